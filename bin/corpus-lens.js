@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The command-line front end; the code lives in the bundle built by `npm run build`.
+require('../dist/cli.js');
