@@ -1,0 +1,162 @@
+// Runs the integration suite (out/test/integration/index.js) inside a real VS Code extension host and exits
+// with its result: 0 when every test passed, 1 when one failed or none ran, 2 on a harness error, 124 on timeout.
+//
+// How: install.mjs provides (once, cached) the VS Code server from the npm package code-server, run on Node 24.
+// We start it on a free port of 127.0.0.1 with a temporary HOME and data folders, and open its web workbench
+// in headless Chromium on a copy of test/integration/fixture-workspace, with the `payload` URL parameter that
+// carries extensionDevelopmentPath (this repository) and extensionTestsPath, as @vscode/test-electron would
+// pass them on a desktop VS Code's command line. When run()'s promise settles, the workbench calls
+// window.codeAutomationExit(code). The suite writes its results to a JSON file, which we print.
+//
+// Expects `npm run build` and `npm run compile-tests` to have run (`npm run test:integration` does both).
+//
+// Environment:
+//   CORPUS_LENS_TEST_TIMEOUT_MS    limit for the whole suite run in the browser (default 300000)
+//   CORPUS_LENS_TEST_GREP          run only the tests whose full title matches
+//   CORPUS_LENS_VERBOSE=1          echo the browser console (extension host output included) as it comes
+//   CORPUS_LENS_KEEP_RUN_DIR=1     keep the temporary run folder (logs, HOME, workspace copy) even on success
+//   CORPUS_LENS_VSCODE_CACHE       where install.mjs caches Node 24 and code-server
+//   CORPUS_LENS_CHROMIUM           the Chromium binary (default /usr/bin/chromium)
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ensureInstalled } from './install.mjs';
+import {
+  FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, interrupted, launchBrowser, log, makeRunDir, onCleanup, startMemorySampler,
+  startServer, tail, workbenchUrl,
+} from './lib.mjs';
+
+const TIMEOUT_MS = envInt('CORPUS_LENS_TEST_TIMEOUT_MS', 5 * 60_000);
+const VERBOSE = process.env.CORPUS_LENS_VERBOSE === '1';
+const TESTS_ENTRY = path.join(REPO, 'out', 'test', 'integration', 'index.js');
+const EXTENSION_MAIN = path.join(REPO, 'dist', 'extension.js');
+/** Browser console errors that come from being offline or from the web build, not from the extension. */
+const OFFLINE_NOISE = /Failed to load resource|ServiceWorker|ENOTFOUND|ERR_NAME_NOT_RESOLVED|authentication provider|No default agent|bad HTTP response code/;
+const state = { keepRunDir: process.env.CORPUS_LENS_KEEP_RUN_DIR === '1' };
+
+async function main() {
+  for (const [file, how] of [[EXTENSION_MAIN, 'npm run build'], [TESTS_ENTRY, 'npm run compile-tests']]) {
+    if (!fs.existsSync(file)) { throw new Error(`${path.relative(REPO, file)} is missing: run \`${how}\` first`); }
+  }
+  const install = await ensureInstalled();
+
+  const runDir = makeRunDir('integration');
+  onCleanup(() => {
+    if (state.keepRunDir) { log(`run folder kept: ${runDir}`); } else { fs.rmSync(runDir, { recursive: true, force: true }); }
+  });
+  const workspace = copyWorkspace(FIXTURE_WORKSPACE, path.join(runDir, 'workspace'));
+  const resultFile = path.join(runDir, 'result.json');
+
+  const server = await startServer(install, {
+    runDir,
+    extensionsDir: path.join(runDir, 'extensions'),
+    env: {
+      CORPUS_LENS_TEST_RESULT: resultFile,
+      ...(process.env.CORPUS_LENS_TEST_GREP ? { CORPUS_LENS_TEST_GREP: process.env.CORPUS_LENS_TEST_GREP } : {}),
+    },
+    smokeTestDriver: true, // without it VS Code 1.139 ignores the test paths in `payload` and waits forever
+  });
+  const memory = startMemorySampler(); // this script's process tree: the server and Chromium are its children
+
+  const { browser, close: closeBrowser } = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  const consoleFile = path.join(runDir, 'browser-console.log');
+  const consoleLines = [];
+  const onLine = (line) => {
+    consoleLines.push(line);
+    if (VERBOSE) { process.stderr.write(`  | ${line}\n`); }
+  };
+  page.on('console', (m) => onLine(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => onLine(`[pageerror] ${e.message}`));
+
+  let reportExit;
+  const exitCode = new Promise((resolve) => { reportExit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code)); });
+
+  const remote = (p) => `vscode-remote://${server.authority}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(REPO)],
+    ['extensionTestsPath', remote(TESTS_ENTRY)],
+  ];
+  log('running the integration suite in the extension host...');
+  const t0 = Date.now();
+  let timer;
+  const outcome = await Promise.race([
+    page.goto(workbenchUrl(server.base, workspace, payload)).then(() => exitCode).then((code) => ({ code })),
+    server.exited.then((how) => ({ error: `the VS Code server stopped (${how}) during the run` })),
+    new Promise((resolve) => { timer = setTimeout(() => resolve({ timeout: true }), TIMEOUT_MS); }),
+  ]).catch((e) => ({ error: e?.message ?? String(e) }));
+  clearTimeout(timer);
+  if (interrupted()) { return 130; }
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+
+  await closeBrowser();
+  await server.stop();
+  const peak = memory.stop();
+  fs.writeFileSync(consoleFile, consoleLines.join('\n') + '\n');
+
+  const result = readResult(resultFile);
+  if (result) { printResult(result); }
+
+  let rc;
+  if (outcome.timeout) {
+    log(`timed out after ${TIMEOUT_MS / 1000} s (CORPUS_LENS_TEST_TIMEOUT_MS)`);
+    rc = 124;
+  } else if (outcome.error) {
+    log(`error: ${outcome.error}`);
+    rc = 2;
+  } else if (!result) {
+    log(`the workbench reported exit code ${outcome.code}, but the suite wrote no result file`);
+    rc = outcome.code === 0 ? 2 : outcome.code;
+  } else {
+    // Both must agree that all is well.
+    rc = outcome.code === 0 && result.failures === 0 && result.passes > 0 && !result.error ? 0 : 1;
+  }
+  log(`suite finished in ${seconds} s, exit code ${rc}; peak memory (this script, VS Code server, Chromium): ${Math.round(peak / 2 ** 20)} MB`);
+
+  if (rc !== 0) {
+    state.keepRunDir = true;
+    const hostLines = consoleLines
+      .filter((l) => /Extension Host|^\[error\]|^\[pageerror\]/.test(l) && !OFFLINE_NOISE.test(l))
+      .map((l) => (l.length > 800 ? `${l.slice(0, 800)}...` : l))
+      .slice(-40);
+    if (hostLines.length > 0) { process.stderr.write(`--- browser console (last lines) ---\n${hostLines.join('\n')}\n`); }
+    process.stderr.write(`--- server log (last lines) ---\n${tail(server.logFile, 20)}\n`);
+    log(`logs: ${consoleFile}, ${server.logFile}`);
+  }
+  return rc;
+}
+
+function readResult(file) {
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
+}
+
+function printResult(result) {
+  const out = [];
+  for (const t of result.tests) {
+    if (t.state === 'passed') { out.push(`  ✔ ${t.title} (${t.durationMs ?? 0} ms)`); }
+    else if (t.state === 'pending') { out.push(`  - ${t.title} (skipped)`); }
+    else {
+      out.push(`  ✘ ${t.title}`);
+      out.push(...(t.error ?? '').split('\n').slice(0, 12).map((l) => `      ${l}`));
+    }
+  }
+  if (result.error) { out.push(`  the suite could not run: ${result.error}`); }
+  out.push(`integration: ${result.passes} passed, ${result.failures} failed, ${result.pending} skipped`);
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+let code = 2;
+try {
+  code = await main();
+} catch (e) {
+  if (interrupted()) {
+    code = 130;
+  } else {
+    log(`error: ${e?.stack ?? e}`);
+    state.keepRunDir = true;
+    code = 2;
+  }
+} finally {
+  await cleanup();
+}
+process.exit(code);
