@@ -21,6 +21,10 @@ export const BoilerplateCode = {
   advertisement: 'boilerplate.advertisement',
   shortLine: 'boilerplate.short-line',
   context: 'boilerplate.context',
+  caption: 'boilerplate.caption',
+  comments: 'boilerplate.comments',
+  notProse: 'boilerplate.not-prose',
+  outsideMainText: 'boilerplate.outside-main-text',
 } as const;
 export type BoilerplateCodeValue = (typeof BoilerplateCode)[keyof typeof BoilerplateCode];
 

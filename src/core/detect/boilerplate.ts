@@ -1,20 +1,72 @@
-// Boilerplate detection, per block. Combines repetition across documents (of a normalised "shape"),
-// repetition within the document, intrinsic cues (length, punctuation, phrasing), and context.
-// PROVISIONAL first version: the contract (exports below) is fixed; the rules are being written.
+// Boilerplate detection, per line (or per block for hard-wrapped paragraphs). Combines repetition across
+// documents (of a normalised "shape"), repetition within the document, intrinsic cues in the spirit of jusText
+// and the C4/Gopher/FineWeb line rules (length, stop-word density, terminal punctuation, runs of short lines,
+// phrasing of sign-up prompts, credits, timestamps, bylines, legal lines, ads), and context: jusText's
+// context-sensitive pass, then the main text region found by a maximum-sum segment over the lines' evidence.
 import { Finding, BoilerplateCode } from '../findings';
-import { hash52 } from '../hash';
 import { TextModel, Block } from '../text';
+import { Cue, defaultCues, isTimestampLine, matchCue } from './cues';
+import { measure, splitUnits, chooseStopwords, UnitMeasures, wordHash } from './boilerplateUnits';
+import { anyStopword, stopwordLists } from './stopwords';
 
 export interface BoilerplateOptions {
-  /** A block whose shape stands in at least this many files is boilerplate. */
+  /** A line whose shape stands in at least this many files is boilerplate (prose lines need more, below). */
   minFilesForRepeated: number;
-  /** ...and in at least this share of the corpus's files (guards small corpora). */
+  /** ...and in at least this share of the corpus's files, so a few coincidences in a large corpus don't count. */
   minShareForRepeated: number;
+  /** A prose line (long, sentence-like) must stand in this many files: syndicated articles repeat prose too. */
+  minFilesForRepeatedProse: number;
+  /** ...and in this share of the corpus's files. */
+  minShareForRepeatedProse: number;
+  /** A line that is not prose and stands this many times in one file is boilerplate (prose needs one more). */
+  minRepeatsInFile: number;
+  /** Lines shorter than this (UTF-16 units) are "short": too short to judge alone (jusText's length_low, 70). */
+  shortChars: number;
+  /** Lines longer than this with enough function words are "good" prose (jusText's length_high, 200). */
+  longChars: number;
+  /** Share of function words below which a line is not prose (jusText's stopwords_low). */
+  stopwordsLow: number;
+  /** Share of function words at or above which a line reads as prose (jusText's stopwords_high). */
+  stopwordsHigh: number;
+  /**
+   * When fewer than this share of a document's words are function words of the best-fitting list, its language
+   * has no list, and lines are judged on length and sentence punctuation instead of function words.
+   */
+  minStopwordHitRate: number;
+  /** A short heading-like line followed by good prose within this many characters is a heading (jusText, 200). */
+  maxHeadingDistance: number;
+  /** This many consecutive short lines without sentence punctuation make a link list or table of contents. */
+  minListRun: number;
+  /** A line of a link list has at most this many words... */
+  listMaxWords: number;
+  /** ...and at most this many characters. */
+  listMaxChars: number;
+  /** A timestamp line has at most this many words besides the date, the time and words like "updated". */
+  timestampMaxOtherWords: number;
+  /** Timestamp lines are at most this long. */
+  timestampMaxChars: number;
+  /** Phrasing cues, tried in order; see cues.ts for the defaults. */
+  cues: readonly Cue[];
 }
 
 export const defaultBoilerplateOptions: BoilerplateOptions = {
   minFilesForRepeated: 3,
-  minShareForRepeated: 0,
+  minShareForRepeated: 0.001,
+  minFilesForRepeatedProse: 5,
+  minShareForRepeatedProse: 0.05,
+  minRepeatsInFile: 2,
+  shortChars: 70,
+  longChars: 200,
+  stopwordsLow: 0.3,
+  stopwordsHigh: 0.34,
+  minStopwordHitRate: 0.08,
+  maxHeadingDistance: 200,
+  minListRun: 3,
+  listMaxWords: 12,
+  listMaxChars: 100,
+  timestampMaxOtherWords: 6,
+  timestampMaxChars: 120,
+  cues: defaultCues,
 };
 
 /** What the corpus knows about shapes, supplied by the index. */
@@ -25,19 +77,38 @@ export interface ShapeStats {
   readonly totalFiles: number;
 }
 
+/** Words folded to one token in shapes, so "Updated 3 hours ago" and "Updated 51 mins ago" share a shape. */
+const foldedWords: ReadonlySet<number> = new Set(
+  ('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october '
+    + 'nov november dec december mon monday tue tues tuesday wed wednesday thu thurs thursday fri friday sat saturday '
+    + 'sun sunday s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days w wk wks week '
+    + 'weeks mo mos month months y yr yrs year years am pm').split(' ').map(wordHash),
+);
+const noStopwords: ReadonlySet<number> = new Set();
+
 /**
- * The normalised form of a block's text, hashed: case, white space, digits and punctuation folded, so that
- * "Updated 3 hours ago - Politics & Policy" and "51 mins ago - World" can share a shape. Returns 0 for a
- * block with no letters (never counted).
+ * The normalised form of a block's text, hashed: case, white space, digits and punctuation folded, and the names
+ * of months, weekdays and time units folded to one token, so that "Updated 3 hours ago - Politics & Policy" and
+ * "Updated 51 mins ago - Politics & Policy" share a shape. It folds no further (a "word skeleton" would merge
+ * unrelated short lines across files); a line like "51 mins ago - World" is caught by the timestamp cue.
+ * Returns 0 for a block with no letters (never counted).
  */
 export function shapeOf(text: string): number {
-  const folded = text.toLowerCase().replace(/[0-9]+/g, '0').replace(/[^\p{L}0]+/gu, ' ').trim();
-  return folded.length === 0 ? 0 : hash52(folded);
+  return measure(text, 0, text.length, noStopwords, foldedWords).shape;
 }
 
 /** The shapes of a document's blocks, in block order; the index counts them across files. */
 export function blockShapes(model: TextModel, blocks: Block[]): number[] {
   return blocks.map((b) => shapeOf(model.text.slice(b.start, b.end)));
+}
+
+/** Classes of jusText: bad (boilerplate), short (too short to tell), near-good, good (prose). */
+const enum Cls { Bad = 0, Short = 1, NearGood = 2, Good = 3 }
+
+interface Verdict {
+  code: string;
+  message: string;
+  score: number;
 }
 
 export function detectBoilerplate(
@@ -47,18 +118,182 @@ export function detectBoilerplate(
   stats: ShapeStats,
   options: BoilerplateOptions = defaultBoilerplateOptions,
 ): Finding[] {
-  const out: Finding[] = [];
-  void model; // the intrinsic cues read the text; the provisional rule needs only shapes
-  blocks.forEach((b, i) => {
-    const shape = shapes[i];
-    if (shape === 0) { return; }
-    const files = stats.filesWithShape(shape);
-    if (files >= options.minFilesForRepeated && files / Math.max(1, stats.totalFiles) >= options.minShareForRepeated) {
-      out.push({
-        kind: 'boilerplate', code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`,
-        score: Math.min(1, 0.6 + files / 20), start: b.start, end: b.end, related: [],
-      });
+  const o = options;
+  const text = model.text;
+  const units = splitUnits(model, blocks);
+  const n = units.length;
+  if (n === 0) { return []; }
+  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, anyStopword);
+  // A language without a list (hit rate near 0) is judged on length and sentence punctuation alone.
+  const knownLanguage = hitRate >= o.minStopwordHitRate;
+  const measures: UnitMeasures[] = new Array(n);
+  const unitShapes: number[] = new Array(n);
+  const texts: string[] = new Array(n);
+  const inFile = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const u = units[i];
+    texts[i] = text.slice(u.start, u.end);
+    measures[i] = measure(text, u.start, u.end, stopwords.hashes, u.wholeBlock ? undefined : foldedWords);
+    unitShapes[i] = u.wholeBlock ? shapes[u.block] : measures[i].shape;
+    if (unitShapes[i] !== 0) { inFile.set(unitShapes[i], (inFile.get(unitShapes[i]) ?? 0) + 1); }
+  }
+
+  // 1. Intrinsic quality, and the verdicts that context cannot overturn (cues, repetition).
+  const quality: Cls[] = new Array(n);
+  const cls: Cls[] = new Array(n);
+  const locked: (Verdict | undefined)[] = new Array(n);
+  const total = Math.max(1, stats.totalFiles);
+  const minFiles = Math.max(o.minFilesForRepeated, Math.ceil(o.minShareForRepeated * total));
+  const minFilesProse = Math.max(o.minFilesForRepeatedProse, Math.ceil(o.minShareForRepeatedProse * total));
+  for (let i = 0; i < n; i++) {
+    const m = measures[i];
+    quality[i] = intrinsic(m, knownLanguage, o);
+    const prose = quality[i] === Cls.Good || (quality[i] === Cls.NearGood && m.terminal);
+    const t = texts[i];
+    const cue = matchCue(t, o.cues);
+    if (cue) {
+      locked[i] = { code: cue.code, message: cue.message, score: cue.score };
+    } else if (m.chars <= o.timestampMaxChars && isTimestampLine(t, o.timestampMaxOtherWords)) {
+      locked[i] = { code: BoilerplateCode.timestamp, message: 'date or time line', score: 0.85 };
+    } else if (unitShapes[i] !== 0) {
+      // The index counts block shapes, so only a unit that is a whole block can be looked up across files.
+      const files = units[i].wholeBlock ? stats.filesWithShape(unitShapes[i]) : 0;
+      const need = prose ? minFilesProse : minFiles;
+      const repeats = inFile.get(unitShapes[i]) ?? 0;
+      if (files >= need) {
+        locked[i] = { code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`, score: Math.min(0.99, 0.7 + 0.3 * Math.min(1, files / (4 * need))) };
+      } else if (repeats >= o.minRepeatsInFile + (prose ? 1 : 0) && !(i + 1 < n && quality[i + 1] === Cls.Good && repeats === o.minRepeatsInFile)) {
+        locked[i] = { code: BoilerplateCode.repeatedInFile, message: `repeated ${repeats} times in this file`, score: Math.min(0.95, 0.7 + 0.05 * repeats) };
+      }
     }
-  });
+    cls[i] = locked[i] ? Cls.Bad : quality[i];
+  }
+
+  // 2. Runs of short lines without sentences: link lists, menus, tables of contents.
+  markListRuns(units.length, measures, quality, unitShapes, locked, cls, o);
+
+  // 3. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
+  const final = reviseByContext(cls, measures, o);
+
+  const out: Finding[] = [];
+  for (let i = 0; i < n; i++) {
+    if (final[i] !== Cls.Bad) { continue; }
+    const v = locked[i] ?? contextVerdict(quality[i], measures[i], o);
+    out.push({ kind: 'boilerplate', code: v.code, message: v.message, score: round2(v.score), start: units[i].start, end: units[i].end, related: [] });
+  }
   return out;
+}
+
+/** jusText's context-free class of a line, from its length, function words and punctuation. */
+function intrinsic(m: UnitMeasures, knownLanguage: boolean, o: BoilerplateOptions): Cls {
+  const density = !knownLanguage ? (m.terminal ? o.stopwordsHigh : o.stopwordsLow) : m.words === 0 ? 0 : m.stops / m.words;
+  if (m.letterWords === 0) { return m.chars < o.shortChars ? Cls.Short : Cls.Bad; }
+  if (m.glued >= 2 && m.glued * 4 >= m.letterWords) { return Cls.Bad; }
+  if (m.chars < o.shortChars) { return Cls.Short; }
+  if (density >= o.stopwordsHigh) { return m.chars > o.longChars && m.terminal ? Cls.Good : Cls.NearGood; }
+  if (density >= o.stopwordsLow) { return Cls.NearGood; }
+  return Cls.Bad;
+}
+
+function contextVerdict(q: Cls, m: UnitMeasures, o: BoilerplateOptions): Verdict {
+  if (q === Cls.Bad) {
+    if (m.glued >= 2 && m.glued * 4 >= m.letterWords) {
+      return { code: BoilerplateCode.navigation, message: 'links run together without spaces', score: 0.8 };
+    }
+    const pct = Math.round(100 * (m.words === 0 ? 0 : m.stops / m.words));
+    return { code: BoilerplateCode.notProse, message: `not prose: ${pct}% function words`, score: 0.6 + 0.3 * Math.max(0, 1 - pct / 100 / o.stopwordsLow) };
+  }
+  if (q === Cls.Short) {
+    return { code: BoilerplateCode.shortLine, message: `short line (${m.words} ${m.words === 1 ? 'word' : 'words'}) between boilerplate`, score: 0.6 };
+  }
+  return { code: BoilerplateCode.context, message: 'line between boilerplate, not long enough to stand alone', score: 0.55 };
+}
+
+function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
+  return q !== Cls.Good && m.letterWords > 0 && m.words <= o.listMaxWords && m.chars <= o.listMaxChars && !m.terminal;
+}
+
+function markListRuns(
+  n: number, measures: UnitMeasures[], quality: Cls[], unitShapes: number[],
+  locked: (Verdict | undefined)[], cls: Cls[], o: BoilerplateOptions,
+): void {
+  // Where each shape stands last, to tell a table of contents (its entries come back as headings).
+  const lastAt = new Map<number, number>();
+  for (let i = 0; i < n; i++) { if (unitShapes[i] !== 0) { lastAt.set(unitShapes[i], i); } }
+  let i = 0;
+  while (i < n) {
+    if (!isListLine(measures[i], quality[i], o)) { i++; continue; }
+    let j = i;
+    while (j < n && isListLine(measures[j], quality[j], o)) { j++; }
+    const len = j - i;
+    if (len >= o.minListRun) {
+      let title = 0, later = 0;
+      for (let k = i; k < j; k++) {
+        const m = measures[k];
+        if (m.letterWords > 0 && m.capWords / m.letterWords >= 0.6) { title++; }
+        if ((lastAt.get(unitShapes[k]) ?? k) > j) { later++; }
+      }
+      const tocHeading = i > 0 && locked[i - 1]?.code === BoilerplateCode.tableOfContents;
+      const toc = tocHeading || later * 2 >= len;
+      const kind = title * 5 >= len * 3 ? 'title-case lines' : 'lines without sentences';
+      const v: Verdict = toc
+        ? { code: BoilerplateCode.tableOfContents, message: `run of ${len} short ${kind} (table of contents)`, score: 0.85 }
+        : { code: BoilerplateCode.linkList, message: `run of ${len} short ${kind} (link list)`, score: Math.min(0.95, 0.7 + 0.03 * len) };
+      for (let k = i; k < j; k++) {
+        if (!locked[k]) { locked[k] = v; }
+        cls[k] = Cls.Bad;
+      }
+    }
+    i = j;
+  }
+}
+
+/** jusText's context-sensitive pass. Document edges count as bad neighbours. */
+function reviseByContext(cls: Cls[], measures: UnitMeasures[], o: BoilerplateOptions): Cls[] {
+  const n = cls.length;
+  const c = cls.slice();
+  // Headings: a short line without sentence punctuation, followed by good prose within a few characters.
+  const isHeading = (i: number) => c[i] === Cls.Short && !measures[i].terminal && measures[i].words <= o.listMaxWords;
+  for (let i = 0; i < n; i++) {
+    if (!isHeading(i)) { continue; }
+    let dist = 0;
+    for (let j = i + 1; j < n && dist <= o.maxHeadingDistance; j++) {
+      if (c[j] === Cls.Good) { c[i] = Cls.NearGood; break; }
+      dist += measures[j].chars;
+    }
+  }
+  const prev = (i: number, skipNear: boolean): Cls => {
+    for (let j = i - 1; j >= 0; j--) {
+      if (c[j] === Cls.Bad || c[j] === Cls.Good) { return c[j]; }
+      if (!skipNear && c[j] === Cls.NearGood) { return Cls.NearGood; }
+    }
+    return Cls.Bad;
+  };
+  const next = (i: number, skipNear: boolean): Cls => {
+    for (let j = i + 1; j < n; j++) {
+      if (c[j] === Cls.Bad || c[j] === Cls.Good) { return c[j]; }
+      if (!skipNear && c[j] === Cls.NearGood) { return Cls.NearGood; }
+    }
+    return Cls.Bad;
+  };
+  const updates: [number, Cls][] = [];
+  for (let i = 0; i < n; i++) {
+    if (c[i] !== Cls.Short) { continue; }
+    const p = prev(i, true);
+    const q = next(i, true);
+    if (p === Cls.Good && q === Cls.Good) { updates.push([i, Cls.Good]); }
+    else if (p === Cls.Bad && q === Cls.Bad) { updates.push([i, Cls.Bad]); }
+    else if ((p === Cls.Bad && prev(i, false) === Cls.NearGood) || (q === Cls.Bad && next(i, false) === Cls.NearGood)) { updates.push([i, Cls.Good]); }
+    else { updates.push([i, Cls.Bad]); }
+  }
+  for (const [i, k] of updates) { c[i] = k; }
+  for (let i = 0; i < n; i++) {
+    if (c[i] !== Cls.NearGood) { continue; }
+    c[i] = prev(i, true) === Cls.Bad && next(i, true) === Cls.Bad ? Cls.Bad : Cls.Good;
+  }
+  return c;
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }

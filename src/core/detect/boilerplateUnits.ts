@@ -1,0 +1,266 @@
+// The units the boilerplate detector judges, and what it measures on each. A unit is a line, or a whole block
+// when the block is one hard-wrapped paragraph (lines of similar width, as in e-texts). Measures are taken in one
+// pass over the characters, allocating once per word (for the stop-word lookup), never per character.
+import { Block, TextModel } from '../text';
+import { mix32 } from '../hash';
+import type { StopwordList } from './stopwords';
+
+export interface Unit {
+  /** Offsets of the trimmed text, end exclusive (UTF-16 code units). */
+  start: number;
+  end: number;
+  /** Index of the block that holds the unit. */
+  block: number;
+  /** True when the unit is the whole of its block. */
+  wholeBlock: boolean;
+}
+
+export interface UnitMeasures {
+  /** Length of the trimmed text in UTF-16 code units. */
+  chars: number;
+  /** Words (runs of letters or digits). */
+  words: number;
+  /** Words that are function words of the document's language. */
+  stops: number;
+  /** Words that start with a capital letter. */
+  capWords: number;
+  /** Words with letters (not numbers only). */
+  letterWords: number;
+  /** Words glued from two links ("SubscribeSign", "HomeLatest"): a lower-case letter followed by a capital one. */
+  glued: number;
+  /** The text ends like a sentence: . ! ? … or : (closing quotes and brackets skipped), but not with "...". */
+  terminal: boolean;
+  /** The line starts with a list marker: - • * · ▪ ► or "1." / "1)". */
+  bullet: boolean;
+  /** The unit's shape when asked for (see `measure`), else 0. */
+  shape: number;
+}
+
+const enum Ch {
+  Space = 32, Tab = 9, Dash = 45, Star = 42, Dot = 46, Paren = 41, Colon = 58, Excl = 33, Quest = 63,
+}
+
+/** Splits blocks into units: each line on its own unless the block reads as one hard-wrapped paragraph. */
+export function splitUnits(model: TextModel, blocks: Block[]): Unit[] {
+  const out: Unit[] = [];
+  blocks.forEach((b, bi) => {
+    if (b.startLine === b.endLine || isHardWrapped(model, b)) {
+      out.push({ start: b.start, end: b.end, block: bi, wholeBlock: true });
+      return;
+    }
+    for (let l = b.startLine; l <= b.endLine; l++) {
+      let s = model.lineStart(l);
+      let e = model.lineEnd(l);
+      while (s < e && isSpace(model.text.charCodeAt(s))) { s++; }
+      while (e > s && isSpace(model.text.charCodeAt(e - 1))) { e--; }
+      if (e > s) { out.push({ start: s, end: e, block: bi, wholeBlock: false }); }
+    }
+  });
+  return out;
+}
+
+/** A block of 2+ lines of similar width (40-120 units), none of them a list item: a wrapped paragraph. */
+function isHardWrapped(model: TextModel, b: Block): boolean {
+  let max = 0;
+  for (let l = b.startLine; l <= b.endLine; l++) {
+    const len = model.lineEnd(l) - model.lineStart(l);
+    if (len > max) { max = len; }
+  }
+  if (max < 40 || max > 120) { return false; }
+  let wide = 0;
+  for (let l = b.startLine; l < b.endLine; l++) {
+    const s = model.lineStart(l);
+    const len = model.lineEnd(l) - s;
+    if (len >= 0.6 * max) { wide++; }
+    if (startsWithBullet(model.text, s + leadingSpace(model.text, s, model.lineEnd(l)))) { return false; }
+  }
+  return wide >= 0.8 * (b.endLine - b.startLine);
+}
+
+function leadingSpace(text: string, s: number, e: number): number {
+  let i = s;
+  while (i < e && isSpace(text.charCodeAt(i))) { i++; }
+  return i - s;
+}
+
+function isSpace(c: number): boolean {
+  return c === Ch.Space || c === Ch.Tab || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x200b;
+}
+
+/** Letters of any script (an approximation that needs no per-character regex): ASCII letters, Latin-1 and up, minus punctuation, symbol and surrogate ranges. */
+export function isLetter(c: number): boolean {
+  if (c < 0x80) { return (c >= 97 && c <= 122) || (c >= 65 && c <= 90); }
+  if (c < 0xc0) { return c === 0xaa || c === 0xb5 || c === 0xba; }
+  if (c === 0xd7 || c === 0xf7) { return false; }
+  if (c >= 0x2000 && c <= 0x2bff) { return false; } // punctuation, symbols, arrows, dingbats
+  if (c >= 0x3000 && c <= 0x303f) { return false; } // CJK punctuation
+  if (c >= 0xd800 && c <= 0xdfff) { return false; } // surrogates: emoji and other astral symbols
+  if (c >= 0xfe00 && c <= 0xfe0f) { return false; } // variation selectors
+  if (c >= 0xff00 && c <= 0xff20) { return false; } // full-width punctuation
+  return true;
+}
+
+function isUpper(c: number): boolean {
+  if (c < 0x80) { return c >= 65 && c <= 90; }
+  return c >= 0xc0 && c <= 0xde && c !== 0xd7 || (c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f);
+}
+
+function isLower(c: number): boolean {
+  if (c < 0x80) { return c >= 97 && c <= 122; }
+  return c >= 0xdf && c <= 0xff && c !== 0xf7 || (c >= 0x3b1 && c <= 0x3c9) || (c >= 0x430 && c <= 0x44f);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function startsWithBullet(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  if ((c === Ch.Dash || c === Ch.Star || c === 0x2022 || c === 0xb7 || c === 0x25aa || c === 0x25ba || c === 0x2013 || c === 0x25cf) && (next === Ch.Space || next === Ch.Tab)) {
+    return true;
+  }
+  if (isDigit(c)) {
+    let j = i + 1;
+    while (isDigit(text.charCodeAt(j))) { j++; }
+    const d = text.charCodeAt(j);
+    return (d === Ch.Dot || d === Ch.Paren) && (text.charCodeAt(j + 1) === Ch.Space || text.charCodeAt(j + 1) === Ch.Tab);
+  }
+  return false;
+}
+
+const closing = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a, 0x2a]);
+
+/** Lower case of a code unit for hashing: ASCII, Latin-1, Greek and Cyrillic capitals; ’ folds to '. */
+function lowerCode(c: number): number {
+  if (c < 0x80) { return c >= 65 && c <= 90 ? c + 32 : c; }
+  if (c >= 0xc0 && c <= 0xde && c !== 0xd7) { return c + 32; }
+  if ((c >= 0x410 && c <= 0x42f) || (c >= 0x391 && c <= 0x3a9)) { return c + 32; }
+  return c === 0x2019 ? 0x27 : c;
+}
+
+/** FNV-1a basis as a signed 32-bit integer: word hashes stay int32 (small integers to V8, never boxed). */
+const FNV_BASIS = 0x811c9dc5 | 0;
+
+/** 32-bit FNV-1a (signed) of a word's lower-cased code units: how stop words and folded words are looked up without slicing. */
+export function wordHash(word: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < word.length; i++) { h = Math.imul(h ^ lowerCode(word.charCodeAt(i)), 0x01000193); }
+  return h;
+}
+
+/** Streaming form of hash52 (same mixing), fed the folded text of a shape one code unit at a time. */
+class ShapeHasher {
+  private a = FNV_BASIS;
+  private b = 0x9747b28c | 0;
+  feed(c: number): void {
+    this.a = Math.imul(this.a ^ c, 0x01000193);
+    this.b = Math.imul(this.b ^ c, 0x5bd1e995);
+    this.b ^= this.b >>> 15;
+  }
+  value(): number {
+    return (mix32(this.a) & 0xfffff) * 0x100000000 + mix32(this.b);
+  }
+}
+
+/**
+ * Measures one unit of `text` in one pass, counting the words whose hash is in `stopwords`. With `fold`, also
+ * computes the unit's shape: words lower-cased, words in `fold` replaced by '#', runs of digits by '0', everything
+ * else by single spaces; 0 when the unit has no letter.
+ */
+export function measure(text: string, start: number, end: number, stopwords: ReadonlySet<number>, fold?: ReadonlySet<number>): UnitMeasures {
+  let words = 0, stops = 0, capWords = 0, letterWords = 0, glued = 0;
+  const shape = fold ? new ShapeHasher() : undefined;
+  let lastToken = 0; // 0 none, 1 word, 2 number
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && !isDigit(c)) { i++; continue; }
+    const ws = i;
+    let hasLetter = false;
+    let prevLower = false;
+    let lowerRun = 0;
+    let gluedHere = false;
+    let h = FNV_BASIS;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      if (isLetter(d)) {
+        hasLetter = true;
+        const up = isUpper(d);
+        if (up && prevLower && lowerRun >= 2 && i + 2 < end && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i + 2))) { gluedHere = true; }
+        prevLower = isLower(d);
+        lowerRun = prevLower ? lowerRun + 1 : 0;
+      } else if (!isDigit(d) && !((d === 0x27 || d === 0x2019) && i + 1 < end && isLetter(text.charCodeAt(i + 1)))) {
+        break; // an apostrophe inside a word (don't, it’s) stays in the word
+      }
+      h = Math.imul(h ^ lowerCode(d), 0x01000193);
+      i++;
+    }
+    words++;
+    if (hasLetter) {
+      letterWords++;
+      if (isUpper(text.charCodeAt(ws))) { capWords++; }
+      if (gluedHere) { glued++; }
+      if (stopwords.has(h)) { stops++; }
+    }
+    if (shape) {
+      if (!hasLetter) {
+        if (lastToken !== 2) { if (lastToken !== 0) { shape.feed(32); } shape.feed(48); lastToken = 2; }
+      } else {
+        if (lastToken !== 0) { shape.feed(32); }
+        if (fold?.has(h)) { shape.feed(35); } else { for (let k = ws; k < i; k++) { shape.feed(lowerCode(text.charCodeAt(k))); } }
+        lastToken = 1;
+      }
+    }
+  }
+  return {
+    chars: end - start, words, stops, capWords, letterWords, glued,
+    terminal: endsLikeSentence(text, start, end), bullet: startsWithBullet(text, start),
+    shape: shape && letterWords > 0 ? shape.value() : 0,
+  };
+}
+
+function endsLikeSentence(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && closing.has(text.charCodeAt(e - 1))) { e--; }
+  if (e <= start) { return false; }
+  const c = text.charCodeAt(e - 1);
+  if (c === Ch.Dot) {
+    return !(e - 3 >= start && text.charCodeAt(e - 2) === Ch.Dot && text.charCodeAt(e - 3) === Ch.Dot);
+  }
+  return c === Ch.Excl || c === Ch.Quest || c === Ch.Colon || c === 0x2026 /* … */ || c === 0x3002 /* 。 */;
+}
+
+/**
+ * Picks the stop-word list that the document's words hit most often (English when none stands out), from a window
+ * of `sampleChars` in the middle of the text (page furniture at the top is often in another language than the text).
+ * `hitRate` is the share of the window's words that the chosen list knows: near 0 for a language without a list.
+ */
+export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 6000): { list: StopwordList; hitRate: number } {
+  const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
+  const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists, union);
+  let best = 0;
+  for (let k = 1; k < lists.length; k++) {
+    if (hits[k] > hits[best] * 1.2) { best = k; }
+  }
+  return { list: lists[best], hitRate: words === 0 ? 1 : hits[best] / words };
+}
+
+function measureAll(text: string, from: number, end: number, lists: readonly StopwordList[], union: ReadonlySet<number>): { hits: number[]; words: number } {
+  const hits = new Array<number>(lists.length).fill(0);
+  // One scan collecting the hashes of words that are a stop word in some language, then a count per language.
+  const found: number[] = [];
+  let words = 0;
+  let i = from;
+  while (i < end) {
+    if (!isLetter(text.charCodeAt(i))) { i++; continue; }
+    let h = FNV_BASIS;
+    while (i < end && isLetter(text.charCodeAt(i))) { h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 0x01000193); i++; }
+    words++;
+    if (union.has(h)) { found.push(h); }
+  }
+  for (const h of found) {
+    for (let k = 0; k < lists.length; k++) { if (lists[k].hashes.has(h)) { hits[k]++; } }
+  }
+  return { hits, words };
+}
