@@ -60,8 +60,10 @@ async function main() {
   const { browser, close: closeBrowser } = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
   const consoleFile = path.join(runDir, 'browser-console.log');
+  const t0 = Date.now();
   const consoleLines = [];
-  const onLine = (line) => {
+  const onLine = (text) => {
+    const line = `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s ${text}`;
     consoleLines.push(line);
     if (VERBOSE) { process.stderr.write(`  | ${line}\n`); }
   };
@@ -78,7 +80,6 @@ async function main() {
     ['extensionTestsPath', remote(TESTS_ENTRY)],
   ];
   log('running the integration suite in the extension host...');
-  const t0 = Date.now();
   let timer;
   const outcome = await Promise.race([
     page.goto(workbenchUrl(server.base, workspace, payload)).then(() => exitCode).then((code) => ({ code })),
@@ -116,7 +117,7 @@ async function main() {
   if (rc !== 0) {
     state.keepRunDir = true;
     const hostLines = consoleLines
-      .filter((l) => /Extension Host|^\[error\]|^\[pageerror\]/.test(l) && !OFFLINE_NOISE.test(l))
+      .filter((l) => /Extension Host|s \[error\]|s \[pageerror\]/.test(l) && !OFFLINE_NOISE.test(l))
       .map((l) => (l.length > 800 ? `${l.slice(0, 800)}...` : l))
       .slice(-40);
     if (hostLines.length > 0) { process.stderr.write(`--- browser console (last lines) ---\n${hostLines.join('\n')}\n`); }
