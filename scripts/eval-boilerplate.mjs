@@ -2,8 +2,10 @@
 // `corpus-lens scan --json`, scores it with the labelled set's score.py (all pages, and two halves of them, so a
 // change tuned on one half can be checked on the other), and times the detector alone.
 //
-//   node scripts/eval-boilerplate.mjs [--folder DIR] [--labels FILE] [--out report.json] [--errors N] [--cli]
+//   node scripts/eval-boilerplate.mjs [--folder DIR] [--labels FILE] [--out report.json] [--errors N]
+//                                     [--options JSON] [--cli]
 //
+// --errors N lists the N worst-scored lines (--errors-split dev|test: of one half only); --options overrides detector options, e.g. '{"regionKeepRatio":0}'.
 // Defaults: the development set in ../shared/devset/boilerplate. The engine is bundled from src with esbuild,
 // so no build step is needed; with --cli the report comes from `node bin/corpus-lens.js scan DIR --json`
 // (after `npm run build`) instead, and the timing is skipped.
@@ -28,6 +30,9 @@ const scorer = path.join(path.dirname(labels), 'score.py');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-boilerplate-'));
 const outPath = path.resolve(opt('--out', path.join(tmp, 'report.json')));
 const showErrors = Number(opt('--errors', '0'));
+const overrides = JSON.parse(opt('--options', '{}'));
+const errorsSplit = opt('--errors-split', 'all');
+const inHalf = (doc, half) => half === 'all' || (parseInt(doc[1], 16) < 8) === (half === 'dev');
 
 async function loadEngine() {
   const outfile = path.join(tmp, 'engine.cjs');
@@ -55,7 +60,8 @@ async function directReport(files) {
     for (const s of new Set(d.shapes)) { if (s !== 0) { filesWith.set(s, (filesWith.get(s) ?? 0) + 1); } }
   }
   const stats = { totalFiles: docs.length, filesWithShape: (s) => filesWith.get(s) ?? 0 };
-  const run = () => docs.map((d) => engine.detectBoilerplate(d.model, d.blocks, d.shapes, stats));
+  const options = { ...engine.defaultBoilerplateOptions, ...overrides };
+  const run = () => docs.map((d) => engine.detectBoilerplate(d.model, d.blocks, d.shapes, stats, options));
   run(); // warm up
   const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
   const rounds = 5;
@@ -115,7 +121,7 @@ function printErrors(report, n) {
   for (const line of fs.readFileSync(labels, 'utf8').split('\n')) {
     if (!line.trim()) { continue; }
     const r = JSON.parse(line);
-    if (r.ambiguous || r.in_h1 || notEnglish.has(r.doc)) { continue; }
+    if (r.ambiguous || r.in_h1 || notEnglish.has(r.doc) || !inHalf(r.doc, errorsSplit)) { continue; }
     const f = flagged.get(r.doc);
     const isFlagged = f?.set.has(r.line) ?? false;
     if (isFlagged !== (r.label === 'boilerplate')) {
@@ -132,8 +138,8 @@ const report = args.includes('--cli') ? cliReport() : await directReport(files);
 fs.writeFileSync(outPath, JSON.stringify(report));
 console.log(`report: ${outPath}`);
 if (fs.existsSync(scorer)) {
-  const dev = halfLabels('dev', (doc) => parseInt(doc[1], 16) < 8);
-  const test = halfLabels('test', (doc) => parseInt(doc[1], 16) >= 8);
+  const dev = halfLabels('dev', (doc) => inHalf(doc, 'dev'));
+  const test = halfLabels('test', (doc) => inHalf(doc, 'test'));
   for (const [name, file] of [['all', labels], ['dev', dev], ['test', test]]) {
     const out = score(file);
     const f1 = /content_f1=([\d.]+)/.exec(out)?.[1];

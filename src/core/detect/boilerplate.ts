@@ -24,10 +24,15 @@ export interface BoilerplateOptions {
   shortChars: number;
   /** Lines longer than this with enough function words are "good" prose (jusText's length_high, 200). */
   longChars: number;
-  /** Share of function words below which a line is not prose (jusText's stopwords_low). */
+  /** Share of function words below which a sentence-like line is not prose (jusText's stopwords_low). */
   stopwordsLow: number;
-  /** Share of function words at or above which a line reads as prose (jusText's stopwords_high). */
+  /** Share of function words at or above which a sentence-like line reads as prose (jusText's stopwords_high). */
   stopwordsHigh: number;
+  /**
+   * A line that does not end like a sentence needs this share of function words to be near-good (left to
+   * context); below it, it is not prose. On news pages such lines are mostly headlines, teasers and captions.
+   */
+  stopwordsUnpunctuated: number;
   /**
    * When fewer than this share of a document's words are function words of the best-fitting list, its language
    * has no list, and lines are judged on length and sentence punctuation instead of function words.
@@ -45,6 +50,20 @@ export interface BoilerplateOptions {
   timestampMaxOtherWords: number;
   /** Timestamp lines are at most this long. */
   timestampMaxChars: number;
+  /**
+   * Weight against the main text region of a line judged boilerplate by a cue or by repetition (at least; longer
+   * lines weigh their length). Prose weighs its length for the region.
+   */
+  regionBoilerplateWeight: number;
+  /**
+   * Text segments whose weight is below this share of the strongest segment are not the main text: their prose
+   * is flagged as outside it (related-story teasers, author bios, comments). 0 turns the region pass off.
+   */
+  regionKeepRatio: number;
+  /** Weight of a text segment that follows a "related stories" or "comments" heading, relative to its length. */
+  regionAfterSectionFactor: number;
+  /** A line of at most this many characters just before a photo credit is a caption (unless it is long prose). */
+  captionMaxChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
   cues: readonly Cue[];
 }
@@ -57,8 +76,9 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   minRepeatsInFile: 2,
   shortChars: 70,
   longChars: 200,
-  stopwordsLow: 0.3,
-  stopwordsHigh: 0.34,
+  stopwordsLow: 0.15,
+  stopwordsHigh: 0.25,
+  stopwordsUnpunctuated: 0.3,
   minStopwordHitRate: 0.08,
   maxHeadingDistance: 200,
   minListRun: 3,
@@ -66,6 +86,10 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   listMaxChars: 100,
   timestampMaxOtherWords: 6,
   timestampMaxChars: 120,
+  regionBoilerplateWeight: 80,
+  regionKeepRatio: 0.5,
+  regionAfterSectionFactor: 0.3,
+  captionMaxChars: 300,
   cues: defaultCues,
 };
 
@@ -109,7 +133,11 @@ interface Verdict {
   code: string;
   message: string;
   score: number;
+  /** The line heads a section that is not the main text (related stories, comments). */
+  section?: boolean;
 }
+
+const captionVerdict: Verdict = { code: BoilerplateCode.caption, message: 'image caption (followed by a photo credit)', score: 0.75 };
 
 export function detectBoilerplate(
   model: TextModel,
@@ -145,24 +173,25 @@ export function detectBoilerplate(
   const total = Math.max(1, stats.totalFiles);
   const minFiles = Math.max(o.minFilesForRepeated, Math.ceil(o.minShareForRepeated * total));
   const minFilesProse = Math.max(o.minFilesForRepeatedProse, Math.ceil(o.minShareForRepeatedProse * total));
+  for (let i = 0; i < n; i++) { quality[i] = intrinsic(measures[i], knownLanguage, o); }
+  const isProse = (i: number) => quality[i] === Cls.Good || (quality[i] === Cls.NearGood && measures[i].terminal);
   for (let i = 0; i < n; i++) {
     const m = measures[i];
-    quality[i] = intrinsic(m, knownLanguage, o);
-    const prose = quality[i] === Cls.Good || (quality[i] === Cls.NearGood && m.terminal);
     const t = texts[i];
     const cue = matchCue(t, o.cues);
     if (cue) {
-      locked[i] = { code: cue.code, message: cue.message, score: cue.score };
-    } else if (m.chars <= o.timestampMaxChars && isTimestampLine(t, o.timestampMaxOtherWords)) {
+      locked[i] = { code: cue.code, message: cue.message, score: cue.score, section: cue.section };
+    } else if (m.chars <= o.timestampMaxChars && isTimestampLine(t, m.terminal && m.stops > 1 ? 1 : o.timestampMaxOtherWords)) {
       locked[i] = { code: BoilerplateCode.timestamp, message: 'date or time line', score: 0.85 };
     } else if (unitShapes[i] !== 0) {
       // The index counts block shapes, so only a unit that is a whole block can be looked up across files.
       const files = units[i].wholeBlock ? stats.filesWithShape(unitShapes[i]) : 0;
-      const need = prose ? minFilesProse : minFiles;
       const repeats = inFile.get(unitShapes[i]) ?? 0;
-      if (files >= need) {
-        locked[i] = { code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`, score: Math.min(0.99, 0.7 + 0.3 * Math.min(1, files / (4 * need))) };
-      } else if (repeats >= o.minRepeatsInFile + (prose ? 1 : 0) && !(i + 1 < n && quality[i + 1] === Cls.Good && repeats === o.minRepeatsInFile)) {
+      // A line repeated once and followed by prose is a section heading (a table of contents repeats them).
+      const heading = repeats === o.minRepeatsInFile && i + 1 < n && isProse(i + 1);
+      if (files >= (isProse(i) ? minFilesProse : minFiles)) {
+        locked[i] = { code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`, score: Math.min(0.99, 0.7 + 0.3 * Math.min(1, files / (4 * minFiles))) };
+      } else if (repeats >= o.minRepeatsInFile + (isProse(i) ? 1 : 0) && !heading) {
         locked[i] = { code: BoilerplateCode.repeatedInFile, message: `repeated ${repeats} times in this file`, score: Math.min(0.95, 0.7 + 0.05 * repeats) };
       }
     }
@@ -170,15 +199,32 @@ export function detectBoilerplate(
   }
 
   // 2. Runs of short lines without sentences: link lists, menus, tables of contents.
-  markListRuns(units.length, measures, quality, unitShapes, locked, cls, o);
+  markListRuns(n, measures, quality, unitShapes, locked, cls, o);
 
-  // 3. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
+  // 3. Captions: a line that is not long prose, just before a photo credit.
+  for (let i = 0; i + 1 < n; i++) {
+    if (!locked[i] && quality[i] !== Cls.Good && locked[i + 1]?.code === BoilerplateCode.photoCredit && measures[i].chars <= o.captionMaxChars) {
+      locked[i] = captionVerdict;
+      cls[i] = Cls.Bad;
+    }
+  }
+
+  // 4. The main text: the segments of lines whose evidence sums highest. Inside them, near-good lines are text.
+  const keep = mainTextSegments(quality, measures, locked, o);
+  for (let i = 0; i < n; i++) {
+    if (keep[i] && cls[i] === Cls.NearGood) { cls[i] = Cls.Good; }
+  }
+
+  // 5. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
   const final = reviseByContext(cls, measures, o);
+
+  // 6. Prose away from the main text is another story's, a bio or a comment.
+  const outside = outsideMainText(final, keep, quality, measures, o);
 
   const out: Finding[] = [];
   for (let i = 0; i < n; i++) {
-    if (final[i] !== Cls.Bad) { continue; }
-    const v = locked[i] ?? contextVerdict(quality[i], measures[i], o);
+    if (final[i] !== Cls.Bad && !outside[i]) { continue; }
+    const v = final[i] !== Cls.Bad ? outsideVerdict : locked[i] ?? contextVerdict(quality[i], measures[i], o);
     out.push({ kind: 'boilerplate', code: v.code, message: v.message, score: round2(v.score), start: units[i].start, end: units[i].end, related: [] });
   }
   return out;
@@ -189,10 +235,11 @@ function intrinsic(m: UnitMeasures, knownLanguage: boolean, o: BoilerplateOption
   const density = !knownLanguage ? (m.terminal ? o.stopwordsHigh : o.stopwordsLow) : m.words === 0 ? 0 : m.stops / m.words;
   if (m.letterWords === 0) { return m.chars < o.shortChars ? Cls.Short : Cls.Bad; }
   if (m.glued >= 2 && m.glued * 4 >= m.letterWords) { return Cls.Bad; }
-  if (m.chars < o.shortChars) { return Cls.Short; }
-  if (density >= o.stopwordsHigh) { return m.chars > o.longChars && m.terminal ? Cls.Good : Cls.NearGood; }
-  if (density >= o.stopwordsLow) { return Cls.NearGood; }
-  return Cls.Bad;
+  // Too short to judge alone; so is a heading-length line without sentence punctuation (context decides).
+  if (m.chars < o.shortChars || (!m.terminal && m.words <= o.listMaxWords && m.chars <= o.listMaxChars)) { return Cls.Short; }
+  if (!m.terminal) { return density >= o.stopwordsUnpunctuated ? Cls.NearGood : Cls.Bad; }
+  if (density >= o.stopwordsHigh) { return m.chars > o.longChars ? Cls.Good : Cls.NearGood; }
+  return density >= o.stopwordsLow ? Cls.NearGood : Cls.Bad;
 }
 
 function contextVerdict(q: Cls, m: UnitMeasures, o: BoilerplateOptions): Verdict {
@@ -213,6 +260,68 @@ function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
   return q !== Cls.Good && m.letterWords > 0 && m.words <= o.listMaxWords && m.chars <= o.listMaxChars && !m.terminal;
 }
 
+const outsideVerdict: Verdict = { code: BoilerplateCode.outsideMainText, message: 'prose away from the main text (another story, a bio or a comment)', score: 0.6 };
+
+/**
+ * Evidence that a line belongs to the running text: prose counts for its length, lines judged boilerplate against
+ * it. The segments with the highest sums (Kadane, split where the running sum falls to zero) are the text; good
+ * lines in segments much weaker than the best one are marked as outside it.
+ */
+function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Verdict | undefined)[], o: BoilerplateOptions): Uint8Array {
+  const n = quality.length;
+  const w = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = measures[i];
+    if (locked[i]) { w[i] = -Math.max(o.regionBoilerplateWeight, m.chars); }
+    else if (quality[i] === Cls.Good) { w[i] = m.chars; }
+    else if (quality[i] === Cls.NearGood) { w[i] = m.terminal ? m.chars * 0.75 : -m.chars / 4; }
+    else if (quality[i] === Cls.Short) { w[i] = m.terminal && m.stops > 0 ? m.chars / 4 : -o.regionBoilerplateWeight / 4; }
+    else { w[i] = -Math.max(o.regionBoilerplateWeight / 2, m.chars / 2); }
+  }
+  const segs: { from: number; to: number; sum: number }[] = [];
+  let run = 0, from = 0, best = 0, bestEnd = -1, afterSection = false, lastEnd = -1;
+  for (let i = 0; i <= n; i++) {
+    if (i < n) { run += w[i]; }
+    if (i === n || run <= 0) {
+      if (best > 0) {
+        // Text after a "related stories" or "comments" heading is not the page's own text: it weighs less.
+        for (let k = lastEnd + 1; k < from && !afterSection; k++) { afterSection = locked[k]?.section === true; }
+        segs.push({ from, to: bestEnd, sum: afterSection ? best * o.regionAfterSectionFactor : best });
+        lastEnd = bestEnd;
+      }
+      run = 0; best = 0; from = i + 1; bestEnd = -1;
+    } else if (run > best) { best = run; bestEnd = i; }
+  }
+  const keep = new Uint8Array(n);
+  const top = segs.reduce((a, s) => Math.max(a, s.sum), 0);
+  for (const s of segs) {
+    if (top > 0 && s.sum >= o.regionKeepRatio * top) { keep.fill(1, s.from, s.to + 1); }
+  }
+  return keep;
+}
+
+/** Lines judged text that lie outside the kept segments (and don't lead into them, as a title does). */
+function outsideMainText(final: Cls[], keep: Uint8Array, quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions): boolean[] {
+  const n = final.length;
+  const out = new Array<boolean>(n).fill(false);
+  if (o.regionKeepRatio <= 0 || !keep.includes(1)) { return out; }
+  for (let i = 0; i < n; i++) {
+    if (final[i] !== Cls.Bad && !keep[i] && !leadsInto(i)) { out[i] = true; }
+  }
+  return out;
+
+  /** A heading-like line just before kept text (within a few short lines): the text's title or a subheading. */
+  function leadsInto(i: number): boolean {
+    if (measures[i].terminal || quality[i] !== Cls.Short) { return false; }
+    let dist = 0;
+    for (let j = i + 1; j < n && dist <= o.maxHeadingDistance; j++) {
+      if (keep[j]) { return true; }
+      dist += measures[j].chars;
+    }
+    return false;
+  }
+}
+
 function markListRuns(
   n: number, measures: UnitMeasures[], quality: Cls[], unitShapes: number[],
   locked: (Verdict | undefined)[], cls: Cls[], o: BoilerplateOptions,
@@ -220,11 +329,13 @@ function markListRuns(
   // Where each shape stands last, to tell a table of contents (its entries come back as headings).
   const lastAt = new Map<number, number>();
   for (let i = 0; i < n; i++) { if (unitShapes[i] !== 0) { lastAt.set(unitShapes[i], i); } }
+  // A short line followed by prose is the prose's heading, not an item of a list.
+  const item = (k: number) => isListLine(measures[k], quality[k], o) && !(k + 1 < n && quality[k + 1] === Cls.Good);
   let i = 0;
   while (i < n) {
-    if (!isListLine(measures[i], quality[i], o)) { i++; continue; }
+    if (!item(i)) { i++; continue; }
     let j = i;
-    while (j < n && isListLine(measures[j], quality[j], o)) { j++; }
+    while (j < n && item(j)) { j++; }
     const len = j - i;
     if (len >= o.minListRun) {
       let title = 0, later = 0;

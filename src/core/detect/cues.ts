@@ -15,6 +15,8 @@ export interface Cue {
   maxChars: number;
   /** Confidence of a finding from this cue, 0 to 1. */
   score: number;
+  /** The line heads a section that is not the page's own text (related stories, comments): text after it weighs less. */
+  section?: boolean;
 }
 
 /** Month and weekday names, for dates and for the shape fold. */
@@ -32,13 +34,12 @@ export const dateTimePattern = new RegExp(
     String.raw`\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|ET|PT|CT|GMT|UTC|IST|ist))?`,
     String.raw`\b\d{1,2}\s*[ap]\.?m\.?(?=\W|$)`,
     String.raw`\b(?:\d+|an?|one)\s*${UNIT}\s+ago\b`,
-    String.raw`\b(?:yesterday|today|just now)\b`,
-    String.raw`\b${WEEKDAY}(?=[\s,])`,
+    String.raw`\b(?:yesterday|just now)\b`,
   ].join('|'),
   'gi',
 );
 /** Words that stand beside a date in a timestamp line and say nothing else. */
-const timestampWords = /\b(?:updated|posted|published|first published|last (?:updated|modified)|modified|created|on|at|ago|am|pm|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|ist|et|pt|ct|date|time|read|min|mins)\b/gi;
+const timestampWords = new RegExp(String.raw`\b(?:updated|posted|published|first published|last (?:updated|modified)|modified|created|on|at|ago|am|pm|est|edt|pst|pdt|cst|cdt|gmt|utc|bst|cet|ist|et|pt|ct|date|time|read|min|mins|today|${WEEKDAY})(?=\W|$)`, 'gi');
 
 /** A timestamp line: mostly a date or time, with few other words ("Updated 3 hours ago - Politics & Policy"). */
 export function isTimestampLine(text: string, maxOtherWords: number): boolean {
@@ -57,8 +58,8 @@ export function isTimestampLine(text: string, maxOtherWords: number): boolean {
 const cap = String.raw`\p{Lu}[\p{L}.'’-]*`;
 const social = String.raw`(?:share(?: (?:to|on|via|this))?|facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|instagram|youtube|snapchat|tiktok|e-?mail|print|flipboard|pocket|tumblr|telegram|messenger|mix|stumbleupon|google\+|blogger|copy link|more)`;
 
-function cue(code: string, message: string, pattern: RegExp, maxChars: number, score: number): Cue {
-  return { code, message, pattern, maxChars, score };
+function cue(code: string, message: string, pattern: RegExp, maxChars: number, score: number, section = false): Cue {
+  return { code, message, pattern, maxChars, score, section };
 }
 
 /** The default cues, most specific first. */
@@ -67,22 +68,23 @@ export const defaultCues: readonly Cue[] = [
     /^[\s\W]*(?:advertisement|advertising|advert|ads?|sponsored(?: content| links?| stories| posts?)?|promoted(?: content| stories)?|paid (?:content|post|partnership)|partner content|(?:story|article|content) continues below(?: (?:this )?(?:ad|advertisement))?|scroll to continue(?: with content)?|your ad choices|ad choices|advertise(?: with us| here)?)[\s\W]*$/i, 80, 0.95),
   cue(BoilerplateCode.cookie, 'cookie or consent notice',
     /\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|agree|browsing|experience|policy|settings|preferences|personali[sz]ed|analytics|third[- ]party)\b|\b(?:use|uses|using|accept|consent to|agree to)\b.{0,80}\bcookies?\b|^[\s\W]*(?:i accept|accept(?: all)?(?: cookies)?|manage (?:cookies|preferences|settings|consent)|cookie settings|reject all|allow all)[\s\W]*$/i, 700, 0.95),
-  cue(BoilerplateCode.legal, 'copyright or legal notice',
-    /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights? reserved\b|\bterms (?:of|&|and) (?:use|service|sale)\b|\bprivacy (?:policy|notice|statement|settings)\b|\b(?:user|subscriber) agreement\b|\bregistered trademarks?\b|\btrademarks? of\b|\bdisclaimer\b|\baffiliate (?:links?|commissions?|partnerships?)\b|\bmay (?:earn|get|receive) (?:a |an )?(?:small )?(?:share|commission|compensation)\b|\b(?:views|opinions) expressed\b.{0,120}\b(?:do not|don't|does not) (?:necessarily )?reflect\b/i, 400, 0.9),
+  cue(BoilerplateCode.legal, 'copyright notice', /©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights? reserved\b/i, 400, 0.9),
+  cue(BoilerplateCode.legal, 'legal notice',
+    /\bterms (?:of|&|and) (?:use|service|sale)\b|\bprivacy (?:policy|notice|statement|settings)\b|\b(?:user|subscriber) agreement\b|\bregistered trademarks?\b|\btrademarks? of\b|\bdisclaimer\b|\baffiliate (?:links?|commissions?|partnerships?)\b|\bmay (?:earn|get|receive) (?:a |an )?(?:small )?(?:share|commission|compensation)\b|\b(?:views|opinions) expressed\b.{0,120}\b(?:do not|don't|does not) (?:necessarily )?reflect\b/i, 200, 0.85),
   cue(BoilerplateCode.comments, 'comments prompt',
-    /^[\s\W]*(?:\d+\s+)?(?:comments?|replies|talk|discuss(?:ion)?)[\s\W]*$|\b(?:view|show|hide|load|read|post|leave|add|write|see) (?:a |all |the |\d+ )?(?:comments?|replies|a reply)\b|\bjoin the (?:conversation|discussion|debate)\b|\bpowered by disqus\b|\bcommenters?\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\btop rated comments\b|\[\s*\d+\s+comments?\s*\]/i, 400, 0.9),
+    /^[\s\W]*(?:\d+\s+)?(?:comments?|replies|talk|discuss(?:ion)?)[\s\W]*$|\b(?:view|show|hide|load|read|post|leave|add|write|see) (?:a |all |the |\d+ )?(?:comments?|replies|a reply)\b|\bjoin the (?:conversation|discussion|debate)\b|\bpowered by disqus\b|\bcommenters?\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\btop rated comments\b|\[\s*\d+\s+comments?\s*\]/i, 400, 0.9, true),
   cue(BoilerplateCode.signUp, 'sign-up or subscription prompt',
-    /\b(?:sign(?:ing)?[ -]?up|subscrib(?:e|ed|er|ers|ing)|subscriptions?|newsletters?|(?:in|to) your inbox|e-?mail (?:address|alerts?|updates|newsletters?)|valid e-?mail|opt[ -]?in|unsubscribe|log ?in|log ?out|sign ?in|already (?:a )?(?:member|subscriber|registered)|register (?:now|for free|today|here)|create (?:a |an |your )?(?:free )?account|my account|account settings|free trial)\b|^[\s\W]*(?:e-?mail(?: address)?(?: \(required\))?|your e-?mail|zip code|register|join(?: now| us| free)?|get it)[\s\W]*$/i, 200, 0.9),
+    /\b(?:sign(?:ing)?[ -]?up|subscrib(?:e|ed|er|ers|ing)|subscriptions?|newsletters?|(?:in|to) your inbox|e-?mail (?:address|alerts?|updates|newsletters?)|valid e-?mail|opt[ -]?in|unsubscribe|log ?in|log ?out|sign ?in|already (?:a )?(?:member|subscriber|registered)|register (?:now|for free|today|here)|create (?:a |an |your )?(?:free )?account|my account|account settings|free trial)\b|^[\s\W]*(?:e-?mail(?: address)?(?: \(required\))?|your e-?mail|zip code|register|join(?: now| us| free)?|get it)[\s\W]*$/i, 160, 0.9),
   cue(BoilerplateCode.share, 'share or follow buttons',
     new RegExp(String.raw`^[\s\W]*(?:(?:${social}|\d+\s*shares?)[\s\W]*)+$|^[\s\W]*(?:shares?|share (?:this|the|it|on|via|permalink|close).*|tweet|permalink|get short url|sharing is caring!?|follow(?: us)?(?: on .*)?|follow [\p{L}@ .]{1,30}(?: on(?: .*)?)?|like this (?:story|article|post)\?.*|share (?:it|this) with a friend.*|\d+\s*(?:shares?|views?|reads?))[\s\W]*$`, 'iu'), 160, 0.9),
   cue(BoilerplateCode.readMore, 'read-more or related-stories marker',
-    /^[\s\W]*(?:read more|read (?:the )?(?:full|original|next) (?:story|article)|continue reading(?: the main story| below)?|keep reading|see (?:also|more)(?: photos| videos)?|more(?: stories| news| coverage| from [^.!?]{1,40}| on this(?: story)?| in [^.!?]{1,40}| like this)?|related(?: articles?| stories| posts?| coverage| content| links| reading| news| videos?| roundup)?|recommended(?: for you| stories| reading| videos?)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:don't|do not) miss|trending(?: now| news| stories| topics)?|(?:most|top) (?:popular|read|viewed|shared|commented|emailed|recent)(?: \w+)?|popular (?:on|in|now|stories)(?: [^.!?]{1,30})?|go deeper|further reading|next up(?: in [^.!?]{1,40})?|up next|what to read next|editor'?s? picks?|latest(?: news| stories| headlines| articles| videos)?|also read|previous(?: post| article| story)?|next(?: post| article| story)?|more great [^.!?]{1,30} stories|around the web|from (?:the|our) (?:web|partners)|view all|see all(?: [\p{L} ]{1,30})?|load more|show more|must read[^.!?]{0,30}|now playing|watch next|more videos|in case you missed it)[\s\W]*$/iu, 80, 0.9),
+    /^[\s\W]*(?:read more|read (?:the )?(?:full|original|next) (?:story|article)|continue reading(?: the main story| below)?|keep reading|see (?:also|more)(?: photos| videos)?|more(?: stories| news| coverage| from [^.!?]{1,40}| on this(?: story)?| in [^.!?]{1,40}| like this)?|related(?: articles?| stories| posts?| coverage| content| links| reading| news| videos?| roundup)?|recommended(?: for you| stories| reading| videos?)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:don't|do not) miss|trending(?: now| news| stories| topics)?|(?:most|top) (?:popular|read|viewed|shared|commented|emailed|recent)(?: \w+)?|popular (?:on|in|now|stories)(?: [^.!?]{1,30})?|go deeper|further reading|next up(?: in [^.!?]{1,40})?|up next|what to read next|editor'?s? picks?|latest(?: news| stories| headlines| articles| videos)?|also read|previous(?: post| article| story)?|next(?: post| article| story)?|more great [^.!?]{1,30} stories|around the web|from (?:the|our) (?:web|partners)|view all|see all(?: [\p{L} ]{1,30})?|load more|show more|must read[^.!?]{0,30}|now playing|watch next|more videos|in case you missed it)[\s\W]*$/iu, 80, 0.9, true),
   cue(BoilerplateCode.readMore, 'link to another story',
     /^[\s[(]*(?:read more|read next|related(?: post| article| story| coverage)?|see also|also read|also on \S+|more|recommended|watch|listen|read)\s*:\s*\S/i, 200, 0.85),
   cue(BoilerplateCode.photoCredit, 'photo credit',
     /\b(?:photo|photograph|image|picture|illustration|graphic|video|footage|photos|images)(?: credits?| courtesy)?\s*(?::|by\b)|^[\s(]*(?:source|credit|credits|courtesy)\s*:|\b(?:getty images?|shutterstock|istock(?:photo)?|alamy|ap photo|afp photo|epa-efe|via getty|courtesy of|file photo|handout photo)\b|\/\s*(?:reuters|afp|ap|getty|epa)\b|\bcredit\s*(?::|\.\.\.)|\([^()]{2,60}\/[^()]{2,60}\)[\s\W]*$|^[\s\W]*(?:image|photo|picture|slide)?\s*\d+\s*(?:of|\/)\s*\d+[\s\W]*$/i, 320, 0.9),
   cue(BoilerplateCode.caption, 'image caption',
-    /^[\s(]*(?:above|below|top|pictured|inset|main image|file)\s*:|[(,]\s*(?:left|right|center|centre|top|bottom|far left|far right|second (?:from )?(?:left|right)|from left|front row|back row)\s*[),]|\b(?:is|are) pictured\b|\bposes? for\b|\blooks on\b|\b(?:is|are) seen\b|^(?:this|an?) (?:artist'?s? (?:impression|rendering|concept)|illustration|satellite image|screenshot|file photo|photo|image)\b/i, 300, 0.8),
+    /^[\s(]*(?:above|below|top|pictured|inset|main image|file)\s*:|[(,]\s*(?:left|right|center|centre|top|bottom|far left|far right|second (?:from )?(?:left|right)|from left|front row|back row)\s*[),]|\b(?:is|are) pictured\b|\bposes? for\b|\blooks on\b|^(?:this|an?) (?:artist'?s? (?:impression|rendering|concept)|illustration|satellite image|screenshot|file photo|photo|image)\b/i, 300, 0.8),
   cue(BoilerplateCode.byline, 'byline',
     new RegExp(String.raw`^[\s\W]*(?:[Bb][Yy]|[Ww]ritten by|[Pp]osted by|[Ww]ords by|[Ss]tory by|[Tt]ext by|[Aa]uthor)\s*:?\s+${cap}(?:\s+${cap}){0,3}(?:\W.*)?$`, 'u'), 140, 0.85),
   cue(BoilerplateCode.byline, 'author credit or contact',
