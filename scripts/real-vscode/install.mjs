@@ -52,9 +52,13 @@ function isInstalled(pkg) {
 }
 
 function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => !isInstalled(p));
+  let missing = APT_PACKAGES.filter((p) => !isInstalled(p));
+  const root = typeof process.getuid !== 'function' || process.getuid() === 0;
+  if (!root && codeServerReady()) {
+    missing = missing.filter((p) => p !== 'libkrb5-dev'); // only needed to build code-server
+  }
   if (missing.length === 0) { return; }
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+  if (!root) {
     throw new Error(`missing system packages: ${missing.join(' ')}. Install them first, e.g.\n` +
       `  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
   }
@@ -128,14 +132,19 @@ async function ensureNode() {
   return nodeDir;
 }
 
+const CODE_SERVER_DIR = path.join(CACHE, 'code-server');
+const VSCODE_DIR = path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode');
+
+function codeServerReady() {
+  const have = readMarker(CODE_SERVER_DIR);
+  return have?.version === CODE_SERVER_VERSION && have?.node === NODE_VERSION && fs.existsSync(path.join(VSCODE_DIR, 'out', 'server-main.js'));
+}
+
 async function ensureCodeServer(nodeDir) {
-  const dir = path.join(CACHE, 'code-server');
-  const vscodeDir = path.join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
+  const dir = CODE_SERVER_DIR;
+  const vscodeDir = VSCODE_DIR;
   const want = { package: 'code-server', version: CODE_SERVER_VERSION, node: NODE_VERSION };
-  const have = readMarker(dir);
-  if (have?.version === want.version && have?.node === want.node && fs.existsSync(path.join(vscodeDir, 'out', 'server-main.js'))) {
-    return vscodeDir;
-  }
+  if (codeServerReady()) { return vscodeDir; }
   log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run, about 2 minutes)...`);
   const t0 = Date.now();
   // Its postinstall builds native modules for Node 24: Node 24 first on PATH and its headers for node-gyp

@@ -82,7 +82,8 @@ async function main() {
   log('running the integration suite in the extension host...');
   let timer;
   const outcome = await Promise.race([
-    page.goto(workbenchUrl(server.base, workspace, payload)).then(() => exitCode).then((code) => ({ code })),
+    page.goto(workbenchUrl(server.base, workspace, payload), { waitUntil: 'domcontentloaded', timeout: TIMEOUT_MS })
+      .then(() => exitCode).then((code) => ({ code })),
     server.exited.then((how) => ({ error: `the VS Code server stopped (${how}) during the run` })),
     new Promise((resolve) => { timer = setTimeout(() => resolve({ timeout: true }), TIMEOUT_MS); }),
   ]).catch((e) => ({ error: e?.message ?? String(e) }));

@@ -75,7 +75,7 @@ async function main() {
   const server = await startServer(install, { runDir, extensionsDir });
   const { browser, close } = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  await page.goto(workbenchUrl(server.base, workspace));
+  await page.goto(workbenchUrl(server.base, workspace), { waitUntil: 'domcontentloaded', timeout: STEP_TIMEOUT_MS });
   await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   log('workbench is up');
