@@ -60,8 +60,8 @@ export interface BoilerplateOptions {
    * is flagged as outside it (related-story teasers, author bios, comments). 0 turns the region pass off.
    */
   regionKeepRatio: number;
-  /** Weight of a text segment that follows a "related stories" or "comments" heading, relative to its length. */
-  regionAfterSectionFactor: number;
+  /** Weight of a text segment after a "comments" heading, relative to its length (comments can outweigh the text). */
+  regionAfterCommentsFactor: number;
   /** A line of at most this many characters just before a photo credit is a caption (unless it is long prose). */
   captionMaxChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
@@ -88,7 +88,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   timestampMaxChars: 120,
   regionBoilerplateWeight: 80,
   regionKeepRatio: 0.5,
-  regionAfterSectionFactor: 0.3,
+  regionAfterCommentsFactor: 0.3,
   captionMaxChars: 300,
   cues: defaultCues,
 };
@@ -134,7 +134,7 @@ interface Verdict {
   message: string;
   score: number;
   /** The line heads a section that is not the main text (related stories, comments). */
-  section?: boolean;
+  section?: 'related' | 'comments';
 }
 
 const captionVerdict: Verdict = { code: BoilerplateCode.caption, message: 'image caption (followed by a photo credit)', score: 0.75 };
@@ -279,17 +279,16 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
     else { w[i] = -Math.max(o.regionBoilerplateWeight / 2, m.chars / 2); }
   }
   const segs: { from: number; to: number; sum: number }[] = [];
-  let run = 0, from = 0, best = 0, bestEnd = -1, afterSection = false, lastEnd = -1;
+  let run = 0, from = 0, best = 0, bestEnd = -1, afterComments = false;
   for (let i = 0; i <= n; i++) {
-    if (i < n) { run += w[i]; }
-    if (i === n || run <= 0) {
-      if (best > 0) {
-        // Text after a "related stories" or "comments" heading is not the page's own text: it weighs less.
-        for (let k = lastEnd + 1; k < from && !afterSection; k++) { afterSection = locked[k]?.section === true; }
-        segs.push({ from, to: bestEnd, sum: afterSection ? best * o.regionAfterSectionFactor : best });
-        lastEnd = bestEnd;
-      }
+    // A comments heading ends the running text, and the comments after it weigh less. (A "related stories"
+    // heading does not end it: such boxes often stand in the middle of an article.)
+    const barrier = i < n && locked[i]?.section === 'comments';
+    if (i < n && !barrier) { run += w[i]; }
+    if (i === n || barrier || run <= 0) {
+      if (best > 0) { segs.push({ from, to: bestEnd, sum: afterComments ? best * o.regionAfterCommentsFactor : best }); }
       run = 0; best = 0; from = i + 1; bestEnd = -1;
+      if (barrier) { afterComments = true; }
     } else if (run > best) { best = run; bestEnd = i; }
   }
   const keep = new Uint8Array(n);
@@ -326,9 +325,11 @@ function markListRuns(
   n: number, measures: UnitMeasures[], quality: Cls[], unitShapes: number[],
   locked: (Verdict | undefined)[], cls: Cls[], o: BoilerplateOptions,
 ): void {
-  // Where each shape stands last, to tell a table of contents (its entries come back as headings).
-  const lastAt = new Map<number, number>();
-  for (let i = 0; i < n; i++) { if (unitShapes[i] !== 0) { lastAt.set(unitShapes[i], i); } }
+  // Where each shape stands last as a heading (followed by prose): a table of contents lists the headings.
+  const headingAt = new Map<number, number>();
+  for (let i = 0; i + 1 < n; i++) {
+    if (unitShapes[i] !== 0 && quality[i + 1] === Cls.Good) { headingAt.set(unitShapes[i], i); }
+  }
   // A short line followed by prose is the prose's heading, not an item of a list.
   const item = (k: number) => isListLine(measures[k], quality[k], o) && !(k + 1 < n && quality[k + 1] === Cls.Good);
   let i = 0;
@@ -342,7 +343,7 @@ function markListRuns(
       for (let k = i; k < j; k++) {
         const m = measures[k];
         if (m.letterWords > 0 && m.capWords / m.letterWords >= 0.6) { title++; }
-        if ((lastAt.get(unitShapes[k]) ?? k) > j) { later++; }
+        if ((headingAt.get(unitShapes[k]) ?? k) > j) { later++; }
       }
       const tocHeading = i > 0 && locked[i - 1]?.code === BoilerplateCode.tableOfContents;
       const toc = tocHeading || later * 2 >= len;

@@ -15,8 +15,8 @@ export interface Cue {
   maxChars: number;
   /** Confidence of a finding from this cue, 0 to 1. */
   score: number;
-  /** The line heads a section that is not the page's own text (related stories, comments): text after it weighs less. */
-  section?: boolean;
+  /** The line heads a section that is not the page's own text: related stories, or comments (which weigh less). */
+  section?: 'related' | 'comments';
 }
 
 /** Month and weekday names, for dates and for the shape fold. */
@@ -58,7 +58,7 @@ export function isTimestampLine(text: string, maxOtherWords: number): boolean {
 const cap = String.raw`\p{Lu}[\p{L}.'’-]*`;
 const social = String.raw`(?:share(?: (?:to|on|via|this))?|facebook|twitter|x|linkedin|pinterest|reddit|whatsapp|instagram|youtube|snapchat|tiktok|e-?mail|print|flipboard|pocket|tumblr|telegram|messenger|mix|stumbleupon|google\+|blogger|copy link|more)`;
 
-function cue(code: string, message: string, pattern: RegExp, maxChars: number, score: number, section = false): Cue {
+function cue(code: string, message: string, pattern: RegExp, maxChars: number, score: number, section?: 'related' | 'comments'): Cue {
   return { code, message, pattern, maxChars, score, section };
 }
 
@@ -72,13 +72,13 @@ export const defaultCues: readonly Cue[] = [
   cue(BoilerplateCode.legal, 'legal notice',
     /\bterms (?:of|&|and) (?:use|service|sale)\b|\bprivacy (?:policy|notice|statement|settings)\b|\b(?:user|subscriber) agreement\b|\bregistered trademarks?\b|\btrademarks? of\b|\bdisclaimer\b|\baffiliate (?:links?|commissions?|partnerships?)\b|\bmay (?:earn|get|receive) (?:a |an )?(?:small )?(?:share|commission|compensation)\b|\b(?:views|opinions) expressed\b.{0,120}\b(?:do not|don't|does not) (?:necessarily )?reflect\b/i, 200, 0.85),
   cue(BoilerplateCode.comments, 'comments prompt',
-    /^[\s\W]*(?:\d+\s+)?(?:comments?|replies|talk|discuss(?:ion)?)[\s\W]*$|\b(?:view|show|hide|load|read|post|leave|add|write|see) (?:a |all |the |\d+ )?(?:comments?|replies|a reply)\b|\bjoin the (?:conversation|discussion|debate)\b|\bpowered by disqus\b|\bcommenters?\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\btop rated comments\b|\[\s*\d+\s+comments?\s*\]/i, 400, 0.9, true),
+    /^[\s\W]*(?:\d+\s+)?(?:comments?|replies|talk|discuss(?:ion)?)[\s\W]*$|\b(?:view|show|hide|load|read|post|leave|add|write|see) (?:a |all |the |\d+ )?(?:comments?|replies|a reply)\b|\bjoin the (?:conversation|discussion|debate)\b|\bpowered by disqus\b|\bcommenters?\b|\bcomments? (?:are|is) (?:closed|moderated)\b|\btop rated comments\b|\[\s*\d+\s+comments?\s*\]/i, 400, 0.9, 'comments'),
   cue(BoilerplateCode.signUp, 'sign-up or subscription prompt',
     /\b(?:sign(?:ing)?[ -]?up|subscrib(?:e|ed|er|ers|ing)|subscriptions?|newsletters?|(?:in|to) your inbox|e-?mail (?:address|alerts?|updates|newsletters?)|valid e-?mail|opt[ -]?in|unsubscribe|log ?in|log ?out|sign ?in|already (?:a )?(?:member|subscriber|registered)|register (?:now|for free|today|here)|create (?:a |an |your )?(?:free )?account|my account|account settings|free trial)\b|^[\s\W]*(?:e-?mail(?: address)?(?: \(required\))?|your e-?mail|zip code|register|join(?: now| us| free)?|get it)[\s\W]*$/i, 160, 0.9),
   cue(BoilerplateCode.share, 'share or follow buttons',
     new RegExp(String.raw`^[\s\W]*(?:(?:${social}|\d+\s*shares?)[\s\W]*)+$|^[\s\W]*(?:shares?|share (?:this|the|it|on|via|permalink|close).*|tweet|permalink|get short url|sharing is caring!?|follow(?: us)?(?: on .*)?|follow [\p{L}@ .]{1,30}(?: on(?: .*)?)?|like this (?:story|article|post)\?.*|share (?:it|this) with a friend.*|\d+\s*(?:shares?|views?|reads?))[\s\W]*$`, 'iu'), 160, 0.9),
   cue(BoilerplateCode.readMore, 'read-more or related-stories marker',
-    /^[\s\W]*(?:read more|read (?:the )?(?:full|original|next) (?:story|article)|continue reading(?: the main story| below)?|keep reading|see (?:also|more)(?: photos| videos)?|more(?: stories| news| coverage| from [^.!?]{1,40}| on this(?: story)?| in [^.!?]{1,40}| like this)?|related(?: articles?| stories| posts?| coverage| content| links| reading| news| videos?| roundup)?|recommended(?: for you| stories| reading| videos?)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:don't|do not) miss|trending(?: now| news| stories| topics)?|(?:most|top) (?:popular|read|viewed|shared|commented|emailed|recent)(?: \w+)?|popular (?:on|in|now|stories)(?: [^.!?]{1,30})?|go deeper|further reading|next up(?: in [^.!?]{1,40})?|up next|what to read next|editor'?s? picks?|latest(?: news| stories| headlines| articles| videos)?|also read|previous(?: post| article| story)?|next(?: post| article| story)?|more great [^.!?]{1,30} stories|around the web|from (?:the|our) (?:web|partners)|view all|see all(?: [\p{L} ]{1,30})?|load more|show more|must read[^.!?]{0,30}|now playing|watch next|more videos|in case you missed it)[\s\W]*$/iu, 80, 0.9, true),
+    /^[\s\W]*(?:read more|read (?:the )?(?:full|original|next) (?:story|article)|continue reading(?: the main story| below)?|keep reading|see (?:also|more)(?: photos| videos)?|more(?: stories| news| coverage| from [^.!?]{1,40}| on this(?: story)?| in [^.!?]{1,40}| like this)?|related(?: articles?| stories| posts?| coverage| content| links| reading| news| videos?| roundup)?|recommended(?: for you| stories| reading| videos?)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|(?:don't|do not) miss|trending(?: now| news| stories| topics)?|(?:most|top) (?:popular|read|viewed|shared|commented|emailed|recent)(?: \w+)?|popular (?:on|in|now|stories)(?: [^.!?]{1,30})?|go deeper|further reading|next up(?: in [^.!?]{1,40})?|up next|what to read next|editor'?s? picks?|latest(?: news| stories| headlines| articles| videos)?|also read|previous(?: post| article| story)?|next(?: post| article| story)?|more great [^.!?]{1,30} stories|around the web|from (?:the|our) (?:web|partners)|view all|see all(?: [\p{L} ]{1,30})?|load more|show more|must read[^.!?]{0,30}|now playing|watch next|more videos|in case you missed it)[\s\W]*$/iu, 80, 0.9, 'related'),
   cue(BoilerplateCode.readMore, 'link to another story',
     /^[\s[(]*(?:read more|read next|related(?: post| article| story| coverage)?|see also|also read|also on \S+|more|recommended|watch|listen|read)\s*:\s*\S/i, 200, 0.85),
   cue(BoilerplateCode.photoCredit, 'photo credit',
