@@ -140,14 +140,22 @@ export class TextModel {
    * two non-blank lines (text extracted with one block per line), every non-blank line on its own.
    */
   blocks(): Block[] {
+    // A blank line separates paragraphs only when text stands on both sides of it: the empty last "line"
+    // after a final newline, or blank lines at the top, do not make a one-block-per-line file paragraphed.
     const blank: boolean[] = [];
     let hasSeparator = false;
     let seenText = false;
+    let blankSinceText = false;
     for (let l = 0; l < this.lineCount; l++) {
       const b = this.isBlank(l);
       blank.push(b);
-      if (b && seenText) { hasSeparator = true; }
-      if (!b) { seenText = true; }
+      if (b) {
+        if (seenText) { blankSinceText = true; }
+      } else {
+        if (blankSinceText) { hasSeparator = true; }
+        seenText = true;
+        blankSinceText = false;
+      }
     }
     const out: Block[] = [];
     let l = 0;

@@ -65,21 +65,25 @@ export function findSharedSpans(
   const matches = new Map<number, number[]>();
   const fp = a.fingerprints;
   const ah = a.tokens.hash;
+  const slots = new Int32Array(options.maxPostings + 1);
   for (let i = 0; i < fp.count; i++) {
     const p = fp.pos[i];
-    table.forEach(fp.hash[i], options.maxPostings, (docId, q) => {
-      if (docId === a.id && q === p) { return; }
+    const first = table.first(fp.hash[i]);
+    // Most fingerprints stand only here: one posting, our own.
+    if (first < 0 || (table.docOf(first) === a.id && table.nextOf(first) < 0)) { continue; }
+    let n = 0;
+    for (let s = first; s >= 0 && n <= options.maxPostings; s = table.nextOf(s)) { slots[n++] = s; }
+    if (n > options.maxPostings) { continue; } // too common to pair: boilerplate, not a copy
+    for (let j = 0; j < n; j++) {
+      const docId = table.docOf(slots[j]);
+      const q = table.posOf(slots[j]);
+      if (docId === a.id && q === p) { continue; }
       const b = docId === a.id ? a : docById(docId);
-      if (!b) { return; }
-      const bh = b.tokens.hash;
-      if (q + k > bh.length) { return; }
-      for (let j = 0; j < k; j++) {
-        if (ah[p + j] !== bh[q + j]) { return; } // a hash collision, not a shared k-gram
-      }
+      if (!b || !sameKgram(ah, p, b.tokens.hash, q, k)) { continue; } // a hash collision, not a shared k-gram
       let list = matches.get(docId);
       if (!list) { list = []; matches.set(docId, list); }
       list.push(p, q);
-    });
+    }
   }
 
   const spans: SharedSpan[] = [];
@@ -96,15 +100,21 @@ export function findSharedSpans(
   return mergeSpans(spans);
 }
 
+function sameKgram(ah: Uint32Array, p: number, bh: Uint32Array, q: number, k: number): boolean {
+  if (q + k > bh.length || p + k > ah.length) { return false; }
+  for (let j = 0; j < k; j++) {
+    if (ah[p + j] !== bh[q + j]) { return false; }
+  }
+  return true;
+}
+
+/** Matches arrive in increasing order of their position in A (fingerprints are visited in text order). */
 function chainMatches(flat: number[], k: number, options: DuplicateOptions): Chain[] {
-  const n = flat.length / 2;
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((x, y) => flat[2 * x] - flat[2 * y] || flat[2 * x + 1] - flat[2 * y + 1]);
   const open: Chain[] = [];
   const done: Chain[] = [];
-  for (const idx of order) {
-    const p = flat[2 * idx];
-    const q = flat[2 * idx + 1];
+  for (let m = 0; m < flat.length; m += 2) {
+    const p = flat[m];
+    const q = flat[m + 1];
     let best: Chain | undefined;
     let bestCost = Infinity;
     for (let c = open.length - 1; c >= 0; c--) {

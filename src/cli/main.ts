@@ -1,0 +1,37 @@
+// The corpus-lens command line: `scan` and `annotations`, over the same engine as the editor.
+import { CliIO, processIO, UsageError } from './io';
+import { runScanCommand, scanUsage } from './scanCommand';
+
+const usage = `usage: corpus-lens <command> [options]
+
+commands:
+  scan <folder>          find boilerplate and duplicated passages
+  help [command]         show help
+
+Run 'corpus-lens <command> --help' for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'scan':
+        return runScanCommand(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+      case undefined:
+        io.stdout(rest[0] === 'scan' ? scanUsage : usage);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`corpus-lens: ${e.message}\n\n${command === 'scan' ? scanUsage : usage}`);
+      return 2;
+    }
+    io.stderr(`corpus-lens: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

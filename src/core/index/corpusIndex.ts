@@ -1,0 +1,279 @@
+// CorpusIndex: the single source of truth for findings. It holds, per document, the text model, block shapes,
+// word tokens and winnowed fingerprints; across documents, how many files hold each shape and a posting table
+// from fingerprint to places. Updating one document costs time in proportion to that document (plus the
+// postings its fingerprints share), never to the corpus.
+import { blockShapes, detectBoilerplate, ShapeStats } from '../detect/boilerplate';
+import { findSharedSpans, FingerprintedDoc, SharedSpan } from '../detect/duplicates';
+import { tokenize, Tokens } from '../detect/tokens';
+import { Fingerprints, winnow } from '../detect/winnow';
+import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
+import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
+import { Block, TextModel } from '../text';
+import { PostingTable } from './postings';
+
+export interface IndexedDocument extends FingerprintedDoc {
+  path: string;
+  model: TextModel;
+  blocks: Block[];
+  shapes: number[];
+  /** Distinct non-zero shapes, each counted once for this file. */
+  uniqueShapes: number[];
+  tokens: Tokens;
+  fingerprints: Fingerprints;
+}
+
+export interface FileAnalysis {
+  path: string;
+  findings: Finding[];
+  /** Share of the document's non-blank characters inside boilerplate findings, 0 to 1. */
+  boilerplateShare: number;
+  /** Share of the document's non-blank characters inside duplicated passages, 0 to 1. */
+  duplicateShare: number;
+  /** Other documents that share at least the near-duplicate threshold of this one's words. */
+  nearDuplicates: NearDuplicate[];
+}
+
+export class CorpusIndex implements ShapeStats {
+  readonly options: EngineOptions;
+  private readonly docs = new Map<string, IndexedDocument>();
+  private readonly byId = new Map<number, IndexedDocument>();
+  private readonly shapeFiles = new Map<number, number>();
+  private readonly table: PostingTable;
+  private nextId = 1;
+
+  constructor(options: EngineOptionsInput = {}, expectedPostings?: number) {
+    this.options = resolveOptions(options);
+    this.table = new PostingTable(expectedPostings);
+  }
+
+  get totalFiles(): number {
+    return this.docs.size;
+  }
+
+  get paths(): IterableIterator<string> {
+    return this.docs.keys();
+  }
+
+  get postingCount(): number {
+    return this.table.count;
+  }
+
+  has(path: string): boolean {
+    return this.docs.has(path);
+  }
+
+  document(path: string): IndexedDocument | undefined {
+    return this.docs.get(path);
+  }
+
+  filesWithShape(shape: number): number {
+    return this.shapeFiles.get(shape) ?? 0;
+  }
+
+  /**
+   * Adds or replaces a document. Returns the paths of the other documents whose duplicate findings may have
+   * changed (those that shared fingerprints with the old or the new text).
+   */
+  setDocument(path: string, text: string): string[] {
+    const affected = new Set<string>();
+    const old = this.docs.get(path);
+    if (old) {
+      this.collectSharing(old, affected);
+      this.unlink(old);
+    }
+    const doc = this.link(path, text);
+    this.collectSharing(doc, affected);
+    affected.delete(path);
+    return [...affected];
+  }
+
+  /** Adds a document during a bulk load, without working out which others it affects. */
+  load(path: string, text: string): void {
+    const old = this.docs.get(path);
+    if (old) { this.unlink(old); }
+    this.link(path, text);
+  }
+
+  private link(path: string, text: string): IndexedDocument {
+    const model = new TextModel(text);
+    const blocks = model.blocks();
+    const shapes = blockShapes(model, blocks);
+    const uniqueShapes = [...new Set(shapes)].filter((s) => s !== 0);
+    const tokens = tokenize(text);
+    const { k, window } = this.options.duplicates;
+    const fingerprints = winnow(tokens.hash, k, window);
+    const doc: IndexedDocument = { id: this.nextId++, path, model, blocks, shapes, uniqueShapes, tokens, fingerprints };
+    this.docs.set(path, doc);
+    this.byId.set(doc.id, doc);
+    for (const s of uniqueShapes) { this.shapeFiles.set(s, (this.shapeFiles.get(s) ?? 0) + 1); }
+    for (let i = 0; i < fingerprints.count; i++) { this.table.add(fingerprints.hash[i], doc.id, fingerprints.pos[i]); }
+    return doc;
+  }
+
+  /** Removes a document; returns the paths whose duplicate findings may have changed. */
+  removeDocument(path: string): string[] {
+    const old = this.docs.get(path);
+    if (!old) { return []; }
+    const affected = new Set<string>();
+    this.collectSharing(old, affected);
+    this.unlink(old);
+    affected.delete(path);
+    return [...affected];
+  }
+
+  /** The findings and shares of one document, as the corpus stands now. */
+  analyze(path: string): FileAnalysis {
+    const doc = this.docs.get(path);
+    if (!doc) { throw new Error(`not in the index: ${path}`); }
+    const boilerplate = detectBoilerplate(doc.model, doc.blocks, doc.shapes, this, this.options.boilerplate);
+    const spans = trimBoilerplateEnds(
+      doc.tokens,
+      findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates),
+      boilerplate,
+    );
+    const duplicates = this.duplicateFindings(doc, spans);
+    const findings = [...boilerplate, ...duplicates].sort((x, y) => x.start - y.start || x.end - y.end);
+    return {
+      path,
+      findings,
+      boilerplateShare: coveredShare(doc.blocks, boilerplate),
+      duplicateShare: coveredShare(doc.blocks, duplicates),
+      nearDuplicates: this.nearDuplicates(doc, spans),
+    };
+  }
+
+  private unlink(doc: IndexedDocument): void {
+    for (const s of doc.uniqueShapes) {
+      const n = (this.shapeFiles.get(s) ?? 1) - 1;
+      if (n <= 0) { this.shapeFiles.delete(s); } else { this.shapeFiles.set(s, n); }
+    }
+    this.table.removeDoc(doc.id, doc.fingerprints.hash);
+    this.docs.delete(doc.path);
+    this.byId.delete(doc.id);
+  }
+
+  private collectSharing(doc: IndexedDocument, into: Set<string>): void {
+    const fp = doc.fingerprints;
+    const limit = this.options.duplicates.maxPostings;
+    for (let i = 0; i < fp.count; i++) {
+      const h = fp.hash[i];
+      if (this.table.countUpTo(h, limit) > limit) { continue; }
+      for (let s = this.table.first(h); s >= 0; s = this.table.nextOf(s)) {
+        const other = this.byId.get(this.table.docOf(s));
+        if (other && other !== doc) { into.add(other.path); }
+      }
+    }
+  }
+
+  /** Spans that cover the same part of this document become one finding listing every other copy. */
+  private duplicateFindings(doc: IndexedDocument, spans: SharedSpan[]): Finding[] {
+    const t = doc.tokens;
+    const items = spans.map((s) => {
+      const other = s.other === doc.id ? doc : this.byId.get(s.other)!;
+      return {
+        start: t.start[s.aStart],
+        end: t.end[s.aEnd - 1],
+        inFile: s.other === doc.id,
+        related: { path: other.path, start: other.tokens.start[s.bStart], end: other.tokens.end[s.bEnd - 1] },
+        relatedModel: other.model,
+      };
+    });
+    items.sort((x, y) => x.start - y.start || y.end - x.end);
+    const groups: (typeof items)[] = [];
+    for (const it of items) {
+      const g = groups[groups.length - 1];
+      if (g) {
+        const gs = g[0].start;
+        const ge = Math.max(...g.map((x) => x.end));
+        const overlap = Math.min(ge, it.end) - Math.max(gs, it.start);
+        if (overlap > 0.5 * Math.min(ge - gs, it.end - it.start)) { g.push(it); continue; }
+      }
+      groups.push([it]);
+    }
+    return groups.map((g) => {
+      const start = Math.min(...g.map((x) => x.start));
+      const end = Math.max(...g.map((x) => x.end));
+      const related: RelatedLocation[] = g.slice(0, this.options.maxRelated).map((x) => x.related);
+      const first = g[0];
+      const firstLines = lineSpan(first.relatedModel, first.related.start, first.related.end);
+      const chars = (end - start).toLocaleString('en-US');
+      const where = first.inFile ? `repeated in this file at ${firstLines}` : `same passage as ${first.related.path} ${firstLines}`;
+      const more = g.length > 1 ? ` and ${g.length - 1} other ${g.length - 1 === 1 ? 'copy' : 'copies'}` : '';
+      const allInFile = g.every((x) => x.inFile);
+      return {
+        kind: 'duplicate' as const,
+        code: allInFile ? DuplicateCode.inFile : DuplicateCode.crossFile,
+        message: `${where}${more} (${chars} characters)`,
+        score: 1,
+        start,
+        end,
+        related,
+      };
+    });
+  }
+
+  private nearDuplicates(doc: IndexedDocument, spans: SharedSpan[]): NearDuplicate[] {
+    if (doc.tokens.count === 0) { return []; }
+    const covered = new Map<number, number>();
+    for (const s of spans) {
+      if (s.other === doc.id) { continue; }
+      covered.set(s.other, (covered.get(s.other) ?? 0) + (s.aEnd - s.aStart));
+    }
+    const out: NearDuplicate[] = [];
+    for (const [id, words] of covered) {
+      const similarity = Math.min(1, words / doc.tokens.count);
+      const other = this.byId.get(id);
+      if (other && similarity >= this.options.nearDuplicateThreshold) {
+        out.push({ path: other.path, similarity: Math.round(similarity * 1000) / 1000 });
+      }
+    }
+    return out.sort((x, y) => y.similarity - x.similarity);
+  }
+}
+
+/**
+ * A shared passage often runs on into boilerplate that both copies carry ("Go deeper", a footer). The words at
+ * either end that lie in this document's boilerplate are cut off both sides, so the passage is the shared
+ * content; a passage that is boilerplate through and through is kept whole (it is still a copy).
+ */
+function trimBoilerplateEnds(tokens: Tokens, spans: SharedSpan[], boilerplate: Finding[]): SharedSpan[] {
+  if (boilerplate.length === 0) { return spans; }
+  const ranges = boilerplate.map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
+  const inBoilerplate = (offset: number) => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid][1] <= offset) { lo = mid + 1; } else if (ranges[mid][0] > offset) { hi = mid - 1; } else { return true; }
+    }
+    return false;
+  };
+  return spans.map((s) => {
+    let { aStart, aEnd, bStart, bEnd } = s;
+    while (aStart < aEnd && inBoilerplate(tokens.start[aStart])) { aStart++; bStart++; }
+    while (aEnd > aStart && inBoilerplate(tokens.start[aEnd - 1])) { aEnd--; bEnd--; }
+    return aEnd > aStart && bEnd > bStart ? { ...s, aStart, aEnd, bStart, bEnd } : s;
+  });
+}
+
+function lineSpan(model: TextModel, start: number, end: number): string {
+  const a = model.lineAt(start) + 1;
+  const b = model.lineAt(Math.max(start, end - 1)) + 1;
+  return a === b ? `line ${a}` : `lines ${a}-${b}`;
+}
+
+/** Share of the blocks' characters (text without blank lines and edge white space) inside the findings' union. */
+function coveredShare(blocks: Block[], findings: Finding[]): number {
+  let total = 0;
+  for (const b of blocks) { total += b.end - b.start; }
+  if (total === 0 || findings.length === 0) { return 0; }
+  const ranges = findings.map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
+  let covered = 0;
+  let cs = ranges[0][0];
+  let ce = ranges[0][1];
+  for (const [s, e] of ranges) {
+    if (s > ce) { covered += ce - cs; cs = s; ce = e; } else { ce = Math.max(ce, e); }
+  }
+  covered += ce - cs;
+  return Math.min(1, covered / total);
+}

@@ -1,0 +1,109 @@
+// The JSON report shared by the CLI and anything that consumes it: findings with 0-based lines and UTF-16
+// characters, paths relative to the scanned folder, and corpus totals.
+import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
+import { Finding } from './findings';
+import { ScanResult } from './scan';
+import { Position, TextModel } from './text';
+
+export interface JsonRange {
+  start: Position;
+  end: Position;
+}
+
+export interface JsonFinding {
+  kind: Finding['kind'];
+  code: string;
+  message: string;
+  score: number;
+  range: JsonRange;
+  related: { path: string; range: JsonRange }[];
+}
+
+export interface JsonFile {
+  path: string;
+  boilerplateShare: number;
+  duplicateShare: number;
+  nearDuplicates: { path: string; similarity: number }[];
+  findings: JsonFinding[];
+}
+
+export interface JsonSummary {
+  files: number;
+  skipped: { path: string; reason: string; message: string }[];
+  bytes: number;
+  findings: number;
+  byCode: Record<string, number>;
+  /** Character-weighted over the corpus. */
+  boilerplateShare: number;
+  duplicateShare: number;
+  nearDuplicatePairs: number;
+}
+
+export interface JsonReport {
+  version: 1;
+  files: JsonFile[];
+  summary: JsonSummary;
+}
+
+function range(model: TextModel, start: number, end: number): JsonRange {
+  return { start: model.positionAt(start), end: model.positionAt(end) };
+}
+
+export function fileToJson(index: CorpusIndex, a: FileAnalysis): JsonFile {
+  const model = index.document(a.path)!.model;
+  return {
+    path: a.path,
+    boilerplateShare: round(a.boilerplateShare),
+    duplicateShare: round(a.duplicateShare),
+    nearDuplicates: a.nearDuplicates,
+    findings: a.findings.map((f) => ({
+      kind: f.kind,
+      code: f.code,
+      message: f.message,
+      score: round(f.score),
+      range: range(model, f.start, f.end),
+      related: f.related.map((r) => {
+        const other = index.document(r.path);
+        return { path: r.path, range: other ? range(other.model, r.start, r.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+      }),
+    })),
+  };
+}
+
+export function summarize(result: ScanResult): JsonSummary {
+  const byCode: Record<string, number> = {};
+  let findings = 0;
+  let chars = 0;
+  let bp = 0;
+  let dup = 0;
+  const pairs = new Set<string>();
+  for (const f of result.files) {
+    const n = result.index.document(f.path)!.model.text.length;
+    chars += n;
+    bp += f.boilerplateShare * n;
+    dup += f.duplicateShare * n;
+    for (const x of f.findings) {
+      findings++;
+      byCode[x.code] = (byCode[x.code] ?? 0) + 1;
+    }
+    for (const nd of f.nearDuplicates) { pairs.add([f.path, nd.path].sort().join('\0')); }
+  }
+  return {
+    files: result.files.length,
+    skipped: result.skipped,
+    bytes: result.bytes,
+    findings,
+    byCode,
+    boilerplateShare: chars ? round(bp / chars) : 0,
+    duplicateShare: chars ? round(dup / chars) : 0,
+    nearDuplicatePairs: pairs.size,
+  };
+}
+
+export function toJsonReport(result: ScanResult): JsonReport {
+  return { version: 1, files: result.files.map((f) => fileToJson(result.index, f)), summary: summarize(result) };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,72 @@
+// A whole-folder scan: list the corpus, read and index every file, then analyse each one. Used by the CLI,
+// the benchmark and the editor's worker; progress is reported per phase so a front end can show a bar.
+import * as path from 'path';
+import { CorpusSelection, listCorpusFiles, readCorpusFile } from './corpus';
+import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
+import { EngineOptionsInput } from './options';
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+  message: string;
+}
+
+export interface ScanProgress {
+  phase: 'reading' | 'analysing';
+  done: number;
+  total: number;
+}
+
+export interface ScanOptions extends CorpusSelection {
+  engine?: EngineOptionsInput;
+  onProgress?: (p: ScanProgress) => void;
+  /** Checked between files; a cancelled scan throws ScanCancelled. */
+  isCancelled?: () => boolean;
+}
+
+export class ScanCancelled extends Error {
+  constructor() {
+    super('scan cancelled');
+  }
+}
+
+export interface ScanResult {
+  root: string;
+  index: CorpusIndex;
+  files: FileAnalysis[];
+  skipped: SkippedFile[];
+  bytes: number;
+}
+
+/** Progress is reported at most this often (in files) to keep the cost of reporting negligible. */
+const PROGRESS_EVERY = 64;
+
+export function scanFolder(root: string, options: ScanOptions = {}): ScanResult {
+  const paths = listCorpusFiles(root, options);
+  const index = new CorpusIndex(options.engine);
+  const skipped: SkippedFile[] = [];
+  let bytes = 0;
+  const report = (phase: ScanProgress['phase'], done: number) => {
+    if (options.isCancelled?.()) { throw new ScanCancelled(); }
+    if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === paths.length)) {
+      options.onProgress({ phase, done, total: paths.length });
+    }
+  };
+  paths.forEach((rel, i) => {
+    const r = readCorpusFile(path.join(root, rel), index.options);
+    if (r.ok) {
+      index.load(rel, r.text);
+      bytes += r.bytes;
+    } else {
+      skipped.push({ path: rel, reason: r.reason, message: r.message });
+    }
+    report('reading', i + 1);
+  });
+  const files: FileAnalysis[] = [];
+  let done = 0;
+  for (const rel of paths) {
+    if (index.has(rel)) { files.push(index.analyze(rel)); }
+    report('analysing', ++done);
+  }
+  return { root, index, files, skipped, bytes };
+}
