@@ -1,0 +1,31 @@
+// The extension loads in a real extension host: it is found under its id, activates without throwing, and
+// hands out its API.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { CorpusLensApi } from '../../src/extension';
+
+const EXTENSION_ID = 'corpus-lens.corpus-lens';
+
+suite('activation', () => {
+  test('the extension is present under its id', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} not found`);
+    assert.strictEqual(ext.packageJSON.main, './dist/extension.js');
+  });
+
+  test('the fixture workspace is open', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.strictEqual(folders.length, 1, 'expected exactly one workspace folder');
+    const txt = await vscode.workspace.findFiles('**/*.txt');
+    assert.ok(txt.length >= 3, `expected the fixture's .txt files, found ${txt.length}`);
+  });
+
+  test('it activates without error and returns its API', async () => {
+    const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
+    assert.ok(ext);
+    const api = await ext.activate(); // rejects if activate() throws
+    assert.strictEqual(ext.isActive, true);
+    assert.ok(api && typeof api === 'object', 'activate() should return an API object');
+    assert.strictEqual(typeof api.diagnostics.get, 'function', 'the API should expose its diagnostic collection');
+  });
+});
