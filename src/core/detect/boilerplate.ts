@@ -60,6 +60,8 @@ export interface BoilerplateOptions {
    * is flagged as outside it (related-story teasers, author bios, comments). 0 turns the region pass off.
    */
   regionKeepRatio: number;
+  /** A weaker segment at most this many lines away from kept text is kept too (a box inside an article). */
+  regionMaxGapLines: number;
   /** Weight of a text segment after a "comments" heading, relative to its length (comments can outweigh the text). */
   regionAfterCommentsFactor: number;
   /** A line of at most this many characters just before a photo credit is a caption (unless it is long prose). */
@@ -87,7 +89,8 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   timestampMaxOtherWords: 6,
   timestampMaxChars: 120,
   regionBoilerplateWeight: 80,
-  regionKeepRatio: 0.5,
+  regionKeepRatio: 0.6,
+  regionMaxGapLines: 5,
   regionAfterCommentsFactor: 0.3,
   captionMaxChars: 300,
   cues: defaultCues,
@@ -188,7 +191,7 @@ export function detectBoilerplate(
       const files = units[i].wholeBlock ? stats.filesWithShape(unitShapes[i]) : 0;
       const repeats = inFile.get(unitShapes[i]) ?? 0;
       // A line repeated once and followed by prose is a section heading (a table of contents repeats them).
-      const heading = repeats === o.minRepeatsInFile && i + 1 < n && isProse(i + 1);
+      const heading = !m.terminal && repeats === o.minRepeatsInFile && i + 1 < n && isProse(i + 1);
       if (files >= (isProse(i) ? minFilesProse : minFiles)) {
         locked[i] = { code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`, score: Math.min(0.99, 0.7 + 0.3 * Math.min(1, files / (4 * minFiles))) };
       } else if (repeats >= o.minRepeatsInFile + (isProse(i) ? 1 : 0) && !heading) {
@@ -199,7 +202,7 @@ export function detectBoilerplate(
   }
 
   // 2. Runs of short lines without sentences: link lists, menus, tables of contents.
-  markListRuns(n, measures, quality, unitShapes, locked, cls, o);
+  markListRuns(n, measures, quality, isProse, unitShapes, locked, cls, o);
 
   // 3. Captions: a line that is not long prose, just before a photo credit.
   for (let i = 0; i + 1 < n; i++) {
@@ -293,9 +296,18 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   }
   const keep = new Uint8Array(n);
   const top = segs.reduce((a, s) => Math.max(a, s.sum), 0);
-  for (const s of segs) {
-    if (top > 0 && s.sum >= o.regionKeepRatio * top) { keep.fill(1, s.from, s.to + 1); }
+  // The strong segments are text, and so are the segments a short box (a few lines) away from text kept.
+  const kept = segs.map((s) => top > 0 && s.sum >= o.regionKeepRatio * top);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let k = 0; k < segs.length; k++) {
+      if (kept[k]) { continue; }
+      const near = (k > 0 && kept[k - 1] && segs[k].from - segs[k - 1].to - 1 <= o.regionMaxGapLines)
+        || (k + 1 < segs.length && kept[k + 1] && segs[k + 1].from - segs[k].to - 1 <= o.regionMaxGapLines);
+      if (near) { kept[k] = true; changed = true; }
+    }
   }
+  segs.forEach((s, k) => { if (kept[k]) { keep.fill(1, s.from, s.to + 1); } });
   return keep;
 }
 
@@ -322,16 +334,16 @@ function outsideMainText(final: Cls[], keep: Uint8Array, quality: Cls[], measure
 }
 
 function markListRuns(
-  n: number, measures: UnitMeasures[], quality: Cls[], unitShapes: number[],
+  n: number, measures: UnitMeasures[], quality: Cls[], isProse: (i: number) => boolean, unitShapes: number[],
   locked: (Verdict | undefined)[], cls: Cls[], o: BoilerplateOptions,
 ): void {
   // Where each shape stands last as a heading (followed by prose): a table of contents lists the headings.
   const headingAt = new Map<number, number>();
   for (let i = 0; i + 1 < n; i++) {
-    if (unitShapes[i] !== 0 && quality[i + 1] === Cls.Good) { headingAt.set(unitShapes[i], i); }
+    if (unitShapes[i] !== 0 && isProse(i + 1)) { headingAt.set(unitShapes[i], i); }
   }
   // A short line followed by prose is the prose's heading, not an item of a list.
-  const item = (k: number) => isListLine(measures[k], quality[k], o) && !(k + 1 < n && quality[k + 1] === Cls.Good);
+  const item = (k: number) => isListLine(measures[k], quality[k], o) && !(k + 1 < n && isProse(k + 1));
   let i = 0;
   while (i < n) {
     if (!item(i)) { i++; continue; }
@@ -352,7 +364,8 @@ function markListRuns(
         ? { code: BoilerplateCode.tableOfContents, message: `run of ${len} short ${kind} (table of contents)`, score: 0.85 }
         : { code: BoilerplateCode.linkList, message: `run of ${len} short ${kind} (link list)`, score: Math.min(0.95, 0.7 + 0.03 * len) };
       for (let k = i; k < j; k++) {
-        if (!locked[k]) { locked[k] = v; }
+        // A table of contents says more than "repeated" about its entries (they repeat the headings).
+        if (!locked[k] || (toc && locked[k]?.code === BoilerplateCode.repeatedInFile)) { locked[k] = v; }
         cls[k] = Cls.Bad;
       }
     }

@@ -1,0 +1,181 @@
+// The boilerplate detector's rules, each on a small invented page: exact codes and ranges (UTF-16 offsets).
+import * as assert from 'node:assert/strict';
+import { BoilerplateCode, Finding } from '../../src/core/findings';
+import { TextModel } from '../../src/core/text';
+import { blockShapes, defaultBoilerplateOptions, detectBoilerplate, shapeOf, ShapeStats } from '../../src/core/detect/boilerplate';
+
+// Invented article paragraphs: long, sentence-like, rich in function words.
+const P1 = 'The town council voted on Tuesday night to turn the old rail yard into a park, ending a dispute that had dragged on for almost a decade and split the neighbourhood into two loud camps.';
+const P2 = 'Supporters said the plan would give families a place to walk and play, while the owners of the nearby warehouses argued that the land should be kept for the jobs that it could still bring back.';
+const P3 = 'The mayor, who had stayed out of the debate until the last meeting, said she was glad that the council had found a way to move forward, and that the first trees would be planted in the spring.';
+const P4 = 'Work on the paths is expected to begin next year, once the soil has been tested and cleaned, and the council will ask residents which kind of playground they would like to see at the north end.';
+
+/** A one-file corpus: every shape is in this file only, unless `filesFor` says otherwise. */
+function scan(text: string, filesFor: (shape: number) => number = () => 1, totalFiles = 1): { model: TextModel; findings: Finding[] } {
+  const model = new TextModel(text);
+  const blocks = model.blocks();
+  const shapes = blockShapes(model, blocks);
+  const stats: ShapeStats = { totalFiles, filesWithShape: filesFor };
+  return { model, findings: detectBoilerplate(model, blocks, shapes, stats, defaultBoilerplateOptions) };
+}
+
+/** The range of the first occurrence of `line` in `text`. */
+function rangeOf(text: string, line: string): { start: number; end: number } {
+  const start = text.indexOf(line);
+  assert.ok(start >= 0, `fixture holds "${line}"`);
+  return { start, end: start + line.length };
+}
+
+/** Findings as [code, flagged text], in order. */
+function flagged(text: string, findings: Finding[]): [string, string][] {
+  return findings.map((f) => [f.code, text.slice(f.start, f.end)]);
+}
+
+function page(lines: string[], separator = '\n\n'): string {
+  return lines.join(separator) + '\n';
+}
+
+describe('boilerplate detector rules', function () {
+  it('keeps a plain article', function () {
+    const text = page([P1, P2, P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
+  });
+
+  it('flags a newsletter sign-up prompt with its exact range', function () {
+    const prompt = 'Sign up for our weekly newsletter';
+    const text = page([P1, P2, prompt, P3, P4]);
+    const { findings } = scan(text);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].code, BoilerplateCode.signUp);
+    assert.deepEqual({ start: findings[0].start, end: findings[0].end }, rangeOf(text, prompt));
+    assert.equal(findings[0].message, 'sign-up or subscription prompt');
+    assert.ok(findings[0].score > 0 && findings[0].score <= 1);
+  });
+
+  it('flags a photo credit, and the caption just before it', function () {
+    const caption = 'Children play on the grass beside the old signal box.';
+    const credit = 'Photo: Jane Example/Example Agency';
+    const text = page([caption, credit, P1, P2, P3, P4]);
+    const { findings } = scan(text);
+    assert.deepEqual(flagged(text, findings), [[BoilerplateCode.caption, caption], [BoilerplateCode.photoCredit, credit]]);
+    assert.deepEqual({ start: findings[1].start, end: findings[1].end }, rangeOf(text, credit));
+  });
+
+  it('flags timestamp lines, absolute and relative', function () {
+    const stamps = ['Updated 3 hours ago - Politics & Policy', '51 mins ago - World', 'November 19, 2019 8:03 am ET'];
+    const text = page([stamps[0], P1, P2, stamps[1], P3, P4, stamps[2]]);
+    const { findings } = scan(text);
+    assert.deepEqual(flagged(text, findings), stamps.map((s) => [BoilerplateCode.timestamp, s]));
+  });
+
+  it('does not take a sentence that names a day for a timestamp', function () {
+    const text = page([P1, 'On Wednesday, the council members ruled out any delay.', P2, P3]);
+    assert.deepEqual(scan(text).findings, []);
+  });
+
+  it('folds timestamps and numbers in shapes, but not different words', function () {
+    assert.equal(shapeOf('Updated 3 hours ago - Politics & Policy'), shapeOf('Updated 51 mins ago - Politics & Policy'));
+    assert.equal(shapeOf('Nov. 19, 2019'), shapeOf('December 3, 2020'));
+    assert.notEqual(shapeOf('Updated 3 hours ago - Politics & Policy'), shapeOf('Updated 3 hours ago - World'));
+    assert.equal(shapeOf('12 / 34 -- !!'), 0);
+  });
+
+  it('flags a run of short title-case lines as a link list', function () {
+    const links = ['Best Parks In The City', 'Where To Walk Your Dog', 'Ten Quiet Benches', 'The Story Of Our Rail Yards', 'Council Meeting Schedule'];
+    const text = page([P1, P2, P3, P4, ...links], '\n');
+    const { findings } = scan(text);
+    assert.deepEqual(flagged(text, findings), links.map((l) => [BoilerplateCode.linkList, l]));
+    assert.equal(findings[0].message, 'run of 5 short title-case lines (link list)');
+    // A short line right before prose is the prose's heading, not the list's last item.
+    const withHeading = page([P1, P2, ...links, P3, P4], '\n');
+    assert.deepEqual(flagged(withHeading, scan(withHeading).findings), links.slice(0, 4).map((l) => [BoilerplateCode.linkList, l]));
+  });
+
+  it('flags a table of contents whose entries come back as headings', function () {
+    const heads = ['How The Plan Began', 'What The Owners Said', 'What Happens Next'];
+    const text = page(['Contents', ...heads.map((h) => `- ${h}`), heads[0], P1, heads[1], P2, heads[2], P3], '\n');
+    const { findings } = scan(text);
+    assert.deepEqual(flagged(text, findings), [
+      [BoilerplateCode.tableOfContents, 'Contents'],
+      ...heads.map((h): [string, string] => [BoilerplateCode.tableOfContents, `- ${h}`]),
+    ]);
+  });
+
+  it('judges a short ambiguous line by its neighbours', function () {
+    const short = 'Weekend edition';
+    // Between boilerplate it is boilerplate...
+    const legal = 'Copyright 2024 Example Media. All rights reserved.';
+    const noisy = page([P1, P2, P3, 'Advertisement', short, legal]);
+    assert.deepEqual(flagged(noisy, scan(noisy).findings), [
+      [BoilerplateCode.advertisement, 'Advertisement'], [BoilerplateCode.shortLine, short], [BoilerplateCode.legal, legal],
+    ]);
+    assert.equal(scan(noisy).findings[1].message, 'short line (2 words) between boilerplate');
+    // ...between prose it is content.
+    const clean = page([P1, P2, short, P3, P4]);
+    assert.deepEqual(scan(clean).findings, []);
+  });
+
+  it('keeps a short sentence inside the article', function () {
+    const text = page([P1, P2, 'She declined to comment.', P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
+  });
+
+  it('flags lines repeated within the file', function () {
+    const again = 'Please enter a valid email address';
+    const text = page([P1, 'Thank you!', P2, 'Thank you!', P3, P4]);
+    assert.deepEqual(flagged(text, scan(text).findings), [
+      [BoilerplateCode.repeatedInFile, 'Thank you!'], [BoilerplateCode.repeatedInFile, 'Thank you!'],
+    ]);
+    assert.equal(scan(page([P1, again, P2, P3])).findings[0].code, BoilerplateCode.signUp);
+  });
+
+  it('needs a line in several files, and prose in many more, to call it repeated', function () {
+    const nav = 'Local News Weather Sports';
+    const text = page([nav, P1, P2, P3, P4]);
+    const navShape = shapeOf(nav);
+    // In 3 of 40 files: the navigation line is repeated boilerplate; the article text in 3 files is not.
+    const { findings } = scan(text, (s) => (s === navShape ? 3 : 3), 40);
+    assert.deepEqual(flagged(text, findings), [[BoilerplateCode.repeatedAcrossFiles, nav]]);
+    assert.equal(findings[0].message, 'appears in 3 files');
+    // In 2 files (an article stored twice in a small corpus), nothing is flagged for repetition.
+    assert.deepEqual(scan(page([P1, P2, P3, P4]), () => 2, 4).findings, []);
+  });
+
+  it('handles CRLF line breaks with the same findings at CRLF offsets', function () {
+    const prompt = 'Subscribe to our daily briefing';
+    const lf = page([P1, P2, prompt, P3, P4]);
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const a = scan(lf).findings;
+    const b = scan(crlf).findings;
+    assert.deepEqual(b.map((f) => f.code), a.map((f) => f.code));
+    assert.deepEqual({ start: b[0].start, end: b[0].end }, rangeOf(crlf, prompt));
+    const { model } = scan(crlf);
+    assert.deepEqual(model.positionAt(b[0].start), { line: 4, character: 0 });
+    assert.deepEqual(model.positionAt(b[0].end), { line: 4, character: prompt.length });
+  });
+
+  it('counts offsets in UTF-16 code units on lines with emoji', function () {
+    const party = 'The crowd cheered 🎉 when the vote was read out, and a few of the older residents, who had fought for the park since the start, said they would bring their grandchildren 🌳 to see it.';
+    const share = '👍 Share on Facebook 📣';
+    const text = page([P1, party, share, P2, P3]);
+    const { model, findings } = scan(text);
+    assert.deepEqual(flagged(text, findings), [[BoilerplateCode.share, share]]);
+    assert.deepEqual({ start: findings[0].start, end: findings[0].end }, rangeOf(text, share));
+    assert.equal(findings[0].end - findings[0].start, share.length); // 22 code units, emoji count 2 each
+    assert.deepEqual(model.positionAt(findings[0].end), { line: 4, character: share.length });
+  });
+
+  it('judges lines one by one inside a block without blank lines', function () {
+    const text = [P1, 'Related Stories', 'Park Plans Unveiled', 'A New Bridge For Cyclists', 'Rail Yard History', 'Advertisement', P2, P3].join('\n') + '\n\n' + P4 + '\n';
+    const { findings } = scan(text);
+    assert.deepEqual(flagged(text, findings).map(([c, t]) => `${c} ${t}`), [
+      `${BoilerplateCode.readMore} Related Stories`,
+      `${BoilerplateCode.linkList} Park Plans Unveiled`,
+      `${BoilerplateCode.linkList} A New Bridge For Cyclists`,
+      `${BoilerplateCode.linkList} Rail Yard History`,
+      `${BoilerplateCode.advertisement} Advertisement`,
+    ]);
+    // The box does not cut the article's first paragraph off from the rest.
+    assert.ok(!findings.some((f) => text.slice(f.start, f.end) === P1));
+  });
+});
