@@ -6,7 +6,7 @@ import { blockShapes, detectBoilerplate, ShapeStats } from '../detect/boilerplat
 import { findSharedSpans, FingerprintedDoc, SharedSpan } from '../detect/duplicates';
 import { tokenize, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
-import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
+import { BoilerplateCode, DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
@@ -231,14 +231,18 @@ export class CorpusIndex implements ShapeStats {
   }
 }
 
+/** Boilerplate that travels with the article it belongs to, and so stays inside a copied passage. */
+const ARTICLE_BOUND_CODES: ReadonlySet<string> = new Set([BoilerplateCode.photoCredit, BoilerplateCode.caption]);
+
 /**
- * A shared passage often runs on into boilerplate that both copies carry ("Go deeper", a footer). The words at
- * either end that lie in this document's boilerplate are cut off both sides, so the passage is the shared
- * content; a passage that is boilerplate through and through is kept whole (it is still a copy).
+ * A shared passage often runs on into site chrome that both copies carry ("Go deeper", a footer, a nav bar).
+ * The words at either end that lie in such boilerplate are cut off both sides, so the passage is the shared
+ * content. Photo captions and credits are kept: they are stored with the article. A passage that is
+ * boilerplate through and through is kept whole (it is still a copy).
  */
 function trimBoilerplateEnds(tokens: Tokens, spans: SharedSpan[], boilerplate: Finding[]): SharedSpan[] {
-  if (boilerplate.length === 0) { return spans; }
-  const ranges = boilerplate.map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
+  const ranges = boilerplate.filter((f) => !ARTICLE_BOUND_CODES.has(f.code)).map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
+  if (ranges.length === 0) { return spans; }
   const inBoilerplate = (offset: number) => {
     let lo = 0;
     let hi = ranges.length - 1;
