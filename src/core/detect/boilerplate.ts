@@ -5,7 +5,7 @@
 // context-sensitive pass, then the main text region found by a maximum-sum segment over the lines' evidence.
 import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
-import { Cue, defaultCues, isTimestampLine, matchCue } from './cues';
+import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
 import { measure, splitUnits, chooseStopwords, UnitMeasures, wordHash } from './boilerplateUnits';
 import { anyStopword, stopwordLists } from './stopwords';
 
@@ -157,16 +157,17 @@ export function detectBoilerplate(
   const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, anyStopword);
   // A language without a list (hit rate near 0) is judged on length and sentence punctuation alone.
   const knownLanguage = hitRate >= o.minStopwordHitRate;
+  const cues = compileCues(o.cues);
+  const sliceChars = Math.max(cues.maxChars, o.timestampMaxChars);
   const measures: UnitMeasures[] = new Array(n);
-  const unitShapes: number[] = new Array(n);
+  const unitShapes = new Float64Array(n);
   const texts: string[] = new Array(n);
-  const inFile = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const u = units[i];
-    texts[i] = text.slice(u.start, u.end);
-    measures[i] = measure(text, u.start, u.end, stopwords.hashes, u.wholeBlock ? undefined : foldedWords);
+    measures[i] = measure(text, u.start, u.end, stopwords.hashes, u.wholeBlock ? undefined : foldedWords, cues.wordBits);
+    // Only lines short enough for some cue are matched, so only they are sliced.
+    texts[i] = measures[i].chars <= sliceChars ? text.slice(u.start, u.end) : '';
     unitShapes[i] = u.wholeBlock ? shapes[u.block] : measures[i].shape;
-    if (unitShapes[i] !== 0) { inFile.set(unitShapes[i], (inFile.get(unitShapes[i]) ?? 0) + 1); }
   }
 
   // 1. Intrinsic quality, and the verdicts that context cannot overturn (cues, repetition).
@@ -174,6 +175,8 @@ export function detectBoilerplate(
   const cls: Cls[] = new Array(n);
   const locked: (Verdict | undefined)[] = new Array(n);
   const total = Math.max(1, stats.totalFiles);
+  // Repeats within the file, counted on the sorted shapes (52-bit shapes would be boxed as Map keys).
+  const sortedShapes = unitShapes.slice().sort();
   const minFiles = Math.max(o.minFilesForRepeated, Math.ceil(o.minShareForRepeated * total));
   const minFilesProse = Math.max(o.minFilesForRepeatedProse, Math.ceil(o.minShareForRepeatedProse * total));
   for (let i = 0; i < n; i++) { quality[i] = intrinsic(measures[i], knownLanguage, o); }
@@ -181,15 +184,15 @@ export function detectBoilerplate(
   for (let i = 0; i < n; i++) {
     const m = measures[i];
     const t = texts[i];
-    const cue = matchCue(t, o.cues);
+    const cue = m.chars <= cues.maxChars ? matchCue(t, cues, m.gateBits, m.marks) : undefined;
     if (cue) {
       locked[i] = { code: cue.code, message: cue.message, score: cue.score, section: cue.section };
-    } else if (m.chars <= o.timestampMaxChars && isTimestampLine(t, m.terminal && m.stops > 1 ? 1 : o.timestampMaxOtherWords)) {
+    } else if (m.digits > 0 && m.chars <= o.timestampMaxChars && isTimestampLine(t, m.terminal && m.stops > 1 ? 1 : o.timestampMaxOtherWords)) {
       locked[i] = { code: BoilerplateCode.timestamp, message: 'date or time line', score: 0.85 };
     } else if (unitShapes[i] !== 0) {
       // The index counts block shapes, so only a unit that is a whole block can be looked up across files.
       const files = units[i].wholeBlock ? stats.filesWithShape(unitShapes[i]) : 0;
-      const repeats = inFile.get(unitShapes[i]) ?? 0;
+      const repeats = countOf(sortedShapes, unitShapes[i]);
       // A line repeated once and followed by prose is a section heading (a table of contents repeats them).
       const heading = !m.terminal && repeats === o.minRepeatsInFile && i + 1 < n && isProse(i + 1);
       if (files >= (isProse(i) ? minFilesProse : minFiles)) {
@@ -334,7 +337,7 @@ function outsideMainText(final: Cls[], keep: Uint8Array, quality: Cls[], measure
 }
 
 function markListRuns(
-  n: number, measures: UnitMeasures[], quality: Cls[], isProse: (i: number) => boolean, unitShapes: number[],
+  n: number, measures: UnitMeasures[], quality: Cls[], isProse: (i: number) => boolean, unitShapes: Float64Array,
   locked: (Verdict | undefined)[], cls: Cls[], o: BoilerplateOptions,
 ): void {
   // Where each shape stands last as a heading (followed by prose): a table of contents lists the headings.
@@ -417,6 +420,15 @@ function reviseByContext(cls: Cls[], measures: UnitMeasures[], o: BoilerplateOpt
     c[i] = prev(i, true) === Cls.Bad && next(i, true) === Cls.Bad ? Cls.Bad : Cls.Good;
   }
   return c;
+}
+
+/** How many times `x` stands in the sorted array `a`. */
+function countOf(a: Float64Array, x: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) { lo = mid + 1; } else { hi = mid; } }
+  let k = lo;
+  while (k < a.length && a[k] === x) { k++; }
+  return k - lo;
 }
 
 function round2(x: number): number {

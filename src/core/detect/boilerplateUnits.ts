@@ -34,6 +34,22 @@ export interface UnitMeasures {
   bullet: boolean;
   /** The unit's shape when asked for (see `measure`), else 0. */
   shape: number;
+  /** Digits (0-9) in the unit. */
+  digits: number;
+  /** The gate bits of the unit's words (`measure`'s `gate` map), OR-ed together. */
+  gateBits: number;
+  /** Marks (cues.ts `Mark` bits) of the characters in the unit: © ® ™, menu separators, @. */
+  marks: number;
+}
+
+/** The `Mark` bit of a character that is neither letter nor digit (see cues.ts). */
+function markOf(c: number): number {
+  switch (c) {
+    case 0xa9: case 0xae: case 0x2122: return 1;
+    case 0x203a: case 0xbb: case 0x7c: case 0x2022: case 0xb7: case 0x2f: case 0x3e: return 2;
+    case 0x40: return 4;
+    default: return 0;
+  }
 }
 
 const enum Ch {
@@ -110,6 +126,20 @@ function isLower(c: number): boolean {
   return c >= 0xdf && c <= 0xff && c !== 0xf7 || (c >= 0x3b1 && c <= 0x3c9) || (c >= 0x430 && c <= 0x44f);
 }
 
+const enum Kind { Other = 0, Lower = 1, Upper = 2, Digit = 3, Letter = 4 }
+
+/** Kinds of the ASCII code units, looked up instead of tested. */
+const asciiKind = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  asciiKind[c] = c >= 97 && c <= 122 ? Kind.Lower : c >= 65 && c <= 90 ? Kind.Upper : c >= 48 && c <= 57 ? Kind.Digit : Kind.Other;
+}
+
+function kindOf(c: number): Kind {
+  if (c < 128) { return asciiKind[c]; }
+  if (!isLetter(c)) { return Kind.Other; }
+  return isUpper(c) ? Kind.Upper : isLower(c) ? Kind.Lower : Kind.Letter;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -168,14 +198,16 @@ class ShapeHasher {
  * computes the unit's shape: words lower-cased, words in `fold` replaced by '#', runs of digits by '0', everything
  * else by single spaces; 0 when the unit has no letter.
  */
-export function measure(text: string, start: number, end: number, stopwords: ReadonlySet<number>, fold?: ReadonlySet<number>): UnitMeasures {
-  let words = 0, stops = 0, capWords = 0, letterWords = 0, glued = 0;
+export function measure(
+  text: string, start: number, end: number, stopwords: ReadonlySet<number>, fold?: ReadonlySet<number>, gate?: ReadonlyMap<number, number>,
+): UnitMeasures {
+  let words = 0, stops = 0, capWords = 0, letterWords = 0, glued = 0, digits = 0, gateBits = 0, marks = 0;
   const shape = fold ? new ShapeHasher() : undefined;
   let lastToken = 0; // 0 none, 1 word, 2 number
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (!isLetter(c) && !isDigit(c)) { i++; continue; }
+    if (kindOf(c) === Kind.Other) { marks |= markOf(c); i++; continue; }
     const ws = i;
     let hasLetter = false;
     let prevLower = false;
@@ -184,16 +216,20 @@ export function measure(text: string, start: number, end: number, stopwords: Rea
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
-      if (isLetter(d)) {
+      const k = kindOf(d);
+      if (k === Kind.Digit) {
+        digits++;
+      } else if (k === Kind.Other) {
+        // An apostrophe inside a word (don't, it’s) stays in the word.
+        if (!((d === 0x27 || d === 0x2019) && i + 1 < end && kindOf(text.charCodeAt(i + 1)) !== Kind.Other)) { break; }
+      } else {
         hasLetter = true;
-        const up = isUpper(d);
-        if (up && prevLower && lowerRun >= 2 && i + 2 < end && isLower(text.charCodeAt(i + 1)) && isLower(text.charCodeAt(i + 2))) { gluedHere = true; }
-        prevLower = isLower(d);
+        if (k === Kind.Upper && prevLower && lowerRun >= 2 && i + 2 < end
+          && kindOf(text.charCodeAt(i + 1)) === Kind.Lower && kindOf(text.charCodeAt(i + 2)) === Kind.Lower) { gluedHere = true; }
+        prevLower = k === Kind.Lower;
         lowerRun = prevLower ? lowerRun + 1 : 0;
-      } else if (!isDigit(d) && !((d === 0x27 || d === 0x2019) && i + 1 < end && isLetter(text.charCodeAt(i + 1)))) {
-        break; // an apostrophe inside a word (don't, it’s) stays in the word
       }
-      h = Math.imul(h ^ lowerCode(d), 0x01000193);
+      h = Math.imul(h ^ (k === Kind.Upper || d === 0x2019 ? lowerCode(d) : d), 0x01000193);
       i++;
     }
     words++;
@@ -202,6 +238,7 @@ export function measure(text: string, start: number, end: number, stopwords: Rea
       if (isUpper(text.charCodeAt(ws))) { capWords++; }
       if (gluedHere) { glued++; }
       if (stopwords.has(h)) { stops++; }
+      if (gate) { gateBits |= gate.get(h) ?? 0; }
     }
     if (shape) {
       if (!hasLetter) {
@@ -216,7 +253,7 @@ export function measure(text: string, start: number, end: number, stopwords: Rea
   return {
     chars: end - start, words, stops, capWords, letterWords, glued,
     terminal: endsLikeSentence(text, start, end), bullet: startsWithBullet(text, start),
-    shape: shape && letterWords > 0 ? shape.value() : 0,
+    shape: shape && letterWords > 0 ? shape.value() : 0, digits, gateBits, marks,
   };
 }
 
@@ -236,7 +273,7 @@ function endsLikeSentence(text: string, start: number, end: number): boolean {
  * of `sampleChars` in the middle of the text (page furniture at the top is often in another language than the text).
  * `hitRate` is the share of the window's words that the chosen list knows: near 0 for a language without a list.
  */
-export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 6000): { list: StopwordList; hitRate: number } {
+export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 3000): { list: StopwordList; hitRate: number } {
   const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
   const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists, union);
   let best = 0;
