@@ -390,34 +390,41 @@ function reviseByContext(cls: Cls[], measures: UnitMeasures[], o: BoilerplateOpt
       dist += measures[j].chars;
     }
   }
-  const prev = (i: number, skipNear: boolean): Cls => {
-    for (let j = i - 1; j >= 0; j--) {
-      if (c[j] === Cls.Bad || c[j] === Cls.Good) { return c[j]; }
-      if (!skipNear && c[j] === Cls.NearGood) { return Cls.NearGood; }
-    }
-    return Cls.Bad;
-  };
-  const next = (i: number, skipNear: boolean): Cls => {
-    for (let j = i + 1; j < n; j++) {
-      if (c[j] === Cls.Bad || c[j] === Cls.Good) { return c[j]; }
-      if (!skipNear && c[j] === Cls.NearGood) { return Cls.NearGood; }
-    }
-    return Cls.Bad;
-  };
-  const updates: [number, Cls][] = [];
+  // Nearest classes to each side, in linear passes: over good/bad only, and over any class but short.
+  const prevDecided = new Uint8Array(n), prevAny = new Uint8Array(n), nextDecided = new Uint8Array(n), nextAny = new Uint8Array(n);
+  let decided: Cls = Cls.Bad, any: Cls = Cls.Bad;
+  for (let i = 0; i < n; i++) {
+    prevDecided[i] = decided; prevAny[i] = any;
+    if (c[i] === Cls.Bad || c[i] === Cls.Good) { decided = c[i]; }
+    if (c[i] !== Cls.Short) { any = c[i]; }
+  }
+  decided = Cls.Bad; any = Cls.Bad;
+  for (let i = n - 1; i >= 0; i--) {
+    nextDecided[i] = decided; nextAny[i] = any;
+    if (c[i] === Cls.Bad || c[i] === Cls.Good) { decided = c[i]; }
+    if (c[i] !== Cls.Short) { any = c[i]; }
+  }
+  const shortClass: Cls[] = new Array(n);
   for (let i = 0; i < n; i++) {
     if (c[i] !== Cls.Short) { continue; }
-    const p = prev(i, true);
-    const q = next(i, true);
-    if (p === Cls.Good && q === Cls.Good) { updates.push([i, Cls.Good]); }
-    else if (p === Cls.Bad && q === Cls.Bad) { updates.push([i, Cls.Bad]); }
-    else if ((p === Cls.Bad && prev(i, false) === Cls.NearGood) || (q === Cls.Bad && next(i, false) === Cls.NearGood)) { updates.push([i, Cls.Good]); }
-    else { updates.push([i, Cls.Bad]); }
+    const p = prevDecided[i];
+    const q = nextDecided[i];
+    if (p === Cls.Good && q === Cls.Good) { shortClass[i] = Cls.Good; }
+    else if (p === Cls.Bad && q === Cls.Bad) { shortClass[i] = Cls.Bad; }
+    else if ((p === Cls.Bad && prevAny[i] === Cls.NearGood) || (q === Cls.Bad && nextAny[i] === Cls.NearGood)) { shortClass[i] = Cls.Good; }
+    else { shortClass[i] = Cls.Bad; }
   }
-  for (const [i, k] of updates) { c[i] = k; }
+  for (let i = 0; i < n; i++) { if (c[i] === Cls.Short) { c[i] = shortClass[i]; } }
+  // Near-good lines, in order (as jusText, a revised line is the next one's neighbour): bad between bad.
+  decided = Cls.Bad;
+  for (let i = n - 1; i >= 0; i--) {
+    nextDecided[i] = decided;
+    if (c[i] === Cls.Bad || c[i] === Cls.Good) { decided = c[i]; }
+  }
+  decided = Cls.Bad;
   for (let i = 0; i < n; i++) {
-    if (c[i] !== Cls.NearGood) { continue; }
-    c[i] = prev(i, true) === Cls.Bad && next(i, true) === Cls.Bad ? Cls.Bad : Cls.Good;
+    if (c[i] === Cls.NearGood) { c[i] = decided === Cls.Bad && nextDecided[i] === Cls.Bad ? Cls.Bad : Cls.Good; }
+    decided = c[i];
   }
   return c;
 }
