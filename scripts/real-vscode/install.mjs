@@ -145,7 +145,7 @@ async function ensureCodeServer(nodeDir) {
   const vscodeDir = VSCODE_DIR;
   const want = { package: 'code-server', version: CODE_SERVER_VERSION, node: NODE_VERSION };
   if (codeServerReady()) { return vscodeDir; }
-  log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run, about 2 minutes)...`);
+  log(`installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run, about 2-4 minutes)...`);
   const t0 = Date.now();
   // Its postinstall builds native modules for Node 24: Node 24 first on PATH and its headers for node-gyp
   // (the machine's npm config points nodedir at Node 20's), scripts allowed as root, npx without prompting.
