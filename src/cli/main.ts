@@ -16,7 +16,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   try {
     switch (command) {
       case 'scan':
-        return runScanCommand(rest, io);
+        return await runScanCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { FileAnalysis } from '../core/index/corpusIndex';
 import { summarize, toJsonReport } from '../core/report';
-import { scanFolder } from '../core/scan';
+import { scanFolderParallel } from '../core/parallelScan';
+import { scanFolder, ScanOptions } from '../core/scan';
 import { parseArgs } from './args';
 import { CliIO, ProgressBar, UsageError } from './io';
 
@@ -16,7 +17,7 @@ Finds boilerplate and duplicated passages in the plain-text files under <folder>
   --top N          findings listed per file in the readable report (default 5)
 `;
 
-export function runScanCommand(argv: string[], io: CliIO): number {
+export async function runScanCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ['json', 'help'], values: ['include', 'exclude', 'top'] });
   if (args.flags.has('help')) { io.stdout(scanUsage); return 0; }
   if (args.positional.length !== 1) { throw new UsageError('scan needs exactly one folder'); }
@@ -37,11 +38,16 @@ export function runScanCommand(argv: string[], io: CliIO): number {
 
   const bar = new ProgressBar(io);
   const started = Date.now();
-  const result = scanFolder(root, {
+  const scanOptions: ScanOptions = {
     include: args.values.get('include'),
     exclude: args.values.get('exclude'),
     onProgress: (p) => bar.update(p.phase, p.done, p.total),
-  });
+  };
+  // The bundled CLI ships a prepare worker beside it; without one (tests on compiled sources) scan on this thread.
+  const workerScript = path.join(__dirname, 'prepareWorker.js');
+  const result = fs.existsSync(workerScript)
+    ? await scanFolderParallel(root, scanOptions, { workerScript })
+    : scanFolder(root, scanOptions);
   bar.clear();
   const seconds = (Date.now() - started) / 1000;
 

@@ -65,8 +65,18 @@ export class TextModel {
   private readonly starts: Uint32Array;
   private readonly ends: Uint32Array;
 
-  constructor(text: string) {
+  /** Rebuilds a model from line tables computed elsewhere (another thread), without scanning the text again. */
+  static fromLineTables(text: string, starts: Uint32Array, ends: Uint32Array): TextModel {
+    return new TextModel(text, { starts, ends });
+  }
+
+  constructor(text: string, tables?: { starts: Uint32Array; ends: Uint32Array }) {
     this.text = text;
+    if (tables) {
+      this.starts = tables.starts;
+      this.ends = tables.ends;
+      return;
+    }
     const starts: number[] = [0];
     const ends: number[] = [];
     const n = text.length;
@@ -84,6 +94,11 @@ export class TextModel {
     ends.push(n);
     this.starts = Uint32Array.from(starts);
     this.ends = Uint32Array.from(ends);
+  }
+
+  /** The line start and end offsets, for sending the model to another thread. */
+  lineTables(): { starts: Uint32Array; ends: Uint32Array } {
+    return { starts: this.starts, ends: this.ends };
   }
 
   get lineCount(): number {

@@ -91,13 +91,12 @@ export function findSharedSpans(
     const b = docId === a.id ? a : docById(docId);
     if (!b) { continue; }
     for (const chain of chainMatches(flat, k, options)) {
-      const span = extend(chain, a.tokens.hash, b.tokens.hash, docId === a.id);
-      if (span.aEnd - span.aStart < options.minWords || span.bEnd - span.bStart < options.minWords) { continue; }
-      if (docId === a.id && span.aStart < span.bEnd && span.bStart < span.aEnd) { continue; } // overlaps itself
-      spans.push({ other: docId, ...span });
+      spans.push({ other: docId, ...extend(chain, a.tokens.hash, b.tokens.hash, docId === a.id) });
     }
   }
-  return mergeSpans(spans);
+  return mergeSpans(spans, options.maxGap).filter((s) =>
+    s.aEnd - s.aStart >= options.minWords && s.bEnd - s.bStart >= options.minWords &&
+    !(s.other === a.id && s.aStart < s.bEnd && s.bStart < s.aEnd)); // a passage overlapping itself is no copy
 }
 
 function sameKgram(ah: Uint32Array, p: number, bh: Uint32Array, q: number, k: number): boolean {
@@ -142,29 +141,65 @@ function chainMatches(flat: number[], k: number, options: DuplicateOptions): Cha
   return done.concat(open);
 }
 
-/** Grows a chain outwards while the words on both sides are the same, so the span starts and ends exactly. */
+/** Skips tried when an extension meets a mismatch: [words skipped in A, words skipped in B]. */
+const EDIT_STEPS: ReadonlyArray<readonly [number, number]> = [
+  [1, 1], [1, 0], [0, 1], [2, 2], [2, 1], [1, 2], [2, 0], [0, 2], [3, 3], [3, 2], [2, 3],
+];
+/** Words that must agree after a skipped edit before the passage is taken to go on. */
+const RESYNC_WORDS = 3;
+
+/**
+ * Grows a chain outwards while the words on both sides are the same, so that the span starts and ends exactly.
+ * At a mismatch it looks past a small edit (a word or two changed, inserted or deleted) and goes on when the
+ * next few words agree again, so an edit near the edge of a copy does not cut the copy short.
+ */
 function extend(ch: Chain, ah: Uint32Array, bh: Uint32Array, sameDoc: boolean): Omit<SharedSpan, 'other'> {
   let { aStart, aEnd, bStart, bEnd } = ch;
-  while (aStart > 0 && bStart > 0 && ah[aStart - 1] === bh[bStart - 1]) {
-    if (sameDoc && (aStart - 1 < bEnd && bStart - 1 < aEnd)) { break; }
-    aStart--;
-    bStart--;
+  const clash = (a0: number, a1: number, b0: number, b1: number) => sameDoc && a0 < b1 && b0 < a1;
+  for (;;) {
+    while (aStart > 0 && bStart > 0 && ah[aStart - 1] === bh[bStart - 1] && !clash(aStart - 1, aEnd, bStart - 1, bEnd)) {
+      aStart--;
+      bStart--;
+    }
+    const step = EDIT_STEPS.find(([da, db]) => {
+      const a = aStart - da;
+      const b = bStart - db;
+      if (a < RESYNC_WORDS || b < RESYNC_WORDS || clash(a - RESYNC_WORDS, aEnd, b - RESYNC_WORDS, bEnd)) { return false; }
+      for (let j = 1; j <= RESYNC_WORDS; j++) { if (ah[a - j] !== bh[b - j]) { return false; } }
+      return true;
+    });
+    if (!step) { break; }
+    aStart -= step[0] + RESYNC_WORDS;
+    bStart -= step[1] + RESYNC_WORDS;
   }
-  while (aEnd < ah.length && bEnd < bh.length && ah[aEnd] === bh[bEnd]) {
-    if (sameDoc && (aStart < bEnd + 1 && bStart < aEnd + 1)) { break; }
-    aEnd++;
-    bEnd++;
+  for (;;) {
+    while (aEnd < ah.length && bEnd < bh.length && ah[aEnd] === bh[bEnd] && !clash(aStart, aEnd + 1, bStart, bEnd + 1)) {
+      aEnd++;
+      bEnd++;
+    }
+    const step = EDIT_STEPS.find(([da, db]) => {
+      const a = aEnd + da;
+      const b = bEnd + db;
+      if (a + RESYNC_WORDS > ah.length || b + RESYNC_WORDS > bh.length || clash(aStart, a + RESYNC_WORDS, bStart, b + RESYNC_WORDS)) { return false; }
+      for (let j = 0; j < RESYNC_WORDS; j++) { if (ah[a + j] !== bh[b + j]) { return false; } }
+      return true;
+    });
+    if (!step) { break; }
+    aEnd += step[0] + RESYNC_WORDS;
+    bEnd += step[1] + RESYNC_WORDS;
   }
   return { aStart, aEnd, bStart, bEnd };
 }
 
-/** Chains of the same pair that overlap after extension become one span. */
-function mergeSpans(spans: SharedSpan[]): SharedSpan[] {
+/** Spans of the same pair that overlap, or stand within an edit's reach of each other on both sides, become one. */
+function mergeSpans(spans: SharedSpan[], maxGap: number): SharedSpan[] {
   spans.sort((x, y) => x.other - y.other || x.aStart - y.aStart);
   const out: SharedSpan[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last && last.other === s.other && s.aStart <= last.aEnd && s.bStart <= last.bEnd && s.bEnd >= last.bStart) {
+    if (
+      last && last.other === s.other &&
+      s.aStart <= last.aEnd + maxGap && s.bStart <= last.bEnd + maxGap && s.bEnd >= last.bStart) {
       last.aEnd = Math.max(last.aEnd, s.aEnd);
       last.bStart = Math.min(last.bStart, s.bStart);
       last.bEnd = Math.max(last.bEnd, s.bEnd);

@@ -38,7 +38,6 @@ function isWord(c: number): boolean {
 
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  // Upper bound on tokens is n/2+1; start with an estimate and grow.
   let cap = Math.max(16, (n / 5) | 0);
   let hash: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
   let start: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
@@ -47,16 +46,22 @@ export function tokenize(text: string): Tokens {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (!isWord(c)) { i++; continue; }
+    // ASCII is tested inline: it is nearly all of the text in an English corpus.
+    const word = c < 128 ? ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57) : isWord(c);
+    if (!word) { i++; continue; }
     const s = i;
     let h = 0x811c9dc5;
-    do {
+    for (;;) {
       if (c >= 65 && c <= 90) { c |= 0x20; }
       h = Math.imul(h ^ c, 0x01000193);
-      i++;
-      if (i >= n) { break; }
+      if (++i >= n) { break; }
       c = text.charCodeAt(i);
-    } while (isWord(c));
+      if (c < 128) {
+        if (!(((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57))) { break; }
+      } else if (!isWord(c)) {
+        break;
+      }
+    }
     if (count === cap) {
       cap *= 2;
       hash = grow(hash, cap);

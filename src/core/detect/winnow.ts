@@ -11,16 +11,22 @@ export interface Fingerprints {
   pos: Uint32Array;
 }
 
-/** Rolling-free k-gram hash: a mix of the k token hashes. k is small (5-10), so this is cheap. */
+/**
+ * Polynomial rolling hash of every k-gram of token hashes (mod 2^32), then mixed so that the minimum of a
+ * window is a fair sample. One multiply-add per token instead of k.
+ */
 export function kgramHashes(tokenHash: Uint32Array, k: number): Uint32Array {
   const n = tokenHash.length - k + 1;
   if (n <= 0) { return new Uint32Array(0); }
+  const B = 0x01000193;
+  let bk = 1; // B^(k-1)
+  for (let j = 1; j < k; j++) { bk = Math.imul(bk, B); }
   const out = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    let h = 0x9e3779b9;
-    for (let j = 0; j < k; j++) {
-      h = Math.imul(h ^ tokenHash[i + j], 0x01000193) ^ (h >>> 15);
-    }
+  let h = 0;
+  for (let j = 0; j < k; j++) { h = (Math.imul(h, B) + tokenHash[j]) | 0; }
+  out[0] = mix32(h);
+  for (let i = 1; i < n; i++) {
+    h = (Math.imul((h - Math.imul(tokenHash[i - 1], bk)) | 0, B) + tokenHash[i + k - 1]) | 0;
     out[i] = mix32(h);
   }
   return out;

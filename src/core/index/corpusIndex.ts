@@ -2,14 +2,15 @@
 // word tokens and winnowed fingerprints; across documents, how many files hold each shape and a posting table
 // from fingerprint to places. Updating one document costs time in proportion to that document (plus the
 // postings its fingerprints share), never to the corpus.
-import { blockShapes, detectBoilerplate, ShapeStats } from '../detect/boilerplate';
+import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
 import { findSharedSpans, FingerprintedDoc, SharedSpan } from '../detect/duplicates';
-import { tokenize, Tokens } from '../detect/tokens';
-import { Fingerprints, winnow } from '../detect/winnow';
+import { Tokens } from '../detect/tokens';
+import { Fingerprints } from '../detect/winnow';
 import { BoilerplateCode, DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
+import { prepareDocument, PreparedDocument } from './prepare';
 
 export interface IndexedDocument extends FingerprintedDoc {
   path: string;
@@ -94,19 +95,25 @@ export class CorpusIndex implements ShapeStats {
     this.link(path, text);
   }
 
+  /** Adds a document prepared elsewhere (a worker thread), during a bulk load. */
+  loadPrepared(path: string, prepared: PreparedDocument): void {
+    const old = this.docs.get(path);
+    if (old) { this.unlink(old); }
+    this.linkPrepared(path, prepared);
+  }
+
   private link(path: string, text: string): IndexedDocument {
-    const model = new TextModel(text);
-    const blocks = model.blocks();
-    const shapes = blockShapes(model, blocks);
-    const uniqueShapes = [...new Set(shapes)].filter((s) => s !== 0);
-    const tokens = tokenize(text);
-    const { k, window } = this.options.duplicates;
-    const fingerprints = winnow(tokens.hash, k, window);
-    const doc: IndexedDocument = { id: this.nextId++, path, model, blocks, shapes, uniqueShapes, tokens, fingerprints };
+    return this.linkPrepared(path, prepareDocument(text, this.options.duplicates));
+  }
+
+  private linkPrepared(path: string, p: PreparedDocument): IndexedDocument {
+    const uniqueShapes = [...new Set(p.shapes)].filter((s) => s !== 0);
+    const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p };
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.set(s, (this.shapeFiles.get(s) ?? 0) + 1); }
-    for (let i = 0; i < fingerprints.count; i++) { this.table.add(fingerprints.hash[i], doc.id, fingerprints.pos[i]); }
+    const fp = p.fingerprints;
+    for (let i = 0; i < fp.count; i++) { this.table.add(fp.hash[i], doc.id, fp.pos[i]); }
     return doc;
   }
 
@@ -123,9 +130,22 @@ export class CorpusIndex implements ShapeStats {
 
   /** The findings and shares of one document, as the corpus stands now. */
   analyze(path: string): FileAnalysis {
-    const doc = this.docs.get(path);
-    if (!doc) { throw new Error(`not in the index: ${path}`); }
-    const boilerplate = detectBoilerplate(doc.model, doc.blocks, doc.shapes, this, this.options.boilerplate);
+    const doc = this.mustGet(path);
+    return this.analyzeWith(path, detectBoilerplate(doc.model, doc.blocks, doc.shapes, this, this.options.boilerplate));
+  }
+
+  /**
+   * For each block of a document, the number of files holding its shape: what a worker thread needs to run
+   * the boilerplate detector on a document it prepared, without the corpus's shape table.
+   */
+  shapeCountsFor(path: string): Int32Array {
+    const doc = this.mustGet(path);
+    return Int32Array.from(doc.shapes, (s) => (s === 0 ? 0 : this.filesWithShape(s)));
+  }
+
+  /** Like analyze, with the boilerplate findings computed elsewhere (a worker thread). */
+  analyzeWith(path: string, boilerplate: Finding[]): FileAnalysis {
+    const doc = this.mustGet(path);
     const spans = trimBoilerplateEnds(
       doc.tokens,
       findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates),
@@ -140,6 +160,12 @@ export class CorpusIndex implements ShapeStats {
       duplicateShare: coveredShare(doc.blocks, duplicates),
       nearDuplicates: this.nearDuplicates(doc, spans),
     };
+  }
+
+  private mustGet(path: string): IndexedDocument {
+    const doc = this.docs.get(path);
+    if (!doc) { throw new Error(`not in the index: ${path}`); }
+    return doc;
   }
 
   private unlink(doc: IndexedDocument): void {

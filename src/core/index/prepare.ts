@@ -1,0 +1,78 @@
+// Preparing a document for the index: its text model, blocks, block shapes, word tokens and fingerprints. This is
+// the per-file work of a scan, pure and independent of the corpus, so it can run on worker threads; a prepared
+// document travels between threads as typed arrays (transferred, not copied) and is rebuilt on the other side.
+import { blockShapes } from '../detect/boilerplate';
+import { tokenize, Tokens } from '../detect/tokens';
+import { Fingerprints, winnow } from '../detect/winnow';
+import { DuplicateOptions } from '../detect/duplicates';
+import { Block, TextModel } from '../text';
+
+export interface PreparedDocument {
+  model: TextModel;
+  blocks: Block[];
+  shapes: number[];
+  tokens: Tokens;
+  fingerprints: Fingerprints;
+}
+
+export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k' | 'window'>): PreparedDocument {
+  const model = new TextModel(text);
+  const blocks = model.blocks();
+  const shapes = blockShapes(model, blocks);
+  const tokens = tokenize(text);
+  const fingerprints = winnow(tokens.hash, options.k, options.window);
+  return { model, blocks, shapes, tokens, fingerprints };
+}
+
+/** A prepared document as plain data and typed arrays, for postMessage. */
+export interface PackedDocument {
+  text: string;
+  lineStarts: Uint32Array;
+  lineEnds: Uint32Array;
+  /** startLine, endLine, start, end per block. */
+  blocks: Uint32Array;
+  shapes: Float64Array;
+  tokHash: Uint32Array;
+  tokStart: Uint32Array;
+  tokEnd: Uint32Array;
+  fpHash: Uint32Array;
+  fpPos: Uint32Array;
+}
+
+export function packDocument(p: PreparedDocument): { packed: PackedDocument; transfer: ArrayBuffer[] } {
+  const blocks = new Uint32Array(p.blocks.length * 4);
+  p.blocks.forEach((b, i) => { blocks.set([b.startLine, b.endLine, b.start, b.end], i * 4); });
+  const { starts, ends } = p.model.lineTables();
+  const packed: PackedDocument = {
+    text: p.model.text,
+    lineStarts: starts,
+    lineEnds: ends,
+    blocks,
+    shapes: Float64Array.from(p.shapes),
+    tokHash: p.tokens.hash,
+    tokStart: p.tokens.start,
+    tokEnd: p.tokens.end,
+    fpHash: p.fingerprints.hash,
+    fpPos: p.fingerprints.pos,
+  };
+  const transfer = new Set<ArrayBuffer>();
+  for (const a of [blocks, packed.shapes, packed.tokHash, packed.tokStart, packed.tokEnd, packed.fpHash, packed.fpPos]) {
+    transfer.add(a.buffer as ArrayBuffer);
+  }
+  // The line tables stay with the sender's model, so they are copied rather than transferred.
+  return { packed, transfer: [...transfer] };
+}
+
+export function unpackDocument(d: PackedDocument): PreparedDocument {
+  const blocks: Block[] = [];
+  for (let i = 0; i < d.blocks.length; i += 4) {
+    blocks.push({ startLine: d.blocks[i], endLine: d.blocks[i + 1], start: d.blocks[i + 2], end: d.blocks[i + 3] });
+  }
+  return {
+    model: TextModel.fromLineTables(d.text, d.lineStarts, d.lineEnds),
+    blocks,
+    shapes: Array.from(d.shapes),
+    tokens: { count: d.tokHash.length, hash: d.tokHash, start: d.tokStart, end: d.tokEnd },
+    fingerprints: { count: d.fpHash.length, hash: d.fpHash, pos: d.fpPos },
+  };
+}

@@ -1,0 +1,94 @@
+// A whole-folder scan on several threads. Workers read and prepare files (the per-file work) and later run the
+// boilerplate detector on them; this thread keeps the one CorpusIndex, links prepared documents into it, and
+// finds duplicated passages, which need the whole corpus's posting table. Same result as scanFolder.
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import { listCorpusFiles } from './corpus';
+import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
+import { unpackDocument } from './index/prepare';
+import { ScanCancelled, ScanOptions, ScanResult, SkippedFile } from './scan';
+import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
+
+const BATCH = 32;
+
+export interface ParallelOptions {
+  /** Path of the bundled prepare worker (dist/prepareWorker.js). */
+  workerScript: string;
+  /** Number of worker threads; default: the number of cores, at most 4. */
+  workers?: number;
+}
+
+export async function scanFolderParallel(root: string, options: ScanOptions, parallel: ParallelOptions): Promise<ScanResult> {
+  const paths = listCorpusFiles(root, options);
+  const index = new CorpusIndex(options.engine);
+  const skipped: SkippedFile[] = [];
+  const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
+  const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript));
+  const owner = new Map<string, number>();
+  let bytes = 0;
+  try {
+    // Phase one: prepare and link, batches handed to whichever worker is free.
+    let next = 0;
+    let done = 0;
+    await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+      const send = () => {
+        if (next >= paths.length) { w.removeAllListeners('message'); resolve(); return; }
+        const files = paths.slice(next, next + BATCH);
+        next += files.length;
+        const req: PrepareRequest = { type: 'prepare', root, files, maxFileBytes: index.options.maxFileBytes, k: index.options.duplicates.k, window: index.options.duplicates.window };
+        w.postMessage(req);
+      };
+      w.on('error', reject);
+      w.on('message', (r: PrepareReply) => {
+        if (r.type === 'error') { reject(new Error(r.message)); return; }
+        if (r.type !== 'prepared') { return; }
+        for (const f of r.files) {
+          if (f.ok) {
+            index.loadPrepared(f.path, unpackDocument(f.doc));
+            owner.set(f.path, wi);
+            bytes += f.bytes;
+          } else {
+            skipped.push({ path: f.path, reason: f.reason, message: f.message });
+          }
+        }
+        done += r.files.length;
+        if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
+        options.onProgress?.({ phase: 'reading', done, total: paths.length });
+        send();
+      });
+      send();
+    })));
+
+    // Phase two: boilerplate on the workers that hold each file's text, duplicates here as results come back.
+    const analyses = new Map<string, FileAnalysis>();
+    let analysed = 0;
+    const totalFiles = index.totalFiles;
+    await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+      const mine = paths.filter((p) => owner.get(p) === wi);
+      let pending = 0;
+      for (let i = 0; i < mine.length; i += BATCH) {
+        const items = mine.slice(i, i + BATCH).map((p) => ({ path: p, counts: index.shapeCountsFor(p) }));
+        const req: PrepareRequest = { type: 'boilerplate', items, totalFiles, options: index.options.boilerplate };
+        w.postMessage(req);
+        pending++;
+      }
+      if (pending === 0) { resolve(); return; }
+      w.on('message', (r: PrepareReply) => {
+        if (r.type === 'error') { reject(new Error(r.message)); return; }
+        if (r.type !== 'boilerplate') { return; }
+        for (const { path, findings } of r.results) {
+          analyses.set(path, index.analyzeWith(path, findings));
+        }
+        analysed += r.results.length;
+        if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
+        options.onProgress?.({ phase: 'analysing', done: analysed, total: totalFiles });
+        if (--pending === 0) { resolve(); }
+      });
+    })));
+    const files = paths.filter((p) => analyses.has(p)).map((p) => analyses.get(p)!);
+    skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
+    return { root, index, files, skipped, bytes };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
