@@ -108,7 +108,7 @@ async function main() {
     rc = 2;
   } else if (!result) {
     log(`the workbench reported exit code ${outcome.code}, but the suite wrote no result file`);
-    rc = outcome.code === 0 ? 2 : outcome.code;
+    rc = Number.isInteger(outcome.code) && outcome.code > 0 ? outcome.code : 2;
   } else {
     // Both must agree that all is well.
     rc = outcome.code === 0 && result.failures === 0 && result.passes > 0 && !result.error ? 0 : 1;
