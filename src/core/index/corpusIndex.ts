@@ -10,6 +10,7 @@ import { BoilerplateCode, DuplicateCode, Finding, NearDuplicate, RelatedLocation
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
+import { ShapeCounter } from './shapeCounter';
 import { prepareDocument, PreparedDocument } from './prepare';
 
 export interface IndexedDocument extends FingerprintedDoc {
@@ -18,7 +19,7 @@ export interface IndexedDocument extends FingerprintedDoc {
   blocks: Block[];
   shapes: number[];
   /** Distinct non-zero shapes, each counted once for this file. */
-  uniqueShapes: number[];
+  uniqueShapes: Float64Array;
   tokens: Tokens;
   fingerprints: Fingerprints;
 }
@@ -38,7 +39,7 @@ export class CorpusIndex implements ShapeStats {
   readonly options: EngineOptions;
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly byId = new Map<number, IndexedDocument>();
-  private readonly shapeFiles = new Map<number, number>();
+  private readonly shapeFiles = new ShapeCounter();
   private readonly table: PostingTable;
   private nextId = 1;
 
@@ -68,7 +69,7 @@ export class CorpusIndex implements ShapeStats {
   }
 
   filesWithShape(shape: number): number {
-    return this.shapeFiles.get(shape) ?? 0;
+    return this.shapeFiles.get(shape);
   }
 
   /**
@@ -107,11 +108,11 @@ export class CorpusIndex implements ShapeStats {
   }
 
   private linkPrepared(path: string, p: PreparedDocument): IndexedDocument {
-    const uniqueShapes = [...new Set(p.shapes)].filter((s) => s !== 0);
+    const uniqueShapes = distinctShapes(p.shapes);
     const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p };
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
-    for (const s of uniqueShapes) { this.shapeFiles.set(s, (this.shapeFiles.get(s) ?? 0) + 1); }
+    for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }
     const fp = p.fingerprints;
     for (let i = 0; i < fp.count; i++) { this.table.add(fp.hash[i], doc.id, fp.pos[i]); }
     return doc;
@@ -169,10 +170,7 @@ export class CorpusIndex implements ShapeStats {
   }
 
   private unlink(doc: IndexedDocument): void {
-    for (const s of doc.uniqueShapes) {
-      const n = (this.shapeFiles.get(s) ?? 1) - 1;
-      if (n <= 0) { this.shapeFiles.delete(s); } else { this.shapeFiles.set(s, n); }
-    }
+    for (const s of doc.uniqueShapes) { this.shapeFiles.add(s, -1); }
     this.table.removeDoc(doc.id, doc.fingerprints.hash);
     this.docs.delete(doc.path);
     this.byId.delete(doc.id);
@@ -255,6 +253,16 @@ export class CorpusIndex implements ShapeStats {
     }
     return out.sort((x, y) => y.similarity - x.similarity);
   }
+}
+
+/** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
+function distinctShapes(shapes: number[]): Float64Array {
+  const sorted = Float64Array.from(shapes).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i] !== 0 && (n === 0 || sorted[i] !== sorted[n - 1])) { sorted[n++] = sorted[i]; }
+  }
+  return sorted.slice(0, n);
 }
 
 /** Boilerplate that travels with the article it belongs to, and so stays inside a copied passage. */
