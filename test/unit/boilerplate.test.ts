@@ -68,8 +68,8 @@ describe('boilerplate detector rules', function () {
     assert.deepEqual(flagged(text, findings), stamps.map((s) => [BoilerplateCode.timestamp, s]));
   });
 
-  it('does not take a sentence that names a day for a timestamp', function () {
-    const text = page([P1, 'On Wednesday, the council members ruled out any delay.', P2, P3]);
+  it('does not take a sentence that names a day, or an embedded post\'s signature, for a timestamp', function () {
+    const text = page([P1, 'On Wednesday, the council members ruled out any delay.', P2, '— Jane Example (@janeexample) November 18, 2019', P3]);
     assert.deepEqual(scan(text).findings, []);
   });
 

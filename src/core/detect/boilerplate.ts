@@ -40,6 +40,8 @@ export interface BoilerplateOptions {
   minStopwordHitRate: number;
   /** A short heading-like line followed by good prose within this many characters is a heading (jusText, 200). */
   maxHeadingDistance: number;
+  /** A line ending like a sentence with at least this many words is a sentence: inside the main text it is text. */
+  minSentenceWords: number;
   /** This many consecutive short lines without sentence punctuation make a link list or table of contents. */
   minListRun: number;
   /** A line of a link list has at most this many words... */
@@ -83,6 +85,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   stopwordsUnpunctuated: 0.3,
   minStopwordHitRate: 0.08,
   maxHeadingDistance: 200,
+  minSentenceWords: 8,
   minListRun: 3,
   listMaxWords: 12,
   listMaxChars: 100,
@@ -215,10 +218,11 @@ export function detectBoilerplate(
     }
   }
 
-  // 4. The main text: the segments of lines whose evidence sums highest. Inside them, near-good lines are text.
+  // 4. The main text: the segments of lines whose evidence sums highest.
   const keep = mainTextSegments(quality, measures, locked, o);
+  // Inside them, near-good lines, and sentences poor in function words (scores, names), are text too.
   for (let i = 0; i < n; i++) {
-    if (keep[i] && cls[i] === Cls.NearGood) { cls[i] = Cls.Good; }
+    if (keep[i] && (cls[i] === Cls.NearGood || (cls[i] === Cls.Bad && !locked[i] && isSentence(measures[i], o)))) { cls[i] = Cls.Good; }
   }
 
   // 5. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
@@ -262,6 +266,11 @@ function contextVerdict(q: Cls, m: UnitMeasures, o: BoilerplateOptions): Verdict
   return { code: BoilerplateCode.context, message: 'line between boilerplate, not long enough to stand alone', score: 0.55 };
 }
 
+/** A line that ends like a sentence and has the words of one (at least `minSentenceWords`). */
+function isSentence(m: UnitMeasures, o: BoilerplateOptions): boolean {
+  return m.terminal && m.words >= o.minSentenceWords;
+}
+
 function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
   return q !== Cls.Good && m.letterWords > 0 && m.words <= o.listMaxWords && m.chars <= o.listMaxChars && !m.terminal;
 }
@@ -282,7 +291,7 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
     else if (quality[i] === Cls.Good) { w[i] = m.chars; }
     else if (quality[i] === Cls.NearGood) { w[i] = m.terminal ? m.chars * 0.75 : -m.chars / 4; }
     else if (quality[i] === Cls.Short) { w[i] = m.terminal && m.stops > 0 ? m.chars / 4 : -o.regionBoilerplateWeight / 4; }
-    else { w[i] = -Math.max(o.regionBoilerplateWeight / 2, m.chars / 2); }
+    else { w[i] = isSentence(m, o) ? 0 : -Math.max(o.regionBoilerplateWeight / 2, m.chars / 2); }
   }
   const segs: { from: number; to: number; sum: number }[] = [];
   let run = 0, from = 0, best = 0, bestEnd = -1, afterComments = false;

@@ -68,12 +68,11 @@ export function findSharedSpans(
   const slots = new Int32Array(options.maxPostings + 1);
   for (let i = 0; i < fp.count; i++) {
     const p = fp.pos[i];
-    const first = table.first(fp.hash[i]);
-    // Most fingerprints stand only here: one posting, our own.
-    if (first < 0 || (table.docOf(first) === a.id && table.nextOf(first) < 0)) { continue; }
+    const count = table.countOf(fp.hash[i]);
+    // Most fingerprints stand only here (one posting, our own); those in very many places are boilerplate.
+    if (count < 2 || count > options.maxPostings) { continue; }
     let n = 0;
-    for (let s = first; s >= 0 && n <= options.maxPostings; s = table.nextOf(s)) { slots[n++] = s; }
-    if (n > options.maxPostings) { continue; } // too common to pair: boilerplate, not a copy
+    for (let s = table.first(fp.hash[i]); s >= 0; s = table.nextOf(s)) { slots[n++] = s; }
     for (let j = 0; j < n; j++) {
       const docId = table.docOf(slots[j]);
       const q = table.posOf(slots[j]);
