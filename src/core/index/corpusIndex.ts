@@ -181,7 +181,7 @@ export class CorpusIndex implements ShapeStats {
     const limit = this.options.duplicates.maxPostings;
     for (let i = 0; i < fp.count; i++) {
       const h = fp.hash[i];
-      if (this.table.countUpTo(h, limit) > limit) { continue; }
+      if (this.table.countOf(h) > limit) { continue; }
       for (let s = this.table.first(h); s >= 0; s = this.table.nextOf(s)) {
         const other = this.byId.get(this.table.docOf(s));
         if (other && other !== doc) { into.add(other.path); }

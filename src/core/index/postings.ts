@@ -1,13 +1,17 @@
-// The reverse index from fingerprint to the places it stands: a chained hash table over typed arrays, so that
-// tens of millions of postings cost 16 bytes each instead of a JavaScript object each. Postings of a removed
-// document are unlinked from their chains and their slots reused.
+// The reverse index from fingerprint to the places it stands, over typed arrays: an open-addressing table of
+// distinct fingerprints, each with its posting count and the head of a linked list of (document, position)
+// postings. A lookup touches only its own fingerprint's postings, so a fingerprint that stands in every file
+// (a site's navigation bar) costs nothing to the lookups of others, and its count is known without a walk.
 
 const EMPTY = -1;
 
 export class PostingTable {
-  private mask: number;
-  private heads: Int32Array;
-  private hash: Uint32Array;
+  private keyMask: number;
+  private keyHash: Uint32Array;
+  private keyHead: Int32Array;
+  /** Postings per key; -1 marks a never-used slot (slots are never freed, so probing stays simple). */
+  private keyCount: Int32Array;
+  private keysUsed = 0;
   private doc: Uint32Array;
   private pos: Uint32Array;
   private next: Int32Array;
@@ -16,58 +20,61 @@ export class PostingTable {
   private live = 0;
 
   constructor(expectedPostings = 1 << 16) {
-    let buckets = 1 << 10;
-    while (buckets < expectedPostings) { buckets <<= 1; }
-    this.mask = buckets - 1;
-    this.heads = new Int32Array(buckets).fill(EMPTY);
-    const cap = Math.max(1024, expectedPostings);
-    this.hash = new Uint32Array(cap);
-    this.doc = new Uint32Array(cap);
-    this.pos = new Uint32Array(cap);
-    this.next = new Int32Array(cap);
+    let cap = 1 << 10;
+    while (cap < expectedPostings * 2) { cap <<= 1; }
+    this.keyMask = cap - 1;
+    this.keyHash = new Uint32Array(cap);
+    this.keyHead = new Int32Array(cap).fill(EMPTY);
+    this.keyCount = new Int32Array(cap).fill(-1);
+    const entries = Math.max(1024, expectedPostings);
+    this.doc = new Uint32Array(entries);
+    this.pos = new Uint32Array(entries);
+    this.next = new Int32Array(entries);
   }
 
+  /** Number of postings held. */
   get count(): number {
     return this.live;
   }
 
-  /** Bytes held by the table's arrays. */
-  get byteSize(): number {
-    return this.heads.byteLength + this.hash.byteLength * 4;
-  }
-
   add(hash: number, doc: number, pos: number): void {
+    let k = this.findKey(hash);
+    if (k < 0) {
+      if ((this.keysUsed + 1) * 2 > this.keyCount.length) { this.growKeys(); }
+      k = this.insertKey(hash);
+      this.keysUsed++;
+      this.keyCount[k] = 0;
+    }
     let slot: number;
     if (this.free !== EMPTY) {
       slot = this.free;
       this.free = this.next[slot];
     } else {
-      if (this.size === this.hash.length) { this.growEntries(); }
+      if (this.size === this.doc.length) { this.growEntries(); }
       slot = this.size++;
     }
-    this.live++;
-    if (this.live > this.heads.length * 2) { this.rehash(this.heads.length * 4); }
-    const b = hash & this.mask;
-    this.hash[slot] = hash;
     this.doc[slot] = doc;
     this.pos[slot] = pos;
-    this.next[slot] = this.heads[b];
-    this.heads[b] = slot;
+    this.next[slot] = this.keyHead[k];
+    this.keyHead[k] = slot;
+    this.keyCount[k]++;
+    this.live++;
   }
 
-  /** Removes the postings of `doc` for the given hashes (the ones it added). */
+  /** Removes the postings of `doc` under the given hashes (the ones it added). */
   removeDoc(doc: number, hashes: ArrayLike<number>): void {
     for (let i = 0; i < hashes.length; i++) {
-      const h = hashes[i];
-      const b = h & this.mask;
+      const k = this.findKey(hashes[i]);
+      if (k < 0) { continue; }
       let prev = EMPTY;
-      let s = this.heads[b];
+      let s = this.keyHead[k];
       while (s !== EMPTY) {
         const nx = this.next[s];
-        if (this.doc[s] === doc && this.hash[s] === h) {
-          if (prev === EMPTY) { this.heads[b] = nx; } else { this.next[prev] = nx; }
+        if (this.doc[s] === doc) {
+          if (prev === EMPTY) { this.keyHead[k] = nx; } else { this.next[prev] = nx; }
           this.next[s] = this.free;
           this.free = s;
+          this.keyCount[k]--;
           this.live--;
         } else {
           prev = s;
@@ -77,18 +84,20 @@ export class PostingTable {
     }
   }
 
+  /** Number of postings of `hash`. */
+  countOf(hash: number): number {
+    const k = this.findKey(hash);
+    return k < 0 ? 0 : this.keyCount[k];
+  }
+
   /** The first posting slot of `hash`, or -1; walk on with `nextOf`. Slots expose `docOf` and `posOf`. */
   first(hash: number): number {
-    let s = this.heads[hash & this.mask];
-    while (s !== EMPTY && this.hash[s] !== hash) { s = this.next[s]; }
-    return s;
+    const k = this.findKey(hash);
+    return k < 0 ? EMPTY : this.keyHead[k];
   }
 
   nextOf(slot: number): number {
-    const h = this.hash[slot];
-    let s = this.next[slot];
-    while (s !== EMPTY && this.hash[s] !== h) { s = this.next[s]; }
-    return s;
+    return this.next[slot];
   }
 
   docOf(slot: number): number {
@@ -99,38 +108,49 @@ export class PostingTable {
     return this.pos[slot];
   }
 
-  /** Number of postings of `hash`, counting at most up to `limit + 1`. */
-  countUpTo(hash: number, limit: number): number {
-    let n = 0;
-    for (let s = this.first(hash); s !== EMPTY && n <= limit; s = this.nextOf(s)) { n++; }
-    return n;
+  private findKey(hash: number): number {
+    let i = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.keyMask;
+    for (;;) {
+      if (this.keyCount[i] === -1) { return -1; }
+      if (this.keyHash[i] === hash) { return i; }
+      i = (i + 1) & this.keyMask;
+    }
+  }
+
+  private insertKey(hash: number): number {
+    let i = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.keyMask;
+    while (this.keyCount[i] !== -1) { i = (i + 1) & this.keyMask; }
+    this.keyHash[i] = hash;
+    return i;
+  }
+
+  private growKeys(): void {
+    const { keyHash, keyHead, keyCount } = this;
+    const cap = keyCount.length * 2;
+    this.keyMask = cap - 1;
+    this.keyHash = new Uint32Array(cap);
+    this.keyHead = new Int32Array(cap).fill(EMPTY);
+    this.keyCount = new Int32Array(cap).fill(-1);
+    for (let i = 0; i < keyCount.length; i++) {
+      if (keyCount[i] === -1 || keyCount[i] === 0) { continue; } // drop keys whose postings are all gone
+      const k = this.insertKey(keyHash[i]);
+      this.keyHead[k] = keyHead[i];
+      this.keyCount[k] = keyCount[i];
+    }
+    this.keysUsed = 0;
+    for (let i = 0; i < cap; i++) { if (this.keyCount[i] !== -1) { this.keysUsed++; } }
   }
 
   private growEntries(): void {
-    const cap = this.hash.length * 2;
-    const grow32 = (a: Uint32Array) => { const b = new Uint32Array(cap); b.set(a); return b; };
-    this.hash = grow32(this.hash);
-    this.doc = grow32(this.doc);
-    this.pos = grow32(this.pos);
-    const nx = new Int32Array(cap);
-    nx.set(this.next);
-    this.next = nx;
-  }
-
-  private rehash(buckets: number): void {
-    const heads = new Int32Array(buckets).fill(EMPTY);
-    const mask = buckets - 1;
-    for (let b = 0; b < this.heads.length; b++) {
-      let s = this.heads[b];
-      while (s !== EMPTY) {
-        const nx = this.next[s];
-        const nb = this.hash[s] & mask;
-        this.next[s] = heads[nb];
-        heads[nb] = s;
-        s = nx;
-      }
-    }
-    this.heads = heads;
-    this.mask = mask;
+    const cap = this.doc.length * 2;
+    const doc = new Uint32Array(cap);
+    doc.set(this.doc);
+    const pos = new Uint32Array(cap);
+    pos.set(this.pos);
+    const next = new Int32Array(cap);
+    next.set(this.next);
+    this.doc = doc;
+    this.pos = pos;
+    this.next = next;
   }
 }
