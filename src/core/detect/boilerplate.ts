@@ -59,7 +59,7 @@ export interface BoilerplateOptions {
   regionBoilerplateWeight: number;
   /**
    * Text segments whose weight is below this share of the strongest segment are not the main text: their prose
-   * is flagged as outside it (related-story teasers, author bios, comments). 0 turns the region pass off.
+   * is flagged as outside it (related-story teasers, author bios, comments). 0 keeps every segment.
    */
   regionKeepRatio: number;
   /** A weaker segment at most this many lines away from kept text is kept too (a box inside an article). */
@@ -139,8 +139,8 @@ interface Verdict {
   code: string;
   message: string;
   score: number;
-  /** The line heads a section that is not the main text (related stories, comments). */
-  section?: 'related' | 'comments';
+  /** The line heads the comments (see Cue.startsComments). */
+  startsComments?: boolean;
 }
 
 const captionVerdict: Verdict = { code: BoilerplateCode.caption, message: 'image caption (followed by a photo credit)', score: 0.75 };
@@ -189,7 +189,7 @@ export function detectBoilerplate(
     const t = texts[i];
     const cue = m.chars <= cues.maxChars ? matchCue(t, cues, m.gateBits, m.marks) : undefined;
     if (cue) {
-      locked[i] = { code: cue.code, message: cue.message, score: cue.score, section: cue.section };
+      locked[i] = { code: cue.code, message: cue.message, score: cue.score, startsComments: cue.startsComments };
     } else if (m.digits > 0 && m.chars <= o.timestampMaxChars && isTimestampLine(t, m.terminal && m.stops > 1 ? 1 : o.timestampMaxOtherWords)) {
       locked[i] = { code: BoilerplateCode.timestamp, message: 'date or time line', score: 0.85 };
     } else if (unitShapes[i] !== 0) {
@@ -298,7 +298,7 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   for (let i = 0; i <= n; i++) {
     // A comments heading ends the running text, and the comments after it weigh less. (A "related stories"
     // heading does not end it: such boxes often stand in the middle of an article.)
-    const barrier = i < n && locked[i]?.section === 'comments';
+    const barrier = i < n && locked[i]?.startsComments === true;
     if (i < n && !barrier) { run += w[i]; }
     if (i === n || barrier || run <= 0) {
       if (best > 0) { segs.push({ from, to: bestEnd, sum: afterComments ? best * o.regionAfterCommentsFactor : best }); }
@@ -310,15 +310,9 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   const top = segs.reduce((a, s) => Math.max(a, s.sum), 0);
   // The strong segments are text, and so are the segments a short box (a few lines) away from text kept.
   const kept = segs.map((s) => top > 0 && s.sum >= o.regionKeepRatio * top);
-  for (let changed = true; changed;) {
-    changed = false;
-    for (let k = 0; k < segs.length; k++) {
-      if (kept[k]) { continue; }
-      const near = (k > 0 && kept[k - 1] && segs[k].from - segs[k - 1].to - 1 <= o.regionMaxGapLines)
-        || (k + 1 < segs.length && kept[k + 1] && segs[k + 1].from - segs[k].to - 1 <= o.regionMaxGapLines);
-      if (near) { kept[k] = true; changed = true; }
-    }
-  }
+  const near = (a: number, b: number) => segs[b].from - segs[a].to - 1 <= o.regionMaxGapLines;
+  for (let k = 1; k < segs.length; k++) { if (!kept[k] && kept[k - 1] && near(k - 1, k)) { kept[k] = true; } }
+  for (let k = segs.length - 2; k >= 0; k--) { if (!kept[k] && kept[k + 1] && near(k, k + 1)) { kept[k] = true; } }
   segs.forEach((s, k) => { if (kept[k]) { keep.fill(1, s.from, s.to + 1); } });
   return keep;
 }

@@ -273,7 +273,7 @@ function endsLikeSentence(text: string, start: number, end: number): boolean {
  * of `sampleChars` in the middle of the text (page furniture at the top is often in another language than the text).
  * `hitRate` is the share of the window's words that the chosen list knows: near 0 for a language without a list.
  */
-export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 3000): { list: StopwordList; hitRate: number } {
+export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 2000): { list: StopwordList; hitRate: number } {
   const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
   const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists, union);
   let best = 0;

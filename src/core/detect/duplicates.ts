@@ -54,16 +54,27 @@ interface Chain {
   lastB: number;
 }
 
+/**
+ * The fingerprints of one document that stand elsewhere too, in text order: all a span search needs to visit.
+ * A bulk scan collects them for every document in one pass over the posting table.
+ */
+export interface SharedFingerprints {
+  count: number;
+  hash: ArrayLike<number>;
+  pos: ArrayLike<number>;
+}
+
 export function findSharedSpans(
   a: FingerprintedDoc,
   table: PostingTable,
   docById: (id: number) => FingerprintedDoc | undefined,
   options: DuplicateOptions,
+  candidates?: SharedFingerprints,
 ): SharedSpan[] {
   const { k } = options;
   // Matches per other document, as flat [aPos, bPos, aPos, bPos, ...] lists.
   const matches = new Map<number, number[]>();
-  const fp = a.fingerprints;
+  const fp = candidates ?? a.fingerprints;
   const ah = a.tokens.hash;
   const slots = new Int32Array(options.maxPostings + 1);
   for (let i = 0; i < fp.count; i++) {
