@@ -63,6 +63,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const analyses = new Map<string, FileAnalysis>();
     let analysed = 0;
     const totalFiles = index.totalFiles;
+    const shared = index.sharedFingerprints();
     await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
       const mine = paths.filter((p) => owner.get(p) === wi);
       let pending = 0;
@@ -77,7 +78,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (r.type === 'error') { reject(new Error(r.message)); return; }
         if (r.type !== 'boilerplate') { return; }
         for (const { path, findings } of r.results) {
-          analyses.set(path, index.analyzeWith(path, findings));
+          analyses.set(path, index.analyzeWith(path, findings, shared));
         }
         analysed += r.results.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }

@@ -64,8 +64,9 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
   });
   const files: FileAnalysis[] = [];
   let done = 0;
+  const shared = index.sharedFingerprints();
   for (const rel of paths) {
-    if (index.has(rel)) { files.push(index.analyze(rel)); }
+    if (index.has(rel)) { files.push(index.analyzeWith(rel, index.detectBoilerplate(rel), shared)); }
     report('analysing', ++done);
   }
   return { root, index, files, skipped, bytes };

@@ -3,7 +3,7 @@
 // from fingerprint to places. Updating one document costs time in proportion to that document (plus the
 // postings its fingerprints share), never to the corpus.
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
-import { findSharedSpans, FingerprintedDoc, SharedSpan } from '../detect/duplicates';
+import { findSharedSpans, FingerprintedDoc, SharedFingerprints, SharedSpan } from '../detect/duplicates';
 import { Tokens } from '../detect/tokens';
 import { Fingerprints } from '../detect/winnow';
 import { BoilerplateCode, DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
@@ -34,6 +34,8 @@ export interface FileAnalysis {
   /** Other documents that share at least the near-duplicate threshold of this one's words. */
   nearDuplicates: NearDuplicate[];
 }
+
+const NO_FINGERPRINTS: SharedFingerprints = { count: 0, hash: [], pos: [] };
 
 export class CorpusIndex implements ShapeStats {
   readonly options: EngineOptions;
@@ -131,8 +133,13 @@ export class CorpusIndex implements ShapeStats {
 
   /** The findings and shares of one document, as the corpus stands now. */
   analyze(path: string): FileAnalysis {
+    return this.analyzeWith(path, this.detectBoilerplate(path));
+  }
+
+  /** The boilerplate findings of one document, as the corpus's shape counts stand now. */
+  detectBoilerplate(path: string): Finding[] {
     const doc = this.mustGet(path);
-    return this.analyzeWith(path, detectBoilerplate(doc.model, doc.blocks, doc.shapes, this, this.options.boilerplate));
+    return detectBoilerplate(doc.model, doc.blocks, doc.shapes, this, this.options.boilerplate);
   }
 
   /**
@@ -144,12 +151,37 @@ export class CorpusIndex implements ShapeStats {
     return Int32Array.from(doc.shapes, (s) => (s === 0 ? 0 : this.filesWithShape(s)));
   }
 
-  /** Like analyze, with the boilerplate findings computed elsewhere (a worker thread). */
-  analyzeWith(path: string, boilerplate: Finding[]): FileAnalysis {
+  /**
+   * For every document, its fingerprints that stand in other places too (but not too many), in text order: one
+   * pass over the posting table instead of a lookup per fingerprint. For analysing a whole corpus at once.
+   */
+  sharedFingerprints(): Map<string, SharedFingerprints> {
+    const byDoc = new Map<number, number[]>();
+    this.table.forEachPostingOfKeys(2, this.options.duplicates.maxPostings, (hash, doc, pos) => {
+      let list = byDoc.get(doc);
+      if (!list) { list = []; byDoc.set(doc, list); }
+      list.push(pos, hash);
+    });
+    const out = new Map<string, SharedFingerprints>();
+    for (const [id, flat] of byDoc) {
+      const doc = this.byId.get(id);
+      if (!doc) { continue; }
+      const order = Array.from({ length: flat.length / 2 }, (_, i) => i).sort((x, y) => flat[2 * x] - flat[2 * y]);
+      out.set(doc.path, { count: order.length, pos: order.map((i) => flat[2 * i]), hash: order.map((i) => flat[2 * i + 1]) });
+    }
+    return out;
+  }
+
+  /**
+   * Like analyze, with the boilerplate findings computed elsewhere (a worker thread). `shared`, from
+   * sharedFingerprints(), spares the span search a lookup per fingerprint.
+   */
+  analyzeWith(path: string, boilerplate: Finding[], shared?: Map<string, SharedFingerprints>): FileAnalysis {
     const doc = this.mustGet(path);
+    const candidates = shared ? shared.get(path) ?? NO_FINGERPRINTS : undefined;
     const spans = trimBoilerplateEnds(
       doc.tokens,
-      findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates),
+      findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates, candidates),
       boilerplate,
     );
     const duplicates = this.duplicateFindings(doc, spans);

@@ -40,7 +40,7 @@ export class PostingTable {
   add(hash: number, doc: number, pos: number): void {
     let k = this.findKey(hash);
     if (k < 0) {
-      if ((this.keysUsed + 1) * 2 > this.keyCount.length) { this.growKeys(); }
+      if ((this.keysUsed + 1) * 10 > this.keyCount.length * 7) { this.growKeys(); } // load factor 0.7
       k = this.insertKey(hash);
       this.keysUsed++;
       this.keyCount[k] = 0;
@@ -81,6 +81,18 @@ export class PostingTable {
         }
         s = nx;
       }
+    }
+  }
+
+  /**
+   * Calls `visit(hash, doc, pos)` for every posting of every fingerprint with between `min` and `max` postings.
+   * One pass over the key table: how a bulk scan finds all shared fingerprints without a lookup per fingerprint.
+   */
+  forEachPostingOfKeys(min: number, max: number, visit: (hash: number, doc: number, pos: number) => void): void {
+    for (let k = 0; k < this.keyCount.length; k++) {
+      const c = this.keyCount[k];
+      if (c < min || c > max) { continue; }
+      for (let s = this.keyHead[k]; s !== EMPTY; s = this.next[s]) { visit(this.keyHash[k], this.doc[s], this.pos[s]); }
     }
   }
 
