@@ -98,6 +98,11 @@ export class CorpusIndex implements ShapeStats {
     this.link(path, text);
   }
 
+  /** Makes room for about this many fingerprints in all, before a bulk load. */
+  reserve(postings: number): void {
+    this.table.reserve(postings);
+  }
+
   /** Adds a document prepared elsewhere (a worker thread), during a bulk load. */
   loadPrepared(path: string, prepared: PreparedDocument): void {
     const old = this.docs.get(path);

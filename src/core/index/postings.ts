@@ -136,9 +136,16 @@ export class PostingTable {
     return i;
   }
 
-  private growKeys(): void {
+  /** Makes room for `postings` postings in all (about as many distinct fingerprints), so a bulk load never rehashes. */
+  reserve(postings: number): void {
+    let cap = this.keyCount.length;
+    while (postings * 10 > cap * 7) { cap *= 2; }
+    if (cap > this.keyCount.length) { this.growKeys(cap); }
+    if (postings > this.doc.length) { this.growEntries(postings); }
+  }
+
+  private growKeys(cap = this.keyCount.length * 2): void {
     const { keyHash, keyHead, keyCount } = this;
-    const cap = keyCount.length * 2;
     this.keyMask = cap - 1;
     this.keyHash = new Uint32Array(cap);
     this.keyHead = new Int32Array(cap).fill(EMPTY);
@@ -153,8 +160,7 @@ export class PostingTable {
     for (let i = 0; i < cap; i++) { if (this.keyCount[i] !== -1) { this.keysUsed++; } }
   }
 
-  private growEntries(): void {
-    const cap = this.doc.length * 2;
+  private growEntries(cap = this.doc.length * 2): void {
     const doc = new Uint32Array(cap);
     doc.set(this.doc);
     const pos = new Uint32Array(cap);
