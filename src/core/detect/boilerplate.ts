@@ -6,7 +6,7 @@
 import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
 import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
-import { measure, splitUnits, chooseStopwords, UnitMeasures, wordHash } from './boilerplateUnits';
+import { measure, shapeHash, splitUnits, chooseStopwords, UnitMeasures, wordHash } from './boilerplateUnits';
 import { anyStopword, stopwordLists } from './stopwords';
 
 export interface BoilerplateOptions {
@@ -108,13 +108,12 @@ export interface ShapeStats {
 }
 
 /** Words folded to one token in shapes, so "Updated 3 hours ago" and "Updated 51 mins ago" share a shape. */
-const foldedWords: ReadonlySet<number> = new Set(
+export const foldedWords: ReadonlySet<number> = new Set(
   ('jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october '
     + 'nov november dec december mon monday tue tues tuesday wed wednesday thu thurs thursday fri friday sat saturday '
     + 'sun sunday s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days w wk wks week '
     + 'weeks mo mos month months y yr yrs year years am pm').split(' ').map(wordHash),
 );
-const noStopwords: ReadonlySet<number> = new Set();
 
 /**
  * The normalised form of a block's text, hashed: case, white space, digits and punctuation folded, and the names
@@ -124,12 +123,12 @@ const noStopwords: ReadonlySet<number> = new Set();
  * Returns 0 for a block with no letters (never counted).
  */
 export function shapeOf(text: string): number {
-  return measure(text, 0, text.length, noStopwords, foldedWords).shape;
+  return shapeHash(text, 0, text.length, foldedWords);
 }
 
 /** The shapes of a document's blocks, in block order; the index counts them across files. */
 export function blockShapes(model: TextModel, blocks: Block[]): number[] {
-  return blocks.map((b) => shapeOf(model.text.slice(b.start, b.end)));
+  return blocks.map((b) => shapeHash(model.text, b.start, b.end, foldedWords));
 }
 
 /** Classes of jusText: bad (boilerplate), short (too short to tell), near-good, good (prose). */

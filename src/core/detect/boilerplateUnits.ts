@@ -257,6 +257,56 @@ export function measure(
   };
 }
 
+/**
+ * The shape alone, as `measure(text, start, end, none, fold).shape` computes it, without the other measures and
+ * with the hash state in locals: indexing computes a shape for every block of the corpus, so this is a hot path.
+ */
+export function shapeHash(text: string, start: number, end: number, fold: ReadonlySet<number>): number {
+  let a = FNV_BASIS;
+  let b = 0x9747b28c | 0;
+  let lastToken = 0; // 0 none, 1 word, 2 number
+  let letterWords = 0;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (kindOf(c) === Kind.Other) { i++; continue; }
+    const ws = i;
+    let hasLetter = false;
+    let h = FNV_BASIS;
+    while (i < end) {
+      const d = text.charCodeAt(i);
+      const k = kindOf(d);
+      if (k === Kind.Other) {
+        if (!((d === 0x27 || d === 0x2019) && i + 1 < end && kindOf(text.charCodeAt(i + 1)) !== Kind.Other)) { break; }
+      } else if (k !== Kind.Digit) {
+        hasLetter = true;
+      }
+      h = Math.imul(h ^ (k === Kind.Upper || d === 0x2019 ? lowerCode(d) : d), 0x01000193);
+      i++;
+    }
+    if (!hasLetter) {
+      if (lastToken !== 2) {
+        if (lastToken !== 0) { a = Math.imul(a ^ 32, 0x01000193); b = Math.imul(b ^ 32, 0x5bd1e995); b ^= b >>> 15; }
+        a = Math.imul(a ^ 48, 0x01000193); b = Math.imul(b ^ 48, 0x5bd1e995); b ^= b >>> 15;
+        lastToken = 2;
+      }
+      continue;
+    }
+    letterWords++;
+    if (lastToken !== 0) { a = Math.imul(a ^ 32, 0x01000193); b = Math.imul(b ^ 32, 0x5bd1e995); b ^= b >>> 15; }
+    if (fold.has(h)) {
+      a = Math.imul(a ^ 35, 0x01000193); b = Math.imul(b ^ 35, 0x5bd1e995); b ^= b >>> 15;
+    } else {
+      for (let k = ws; k < i; k++) {
+        const e = lowerCode(text.charCodeAt(k));
+        a = Math.imul(a ^ e, 0x01000193); b = Math.imul(b ^ e, 0x5bd1e995); b ^= b >>> 15;
+      }
+    }
+    lastToken = 1;
+  }
+  return letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0;
+}
+
 function endsLikeSentence(text: string, start: number, end: number): boolean {
   let e = end;
   while (e > start && closing.has(text.charCodeAt(e - 1))) { e--; }
