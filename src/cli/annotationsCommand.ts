@@ -1,0 +1,198 @@
+// `corpus-lens annotations <folder> [--json] [--fix]`: re-anchors every sidecar under a folder against its source
+// and reports each annotation's outcome; --fix writes the new offsets, context and source hash back through the
+// annotation store (merge with concurrent writers, atomic write). Exit 1 when an annotation is orphaned or a
+// sidecar is invalid, 2 on a usage error.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { SidecarError, formatIssues } from '../core/annotations/errors';
+import { readSidecarFile } from '../core/annotations/sidecarFs';
+import {
+  SIDECAR_SUFFIX, defaultSourcePathFor, isInside, resolveSourceField,
+} from '../core/annotations/sidecarPaths';
+import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
+import { AnnotationStore } from '../core/annotations/store';
+import { decodeText } from '../core/text';
+import { parseArgs } from './args';
+import { UsageError } from './io';
+
+export const annotationsUsage = `usage: corpus-lens annotations <folder> [--json] [--fix]
+
+Re-anchors every *.annotations.yaml sidecar under <folder> against its source text and reports each
+annotation: exact (stored offsets hold), moved (quote found elsewhere), fuzzy (edited quote found),
+orphaned (not found; kept in the sidecar). Exits 1 if any annotation is orphaned or any sidecar invalid.
+  --json   print one JSON document
+  --fix    write the re-anchored offsets, quote, context and source hash back to the sidecars
+`;
+
+export type AnnotationOutcomeName = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+
+export interface AnnotationsReport {
+  version: 1;
+  sidecars: {
+    /** Sidecar path relative to the folder, with forward slashes. */
+    path: string;
+    /** Source path relative to the folder, when known. */
+    source: string | null;
+    /** Why the sidecar could not be checked (file:line:col: message), or null. */
+    error: string | null;
+    annotations: { id: string; outcome: AnnotationOutcomeName; start: number | null; end: number | null }[];
+    /** With --fix: whether the sidecar was rewritten. */
+    written?: boolean;
+    /** With --fix: conflicts met merging with a concurrent writer (both versions kept). */
+    conflicts?: { id: string; reason: string; oursId?: string }[];
+  }[];
+  totals: { sidecars: number; invalid: number; annotations: number } & Record<AnnotationOutcomeName, number>;
+}
+
+const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
+
+export async function runAnnotationsCommand(
+  args: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void },
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(args, { flags: ['json', 'fix', 'help'], values: [] });
+    if (parsed.flags.has('help')) { io.stdout(annotationsUsage); return 0; }
+    if (parsed.positional.length !== 1) { throw new UsageError('annotations needs exactly one folder'); }
+  } catch (e) {
+    if (!(e instanceof UsageError)) { throw e; }
+    io.stderr(`corpus-lens: ${e.message}\n\n${annotationsUsage}`);
+    return 2;
+  }
+  const folder = path.resolve(parsed.positional[0]);
+  const st = await fs.stat(folder).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    io.stderr(`corpus-lens: ${st ? 'not a folder' : 'no such folder'}: ${parsed.positional[0]}\n`);
+    return 2;
+  }
+  const report = await checkSidecars(folder, parsed.flags.has('fix'));
+  if (parsed.flags.has('json')) {
+    io.stdout(JSON.stringify(report) + '\n');
+  } else {
+    io.stdout(formatReport(report, parsed.flags.has('fix')));
+  }
+  return report.totals.invalid > 0 || report.totals.orphaned > 0 ? 1 : 0;
+}
+
+/** Re-anchors every sidecar under `folder`; with `fix`, writes the results back. */
+export async function checkSidecars(folder: string, fix: boolean): Promise<AnnotationsReport> {
+  const report: AnnotationsReport = {
+    version: 1, sidecars: [],
+    totals: { sidecars: 0, invalid: 0, annotations: 0, exact: 0, moved: 0, fuzzy: 0, orphaned: 0 },
+  };
+  for (const sidecarPath of await findSidecars(folder)) {
+    const entry: AnnotationsReport['sidecars'][number] = { path: relative(folder, sidecarPath), source: null, error: null, annotations: [] };
+    report.sidecars.push(entry);
+    report.totals.sidecars++;
+    try {
+      const sourcePath = await sourceOf(folder, sidecarPath);
+      entry.source = relative(folder, sourcePath);
+      const text = await readSource(sidecarPath, sourcePath);
+      // A store per sidecar: sessions are keyed by source, and two sidecars might name the same one.
+      const session = await new AnnotationStore().open(sourcePath, text, { sidecarPath });
+      for (const a of session.list()) {
+        const outcome = a.outcome === 'pending' ? 'orphaned' : a.outcome;
+        entry.annotations.push({ id: a.annotation.id, outcome, start: a.start, end: a.end });
+        report.totals[outcome]++;
+        report.totals.annotations++;
+      }
+      if (fix) {
+        const saved = session.dirty ? await session.save() : { written: false, conflicts: [] };
+        entry.written = saved.written;
+        entry.conflicts = saved.conflicts;
+      }
+    } catch (e) {
+      if (!(e instanceof SidecarError)) { throw e; }
+      entry.error = formatIssues(relative(folder, e.file), e.issues);
+      entry.annotations = [];
+      report.totals.invalid++;
+    }
+  }
+  return report;
+}
+
+function formatReport(report: AnnotationsReport, fix: boolean): string {
+  const lines: string[] = [];
+  for (const s of report.sidecars) {
+    if (s.error !== null) {
+      lines.push(`${s.path}: invalid`, ...s.error.split('\n').map((l) => `  ${l}`));
+      continue;
+    }
+    const counts = (['exact', 'moved', 'fuzzy', 'orphaned'] as const)
+      .map((o) => [o, s.annotations.filter((a) => a.outcome === o).length] as const)
+      .filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`);
+    const written = fix ? (s.written ? ' (written)' : ' (unchanged)') : '';
+    lines.push(`${s.path}: ${plural(s.annotations.length, 'annotation')}${counts.length ? ': ' + counts.join(', ') : ''}${written}`);
+    for (const a of s.annotations) {
+      if (a.outcome === 'exact') { continue; }
+      lines.push(`  ${a.id.padEnd(8)} ${a.outcome.padEnd(9)}${a.start === null ? '' : ` ${a.start}-${a.end}`}`.trimEnd());
+    }
+    for (const c of s.conflicts ?? []) {
+      lines.push(`  ${c.id.padEnd(8)} conflict: ${c.reason}${c.oursId ? `; our version kept as ${c.oursId}` : ''}`);
+    }
+  }
+  const t = report.totals;
+  lines.push(`${plural(t.sidecars, 'sidecar')}${t.invalid ? ` (${t.invalid} invalid)` : ''}, ${plural(t.annotations, 'annotation')}: `
+    + `${t.exact} exact, ${t.moved} moved, ${t.fuzzy} fuzzy, ${t.orphaned} orphaned`);
+  return lines.join('\n') + '\n';
+}
+
+/** The source a sidecar names (its `source` field, else its own name without the suffix), inside `folder`. */
+async function sourceOf(folder: string, sidecarPath: string): Promise<string> {
+  const raw = await readSidecarFile(sidecarPath, defaultSidecarLimits.maxBytes).catch(() => undefined);
+  let source: string | undefined;
+  if (raw !== undefined) {
+    try {
+      const s = parseSidecar(raw, sidecarPath).data.source;
+      source = typeof s === 'string' ? s : undefined;
+    } catch {
+      // The store reports the error with its place when it opens the sidecar.
+    }
+  }
+  const sourcePath = source !== undefined ? resolveSourceField(sidecarPath, source) : defaultSourcePathFor(sidecarPath);
+  if (!isInside(folder, sourcePath)) {
+    throw new SidecarError(sidecarPath, 'source', [{ message: `source ${source ?? sourcePath} is outside the folder; not reading it` }]);
+  }
+  return sourcePath;
+}
+
+async function readSource(sidecarPath: string, sourcePath: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(sourcePath);
+  } catch (e) {
+    throw new SidecarError(sidecarPath, 'source', [{ message: `cannot read the source ${path.basename(sourcePath)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+  }
+  const decoded = decodeText(bytes, { maxFileBytes: MAX_SOURCE_BYTES });
+  if (!decoded.ok) {
+    throw new SidecarError(sidecarPath, 'source', [{ message: `the source ${path.basename(sourcePath)} is unusable: ${decoded.message}` }]);
+  }
+  return decoded.text;
+}
+
+async function findSidecars(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(e.name)) { await walk(p); }
+      } else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) {
+        out.push(p);
+      }
+    }
+  };
+  await walk(folder);
+  return out;
+}
+
+function relative(folder: string, file: string): string {
+  return path.relative(folder, file).split(path.sep).join('/');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
