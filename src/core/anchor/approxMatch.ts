@@ -19,6 +19,8 @@ const WORD = 32;
 export class BitPattern {
   readonly length: number;
   readonly blocks: number;
+  /** Masks of ASCII characters, block by block (`ascii[c * blocks + b]`): the common case, without a lookup. */
+  readonly ascii: Int32Array;
   private readonly masks = new Map<number, Int32Array>();
   private readonly zero: Int32Array;
   /** Mask of the bit that holds the pattern's last row, in the last block. */
@@ -28,6 +30,7 @@ export class BitPattern {
     this.length = pattern.length;
     this.blocks = Math.max(1, Math.ceil(pattern.length / WORD));
     this.zero = new Int32Array(this.blocks);
+    this.ascii = new Int32Array(128 * this.blocks);
     for (let i = 0; i < pattern.length; i++) {
       const c = pattern.charCodeAt(i);
       let m = this.masks.get(c);
@@ -36,12 +39,18 @@ export class BitPattern {
         this.masks.set(c, m);
       }
       m[(i / WORD) | 0] |= 1 << (i % WORD);
+      if (c < 128) { this.ascii[c * this.blocks + ((i / WORD) | 0)] |= 1 << (i % WORD); }
     }
     this.lastBit = 1 << ((pattern.length - 1) % WORD);
   }
 
   eq(c: number): Int32Array {
     return this.masks.get(c) ?? this.zero;
+  }
+
+  /** The mask of `c` in a pattern of one block. */
+  eq1(c: number): number {
+    return c < 128 ? this.ascii[c] : (this.masks.get(c)?.[0] ?? 0);
   }
 }
 
@@ -62,14 +71,17 @@ class Columns {
    * (search), +1 when it must start at the first character fed (alignment). Returns the new last-row score.
    */
   advance(c: number, topDelta: 0 | 1): number {
-    const eqs = this.p.eq(c);
-    const last = this.p.blocks - 1;
+    const blocks = this.p.blocks;
+    const ascii = c < 128;
+    const eqs = ascii ? this.p.ascii : this.p.eq(c);
+    const base = ascii ? c * blocks : 0;
+    const last = blocks - 1;
     let hin: number = topDelta;
     for (let b = 0; b <= last; b++) {
       const pv = this.pv[b];
       const mv = this.mv[b];
       const hinNeg = hin < 0 ? 1 : 0;
-      const eq = eqs[b] | hinNeg;
+      const eq = eqs[base + b] | hinNeg;
       const xv = eq | mv;
       // The addition may carry out of 32 bits; `| 0` wraps it, as the block algorithm requires.
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
@@ -98,6 +110,27 @@ export function scanMatchEnds(
   onEnd: (end: number, errors: number) => void,
 ): void {
   if (p.length === 0) { return; }
+  if (p.blocks === 1) {
+    // One word: the loop of Columns.advance unrolled, with no array traffic; most quotes take this path.
+    let pv = -1;
+    let mv = 0;
+    let score = p.length;
+    const last = p.lastBit;
+    for (let j = from; j < to; j++) {
+      const eq = p.eq1(text.charCodeAt(j));
+      const xv = eq | mv;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if ((ph & last) !== 0) { score++; } else if ((mh & last) !== 0) { score--; }
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score <= maxErrors) { onEnd(j + 1, score); }
+    }
+    return;
+  }
   const cols = new Columns(p);
   for (let j = from; j < to; j++) {
     const score = cols.advance(text.charCodeAt(j), 0);
