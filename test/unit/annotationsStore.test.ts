@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { decisionFor } from '../../src/core/annotations/decisions';
 import { SidecarError } from '../../src/core/annotations/errors';
 import { sourceHashOf } from '../../src/core/annotations/model';
 import { parseSidecar } from '../../src/core/annotations/sidecarYaml';
@@ -99,6 +100,21 @@ annotations:
     sub.dispose();
     s.add({ kind: 'note', start: 0, end: 2 });
     assert.deepEqual(events.map((e) => e.reason), ['loaded', 'added', 'updated', 'reattached', 'removed']);
+  });
+
+  it('records decisions about detector findings, found again after a re-scan moved the finding slightly', async () => {
+    const text = 'Sign up for our newsletter!\n\nThe article itself.\n';
+    const s = await store().open(sourceFile('n.txt', text), text);
+    const finding = { kind: 'boilerplate' as const, code: 'boilerplate.sign-up', start: 0, end: 27 };
+    const a = s.decide(finding, 'confirmed');
+    assert.deepEqual(a.attributes, { status: 'confirmed', code: 'boilerplate.sign-up' });
+    // The detector now reports the block without its "!": the same decision applies, and is updated in place.
+    const rescanned = { ...finding, end: 26 };
+    assert.deepEqual(decisionFor(s.list(), rescanned), { id: a.id, status: 'confirmed' });
+    assert.equal(s.decide(rescanned, 'dismissed').id, a.id);
+    assert.equal(s.list().length, 1);
+    assert.equal(decisionFor(s.list(), { ...finding, code: 'boilerplate.byline' }), undefined);
+    assert.equal(decisionFor(s.list(), { ...finding, start: 29, end: 48 }), undefined);
   });
 
   it('refuses ranges outside the text or splitting a surrogate pair', async () => {

@@ -85,7 +85,7 @@ export function timestamp(date: Date): string {
 }
 
 /** The decision an annotation records about a detector finding, if it is one. */
-export function decisionOf(a: Annotation): { code: string; status: DecisionStatus } | undefined {
+export function decisionOf(a: Readonly<Annotation>): { code: string; status: DecisionStatus } | undefined {
   if (a.kind !== 'boilerplate' && a.kind !== 'duplicate') { return undefined; }
   const code = a.attributes?.code;
   const status = a.attributes?.status;

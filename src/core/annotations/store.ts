@@ -6,10 +6,11 @@ import { Document } from 'yaml';
 import { AnchorState, LiveAnchors } from '../anchor/liveAnchors';
 import { AnchorTarget, ResolveOptions, describeRange, resolveAnchor } from '../anchor/resolve';
 import { TextChange, splitsSurrogatePair } from '../anchor/textChanges';
+import { FindingRef, decisionFor } from './decisions';
 import { SidecarError } from './errors';
 import { MergeConflict, mergeSidecars } from './merge';
 import {
-  ANCHOR_FIELDS, Annotation, AnnotationKind, SIDECAR_VERSION, SidecarData, cloneData, deepEqual, randomId,
+  ANCHOR_FIELDS, Annotation, AnnotationKind, DecisionStatus, SIDECAR_VERSION, SidecarData, cloneData, deepEqual, randomId,
   sourceHashOf, timestamp, uniqueId,
 } from './model';
 import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withFileLock, writeFileAtomic } from './sidecarFs';
@@ -250,6 +251,19 @@ export class SidecarSession {
     this.anchors.untrack(id);
     this.fire('removed', [id]);
     return true;
+  }
+
+  /**
+   * Records an editor's decision about a detector finding: updates the decision already recorded for it (see
+   * decisionFor), or adds a boilerplate or duplicate annotation over the finding's range.
+   */
+  decide(finding: FindingRef & { kind: 'boilerplate' | 'duplicate' }, status: DecisionStatus): Annotation {
+    const existing = decisionFor(this.list(), finding);
+    if (existing) {
+      const current = this.records[this.indexOf(existing.id)];
+      return this.update(existing.id, { attributes: { ...current.attributes, status, code: finding.code } });
+    }
+    return this.add({ kind: finding.kind, start: finding.start, end: finding.end, attributes: { status, code: finding.code } });
   }
 
   /** Attaches an annotation (an orphan, typically) to [start, end) of the current text. */
