@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { SidecarError } from '../../src/core/annotations/errors';
-import { ANNOTATION_KINDS, SidecarData, deepEqual } from '../../src/core/annotations/model';
+import { ANNOTATION_KINDS, SidecarData, deepEqual, sourceHashOf } from '../../src/core/annotations/model';
 import { newSidecarDocument, parseSidecar, patchSidecarDocument, renderSidecar } from '../../src/core/annotations/sidecarYaml';
 import { validateSidecarData } from '../../src/core/annotations/validate';
 
@@ -225,6 +225,20 @@ annotations:
       const e = errorOf('version: 1\nannotations: []\nx: ' + '['.repeat(50_000) + ']'.repeat(50_000) + '\n');
       assert.ok(e.reason === 'syntax', e.reason);
     });
+  });
+
+  it('the example in docs/sidecar-format.md is a valid sidecar whose anchors hold in its source', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../docs/sidecar-format.md'), 'utf8');
+    const source = /```text\n([\s\S]*?)```/.exec(doc)![1];
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
+    const { data } = parse(yaml);
+    assert.equal(data.sourceHash, sourceHashOf(source));
+    assert.equal(data.annotations.length, 3);
+    for (const a of data.annotations) {
+      assert.equal(source.slice(a.start, a.end), a.quote);
+      assert.equal(source.slice(Math.max(0, a.start - 32), a.start), a.prefix);
+      assert.equal(source.slice(a.end, a.end + 32), a.suffix);
+    }
   });
 
   describe('the JSON Schema', () => {

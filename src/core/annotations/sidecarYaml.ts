@@ -79,7 +79,8 @@ export function parseSidecar(text: string, file: string, limits: SidecarLimits =
 /** A new sidecar document holding `data`, in the format's key order. */
 export function newSidecarDocument(data: SidecarData): Document {
   const doc = new Document(null);
-  doc.contents = createNode(doc, data) as YAMLMap;
+  doc.contents = createNode(doc, { ...data, annotations: [] }) as YAMLMap;
+  patchSidecarDocument(doc, data); // annotations through annotationNode, for their layout
   return doc;
 }
 
@@ -138,8 +139,9 @@ export function renderSidecar(doc: Document, expected: SidecarData, eol: '\n' | 
 function annotationNode(doc: Document, a: Annotation): YAMLMap {
   const node = createNode(doc, a) as YAMLMap;
   const attrs = node.get('attributes', true);
-  // Short attribute maps read best on one line, as in the format's example.
-  if (isMap(attrs) && attrs.items.length <= 4 && attrs.items.every((p) => isScalar(p.value) && String((p.value as Scalar).value).length <= 40)) {
+  // Short attribute maps read best on one line, as in the format's example; longer ones one field a line.
+  if (isMap(attrs) && attrs.items.every((p) => isScalar(p.key) && isScalar(p.value))
+    && attrs.items.reduce((n, p) => n + String((p.key as Scalar).value).length + String((p.value as Scalar).value).length + 4, 0) <= 60) {
     attrs.flow = true;
   }
   return node;
