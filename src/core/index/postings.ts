@@ -5,12 +5,19 @@
 
 const EMPTY = -1;
 
+/**
+ * Key slot layout in `keys`: [hash, head, count] at slot * 3. One array keeps a slot's fields on one cache line;
+ * three arrays cost three cache misses per lookup on a table too large for the cache. count -1 marks a
+ * never-used slot (slots are never freed, so probing stays simple).
+ */
+const HASH = 0;
+const HEAD = 1;
+const COUNT = 2;
+const STRIDE = 4;
+
 export class PostingTable {
   private keyMask: number;
-  private keyHash: Uint32Array;
-  private keyHead: Int32Array;
-  /** Postings per key; -1 marks a never-used slot (slots are never freed, so probing stays simple). */
-  private keyCount: Int32Array;
+  private keys: Int32Array;
   private keysUsed = 0;
   private doc: Uint32Array;
   private pos: Uint32Array;
@@ -21,15 +28,19 @@ export class PostingTable {
 
   constructor(expectedPostings = 1 << 16) {
     let cap = 1 << 10;
-    while (cap < expectedPostings * 2) { cap <<= 1; }
+    while (expectedPostings * 10 > cap * 7) { cap <<= 1; }
     this.keyMask = cap - 1;
-    this.keyHash = new Uint32Array(cap);
-    this.keyHead = new Int32Array(cap).fill(EMPTY);
-    this.keyCount = new Int32Array(cap).fill(-1);
+    this.keys = PostingTable.emptyKeys(cap);
     const entries = Math.max(1024, expectedPostings);
     this.doc = new Uint32Array(entries);
     this.pos = new Uint32Array(entries);
     this.next = new Int32Array(entries);
+  }
+
+  private static emptyKeys(cap: number): Int32Array {
+    const keys = new Int32Array(cap * STRIDE);
+    for (let i = 0; i < cap; i++) { keys[i * STRIDE + HEAD] = EMPTY; keys[i * STRIDE + COUNT] = -1; }
+    return keys;
   }
 
   /** Number of postings held. */
@@ -40,10 +51,10 @@ export class PostingTable {
   add(hash: number, doc: number, pos: number): void {
     let k = this.findKey(hash);
     if (k < 0) {
-      if ((this.keysUsed + 1) * 10 > this.keyCount.length * 7) { this.growKeys(); } // load factor 0.7
+      if ((this.keysUsed + 1) * 10 > (this.keyMask + 1) * 7) { this.growKeys(); } // load factor 0.7
       k = this.insertKey(hash);
       this.keysUsed++;
-      this.keyCount[k] = 0;
+      this.keys[k + COUNT] = 0;
     }
     let slot: number;
     if (this.free !== EMPTY) {
@@ -55,9 +66,9 @@ export class PostingTable {
     }
     this.doc[slot] = doc;
     this.pos[slot] = pos;
-    this.next[slot] = this.keyHead[k];
-    this.keyHead[k] = slot;
-    this.keyCount[k]++;
+    this.next[slot] = this.keys[k + HEAD];
+    this.keys[k + HEAD] = slot;
+    this.keys[k + COUNT]++;
     this.live++;
   }
 
@@ -67,14 +78,14 @@ export class PostingTable {
       const k = this.findKey(hashes[i]);
       if (k < 0) { continue; }
       let prev = EMPTY;
-      let s = this.keyHead[k];
+      let s = this.keys[k + HEAD];
       while (s !== EMPTY) {
         const nx = this.next[s];
         if (this.doc[s] === doc) {
-          if (prev === EMPTY) { this.keyHead[k] = nx; } else { this.next[prev] = nx; }
+          if (prev === EMPTY) { this.keys[k + HEAD] = nx; } else { this.next[prev] = nx; }
           this.next[s] = this.free;
           this.free = s;
-          this.keyCount[k]--;
+          this.keys[k + COUNT]--;
           this.live--;
         } else {
           prev = s;
@@ -89,23 +100,24 @@ export class PostingTable {
    * One pass over the key table: how a bulk scan finds all shared fingerprints without a lookup per fingerprint.
    */
   forEachPostingOfKeys(min: number, max: number, visit: (hash: number, doc: number, pos: number) => void): void {
-    for (let k = 0; k < this.keyCount.length; k++) {
-      const c = this.keyCount[k];
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k += STRIDE) {
+      const c = keys[k + COUNT];
       if (c < min || c > max) { continue; }
-      for (let s = this.keyHead[k]; s !== EMPTY; s = this.next[s]) { visit(this.keyHash[k], this.doc[s], this.pos[s]); }
+      for (let s = keys[k + HEAD]; s !== EMPTY; s = this.next[s]) { visit(keys[k + HASH] >>> 0, this.doc[s], this.pos[s]); }
     }
   }
 
   /** Number of postings of `hash`. */
   countOf(hash: number): number {
     const k = this.findKey(hash);
-    return k < 0 ? 0 : this.keyCount[k];
+    return k < 0 ? 0 : this.keys[k + COUNT];
   }
 
   /** The first posting slot of `hash`, or -1; walk on with `nextOf`. Slots expose `docOf` and `posOf`. */
   first(hash: number): number {
     const k = this.findKey(hash);
-    return k < 0 ? EMPTY : this.keyHead[k];
+    return k < 0 ? EMPTY : this.keys[k + HEAD];
   }
 
   nextOf(slot: number): number {
@@ -120,44 +132,48 @@ export class PostingTable {
     return this.pos[slot];
   }
 
+  /** Makes room for `postings` postings in all (about as many distinct fingerprints), so a bulk load never rehashes. */
+  reserve(postings: number): void {
+    let cap = this.keyMask + 1;
+    while (postings * 10 > cap * 7) { cap *= 2; }
+    if (cap > this.keyMask + 1) { this.growKeys(cap); }
+    if (postings > this.doc.length) { this.growEntries(postings); }
+  }
+
+  /** Index into `keys` of the slot holding `hash`, or -1. */
   private findKey(hash: number): number {
+    const h = hash | 0;
+    const keys = this.keys;
     let i = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.keyMask;
     for (;;) {
-      if (this.keyCount[i] === -1) { return -1; }
-      if (this.keyHash[i] === hash) { return i; }
+      const k = i * STRIDE;
+      if (keys[k + COUNT] === -1) { return -1; }
+      if (keys[k + HASH] === h) { return k; }
       i = (i + 1) & this.keyMask;
     }
   }
 
   private insertKey(hash: number): number {
+    const keys = this.keys;
     let i = (Math.imul(hash, 0x9e3779b1) >>> 0) & this.keyMask;
-    while (this.keyCount[i] !== -1) { i = (i + 1) & this.keyMask; }
-    this.keyHash[i] = hash;
-    return i;
+    while (keys[i * STRIDE + COUNT] !== -1) { i = (i + 1) & this.keyMask; }
+    const k = i * STRIDE;
+    keys[k + HASH] = hash | 0;
+    return k;
   }
 
-  /** Makes room for `postings` postings in all (about as many distinct fingerprints), so a bulk load never rehashes. */
-  reserve(postings: number): void {
-    let cap = this.keyCount.length;
-    while (postings * 10 > cap * 7) { cap *= 2; }
-    if (cap > this.keyCount.length) { this.growKeys(cap); }
-    if (postings > this.doc.length) { this.growEntries(postings); }
-  }
-
-  private growKeys(cap = this.keyCount.length * 2): void {
-    const { keyHash, keyHead, keyCount } = this;
+  private growKeys(cap = (this.keyMask + 1) * 2): void {
+    const old = this.keys;
     this.keyMask = cap - 1;
-    this.keyHash = new Uint32Array(cap);
-    this.keyHead = new Int32Array(cap).fill(EMPTY);
-    this.keyCount = new Int32Array(cap).fill(-1);
-    for (let i = 0; i < keyCount.length; i++) {
-      if (keyCount[i] === -1 || keyCount[i] === 0) { continue; } // drop keys whose postings are all gone
-      const k = this.insertKey(keyHash[i]);
-      this.keyHead[k] = keyHead[i];
-      this.keyCount[k] = keyCount[i];
-    }
+    this.keys = PostingTable.emptyKeys(cap);
     this.keysUsed = 0;
-    for (let i = 0; i < cap; i++) { if (this.keyCount[i] !== -1) { this.keysUsed++; } }
+    for (let k = 0; k < old.length; k += STRIDE) {
+      if (old[k + COUNT] <= 0) { continue; } // drop keys whose postings are all gone
+      const n = this.insertKey(old[k + HASH] >>> 0);
+      this.keys[n + HEAD] = old[k + HEAD];
+      this.keys[n + COUNT] = old[k + COUNT];
+      this.keysUsed++;
+    }
   }
 
   private growEntries(cap = this.doc.length * 2): void {
