@@ -51,10 +51,6 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
             skipped.push({ path: f.path, reason: f.reason, message: f.message });
           }
         }
-        if (done === 0 && index.postingCount > 0) {
-          // Size the posting table once from the first batch, so the bulk load never rehashes it.
-          index.reserve(Math.ceil((index.postingCount / r.files.length) * paths.length * 1.2));
-        }
         done += r.files.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
         options.onProgress?.({ phase: 'reading', done, total: paths.length });

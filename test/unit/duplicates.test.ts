@@ -99,3 +99,30 @@ describe('CorpusIndex duplicates', () => {
     assert.strictEqual(index.totalFiles, 1);
   });
 });
+
+describe('CorpusIndex bulk load', () => {
+  const corpus = (): [string, string][] => {
+    const files: [string, string][] = [];
+    for (let i = 0; i < 12; i++) {
+      // every file shares a nav line (too common past maxPostings 4), some share the article
+      const body = i % 3 === 0 ? article : prose(`u${i}x`, 60);
+      files.push([`f${i}.txt`, `Home World Politics Business Sport Weather Opinion Video\n\n${body}\n\n${prose(`t${i}y`, 30)}\n`]);
+    }
+    return files;
+  };
+  const options = { duplicates: { maxPostings: 4 } };
+
+  it('finds the same passages as incremental indexing, and then takes incremental updates', () => {
+    const bulk = new CorpusIndex(options);
+    const incremental = new CorpusIndex(options);
+    for (const [p, t] of corpus()) { bulk.load(p, t); incremental.setDocument(p, t); }
+    const shared = bulk.sharedFingerprints();
+    for (const [p] of corpus()) {
+      assert.deepStrictEqual(bulk.analyzeWith(p, bulk.detectBoilerplate(p), shared), incremental.analyze(p), p);
+    }
+    assert.deepStrictEqual(bulk.analyze('f0.txt').findings.filter((f) => f.kind === 'duplicate')[0].related.map((r) => r.path), ['f3.txt', 'f6.txt', 'f9.txt']);
+    // The first incremental call completes the table: an edit then affects the other copies.
+    assert.deepStrictEqual(bulk.setDocument('f3.txt', 'nothing shared here\n').sort(), ['f0.txt', 'f6.txt', 'f9.txt']);
+    assert.deepStrictEqual(bulk.analyze('f0.txt'), (incremental.setDocument('f3.txt', 'nothing shared here\n'), incremental.analyze('f0.txt')));
+  });
+});

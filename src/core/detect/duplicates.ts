@@ -8,7 +8,7 @@ import { Tokens } from './tokens';
 export interface DuplicateOptions {
   /** Words per fingerprinted k-gram. Shorter finds shorter copies and costs more. Default 6. */
   k: number;
-  /** Winnowing window, in k-grams. Any shared run of k + window - 1 words is found for sure. Default 6. */
+  /** Winnowing window, in k-grams. Any shared run of k + window - 1 words is found for sure. Default 10. */
   window: number;
   /** A shared passage must hold at least this many words to be reported. Default 25. */
   minWords: number;
@@ -22,7 +22,7 @@ export interface DuplicateOptions {
 
 export const defaultDuplicateOptions: DuplicateOptions = {
   k: 6,
-  window: 6,
+  window: 10,
   minWords: 25,
   maxPostings: 64,
   maxGap: 24,

@@ -42,8 +42,17 @@ export class CorpusIndex implements ShapeStats {
   private readonly docs = new Map<string, IndexedDocument>();
   private readonly byId = new Map<number, IndexedDocument>();
   private readonly shapeFiles = new ShapeCounter();
-  private readonly table: PostingTable;
+  private table: PostingTable;
   private nextId = 1;
+  /**
+   * Documents loaded in bulk whose fingerprints are not in the posting table yet. A bulk scan finds the shared
+   * fingerprints by sorting all of them at once (sharedFingerprints), which is far cheaper than inserting
+   * millions of fingerprints that stand only once; the table is completed when an incremental call needs it.
+   */
+  private readonly deferred = new Set<IndexedDocument>();
+  /** The table holds only the shared fingerprints of a bulk analysis: rebuild it before incremental use. */
+  private partialTable = false;
+  private fingerprints = 0;
 
   constructor(options: EngineOptionsInput = {}, expectedPostings?: number) {
     this.options = resolveOptions(options);
@@ -58,8 +67,9 @@ export class CorpusIndex implements ShapeStats {
     return this.docs.keys();
   }
 
+  /** Fingerprints of all indexed documents (in the posting table or waiting for it). */
   get postingCount(): number {
-    return this.table.count;
+    return this.fingerprints;
   }
 
   has(path: string): boolean {
@@ -79,6 +89,7 @@ export class CorpusIndex implements ShapeStats {
    * changed (those that shared fingerprints with the old or the new text).
    */
   setDocument(path: string, text: string): string[] {
+    this.completeTable();
     const affected = new Set<string>();
     const old = this.docs.get(path);
     if (old) {
@@ -93,40 +104,58 @@ export class CorpusIndex implements ShapeStats {
 
   /** Adds a document during a bulk load, without working out which others it affects. */
   load(path: string, text: string): void {
-    const old = this.docs.get(path);
-    if (old) { this.unlink(old); }
-    this.link(path, text);
-  }
-
-  /** Makes room for about this many fingerprints in all, before a bulk load. */
-  reserve(postings: number): void {
-    this.table.reserve(postings);
+    this.loadPrepared(path, prepareDocument(text, this.options.duplicates));
   }
 
   /** Adds a document prepared elsewhere (a worker thread), during a bulk load. */
   loadPrepared(path: string, prepared: PreparedDocument): void {
     const old = this.docs.get(path);
     if (old) { this.unlink(old); }
-    this.linkPrepared(path, prepared);
+    this.linkPrepared(path, prepared, true);
   }
 
   private link(path: string, text: string): IndexedDocument {
     return this.linkPrepared(path, prepareDocument(text, this.options.duplicates));
   }
 
-  private linkPrepared(path: string, p: PreparedDocument): IndexedDocument {
+  private linkPrepared(path: string, p: PreparedDocument, defer = false): IndexedDocument {
     const uniqueShapes = distinctShapes(p.shapes);
     const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p };
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }
-    const fp = p.fingerprints;
-    for (let i = 0; i < fp.count; i++) { this.table.add(fp.hash[i], doc.id, fp.pos[i]); }
+    this.fingerprints += p.fingerprints.count;
+    if (defer) {
+      this.deferred.add(doc);
+    } else {
+      this.addPostings(doc);
+    }
     return doc;
+  }
+
+  private addPostings(doc: IndexedDocument): void {
+    const fp = doc.fingerprints;
+    for (let i = 0; i < fp.count; i++) { this.table.add(fp.hash[i], doc.id, fp.pos[i]); }
+  }
+
+  /** Puts every document's fingerprints in the posting table, as incremental updates and lookups need. */
+  private completeTable(): void {
+    if (this.partialTable) {
+      let total = 0;
+      for (const d of this.docs.values()) { total += d.fingerprints.count; }
+      this.table = new PostingTable(total);
+      for (const d of this.docs.values()) { this.addPostings(d); }
+      this.partialTable = false;
+      this.deferred.clear();
+      return;
+    }
+    for (const d of this.deferred) { this.addPostings(d); }
+    this.deferred.clear();
   }
 
   /** Removes a document; returns the paths whose duplicate findings may have changed. */
   removeDocument(path: string): string[] {
+    this.completeTable();
     const old = this.docs.get(path);
     if (!old) { return []; }
     const affected = new Set<string>();
@@ -161,18 +190,66 @@ export class CorpusIndex implements ShapeStats {
    * pass over the posting table instead of a lookup per fingerprint. For analysing a whole corpus at once.
    */
   sharedFingerprints(): Map<string, SharedFingerprints> {
+    if (this.deferred.size > 0 && this.table.count === 0 && !this.partialTable) { return this.sharedFromDeferred(); }
+    this.completeTable();
     const byDoc = new Map<number, number[]>();
     this.table.forEachPostingOfKeys(2, this.options.duplicates.maxPostings, (hash, doc, pos) => {
       let list = byDoc.get(doc);
       if (!list) { list = []; byDoc.set(doc, list); }
       list.push(pos, hash);
     });
+    return this.candidatesByPath(byDoc);
+  }
+
+  /**
+   * The bulk path: every deferred fingerprint in three flat arrays, sorted by hash (a two-pass radix sort), so
+   * that equal hashes are neighbours. Runs of 2 to maxPostings become the candidates, and only their postings
+   * enter the table, which the span search reads; the rest waits for completeTable.
+   */
+  private sharedFromDeferred(): Map<string, SharedFingerprints> {
+    let n = 0;
+    for (const d of this.deferred) { n += d.fingerprints.count; }
+    const hash = new Uint32Array(n);
+    const doc = new Uint32Array(n);
+    const pos = new Uint32Array(n);
+    let at = 0;
+    for (const d of this.deferred) {
+      const fp = d.fingerprints;
+      hash.set(fp.hash.subarray(0, fp.count), at);
+      pos.set(fp.pos.subarray(0, fp.count), at);
+      doc.fill(d.id, at, at + fp.count);
+      at += fp.count;
+    }
+    const order = radixOrder(hash);
+    const max = this.options.duplicates.maxPostings;
+    const byDoc = new Map<number, number[]>();
+    this.table = new PostingTable(1024);
+    for (let i = 0; i < n;) {
+      let j = i + 1;
+      while (j < n && hash[order[j]] === hash[order[i]]) { j++; }
+      if (j - i >= 2 && j - i <= max) {
+        for (let r = i; r < j; r++) {
+          const e = order[r];
+          this.table.add(hash[e], doc[e], pos[e]);
+          let list = byDoc.get(doc[e]);
+          if (!list) { list = []; byDoc.set(doc[e], list); }
+          list.push(pos[e], hash[e]);
+        }
+      }
+      i = j;
+    }
+    this.deferred.clear();
+    this.partialTable = true;
+    return this.candidatesByPath(byDoc);
+  }
+
+  private candidatesByPath(byDoc: Map<number, number[]>): Map<string, SharedFingerprints> {
     const out = new Map<string, SharedFingerprints>();
     for (const [id, flat] of byDoc) {
-      const doc = this.byId.get(id);
-      if (!doc) { continue; }
+      const d = this.byId.get(id);
+      if (!d) { continue; }
       const order = Array.from({ length: flat.length / 2 }, (_, i) => i).sort((x, y) => flat[2 * x] - flat[2 * y]);
-      out.set(doc.path, { count: order.length, pos: order.map((i) => flat[2 * i]), hash: order.map((i) => flat[2 * i + 1]) });
+      out.set(d.path, { count: order.length, pos: order.map((i) => flat[2 * i]), hash: order.map((i) => flat[2 * i + 1]) });
     }
     return out;
   }
@@ -182,6 +259,7 @@ export class CorpusIndex implements ShapeStats {
    * sharedFingerprints(), spares the span search a lookup per fingerprint.
    */
   analyzeWith(path: string, boilerplate: Finding[], shared?: Map<string, SharedFingerprints>): FileAnalysis {
+    if (!shared) { this.completeTable(); }
     const doc = this.mustGet(path);
     const candidates = shared ? shared.get(path) ?? NO_FINGERPRINTS : undefined;
     const spans = trimBoilerplateEnds(
@@ -207,6 +285,8 @@ export class CorpusIndex implements ShapeStats {
   }
 
   private unlink(doc: IndexedDocument): void {
+    this.deferred.delete(doc);
+    this.fingerprints -= doc.fingerprints.count;
     for (const s of doc.uniqueShapes) { this.shapeFiles.add(s, -1); }
     this.table.removeDoc(doc.id, doc.fingerprints.hash);
     this.docs.delete(doc.path);
@@ -290,6 +370,25 @@ export class CorpusIndex implements ShapeStats {
     }
     return out.sort((x, y) => y.similarity - x.similarity);
   }
+}
+
+/** The permutation that sorts `keys` ascending: a stable LSD radix sort in two passes of 16 bits. */
+function radixOrder(keys: Uint32Array): Uint32Array {
+  const n = keys.length;
+  let order = new Uint32Array(n);
+  let spare = new Uint32Array(n);
+  for (let i = 0; i < n; i++) { order[i] = i; }
+  for (const shift of [0, 16]) {
+    const starts = new Uint32Array(65537);
+    for (let i = 0; i < n; i++) { starts[((keys[i] >>> shift) & 0xffff) + 1]++; }
+    for (let b = 1; b <= 65536; b++) { starts[b] += starts[b - 1]; }
+    for (let i = 0; i < n; i++) {
+      const e = order[i];
+      spare[starts[(keys[e] >>> shift) & 0xffff]++] = e;
+    }
+    [order, spare] = [spare, order];
+  }
+  return order;
 }
 
 /** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */

@@ -132,14 +132,6 @@ export class PostingTable {
     return this.pos[slot];
   }
 
-  /** Makes room for `postings` postings in all (about as many distinct fingerprints), so a bulk load never rehashes. */
-  reserve(postings: number): void {
-    let cap = this.keyMask + 1;
-    while (postings * 10 > cap * 7) { cap *= 2; }
-    if (cap > this.keyMask + 1) { this.growKeys(cap); }
-    if (postings > this.doc.length) { this.growEntries(postings); }
-  }
-
   /** Index into `keys` of the slot holding `hash`, or -1. */
   private findKey(hash: number): number {
     const h = hash | 0;
@@ -176,7 +168,8 @@ export class PostingTable {
     }
   }
 
-  private growEntries(cap = this.doc.length * 2): void {
+  private growEntries(): void {
+    const cap = this.doc.length * 2;
     const doc = new Uint32Array(cap);
     doc.set(this.doc);
     const pos = new Uint32Array(cap);
