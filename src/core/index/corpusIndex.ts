@@ -372,21 +372,27 @@ export class CorpusIndex implements ShapeStats {
   }
 }
 
-/** The permutation that sorts `keys` ascending: a stable LSD radix sort in two passes of 16 bits. */
+/**
+ * The permutation that sorts `keys` ascending: a stable LSD radix sort in three passes of 11 bits. 2,048 buckets
+ * keep the write cursors in the cache; 65,536 made every write a cache miss.
+ */
 function radixOrder(keys: Uint32Array): Uint32Array {
   const n = keys.length;
   let order = new Uint32Array(n);
   let spare = new Uint32Array(n);
   for (let i = 0; i < n; i++) { order[i] = i; }
-  for (const shift of [0, 16]) {
-    const starts = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) { starts[((keys[i] >>> shift) & 0xffff) + 1]++; }
-    for (let b = 1; b <= 65536; b++) { starts[b] += starts[b - 1]; }
+  const starts = new Uint32Array(2049);
+  for (let shift = 0; shift < 32; shift += 11) {
+    starts.fill(0);
+    for (let i = 0; i < n; i++) { starts[((keys[i] >>> shift) & 0x7ff) + 1]++; }
+    for (let b = 1; b <= 2048; b++) { starts[b] += starts[b - 1]; }
     for (let i = 0; i < n; i++) {
       const e = order[i];
-      spare[starts[(keys[e] >>> shift) & 0xffff]++] = e;
+      spare[starts[(keys[e] >>> shift) & 0x7ff]++] = e;
     }
-    [order, spare] = [spare, order];
+    const t = order;
+    order = spare;
+    spare = t;
   }
   return order;
 }
