@@ -1,0 +1,256 @@
+// Evaluates the suggestion engine on the labelled development set in eval/suggestions: entity precision and
+// recall (exact spans with the right coarse type), the corpus gazetteer's precision at re-proposing tagged strings,
+// claim precision and recall on the check-worthy class, speaker accuracy, and the time to make every suggestion
+// for a 20 KB document. Every figure is given for both halves of the data: the development half (*.dev.*), on
+// which the rules were tuned, and the test half (*.test.*), written after the rules were settled and never tuned on.
+//
+//   node scripts/eval-suggestions.mjs [--errors dev|test] [--compare] [--json]
+//
+// --errors lists the mistakes on one half. --compare also measures the two NLP libraries considered (compromise
+// and wink-nlp): precision, recall and speed of compromise's own people/organizations/places, and the size of
+// each library bundled. The engine is bundled from src with esbuild, so no build is needed.
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(repoRoot, 'eval', 'suggestions');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length && !args[i + 1].startsWith('--') ? args[i + 1] : def;
+};
+const showErrors = opt('--errors', args.includes('--errors') ? 'dev' : undefined);
+const compare = args.includes('--compare');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-suggestions-'));
+const require = createRequire(import.meta.url);
+
+async function bundle(contents, name, extra = {}) {
+  const outfile = path.join(tmp, `${name}.cjs`);
+  await esbuild.build({
+    stdin: { contents, resolveDir: repoRoot, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning', ...extra,
+  });
+  return outfile;
+}
+
+// ---------------------------------------------------------------- data
+
+/** Blocks of the entity file: the plain text and its gold spans. */
+function readEntityBlocks() {
+  return ['dev', 'test'].flatMap((half) => readEntityFile(half));
+}
+
+function readEntityFile(half) {
+  const raw = fs.readFileSync(path.join(dataDir, `entities.${half}.txt`), 'utf8');
+  const blocks = raw.split(/\n\s*\n/).map((b) => b.trim()).filter((b) => b && !b.startsWith('#'));
+  const labels = { PER: 'person', ORG: 'organization', LOC: 'location' };
+  return blocks.map((block, k) => {
+    const i = `${half}:${k}`;
+    let text = '';
+    const gold = [];
+    let at = 0;
+    const re = /\[([^\]]+)\]\((PER|ORG|LOC)\)/g;
+    for (let m = re.exec(block); m; m = re.exec(block)) {
+      text += block.slice(at, m.index);
+      gold.push({ start: text.length, end: text.length + m[1].length, label: labels[m[2]], text: m[1] });
+      text += m[1];
+      at = m.index + m[0].length;
+    }
+    text += block.slice(at);
+    return { i, half, text, gold };
+  });
+}
+
+function readClaims() {
+  return ['dev', 'test'].flatMap((half) => {
+    const raw = fs.readFileSync(path.join(dataDir, `claims.${half}.tsv`), 'utf8');
+    const lines = raw.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+    return lines.map((l, i) => {
+      const [label, speaker, sentence] = l.split('\t');
+      return { i, half, positive: label === '1', speaker: speaker || undefined, sentence };
+    });
+  });
+}
+
+// ---------------------------------------------------------------- scoring
+
+function prf(tp, fp, fn) {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, tp, fp, fn };
+}
+
+const fmt = (x) => x.toFixed(3);
+const line = (name, s) => `${name.padEnd(34)} P ${fmt(s.p)}  R ${fmt(s.r)}  F1 ${fmt(s.f)}   (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+
+/** Exact span and coarse type; predictions labelled "other" count as wrong. */
+function scoreEntities(blocks, predict) {
+  const per = {};
+  const total = { tp: 0, fp: 0, fn: 0 };
+  const errors = [];
+  for (const b of blocks) {
+    const pred = predict(b);
+    const goldKeys = new Map(b.gold.map((g) => [`${g.start}:${g.end}:${g.label}`, g]));
+    const predKeys = new Map(pred.map((p) => [`${p.start}:${p.end}:${p.label}`, p]));
+    for (const [k, p] of predKeys) {
+      const c = (per[p.label] ??= { tp: 0, fp: 0, fn: 0 });
+      if (goldKeys.has(k)) { c.tp++; total.tp++; } else {
+        c.fp++; total.fp++;
+        const g = b.gold.find((x) => x.start < p.end && x.end > p.start);
+        errors.push({ block: b.i, kind: 'fp', text: p.text, label: p.label, score: p.score, gold: g ? `${g.text} (${g.label})` : '-' });
+      }
+    }
+    for (const [k, g] of goldKeys) {
+      if (!predKeys.has(k)) {
+        const c = (per[g.label] ??= { tp: 0, fp: 0, fn: 0 });
+        c.fn++; total.fn++;
+        const p = pred.find((x) => x.start < g.end && x.end > g.start);
+        if (!p) { errors.push({ block: b.i, kind: 'fn', text: g.text, label: g.label, gold: '' }); }
+      }
+    }
+  }
+  return { total: prf(total.tp, total.fp, total.fn), per: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, prf(v.tp, v.fp, v.fn)])), errors };
+}
+
+// ---------------------------------------------------------------- main
+
+const engine = require(await bundle("export * from './src/core/suggest/index';", 'engine'));
+const blocks = readEntityBlocks();
+const claims = readClaims();
+const halves = ['dev', 'test'];
+const report = { entities: {}, gazetteer: {}, claims: {}, speakers: {}, timing: {} };
+
+console.log(`Entity set: ${blocks.length} paragraphs, ${blocks.reduce((a, b) => a + b.gold.length, 0)} entities; claim set: ${claims.length} sentences (${claims.filter((c) => c.positive).length} check-worthy).\n`);
+
+console.log('Entities (exact span, right type; language rules only, no gazetteer)');
+const entityErrors = {};
+for (const half of halves) {
+  const s = scoreEntities(blocks.filter((b) => b.half === half), (b) => engine.suggest(b.text, { entities: true, claims: false }));
+  report.entities[half] = s.total;
+  entityErrors[half] = s.errors;
+  console.log('  ' + line(`${half}`, s.total));
+  for (const [label, v] of Object.entries(s.per).sort()) { console.log('  ' + line(`  ${label}`, v)); }
+}
+
+// The gazetteer: within each half, each paragraph gets the tags of all the other paragraphs of that half (as
+// sidecars would give them), and its proposals are scored against the paragraph's own gold spans.
+console.log('\nGazetteer (strings tagged in the other paragraphs of the half, proposed again; leave-one-out)');
+for (const half of halves) {
+  const hb = blocks.filter((b) => b.half === half);
+  let tp = 0; let fp = 0; let fn = 0;
+  const fps = [];
+  for (const b of hb) {
+    const others = hb.filter((x) => x !== b).map((x) => ({
+      path: `p${x.i.replace(':', '-')}.txt`,
+      annotations: x.gold.map((g, k) => ({ id: `a${k}`, kind: 'entity', label: g.label, quote: g.text, start: g.start, end: g.end })),
+    }));
+    const gaz = engine.Gazetteer.fromAnnotations(others);
+    const found = gaz.find(b.text);
+    const gold = new Set(b.gold.map((g) => `${g.start}:${g.end}:${g.label}`));
+    for (const f of found) {
+      if (gold.has(`${f.start}:${f.end}:${f.label}`)) { tp++; } else { fp++; fps.push(`${f.text} (${f.label})`); }
+    }
+    // Recall counts only gold mentions whose string the other paragraphs tagged.
+    for (const g of b.gold) {
+      if (gaz.lookup(g.text) && !found.some((f) => f.start === g.start && f.end === g.end && f.label === g.label)) { fn++; }
+    }
+  }
+  report.gazetteer[half] = prf(tp, fp, fn);
+  console.log('  ' + line(half, report.gazetteer[half]) + (fps.length ? `  wrong: ${fps.slice(0, 6).join(', ')}` : ''));
+}
+
+console.log('\nClaims (sentence is check-worthy; positive class)');
+const claimErrors = {};
+for (const half of halves) {
+  let tp = 0; let fp = 0; let fn = 0;
+  let spk = 0; let spkRight = 0;
+  const errs = [];
+  for (const c of claims.filter((x) => x.half === half)) {
+    const got = engine.suggest(c.sentence, { entities: false, claims: true }).filter((x) => x.kind === 'claim');
+    const yes = got.length > 0;
+    if (yes && c.positive) { tp++; } else if (yes) { fp++; errs.push(`fp ${got[0].score.toFixed(2)}  ${c.sentence}`); } else if (c.positive) { fn++; errs.push(`fn       ${c.sentence}`); }
+    if (c.speaker && yes) {
+      spk++;
+      const said = (got[0].speaker ?? '').toLowerCase();
+      const want = c.speaker.toLowerCase();
+      if (said && (said.includes(want) || want.includes(said))) { spkRight++; } else { errs.push(`speaker "${got[0].speaker ?? ''}" for "${c.speaker}"  ${c.sentence}`); }
+    }
+  }
+  claimErrors[half] = errs;
+  report.claims[half] = prf(tp, fp, fn);
+  report.speakers[half] = { right: spkRight, of: spk };
+  console.log('  ' + line(half, report.claims[half]) + `   speaker right ${spkRight}/${spk}`);
+}
+
+// Timing: a 20 KB document of news paragraphs, with a gazetteer of every gold tag; CPU time over at least 2 s.
+const corpusText = [...blocks.map((b) => b.text), ...claims.map((c) => c.sentence)].join('\n\n');
+let doc = '';
+while (doc.length < 20480) { doc += corpusText.slice(0, 20480 - doc.length); }
+const gazAll = engine.Gazetteer.fromAnnotations(blocks.map((b) => ({ annotations: b.gold.map((g, k) => ({ id: `a${k}`, kind: 'entity', label: g.label, quote: g.text, start: g.start, end: g.end })) })));
+const run = () => engine.suggest(doc, { entities: true, claims: true, gazetteer: gazAll });
+const firstStart = process.hrtime.bigint();
+run(); // also loads the language model
+const firstMs = Number(process.hrtime.bigint() - firstStart) / 1e6;
+for (let r = 0; r < 5; r++) { run(); }
+const c0 = process.cpuUsage();
+let rounds = 0; let used = 0; let count = 0;
+while (used < 2e6) { count = run().length; rounds++; const cpu = process.cpuUsage(c0); used = cpu.user + cpu.system; }
+report.timing = { bytes: Buffer.byteLength(doc), msPerDocument: used / 1000 / rounds, firstCallMs: firstMs, suggestions: count };
+console.log(`\nTime: ${(used / 1000 / rounds).toFixed(1)} ms CPU per 20 KB document (${count} suggestions; mean of ${rounds} runs; the first call, which loads the model, took ${firstMs.toFixed(0)} ms)`);
+
+if (compare) { await compareLibraries(); }
+
+if (showErrors) {
+  console.log(`\nEntity errors (${showErrors} half):`);
+  for (const e of entityErrors[showErrors]) { console.log(`  #${e.block} ${e.kind} ${e.text} [${e.label}${e.score !== undefined ? ' ' + e.score : ''}]${e.gold ? '  gold: ' + e.gold : ''}`); }
+  console.log(`\nClaim errors (${showErrors} half):`);
+  for (const e of claimErrors[showErrors]) { console.log('  ' + e); }
+}
+if (args.includes('--json')) { console.log(JSON.stringify(report)); }
+
+/** compromise's own entities against the same gold; both libraries' speed and bundled size. */
+async function compareLibraries() {
+  console.log('\nLibraries compared (the same paragraphs)');
+  const nlp = require(await bundle("export { default } from 'compromise';", 'compromise')).default;
+  const cmap = { people: 'person', organizations: 'organization', places: 'location' };
+  const compromiseRaw = (b) => {
+    const d = nlp(b.text);
+    const out = [];
+    for (const [m, label] of Object.entries(cmap)) {
+      for (const x of d[m]().json({ offset: true })) {
+        // compromise's offsets count UTF-16 units too; its terms carry trailing punctuation in `text`.
+        const start = x.offset.start;
+        const t = b.text.slice(start, start + x.offset.length).replace(/[\s.,;:!?'"”’)]+$/, '').replace(/['’]s$/, '');
+        out.push({ start, end: start + t.length, label, text: t });
+      }
+    }
+    return out;
+  };
+  for (const half of halves) {
+    const s = scoreEntities(blocks.filter((b) => b.half === half), compromiseRaw);
+    console.log('  ' + line(`compromise 14 (people/orgs/places) ${half}`, s.total));
+  }
+  const time = (fn) => {
+    for (let r = 0; r < 3; r++) { fn(); }
+    const c = process.cpuUsage();
+    let n = 0; let u = 0;
+    while (u < 2e6) { fn(); n++; const x = process.cpuUsage(c); u = x.user + x.system; }
+    return u / 1000 / n;
+  };
+  const cms = time(() => { const d = nlp(doc); d.people().json(); d.organizations().json(); d.places().json(); });
+  const wink = require(await bundle("import w from 'wink-nlp'; import m from 'wink-eng-lite-web-model'; export const nlp = w(m, ['sbd', 'pos']);", 'wink')).nlp;
+  const wms = time(() => { const d = wink.readDoc(doc); d.tokens().out(wink.its.pos); });
+  console.log(`  time per 20 KB: compromise ${cms.toFixed(1)} ms (parse + people/orgs/places); wink-nlp ${wms.toFixed(1)} ms (tokens + POS); engine ${report.timing.msPerDocument.toFixed(1)} ms (all suggestions)`);
+  const size = async (contents, name) => {
+    const f = await bundle(contents, `${name}-min`, { minify: true });
+    return fs.statSync(f).size;
+  };
+  const cs = await size("import nlp from 'compromise'; console.log(nlp('x').people().out());", 'c');
+  const ws = await size("import w from 'wink-nlp'; import m from 'wink-eng-lite-web-model'; console.log(w(m).readDoc('x').out());", 'w');
+  const es = await size("export * from './src/core/suggest/index';", 'e');
+  console.log(`  bundled and minified: compromise ${(cs / 1024).toFixed(0)} KB; wink-nlp + wink-eng-lite-web-model ${(ws / 1024).toFixed(0)} KB; the whole engine (wink + rules + word lists) ${(es / 1024).toFixed(0)} KB`);
+}

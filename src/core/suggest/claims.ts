@@ -1,0 +1,156 @@
+// Claim candidates: sentences that make a check-worthy factual statement. Each sentence is scored from cues
+// (attribution, figures and dates, comparisons and records, events with consequences, quotations that report)
+// against signs of what is not checkable (questions, opinions and feelings, promises, greetings, scene-setting,
+// site boilerplate), and the speaker is proposed where the sentence names one.
+import { Span } from './sentences';
+import { ClaimSuggestion, EntitySuggestion } from './types';
+
+export interface ClaimOptions {
+  /** Sentences scoring below this are not proposed. */
+  minScore: number;
+}
+
+export const defaultClaimOptions: ClaimOptions = { minScore: 0.5 };
+
+const ATTRIBUTION = /\b(said|says|told|tells|according to|stated|states|announced|reported|reports|confirmed|confirms|admitted|admits|claimed|claims|noted|notes|estimated|estimates|found|finds|showed|shows|revealed|reveals|testified|ruled|concluded|wrote|added|acknowledged|disclosed|insisted|insists|argued|argues|alleged|alleges|alleging|warned|warns)\b/i;
+const NUMBER = /\d/;
+const FIGURE = /(\d[\d,.]*\s*(%|percent|per cent|percentage points?|million|billion|trillion|bn|m\b|k\b|km|kilomet|metres|meters|miles|acres|hectares|tonnes|tons|barrels|votes|years?|months?|weeks?|days|hours|people|deaths|cases|jobs|homes|patients|passengers|seats|beds)|[$£€¥]\s?\d|\d\s?(USD|EUR|GBP)\b)/i;
+const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|twice|double|doubled|tripled|halved|majority|minority)\b/i;
+const DATE = /\b(1[89]\d\d|20\d\d|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (week|month|year|night)|this (week|month|year)|since (19|20)\d\d)\b/;
+const COMPARISON = /\b(more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|better|worse|than|most|least|largest|biggest|highest|lowest|oldest|youngest|longest|shortest|fastest|best|worst|fewest|record|first time|for the first time|rose|risen|rise|rising|fell|fallen|falling|dropped|drop|increased|increase|decreased|decrease|grew|grown|shrank|shrunk|declined|doubled|tripled|halved|surged|soared|plunged|slumped|overtook|outnumber|compared with|compared to|up from|down from|in a row|straight|running|ever recorded|since records began|average|median|per capita|rate)\b/i;
+const EVENT = /\b(killed|died|dead|injured|wounded|arrested|charged|convicted|sentenced|jailed|acquitted|executed|elected|voted|vote|votes|passed|signed|approved|rejected|banned|launched|founded|opened|closed|cancell?ed|recalled|resigned|fired|sacked|hired|appointed|won|lost|cut|cuts|raised|raise|paid|spent|sent|received|donated|admitted|evacuated|destroyed|damaged|flooded|burned|collapsed|seized|detained|deported|sued|fined|bought|sold|acquired|merged|employs|employed|produced|produces|built|born|married|left|joined|invaded|attacked|fired|struck|hit|landed|caused|missed|transferred|owned|own|owns|earned|earn|earns|ranked|tested positive|convicted)\b/i;
+const QUESTION_END = /\?["”’']*\s*$/;
+const EXCLAIM_END = /!["”’']*\s*$/;
+const OPINION = /\b(I|we)\s+(think|believe|feel|hope|wish|want|love|like|hate|know|guess|suppose|am proud|are proud|'m proud|’m proud|am so|am not going|will never|must|need|should|can't|cannot|won't)\b|\b(in my view|in my opinion|personally|frankly|honestly|of course|let me|let's|let us|thank you|god bless)\b/i;
+const EVALUATIVE = /\b(beautiful|wonderful|great|terrible|awful|horrible|amazing|fantastic|incredible|disgraceful|shameful|embarrassing|breathtaking|lovely|pleasant|sad|happy|proud|honou?r|disaster|tragedy|hopeful|inspiring|angry|shame|love)\b/i;
+const MODAL = /\b(will|would|should|could|might|may|must|going to|gonna|ought to|can)\b/i;
+const BOILERPLATE = /\b(sign up|subscribe|newsletter|click|read more|read the full|follow us|share this|cookies?|terms and conditions|terms of use|privacy policy|all rights reserved|advertisement|sponsored|podcast|listen to|watch the|stay tuned|updated|this story|this article|inbox|our website|download the app|log in|sign in|enter a valid|email address|see also|related:|photo:|image:|credit:|getty|ap photo|reuters photo|copyright|©)\b/i;
+const GREETING = /^(thank you|thanks|good (morning|afternoon|evening|night)|welcome|hello|hi|ladies and gentlemen|let me|let's|look,|well,|wow|okay|ok|yes|no|please|tonight,? i)/i;
+const IMPERATIVE = /^["“]?(click|read|sign|follow|share|subscribe|watch|listen|see|get|join|download|contact|don't|do not|please|stay|enter|visit|learn|find out|check out|tell us|send)\b/i;
+const DESCRIPTIVE = /\b(smiled|smiling|laughed|laughing|looked|looking|wearing|walked|stood|sat|shrugged|nodded|sighed|glanced|stared|whispered|cheered|applauded)\b/i;
+const FIRST_PERSON = /\b(I|I'm|I’m|I've|I’ve|we|we're|we’re|we've|we’ve|our|my|me|us)\b/;
+const SECOND_PERSON = /\b(you|your|you're|you’re)\b/i;
+const QUOTE = /["“”]/;
+
+/** Features of one sentence, for the score and for the documentation of why a sentence was proposed. */
+function features(s: string): Record<string, number> {
+  const words = s.split(/\s+/).filter(Boolean).length;
+  const attribution = ATTRIBUTION.test(s);
+  const first = FIRST_PERSON.test(s);
+  return {
+    attribution: attribution ? 1 : 0,
+    figure: FIGURE.test(s) ? 1 : 0,
+    number: NUMBER.test(s) ? 1 : 0,
+    numberWord: NUMBER_WORDS.test(s) ? 1 : 0,
+    date: DATE.test(s) ? 1 : 0,
+    comparison: COMPARISON.test(s) ? 1 : 0,
+    event: EVENT.test(s) ? 1 : 0,
+    question: QUESTION_END.test(s) ? 1 : 0,
+    exclaim: EXCLAIM_END.test(s) ? 1 : 0,
+    opinion: OPINION.test(s) ? 1 : 0,
+    evaluative: EVALUATIVE.test(s) ? 1 : 0,
+    modal: MODAL.test(s) ? 1 : 0,
+    boilerplate: BOILERPLATE.test(s) ? 1 : 0,
+    greeting: GREETING.test(s) ? 1 : 0,
+    imperative: IMPERATIVE.test(s) ? 1 : 0,
+    descriptive: DESCRIPTIVE.test(s) ? 1 : 0,
+    firstPerson: first ? 1 : 0,
+    secondPerson: SECOND_PERSON.test(s) ? 1 : 0,
+    quote: QUOTE.test(s) ? 1 : 0,
+    short: words < 6 ? 1 : 0,
+    long: words >= 12 ? 1 : 0,
+    noEnd: /[.!?]["”’')\]]*\s*$/.test(s) ? 0 : 1,
+  };
+}
+
+const WEIGHTS: Record<string, number> = {
+  attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0,
+  question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0,
+  imperative: -2.0, descriptive: -1.5, firstPerson: -0.5, secondPerson: -0.7, quote: 0.1, short: -1.5, long: 0.3,
+  noEnd: -1.5,
+};
+const BIAS = -1.6;
+
+/** The check-worthiness score of one sentence, in [0, 1]. */
+export function claimScore(sentence: string): number {
+  const f = features(sentence);
+  let z = BIAS;
+  for (const k in f) { z += (WEIGHTS[k] ?? 0) * f[k]; }
+  // Figures and dates count once together, so that a sentence full of numbers is not surer than one with one.
+  if (f.figure && f.number) { z -= 0.5; }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Claims among the sentences of `text`; `entities` (of the same text) help name the speaker. */
+export function findClaims(
+  text: string, sentences: readonly Span[], entities: readonly EntitySuggestion[], options: ClaimOptions = defaultClaimOptions,
+): ClaimSuggestion[] {
+  const out: ClaimSuggestion[] = [];
+  let lastPerson: EntitySuggestion | undefined;
+  let e = 0;
+  for (const span of sentences) {
+    const sentence = text.slice(span.start, span.end);
+    const score = claimScore(sentence);
+    const inside: EntitySuggestion[] = [];
+    while (e < entities.length && entities[e].start < span.end) {
+      if (entities[e].start >= span.start) { inside.push(entities[e]); }
+      e++;
+    }
+    if (score >= options.minScore) {
+      const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 100) / 100 };
+      const speaker = findSpeaker(sentence, span.start, inside, lastPerson);
+      if (speaker) { claim.speaker = speaker; }
+      out.push(claim);
+    }
+    for (const x of inside) { if (x.label === 'person') { lastPerson = x; } }
+  }
+  return out;
+}
+
+const SPEECH = 'said|says|say|told|tells|added|adds|stated|states|announced|announces|wrote|writes|confirmed|confirms|admitted|admits|noted|notes|claimed|claims|insisted|insists|argued|argues|warned|warns|explained|explains|estimated|estimates|testified|found|finds|showed|shows|ruled|reported|reports|concluded|acknowledged|alleged|alleges|replied|recalled|predicted|tweeted|posted|declared|conceded|denied|denies|stressed';
+const PRONOUN_SPEAKER = /^(he|she|they|it)$/i;
+const NOT_SPEAKER = /^(i|we|you|one|this|that|there|it)$/i;
+
+/**
+ * The speaker a sentence names: "according to X", "..., X said", "..., said X", "X said ...". A pronoun is
+ * resolved to the last person named before; a speaker phrase that holds a name gives the name.
+ */
+export function findSpeaker(
+  sentence: string, offset: number, entities: readonly EntitySuggestion[], lastPerson?: EntitySuggestion,
+): string | undefined {
+  const phrase = speakerPhrase(sentence);
+  if (!phrase) { return undefined; }
+  const at = phrase.at;
+  const text = phrase.text.replace(/^[\s,"“”'‘’]+|[\s,"“”'‘’]+$/g, '');
+  if (text === '' || NOT_SPEAKER.test(text)) { return undefined; }
+  if (PRONOUN_SPEAKER.test(text)) {
+    return text.toLowerCase() === 'it' || text.toLowerCase() === 'they' ? undefined : lastPerson?.text;
+  }
+  // A name inside the phrase ("Secretary of State Mike Pompeo", "the mayor, John Smith,") is the speaker.
+  const start = offset + at;
+  const end = start + phrase.text.length;
+  const named = entities.filter((x) => x.start >= start && x.end <= end && (x.label === 'person' || x.label === 'organization'));
+  const person = named.find((x) => x.label === 'person');
+  if (person) { return person.text; }
+  if (named.length === 1 && named[0].text.length >= text.length - 4) { return named[0].text; }
+  return text;
+}
+
+function speakerPhrase(s: string): { text: string; at: number } | undefined {
+  let m = /\baccording to ((?:the |a |an )?[^,.;:"“”()]{2,80}?)(?=[,.;:"“”()]|\s+(?:on|in|at|which|who|that)\b|$)/i.exec(s);
+  if (m) { return { text: m[1], at: m.index + m[0].length - m[1].length }; }
+  // "..., the mayor said." / "...," Pompeo told reporters. / ..., the World Bank said in its latest outlook.
+  m = new RegExp(`(?:[,”"’]|\\bthat\\b)\\s*((?:[^,.;:"“”]{1,60}?))\\s+(?:${SPEECH})\\b(?:\\s+(?:on|in|at|to|by|during)\\b[^.]*)?\\s*[.!?]?["”’]?\\s*$`, 'i').exec(s);
+  if (m && m[1].split(/\s+/).length <= 8 && !/\b(that|which|and|but)\b/i.test(m[1])) {
+    return { text: m[1], at: m.index + m[0].indexOf(m[1]) };
+  }
+  // "...," said Pompeo.
+  m = new RegExp(`[,”"’]\\s*(?:${SPEECH})\\s+([^,.;:"“”]{2,60}?)\\s*[.!?]?\\s*$`, 'i').exec(s);
+  if (m) { return { text: m[1], at: m.index + m[0].indexOf(m[1]) }; }
+  // "Pompeo said Iran had ..." / "A spokeswoman for the airline said ..." / "Kipchoge, who won ..., said ...".
+  m = new RegExp(`^["“]?((?:[^,.;:"“”]|\\.(?=\\S))+?)(?:,[^"“”]{0,120}?,)?\\s+(?:has |had |have |was |is )?(?:${SPEECH})\\b`, 'i').exec(s);
+  if (m && m[1].split(/\s+/).length <= 8) {
+    return { text: m[1], at: m.index + m[0].indexOf(m[1]) };
+  }
+  return undefined;
+}
