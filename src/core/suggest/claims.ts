@@ -50,7 +50,7 @@ function features(s: string): Record<string, number> {
     opinion: OPINION.test(s) ? 1 : 0,
     evaluative: EVALUATIVE.test(s) ? 1 : 0,
     modal: MODAL.test(s) ? 1 : 0,
-    boilerplate: BOILERPLATE.test(s) ? 1 : 0,
+    boilerplate: BOILERPLATE.test(s) || /©|\(c\) \d{4}/i.test(s) ? 1 : 0,
     greeting: GREETING.test(s) ? 1 : 0,
     imperative: IMPERATIVE.test(s) ? 1 : 0,
     descriptive: DESCRIPTIVE.test(s) ? 1 : 0,

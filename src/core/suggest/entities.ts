@@ -4,7 +4,8 @@
 // (a title before, "said" after, "in" before a place), then made consistent across the document: once "Mike Pompeo"
 // is a person, "Pompeo" alone is one too.
 import {
-  CITIES, COMMON_CAPITALIZED, COUNTRIES, DEMONYMS, GIVEN_NAMES, KNOWN_PEOPLE, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS,
+  CITIES, COMMON_CAPITALIZED, COMMON_WORD_SURNAMES, COUNTRIES, DATE_WORDS, DEMONYMS, NAME_ADJECTIVES, PLACE_NOUNS,
+  SURNAME_LIKE_PLACE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS,
   ORG_SUFFIXES, ORGANIZATIONS, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, PLACE_ACRONYMS, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
 import { Span } from './sentences';
@@ -63,7 +64,7 @@ export function findEntities(
   text: string, tokenized: TokenizedText, sentences: Span[], options: EntityOptions = defaultEntityOptions,
 ): EntitySuggestion[] {
   const words = toWords(text, tokenized.tokens, sentences);
-  const headings = headingSentences(words, sentences.length);
+  const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
   for (const chunk of chunks(text, words)) {
     const trimmed = trimChunk(chunk, words, tokenized);
@@ -122,18 +123,28 @@ function toWords(text: string, tokens: Token[], sentences: Span[]): Word[] {
   return words;
 }
 
-/** Sentences written in Title Case or capitals (headings, bylines, menus): context there tells nothing. */
-function headingSentences(words: Word[], count: number): Set<number> {
+/**
+ * Sentences written in Title Case or capitals (headings, bylines, menus), where capitals tell nothing: most of
+ * their dictionary words (names do not count) are capitalized. A sentence dense with names is not one.
+ */
+function headingSentences(words: Word[], count: number, tok: TokenizedText): Set<number> {
   const capital = new Array<number>(count + 1).fill(0);
   const total = new Array<number>(count + 1).fill(0);
   for (const w of words) {
-    if (!/^\p{L}/u.test(w.text)) { continue; }
+    if (!/^\p{L}{4,}$/u.test(w.text) || !tok.isCommonWord(w.text.toLowerCase())) { continue; }
     total[w.sentence]++;
     if (/^\p{Lu}/u.test(w.text)) { capital[w.sentence]++; }
   }
+  // A heading seldom ends with a full stop; a sentence that does must be capitals almost throughout.
+  const ended = new Array<boolean>(count + 1).fill(false);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (i + 1 === words.length || words[i + 1].sentence !== w.sentence) { ended[w.sentence] = /^[.!?]+$/.test(w.text) || /^["”’')]$/.test(w.text); }
+  }
   const out = new Set<number>();
   for (let s = 0; s <= count; s++) {
-    if (total[s] >= 4 && capital[s] / total[s] > 0.7) { out.add(s); }
+    const share = total[s] >= 2 ? capital[s] / total[s] : 0;
+    if (share > (ended[s] ? 0.85 : 0.6)) { out.add(s); }
   }
   return out;
 }
@@ -207,11 +218,15 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText): Candidate |
   let strongTitle = false;
   const text = (a: number, b: number) => words.slice(a, b + 1).map((w) => w.text).join(' ');
   const inLexicon = (a: number, b: number) => lexiconLabel(text(a, b)) !== undefined;
-  // Leading common words: always for function words; for other common words only at a sentence start.
+  // Leading common words: function words always; adjectives unless a cue word ends the name ("National ... Board");
+  // other common words only at a sentence start.
+  const cueEnd = ORG_SUFFIXES.has(words[to].text) || LOC_SUFFIXES.has(words[to].text)
+    || (words.slice(from, to + 1).some((w) => w.text === 'of' || w.text === 'for') && headAllowsOf(words, from, to));
   while (from <= to) {
     const w = words[from];
     if (inLexicon(from, to)) { break; }
-    if (COMMON_CAPITALIZED.has(w.text) || COMMON_CAPITALIZED.has(w.text.replace(/\.$/, ''))) { from++; continue; }
+    if ((COMMON_CAPITALIZED.has(w.text) || COMMON_CAPITALIZED.has(w.text.replace(/\.$/, '')))
+      && !(cueEnd && from < to && NAME_ADJECTIVES.has(w.text))) { from++; continue; }
     if (w.initial && from < to && tok.isCommonWord(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)
       && !TITLES.has(w.text) && !inLexicon(from, from) && !ORG_SUFFIXES.has(words[from + 1].text)
       && !LOC_SUFFIXES.has(words[from + 1].text)) { from++; continue; }
@@ -244,7 +259,7 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText): Candidate |
     }
   }
   // Trailing months, days and other words that end a run without belonging to the name.
-  while (to > from && (COMMON_CAPITALIZED.has(words[to].text) && !inLexicon(from, to))) { to--; }
+  while (to > from && (DATE_WORDS.has(words[to].text) || DEMONYMS.has(words[to].text)) && !inLexicon(from, to)) { to--; }
   // Connectors left dangling at either end.
   while (from <= to && !isCapitalized(words[from])) { from++; }
   while (to >= from && !isCapitalized(words[to])) { to--; }
@@ -292,6 +307,7 @@ function lexiconMatches(words: Word[], from: number, to: number): Candidate[] {
 
 /** Types a trimmed run from the word lists, its cue words and its context. */
 function typeCandidate(c: Candidate, text: string, words: Word[], tok: TokenizedText): void {
+  if (c.label === 'person') { return; } // after a title
   const ws = words.slice(c.from, c.to + 1);
   const s = text.slice(ws[0].start, ws[ws.length - 1].end);
   const first = ws[0].text;
@@ -299,65 +315,85 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   const prev = c.from > 0 ? words[c.from - 1] : undefined;
   const prev2 = c.from > 1 ? words[c.from - 2] : undefined;
   const next = words[c.to + 1];
-  const afterName = followsAsPerson(words, c.to, text);
+  const afterName = followsAsPerson(words, c.to);
   const hasOf = ws.some((w) => w.text === 'of' || w.text === 'for');
-  const byLexicon = lexiconLabel(s);
-
-  if (c.label === 'person') { return; } // after a title
-  if (byLexicon) {
-    c.label = byLexicon;
-    c.score = 0.9;
-    return;
-  }
-  if (ORG_SUFFIXES.has(last) && !(ws.length === 1)) {
-    // "Bank" ends both banks and the West Bank; "Borough" both clubs and places: the lists above settle known ones.
-    c.label = 'organization';
-    c.score = 0.85;
-    return;
-  }
-  if (hasOf && ORG_HEADS.has(first)) { c.label = 'organization'; c.score = 0.85; return; }
-  if (LOC_SUFFIXES.has(last) && ws.length > 1) { c.label = 'location'; c.score = 0.8; return; }
-  if (LOC_PREFIXES.has(first) && ws.length > 1) { c.label = 'location'; c.score = 0.78; return; }
-  if (hasOf) { c.label = 'organization'; c.score = 0.6; return; }
-
-  const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first);
-  const titleBefore = prev !== undefined && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text));
-  const ageAfter = next?.text === ',' && /^\d{1,3}$/.test(words[c.to + 2]?.text ?? '') && words[c.to + 3]?.text === ',';
   const theBefore = prev?.text === 'the' || prev?.text === 'The';
   const placeBefore = prev !== undefined && PLACE_PREPOSITIONS.has(prev.text) && !theBefore;
-  const givenFirst = GIVEN_NAMES.has(first) && ws.length >= 2;
-  const known = ws.length === 1 && KNOWN_PEOPLE.has(first);
-  const unknownWord = (w: Word) => !tok.isCommonWord(w.text.toLowerCase());
+  const placeBeforeThe = theBefore && prev2 !== undefined && PLACE_PREPOSITIONS.has(prev2.text);
+  const givenFirst = GIVEN_NAMES.has(first) && ws.length >= 2 && ws.length <= 4;
+  const set = (label: Label, score: number) => { c.label = label; c.score = score; };
 
-  if (titleBefore && !acronym) { c.label = 'person'; c.score = 0.9; return; }
-  if (ageAfter) { c.label = 'person'; c.score = 0.88; return; }
-  if (givenFirst && !theBefore) { c.label = 'person'; c.score = 0.85; return; }
-  if (known && !theBefore) { c.label = 'person'; c.score = 0.8; return; }
-  if (acronym) {
-    c.label = 'organization';
-    c.score = theBefore || afterName ? 0.75 : 0.62;
+  // Datelines and headings in capitals: "WASHINGTON (Reuters) -".
+  if (/^[\p{Lu}\s.'-]+$/u.test(s) && /\p{Lu}{3}/u.test(s)) {
+    const titled = s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    const label = lexiconLabel(titled);
+    if (label) { set(label, 0.85); return; }
+    if (lexiconLabel(s) === undefined && isDateline(words, c, text)) { set('location', 0.75); return; }
+  }
+  const byLexicon = lexiconLabel(s);
+  if (byLexicon) {
+    // "Amazon" is a company and a river: "in the Amazon" is the place.
+    const alsoPlace = byLexicon === 'organization' && (REGIONS.has(s) || CITIES.has(s) || COUNTRIES.has(s));
+    set(alsoPlace && placeBeforeThe ? 'location' : byLexicon, 0.9);
     return;
   }
+  // A given name first, then a place word that is also a surname: "Leona Marsh", "Jordan Pike".
+  if (givenFirst && SURNAME_LIKE_PLACE_WORDS.has(last) && !theBefore) { set('person', 0.8); return; }
+  if (ws.length > 1 && ORG_SUFFIXES.has(last)) { set('organization', 0.85); return; }
+  if (hasOf && ORG_HEADS.has(first)) { set('organization', 0.85); return; }
+  if (ws.length > 1 && LOC_SUFFIXES.has(last)) { set('location', 0.8); return; }
+  if (ws.length > 1 && LOC_PREFIXES.has(first)) { set('location', 0.78); return; }
+  if (hasOf) { set('organization', 0.6); return; }
+  // An organization word inside: "Arts Council England".
+  if (ws.length > 2 && ws.slice(1, -1).some((w) => ORG_SUFFIXES.has(w.text) && !LOC_SUFFIXES.has(w.text))) { set('organization', 0.7); return; }
+
+  // "OPINION" in a heading is a word in capitals, not an acronym.
+  const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
+    && !tok.isCommonWord(first.replace(/\./g, '').toLowerCase());
+  const titleBefore = prev !== undefined && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text));
+  const ageAfter = next?.text === ',' && /^\d{1,3}$/.test(words[c.to + 2]?.text ?? '') && words[c.to + 3]?.text === ',';
+  const known = ws.length === 1 && KNOWN_PEOPLE.has(first);
+  const unknownWord = (w: Word) => !tok.isCommonWord(w.text.toLowerCase());
+  const placeNounAfter = next !== undefined && PLACE_NOUNS.has(next.text);
+
+  if (titleBefore && !acronym) { set('person', 0.9); return; }
+  if (ageAfter) { set('person', 0.88); return; }
+  if (givenFirst && !theBefore) { set('person', 0.85); return; }
+  if (known && !theBefore) { set('person', 0.8); return; }
+  if (acronym) { set('organization', theBefore || afterName ? 0.75 : 0.62); return; }
+  if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
   if (ws.length >= 2) {
-    if (theBefore) { c.label = 'organization'; c.score = 0.55; return; }
-    if (placeBefore && prev2?.text !== 'said' && !afterName) { c.label = 'location'; c.score = 0.6; return; }
-    if (afterName) { c.label = 'person'; c.score = 0.75; return; }
+    if (theBefore) { set('organization', 0.55); return; }
+    if (placeBefore && prev2?.text !== 'said' && !afterName) { set('location', 0.6); return; }
+    // A person's name ends with a word no dictionary holds, or a surname that is also a word ("Smith");
+    // "Dalby Freight", "Alameda Research" end with a common noun: a business.
+    const lastIsName = unknownWord(ws[ws.length - 1]) || COMMON_WORD_SURNAMES.has(last);
+    if (!lastIsName) { set('organization', afterName ? 0.55 : 0.45); return; }
+    if (afterName) { set('person', 0.75); return; }
     if (ws.length <= 3 && ws.every((w) => w.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(w.text))) {
-      c.label = 'person';
-      c.score = ws.some(unknownWord) ? 0.6 : 0.45;
-      return;
+      set('person', ws.some(unknownWord) ? 0.6 : 0.45);
     }
     return;
   }
   // One word with no cue: only context can type it.
   const w = ws[0];
   if (w.initial && !unknownWord(w)) { return; }
-  if (afterName && !theBefore) { c.label = 'person'; c.score = unknownWord(w) ? 0.68 : 0.5; return; }
-  if (placeBefore && unknownWord(w)) { c.label = 'location'; c.score = 0.55; return; }
+  // A person is introduced by full name before being named alone (the surname is then a person by harmonize):
+  // one unknown word before "said" is as often a company ("Brightloaf said"), so it is not proposed on its own.
+  if (afterName && !theBefore) { set('person', 0.45); return; }
+  if (placeBefore && unknownWord(w)) { set('location', 0.55); return; }
+}
+
+/** An all-capitals place name opening a paragraph and followed by a comma, a bracket or a dash. */
+function isDateline(words: Word[], c: Candidate, text: string): boolean {
+  const before = text.slice(Math.max(0, words[c.from].start - 2), words[c.from].start);
+  const atStart = c.from === 0 || /\n\s*$/.test(before) || words[c.from].start === 0;
+  const next = words[c.to + 1]?.text ?? '';
+  return atStart && /^[,(—–-]$/.test(next);
 }
 
 /** Whether the words after a name read like a person's: "said", "told", ", the mayor, said", "'s wife". */
-function followsAsPerson(words: Word[], to: number, text: string): boolean {
+function followsAsPerson(words: Word[], to: number): boolean {
   const next = words[to + 1];
   if (!next) { return false; }
   const lower = next.text.toLowerCase();
@@ -380,7 +416,6 @@ function followsAsPerson(words: Word[], to: number, text: string): boolean {
       }
     }
   }
-  void text;
   return false;
 }
 

@@ -2,7 +2,7 @@
 // gave it, proposed again at its other occurrences. Matches are whole words, case-sensitive, longest first; spans
 // already tagged and mentions the editors turned down are left out.
 import type { Annotation } from '../annotations/model';
-import { COMMON_CAPITALIZED } from './lexicon';
+import { COMMON_CAPITALIZED, DATE_WORDS, NAME_ADJECTIVES, TITLES } from './lexicon';
 import { EntityLabel, EntitySuggestion, RejectedMention, TaggedSpan } from './types';
 
 /** One file's annotations, as a sidecar holds them. */
@@ -148,7 +148,7 @@ export class Gazetteer {
       if (list) {
         for (const e of list) {
           const end = p + e.text.length;
-          if (!text.startsWith(e.text, p) || !endsWord(text, end)) { continue; }
+          if (!text.startsWith(e.text, p) || !endsWord(text, end) || insideLongerName(text, p, end)) { continue; }
           if (overlaps(tagged, p, end) || isRejectedHere(rejectedHere, e, p, end)) { continue; }
           matched = e;
           break;
@@ -199,6 +199,18 @@ function endsWord(text: string, end: number): boolean {
   if (isWordChar(text, end)) { return false; }
   if (text[end] === '-' && end + 1 < text.length && isWordChar(text, end + 1)) { return false; }
   return true;
+}
+
+/**
+ * Whether the match is only part of a longer name: "Supreme Court" in "Supreme Court of Canada", "Delhi" in
+ * "New Delhi". A title before ("President Biden") or a date after ("Biden Tuesday") does not make a longer name.
+ */
+function insideLongerName(text: string, start: number, end: number): boolean {
+  const after = /^ (?:(?:of|for|de|del|da|von|van) )?(\p{Lu}[\p{L}.'’-]*)/u.exec(text.slice(end, end + 40));
+  if (after && !DATE_WORDS.has(after[1]) && !(COMMON_CAPITALIZED.has(after[1]) && !NAME_ADJECTIVES.has(after[1]))) { return true; }
+  const before = /(\p{Lu}[\p{L}'’-]*) $/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (before && !TITLES.has(before[1]) && !(COMMON_CAPITALIZED.has(before[1]) && !NAME_ADJECTIVES.has(before[1]))) { return true; }
+  return false;
 }
 
 function overlaps(sorted: readonly TaggedSpan[], start: number, end: number): boolean {

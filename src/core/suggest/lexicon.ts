@@ -60,7 +60,7 @@ export const TITLES = words(`
   Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Madam Madame Monsieur Mme Mme. Herr
   President Vice Prime Minister Ministers Premier Chancellor Secretary Secretary-General Senator Sen. Sens.
   Representative Rep. Reps. Congressman Congresswoman Congressmember Governor Gov. Lieutenant Lt. Mayor Deputy
-  Councillor Councilor Councilman Councilwoman Alderman Commissioner Sheriff Judge Justice Magistrate Attorney
+  Councillor Councilor Councilman Councilwoman Councilmember Assemblyman Assemblywoman Assemblymember Alderman Commissioner Sheriff Judge Justice Magistrate Attorney
   General Gen. Colonel Col. Major Maj. Captain Capt. Sergeant Sgt. Corporal Cpl. Private Pvt. Admiral Adm.
   Commander Cmdr. Marshal Brigadier Officer Detective Det. Inspector Constable Chief Superintendent Supt. Agent
   King Queen Prince Princess Duke Duchess Earl Count Countess Baron Baroness Emperor Empress Sultan Emir Sheikh
@@ -128,6 +128,46 @@ export const COMMON_CAPITALIZED = words(`
   September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn
   Fall Winter Christmas Easter Ramadan Eid Diwali Hanukkah Thanksgiving Halloween AM PM GMT BST EST EDT PST UTC
   COVID COVID-19 Covid Covid-19 Coronavirus God Internet Web Online Twitter-like
+`);
+
+/** Place cue words that are also surnames: after a given name they end a person's name ("Leona Marsh"). */
+export const SURNAME_LIKE_PLACE_WORDS = words(`
+  Hill Hills Marsh Moor Fen Dale Bank Park Green Common Place Row Way Point Head Ridge Range Pass Heights Falls
+  Beach Wood Woods Forest Field Bridge Gardens Garden Lane Street Ford Brook Burns Lake Town Cross Vale Wells
+`);
+
+/** Surnames that are also common English words ("Smith", "Price"), so that a common last word still reads as a name. */
+export const COMMON_WORD_SURNAMES = words(`
+  Smith Marsh Price Bell Pike Brown White Black Green Young King Wood Hill Baker Cook Ward Hunt Fox Lamb Stone Rose
+  Field Lane Mason Rich Little Long Short Page Knight Bishop Bird Booth Bush Gill Hall Hart Moss Reed Rice Rush Sharp
+  Small Street Swift Walker Weaver Wells West Wolf Best Bond Boyle Carpenter Carter Chase Church Cole Cross Dean Drake
+  Fisher Ford Fowler Frost Gardner Golden Gray Grey Hardy Holland Hope Hunter Lowe May Miller Moon Moore Nash North
+  Page Parsons Payne Porter Potter Power Pratt Savage Shepherd Singer Slater Spencer Steel Stewart Summers Tanner
+  Taylor Temple Turner Wall Warren Waters Webb Wild Winter Wise Woods Wright Archer Armstrong Banks Barber Bass
+  Bowman Brooks Burns Butler Chambers Cash Cooper Cotton Crane Dale Day Duke Fields Fleming Forest Freeman Gates
+  Glass Good Grant Hawk Hay Holmes Horn Jolly Judge Keen Lord Love Marshall Mills Morse Noble Oakley Parker Peck
+  Penny Pool Reeves Ridge Rivers Ross Sand Sands Seal Sellers Shaw Sherman Snow Sparks Spring Stark Strong Sweet
+  Trout Vail Vine Wade Walls Ware Wilde Wing Woodward Yates
+`);
+
+/** Lower-case nouns that, after a name, make it a place: "the Krasnodar region", "in Sylhet district". */
+export const PLACE_NOUNS = words(`
+  region province district county city town village state area valley river island islands border coast port
+  peninsula prefecture municipality governorate oblast township suburb neighbourhood neighborhood capital
+`);
+
+/** Words that end a run of capitals without belonging to the name before them: "Amazon Tuesday". */
+export const DATE_WORDS = words(`
+  Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+  September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun.
+  Jul. Aug. Sep. Sept. Oct. Nov. Dec. AM PM GMT BST EST EDT PST UTC
+`);
+
+/** Common capitalized words that may begin an organization's or a place's name: "International Atomic Energy Agency". */
+export const NAME_ADJECTIVES = words(`
+  International National Federal Global Local Democratic Republican Conservative Liberal New Old Great Big Royal
+  Central Public Private Chief Senior Top Independent United Free First Second Third Good Early Late Other Key
+  Three Two Four Five Ten Half Top Head Live Many Most Total Data Breaking Review News Map Sources Source
 `);
 
 /** Words for nationalities and groups of people; capitalized but not names of persons, organizations or places. */

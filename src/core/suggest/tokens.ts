@@ -56,17 +56,6 @@ export function tokenize(text: string): TokenizedText {
     }
     at = end;
   }
-  const cache = new Map<string, boolean>();
-  return {
-    tokens,
-    isCommonWord: (lower) => {
-      let known = cache.get(lower);
-      if (known === undefined) {
-        // isLexeme returns the lexeme's entry (an array) or null, whatever its declared type says.
-        known = Boolean(doc.isLexeme(lower) as unknown);
-        cache.set(lower, known);
-      }
-      return known;
-    },
-  };
+  // isOOV asks the model's own vocabulary; isLexeme would also count every word this text added to it.
+  return { tokens, isCommonWord: (lower) => !doc.isOOV(lower) };
 }

@@ -1,0 +1,180 @@
+// `corpus-lens suggest <folder>`: entity and claim suggestions for every corpus file, with the corpus gazetteer
+// built from the folder's sidecars, as a readable list or one JSON document with --json. Exit 2 on a usage error
+// or a missing folder, 1 when a file or a sidecar could not be read (the other files are still reported).
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { SidecarError } from '../core/annotations/errors';
+import type { Annotation } from '../core/annotations/model';
+import { readSidecarFile } from '../core/annotations/sidecarFs';
+import { SIDECAR_SUFFIX, defaultSourcePathFor, resolveSourceField } from '../core/annotations/sidecarPaths';
+import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
+import { AnnotationStore } from '../core/annotations/store';
+import { listCorpusFiles, readCorpusFile } from '../core/corpus';
+import { Gazetteer, suggest, Suggestion } from '../core/suggest';
+import { TextModel } from '../core/text';
+import { parseArgs } from './args';
+import { UsageError } from './io';
+
+export const suggestUsage = `usage: corpus-lens suggest <folder> [--json] [--include GLOB]... [--exclude GLOB]...
+
+Suggests entities (people, organizations, places) and check-worthy claims in the plain-text files under <folder>.
+Strings tagged as entities in the folder's *.annotations.yaml sidecars are proposed again wherever else they
+occur, with the label they were given; spans already tagged and mentions turned down are left out.
+  --json           print one JSON document (UTF-16 offsets into each file's text, BOM not counted)
+  --include GLOB   files to read, relative to <folder> (default **/*.txt; repeatable)
+  --exclude GLOB   files to leave out (default **/node_modules/**, **/.git/**; repeatable)
+`;
+
+export interface SuggestReport {
+  version: 1;
+  files: { path: string; suggestions: JsonSuggestion[] }[];
+}
+
+type JsonSuggestion =
+  | { kind: 'entity'; label: string; text: string; start: number; end: number; score: number }
+  | { kind: 'claim'; text: string; start: number; end: number; speaker?: string; score: number };
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
+
+export async function runSuggestCommand(
+  args: string[], io: { stdout(s: string): void; stderr(s: string): void },
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(args, { flags: ['json', 'help'], values: ['include', 'exclude'] });
+    if (parsed.flags.has('help')) { io.stdout(suggestUsage); return 0; }
+    if (parsed.positional.length !== 1) { throw new UsageError('suggest needs exactly one folder'); }
+  } catch (e) {
+    if (!(e instanceof UsageError)) { throw e; }
+    io.stderr(`corpus-lens: ${e.message}\n\n${suggestUsage}`);
+    return 2;
+  }
+  const root = path.resolve(parsed.positional[0]);
+  const st = await fsp.stat(root).catch(() => undefined);
+  if (!st?.isDirectory()) {
+    io.stderr(`corpus-lens: ${st ? 'not a folder' : 'no such folder'}: ${parsed.positional[0]}\n`);
+    return 2;
+  }
+  let failed = false;
+  const sidecars = await readSidecars(root, (message) => { io.stderr(`corpus-lens: ${message}\n`); failed = true; });
+  const gazetteer = Gazetteer.fromAnnotations([...sidecars.values()].map((s) => ({ path: s.sourcePath, annotations: s.annotations })));
+  const report: SuggestReport = { version: 1, files: [] };
+  const texts = new Map<string, string>();
+  const files = listCorpusFiles(root, { include: parsed.values.get('include'), exclude: parsed.values.get('exclude') });
+  for (const rel of files) {
+    const abs = path.join(root, ...rel.split('/'));
+    const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+    if (!read.ok) {
+      io.stderr(`corpus-lens: skipped ${rel}: ${read.message}\n`);
+      if (read.reason === 'unreadable') { failed = true; }
+      continue;
+    }
+    const sidecar = sidecars.get(abs);
+    let annotations: Annotation[] = [];
+    if (sidecar) {
+      try {
+        annotations = await anchoredAnnotations(abs, sidecar.sidecarPath, read.text);
+      } catch (e) {
+        if (!(e instanceof SidecarError)) { throw e; }
+        io.stderr(`corpus-lens: ${path.relative(root, sidecar.sidecarPath).split(path.sep).join('/')}: ${e.message}\n`);
+        failed = true;
+      }
+    }
+    const suggestions = suggest(read.text, { entities: true, claims: true, gazetteer, annotations });
+    report.files.push({ path: rel, suggestions: suggestions.map(toJson) });
+    texts.set(rel, read.text);
+  }
+  if (parsed.flags.has('json')) {
+    io.stdout(JSON.stringify(report) + '\n');
+  } else {
+    io.stdout(formatReadable(report, texts, gazetteer.size));
+  }
+  return failed ? 1 : 0;
+}
+
+function toJson(s: Suggestion): JsonSuggestion {
+  if (s.kind === 'entity') {
+    return { kind: 'entity', label: s.label, text: s.text, start: s.start, end: s.end, score: s.score };
+  }
+  const out: JsonSuggestion = { kind: 'claim', text: s.text, start: s.start, end: s.end, score: s.score };
+  if (s.speaker !== undefined) { out.speaker = s.speaker; }
+  return out;
+}
+
+function formatReadable(report: SuggestReport, texts: Map<string, string>, gazetteerSize: number): string {
+  const lines: string[] = [];
+  let entities = 0;
+  let claims = 0;
+  for (const f of report.files) {
+    const model = new TextModel(texts.get(f.path) ?? '');
+    const e = f.suggestions.filter((s) => s.kind === 'entity').length;
+    const c = f.suggestions.length - e;
+    entities += e;
+    claims += c;
+    lines.push(`${f.path}: ${plural(e, 'entity', 'entities')}, ${plural(c, 'claim')}`);
+    for (const s of f.suggestions) {
+      const line = String(model.positionAt(s.start).line + 1).padStart(6);
+      const what = s.kind === 'entity' ? `entity/${s.label}` : 'claim';
+      const speaker = s.kind === 'claim' && s.speaker ? `  (speaker: ${s.speaker})` : '';
+      lines.push(`${line}  ${what.padEnd(20)} ${s.score.toFixed(2)}  ${clip(s.text)}${speaker}`);
+    }
+  }
+  lines.push(`${plural(report.files.length, 'file')}: ${plural(entities, 'entity', 'entities')}, ${plural(claims, 'claim')} suggested`
+    + (gazetteerSize ? `; ${plural(gazetteerSize, 'tagged string')} in the corpus gazetteer` : ''));
+  return lines.join('\n') + '\n';
+}
+
+function clip(s: string): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 100 ? one.slice(0, 99) + '…' : one;
+}
+
+function plural(n: number, word: string, many = word + 's'): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+interface SidecarInfo {
+  sidecarPath: string;
+  sourcePath: string;
+  annotations: Annotation[];
+}
+
+/** Every sidecar under `root`, by the absolute path of its source. Invalid ones are reported and passed over. */
+async function readSidecars(root: string, report: (message: string) => void): Promise<Map<string, SidecarInfo>> {
+  const out = new Map<string, SidecarInfo>();
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(e.name)) { await walk(p); }
+      } else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) {
+        try {
+          const raw = await readSidecarFile(p, defaultSidecarLimits.maxBytes);
+          if (raw === undefined) { continue; }
+          const data = parseSidecar(raw, p).data;
+          const sourcePath = typeof data.source === 'string' ? resolveSourceField(p, data.source) : defaultSourcePathFor(p);
+          out.set(path.resolve(sourcePath), { sidecarPath: p, sourcePath, annotations: data.annotations });
+        } catch (err) {
+          if (!(err instanceof SidecarError)) { throw err; }
+          report(`${path.relative(root, p).split(path.sep).join('/')}: invalid sidecar, not used: ${err.message}`);
+        }
+      }
+    }
+  };
+  await walk(root);
+  return out;
+}
+
+/** The file's annotations placed in its current text (re-anchored as the editor would); orphans are left out. */
+async function anchoredAnnotations(sourcePath: string, sidecarPath: string, text: string): Promise<Annotation[]> {
+  const session = await new AnnotationStore().open(sourcePath, text, { sidecarPath });
+  const out: Annotation[] = [];
+  for (const a of session.list()) {
+    if (a.start === null || a.end === null) { continue; }
+    out.push({ ...a.annotation, start: a.start, end: a.end, quote: text.slice(a.start, a.end) });
+  }
+  return out;
+}
