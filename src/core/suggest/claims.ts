@@ -18,7 +18,11 @@ const FIGURE = /(\d[\d,.]*\s*(%|percent|per cent|percentage points?|million|bill
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|twice|double|doubled|tripled|halved|majority|minority)\b/i;
 const DATE = /\b(1[89]\d\d|20\d\d|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (week|month|year|night)|this (week|month|year)|since (19|20)\d\d)\b/;
 const COMPARISON = /\b(more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|better|worse|than|most|least|largest|biggest|highest|lowest|oldest|youngest|longest|shortest|fastest|best|worst|fewest|record|first time|for the first time|rose|risen|rise|rising|fell|fallen|falling|dropped|drop|increased|increase|decreased|decrease|grew|grown|shrank|shrunk|declined|doubled|tripled|halved|surged|soared|plunged|slumped|overtook|outnumber|compared with|compared to|up from|down from|in a row|straight|running|ever recorded|since records began|average|median|per capita|rate)\b/i;
-const EVENT = /\b(killed|died|dead|injured|wounded|arrested|charged|convicted|sentenced|jailed|acquitted|executed|elected|voted|vote|votes|passed|signed|approved|rejected|banned|launched|founded|opened|closed|cancell?ed|recalled|resigned|fired|sacked|hired|appointed|won|lost|cut|cuts|raised|raise|paid|spent|sent|received|donated|admitted|evacuated|destroyed|damaged|flooded|burned|collapsed|seized|detained|deported|sued|fined|bought|sold|acquired|merged|employs|employed|produced|produces|built|born|married|left|joined|invaded|attacked|fired|struck|hit|landed|caused|missed|transferred|owned|own|owns|earned|earn|earns|ranked|tested positive|convicted)\b/i;
+const EVENT = /\b(killed|died|dead|injured|wounded|arrested|charged|convicted|sentenced|jailed|acquitted|executed|elected|voted|vote|votes|passed|signed|approved|rejected|banned|launched|founded|opened|closed|cancell?ed|recalled|resigned|fired|sacked|hired|appointed|won|lost|cut|cuts|raised|raise|paid|spent|sent|received|donated|admitted|evacuated|destroyed|damaged|flooded|burned|collapsed|seized|detained|deported|sued|fined|bought|sold|acquired|merged|employs|employed|produced|produces|built|born|married|left|joined|invaded|attacked|fired|struck|hit|landed|caused|missed|transferred|owned|own|owns|earned|earn|earns|ranked|tested positive|violated|annexed|pardoned|deleted|released|supported|opposed|vetoed|blocked|shut|moved|abolish|repealed|expanded|privati[sz]ed|borrowed|owed|refused|failed|broke|broken|took|written|deny|denied|invested|funded|defunded|outsourced|increased|reduced|slashed|imposed|lifted|withdrew|pulled out)\b/i;
+/** Past-tense verbs: a report of what happened (irregular ones are mostly in EVENT). */
+const PAST = /\b[a-z]{3,}ed\b|\b(went|was|were|had|did|took|gave|made|came|became|grew|fell|rose|began|knew|told|wrote|spent|sent|lost|won|paid|built|sold|bought|left|met|ran|brought|held|kept)\b/;
+/** Subjects that public claims are about: money, jobs, health, crime, war, law, trade, the environment. */
+const TOPIC = /\b(tax|taxes|tariffs?|jobs?|wages?|unemployment|economy|economic|inflation|debt|deficit|budget|spending|funding|health|healthcare|insurance|medicare|medicaid|hospitals?|schools?|education|crime|murders?|police|prisons?|guns?|immigra\w*|refugees?|border|wall|war|troops|military|nuclear|weapons|sanctions|trade|deal|treaty|agreement|law|bill|court|vote|election|ballots?|climate|emissions|energy|oil|coal|pollution|drugs?|vaccines?|virus|emails|returns|corporate|industry|companies|lobbyists|pensions?|housing|rent|poverty|benefits|welfare|subsidies|regulations?)\b/i;
 const QUESTION_END = /\?["”’']*\s*$/;
 const EXCLAIM_END = /!["”’']*\s*$/;
 const OPINION = /\b(I|we)\s+(think|believe|feel|hope|wish|want|love|like|hate|know|guess|suppose|am proud|are proud|'m proud|’m proud|am so|am not going|will never|must|need|should|can't|cannot|won't)\b|\b(in my view|in my opinion|personally|frankly|honestly|of course|let me|let's|let us|thank you|god bless)\b/i;
@@ -33,7 +37,7 @@ const SECOND_PERSON = /\b(you|your|you're|you’re)\b/i;
 const QUOTE = /["“”]/;
 
 /** Features of one sentence, for the score and for the documentation of why a sentence was proposed. */
-function features(s: string): Record<string, number> {
+function features(s: string, entities: number): Record<string, number> {
   const words = s.split(/\s+/).filter(Boolean).length;
   const attribution = ATTRIBUTION.test(s);
   const first = FIRST_PERSON.test(s);
@@ -57,23 +61,31 @@ function features(s: string): Record<string, number> {
     firstPerson: first ? 1 : 0,
     secondPerson: SECOND_PERSON.test(s) ? 1 : 0,
     quote: QUOTE.test(s) ? 1 : 0,
-    short: words < 6 ? 1 : 0,
+    // Very short sentences rarely state a checkable fact; five words can ("Iran has violated the agreement").
+    short: words < 4 ? 1 : words < 6 ? 0.4 : 0,
     long: words >= 12 ? 1 : 0,
+    past: PAST.test(s) ? 1 : 0,
+    topic: TOPIC.test(s) ? 1 : 0,
+    entity: entities > 0 ? 1 : 0,
     noEnd: /[.!?]["”’')\]]*\s*$/.test(s) ? 0 : 1,
   };
 }
 
 const WEIGHTS: Record<string, number> = {
-  attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0,
+  attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0, past: 0.5,
+  topic: 0.6, entity: 0.5,
   question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0,
   imperative: -2.0, descriptive: -1.5, firstPerson: -0.5, secondPerson: -0.7, quote: 0.1, short: -1.5, long: 0.3,
   noEnd: -1.5,
 };
 const BIAS = -1.6;
 
-/** The check-worthiness score of one sentence, in [0, 1]. */
-export function claimScore(sentence: string): number {
-  const f = features(sentence);
+/**
+ * The check-worthiness score of one sentence, in [0, 1]. `entities` is how many names the sentence holds; without
+ * it, capitalized words after the first stand in for names.
+ */
+export function claimScore(sentence: string, entities?: number): number {
+  const f = features(sentence, entities ?? (sentence.slice(1).match(/(?<![.!?]\s)\b(?!I\b)\p{Lu}\p{Ll}+/gu)?.length ?? 0));
   let z = BIAS;
   for (const k in f) { z += (WEIGHTS[k] ?? 0) * f[k]; }
   // Figures and dates count once together, so that a sentence full of numbers is not surer than one with one.
@@ -90,12 +102,12 @@ export function findClaims(
   let e = 0;
   for (const span of sentences) {
     const sentence = text.slice(span.start, span.end);
-    const score = claimScore(sentence);
     const inside: EntitySuggestion[] = [];
     while (e < entities.length && entities[e].start < span.end) {
       if (entities[e].start >= span.start) { inside.push(entities[e]); }
       e++;
     }
+    const score = claimScore(sentence, inside.length);
     if (score >= options.minScore) {
       const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 100) / 100 };
       const speaker = findSpeaker(sentence, span.start, inside, lastPerson);
@@ -136,17 +148,30 @@ export function findSpeaker(
   return text;
 }
 
-function speakerPhrase(s: string): { text: string; at: number } | undefined {
+/** Titles and initials whose full stop does not end a phrase; masked so that "Gov. Hale" reads as one name. */
+const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Adm|Det|Rev|Fr|St|Jr|Sr|Hon|[A-Z])\.(?=\s)/g;
+
+function speakerPhrase(original: string): { text: string; at: number } | undefined {
+  // The same length as the original, so that offsets found in it hold in the original.
+  const s = original.replace(ABBREVIATION, (m) => m.slice(0, -1) + '\u2024');
+  const found = speakerPhraseIn(s);
+  return found && { text: original.slice(found.at, found.at + found.text.length), at: found.at };
+}
+
+function speakerPhraseIn(s: string): { text: string; at: number } | undefined {
   let m = /\baccording to ((?:the |a |an )?[^,.;:"“”()]{2,80}?)(?=[,.;:"“”()]|\s+(?:on|in|at|which|who|that)\b|$)/i.exec(s);
   if (m) { return { text: m[1], at: m.index + m[0].length - m[1].length }; }
   // "..., the mayor said." / "...," Pompeo told reporters. / ..., the World Bank said in its latest outlook.
-  m = new RegExp(`(?:[,”"’]|\\bthat\\b)\\s*((?:[^,.;:"“”]{1,60}?))\\s+(?:${SPEECH})\\b(?:\\s+(?:on|in|at|to|by|during)\\b[^.]*)?\\s*[.!?]?["”’]?\\s*$`, 'i').exec(s);
+  m = new RegExp(`[,”"’]\\s*((?:[^,.;:"“”]{1,60}?))\\s+(?:${SPEECH})\\b(?:\\s+(?:on|in|at|to|by|during)\\b[^.]*|\\s+[^,.;:"“”]{1,40})?\\s*[.!?]?["”’]?\\s*$`, 'i').exec(s);
   if (m && m[1].split(/\s+/).length <= 8 && !/\b(that|which|and|but)\b/i.test(m[1])) {
     return { text: m[1], at: m.index + m[0].indexOf(m[1]) };
   }
   // "...," said Pompeo.
   m = new RegExp(`[,”"’]\\s*(?:${SPEECH})\\s+([^,.;:"“”]{2,60}?)\\s*[.!?]?\\s*$`, 'i').exec(s);
-  if (m) { return { text: m[1], at: m.index + m[0].indexOf(m[1]) }; }
+  // "said Pompeo", "said the mayor" — not "said he had run ...".
+  if (m && m[1].split(/\s+/).length <= 7 && /^(?:\p{Lu}|(?:the|a|an)\s)/u.test(m[1])) {
+    return { text: m[1], at: m.index + m[0].indexOf(m[1]) };
+  }
   // "Pompeo said Iran had ..." / "A spokeswoman for the airline said ..." / "Kipchoge, who won ..., said ...".
   m = new RegExp(`^["“]?((?:[^,.;:"“”]|\\.(?=\\S))+?)(?:,[^"“”]{0,120}?,)?\\s+(?:has |had |have |was |is )?(?:${SPEECH})\\b`, 'i').exec(s);
   if (m && m[1].split(/\s+/).length <= 8) {
