@@ -163,6 +163,27 @@ for (const half of halves) {
   console.log('  ' + line(half, report.gazetteer[half]) + (fps.length ? `  wrong: ${fps.slice(0, 6).join(', ')}` : ''));
 }
 
+// Across halves: the tags of one half proposed on the paragraphs of the other (more repeated strings).
+for (const [from, to] of [['dev', 'test'], ['test', 'dev']]) {
+  const gaz = engine.Gazetteer.fromAnnotations(blocks.filter((b) => b.half === from).map((x) => ({
+    annotations: x.gold.map((g, k) => ({ id: `a${k}`, kind: 'entity', label: g.label, quote: g.text, start: g.start, end: g.end })),
+  })));
+  let tp = 0; let fp = 0; let fn = 0;
+  const fps = [];
+  for (const b of blocks.filter((x) => x.half === to)) {
+    const found = gaz.find(b.text);
+    const gold = new Set(b.gold.map((g) => `${g.start}:${g.end}:${g.label}`));
+    for (const f of found) {
+      if (gold.has(`${f.start}:${f.end}:${f.label}`)) { tp++; } else { fp++; fps.push(`${f.text} (${f.label})`); }
+    }
+    for (const g of b.gold) {
+      if (gaz.lookup(g.text) && !found.some((f) => f.start === g.start && f.end === g.end && f.label === g.label)) { fn++; }
+    }
+  }
+  report.gazetteer[`${from}->${to}`] = prf(tp, fp, fn);
+  console.log('  ' + line(`tags of ${from}, proposed on ${to}`, report.gazetteer[`${from}->${to}`]) + (fps.length ? `  wrong: ${fps.slice(0, 6).join(', ')}` : ''));
+}
+
 console.log('\nClaims (sentence is check-worthy; positive class)');
 const claimErrors = {};
 for (const half of halves) {
