@@ -61,6 +61,16 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('However, Iranian officials met on Monday in March. The Police said Striker scored.'), []);
   });
 
+  it('splits a place off the title before a name, and keeps a month that is part of a name', () => {
+    assert.deepEqual(labelled('U.S. President Donald Trump met Theresa May in London on Monday.'), [
+      'location:U.S.', 'person:Donald Trump', 'person:Theresa May', 'location:London',
+    ]);
+  });
+
+  it('in a Title Case heading, proposes only names the word lists know', () => {
+    assert.deepEqual(labelled('Harbour Strike Ends As Workers In Glasgow Accept Offer\n\nDockers voted on Friday.'), ['location:Glasgow']);
+  });
+
   it('reads an all-capitals dateline as a place', () => {
     assert.deepEqual(labelled('WASHINGTON (Reuters) - Officials in Ohio said the plan had failed.'), [
       'location:WASHINGTON', 'organization:Reuters', 'location:Ohio',

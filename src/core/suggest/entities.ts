@@ -67,7 +67,9 @@ export function findEntities(
   const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
   for (const chunk of chunks(text, words)) {
-    const trimmed = trimChunk(chunk, words, tokenized);
+    const placesBefore: Candidate[] = [];
+    const trimmed = trimChunk(chunk, words, tokenized, placesBefore);
+    candidates.push(...placesBefore);
     if (!trimmed) { continue; }
     if (headings.has(words[trimmed.from].sentence)) {
       candidates.push(...lexiconMatches(words, trimmed.from, trimmed.to));
@@ -132,6 +134,9 @@ function headingSentences(words: Word[], count: number, tok: TokenizedText): Set
   const total = new Array<number>(count + 1).fill(0);
   for (const w of words) {
     if (!/^\p{L}{4,}$/u.test(w.text) || !tok.isCommonWord(w.text.toLowerCase())) { continue; }
+    // Names, titles and dates are capitalized in any sentence ("President Donald Trump ... on Monday").
+    if (GIVEN_NAMES.has(w.text) || KNOWN_PEOPLE.has(w.text) || TITLES.has(w.text) || DATE_WORDS.has(w.text)
+      || lexiconLabel(w.text) !== undefined) { continue; }
     total[w.sentence]++;
     if (/^\p{Lu}/u.test(w.text)) { capital[w.sentence]++; }
   }
@@ -143,8 +148,8 @@ function headingSentences(words: Word[], count: number, tok: TokenizedText): Set
   }
   const out = new Set<number>();
   for (let s = 0; s <= count; s++) {
-    const share = total[s] >= 2 ? capital[s] / total[s] : 0;
-    if (share > (ended[s] ? 0.85 : 0.6)) { out.add(s); }
+    const share = capital[s] / Math.max(1, total[s]);
+    if (ended[s] ? total[s] >= 4 && share > 0.85 : total[s] >= 2 && share > 0.6) { out.add(s); }
   }
   return out;
 }
@@ -212,7 +217,7 @@ function headAllowsOf(words: Word[], from: number, to: number): boolean {
  * "Secretary of State"), nationalities before a title ("Turkish President ..."), and trailing months and days.
  * Returns undefined when nothing of a name remains.
  */
-function trimChunk(c: Candidate, words: Word[], tok: TokenizedText): Candidate | undefined {
+function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore: Candidate[]): Candidate | undefined {
   let { from, to } = c;
   let titled = false;
   let strongTitle = false;
@@ -238,6 +243,7 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText): Candidate |
   if (!endsAsOrgOrPlace) {
     let k = from;
     let strong = false;
+    const places: number[] = [];
     while (k < to) {
       const t = words[k].text;
       if (TITLES.has(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
@@ -245,6 +251,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText): Candidate |
         k++;
         continue;
       }
+      // "U.S. President Donald Trump", "Iran Foreign Minister ...": a place before the title is its own entity.
+      if (k + 1 < to && lexiconLabel(t) === 'location' && TITLES.has(words[k + 1].text)) { places.push(k); k++; continue; }
       // "Secretary of State": "of" and the next title word.
       if (t === 'of' && k > from && TITLES.has(words[k - 1].text) && k + 1 < to) { k += 1; continue; }
       break;
@@ -255,11 +263,14 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText): Candidate |
         from = k;
         titled = true;
         strongTitle = strong;
+        for (const p of places) { placesBefore.push({ words, from: p, to: p, label: 'location', score: 0.88 }); }
       }
     }
   }
   // Trailing months, days and other words that end a run without belonging to the name.
-  while (to > from && (DATE_WORDS.has(words[to].text) || DEMONYMS.has(words[to].text)) && !inLexicon(from, to)) { to--; }
+  // "Theresa May" keeps its "May": a given name before a month is a person's name.
+  while (to > from && (DATE_WORDS.has(words[to].text) || DEMONYMS.has(words[to].text)) && !inLexicon(from, to)
+    && !(to - 1 === from && GIVEN_NAMES.has(words[from].text))) { to--; }
   // Connectors left dangling at either end.
   while (from <= to && !isCapitalized(words[from])) { from++; }
   while (to >= from && !isCapitalized(words[to])) { to--; }
