@@ -140,8 +140,13 @@ function headingSentences(words: Word[], count: number, tok: TokenizedText): Set
     total[w.sentence]++;
     if (/^\p{Lu}/u.test(w.text)) { capital[w.sentence]++; }
   }
-  // A heading seldom ends with a full stop; a sentence that does must be capitals almost throughout.
+  // A heading seldom ends with a full stop; a sentence that does must be capitals almost throughout. A line of
+  // words that are all capitalized and unpunctuated (a menu item, "Letters to the Editor") is a heading too.
   const ended = new Array<boolean>(count + 1).fill(false);
+  const lower = new Array<number>(count + 1).fill(0);
+  for (const w of words) {
+    if (/^\p{Ll}{4,}/u.test(w.text)) { lower[w.sentence]++; }
+  }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (i + 1 === words.length || words[i + 1].sentence !== w.sentence) { ended[w.sentence] = /^[.!?]+$/.test(w.text) || /^["”’')]$/.test(w.text); }
@@ -149,7 +154,7 @@ function headingSentences(words: Word[], count: number, tok: TokenizedText): Set
   const out = new Set<number>();
   for (let s = 0; s <= count; s++) {
     const share = capital[s] / Math.max(1, total[s]);
-    if (ended[s] ? total[s] >= 4 && share > 0.85 : total[s] >= 2 && share > 0.6) { out.add(s); }
+    if (ended[s] ? total[s] >= 4 && share > 0.85 : (total[s] >= 2 && share > 0.6) || lower[s] === 0) { out.add(s); }
   }
   return out;
 }
@@ -253,6 +258,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
       }
       // "U.S. President Donald Trump", "Iran Foreign Minister ...": a place before the title is its own entity.
       if (k + 1 < to && lexiconLabel(t) === 'location' && TITLES.has(words[k + 1].text)) { places.push(k); k++; continue; }
+      // "City Attorney ...", "Police Chief ...": a common word that qualifies the title after it.
+      if (k + 1 < to && TITLES.has(words[k + 1].text) && tok.isCommonWord(t.toLowerCase())) { k++; continue; }
       // "Secretary of State": "of" and the next title word.
       if (t === 'of' && k > from && TITLES.has(words[k - 1].text) && k + 1 < to) { k += 1; continue; }
       break;
@@ -361,10 +368,15 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // "OPINION" in a heading is a word in capitals, not an acronym.
   const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
     && !tok.isCommonWord(first.replace(/\./g, '').toLowerCase());
-  const titleBefore = prev !== undefined && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text));
+  const titleBefore = prev !== undefined && gapIsSpace(text, prev, ws[0])
+    && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text));
   const ageAfter = next?.text === ',' && /^\d{1,3}$/.test(words[c.to + 2]?.text ?? '') && words[c.to + 3]?.text === ',';
   const known = ws.length === 1 && KNOWN_PEOPLE.has(first);
-  const unknownWord = (w: Word) => !tok.isCommonWord(w.text.toLowerCase());
+  // A word no dictionary holds, in the singular too ("Renewables").
+  const unknownWord = (w: Word) => {
+    const lower = w.text.toLowerCase();
+    return !tok.isCommonWord(lower) && !(lower.endsWith('s') && tok.isCommonWord(lower.slice(0, -1)));
+  };
   const placeNounAfter = next !== undefined && PLACE_NOUNS.has(next.text);
 
   if (titleBefore && !acronym) { set('person', 0.9); return; }

@@ -60,7 +60,8 @@ export const TITLES = words(`
   Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Dr Dr. Prof Prof. Professor Sir Dame Lord Lady Madam Madame Monsieur Mme Mme. Herr
   President Vice Prime Minister Ministers Premier Chancellor Secretary Secretary-General Senator Sen. Sens.
   Representative Rep. Reps. Congressman Congresswoman Congressmember Governor Gov. Lieutenant Lt. Mayor Deputy
-  Councillor Councilor Councilman Councilwoman Councilmember Assemblyman Assemblywoman Assemblymember Alderman Commissioner Sheriff Judge Justice Magistrate Attorney
+  Councillor Councilor Councilman Councilwoman Councilmember Assemblyman Assemblywoman Assemblymember Alderman
+  Treasurer Assessor Auditor Clerk Controller Comptroller Recorder Coroner Prosecutor Commissioner Sheriff Judge Justice Magistrate Attorney
   General Gen. Colonel Col. Major Maj. Captain Capt. Sergeant Sgt. Corporal Cpl. Private Pvt. Admiral Adm.
   Commander Cmdr. Marshal Brigadier Officer Detective Det. Inspector Constable Chief Superintendent Supt. Agent
   King Queen Prince Princess Duke Duchess Earl Count Countess Baron Baroness Emperor Empress Sultan Emir Sheikh
@@ -85,6 +86,8 @@ export const PERSON_TITLES_STRONG = words(`
   Superintendent King Queen Prince Princess Duke Duchess Sultan Emir Sheikh Pope Cardinal Archbishop Bishop Rabbi
   Imam Ayatollah Father Fr. Rev. Reverend Pastor Chairman Chairwoman Ambassador Speaker Premier Minister Secretary
   Lt. Maj. Commissioner Sheriff Coach Manager Director Chair Chief Provost Dean Superintendent MP Pres. Hon.
+  Councilmember Assemblyman Assemblywoman Assemblymember Alderman Congressmember Treasurer Assessor Auditor Clerk
+  Attorney Attorney-General Solicitor-General Spokesman Spokeswoman Spokesperson
 `);
 
 /** Words that follow a person's name (or its apposition) in reported speech and action. */
