@@ -1,13 +1,15 @@
-// The corpus-lens command line: `scan` and `annotations`, over the same engine as the editor.
+// The corpus-lens command line: `scan`, `annotations` and `suggest`, over the same engine as the editor.
 import { annotationsUsage, runAnnotationsCommand } from './annotationsCommand';
 import { CliIO, processIO, UsageError } from './io';
 import { runScanCommand, scanUsage } from './scanCommand';
+import { runSuggestCommand, suggestUsage } from './suggestCommand';
 
 const usage = `usage: corpus-lens <command> [options]
 
 commands:
   scan <folder>          find boilerplate and duplicated passages
   annotations <folder>   re-anchor every annotation sidecar against its source
+  suggest <folder>       propose entities and check-worthy claims to tag
   help [command]         show help
 
 Run 'corpus-lens <command> --help' for a command's options.
@@ -21,18 +23,20 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
         return await runScanCommand(rest, io);
       case 'annotations':
         return await runAnnotationsCommand(rest, io);
+      case 'suggest':
+        return await runSuggestCommand(rest, io);
       case 'help':
       case '--help':
       case '-h':
       case undefined:
-        io.stdout(rest[0] === 'scan' ? scanUsage : rest[0] === 'annotations' ? annotationsUsage : usage);
+        io.stdout(rest[0] === 'scan' ? scanUsage : rest[0] === 'annotations' ? annotationsUsage : rest[0] === 'suggest' ? suggestUsage : usage);
         return command === undefined ? 2 : 0;
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`corpus-lens: ${e.message}\n\n${command === 'scan' ? scanUsage : command === 'annotations' ? annotationsUsage : usage}`);
+      io.stderr(`corpus-lens: ${e.message}\n\n${command === 'scan' ? scanUsage : command === 'annotations' ? annotationsUsage : command === 'suggest' ? suggestUsage : usage}`);
       return 2;
     }
     io.stderr(`corpus-lens: ${(e as Error).stack ?? String(e)}\n`);
