@@ -33,7 +33,10 @@ function nlp(): WinkMethods {
 export function tokenize(text: string): TokenizedText {
   const engine = nlp();
   const its = engine.its;
-  const doc = engine.readDoc(text);
+  // wink's tokenizer slows to seconds on very long runs without a space (base64, minified markup); such runs hold
+  // no names, so they are blanked out, keeping every offset as it is.
+  const input = text.replace(/\S{256,}/g, (run) => ' '.repeat(run.length));
+  const doc = engine.readDoc(input);
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -45,8 +48,8 @@ export function tokenize(text: string): TokenizedText {
     let start = at + spaces[i].length;
     // wink reproduces the text exactly from spaces and values; should a token ever differ (a normalized form),
     // look for it ahead rather than let every later offset drift.
-    if (!text.startsWith(value, start)) {
-      const found = text.indexOf(value, at);
+    if (!input.startsWith(value, start)) {
+      const found = input.indexOf(value, at);
       if (found < 0) { continue; }
       start = found;
     }
