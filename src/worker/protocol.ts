@@ -1,22 +1,95 @@
-// Messages between the extension host and the scan worker. Every request carries an id; every reply names it,
-// so replies to a superseded request can be recognised and dropped.
-import { JsonReport } from '../core/report';
+// Messages between the extension host and the index worker (scanWorker.ts), which holds one CorpusIndex per
+// workspace folder. Every request carries an id, answered by exactly one final reply (done, cancelled or error);
+// requests that change what the index holds also carry the host's generation counter, and their findings
+// replies name it, so the host can drop results that a newer change has overtaken. Findings computed from an
+// editor's text name that document's version. Paths are relative to the folder's root, with forward slashes.
+import { JsonFile, JsonFinding, JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
 
+/** A folder's corpus selection: globs relative to its root. */
+export interface Selection {
+  include: string[];
+  exclude: string[];
+}
+
+/** The text of a document open in the editor, which takes precedence over the file on disk. */
+export interface EditorText {
+  path: string;
+  text: string;
+  version: number;
+}
+
+/** (Re)builds a folder's index from disk plus the editor's unsaved texts; replaces the old index on success. */
 export interface ScanRequest {
   type: 'scan';
   id: number;
+  generation: number;
+  /** The host's key for the folder (its URI). */
+  folder: string;
+  /** The folder's file-system path. */
   root: string;
-  include?: string[];
-  exclude?: string[];
-  /** One Int32 the host sets to 1 to cancel; shared, because the scan runs synchronously between files. */
+  selection: Selection;
+  overlays: EditorText[];
+  /** One Int32 the host sets to 1 to cancel; shared, because the scan's loops run synchronously. */
   cancel: SharedArrayBuffer;
 }
 
-export type WorkerRequest = ScanRequest;
+/** An open document's text changed in the editor. */
+export interface EditRequest extends EditorText {
+  type: 'edit';
+  id: number;
+  generation: number;
+  folder: string;
+}
 
-export type WorkerReply =
+/**
+ * Paths that changed on disk: each is read again if it is a corpus file, walked if it is a folder, and
+ * removed (with everything under it) if it is gone. The editor's text for these paths, if any, is dropped.
+ */
+export interface DiskRequest {
+  type: 'disk';
+  id: number;
+  generation: number;
+  folder: string;
+  paths: string[];
+}
+
+/** Forgets a folder's index (the folder left the workspace). */
+export interface DropRequest {
+  type: 'drop';
+  id: number;
+  folder: string;
+}
+
+/**
+ * The host has taken in a findings reply. The worker sends the next one only then: were they all queued at once,
+ * the host's thread would receive them in one go, and hold up the editor.
+ */
+export interface AckRequest {
+  type: 'ack';
+  id: number;
+}
+
+export type IndexRequest = ScanRequest | EditRequest | DiskRequest | DropRequest | AckRequest;
+
+/** A request before the client gives it an id (acks name the request they answer, so are not among these). */
+export type UnsentRequest = Exclude<IndexRequest, AckRequest> extends infer R ? (R extends IndexRequest ? Omit<R, 'id'> : never) : never;
+
+/** A finding as the host shows it: JSON ranges, plus its length in UTF-16 code units. */
+export interface WireFinding extends JsonFinding {
+  length: number;
+}
+
+/** A file's findings; `version` is set when they were computed from the editor's text of that version. */
+export interface FileFindings extends Omit<JsonFile, 'findings'> {
+  findings: WireFinding[];
+  version?: number;
+}
+
+export type IndexReply =
   | { type: 'progress'; id: number; progress: ScanProgress }
-  | { type: 'result'; id: number; report: JsonReport; seconds: number }
+  /** Findings for some files of a folder, and files that left its index. Large results come in several. */
+  | { type: 'findings'; id: number; generation: number; folder: string; files: FileFindings[]; removed: string[] }
+  | { type: 'done'; id: number; summary?: JsonSummary }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

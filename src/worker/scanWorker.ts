@@ -1,31 +1,284 @@
-// The scan worker: runs the engine on a worker thread so the extension host's thread never blocks on a scan.
-// The scan is synchronous, so cancellation is a flag in shared memory that the host sets and the scan reads
-// between files.
+// The index worker: a long-lived thread holding one CorpusIndex per workspace folder, so that the extension
+// host's thread never runs the engine. It scans a folder (on prepare workers when they are bundled beside it),
+// then keeps the index current as the editor's texts and the files on disk change, and posts the findings of
+// every file whose findings may have changed. Requests run one at a time in arrival order; an edit that a later
+// queued edit of the same document overtakes is skipped.
+import * as fs from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
 import { parentPort } from 'worker_threads';
-import { toJsonReport } from '../core/report';
-import { ScanCancelled, scanFolder } from '../core/scan';
-import { WorkerReply, WorkerRequest } from './protocol';
+import { corpusMatcher, defaultExclude, readCorpusFile } from '../core/corpus';
+import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
+import { scanFolderParallel } from '../core/parallelScan';
+import { fileToJson, summarize } from '../core/report';
+import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
+import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection } from './protocol';
 
-function post(reply: WorkerReply): void {
-  parentPort!.postMessage(reply);
+/**
+ * Findings are posted in messages of about this many items (findings, files, removed files), so that the host
+ * takes each in quickly: receiving a message and storing its findings happen in one turn of its event loop.
+ */
+const ITEMS_PER_MESSAGE = 400;
+
+interface FolderIndex {
+  root: string;
+  selection: Selection;
+  index: CorpusIndex;
+  /** Paths whose indexed text is the editor's, with that document's version. */
+  versions: Map<string, number>;
 }
 
-parentPort?.on('message', (req: WorkerRequest) => {
-  const flag = new Int32Array(req.cancel);
-  const started = Date.now();
-  try {
-    const result = scanFolder(req.root, {
-      include: req.include,
-      exclude: req.exclude,
-      isCancelled: () => Atomics.load(flag, 0) !== 0,
-      onProgress: (progress) => post({ type: 'progress', id: req.id, progress }),
-    });
-    post({ type: 'result', id: req.id, report: toJsonReport(result), seconds: (Date.now() - started) / 1000 });
-  } catch (e) {
-    if (e instanceof ScanCancelled) {
-      post({ type: 'cancelled', id: req.id });
-    } else {
-      post({ type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) });
+export class IndexService {
+  private readonly folders = new Map<string, FolderIndex>();
+  private readonly queue: IndexRequest[] = [];
+  private running = false;
+  /** Resolves the wait for the host's ack of the last findings reply, when acks are awaited. */
+  private acked: (() => void) | undefined;
+
+  /**
+   * @param post sends a reply to the host
+   * @param options.prepareWorkerScript the bundled prepare worker; when absent, scans run on this thread
+   * @param options.awaitAcks send a findings reply only after the host acknowledged the one before
+   */
+  constructor(
+    private readonly post: (reply: IndexReply) => void,
+    private readonly options: { prepareWorkerScript?: string; awaitAcks?: boolean } = {},
+  ) {}
+
+  receive(req: IndexRequest): void {
+    if (req.type === 'ack') {
+      const acked = this.acked;
+      this.acked = undefined;
+      acked?.();
+      return;
+    }
+    this.queue.push(req);
+    if (!this.running) {
+      // Start a turn later, so that requests arriving together are all queued and overtaken edits can be seen.
+      this.running = true;
+      setImmediate(() => void this.pump());
     }
   }
-});
+
+  /** Resolves when every request received so far has been answered (for tests). */
+  async idle(): Promise<void> {
+    while (this.running || this.queue.length > 0) { await new Promise((r) => setImmediate(r)); }
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const req = this.queue.shift()!;
+        try {
+          if (this.overtaken(req)) {
+            this.post({ type: 'done', id: req.id });
+          } else {
+            await this.handle(req);
+          }
+        } catch (e) {
+          if (e instanceof ScanCancelled) {
+            this.post({ type: 'cancelled', id: req.id });
+          } else {
+            this.post({ type: 'error', id: req.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+          }
+        }
+        // Let messages that arrived meanwhile join the queue, so overtaken edits can be skipped.
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private overtaken(req: IndexRequest): boolean {
+    return req.type === 'edit'
+      && this.queue.some((q) => q.type === 'edit' && q.folder === req.folder && q.path === req.path);
+  }
+
+  private async handle(req: IndexRequest): Promise<void> {
+    switch (req.type) {
+      case 'scan': return this.scan(req);
+      case 'edit': return this.edit(req);
+      case 'disk': return this.disk(req);
+      case 'drop':
+        this.folders.delete(req.folder);
+        this.post({ type: 'done', id: req.id });
+        return;
+      case 'ack':
+        return; // handled on receipt
+    }
+  }
+
+  private async scan(req: ScanRequest): Promise<void> {
+    const flag = new Int32Array(req.cancel);
+    const options: ScanOptions = {
+      include: req.selection.include,
+      exclude: req.selection.exclude,
+      isCancelled: () => Atomics.load(flag, 0) !== 0,
+      onProgress: (progress) => this.post({ type: 'progress', id: req.id, progress }),
+    };
+    const script = this.options.prepareWorkerScript;
+    const result: ScanResult = script && fs.existsSync(script)
+      ? await scanFolderParallel(req.root, options, { workerScript: script })
+      : scanFolder(req.root, options);
+    const index = result.index;
+    const analyses = new Map(result.files.map((a) => [a.path, a]));
+
+    // The editor's unsaved texts take precedence over the disk; re-analyse what they change.
+    const versions = new Map<string, number>();
+    const again = new Set<string>();
+    for (const o of req.overlays) {
+      if (o.text.length > index.options.maxFileBytes) { continue; }
+      const onDisk = index.document(o.path)?.model.text;
+      versions.set(o.path, o.version);
+      if (onDisk === o.text) { continue; }
+      again.add(o.path);
+      for (const p of index.setDocument(o.path, o.text)) { again.add(p); }
+    }
+    for (const p of again) { analyses.set(p, index.analyze(p)); }
+
+    const old = this.folders.get(req.folder);
+    this.folders.set(req.folder, { root: req.root, selection: req.selection, index, versions });
+    const removed = old ? [...old.index.paths].filter((p) => !index.has(p)) : [];
+    const files = [...analyses.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    await this.postFindings(req.id, req.generation, req.folder, files, removed);
+    const summary = summarize({ ...result, files });
+    this.post({ type: 'done', id: req.id, summary });
+  }
+
+  private async edit(req: EditRequest): Promise<void> {
+    const folder = this.folders.get(req.folder);
+    if (!folder) { this.post({ type: 'done', id: req.id }); return; } // not indexed: nothing to keep current
+    const { index } = folder;
+    const removed: string[] = [];
+    const touched = new Set<string>();
+    if (req.text.length > index.options.maxFileBytes) {
+      folder.versions.delete(req.path);
+      for (const p of index.removeDocument(req.path)) { touched.add(p); }
+      removed.push(req.path);
+    } else {
+      folder.versions.set(req.path, req.version);
+      touched.add(req.path);
+      if (index.document(req.path)?.model.text !== req.text) {
+        for (const p of index.setDocument(req.path, req.text)) { touched.add(p); }
+      }
+    }
+    await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched), removed);
+    this.post({ type: 'done', id: req.id });
+  }
+
+  private async disk(req: DiskRequest): Promise<void> {
+    const folder = this.folders.get(req.folder);
+    if (!folder) { this.post({ type: 'done', id: req.id }); return; }
+    const { index, root } = folder;
+    const matches = corpusMatcher(folder.selection);
+    const touched = new Set<string>();
+    const removed: string[] = [];
+    const remove = (p: string) => {
+      folder.versions.delete(p);
+      for (const q of index.removeDocument(p)) { touched.add(q); }
+      removed.push(p);
+    };
+    const readIn = (p: string) => {
+      folder.versions.delete(p);
+      const r = readCorpusFile(path.join(root, p), index.options);
+      if (!r.ok) {
+        if (index.has(p)) { remove(p); }
+        return;
+      }
+      // Analysed even when unchanged (the editor saved what it had sent): the host dropped older findings for it.
+      touched.add(p);
+      if (index.document(p)?.model.text === r.text) { return; }
+      for (const q of index.setDocument(p, r.text)) { touched.add(q); }
+    };
+    for (const p of new Set(req.paths)) {
+      let st: fs.Stats | undefined;
+      try { st = fs.statSync(path.join(root, p)); } catch { st = undefined; }
+      if (st?.isFile()) {
+        if (matches(p)) { readIn(p); } else if (index.has(p)) { remove(p); }
+      } else if (st?.isDirectory()) {
+        for (const f of walk(root, p, matches, folder.selection)) { readIn(f); }
+      } else if (index.has(p)) {
+        remove(p);
+      } else {
+        const under = `${p}/`; // a folder that is gone
+        for (const q of [...index.paths]) {
+          if (q.startsWith(under)) { remove(q); }
+        }
+      }
+    }
+    for (const p of removed) { touched.delete(p); }
+    await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched), removed);
+    this.post({ type: 'done', id: req.id });
+  }
+
+  private analyze(index: CorpusIndex, paths: Iterable<string>): FileAnalysis[] {
+    const out: FileAnalysis[] = [];
+    for (const p of paths) {
+      if (index.has(p)) { out.push(index.analyze(p)); }
+    }
+    return out;
+  }
+
+  private async postFindings(id: number, generation: number, folderKey: string, files: FileAnalysis[], removed: string[]): Promise<void> {
+    const folder = this.folders.get(folderKey)!;
+    let batch: FileFindings[] = [];
+    let gone: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0 && gone.length === 0) { return; }
+      const reply: IndexReply = { type: 'findings', id, generation, folder: folderKey, files: batch, removed: gone };
+      batch = [];
+      gone = [];
+      size = 0;
+      if (this.options.awaitAcks) {
+        const acked = new Promise<void>((resolve) => { this.acked = resolve; });
+        this.post(reply);
+        await acked;
+      } else {
+        this.post(reply);
+      }
+    };
+    for (const a of files) {
+      const json = fileToJson(folder.index, a);
+      const findings = json.findings.map((f, i) => ({ ...f, length: a.findings[i].end - a.findings[i].start }));
+      batch.push({ ...json, findings, version: folder.versions.get(a.path) });
+      size += findings.length + 1;
+      if (size >= ITEMS_PER_MESSAGE) { await flush(); }
+    }
+    for (const p of removed) {
+      gone.push(p);
+      if (++size >= ITEMS_PER_MESSAGE) { await flush(); }
+    }
+    await flush();
+  }
+}
+
+/** The corpus files under the folder `rel` of `root`, as root-relative paths; symbolic links are not followed. */
+function walk(root: string, rel: string, matches: (p: string) => boolean, selection: Selection): string[] {
+  const excluded = picomatch(selection.exclude.length ? selection.exclude : defaultExclude, { dot: true });
+  const out: string[] = [];
+  const visit = (r: string) => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(path.join(root, r), { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const p = `${r}/${e.name}`;
+      if (e.isDirectory()) {
+        if (!excluded(`${p}/`) && !excluded(`${p}/x`)) { visit(p); }
+      } else if (e.isFile() && matches(p)) {
+        out.push(p);
+      }
+    }
+  };
+  visit(rel);
+  return out.sort();
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const service = new IndexService((reply) => port.postMessage(reply), {
+    prepareWorkerScript: path.join(__dirname, 'prepareWorker.js'),
+    awaitAcks: true,
+  });
+  port.on('message', (req: IndexRequest) => service.receive(req));
+}

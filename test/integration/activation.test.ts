@@ -27,5 +27,15 @@ suite('activation', () => {
     assert.strictEqual(ext.isActive, true);
     assert.ok(api && typeof api === 'object', 'activate() should return an API object');
     assert.strictEqual(typeof api.diagnostics.get, 'function', 'the API should expose its diagnostic collection');
+    assert.strictEqual(typeof api.whenIdle, 'function', 'the API should say when the index is current');
+    assert.strictEqual(typeof api.onDidUpdateFindings, 'function', 'the API should announce published findings');
+    await api.whenIdle(); // the background index finishes
+  });
+
+  test('its commands are registered', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of ['corpusLens.scanWorkspace', 'corpusLens.cancelIndexing']) {
+      assert.ok(commands.includes(id), `${id} is not registered`);
+    }
   });
 });

@@ -1,5 +1,5 @@
-// The "Scan Workspace" command, run on the fixture workspace: four short news items that all end with the
-// same newsletter sign-up line, which the scan must flag in every file.
+// The "Scan Workspace" command, run on the fixture workspace: short news items that all end with the same
+// newsletter sign-up line, which the scan must flag in every file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';

@@ -1,0 +1,8 @@
+// The ids of the commands the extension contributes. No 'vscode' import, so a unit test can check them against
+// package.json's contributes.commands; commands.ts types its handler map with them.
+export const CommandId = {
+  scanWorkspace: 'corpusLens.scanWorkspace',
+  cancelIndexing: 'corpusLens.cancelIndexing',
+} as const;
+
+export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -1,0 +1,147 @@
+// Publishes findings as diagnostics: boilerplate faded as unnecessary text, duplicated passages with links to
+// every other copy, each at the severity its setting asks for (or not at all). Files whose findings changed are
+// queued and published in slices of a few milliseconds with a turn of the event loop between them, so that
+// publishing the findings of ten thousand files never holds the extension host's thread for long.
+import * as vscode from 'vscode';
+import { JsonRange } from '../core/report';
+import { WireFinding } from '../worker/protocol';
+import { Activity } from './activity';
+import { Config } from './config';
+import { baseName, diagnosticMessage } from './findingText';
+import { FindingsStore, StoredFindings } from './findingsStore';
+import { SeveritySetting, Settings } from './settings';
+
+/**
+ * The publisher turns findings into diagnostics for this long, or this many files, then hands them to the
+ * collection (which takes about twice as long again to send them to the workbench) and yields the thread.
+ */
+const SLICE_MS = 3;
+const SLICE_FILES = 100;
+
+export const DIAGNOSTIC_SOURCE = 'Corpus Lens';
+
+export interface DiagnosticsDeps {
+  store: FindingsStore;
+  collection: vscode.DiagnosticCollection;
+  activity: Activity;
+  /** Fired with the files whose diagnostics were just published. */
+  published: vscode.EventEmitter<readonly vscode.Uri[]>;
+}
+
+export function registerDiagnostics(deps: DiagnosticsDeps): vscode.Disposable {
+  return new DiagnosticsPublisher(deps);
+}
+
+interface Severities {
+  boilerplate: vscode.DiagnosticSeverity | undefined;
+  duplicate: vscode.DiagnosticSeverity | undefined;
+}
+
+class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly queue = new Set<string>();
+  private draining: { end: () => void } | undefined;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: DiagnosticsDeps) {
+    this.disposables.push(
+      deps.store.onDidChange((uris) => this.enqueue(uris)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (Config.affects(e, [Settings.boilerplateSeverity.key, Settings.duplicatesSeverity.key])) {
+          this.enqueue(deps.store.uris());
+        }
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.draining?.end();
+    for (const d of this.disposables) { d.dispose(); }
+  }
+
+  private enqueue(uris: Iterable<string>): void {
+    for (const u of uris) { this.queue.add(u); }
+    if (!this.draining && this.queue.size > 0) {
+      this.draining = { end: this.deps.activity.begin() };
+      setImmediate(() => this.drain());
+    }
+  }
+
+  private drain(): void {
+    if (this.disposed) { return; }
+    const started = performance.now();
+    const severities = new Map<string, Severities>();
+    const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const key of this.queue) {
+      this.queue.delete(key);
+      const uri = vscode.Uri.parse(key, true);
+      const stored = this.deps.store.get(key);
+      if (!stored) {
+        entries.push([uri, undefined]);
+      } else {
+        let sev = severities.get(stored.folder);
+        if (!sev) {
+          sev = severitiesFor(vscode.Uri.parse(stored.folder, true));
+          severities.set(stored.folder, sev);
+        }
+        entries.push([uri, toDiagnostics(stored, sev)]);
+      }
+      if (entries.length >= SLICE_FILES || performance.now() - started >= SLICE_MS) { break; }
+    }
+    // One message to the workbench per slice; [uri, undefined] clears a file.
+    this.deps.collection.set(entries.map(([uri, diags]) => [uri, diags?.length ? diags : undefined]));
+    this.deps.published.fire(entries.map(([uri]) => uri));
+    if (this.queue.size > 0) {
+      setImmediate(() => this.drain());
+    } else {
+      const d = this.draining;
+      this.draining = undefined;
+      d?.end();
+    }
+  }
+}
+
+function severitiesFor(folder: vscode.Uri): Severities {
+  const config = new Config(folder);
+  return { boilerplate: toSeverity(config.boilerplateSeverity), duplicate: toSeverity(config.duplicatesSeverity) };
+}
+
+export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | undefined {
+  switch (s) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+    case 'off': return undefined;
+  }
+}
+
+export function toRange(r: JsonRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+function toDiagnostics(stored: StoredFindings, severities: Severities): vscode.Diagnostic[] {
+  const folder = vscode.Uri.parse(stored.folder, true);
+  const out: vscode.Diagnostic[] = [];
+  for (const f of stored.file.findings) {
+    const severity = f.kind === 'boilerplate' ? severities.boilerplate : severities.duplicate;
+    if (severity === undefined) { continue; }
+    out.push(toDiagnostic(f, severity, folder, stored.file.path));
+  }
+  return out;
+}
+
+function toDiagnostic(f: WireFinding, severity: vscode.DiagnosticSeverity, folder: vscode.Uri, selfPath: string): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(f.range), diagnosticMessage(f), severity);
+  d.code = f.code;
+  d.source = DIAGNOSTIC_SOURCE;
+  if (f.kind === 'boilerplate') { d.tags = [vscode.DiagnosticTag.Unnecessary]; }
+  if (f.related.length > 0) {
+    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(vscode.Uri.joinPath(folder, ...r.path.split('/')), toRange(r.range)),
+      r.path === selfPath ? 'the same passage elsewhere in this file' : `the same passage in ${baseName(r.path)}`,
+    ));
+  }
+  return d;
+}

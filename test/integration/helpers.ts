@@ -1,0 +1,56 @@
+// Shared by the integration tests: the extension's API, and waiting for an event (with a time limit that only
+// turns a hang into a failure; no test sleeps).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { CorpusLensApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'corpus-lens.corpus-lens';
+
+export async function activateExtension(): Promise<CorpusLensApi> {
+  const ext = vscode.extensions.getExtension<CorpusLensApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} not found`);
+  return ext.activate();
+}
+
+/** Resolves with the first event that satisfies `predicate`; rejects after `timeoutMs` naming `what`. */
+export function waitFor<T>(event: vscode.Event<T>, predicate: (e: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const sub = event((e) => {
+      if (!predicate(e)) { return; }
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+/** Waits until the findings of `uri` have been published (after a change the watcher reports). */
+export function findingsUpdated(api: CorpusLensApi, uri: vscode.Uri, timeoutMs?: number): Promise<readonly vscode.Uri[]> {
+  return waitFor(api.onDidUpdateFindings, (uris) => uris.some((u) => u.toString() === uri.toString()), `findings of ${uri.path}`, timeoutMs);
+}
+
+export function fixtureUri(rel: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
+}
+
+export function corpusDiagnostics(api: CorpusLensApi, uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return (api.diagnostics.get(uri) ?? []).filter((d) => code === undefined || d.code === code);
+}
+
+export function rangeOf(d: { range: vscode.Range }): string {
+  const r = d.range;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** Replaces a document's whole text through a WorkspaceEdit (as a user's edit would). */
+export async function setText(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
+}
