@@ -96,7 +96,7 @@ function lightlyEdit(passage: string, rand: () => number, maker: TextMaker): str
   return out.join(' ');
 }
 
-export function generateCorpus(root: string, targetBytes: number, seed = 42): GeneratedCorpus {
+export function generateCorpus(root: string, targetBytes: number, seed = 42, maxFiles = Infinity): GeneratedCorpus {
   const rand = prng(seed);
   const maker = new TextMaker(rand, vocabulary(rand, 20000));
   fs.rmSync(root, { recursive: true, force: true });
@@ -110,7 +110,7 @@ export function generateCorpus(root: string, targetBytes: number, seed = 42): Ge
   let bytes = 0;
   let n = 0;
   let editTarget = '';
-  while (bytes < targetBytes) {
+  while (bytes < targetBytes && n < maxFiles) {
     const name = `doc${String(n).padStart(6, '0')}.txt`;
     const site = sites[n % sites.length];
     const paragraphs: string[] = [];

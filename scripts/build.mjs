@@ -18,4 +18,5 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/worker/prepareWorker.ts'], outfile: 'dist/prepareWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' }),
+  esbuild.build({ ...common, entryPoints: ['bench/host.ts'], outfile: 'dist/benchHost.js' }),
 ]);
