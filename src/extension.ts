@@ -5,8 +5,10 @@ import { registerCommands } from './vscode/commands';
 import { CorpusFiles } from './vscode/corpusFiles';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { FindingsStore } from './vscode/findingsStore';
+import { openCopy, registerHover } from './vscode/hover';
 import { IndexWorkerClient } from './vscode/indexClient';
 import { CorpusIndexer } from './vscode/indexer';
+import { registerLanguageAssociation } from './vscode/languageAssociation';
 import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
 
@@ -39,9 +41,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       indexer,
       registerDiagnostics({ store, collection: diagnostics, activity, published }),
       registerLiveUpdates({ indexer, files, store, activity }),
+      registerHover({ store, files }),
+      registerLanguageAssociation({ files, log }),
       registerCommands({
         scanWorkspace: () => scanWorkspace({ indexer, files }),
         cancelIndexing: () => indexer.cancelAll(),
+        openCopy,
       }),
       diagnostics,
       published,

@@ -3,6 +3,7 @@
 export const CommandId = {
   scanWorkspace: 'corpusLens.scanWorkspace',
   cancelIndexing: 'corpusLens.cancelIndexing',
+  openCopy: 'corpusLens.openCopy',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -34,7 +34,7 @@ suite('activation', () => {
 
   test('its commands are registered', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['corpusLens.scanWorkspace', 'corpusLens.cancelIndexing']) {
+    for (const id of ['corpusLens.scanWorkspace', 'corpusLens.cancelIndexing', 'corpusLens.openCopy']) {
       assert.ok(commands.includes(id), `${id} is not registered`);
     }
   });

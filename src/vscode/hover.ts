@@ -1,0 +1,53 @@
+// Hovers over findings in corpus files give the reason in full ("Boilerplate: appears in 37 files (score 0.93)",
+// "Duplicate: same passage as b.txt lines 85-100, 1,840 characters"), each other copy a link that opens it.
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import { Config } from './config';
+import { CorpusFiles } from './corpusFiles';
+import { toRange } from './diagnostics';
+import { hoverMarkdown } from './findingText';
+import { FindingsStore } from './findingsStore';
+import { corpusDocumentSelector } from './languages';
+
+export interface HoverDeps {
+  store: FindingsStore;
+  files: CorpusFiles;
+}
+
+export function registerHover(deps: HoverDeps): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(corpusDocumentSelector, {
+    provideHover: (doc, position) => provideHover(deps, doc, position),
+  });
+}
+
+function provideHover(deps: HoverDeps, doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  const loc = deps.files.match(doc.uri);
+  const stored = loc && deps.store.get(doc.uri.toString());
+  if (!loc || !stored) { return undefined; }
+  // Findings for another text than the one shown would point at the wrong words; fresh ones are on their way.
+  const { version } = stored.file;
+  if (version !== undefined ? version !== doc.version : doc.isDirty) { return undefined; }
+  const config = new Config(doc.uri);
+  const shown = { boilerplate: config.boilerplateSeverity !== 'off', duplicate: config.duplicatesSeverity !== 'off' };
+  const hits = stored.file.findings.filter((f) => shown[f.kind] && toRange(f.range).contains(position));
+  if (hits.length === 0) { return undefined; }
+  const folder = loc.folder;
+  const paragraphs = hits.map((f) => hoverMarkdown(f, stored.file.path, (label, i) => {
+    const r = f.related[i];
+    const target = deps.files.uriOf(folder, r.path).toString();
+    const args = [target, [r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character]];
+    return `[${label}](command:${CommandId.openCopy}?${encodeURIComponent(JSON.stringify(args))} "Open this copy")`;
+  }));
+  const md = new vscode.MarkdownString(paragraphs.join('\n\n'));
+  md.isTrusted = { enabledCommands: [CommandId.openCopy] };
+  const innermost = hits.map((f) => toRange(f.range)).reduce((a, b) => (b.start.isAfterOrEqual(a.start) && b.end.isBeforeOrEqual(a.end) ? b : a));
+  return new vscode.Hover(md, innermost);
+}
+
+/** The command behind the hover's links: opens a file with a range selected (the other copy of a passage). */
+export async function openCopy(uri: string, range: [number, number, number, number]): Promise<void> {
+  const [sl, sc, el, ec] = range;
+  const selection = new vscode.Range(sl, sc, el, ec);
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri, true), { selection, preview: true });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

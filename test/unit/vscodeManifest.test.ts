@@ -1,0 +1,64 @@
+// package.json's contributions agree with the code: the contributed commands are exactly the handler map's ids,
+// the settings are exactly settings.ts's (names, defaults, allowed values, resource scope), and the language and
+// grammar contributions point at files that exist and agree with each other.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CommandId } from '../../src/vscode/commandIds';
+import { CORPUS_LANGUAGE, corpusDocumentSelector } from '../../src/vscode/languages';
+import { SECTION, SEVERITIES, Settings } from '../../src/vscode/settings';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+
+describe('package.json contributions', () => {
+  it('contributes exactly the commands that have handlers, each with the category', () => {
+    const contributed = (contributes.commands as { command: string; category: string }[]);
+    assert.deepStrictEqual(contributed.map((c) => c.command).sort(), Object.values(CommandId).sort());
+    for (const c of contributed) { assert.strictEqual(c.category, 'Corpus Lens', c.command); }
+  });
+
+  it('hides the commands that only make sense with arguments or while indexing from the palette', () => {
+    const palette = contributes.menus.commandPalette as { command: string; when: string }[];
+    assert.deepStrictEqual(palette, [
+      { command: CommandId.cancelIndexing, when: 'corpusLens.indexing' },
+      { command: CommandId.openCopy, when: 'false' },
+    ]);
+  });
+
+  it('declares exactly the settings Config reads, with their defaults, in resource scope', () => {
+    const props = contributes.configuration.properties as Record<string, { default: unknown; scope: string; enum?: string[] }>;
+    assert.deepStrictEqual(Object.keys(props).sort(), Object.values(Settings).map((s) => `${SECTION}.${s.key}`).sort());
+    for (const s of Object.values(Settings)) {
+      const p = props[`${SECTION}.${s.key}`];
+      assert.deepStrictEqual(p.default, s.default, s.key);
+      assert.strictEqual(p.scope, 'resource', s.key);
+    }
+    assert.deepStrictEqual(props[`${SECTION}.${Settings.boilerplateSeverity.key}`].enum, [...SEVERITIES]);
+    assert.deepStrictEqual(props[`${SECTION}.${Settings.duplicatesSeverity.key}`].enum, [...SEVERITIES]);
+  });
+
+  it('contributes the corpus-text language with a grammar whose scope name matches', () => {
+    const language = (contributes.languages as { id: string; configuration: string; extensions?: string[] }[]).find((l) => l.id === CORPUS_LANGUAGE);
+    assert.ok(language);
+    assert.strictEqual(language.extensions, undefined, 'corpus-text must not claim .txt from plain text; a setting associates it');
+    assert.ok(fs.existsSync(path.join(repo, language.configuration)));
+    const grammar = (contributes.grammars as { language: string; scopeName: string; path: string }[]).find((g) => g.language === CORPUS_LANGUAGE);
+    assert.ok(grammar);
+    const tm = JSON.parse(fs.readFileSync(path.join(repo, grammar.path), 'utf8'));
+    assert.strictEqual(tm.scopeName, grammar.scopeName);
+    const included = JSON.stringify(tm).match(/"include":\s*"#([^"]+)"/g)?.map((m) => m.replace(/.*#/, '').replace('"', '')) ?? [];
+    for (const name of included) { assert.ok(tm.repository[name], `the grammar includes #${name}, which it does not define`); }
+  });
+
+  it('serves plain text and corpus text files', () => {
+    assert.deepStrictEqual(corpusDocumentSelector.map((s) => `${s.scheme}:${s.language}`), ['file:plaintext', 'file:corpus-text']);
+  });
+
+  it('supports untrusted workspaces in a limited way, and says how', () => {
+    assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(manifest.capabilities.untrustedWorkspaces.description, /Restricted Mode/);
+    assert.strictEqual(manifest.main, './dist/extension.js');
+  });
+});
