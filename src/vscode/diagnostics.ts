@@ -26,6 +26,13 @@ export interface DiagnosticsDeps {
   activity: Activity;
   /** Fired with the files whose diagnostics were just published. */
   published: vscode.EventEmitter<readonly vscode.Uri[]>;
+  /**
+   * The findings of a file to leave out (an editor dismissed them, in its sidecar), as a predicate on a finding's
+   * code and range; undefined when every finding of the file is shown. Called once per file published.
+   */
+  hidden?: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
+  /** Fires with a file whose hidden findings may have changed, to publish it again. */
+  onDidChangeHidden?: vscode.Event<vscode.Uri>;
 }
 
 export function registerDiagnostics(deps: DiagnosticsDeps): vscode.Disposable {
@@ -52,6 +59,9 @@ class DiagnosticsPublisher implements vscode.Disposable {
         }
       }),
     );
+    if (deps.onDidChangeHidden) {
+      this.disposables.push(deps.onDidChangeHidden((uri) => this.enqueue([uri.toString()])));
+    }
   }
 
   dispose(): void {
@@ -85,7 +95,7 @@ class DiagnosticsPublisher implements vscode.Disposable {
           sev = severitiesFor(vscode.Uri.parse(stored.folder, true));
           severities.set(stored.folder, sev);
         }
-        entries.push([uri, toDiagnostics(stored, sev)]);
+        entries.push([uri, toDiagnostics(stored, sev, this.deps.hidden?.(uri))]);
       }
       if (entries.length >= SLICE_FILES || performance.now() - started >= SLICE_MS) { break; }
     }
@@ -121,12 +131,12 @@ export function toRange(r: JsonRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-function toDiagnostics(stored: StoredFindings, severities: Severities): vscode.Diagnostic[] {
+function toDiagnostics(stored: StoredFindings, severities: Severities, hidden?: (code: string, range: JsonRange) => boolean): vscode.Diagnostic[] {
   const folder = vscode.Uri.parse(stored.folder, true);
   const out: vscode.Diagnostic[] = [];
   for (const f of stored.file.findings) {
     const severity = f.kind === 'boilerplate' ? severities.boilerplate : severities.duplicate;
-    if (severity === undefined) { continue; }
+    if (severity === undefined || hidden?.(f.code, f.range)) { continue; }
     out.push(toDiagnostic(f, severity, folder, stored.file.path));
   }
   return out;

@@ -1,0 +1,188 @@
+// The annotations of corpus documents, as the editor sees them: one AnnotationStore per workspace folder, and a
+// sidecar session per corpus document that is visible or tagged. Edits move the anchors as they are typed (the
+// content changes of each event, in the pre-change offsets VS Code reports); the sidecar is written when its
+// source is saved and right after each tagging command. An invalid sidecar is reported once, naming the file and
+// line, and is never written over.
+import * as vscode from 'vscode';
+import { AnnotationStore, SidecarError, SidecarSession, TextChange, decisionOf } from '../core/annotations';
+import { CorpusFiles } from './corpusFiles';
+import { FindingFilter, dismissedFindings } from './tagModel';
+
+export interface AnnotationsDeps {
+  files: CorpusFiles;
+  log: vscode.LogOutputChannel;
+}
+
+interface Tracked {
+  store: AnnotationStore;
+  /** Resolves with the session, or undefined when the sidecar could not be read. */
+  opening: Promise<SidecarSession | undefined>;
+  session: SidecarSession | undefined;
+  /** Changes made while the sidecar was being read, applied once it is. */
+  queued: TextChange[][];
+}
+
+export class AnnotationSessions implements vscode.Disposable {
+  private readonly stores = new Map<string, AnnotationStore>();
+  private readonly tracked = new Map<string, Tracked>();
+  /** The messages of invalid sidecars already shown, so that one broken file is not reported on every switch. */
+  private readonly reported = new Set<string>();
+  /**
+   * Sessions of closed documents whose sidecars hold decisions about findings: kept so that a dismissed finding
+   * stays hidden after its document is closed. (A sidecar changed on disk meanwhile is merged on the next open.)
+   */
+  private readonly retained = new Map<string, SidecarSession>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly saved = new vscode.EventEmitter<vscode.Uri>();
+  private readonly decisionsChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.saved, this.decisionsChanged];
+
+  /** Fires with a source document's URI when its annotations (or where they stand) changed. */
+  readonly onDidChange = this.changed.event;
+  /** Fires with a source document's URI after its sidecar was saved (written, or found already current). */
+  readonly onDidSave = this.saved.event;
+  /** Fires with a source's URI when the decisions about its findings may have changed. */
+  readonly onDidChangeDecisions = this.decisionsChanged.event;
+
+  constructor(private readonly deps: AnnotationsDeps) {
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors((editors) => this.openVisible(editors)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
+      vscode.workspace.onDidSaveTextDocument((doc) => { void this.save(doc.uri); }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+    );
+    this.openVisible(vscode.window.visibleTextEditors);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) { d.dispose(); }
+  }
+
+  /** The session of a document if it is already open (without reading anything). */
+  peek(uri: vscode.Uri): SidecarSession | undefined {
+    const key = uri.toString();
+    return this.tracked.get(key)?.session ?? this.retained.get(key);
+  }
+
+  /**
+   * Whether a finding of `uri` was dismissed in its sidecar; undefined (the fast answer for most files) when no
+   * finding of it can be, because no sidecar with a dismissal is open for it.
+   */
+  dismissedFilter(uri: vscode.Uri): FindingFilter | undefined {
+    const session = this.peek(uri);
+    return session && dismissedFindings(session.list(), session.text);
+  }
+
+  /** Tells listeners that a decision about a finding of `uri` was recorded. */
+  noteDecision(uri: vscode.Uri): void {
+    this.decisionsChanged.fire(uri);
+  }
+
+  /**
+   * The session of a corpus document, opened if need be. Undefined for other documents, and when the sidecar is
+   * invalid (then the error is shown, always, when `report` is set: the user asked for something).
+   */
+  async sessionFor(doc: vscode.TextDocument, report = false): Promise<SidecarSession | undefined> {
+    const loc = this.deps.files.match(doc.uri);
+    if (!loc) { return undefined; }
+    const key = doc.uri.toString();
+    let t = this.tracked.get(key);
+    if (!t) {
+      const store = this.storeFor(loc.folder);
+      const entry: Tracked = { store, opening: Promise.resolve(undefined), session: undefined, queued: [] };
+      entry.opening = store.open(doc.uri.fsPath, doc.getText()).then((session) => {
+        for (const changes of entry.queued) { session.applyChanges(changes); }
+        entry.queued = [];
+        entry.session = session;
+        this.retained.delete(key);
+        this.changed.fire(doc.uri);
+        if (hasDecisions(session)) { this.decisionsChanged.fire(doc.uri); }
+        return session;
+      }, (e: unknown) => {
+        this.tracked.delete(key);
+        this.reportError(e, report);
+        return undefined;
+      });
+      this.tracked.set(key, entry);
+      t = entry;
+    }
+    const session = await t.opening;
+    if (!session && report && !this.tracked.has(key)) {
+      // Opened, failed and forgotten by an earlier caller; the user asked, so try again and say why.
+      return this.sessionFor(doc, true);
+    }
+    return session;
+  }
+
+  /** Writes a document's sidecar (when it has changes); errors are shown, not thrown. Resolves when written. */
+  async save(uri: vscode.Uri): Promise<boolean> {
+    const session = await this.tracked.get(uri.toString())?.opening;
+    if (!session) { return false; }
+    try {
+      const result = await session.save();
+      for (const c of result.conflicts) {
+        this.deps.log.warn(`${session.sidecarPath}: ${c.reason} on annotation ${c.id}; both versions were kept`);
+      }
+      this.changed.fire(uri);
+      this.saved.fire(uri);
+      return true;
+    } catch (e) {
+      this.reportError(e, true);
+      return false;
+    }
+  }
+
+  private storeFor(folder: vscode.WorkspaceFolder): AnnotationStore {
+    const key = folder.uri.toString();
+    let store = this.stores.get(key);
+    if (!store) {
+      store = new AnnotationStore({ root: folder.uri.fsPath });
+      this.stores.set(key, store);
+    }
+    return store;
+  }
+
+  private openVisible(editors: readonly vscode.TextEditor[]): void {
+    for (const e of editors) { void this.sessionFor(e.document); }
+  }
+
+  private edited(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) { return; }
+    const t = this.tracked.get(e.document.uri.toString());
+    if (!t) { return; }
+    const changes = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+    if (t.session) {
+      t.session.applyChanges(changes);
+      this.changed.fire(e.document.uri);
+    } else {
+      t.queued.push(changes);
+    }
+  }
+
+  private closed(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t = this.tracked.get(key);
+    if (!t) { return; }
+    this.tracked.delete(key);
+    // Closed perhaps without saving: the next open starts again from the files on disk.
+    void t.opening.then((session) => {
+      if (!session || this.tracked.has(key)) { return; }
+      if (hasDecisions(session)) { this.retained.set(key, session); } else { t.store.close(session.sourcePath); }
+    });
+    this.changed.fire(doc.uri);
+  }
+
+  private reportError(e: unknown, always: boolean): void {
+    const message = e instanceof SidecarError
+      ? `Corpus Lens: the sidecar ${vscode.workspace.asRelativePath(e.file)} is invalid and will not be written over.\n${e.message}`
+      : `Corpus Lens: ${e instanceof Error ? e.message : String(e)}`;
+    this.deps.log.error(message);
+    if (!always && this.reported.has(message)) { return; }
+    this.reported.add(message);
+    void vscode.window.showErrorMessage(message);
+  }
+}
+
+function hasDecisions(session: SidecarSession): boolean {
+  return session.list().some((a) => decisionOf(a.annotation) !== undefined);
+}

@@ -1,0 +1,85 @@
+// The editor's tagging model without VS Code: tag styles and their theme colours, hover text, which tags stand at
+// an offset, which findings a sidecar dismissed, and the undo stack.
+import * as assert from 'node:assert/strict';
+import type { AnchoredAnnotation, Annotation } from '../../src/core/annotations';
+import { TAG_STYLES, TagHistory, colorIdOf, dismissedFindings, styleOf, tagHoverMarkdown, tagTitle, tagsAt } from '../../src/vscode/tagModel';
+
+function anchored(a: Partial<Annotation> & Pick<Annotation, 'kind' | 'start' | 'end'>, at: [number, number] | null = [a.start, a.end]): AnchoredAnnotation {
+  return {
+    annotation: { id: a.id ?? `${a.kind}${a.start}`, quote: 'q', ...a },
+    outcome: at ? 'exact' : 'orphaned',
+    start: at ? at[0] : null,
+    end: at ? at[1] : null,
+  };
+}
+
+describe('vscode tag model', () => {
+  it('draws a claim, each entity label, and a made-up label as other; decisions and notes not at all', () => {
+    assert.equal(styleOf({ kind: 'claim' }), 'claim');
+    assert.equal(styleOf({ kind: 'entity', label: 'person' }), 'person');
+    assert.equal(styleOf({ kind: 'entity', label: 'vessel' }), 'other');
+    assert.equal(styleOf({ kind: 'entity' }), 'other');
+    assert.equal(styleOf({ kind: 'boilerplate' }), undefined);
+    assert.equal(styleOf({ kind: 'note' }), undefined);
+  });
+
+  it('names a theme colour per style', () => {
+    assert.deepEqual(TAG_STYLES.map(colorIdOf), [
+      'corpusLens.entityPersonBackground', 'corpusLens.entityOrganizationBackground', 'corpusLens.entityLocationBackground',
+      'corpusLens.entityEventBackground', 'corpusLens.entityOtherBackground', 'corpusLens.claimBackground',
+    ]);
+  });
+
+  it('writes a hover with the title, the known attributes first, escaped, then the actions', () => {
+    assert.equal(tagTitle({ kind: 'entity', label: 'person' }), 'Entity: person');
+    assert.equal(tagTitle({ kind: 'claim' }), 'Claim');
+    const claim: Annotation = { id: 'c1', kind: 'claim', quote: 'q', start: 0, end: 1, attributes: { note: 'see *this*', status: 'unverified', speaker: 'Jafari' } };
+    assert.equal(tagHoverMarkdown(claim, ['[Remove](command:x)']),
+      '**Claim**\n\nspeaker: Jafari\n\nstatus: unverified\n\nnote: see \\*this\\*\n\n[Remove](command:x)');
+    assert.equal(tagHoverMarkdown({ id: 'e', kind: 'entity', label: 'person', quote: 'q', start: 0, end: 1 }, []), '**Entity: person**');
+  });
+
+  it('finds the tags covering an offset or a range, innermost first, skipping orphans and decisions', () => {
+    const list = [
+      anchored({ id: 'outer', kind: 'claim', start: 0, end: 50 }),
+      anchored({ id: 'inner', kind: 'entity', label: 'person', start: 10, end: 20 }),
+      anchored({ id: 'orphan', kind: 'entity', start: 10, end: 20 }, null),
+      anchored({ id: 'decision', kind: 'boilerplate', start: 0, end: 50, attributes: { status: 'dismissed', code: 'boilerplate.x' } }),
+    ];
+    assert.deepEqual(tagsAt(list, 15).map((a) => a.annotation.id), ['inner', 'outer']);
+    assert.deepEqual(tagsAt(list, 5).map((a) => a.annotation.id), ['outer']);
+    assert.deepEqual(tagsAt(list, 5, 15).map((a) => a.annotation.id), ['outer']);
+    assert.deepEqual(tagsAt(list, 60), []);
+  });
+
+  it('hides the findings a decision dismissed, by code and range, and only those', () => {
+    const text = 'Menu | Home\nBody text here.\nSign up now\n';
+    const signUp = { start: text.indexOf('Sign'), end: text.indexOf('now') + 3 };
+    const list = [
+      anchored({ kind: 'boilerplate', ...signUp, attributes: { status: 'dismissed', code: 'boilerplate.sign-up' } }),
+      anchored({ kind: 'boilerplate', start: 0, end: 11, attributes: { status: 'confirmed', code: 'boilerplate.navigation' } }),
+    ];
+    const hidden = dismissedFindings(list, text);
+    assert.ok(hidden);
+    const line2 = { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } };
+    assert.equal(hidden('boilerplate.sign-up', line2), true);
+    assert.equal(hidden('boilerplate.navigation', line2), false, 'another code');
+    assert.equal(hidden('boilerplate.navigation', { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } }), false, 'confirmed');
+    assert.equal(hidden('boilerplate.sign-up', { start: { line: 1, character: 0 }, end: { line: 1, character: 15 } }), false, 'elsewhere');
+    assert.equal(dismissedFindings([list[1]], text), undefined, 'nothing dismissed');
+  });
+
+  it('undoes the newest tag of a document, skipping tags removed meanwhile, and keeps documents apart', () => {
+    const h = new TagHistory(3);
+    for (const id of ['a', 'b', 'c', 'd']) { h.push('doc1', id); }
+    h.push('doc2', 'x');
+    const live = new Set(['a', 'b', 'd', 'x']);
+    assert.equal(h.pop('doc1', (id) => live.has(id)), 'd');
+    assert.equal(h.pop('doc1', (id) => live.has(id)), 'b', 'c was removed meanwhile');
+    assert.equal(h.pop('doc1', (id) => live.has(id)), undefined, 'a fell off the bounded stack');
+    assert.equal(h.pop('doc2', (id) => live.has(id)), 'x');
+    h.push('doc3', 'y');
+    h.forget('doc3');
+    assert.equal(h.pop('doc3', () => true), undefined);
+  });
+});
