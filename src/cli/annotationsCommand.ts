@@ -12,8 +12,7 @@ import {
 import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
 import { AnnotationStore } from '../core/annotations/store';
 import { decodeText } from '../core/text';
-import { parseArgs } from './args';
-import { UsageError } from './io';
+import { parseFolderCommand } from './args';
 
 export const annotationsUsage = `usage: corpus-lens annotations <folder> [--json] [--fix]
 
@@ -50,22 +49,9 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
 export async function runAnnotationsCommand(
   args: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void },
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, { flags: ['json', 'fix', 'help'], values: [] });
-    if (parsed.flags.has('help')) { io.stdout(annotationsUsage); return 0; }
-    if (parsed.positional.length !== 1) { throw new UsageError('annotations needs exactly one folder'); }
-  } catch (e) {
-    if (!(e instanceof UsageError)) { throw e; }
-    io.stderr(`corpus-lens: ${e.message}\n\n${annotationsUsage}`);
-    return 2;
-  }
-  const folder = path.resolve(parsed.positional[0]);
-  const st = await fs.stat(folder).catch(() => undefined);
-  if (!st?.isDirectory()) {
-    io.stderr(`corpus-lens: ${st ? 'not a folder' : 'no such folder'}: ${parsed.positional[0]}\n`);
-    return 2;
-  }
+  const cmd = parseFolderCommand('annotations', args, { flags: ['json', 'fix'], values: [] }, annotationsUsage, io);
+  if (typeof cmd === 'number') { return cmd; }
+  const { args: parsed, folder } = cmd;
   const report = await checkSidecars(folder, parsed.flags.has('fix'));
   if (parsed.flags.has('json')) {
     io.stdout(JSON.stringify(report) + '\n');

@@ -5,7 +5,7 @@ import { FileAnalysis } from '../core/index/corpusIndex';
 import { summarize, toJsonReport } from '../core/report';
 import { scanFolderParallel } from '../core/parallelScan';
 import { scanFolder, ScanOptions } from '../core/scan';
-import { parseArgs } from './args';
+import { parseFolderCommand } from './args';
 import { CliIO, ProgressBar, UsageError } from './io';
 
 export const scanUsage = `usage: corpus-lens scan <folder> [--json] [--include GLOB]... [--exclude GLOB]... [--top N]
@@ -18,21 +18,9 @@ Finds boilerplate and duplicated passages in the plain-text files under <folder>
 `;
 
 export async function runScanCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json', 'help'], values: ['include', 'exclude', 'top'] });
-  if (args.flags.has('help')) { io.stdout(scanUsage); return 0; }
-  if (args.positional.length !== 1) { throw new UsageError('scan needs exactly one folder'); }
-  const root = path.resolve(args.positional[0]);
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(root);
-  } catch {
-    io.stderr(`corpus-lens: no such folder: ${args.positional[0]}\n`);
-    return 2;
-  }
-  if (!st.isDirectory()) {
-    io.stderr(`corpus-lens: not a folder: ${args.positional[0]}\n`);
-    return 2;
-  }
+  const cmd = parseFolderCommand('scan', argv, { flags: ['json'], values: ['include', 'exclude', 'top'] }, scanUsage, io);
+  if (typeof cmd === 'number') { return cmd; }
+  const { args, folder: root } = cmd;
   const top = Number(args.values.get('top')?.[0] ?? 5);
   if (!Number.isInteger(top) || top < 0) { throw new UsageError('--top takes a whole number'); }
 

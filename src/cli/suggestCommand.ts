@@ -12,8 +12,7 @@ import { AnnotationStore } from '../core/annotations/store';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { Gazetteer, suggest, Suggestion } from '../core/suggest';
 import { TextModel } from '../core/text';
-import { parseArgs } from './args';
-import { UsageError } from './io';
+import { parseFolderCommand } from './args';
 
 export const suggestUsage = `usage: corpus-lens suggest <folder> [--json] [--include GLOB]... [--exclude GLOB]...
 
@@ -40,22 +39,9 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
 export async function runSuggestCommand(
   args: string[], io: { stdout(s: string): void; stderr(s: string): void },
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, { flags: ['json', 'help'], values: ['include', 'exclude'] });
-    if (parsed.flags.has('help')) { io.stdout(suggestUsage); return 0; }
-    if (parsed.positional.length !== 1) { throw new UsageError('suggest needs exactly one folder'); }
-  } catch (e) {
-    if (!(e instanceof UsageError)) { throw e; }
-    io.stderr(`corpus-lens: ${e.message}\n\n${suggestUsage}`);
-    return 2;
-  }
-  const root = path.resolve(parsed.positional[0]);
-  const st = await fsp.stat(root).catch(() => undefined);
-  if (!st?.isDirectory()) {
-    io.stderr(`corpus-lens: ${st ? 'not a folder' : 'no such folder'}: ${parsed.positional[0]}\n`);
-    return 2;
-  }
+  const cmd = parseFolderCommand('suggest', args, { flags: ['json'], values: ['include', 'exclude'] }, suggestUsage, io);
+  if (typeof cmd === 'number') { return cmd; }
+  const { args: parsed, folder: root } = cmd;
   let failed = false;
   const sidecars = await readSidecars(root, (message) => { io.stderr(`corpus-lens: ${message}\n`); failed = true; });
   const gazetteer = Gazetteer.fromAnnotations([...sidecars.values()].map((s) => ({ path: s.sourcePath, annotations: s.annotations })));
