@@ -77,6 +77,21 @@ export class TextModel {
       this.ends = tables.ends;
       return;
     }
+    // Two passes with the engine's native indexOf: count the line breaks, then fill typed arrays. A lone \r
+    // is a line break too (as in VS Code), so a text holding any \r takes the careful path.
+    if (text.indexOf('\r') < 0) {
+      let n = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) { n++; }
+      this.starts = new Uint32Array(n);
+      this.ends = new Uint32Array(n);
+      let line = 0;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        this.ends[line] = i;
+        this.starts[++line] = i + 1;
+      }
+      this.ends[line] = text.length;
+      return;
+    }
     const starts: number[] = [0];
     const ends: number[] = [];
     const n = text.length;

@@ -27,6 +27,16 @@ describe('TextModel', () => {
     assert.deepStrictEqual(m.positionAt(3), { line: 0, character: 2 }); // inside the line break
   });
 
+  it('finds the same lines in LF text as in the same text with CRLF, less the extra code units', () => {
+    const lf = new TextModel('one\n\ntwo three\nfour\n');
+    const crlf = new TextModel('one\r\n\r\ntwo three\r\nfour\r\n');
+    assert.strictEqual(lf.lineCount, 5);
+    assert.deepStrictEqual([0, 1, 2, 3, 4].map((l) => lf.lineText(l)), [0, 1, 2, 3, 4].map((l) => crlf.lineText(l)));
+    assert.deepStrictEqual(lf.positionAt(lf.text.indexOf('three')), { line: 2, character: 4 });
+    assert.strictEqual(new TextModel('').lineCount, 1);
+    assert.strictEqual(new TextModel('a\rb').lineText(1), 'b'); // a lone CR ends a line, as in VS Code
+  });
+
   it('counts characters outside the BMP as two UTF-16 code units', () => {
     const m = new TextModel('😀 x\n𝔸b');
     assert.deepStrictEqual(m.positionAt(3), { line: 0, character: 3 });
