@@ -11,6 +11,7 @@ import { CorpusIndexer } from './vscode/indexer';
 import { registerLanguageAssociation } from './vscode/languageAssociation';
 import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
+import { registerStatusBar } from './vscode/statusBar';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       registerDiagnostics({ store, collection: diagnostics, activity, published }),
       registerLiveUpdates({ indexer, files, store, activity }),
       registerHover({ store, files }),
+      registerStatusBar({ store, files, indexer }),
       registerLanguageAssociation({ files, log }),
       registerCommands({
         scanWorkspace: () => scanWorkspace({ indexer, files }),
