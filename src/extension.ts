@@ -1,8 +1,10 @@
 // Corpus Lens: activate() wires the features together and returns the API that integration tests read.
 import * as vscode from 'vscode';
 import { Activity } from './vscode/activity';
+import { AnnotationSessions } from './vscode/annotations';
 import { registerCommands } from './vscode/commands';
 import { CorpusFiles } from './vscode/corpusFiles';
+import { registerDecorations } from './vscode/decorations';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { FindingsStore } from './vscode/findingsStore';
 import { openCopy, registerHover } from './vscode/hover';
@@ -12,6 +14,8 @@ import { registerLanguageAssociation } from './vscode/languageAssociation';
 import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
 import { registerStatusBar } from './vscode/statusBar';
+import { registerTagActions } from './vscode/tagActions';
+import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -24,6 +28,8 @@ export interface CorpusLensApi {
   whenIdle(): Promise<void>;
   /** Fires with the files whose diagnostics were just published. */
   readonly onDidUpdateFindings: vscode.Event<readonly vscode.Uri[]>;
+  /** Fires with a source file's URI after its annotations sidecar was saved. */
+  readonly onDidSaveSidecar: vscode.Event<vscode.Uri>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -36,11 +42,21 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version);
     const client = new IndexWorkerClient(context.extensionPath, activity);
     const indexer = new CorpusIndexer({ client, store, files, activity, log });
+    const sessions = new AnnotationSessions({ files, log });
+    const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
+    const tagging = new Tagging({ sessions, isCorpusFile });
     context.subscriptions.push(
       files,
       client,
       indexer,
-      registerDiagnostics({ store, collection: diagnostics, activity, published }),
+      sessions,
+      tagging,
+      registerDiagnostics({
+        store, collection: diagnostics, activity, published,
+        hidden: (uri) => sessions.dismissedFilter(uri), onDidChangeHidden: sessions.onDidChangeDecisions,
+      }),
+      registerDecorations({ sessions }),
+      registerTagActions({ sessions, isCorpusFile }),
       registerLiveUpdates({ indexer, files, store, activity }),
       registerHover({ store, files }),
       registerStatusBar({ store, files, indexer }),
@@ -49,13 +65,23 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         scanWorkspace: () => scanWorkspace({ indexer, files }),
         cancelIndexing: () => indexer.cancelAll(),
         openCopy,
+        tagClaim: (args?: TagArgs) => tagging.tagClaim(args),
+        tagEntity: (args?: TagArgs) => tagging.tagEntity(args),
+        removeTag: (ref?: TagRef) => tagging.removeTag(ref),
+        changeTagLabel: (ref?: TagRef & { label?: string }) => tagging.changeTagLabel(ref),
+        editTagAttributes: (ref?: TagRef & { attributes?: Record<string, string> }) => tagging.editTagAttributes(ref),
+        undoTag: () => tagging.undoTag(),
+        dismissFinding: (args: DecisionArgs) => tagging.decide(args, 'dismissed'),
+        confirmFinding: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
       }),
       diagnostics,
       published,
       log,
     );
     indexer.start();
-    return { diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event };
+    return {
+      diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
+    };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;

@@ -4,6 +4,14 @@ export const CommandId = {
   scanWorkspace: 'corpusLens.scanWorkspace',
   cancelIndexing: 'corpusLens.cancelIndexing',
   openCopy: 'corpusLens.openCopy',
+  tagClaim: 'corpusLens.tagClaim',
+  tagEntity: 'corpusLens.tagEntity',
+  removeTag: 'corpusLens.removeTag',
+  changeTagLabel: 'corpusLens.changeTagLabel',
+  editTagAttributes: 'corpusLens.editTagAttributes',
+  undoTag: 'corpusLens.undoTag',
+  dismissFinding: 'corpusLens.dismissFinding',
+  confirmFinding: 'corpusLens.confirmFinding',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -6,6 +6,9 @@ import { JsonRange } from '../core/report';
 import { TextModel } from '../core/text';
 import { escapeMarkdown } from './findingText';
 
+/** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
+export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
+
 /** One decoration style per entity label, and one for claims. */
 export const TAG_STYLES = [...ENTITY_LABELS, 'claim'] as const;
 export type TagStyle = (typeof TAG_STYLES)[number];

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { CommandId } from '../../src/vscode/commandIds';
 import { CORPUS_LANGUAGE, corpusDocumentSelector } from '../../src/vscode/languages';
 import { SECTION, SEVERITIES, Settings } from '../../src/vscode/settings';
+import { CORPUS_FILE_CONTEXT, TAG_STYLES, colorIdOf } from '../../src/vscode/tagModel';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -24,7 +25,37 @@ describe('package.json contributions', () => {
     assert.deepStrictEqual(palette, [
       { command: CommandId.cancelIndexing, when: 'corpusLens.indexing' },
       { command: CommandId.openCopy, when: 'false' },
+      { command: CommandId.tagClaim, when: `${CORPUS_FILE_CONTEXT} && editorHasSelection` },
+      { command: CommandId.tagEntity, when: `${CORPUS_FILE_CONTEXT} && editorHasSelection` },
+      { command: CommandId.removeTag, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.changeTagLabel, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.editTagAttributes, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.undoTag, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.dismissFinding, when: 'false' },
+      { command: CommandId.confirmFinding, when: 'false' },
     ]);
+  });
+
+  it('gates the tagging keybindings and context menu on a corpus file, with commands that exist', () => {
+    const ids = Object.values(CommandId) as string[];
+    const bindings = contributes.keybindings as { command: string; key: string; when: string }[];
+    assert.deepStrictEqual(bindings.map((b) => `${b.command} ${b.key}`), [
+      `${CommandId.tagClaim} ctrl+alt+c`, `${CommandId.tagEntity} ctrl+alt+e`, `${CommandId.undoTag} ctrl+alt+z`,
+    ]);
+    const menu = contributes.menus['editor/context'] as { command: string; when: string }[];
+    for (const item of [...bindings, ...menu]) {
+      assert.ok(ids.includes(item.command), item.command);
+      assert.match(item.when, new RegExp(`\\b${CORPUS_FILE_CONTEXT.replace('.', '\\.')}\\b`), item.command);
+    }
+  });
+
+  it('contributes a theme colour for every tag style, with defaults for dark and light themes', () => {
+    const colors = contributes.colors as { id: string; defaults: { dark: string; light: string } }[];
+    assert.deepStrictEqual(colors.map((c) => c.id), TAG_STYLES.map(colorIdOf));
+    for (const c of colors) {
+      assert.match(c.defaults.dark, /^#[0-9A-F]{8}$/i, c.id);
+      assert.match(c.defaults.light, /^#[0-9A-F]{8}$/i, c.id);
+    }
   });
 
   it('declares exactly the settings Config reads, with their defaults, in resource scope', () => {

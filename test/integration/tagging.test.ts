@@ -1,0 +1,120 @@
+// Tagging in the real editor, on river-cleanup.txt of the fixture: a command tags the selection and the sidecar on
+// disk holds the tag with its quote and offsets; an edit before the tag moves it with its text, and saving the
+// source writes the new offsets; undoTag takes the last tag back; and "Not boilerplate" hides a finding, which
+// stays hidden after a re-scan. The file and its sidecar are put back as they were afterwards.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import type { CorpusLensApi } from '../../src/extension';
+import { activateExtension, corpusDiagnostics, fixtureUri, waitFor } from './helpers';
+
+const FILE = 'river-cleanup.txt';
+const CLAIM = 'the stretch by the footbridge was the worst';
+const SIGN_UP = 'boilerplate.sign-up';
+
+interface StoredTag { id: string; kind: string; label?: string; quote: string; start: number; end: number; attributes?: Record<string, unknown> }
+
+async function readSidecar(uri: vscode.Uri): Promise<{ sourceHash: string; annotations: StoredTag[] }> {
+  const bytes = await vscode.workspace.fs.readFile(uri.with({ path: `${uri.path}.annotations.yaml` }));
+  return parse(new TextDecoder().decode(bytes));
+}
+
+/** The document of `uri` once it is open in corpus-text (the language switch re-opens it). */
+async function openCorpusText(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const opened = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text')
+    ? Promise.resolve()
+    : waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text', `${uri.path} in corpus-text`);
+  await vscode.window.showTextDocument(uri);
+  await opened;
+  return vscode.window.showTextDocument(uri);
+}
+
+function select(editor: vscode.TextEditor, quote: string): [number, number] {
+  const text = editor.document.getText();
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, `"${quote}" is not in the document`);
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + quote.length));
+  return [start, start + quote.length];
+}
+
+suite('tagging', () => {
+  let api: CorpusLensApi;
+  let original: string;
+  const uri = fixtureUri(FILE);
+  const sidecar = uri.with({ path: `${uri.path}.annotations.yaml` });
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    original = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    await api.whenIdle();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+    await vscode.workspace.fs.delete(sidecar).then(undefined, () => undefined);
+  });
+
+  test('tagClaim tags the selection and the sidecar on disk holds its quote and offsets', async () => {
+    const editor = await openCorpusText(uri);
+    const [start, end] = select(editor, CLAIM);
+    const added = await vscode.commands.executeCommand<{ id: string }[]>('corpusLens.tagClaim');
+    assert.strictEqual(added.length, 1);
+    const data = await readSidecar(uri);
+    assert.deepStrictEqual(data.annotations.map((a) => [a.id, a.kind, a.quote, a.start, a.end]), [[added[0].id, 'claim', CLAIM, start, end]]);
+  });
+
+  test('tagEntity takes its label as an argument, and undoTag takes the last tag back', async () => {
+    const editor = await openCorpusText(uri);
+    const [start, end] = select(editor, 'Forty people');
+    const added = await vscode.commands.executeCommand<{ id: string }[]>('corpusLens.tagEntity', { label: 'organization' });
+    let data = await readSidecar(uri);
+    assert.deepStrictEqual(data.annotations.map((a) => [a.kind, a.label, a.quote, a.start, a.end]).slice(1),
+      [['entity', 'organization', 'Forty people', start, end]]);
+    assert.strictEqual(data.annotations[1].id, added[0].id);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    data = await readSidecar(uri);
+    assert.deepStrictEqual(data.annotations.map((a) => a.quote), [CLAIM]);
+  });
+
+  test('an edit before a tag moves it with its text, and saving the source writes the new offsets', async () => {
+    const editor = await openCorpusText(uri);
+    const prefix = 'UPDATE, Monday: ';
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 0), prefix)));
+    const savedSidecar = waitFor(api.onDidSaveSidecar, (u) => u.toString() === uri.toString(), `the sidecar of ${FILE} saved`);
+    assert.ok(await editor.document.save());
+    await savedSidecar;
+    const data = await readSidecar(uri);
+    const text = editor.document.getText();
+    const claim = data.annotations.find((a) => a.kind === 'claim');
+    assert.ok(claim);
+    assert.strictEqual(claim.quote, CLAIM);
+    assert.strictEqual(claim.start, text.indexOf(CLAIM));
+    assert.strictEqual(text.slice(claim.start, claim.end), CLAIM);
+    assert.strictEqual(claim.start, original.indexOf(CLAIM) + prefix.length);
+  });
+
+  test('"Not boilerplate" hides the finding, and it stays hidden after a re-scan', async () => {
+    const editor = await openCorpusText(uri);
+    await api.whenIdle();
+    const [finding] = corpusDiagnostics(api, uri, SIGN_UP);
+    assert.ok(finding, 'no sign-up finding to dismiss');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range,
+      vscode.CodeActionKind.QuickFix.value);
+    const dismiss = actions.find((a) => a.title === 'Not boilerplate');
+    assert.ok(dismiss?.command, `no "Not boilerplate" fix in ${actions.map((a) => a.title).join(', ')}`);
+    assert.strictEqual(dismiss.isPreferred, true);
+    assert.strictEqual(await vscode.commands.executeCommand(dismiss.command.command, ...(dismiss.command.arguments ?? [])), true);
+    await api.whenIdle();
+    assert.deepStrictEqual(corpusDiagnostics(api, uri, SIGN_UP), []);
+    const data = await readSidecar(uri);
+    const decision = data.annotations.find((a) => a.kind === 'boilerplate');
+    assert.deepStrictEqual(decision?.attributes, { status: 'dismissed', code: SIGN_UP });
+    assert.strictEqual(editor.document.getText().slice(decision.start, decision.end), editor.document.getText(finding.range));
+
+    await vscode.commands.executeCommand('corpusLens.scanWorkspace');
+    await api.whenIdle();
+    assert.deepStrictEqual(corpusDiagnostics(api, uri, SIGN_UP), []);
+    assert.ok(corpusDiagnostics(api, uri, 'boilerplate.navigation').length > 0, 'other findings are still shown');
+  });
+});
