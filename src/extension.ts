@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       registerDecorations({ sessions }),
       registerTagActions({ sessions, isCorpusFile }),
       registerLiveUpdates({ indexer, files, store, activity }),
-      registerHover({ store, files }),
+      registerHover({ store, files, hidden: (uri) => sessions.dismissedFilter(uri) }),
       registerStatusBar({ store, files, indexer }),
       registerLanguageAssociation({ files, log }),
       registerCommands({

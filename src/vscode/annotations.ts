@@ -2,9 +2,11 @@
 // sidecar session per corpus document that is visible or tagged. Edits move the anchors as they are typed (the
 // content changes of each event, in the pre-change offsets VS Code reports); the sidecar is written when its
 // source is saved and right after each tagging command. An invalid sidecar is reported once, naming the file and
-// line, and is never written over.
+// line, and is never written over. Sidecars changed on disk (another window, the CLI, a checkout) are merged into
+// open sessions; those of closed files that dismiss findings are read too, so the findings stay hidden.
 import * as vscode from 'vscode';
-import { AnnotationStore, SidecarError, SidecarSession, TextChange, decisionOf } from '../core/annotations';
+import { AnnotationStore, SIDECAR_SUFFIX, SidecarError, SidecarSession, TextChange, decisionOf } from '../core/annotations';
+import { decodeText } from '../core/text';
 import { CorpusFiles } from './corpusFiles';
 import { FindingFilter, dismissedFindings } from './tagModel';
 
@@ -52,6 +54,7 @@ export class AnnotationSessions implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
     );
     this.openVisible(vscode.window.visibleTextEditors);
+    this.watchSidecars();
   }
 
   dispose(): void {
@@ -130,6 +133,53 @@ export class AnnotationSessions implements vscode.Disposable {
       this.reportError(e, true);
       return false;
     }
+  }
+
+  private watchSidecars(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const changed = (uri: vscode.Uri) => { void this.sidecarChanged(uri); };
+    this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
+    void vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`).then((uris) => { for (const u of uris) { changed(u); } });
+  }
+
+  /** A sidecar on disk changed (or was found at start): merge it into its session, or read it if it dismisses findings. */
+  private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
+    const source = sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) });
+    const loc = this.deps.files.match(source);
+    if (!loc) { return; }
+    const key = source.toString();
+    const store = this.storeFor(loc.folder);
+    try {
+      const tracked = this.tracked.get(key);
+      if (tracked) {
+        await (await tracked.opening)?.reload(); // our own writes come back here too; the same text again is a no-op
+      } else {
+        // A closed file's session holds nothing unsaved: read the file afresh (or forget it, if it is gone).
+        const retained = this.retained.get(key);
+        if (retained) {
+          this.retained.delete(key);
+          store.close(retained.sourcePath);
+        }
+        await this.retainDismissals(store, sidecar, source);
+      }
+    } catch (e) {
+      this.reportError(e, false);
+    }
+    this.changed.fire(source);
+    this.decisionsChanged.fire(source);
+  }
+
+  /** Reads the sidecar of a closed file and keeps its session if it dismisses findings. */
+  private async retainDismissals(store: AnnotationStore, sidecar: vscode.Uri, source: vscode.Uri): Promise<void> {
+    // Only sidecars that dismiss a finding matter for a closed file; the cheap test spares reading the rest.
+    const raw = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => '');
+    if (!raw.includes('dismissed')) { return; }
+    const decoded = decodeText(await vscode.workspace.fs.readFile(source), { maxFileBytes: Number.MAX_SAFE_INTEGER });
+    if (!decoded.ok) { return; }
+    const session = await store.open(source.fsPath, decoded.text);
+    const key = source.toString();
+    if (this.tracked.has(key)) { return; } // opened in the editor meanwhile: the editor's session now
+    if (hasDecisions(session)) { this.retained.set(key, session); } else { store.close(session.sourcePath); }
   }
 
   private storeFor(folder: vscode.WorkspaceFolder): AnnotationStore {

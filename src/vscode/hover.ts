@@ -1,6 +1,7 @@
 // Hovers over findings in corpus files give the reason in full ("Boilerplate: appears in 37 files (score 0.93)",
 // "Duplicate: same passage as b.txt lines 85-100, 1,840 characters"), each other copy a link that opens it.
 import * as vscode from 'vscode';
+import { JsonRange } from '../core/report';
 import { CommandId } from './commandIds';
 import { Config } from './config';
 import { CorpusFiles } from './corpusFiles';
@@ -12,6 +13,8 @@ import { corpusDocumentSelector } from './languages';
 export interface HoverDeps {
   store: FindingsStore;
   files: CorpusFiles;
+  /** The findings of a file an editor dismissed (see DiagnosticsDeps.hidden): they get no hover either. */
+  hidden?: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
 }
 
 export function registerHover(deps: HoverDeps): vscode.Disposable {
@@ -29,7 +32,8 @@ function provideHover(deps: HoverDeps, doc: vscode.TextDocument, position: vscod
   if (version !== undefined ? version !== doc.version : doc.isDirty) { return undefined; }
   const config = new Config(doc.uri);
   const shown = { boilerplate: config.boilerplateSeverity !== 'off', duplicate: config.duplicatesSeverity !== 'off' };
-  const hits = stored.file.findings.filter((f) => shown[f.kind] && toRange(f.range).contains(position));
+  const hidden = deps.hidden?.(doc.uri);
+  const hits = stored.file.findings.filter((f) => shown[f.kind] && toRange(f.range).contains(position) && !hidden?.(f.code, f.range));
   if (hits.length === 0) { return undefined; }
   const folder = loc.folder;
   const paragraphs = hits.map((f) => hoverMarkdown(f, stored.file.path, (label, i) => {

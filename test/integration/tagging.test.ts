@@ -117,4 +117,25 @@ suite('tagging', () => {
     assert.deepStrictEqual(corpusDiagnostics(api, uri, SIGN_UP), []);
     assert.ok(corpusDiagnostics(api, uri, 'boilerplate.navigation').length > 0, 'other findings are still shown');
   });
+
+  test('a dismissal written on disk hides the finding of a closed file; deleting the sidecar brings it back', async () => {
+    const other = fixtureUri('orchard-harvest.txt');
+    const otherSidecar = other.with({ path: `${other.path}.annotations.yaml` });
+    await api.whenIdle();
+    const [finding] = corpusDiagnostics(api, other, SIGN_UP);
+    assert.ok(finding, 'no sign-up finding in orchard-harvest.txt');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(other));
+    const lines = text.split('\n');
+    const offsetOf = (p: vscode.Position) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+    const [start, end] = [offsetOf(finding.range.start), offsetOf(finding.range.end)];
+    const yaml = ['version: 1', 'annotations:', '  - id: dismiss1', '    kind: boilerplate', `    quote: ${JSON.stringify(text.slice(start, end))}`,
+      `    start: ${start}`, `    end: ${end}`, `    attributes: {status: dismissed, code: ${SIGN_UP}}`, ''].join('\n');
+    const signUps = () => corpusDiagnostics(api, other, SIGN_UP).length;
+    const hidden = waitFor(api.onDidUpdateFindings, (uris) => uris.some((u) => u.toString() === other.toString()) && signUps() === 0, 'the finding hidden');
+    await vscode.workspace.fs.writeFile(otherSidecar, new TextEncoder().encode(yaml));
+    await hidden;
+    const shown = waitFor(api.onDidUpdateFindings, (uris) => uris.some((u) => u.toString() === other.toString()) && signUps() === 1, 'the finding shown again');
+    await vscode.workspace.fs.delete(otherSidecar);
+    await shown;
+  });
 });
