@@ -16,7 +16,7 @@ import { SeveritySetting, Settings } from './settings';
  * collection (which takes about twice as long again to send them to the workbench) and yields the thread.
  */
 const SLICE_MS = 3;
-const SLICE_FILES = 100;
+const SLICE_FILES = 50;
 
 export const DIAGNOSTIC_SOURCE = 'Corpus Lens';
 

@@ -18,7 +18,7 @@ import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanR
  * Findings are posted in messages of about this many items (findings, files, removed files), so that the host
  * takes each in quickly: receiving a message and storing its findings happen in one turn of its event loop.
  */
-const ITEMS_PER_MESSAGE = 400;
+const ITEMS_PER_MESSAGE = 200;
 
 interface FolderIndex {
   root: string;
