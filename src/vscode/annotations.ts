@@ -89,32 +89,35 @@ export class AnnotationSessions implements vscode.Disposable {
     const loc = this.deps.files.match(doc.uri);
     if (!loc) { return undefined; }
     const key = doc.uri.toString();
-    let t = this.tracked.get(key);
-    if (!t) {
-      const store = this.storeFor(loc.folder);
-      const entry: Tracked = { store, opening: Promise.resolve(undefined), session: undefined, queued: [] };
-      entry.opening = store.open(doc.uri.fsPath, doc.getText()).then((session) => {
-        for (const changes of entry.queued) { session.applyChanges(changes); }
-        entry.queued = [];
-        entry.session = session;
-        this.retained.delete(key);
-        this.changed.fire(doc.uri);
-        if (hasDecisions(session)) { this.decisionsChanged.fire(doc.uri); }
-        return session;
-      }, (e: unknown) => {
-        this.tracked.delete(key);
-        this.reportError(e, report);
-        return undefined;
-      });
-      this.tracked.set(key, entry);
-      t = entry;
-    }
+    const joined = this.tracked.get(key);
+    const t = joined ?? this.track(doc, key, loc.folder, report);
     const session = await t.opening;
-    if (!session && report && !this.tracked.has(key)) {
-      // Opened, failed and forgotten by an earlier caller; the user asked, so try again and say why.
-      return this.sessionFor(doc, true);
+    if (!session && report && joined) {
+      // Another caller's attempt failed (and reported quietly); the user asked, so try once more and say why.
+      return this.track(doc, key, loc.folder, true).opening;
     }
     return session;
+  }
+
+  /** Starts reading a document's sidecar into a session. */
+  private track(doc: vscode.TextDocument, key: string, folder: vscode.WorkspaceFolder, report: boolean): Tracked {
+    const store = this.storeFor(folder);
+    const entry: Tracked = { store, opening: Promise.resolve(undefined), session: undefined, queued: [] };
+    entry.opening = store.open(doc.uri.fsPath, doc.getText()).then((session) => {
+      for (const changes of entry.queued) { session.applyChanges(changes); }
+      entry.queued = [];
+      entry.session = session;
+      this.retained.delete(key);
+      this.changed.fire(doc.uri);
+      if (hasDecisions(session)) { this.decisionsChanged.fire(doc.uri); }
+      return session;
+    }, (e: unknown) => {
+      if (this.tracked.get(key) === entry) { this.tracked.delete(key); }
+      this.reportError(e, report);
+      return undefined;
+    });
+    this.tracked.set(key, entry);
+    return entry;
   }
 
   /** Writes a document's sidecar (when it has changes); errors are shown, not thrown. Resolves when written. */

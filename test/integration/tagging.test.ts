@@ -77,6 +77,59 @@ suite('tagging', () => {
     assert.deepStrictEqual(data.annotations.map((a) => a.quote), [CLAIM]);
   });
 
+  test('a hover on a tag shows its kind with links to act on it', async () => {
+    const editor = await openCorpusText(uri);
+    const at = editor.document.positionAt(editor.document.getText().indexOf(CLAIM) + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const texts = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+    const tag = texts.find((t) => t.startsWith('**Claim**'));
+    assert.ok(tag, `no tag hover in ${JSON.stringify(texts)}`);
+    assert.match(tag, /\[Remove\]\(command:corpusLens\.removeTag\?/);
+    assert.match(tag, /\[Edit attributes\]\(command:corpusLens\.editTagAttributes\?/);
+  });
+
+  test('code actions tag a selection as an entity of a label, and remove the tag again', async () => {
+    const editor = await openCorpusText(uri);
+    const [start, end] = select(editor, 'the river');
+    const range = new vscode.Range(editor.document.positionAt(start), editor.document.positionAt(end));
+    const actions = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range,
+      vscode.CodeActionKind.RefactorRewrite.value);
+    const run = (a: vscode.CodeAction | undefined) => {
+      assert.ok(a?.command);
+      return vscode.commands.executeCommand(a.command.command, ...(a.command.arguments ?? []));
+    };
+    const offered = await actions();
+    assert.deepStrictEqual(offered.map((a) => a.title).filter((t) => t.startsWith('Tag as')), [
+      'Tag as claim', 'Tag as entity: person', 'Tag as entity: organization', 'Tag as entity: location', 'Tag as entity: event',
+      'Tag as entity: other',
+    ]);
+    await run(offered.find((a) => a.title === 'Tag as entity: location'));
+    let data = await readSidecar(uri);
+    assert.deepStrictEqual(data.annotations.filter((a) => a.kind === 'entity').map((a) => [a.label, a.quote, a.start, a.end]),
+      [['location', 'the river', start, end]]);
+    const onTag = await actions();
+    const remove = onTag.find((a) => a.title === 'Remove tag');
+    assert.ok(remove, `no "Remove tag" in ${onTag.map((a) => a.title).join(', ')}`);
+    assert.strictEqual(await run(remove), true);
+    data = await readSidecar(uri);
+    assert.deepStrictEqual(data.annotations.filter((a) => a.kind === 'entity'), []);
+  });
+
+  test('an invalid sidecar is left as it is: tagging writes nothing over it', async () => {
+    const other = fixtureUri('library-hours.txt');
+    const otherSidecar = other.with({ path: `${other.path}.annotations.yaml` });
+    const broken = 'version: 1\nannotations: [\n';
+    await vscode.workspace.fs.writeFile(otherSidecar, new TextEncoder().encode(broken));
+    try {
+      const editor = await openCorpusText(other);
+      editor.selection = new vscode.Selection(0, 0, 0, 4);
+      assert.deepStrictEqual(await vscode.commands.executeCommand('corpusLens.tagClaim'), []);
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(otherSidecar)), broken);
+    } finally {
+      await vscode.workspace.fs.delete(otherSidecar);
+    }
+  });
+
   test('an edit before a tag moves it with its text, and saving the source writes the new offsets', async () => {
     const editor = await openCorpusText(uri);
     const prefix = 'UPDATE, Monday: ';
