@@ -202,9 +202,9 @@ export class CorpusIndex implements ShapeStats {
   }
 
   /**
-   * The bulk path: every deferred fingerprint in three flat arrays, sorted by hash (a two-pass radix sort), so
-   * that equal hashes are neighbours. Runs of 2 to maxPostings become the candidates, and only their postings
-   * enter the table, which the span search reads; the rest waits for completeTable.
+   * The bulk path: every deferred fingerprint in three flat arrays; a sort of the hashes finds those standing 2
+   * to maxPostings times, which become the candidates, and only their postings enter the table that the span
+   * search reads; the rest waits for completeTable.
    */
   private sharedFromDeferred(): Map<string, SharedFingerprints> {
     let n = 0;
@@ -220,23 +220,24 @@ export class CorpusIndex implements ShapeStats {
       doc.fill(d.id, at, at + fp.count);
       at += fp.count;
     }
-    const order = radixOrder(hash);
+    // Which hashes stand 2 to maxPostings times: a native sort of the hashes alone, then one pass over the runs.
+    const sorted = hash.slice().sort();
     const max = this.options.duplicates.maxPostings;
-    const byDoc = new Map<number, number[]>();
-    this.table = new PostingTable(1024);
+    const sharedHashes = new Set<number>();
     for (let i = 0; i < n;) {
       let j = i + 1;
-      while (j < n && hash[order[j]] === hash[order[i]]) { j++; }
-      if (j - i >= 2 && j - i <= max) {
-        for (let r = i; r < j; r++) {
-          const e = order[r];
-          this.table.add(hash[e], doc[e], pos[e]);
-          let list = byDoc.get(doc[e]);
-          if (!list) { list = []; byDoc.set(doc[e], list); }
-          list.push(pos[e], hash[e]);
-        }
-      }
+      while (j < n && sorted[j] === sorted[i]) { j++; }
+      if (j - i >= 2 && j - i <= max) { sharedHashes.add(sorted[i] | 0); }
       i = j;
+    }
+    const byDoc = new Map<number, number[]>();
+    this.table = new PostingTable(1024);
+    for (let e = 0; e < n; e++) {
+      if (!sharedHashes.has(hash[e] | 0)) { continue; }
+      this.table.add(hash[e], doc[e], pos[e]);
+      let list = byDoc.get(doc[e]);
+      if (!list) { list = []; byDoc.set(doc[e], list); }
+      list.push(pos[e], hash[e]);
     }
     this.deferred.clear();
     this.partialTable = true;
@@ -370,31 +371,6 @@ export class CorpusIndex implements ShapeStats {
     }
     return out.sort((x, y) => y.similarity - x.similarity);
   }
-}
-
-/**
- * The permutation that sorts `keys` ascending: a stable LSD radix sort in three passes of 11 bits. 2,048 buckets
- * keep the write cursors in the cache; 65,536 made every write a cache miss.
- */
-function radixOrder(keys: Uint32Array): Uint32Array {
-  const n = keys.length;
-  let order = new Uint32Array(n);
-  let spare = new Uint32Array(n);
-  for (let i = 0; i < n; i++) { order[i] = i; }
-  const starts = new Uint32Array(2049);
-  for (let shift = 0; shift < 32; shift += 11) {
-    starts.fill(0);
-    for (let i = 0; i < n; i++) { starts[((keys[i] >>> shift) & 0x7ff) + 1]++; }
-    for (let b = 1; b <= 2048; b++) { starts[b] += starts[b - 1]; }
-    for (let i = 0; i < n; i++) {
-      const e = order[i];
-      spare[starts[(keys[e] >>> shift) & 0x7ff]++] = e;
-    }
-    const t = order;
-    order = spare;
-    spare = t;
-  }
-  return order;
 }
 
 /** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
