@@ -35,8 +35,11 @@ async function packageVsix(runDir) {
   const vsix = path.join(runDir, 'corpus-lens.vsix');
   log('packaging the .vsix with vsce...');
   // esbuild bundles the dependencies into dist/, so the package needs no node_modules (.vscodeignore).
+  // The README links to docs by relative path; vsce wants a base for them, taken from package.json's repository.
+  const repo = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
   await runLogged(path.join(REPO, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], {
+    ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository',
+      '--baseContentUrl', `${repo}/blob/main`, '--baseImagesUrl', `${repo}/raw/main`, '-o', vsix], {
       cwd: REPO, env: process.env, logFile: path.join(runDir, 'vsce.log'), timeoutMs: 120_000,
     });
   return vsix;
