@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { SidecarError, formatIssues } from '../core/annotations/errors';
 import { readSidecarFile } from '../core/annotations/sidecarFs';
 import {
-  SIDECAR_SUFFIX, defaultSourcePathFor, isInside, resolveSourceField,
+  defaultSourcePathFor, findSidecars, isInside, resolveSourceField,
 } from '../core/annotations/sidecarPaths';
 import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
 import { AnnotationStore } from '../core/annotations/store';
@@ -44,7 +44,6 @@ export interface AnnotationsReport {
 }
 
 const MAX_SOURCE_BYTES = 256 * 1024 * 1024;
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
 
 export async function runAnnotationsCommand(
   args: string[], io: { stdout: (s: string) => void; stderr: (s: string) => void },
@@ -155,24 +154,6 @@ async function readSource(sidecarPath: string, sourcePath: string): Promise<stri
     throw new SidecarError(sidecarPath, 'source', [{ message: `the source ${path.basename(sourcePath)} is unusable: ${decoded.message}` }]);
   }
   return decoded.text;
-}
-
-async function findSidecars(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) { await walk(p); }
-      } else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) {
-        out.push(p);
-      }
-    }
-  };
-  await walk(folder);
-  return out;
 }
 
 function relative(folder: string, file: string): string {

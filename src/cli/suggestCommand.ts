@@ -1,12 +1,11 @@
 // `corpus-lens suggest <folder>`: entity and claim suggestions for every corpus file, with the corpus gazetteer
 // built from the folder's sidecars, as a readable list or one JSON document with --json. Exit 2 on a usage error
 // or a missing folder, 1 when a file or a sidecar could not be read (the other files are still reported).
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { SidecarError } from '../core/annotations/errors';
 import type { Annotation } from '../core/annotations/model';
 import { readSidecarFile } from '../core/annotations/sidecarFs';
-import { SIDECAR_SUFFIX, defaultSourcePathFor, resolveSourceField } from '../core/annotations/sidecarPaths';
+import { defaultSourcePathFor, findSidecars, resolveSourceField } from '../core/annotations/sidecarPaths';
 import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
 import { AnnotationStore } from '../core/annotations/store';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
@@ -34,7 +33,6 @@ type JsonSuggestion =
   | { kind: 'claim'; text: string; start: number; end: number; speaker?: string; score: number };
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
 
 export async function runSuggestCommand(
   args: string[], io: { stdout(s: string): void; stderr(s: string): void },
@@ -129,28 +127,18 @@ interface SidecarInfo {
 /** Every sidecar under `root`, by the absolute path of its source. Invalid ones are reported and passed over. */
 async function readSidecars(root: string, report: (message: string) => void): Promise<Map<string, SidecarInfo>> {
   const out = new Map<string, SidecarInfo>();
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) { await walk(p); }
-      } else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) {
-        try {
-          const raw = await readSidecarFile(p, defaultSidecarLimits.maxBytes);
-          if (raw === undefined) { continue; }
-          const data = parseSidecar(raw, p).data;
-          const sourcePath = typeof data.source === 'string' ? resolveSourceField(p, data.source) : defaultSourcePathFor(p);
-          out.set(path.resolve(sourcePath), { sidecarPath: p, sourcePath, annotations: data.annotations });
-        } catch (err) {
-          if (!(err instanceof SidecarError)) { throw err; }
-          report(`${path.relative(root, p).split(path.sep).join('/')}: invalid sidecar, not used: ${err.message}`);
-        }
-      }
+  for (const p of await findSidecars(root)) {
+    try {
+      const raw = await readSidecarFile(p, defaultSidecarLimits.maxBytes);
+      if (raw === undefined) { continue; }
+      const data = parseSidecar(raw, p).data;
+      const sourcePath = typeof data.source === 'string' ? resolveSourceField(p, data.source) : defaultSourcePathFor(p);
+      out.set(path.resolve(sourcePath), { sidecarPath: p, sourcePath, annotations: data.annotations });
+    } catch (err) {
+      if (!(err instanceof SidecarError)) { throw err; }
+      report(`${path.relative(root, p).split(path.sep).join('/')}: invalid sidecar, not used: ${err.message}`);
     }
-  };
-  await walk(root);
+  }
   return out;
 }
 

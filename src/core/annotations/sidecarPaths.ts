@@ -1,6 +1,7 @@
 // Where a source's sidecar lives: beside it (`article.txt` -> `article.txt.annotations.yaml`), or, with the
 // `sidecarFolder` option, in a root-relative folder that mirrors the corpus tree
 // (`<root>/<sidecarFolder>/news/article.txt.annotations.yaml` for `<root>/news/article.txt`).
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
@@ -62,4 +63,29 @@ function mirrorRoot(location: SidecarLocation): string {
 /** True when a relative path leaves its base folder. */
 function escapes(rel: string): boolean {
   return rel === '..' || rel.startsWith('..' + path.sep) || path.isAbsolute(rel);
+}
+
+/** Folders never searched for sidecars: tooling, not corpus. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
+
+/**
+ * Every sidecar file under `folder`, in a stable (name) order. An unreadable sub-folder is passed over; an
+ * unreadable `folder` is an error.
+ */
+export async function findSidecars(folder: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, top: boolean): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: unknown) => { if (top) { throw e; } return []; });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(e.name)) { await walk(p, false); }
+      } else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) {
+        out.push(p);
+      }
+    }
+  };
+  await walk(folder, true);
+  return out;
 }
