@@ -21,10 +21,11 @@ export function corpusMatcher(selection: CorpusSelection = {}): (relPath: string
 }
 
 /**
- * Lists the corpus files under `root`, as sorted paths relative to it with forward slashes. Folders that an
- * exclude glob matches whole are not entered. Symbolic links are not followed.
+ * Lists the corpus files under `root` (or only under its sub-folder `under`), as sorted paths relative to
+ * `root` with forward slashes. Folders that an exclude glob matches whole are not entered. Symbolic links are
+ * not followed. An unreadable `root` is an error; an unreadable sub-folder, `under` included, lists nothing.
  */
-export function listCorpusFiles(root: string, selection: CorpusSelection = {}): string[] {
+export function listCorpusFiles(root: string, selection: CorpusSelection = {}, under = ''): string[] {
   const matches = corpusMatcher(selection);
   const excludeDir = picomatch(selection.exclude?.length ? selection.exclude : defaultExclude, { dot: true });
   const out: string[] = [];
@@ -45,7 +46,7 @@ export function listCorpusFiles(root: string, selection: CorpusSelection = {}): 
       }
     }
   };
-  walk(root, '');
+  walk(under === '' ? root : path.join(root, under), under);
   return out.sort();
 }
 

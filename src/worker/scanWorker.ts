@@ -5,9 +5,8 @@
 // queued edit of the same document overtakes is skipped.
 import * as fs from 'fs';
 import * as path from 'path';
-import picomatch from 'picomatch';
 import { parentPort } from 'worker_threads';
-import { corpusMatcher, defaultExclude, readCorpusFile } from '../core/corpus';
+import { corpusMatcher, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
 import { scanFolderParallel } from '../core/parallelScan';
 import { fileToJson, summarize } from '../core/report';
@@ -197,7 +196,7 @@ export class IndexService {
       if (st?.isFile()) {
         if (matches(p)) { readIn(p); } else if (index.has(p)) { remove(p); }
       } else if (st?.isDirectory()) {
-        for (const f of walk(root, p, matches, folder.selection)) { readIn(f); }
+        for (const f of listCorpusFiles(root, folder.selection, p)) { readIn(f); }
       } else if (index.has(p)) {
         remove(p);
       } else {
@@ -252,26 +251,6 @@ export class IndexService {
     }
     await flush();
   }
-}
-
-/** The corpus files under the folder `rel` of `root`, as root-relative paths; symbolic links are not followed. */
-function walk(root: string, rel: string, matches: (p: string) => boolean, selection: Selection): string[] {
-  const excluded = picomatch(selection.exclude.length ? selection.exclude : defaultExclude, { dot: true });
-  const out: string[] = [];
-  const visit = (r: string) => {
-    let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(path.join(root, r), { withFileTypes: true }); } catch { return; }
-    for (const e of entries) {
-      const p = `${r}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!excluded(`${p}/`) && !excluded(`${p}/x`)) { visit(p); }
-      } else if (e.isFile() && matches(p)) {
-        out.push(p);
-      }
-    }
-  };
-  visit(rel);
-  return out.sort();
 }
 
 if (parentPort) {

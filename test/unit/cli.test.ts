@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { listCorpusFiles } from '../../src/core/corpus';
 import { JsonReport } from '../../src/core/report';
 
 function capture() {
@@ -87,6 +88,26 @@ describe('corpus-lens scan', () => {
     } else {
       assert.strictEqual(code, 1);
       assert.match(out.stderr, /skipped locked\.txt: cannot read/);
+    }
+  });
+});
+
+describe('listCorpusFiles under a sub-folder', () => {
+  it('lists only that folder\'s corpus files, relative to the root, and nothing for a missing folder', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-list-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'a', 'node_modules'));
+      fs.writeFileSync(path.join(dir, 'top.txt'), 'x');
+      fs.writeFileSync(path.join(dir, 'a', 'one.txt'), 'x');
+      fs.writeFileSync(path.join(dir, 'a', 'b', 'two.txt'), 'x');
+      fs.writeFileSync(path.join(dir, 'a', 'b', 'notes.md'), 'x');
+      fs.writeFileSync(path.join(dir, 'a', 'node_modules', 'dep.txt'), 'x');
+      assert.deepStrictEqual(listCorpusFiles(dir, {}, 'a'), ['a/b/two.txt', 'a/one.txt']);
+      assert.deepStrictEqual(listCorpusFiles(dir, {}, 'gone'), []);
+      assert.deepStrictEqual(listCorpusFiles(dir), ['a/b/two.txt', 'a/one.txt', 'top.txt']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
