@@ -136,52 +136,49 @@ for (const half of halves) {
   for (const [label, v] of Object.entries(s.per).sort()) { console.log('  ' + line(`  ${label}`, v)); }
 }
 
+/** Gold entity spans of paragraphs as sidecar annotations, for a gazetteer. */
+const asSidecars = (bs) => bs.map((x) => ({
+  path: `p${x.i.replace(':', '-')}.txt`,
+  annotations: x.gold.map((g, k) => ({ id: `a${k}`, kind: 'entity', label: g.label, quote: g.text, start: g.start, end: g.end })),
+}));
+
+/**
+ * Scores a gazetteer's proposals on paragraphs against their gold spans; recall counts only gold mentions whose
+ * string the gazetteer knows. `gazetteerFor(b)` gives the gazetteer to use on paragraph `b`.
+ */
+function scoreGazetteer(paragraphs, gazetteerFor) {
+  let tp = 0; let fp = 0; let fn = 0;
+  const wrong = [];
+  for (const b of paragraphs) {
+    const gaz = gazetteerFor(b);
+    const found = gaz.find(b.text);
+    const gold = new Set(b.gold.map((g) => `${g.start}:${g.end}:${g.label}`));
+    for (const f of found) {
+      if (gold.has(`${f.start}:${f.end}:${f.label}`)) { tp++; } else { fp++; wrong.push(`${f.text} (${f.label})`); }
+    }
+    for (const g of b.gold) {
+      if (gaz.lookup(g.text) && !found.some((f) => f.start === g.start && f.end === g.end && f.label === g.label)) { fn++; }
+    }
+  }
+  return { score: prf(tp, fp, fn), wrong };
+}
+
 // The gazetteer: within each half, each paragraph gets the tags of all the other paragraphs of that half (as
 // sidecars would give them), and its proposals are scored against the paragraph's own gold spans.
 console.log('\nGazetteer (strings tagged in the other paragraphs of the half, proposed again; leave-one-out)');
 for (const half of halves) {
   const hb = blocks.filter((b) => b.half === half);
-  let tp = 0; let fp = 0; let fn = 0;
-  const fps = [];
-  for (const b of hb) {
-    const others = hb.filter((x) => x !== b).map((x) => ({
-      path: `p${x.i.replace(':', '-')}.txt`,
-      annotations: x.gold.map((g, k) => ({ id: `a${k}`, kind: 'entity', label: g.label, quote: g.text, start: g.start, end: g.end })),
-    }));
-    const gaz = engine.Gazetteer.fromAnnotations(others);
-    const found = gaz.find(b.text);
-    const gold = new Set(b.gold.map((g) => `${g.start}:${g.end}:${g.label}`));
-    for (const f of found) {
-      if (gold.has(`${f.start}:${f.end}:${f.label}`)) { tp++; } else { fp++; fps.push(`${f.text} (${f.label})`); }
-    }
-    // Recall counts only gold mentions whose string the other paragraphs tagged.
-    for (const g of b.gold) {
-      if (gaz.lookup(g.text) && !found.some((f) => f.start === g.start && f.end === g.end && f.label === g.label)) { fn++; }
-    }
-  }
-  report.gazetteer[half] = prf(tp, fp, fn);
-  console.log('  ' + line(half, report.gazetteer[half]) + (fps.length ? `  wrong: ${fps.slice(0, 6).join(', ')}` : ''));
+  const { score, wrong } = scoreGazetteer(hb, (b) => engine.Gazetteer.fromAnnotations(asSidecars(hb.filter((x) => x !== b))));
+  report.gazetteer[half] = score;
+  console.log('  ' + line(half, score) + (wrong.length ? `  wrong: ${wrong.slice(0, 6).join(', ')}` : ''));
 }
 
 // Across halves: the tags of one half proposed on the paragraphs of the other (more repeated strings).
 for (const [from, to] of [['dev', 'test'], ['test', 'dev']]) {
-  const gaz = engine.Gazetteer.fromAnnotations(blocks.filter((b) => b.half === from).map((x) => ({
-    annotations: x.gold.map((g, k) => ({ id: `a${k}`, kind: 'entity', label: g.label, quote: g.text, start: g.start, end: g.end })),
-  })));
-  let tp = 0; let fp = 0; let fn = 0;
-  const fps = [];
-  for (const b of blocks.filter((x) => x.half === to)) {
-    const found = gaz.find(b.text);
-    const gold = new Set(b.gold.map((g) => `${g.start}:${g.end}:${g.label}`));
-    for (const f of found) {
-      if (gold.has(`${f.start}:${f.end}:${f.label}`)) { tp++; } else { fp++; fps.push(`${f.text} (${f.label})`); }
-    }
-    for (const g of b.gold) {
-      if (gaz.lookup(g.text) && !found.some((f) => f.start === g.start && f.end === g.end && f.label === g.label)) { fn++; }
-    }
-  }
-  report.gazetteer[`${from}->${to}`] = prf(tp, fp, fn);
-  console.log('  ' + line(`tags of ${from}, proposed on ${to}`, report.gazetteer[`${from}->${to}`]) + (fps.length ? `  wrong: ${fps.slice(0, 6).join(', ')}` : ''));
+  const gaz = engine.Gazetteer.fromAnnotations(asSidecars(blocks.filter((b) => b.half === from)));
+  const { score, wrong } = scoreGazetteer(blocks.filter((x) => x.half === to), () => gaz);
+  report.gazetteer[`${from}->${to}`] = score;
+  console.log('  ' + line(`tags of ${from}, proposed on ${to}`, score) + (wrong.length ? `  wrong: ${wrong.slice(0, 6).join(', ')}` : ''));
 }
 
 console.log('\nClaims (sentence is check-worthy; positive class)');
