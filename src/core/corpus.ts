@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { decodeText, DecodeOptions, formatBytes } from './text';
+import { decodeText, DecodeOptions, tooLarge } from './text';
 
 export const defaultInclude = ['**/*.txt'];
 export const defaultExclude = ['**/node_modules/**', '**/.git/**'];
@@ -59,7 +59,7 @@ export function readCorpusFile(absPath: string, options: DecodeOptions): ReadRes
   try {
     const st = fs.statSync(absPath);
     if (st.size > options.maxFileBytes) {
-      return { ok: false, reason: 'too-large', message: `file is ${formatBytes(st.size)}, over the limit of ${formatBytes(options.maxFileBytes)}` };
+      return tooLarge(st.size, options.maxFileBytes);
     }
     bytes = fs.readFileSync(absPath);
   } catch (e) {

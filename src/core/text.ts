@@ -16,7 +16,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** Decodes file bytes as UTF-8. Binary files (a NUL byte in the first 8 KB) and oversized ones are refused with a reason. */
 export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
   if (bytes.length > options.maxFileBytes) {
-    return { ok: false, reason: 'too-large', message: `file is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(options.maxFileBytes)}` };
+    return tooLarge(bytes.length, options.maxFileBytes);
   }
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {
@@ -31,6 +31,11 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodeRes
   } catch {
     return { ok: false, reason: 'invalid-utf8', message: 'not valid UTF-8 text' };
   }
+}
+
+/** The refusal of a file over the size limit; also given from its size alone, before it is read. */
+export function tooLarge(size: number, maxFileBytes: number): DecodeResult & { ok: false } {
+  return { ok: false, reason: 'too-large', message: `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxFileBytes)}` };
 }
 
 export function formatBytes(n: number): string {
