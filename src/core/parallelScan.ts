@@ -35,7 +35,10 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (next >= paths.length) { w.removeAllListeners('message'); resolve(); return; }
         const files = paths.slice(next, next + BATCH);
         next += files.length;
-        const req: PrepareRequest = { type: 'prepare', root, files, maxFileBytes: index.options.maxFileBytes, k: index.options.duplicates.k, window: index.options.duplicates.window };
+        const req: PrepareRequest = {
+          type: 'prepare', root, files, maxFileBytes: index.options.maxFileBytes,
+          k: index.options.duplicates.k, window: index.options.duplicates.window, boilerplate: index.options.boilerplate,
+        };
         w.postMessage(req);
       };
       w.on('error', reject);
@@ -63,8 +66,10 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const analyses = new Map<string, FileAnalysis>();
     let analysed = 0;
     const totalFiles = index.totalFiles;
-    const shared = index.sharedFingerprints();
-    await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+    // The shared fingerprints are sorted out here while the workers run the boilerplate detector: the requests go
+    // out first, and the replies wait in the queue until the sort is done.
+    let shared: ReturnType<CorpusIndex['sharedFingerprints']> | undefined;
+    const replies = Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
       const mine = paths.filter((p) => owner.get(p) === wi);
       let pending = 0;
       for (let i = 0; i < mine.length; i += BATCH) {
@@ -77,6 +82,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       w.on('message', (r: PrepareReply) => {
         if (r.type === 'error') { reject(new Error(r.message)); return; }
         if (r.type !== 'boilerplate') { return; }
+        shared ??= index.sharedFingerprints();
         for (const { path, findings } of r.results) {
           analyses.set(path, index.analyzeWith(path, findings, shared));
         }
@@ -86,6 +92,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (--pending === 0) { resolve(); }
       });
     })));
+    shared = index.sharedFingerprints();
+    await replies;
     const files = paths.filter((p) => analyses.has(p)).map((p) => analyses.get(p)!);
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return { root, index, files, skipped, bytes };

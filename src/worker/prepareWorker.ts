@@ -9,7 +9,7 @@ import { packDocument, prepareDocument, PreparedDocument } from '../core/index/p
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { PreparedFile, PrepareReply, PrepareRequest } from '../core/index/prepareProtocol';
 
-const kept = new Map<string, Pick<PreparedDocument, 'model' | 'blocks' | 'shapes'>>();
+const kept = new Map<string, Pick<PreparedDocument, 'model' | 'blocks' | 'shapes' | 'analysis'>>();
 
 function reply(r: PrepareReply, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(r, transfer);
@@ -26,8 +26,8 @@ parentPort?.on('message', (req: PrepareRequest) => {
           files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
           continue;
         }
-        const prepared = prepareDocument(r.text, { k: req.k, window: req.window });
-        kept.set(rel, { model: prepared.model, blocks: prepared.blocks, shapes: prepared.shapes });
+        const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
+        kept.set(rel, { model: prepared.model, blocks: prepared.blocks, shapes: prepared.shapes, analysis: prepared.analysis });
         const { packed, transfer: t } = packDocument(prepared);
         files.push({ path: rel, ok: true, bytes: r.bytes, doc: packed });
         transfer.push(...t);
@@ -39,7 +39,7 @@ parentPort?.on('message', (req: PrepareRequest) => {
         if (!d) { throw new Error(`worker holds no prepared text for ${rel}`); }
         kept.delete(rel);
         const stats = shapeStatsFromCounts(d.shapes, counts, req.totalFiles);
-        return { path: rel, findings: detectBoilerplate(d.model, d.blocks, d.shapes, stats, req.options) };
+        return { path: rel, findings: detectBoilerplate(d.model, d.blocks, stats, req.options, d.analysis) };
       });
       reply({ type: 'boilerplate', results });
     }

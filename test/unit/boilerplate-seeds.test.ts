@@ -50,7 +50,7 @@ function scanSeeds(): SeedResult[] {
   const stats = { totalFiles: docs.length, filesWithShape: (s: number) => filesWith.get(s) ?? 0 };
   return docs.map((d) => {
     const flagged = new Set<number>();
-    for (const f of detectBoilerplate(d.model, d.blocks, d.shapes, stats)) {
+    for (const f of detectBoilerplate(d.model, d.blocks, stats)) {
       const a = d.model.positionAt(f.start).line;
       const b = d.model.positionAt(f.end).line;
       for (let l = a; l <= b; l++) { flagged.add(l + 1); }

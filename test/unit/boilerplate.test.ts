@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { BoilerplateCode, Finding } from '../../src/core/findings';
 import { TextModel } from '../../src/core/text';
-import { blockShapes, defaultBoilerplateOptions, detectBoilerplate, shapeOf, ShapeStats } from '../../src/core/detect/boilerplate';
+import { defaultBoilerplateOptions, detectBoilerplate, shapeOf, ShapeStats } from '../../src/core/detect/boilerplate';
 
 // Invented article paragraphs: long, sentence-like, rich in function words.
 const P1 = 'The town council voted on Tuesday night to turn the old rail yard into a park, ending a dispute that had dragged on for almost a decade and split the neighbourhood into two loud camps.';
@@ -14,9 +14,8 @@ const P4 = 'Work on the paths is expected to begin next year, once the soil has 
 function scan(text: string, filesFor: (shape: number) => number = () => 1, totalFiles = 1): { model: TextModel; findings: Finding[] } {
   const model = new TextModel(text);
   const blocks = model.blocks();
-  const shapes = blockShapes(model, blocks);
   const stats: ShapeStats = { totalFiles, filesWithShape: filesFor };
-  return { model, findings: detectBoilerplate(model, blocks, shapes, stats, defaultBoilerplateOptions) };
+  return { model, findings: detectBoilerplate(model, blocks, stats, defaultBoilerplateOptions) };
 }
 
 /** The range of the first occurrence of `line` in `text`. */

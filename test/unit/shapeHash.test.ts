@@ -1,7 +1,8 @@
 // The fast shape hash used when indexing must give exactly the shape that the detector's full measure gives.
 import * as assert from 'assert';
-import { foldedWords, shapeOf } from '../../src/core/detect/boilerplate';
-import { measure, shapeHash } from '../../src/core/detect/boilerplateUnits';
+import { analyseUnits, blockShapes, foldedWords, shapeOf } from '../../src/core/detect/boilerplate';
+import { TextModel } from '../../src/core/text';
+import { measure, shapeHash, wordTable } from '../../src/core/detect/boilerplateUnits';
 
 const lines = [
   'Updated 3 hours ago - Politics & Policy',
@@ -17,7 +18,7 @@ const lines = [
 describe('shapeHash', () => {
   it('equals the shape measure() computes, for prose, numbers, apostrophes, accents and astral text', () => {
     for (const line of lines) {
-      assert.strictEqual(shapeHash(line, 0, line.length, foldedWords), measure(line, 0, line.length, new Set(), foldedWords).shape, line);
+      assert.strictEqual(shapeHash(line, 0, line.length, foldedWords), measure(line, 0, line.length, wordTable(new Set(), new Map(), foldedWords)).shape, line);
     }
   });
 
@@ -25,5 +26,25 @@ describe('shapeHash', () => {
     assert.strictEqual(shapeOf(lines[0]), shapeOf(lines[1]));
     assert.notStrictEqual(shapeOf(lines[0]), shapeOf(lines[7]));
     assert.strictEqual(shapeOf('--- 12 ---'), 0);
+  });
+
+  it('gives the index the same block shapes from the detector\'s one-pass measures', () => {
+    // A one-line block, a block judged line by line (a menu), a hard-wrapped paragraph judged whole, CRLF, emoji.
+    const text = [
+      'Updated 3 hours ago',
+      '',
+      'Home\r\nWorld\r\nSport 😀\r\nWeather',
+      '',
+      'The council met on Tuesday night and voted to turn the old rail yard',
+      'into a park, ending a dispute that had dragged on for most of a decade',
+      'and split the neighbourhood into two loud and very tired camps of people.',
+      '',
+      '12:45',
+    ].join('\n');
+    const model = new TextModel(text);
+    const blocks = model.blocks();
+    const analysis = analyseUnits(model, blocks);
+    assert.ok(analysis.units.some((u) => u.wholeBlock) && analysis.units.some((u) => !u.wholeBlock), 'both kinds of unit');
+    assert.deepStrictEqual(analysis.blockShapes, blockShapes(model, blocks));
   });
 });

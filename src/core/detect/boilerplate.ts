@@ -6,7 +6,7 @@
 import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
 import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
-import { measure, shapeHash, splitUnits, chooseStopwords, UnitMeasures, wordHash } from './boilerplateUnits';
+import { measure, shapeHash, splitUnits, chooseStopwords, Unit, UnitMeasures, wordHash, wordTable } from './boilerplateUnits';
 import { anyStopword, stopwordLists } from './stopwords';
 
 export interface BoilerplateOptions {
@@ -144,32 +144,64 @@ interface Verdict {
 
 const captionVerdict: Verdict = { code: BoilerplateCode.caption, message: 'image caption (followed by a photo credit)', score: 0.75 };
 
+/**
+ * What the detector measures of a document before it needs the corpus: its units, their measures (shapes
+ * included) and the shapes of its blocks, which the index counts across files. One pass over the text gives both,
+ * so a scan that needs the block shapes first and the verdicts later measures each character once.
+ */
+export interface UnitAnalysis {
+  units: Unit[];
+  measures: UnitMeasures[];
+  /** The document's language has a stop-word list (see minStopwordHitRate). */
+  knownLanguage: boolean;
+  /** The shape of each block, equal to blockShapes(model, blocks). */
+  blockShapes: number[];
+}
+
+export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions): UnitAnalysis {
+  const text = model.text;
+  const units = splitUnits(model, blocks);
+  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, anyStopword);
+  const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords);
+  const measures: UnitMeasures[] = new Array(units.length);
+  const shapes: number[] = new Array(blocks.length).fill(-1);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    measures[i] = measure(text, u.start, u.end, table);
+    if (u.wholeBlock) { shapes[u.block] = measures[i].shape; }
+  }
+  // Blocks judged line by line still need their own shape.
+  for (let b = 0; b < blocks.length; b++) {
+    if (shapes[b] === -1) { shapes[b] = shapeHash(text, blocks[b].start, blocks[b].end, foldedWords); }
+  }
+  // A language without a list (hit rate near 0) is judged on length and sentence punctuation alone.
+  return { units, measures, knownLanguage: hitRate >= options.minStopwordHitRate, blockShapes: shapes };
+}
+
+/**
+ * The boilerplate findings of a document, given what the corpus knows about its block shapes. `analysis` is the
+ * document's analyseUnits result when the caller computed it already (with the same options).
+ */
 export function detectBoilerplate(
   model: TextModel,
   blocks: Block[],
-  shapes: number[],
   stats: ShapeStats,
   options: BoilerplateOptions = defaultBoilerplateOptions,
+  analysis: UnitAnalysis = analyseUnits(model, blocks, options),
 ): Finding[] {
   const o = options;
-  const text = model.text;
-  const units = splitUnits(model, blocks);
+  const { units, measures, knownLanguage } = analysis;
   const n = units.length;
   if (n === 0) { return []; }
-  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, anyStopword);
-  // A language without a list (hit rate near 0) is judged on length and sentence punctuation alone.
-  const knownLanguage = hitRate >= o.minStopwordHitRate;
   const cues = compileCues(o.cues);
   const sliceChars = Math.max(cues.maxChars, o.timestampMaxChars);
-  const measures: UnitMeasures[] = new Array(n);
   const unitShapes = new Float64Array(n);
   const texts: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const u = units[i];
-    measures[i] = measure(text, u.start, u.end, stopwords.hashes, u.wholeBlock ? undefined : foldedWords, cues.wordBits);
     // Only lines short enough for some cue are matched, so only they are sliced.
-    texts[i] = measures[i].chars <= sliceChars ? text.slice(u.start, u.end) : '';
-    unitShapes[i] = u.wholeBlock ? shapes[u.block] : measures[i].shape;
+    texts[i] = measures[i].chars <= sliceChars ? model.text.slice(u.start, u.end) : '';
+    unitShapes[i] = measures[i].shape;
   }
 
   // 1. Intrinsic quality, and the verdicts that context cannot overturn (cues, repetition).

@@ -32,7 +32,7 @@ export interface UnitMeasures {
   terminal: boolean;
   /** The line starts with a list marker: - • * · ▪ ► or "1." / "1)". */
   bullet: boolean;
-  /** The unit's shape when asked for (see `measure`), else 0. */
+  /** The unit's shape (see `measure`); 0 when it has no letter. */
   shape: number;
   /** Digits (0-9) in the unit. */
   digits: number;
@@ -179,31 +179,51 @@ export function wordHash(word: string): number {
   return h;
 }
 
-/** Streaming form of hash52 (same mixing), fed the folded text of a shape one code unit at a time. */
-class ShapeHasher {
-  private a = FNV_BASIS;
-  private b = 0x9747b28c | 0;
-  feed(c: number): void {
-    this.a = Math.imul(this.a ^ c, 0x01000193);
-    this.b = Math.imul(this.b ^ c, 0x5bd1e995);
-    this.b ^= this.b >>> 15;
-  }
-  value(): number {
-    return (mix32(this.a) & 0xfffff) * 0x100000000 + mix32(this.b);
-  }
+/**
+ * Shapes hash the sequence of a unit's tokens, a token being a word's lower-case hash (the same FNV-1a as
+ * wordHash), FOLDED_TOKEN for a folded word, or NUMBER_TOKEN for a run of numbers: one step per word, not per
+ * character. (Word hashes are never these small values in practice; a clash would only merge two shapes.)
+ */
+const FOLDED_TOKEN = 35;
+const NUMBER_TOKEN = 48;
+
+/** A word-table bit: the word is a function word of the document's language. */
+export const STOP_BIT = 1 << 30;
+/** A word-table bit: the word folds to '#' in shapes (months, weekdays, time units). */
+export const FOLD_BIT = 1 << 29;
+/** The bits below FOLD_BIT are cue gate bits (cues.ts): at most 29 gated cues. */
+export const GATE_MASK = FOLD_BIT - 1;
+
+const tables = new WeakMap<ReadonlySet<number>, WeakMap<ReadonlyMap<number, number>, Map<number, number>>>();
+
+/**
+ * One lookup per word instead of three: a word's hash to its STOP_BIT, FOLD_BIT and cue gate bits, built once per
+ * (stop-word list, cue gates) pair. The fold set is the detector's fixed one (`fold`), passed in to keep this module
+ * free of the detector's options.
+ */
+export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<number, number>, fold: ReadonlySet<number>): ReadonlyMap<number, number> {
+  let byGate = tables.get(stopwords);
+  if (!byGate) { byGate = new WeakMap(); tables.set(stopwords, byGate); }
+  let t = byGate.get(gate);
+  if (t) { return t; }
+  t = new Map<number, number>();
+  for (const [h, bits] of gate) { t.set(h, bits & GATE_MASK); }
+  for (const h of stopwords) { t.set(h, (t.get(h) ?? 0) | STOP_BIT); }
+  for (const h of fold) { t.set(h, (t.get(h) ?? 0) | FOLD_BIT); }
+  byGate.set(gate, t);
+  return t;
 }
 
 /**
- * Measures one unit of `text` in one pass, counting the words whose hash is in `stopwords`. With `fold`, also
- * computes the unit's shape: words lower-cased, words in `fold` replaced by '#', runs of digits by '0', everything
- * else by single spaces; 0 when the unit has no letter.
+ * Measures one unit of `text` in one pass: words, function words (STOP_BIT in `table`), cue gate bits, and the
+ * unit's shape: the hash of its tokens (words lower-cased, words with FOLD_BIT folded to one token, each run of
+ * numbers to another; punctuation and spacing ignored); 0 when the unit has no letter. Equals `shapeHash`.
  */
-export function measure(
-  text: string, start: number, end: number, stopwords: ReadonlySet<number>, fold?: ReadonlySet<number>, gate?: ReadonlyMap<number, number>,
-): UnitMeasures {
+export function measure(text: string, start: number, end: number, table: ReadonlyMap<number, number>): UnitMeasures {
   let words = 0, stops = 0, capWords = 0, letterWords = 0, glued = 0, digits = 0, gateBits = 0, marks = 0;
-  const shape = fold ? new ShapeHasher() : undefined;
-  let lastToken = 0; // 0 none, 1 word, 2 number
+  let a = FNV_BASIS;
+  let b = 0x9747b28c | 0;
+  let lastWasNumber = false;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
@@ -233,44 +253,42 @@ export function measure(
       i++;
     }
     words++;
-    if (hasLetter) {
-      letterWords++;
-      if (isUpper(text.charCodeAt(ws))) { capWords++; }
-      if (gluedHere) { glued++; }
-      if (stopwords.has(h)) { stops++; }
-      if (gate) { gateBits |= gate.get(h) ?? 0; }
+    if (!hasLetter) {
+      // A run of numbers (12:45, 3/4/2026) is one token.
+      if (!lastWasNumber) { a = Math.imul(a ^ NUMBER_TOKEN, 0x01000193); b = Math.imul(b ^ NUMBER_TOKEN, 0x5bd1e995); b ^= b >>> 15; }
+      lastWasNumber = true;
+      continue;
     }
-    if (shape) {
-      if (!hasLetter) {
-        if (lastToken !== 2) { if (lastToken !== 0) { shape.feed(32); } shape.feed(48); lastToken = 2; }
-      } else {
-        if (lastToken !== 0) { shape.feed(32); }
-        if (fold?.has(h)) { shape.feed(35); } else { for (let k = ws; k < i; k++) { shape.feed(lowerCode(text.charCodeAt(k))); } }
-        lastToken = 1;
-      }
-    }
+    letterWords++;
+    if (isUpper(text.charCodeAt(ws))) { capWords++; }
+    if (gluedHere) { glued++; }
+    const bits = table.get(h) ?? 0;
+    if (bits & STOP_BIT) { stops++; }
+    gateBits |= bits & GATE_MASK;
+    const t = bits & FOLD_BIT ? FOLDED_TOKEN : h;
+    a = Math.imul(a ^ t, 0x01000193); b = Math.imul(b ^ t, 0x5bd1e995); b ^= b >>> 15;
+    lastWasNumber = false;
   }
   return {
     chars: end - start, words, stops, capWords, letterWords, glued,
     terminal: endsLikeSentence(text, start, end), bullet: startsWithBullet(text, start),
-    shape: shape && letterWords > 0 ? shape.value() : 0, digits, gateBits, marks,
+    shape: letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0, digits, gateBits, marks,
   };
 }
 
 /**
- * The shape alone, as `measure(text, start, end, none, fold).shape` computes it, without the other measures and
- * with the hash state in locals: indexing computes a shape for every block of the corpus, so this is a hot path.
+ * The shape alone, as `measure` computes it (with `fold` as the FOLD_BIT words), without the other measures: the
+ * index needs the shape of blocks that the detector splits into lines, and of every block of an edited file.
  */
 export function shapeHash(text: string, start: number, end: number, fold: ReadonlySet<number>): number {
   let a = FNV_BASIS;
   let b = 0x9747b28c | 0;
-  let lastToken = 0; // 0 none, 1 word, 2 number
+  let lastWasNumber = false;
   let letterWords = 0;
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (kindOf(c) === Kind.Other) { i++; continue; }
-    const ws = i;
     let hasLetter = false;
     let h = FNV_BASIS;
     while (i < end) {
@@ -285,24 +303,15 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
       i++;
     }
     if (!hasLetter) {
-      if (lastToken !== 2) {
-        if (lastToken !== 0) { a = Math.imul(a ^ 32, 0x01000193); b = Math.imul(b ^ 32, 0x5bd1e995); b ^= b >>> 15; }
-        a = Math.imul(a ^ 48, 0x01000193); b = Math.imul(b ^ 48, 0x5bd1e995); b ^= b >>> 15;
-        lastToken = 2;
-      }
+      // A run of numbers (12:45, 3/4/2026) is one token.
+      if (!lastWasNumber) { a = Math.imul(a ^ NUMBER_TOKEN, 0x01000193); b = Math.imul(b ^ NUMBER_TOKEN, 0x5bd1e995); b ^= b >>> 15; }
+      lastWasNumber = true;
       continue;
     }
     letterWords++;
-    if (lastToken !== 0) { a = Math.imul(a ^ 32, 0x01000193); b = Math.imul(b ^ 32, 0x5bd1e995); b ^= b >>> 15; }
-    if (fold.has(h)) {
-      a = Math.imul(a ^ 35, 0x01000193); b = Math.imul(b ^ 35, 0x5bd1e995); b ^= b >>> 15;
-    } else {
-      for (let k = ws; k < i; k++) {
-        const e = lowerCode(text.charCodeAt(k));
-        a = Math.imul(a ^ e, 0x01000193); b = Math.imul(b ^ e, 0x5bd1e995); b ^= b >>> 15;
-      }
-    }
-    lastToken = 1;
+    const t = fold.has(h) ? FOLDED_TOKEN : h;
+    a = Math.imul(a ^ t, 0x01000193); b = Math.imul(b ^ t, 0x5bd1e995); b ^= b >>> 15;
+    lastWasNumber = false;
   }
   return letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0;
 }

@@ -41,13 +41,13 @@ export interface CompiledCues {
 
 const compiled = new WeakMap<readonly Cue[], CompiledCues>();
 
-/** Compiles (once per cue list) the word gates of the cues. Cues past the 31st are never gated. */
+/** Compiles (once per cue list) the word gates of the cues. Cues past the 29th are never gated (see GATE_MASK). */
 export function compileCues(cues: readonly Cue[]): CompiledCues {
   let c = compiled.get(cues);
   if (c) { return c; }
   const wordBits = new Map<number, number>();
   const cueBits = cues.map((cue, k) => {
-    if (k >= 31 || !cue.triggers) { return 0; }
+    if (k >= 29 || !cue.triggers) { return 0; }
     const bit = 1 << k;
     for (const w of cue.triggers) { const h = wordHash(w); wordBits.set(h, (wordBits.get(h) ?? 0) | bit); }
     return bit;

@@ -173,7 +173,7 @@ export class CorpusIndex implements ShapeStats {
   /** The boilerplate findings of one document, as the corpus's shape counts stand now. */
   detectBoilerplate(path: string): Finding[] {
     const doc = this.mustGet(path);
-    return detectBoilerplate(doc.model, doc.blocks, doc.shapes, this, this.options.boilerplate);
+    return detectBoilerplate(doc.model, doc.blocks, this, this.options.boilerplate);
   }
 
   /**

@@ -1,7 +1,7 @@
 // Preparing a document for the index: its text model, blocks, block shapes, word tokens and fingerprints. This is
 // the per-file work of a scan, pure and independent of the corpus, so it can run on worker threads; a prepared
 // document travels between threads as typed arrays (transferred, not copied) and is rebuilt on the other side.
-import { blockShapes } from '../detect/boilerplate';
+import { analyseUnits, blockShapes, BoilerplateOptions, UnitAnalysis } from '../detect/boilerplate';
 import { tokenize, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateOptions } from '../detect/duplicates';
@@ -13,15 +13,22 @@ export interface PreparedDocument {
   shapes: number[];
   tokens: Tokens;
   fingerprints: Fingerprints;
+  /** The boilerplate detector's measures, when prepareDocument was given its options. */
+  analysis?: UnitAnalysis;
 }
 
-export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k' | 'window'>): PreparedDocument {
+/**
+ * With `boilerplate`, also measures the document for the boilerplate detector (the measures give the block shapes
+ * in the same pass), for a caller that keeps the document until the corpus's shape counts are known.
+ */
+export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k' | 'window'>, boilerplate?: BoilerplateOptions): PreparedDocument {
   const model = new TextModel(text);
   const blocks = model.blocks();
-  const shapes = blockShapes(model, blocks);
+  const analysis = boilerplate && analyseUnits(model, blocks, boilerplate);
+  const shapes = analysis ? analysis.blockShapes : blockShapes(model, blocks);
   const tokens = tokenize(text);
   const fingerprints = winnow(tokens.hash, options.k, options.window);
-  return { model, blocks, shapes, tokens, fingerprints };
+  return { model, blocks, shapes, tokens, fingerprints, analysis };
 }
 
 /** A prepared document as plain data and typed arrays, for postMessage. */

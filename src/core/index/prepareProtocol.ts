@@ -4,7 +4,7 @@ import { Finding } from '../findings';
 import { PackedDocument } from './prepare';
 
 export type PrepareRequest =
-  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number }
+  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number; boilerplate: BoilerplateOptions }
   | { type: 'boilerplate'; items: { path: string; counts: Int32Array }[]; totalFiles: number; options: BoilerplateOptions };
 
 export type PreparedFile =
