@@ -19,6 +19,9 @@ import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanR
  */
 const ITEMS_PER_MESSAGE = 200;
 
+/** Postings added to an index's table per turn of background completion (about 10-20 ms of work). */
+const POSTINGS_PER_TURN = 50_000;
+
 interface FolderIndex {
   root: string;
   selection: Selection;
@@ -31,6 +34,8 @@ export class IndexService {
   private readonly folders = new Map<string, FolderIndex>();
   private readonly queue: IndexRequest[] = [];
   private running = false;
+  /** A turn of background work (completing posting tables) is scheduled. */
+  private completing = false;
   /** Resolves the wait for the host's ack of the last findings reply, when acks are awaited. */
   private acked: (() => void) | undefined;
 
@@ -86,7 +91,27 @@ export class IndexService {
       }
     } finally {
       this.running = false;
+      this.scheduleCompletion();
     }
+  }
+
+  /**
+   * Between requests, completes the posting tables that a scan left partial, a slice per turn of the event loop, so
+   * that the first edit after a scan does not pay for it and a request arriving meanwhile waits for one slice only.
+   */
+  private scheduleCompletion(): void {
+    if (this.completing) { return; }
+    this.completing = true;
+    const turn = () => {
+      if (this.running || this.queue.length > 0) { this.completing = false; return; } // the pump resumes it
+      let done = true;
+      for (const f of this.folders.values()) {
+        if (!f.index.completeTableStep(POSTINGS_PER_TURN)) { done = false; break; }
+      }
+      if (done) { this.completing = false; return; }
+      setImmediate(turn);
+    };
+    setImmediate(turn);
   }
 
   private overtaken(req: IndexRequest): boolean {

@@ -125,4 +125,26 @@ describe('CorpusIndex bulk load', () => {
     assert.deepStrictEqual(bulk.setDocument('f3.txt', 'nothing shared here\n').sort(), ['f0.txt', 'f6.txt', 'f9.txt']);
     assert.deepStrictEqual(bulk.analyze('f0.txt'), (incremental.setDocument('f3.txt', 'nothing shared here\n'), incremental.analyze('f0.txt')));
   });
+
+  it('completes the table a slice at a time, and a load meanwhile starts the completion again', () => {
+    const bulk = new CorpusIndex(options);
+    const incremental = new CorpusIndex(options);
+    const files = corpus();
+    for (const [p, t] of files) { bulk.load(p, t); incremental.setDocument(p, t); }
+    const late: [string, string] = ['late.txt', files[0][1]];
+    bulk.sharedFingerprints();
+    let steps = 0;
+    while (!bulk.completeTableStep(40)) {
+      steps++;
+      // Halfway, one more copy of the article arrives in bulk: the completion must include it.
+      if (steps === 3) { bulk.load(...late); incremental.setDocument(...late); }
+    }
+    assert.ok(steps > 3, `completed in ${steps} slices`);
+    assert.strictEqual(bulk.completeTableStep(40), true, 'complete stays complete');
+    for (const [p] of [...files, late]) { assert.deepStrictEqual(bulk.analyze(p), incremental.analyze(p), p); }
+    assert.ok(bulk.analyze('f0.txt').findings.some((f) => f.related.some((r) => r.path === 'late.txt')));
+    const edit = 'nothing shared here\n';
+    assert.deepStrictEqual(bulk.setDocument('f3.txt', edit).sort(), incremental.setDocument('f3.txt', edit).sort());
+    assert.deepStrictEqual(bulk.analyze('f0.txt'), incremental.analyze('f0.txt'));
+  });
 });

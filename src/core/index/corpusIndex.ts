@@ -52,6 +52,8 @@ export class CorpusIndex implements ShapeStats {
   private readonly deferred = new Set<IndexedDocument>();
   /** The table holds only the shared fingerprints of a bulk analysis: rebuild it before incremental use. */
   private partialTable = false;
+  /** The full table being built beside a partial one (completeTableStep), and the documents still to add. */
+  private rebuild: { table: PostingTable; docs: IndexedDocument[]; next: number } | undefined;
   private fingerprints = 0;
 
   constructor(options: EngineOptionsInput = {}, expectedPostings?: number) {
@@ -111,6 +113,7 @@ export class CorpusIndex implements ShapeStats {
   loadPrepared(path: string, prepared: PreparedDocument): void {
     const old = this.docs.get(path);
     if (old) { this.unlink(old); }
+    this.rebuild = undefined; // a table being completed would miss this document: start it again when asked
     this.linkPrepared(path, prepared, true);
   }
 
@@ -133,24 +136,51 @@ export class CorpusIndex implements ShapeStats {
     return doc;
   }
 
-  private addPostings(doc: IndexedDocument): void {
+  private addPostings(doc: IndexedDocument, table = this.table): void {
     const fp = doc.fingerprints;
-    for (let i = 0; i < fp.count; i++) { this.table.add(fp.hash[i], doc.id, fp.pos[i]); }
+    for (let i = 0; i < fp.count; i++) { table.add(fp.hash[i], doc.id, fp.pos[i]); }
   }
 
   /** Puts every document's fingerprints in the posting table, as incremental updates and lookups need. */
   private completeTable(): void {
+    while (!this.completeTableStep(Infinity)) { /* one step does it all */ }
+  }
+
+  /**
+   * Completes the posting table a part at a time, for a caller with idle time between requests (the editor's index
+   * worker after a scan): adds the postings of documents until about `maxPostings` were added. Returns true when the
+   * table is complete. Reads and bulk analyses meanwhile use the table as it was; the first incremental call
+   * completes the rest at once.
+   */
+  completeTableStep(maxPostings: number): boolean {
+    let added = 0;
     if (this.partialTable) {
-      let total = 0;
-      for (const d of this.docs.values()) { total += d.fingerprints.count; }
-      this.table = new PostingTable(total);
-      for (const d of this.docs.values()) { this.addPostings(d); }
+      // The table holds only a bulk analysis's shared fingerprints: build the full one beside it, then swap.
+      if (!this.rebuild) {
+        let total = 0;
+        for (const d of this.docs.values()) { total += d.fingerprints.count; }
+        this.rebuild = { table: new PostingTable(total), docs: [...this.docs.values()], next: 0 };
+      }
+      const r = this.rebuild;
+      while (r.next < r.docs.length && added < maxPostings) {
+        const d = r.docs[r.next++];
+        this.addPostings(d, r.table);
+        added += d.fingerprints.count;
+      }
+      if (r.next < r.docs.length) { return false; }
+      this.table = r.table;
+      this.rebuild = undefined;
       this.partialTable = false;
       this.deferred.clear();
-      return;
+      return true;
     }
-    for (const d of this.deferred) { this.addPostings(d); }
-    this.deferred.clear();
+    for (const d of this.deferred) {
+      if (added >= maxPostings) { return false; }
+      this.addPostings(d);
+      this.deferred.delete(d);
+      added += d.fingerprints.count;
+    }
+    return true;
   }
 
   /** Removes a document; returns the paths whose duplicate findings may have changed. */
