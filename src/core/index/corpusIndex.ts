@@ -237,41 +237,48 @@ export class CorpusIndex implements ShapeStats {
    * search reads; the rest waits for completeTable.
    */
   private sharedFromDeferred(): Map<string, SharedFingerprints> {
+    const docs = [...this.deferred];
     let n = 0;
-    for (const d of this.deferred) { n += d.fingerprints.count; }
-    const hash = new Uint32Array(n);
-    const doc = new Uint32Array(n);
-    const pos = new Uint32Array(n);
+    for (const d of docs) { n += d.fingerprints.count; }
+    const sorted = new Uint32Array(n);
     let at = 0;
-    for (const d of this.deferred) {
-      const fp = d.fingerprints;
-      hash.set(fp.hash.subarray(0, fp.count), at);
-      pos.set(fp.pos.subarray(0, fp.count), at);
-      doc.fill(d.id, at, at + fp.count);
-      at += fp.count;
+    for (const d of docs) {
+      sorted.set(d.fingerprints.hash.subarray(0, d.fingerprints.count), at);
+      at += d.fingerprints.count;
     }
     // Which hashes stand 2 to maxPostings times: a native sort of the hashes alone, then one pass over the runs.
-    const sorted = hash.slice().sort();
+    sorted.sort();
     const max = this.options.duplicates.maxPostings;
     const sharedHashes = new Set<number>();
+    let sharedCount = 0;
     for (let i = 0; i < n;) {
       let j = i + 1;
       while (j < n && sorted[j] === sorted[i]) { j++; }
-      if (j - i >= 2 && j - i <= max) { sharedHashes.add(sorted[i] | 0); }
+      if (j - i >= 2 && j - i <= max) { sharedHashes.add(sorted[i] | 0); sharedCount += j - i; }
       i = j;
     }
-    const byDoc = new Map<number, number[]>();
-    this.table = new PostingTable(1024);
-    for (let e = 0; e < n; e++) {
-      if (!sharedHashes.has(hash[e] | 0)) { continue; }
-      this.table.add(hash[e], doc[e], pos[e]);
-      let list = byDoc.get(doc[e]);
-      if (!list) { list = []; byDoc.set(doc[e], list); }
-      list.push(pos[e], hash[e]);
+    // The shared entries, in entry order: each document's are then in text order already (winnowing selects
+    // fingerprints at increasing positions), and they enter the table in the order of the documents.
+    this.table = new PostingTable(Math.max(1024, sharedCount));
+    const outHash = new Uint32Array(sharedCount);
+    const outPos = new Uint32Array(sharedCount);
+    const out = new Map<string, SharedFingerprints>();
+    let o = 0;
+    for (const d of docs) {
+      const fp = d.fingerprints;
+      const first = o;
+      for (let i = 0; i < fp.count; i++) {
+        if (!sharedHashes.has(fp.hash[i] | 0)) { continue; }
+        this.table.add(fp.hash[i], d.id, fp.pos[i]);
+        outHash[o] = fp.hash[i];
+        outPos[o] = fp.pos[i];
+        o++;
+      }
+      if (o > first) { out.set(d.path, { count: o - first, hash: outHash.subarray(first, o), pos: outPos.subarray(first, o) }); }
     }
     this.deferred.clear();
     this.partialTable = true;
-    return this.candidatesByPath(byDoc);
+    return out;
   }
 
   private candidatesByPath(byDoc: Map<number, number[]>): Map<string, SharedFingerprints> {
