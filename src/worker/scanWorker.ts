@@ -8,6 +8,7 @@ import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import { corpusMatcher, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
+import { prepareDocument } from '../core/index/prepare';
 import { scanFolderParallel } from '../core/parallelScan';
 import { fileToJson, summarize } from '../core/report';
 import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
@@ -36,6 +37,8 @@ export class IndexService {
   private running = false;
   /** A turn of background work (completing posting tables) is scheduled. */
   private completing = false;
+  /** The edit path has run once on this thread (see rehearse). */
+  private rehearsed = false;
   /** Resolves the wait for the host's ack of the last findings reply, when acks are awaited. */
   private acked: (() => void) | undefined;
 
@@ -108,10 +111,31 @@ export class IndexService {
       for (const f of this.folders.values()) {
         if (!f.index.completeTableStep(POSTINGS_PER_TURN)) { done = false; break; }
       }
-      if (done) { this.completing = false; return; }
+      if (done) {
+        this.completing = false;
+        if (!this.rehearsed) { this.rehearse(); }
+        return;
+      }
       setImmediate(turn);
     };
     setImmediate(turn);
+  }
+
+  /**
+   * Runs an edit's code path once on a document already indexed, discarding the result: a scan runs the per-file
+   * work on the prepare workers, so without this the first edit would also pay for compiling that code on this
+   * thread (~100 ms on the bench corpus instead of ~7 ms).
+   */
+  private rehearse(): void {
+    for (const f of this.folders.values()) {
+      const first = f.index.paths.next();
+      if (first.done) { continue; }
+      const doc = f.index.document(first.value)!;
+      prepareDocument(doc.model.text, f.index.options.duplicates);
+      fileToJson(f.index, f.index.analyze(first.value));
+      this.rehearsed = true;
+      return;
+    }
   }
 
   private overtaken(req: IndexRequest): boolean {
