@@ -15,7 +15,10 @@ import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerTagActions } from './vscode/tagActions';
+import { FileArgs, FindingDecisions } from './vscode/findingDecisions';
+import { OccurrenceTagger, TagAllArgs } from './vscode/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
+import { decisionLookup } from './vscode/tagModel';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -45,6 +48,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
+    const occurrences = new OccurrenceTagger({ sessions, files, log, recordStep: (tags) => tagging.recordStep(tags) });
+    const findingDecisions = new FindingDecisions({ sessions, files, log });
+    const decisions = (uri: vscode.Uri) => {
+      const session = sessions.peek(uri);
+      return session && decisionLookup(session.list(), session.text);
+    };
     context.subscriptions.push(
       files,
       client,
@@ -53,12 +62,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       tagging,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
-        hidden: (uri) => sessions.dismissedFilter(uri), onDidChangeHidden: sessions.onDidChangeDecisions,
+        decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
       }),
       registerDecorations({ sessions }),
       registerTagActions({ sessions, isCorpusFile }),
       registerLiveUpdates({ indexer, files, store, activity }),
-      registerHover({ store, files, hidden: (uri) => sessions.dismissedFilter(uri) }),
+      registerHover({ store, files, decisions }),
       registerStatusBar({ store, files, indexer }),
       registerLanguageAssociation({ files, log }),
       registerCommands({
@@ -73,6 +82,13 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         undoTag: () => tagging.undoTag(),
         dismissFinding: (args: DecisionArgs) => tagging.decide(args, 'dismissed'),
         confirmFinding: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
+        tagAllInFile: (args?: TagAllArgs) => occurrences.tagAll({ ...args, scope: 'file' }),
+        tagAllInCorpus: (args?: TagAllArgs) => occurrences.tagAll({ ...args, scope: 'corpus' }),
+        dismissEverywhere: (args: DecisionArgs) => findingDecisions.decideEverywhere(args, 'dismissed'),
+        confirmEverywhere: (args: DecisionArgs) => findingDecisions.decideEverywhere(args, 'confirmed'),
+        markDuplicate: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
+        keepCopy: (args: DecisionArgs) => tagging.decide(args, 'kept'),
+        confirmAllBoilerplate: (args?: FileArgs) => findingDecisions.confirmAllInFile(args),
       }),
       diagnostics,
       published,

@@ -82,4 +82,17 @@ describe('vscode tag model', () => {
     h.forget('doc3');
     assert.equal(h.pop('doc3', () => true), undefined);
   });
+
+  it('undoes a step of several tags, in several documents, at once, from any document it touched', () => {
+    const h = new TagHistory();
+    h.push('doc1', 'a');
+    h.pushStep([{ doc: 'doc1', id: 'b' }, { doc: 'doc1', id: 'c' }, { doc: 'doc2', id: 'd' }]);
+    h.push('doc2', 'e');
+    const live = new Set(['a', 'b', 'd', 'e']);
+    const exists = (t: { id: string }) => live.has(t.id);
+    assert.deepEqual(h.popStep('doc1', exists), [{ doc: 'doc1', id: 'b' }, { doc: 'doc2', id: 'd' }], 'c was removed meanwhile');
+    assert.deepEqual(h.popStep('doc2', exists), [{ doc: 'doc2', id: 'e' }]);
+    assert.equal(h.popStep('doc2', exists), undefined, 'the shared step was taken back from doc1 already');
+    assert.deepEqual(h.popStep('doc1', exists), [{ doc: 'doc1', id: 'a' }]);
+  });
 });
