@@ -33,6 +33,8 @@ export interface CorpusLensApi {
   readonly onDidUpdateFindings: vscode.Event<readonly vscode.Uri[]>;
   /** Fires with a source file's URI after its annotations sidecar was saved. */
   readonly onDidSaveSidecar: vscode.Event<vscode.Uri>;
+  /** Fires with the number of matches when "tag all occurrences" shows them to step through. */
+  readonly onDidShowMatches: vscode.Event<number>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -60,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       indexer,
       sessions,
       tagging,
+      occurrences,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
         decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
@@ -97,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     indexer.start();
     return {
       diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
+      onDidShowMatches: occurrences.onDidShowMatches,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);

@@ -193,13 +193,20 @@ export class AnnotationSessions implements vscode.Disposable {
       if (tracked) {
         await (await tracked.opening)?.reload(); // our own writes come back here too; the same text again is a no-op
       } else {
-        // A closed file's session holds nothing unsaved: read the file afresh (or forget it, if it is gone).
+        // A closed file's session holds nothing unsaved: merge the file into it, keeping it (and its decisions)
+        // in place meanwhile, so that findings published in between still meet them; forget it if none are left.
         const retained = this.retained.get(key);
         if (retained) {
-          this.retained.delete(key);
-          store.close(retained.sourcePath);
+          const decoded = decodeText(await vscode.workspace.fs.readFile(source).then((b) => b, () => new Uint8Array()), { maxFileBytes: Number.MAX_SAFE_INTEGER });
+          if (decoded.ok && decoded.text !== retained.text) { retained.setText(decoded.text); }
+          await retained.reload();
+          if (!hasDecisions(retained) && this.retained.get(key) === retained) {
+            this.retained.delete(key);
+            store.close(retained.sourcePath);
+          }
+        } else {
+          await this.retainDismissals(store, sidecar, source);
         }
-        await this.retainDismissals(store, sidecar, source);
       }
     } catch (e) {
       this.reportError(e, false);

@@ -56,8 +56,16 @@ interface Match extends Occurrence {
 
 type TagKind = { kind: 'claim' | 'entity'; label?: string };
 
-export class OccurrenceTagger {
+export class OccurrenceTagger implements vscode.Disposable {
+  private readonly shown = new vscode.EventEmitter<number>();
+  /** Fires with the number of matches when the list of matches is shown (for tests that step through it). */
+  readonly onDidShowMatches = this.shown.event;
+
   constructor(private readonly deps: TagAllDeps) {}
+
+  dispose(): void {
+    this.shown.dispose();
+  }
 
   async tagAll(args: TagAllArgs = {}): Promise<TagAllResult | undefined> {
     const scope = args.scope ?? 'file';
@@ -75,7 +83,8 @@ export class OccurrenceTagger {
       return { matches: 0, tagged: [], alreadyTagged: 0 };
     }
     const picked = args.skip ? matches.filter((m) => !args.skip!.some((s) => s.uri === m.uri.toString() && s.line === m.line && s.character === m.character))
-      : await pickMatches(matches, `Tag ${matches.length === 1 ? 'the occurrence' : `all ${matches.length} occurrences`} of "${shown}" as ${title(tag)}`, scope);
+      : await pickMatches(matches, `Tag ${matches.length === 1 ? 'the occurrence' : `all ${matches.length} occurrences`} of "${shown}" as ${title(tag)}`, scope,
+        () => this.shown.fire(matches.length));
     if (!picked) { return undefined; }
     const result = await this.tagMatches(picked, tag);
     result.matches = matches.length;
@@ -187,7 +196,7 @@ async function pickKind(shown: string): Promise<TagKind | undefined> {
  * focus stays in the list). Resolves with the picked matches, or undefined when the list is dismissed, after
  * which the editor goes back to where it was.
  */
-function pickMatches(matches: readonly Match[], titleText: string, scope: TagAllScope): Promise<Match[] | undefined> {
+function pickMatches(matches: readonly Match[], titleText: string, scope: TagAllScope, onShown: () => void): Promise<Match[] | undefined> {
   type Item = vscode.QuickPickItem & { match: Match };
   const items: Item[] = matches.map((m) => ({
     label: m.lineText.trim().length > 0 ? m.lineText.trim() : m.lineText,
@@ -227,5 +236,6 @@ function pickMatches(matches: readonly Match[], titleText: string, scope: TagAll
       }),
     ];
     qp.show();
+    onShown();
   });
 }
