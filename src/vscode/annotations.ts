@@ -193,20 +193,13 @@ export class AnnotationSessions implements vscode.Disposable {
       if (tracked) {
         await (await tracked.opening)?.reload(); // our own writes come back here too; the same text again is a no-op
       } else {
-        // A closed file's session holds nothing unsaved: merge the file into it, keeping it (and its decisions)
-        // in place meanwhile, so that findings published in between still meet them; forget it if none are left.
+        // A closed file's session holds nothing unsaved: read the files afresh (or forget it, if they are gone).
+        // The old session stays in place until the new one is read, so that findings published in between still
+        // meet its decisions.
         const retained = this.retained.get(key);
-        if (retained) {
-          const decoded = decodeText(await vscode.workspace.fs.readFile(source).then((b) => b, () => new Uint8Array()), { maxFileBytes: Number.MAX_SAFE_INTEGER });
-          if (decoded.ok && decoded.text !== retained.text) { retained.setText(decoded.text); }
-          await retained.reload();
-          if (!hasDecisions(retained) && this.retained.get(key) === retained) {
-            this.retained.delete(key);
-            store.close(retained.sourcePath);
-          }
-        } else {
-          await this.retainDismissals(store, sidecar, source);
-        }
+        if (retained) { store.close(retained.sourcePath); }
+        await this.retainDismissals(store, sidecar, source);
+        if (retained && this.retained.get(key) === retained) { this.retained.delete(key); }
       }
     } catch (e) {
       this.reportError(e, false);
