@@ -6,7 +6,7 @@
 // boilerplate in this file" (for editor.codeActionsOnSave). Decisions are recorded in the sidecar. The fixes carry
 // the document's version, so a fix made against an older text is refused.
 import * as vscode from 'vscode';
-import { ENTITY_LABELS } from '../core/annotations';
+import { ENTITY_LABELS, decisionFor } from '../core/annotations';
 import { AnnotationSessions } from './annotations';
 import { CommandId } from './commandIds';
 import { findOccurrences } from '../core/anchor/occurrences';
@@ -39,7 +39,10 @@ function provideActions(deps: TagActionDeps, doc: vscode.TextDocument, range: vs
   const out: vscode.CodeAction[] = [];
   // A source action is given only when asked for by kind (the Source Action menu, codeActionsOnSave).
   if (context.only?.contains(FIX_ALL_KIND)) {
-    if (boilerplateDiagnostics(doc.uri).length > 0) {
+    const session = deps.sessions.peek(doc.uri);
+    const undecided = boilerplateDiagnostics(doc.uri).filter((d) => !session || !decisionFor(session.list(),
+      { code: codeOf(d), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
+    if (undecided.length > 0) {
       out.push(action('Confirm all boilerplate in this file', FIX_ALL_KIND, CommandId.confirmAllBoilerplate, { uri, version: doc.version }));
     }
   }

@@ -138,10 +138,14 @@ export class Tagging implements vscode.Disposable {
       void vscode.window.showWarningMessage('Corpus Lens: the document changed since this finding was shown; try again.');
       return false;
     }
+    const kind = args.code.startsWith('duplicate.') ? 'duplicate' : 'boilerplate';
+    if (status === 'kept' && kind !== 'duplicate') {
+      void vscode.window.showInformationMessage('Corpus Lens: only a copy of a duplicated passage can be kept.');
+      return false;
+    }
     const session = await this.deps.sessions.sessionFor(doc, true);
     if (!session) { return false; }
     const range = toRange(args.range);
-    const kind = args.code.startsWith('duplicate.') ? 'duplicate' : 'boilerplate';
     session.decide({ kind, code: args.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, status);
     const saved = await this.deps.sessions.save(doc.uri);
     this.deps.sessions.noteDecision(doc.uri);

@@ -143,6 +143,8 @@ suite('decisions about findings beyond one finding', () => {
       { status: 'confirmed', code: 'boilerplate.sign-up' },
     ]);
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.confirmAllBoilerplate', { uri: WALKERS.toString() }), 0, 'nothing left to confirm');
+    const again = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', WALKERS, all, 'source.fixAll.corpusLens');
+    assert.deepStrictEqual(again.map((a) => a.title), [], 'not offered once every finding is decided');
     const quick = await quickFixes(WALKERS, findings[0].range);
     assert.ok(!quick.some((a) => a.kind?.value === 'source.fixAll.corpusLens'), 'not offered among the quick fixes');
   });
