@@ -15,7 +15,10 @@ import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerTagActions } from './vscode/tagActions';
+import { FileArgs, FindingDecisions } from './vscode/findingDecisions';
+import { OccurrenceTagger, TagAllArgs } from './vscode/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
+import { decisionLookup } from './vscode/tagModel';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -30,6 +33,8 @@ export interface CorpusLensApi {
   readonly onDidUpdateFindings: vscode.Event<readonly vscode.Uri[]>;
   /** Fires with a source file's URI after its annotations sidecar was saved. */
   readonly onDidSaveSidecar: vscode.Event<vscode.Uri>;
+  /** Fires with the number of matches when "tag all occurrences" shows them to step through. */
+  readonly onDidShowMatches: vscode.Event<number>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -45,20 +50,27 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
+    const occurrences = new OccurrenceTagger({ sessions, files, log, recordStep: (tags) => tagging.recordStep(tags) });
+    const findingDecisions = new FindingDecisions({ sessions, files, log });
+    const decisions = (uri: vscode.Uri) => {
+      const session = sessions.peek(uri);
+      return session && decisionLookup(session.list(), session.text);
+    };
     context.subscriptions.push(
       files,
       client,
       indexer,
       sessions,
       tagging,
+      occurrences,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
-        hidden: (uri) => sessions.dismissedFilter(uri), onDidChangeHidden: sessions.onDidChangeDecisions,
+        decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
       }),
       registerDecorations({ sessions }),
       registerTagActions({ sessions, isCorpusFile }),
       registerLiveUpdates({ indexer, files, store, activity }),
-      registerHover({ store, files, hidden: (uri) => sessions.dismissedFilter(uri) }),
+      registerHover({ store, files, decisions }),
       registerStatusBar({ store, files, indexer }),
       registerLanguageAssociation({ files, log }),
       registerCommands({
@@ -73,6 +85,13 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         undoTag: () => tagging.undoTag(),
         dismissFinding: (args: DecisionArgs) => tagging.decide(args, 'dismissed'),
         confirmFinding: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
+        tagAllInFile: (args?: TagAllArgs) => occurrences.tagAll({ ...args, scope: 'file' }),
+        tagAllInCorpus: (args?: TagAllArgs) => occurrences.tagAll({ ...args, scope: 'corpus' }),
+        dismissEverywhere: (args: DecisionArgs) => findingDecisions.decideEverywhere(args, 'dismissed'),
+        confirmEverywhere: (args: DecisionArgs) => findingDecisions.decideEverywhere(args, 'confirmed'),
+        markDuplicate: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
+        keepCopy: (args: DecisionArgs) => tagging.decide(args, 'kept'),
+        confirmAllBoilerplate: (args?: FileArgs) => findingDecisions.confirmAllInFile(args),
       }),
       diagnostics,
       published,
@@ -81,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     indexer.start();
     return {
       diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
+      onDidShowMatches: occurrences.onDidShowMatches,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);

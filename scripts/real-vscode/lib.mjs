@@ -14,6 +14,8 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CACHE = path.resolve(process.env.CORPUS_LENS_VSCODE_CACHE || path.join(REPO, '.vscode-test', 'real-vscode'));
 
 export const FIXTURE_WORKSPACE = path.join(REPO, 'test', 'integration', 'fixture-workspace');
+/** The second, small suite's workspace: two folders, opened in Restricted Mode. */
+export const FIXTURE_MULTI_ROOT = path.join(REPO, 'test', 'integration', 'fixture-multi-root');
 
 const started = Date.now();
 /** A short progress line on stderr, with the seconds since the script started. */
@@ -167,9 +169,10 @@ export function copyWorkspace(from, to) {
   return to;
 }
 
-function serverArgs(runDir, extensionsDir) {
+function serverArgs(runDir, extensionsDir, { workspaceTrust = false } = {}) {
   return [
-    '--accept-server-license-terms', '--without-connection-token', '--disable-telemetry', '--disable-workspace-trust',
+    '--accept-server-license-terms', '--without-connection-token', '--disable-telemetry',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--server-data-dir', path.join(runDir, 'server-data'),
     '--user-data-dir', path.join(runDir, 'user-data'),
     '--extensions-dir', extensionsDir,
@@ -197,11 +200,11 @@ export async function installVsix(install, runDir, extensionsDir, vsix) {
  * needed for the workbench to honour extensionDevelopmentPath/extensionTestsPath in its `payload` parameter.
  * Returns { base, authority, pid, logFile, exited (a promise), stop() }; stop() is also registered as a cleanup.
  */
-export async function startServer(install, { runDir, extensionsDir, env = {}, smokeTestDriver = false, readyTimeoutMs = 60_000 }) {
+export async function startServer(install, { runDir, extensionsDir, env = {}, smokeTestDriver = false, workspaceTrust = false, readyTimeoutMs = 60_000 }) {
   const logFile = path.join(runDir, 'server.log');
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const args = [install.serverMain, '--host', '127.0.0.1', '--port', String(port), ...serverArgs(runDir, extensionsDir)];
+    const args = [install.serverMain, '--host', '127.0.0.1', '--port', String(port), ...serverArgs(runDir, extensionsDir, { workspaceTrust })];
     if (smokeTestDriver) { args.push('--enable-smoke-test-driver'); }
     const out = fs.openSync(logFile, 'a');
     const child = spawnTracked(install.node, args, { cwd: runDir, env: serverEnv(runDir, env), stdio: ['ignore', out, out] });
@@ -267,9 +270,9 @@ export async function launchBrowser() {
   return { browser, close: async () => { unregister(); await close(); } };
 }
 
-/** The workbench URL for `folder`, with an optional extension-test payload. */
+/** The workbench URL for `folder` (or a `.code-workspace` file), with an optional extension-test payload. */
 export function workbenchUrl(base, folder, payload) {
-  let url = `${base}/?folder=${encodeURIComponent(folder)}`;
+  let url = `${base}/?${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`;
   if (payload) { url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`; }
   return url;
 }

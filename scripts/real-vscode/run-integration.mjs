@@ -1,5 +1,8 @@
-// Runs the integration suite (out/test/integration/index.js) inside a real VS Code extension host and exits
-// with its result: 0 when every test passed, 1 when one failed or none ran, 2 on a harness error, 124 on timeout.
+// Runs the integration suites inside a real VS Code extension host and exits with their result: 0 when every test
+// passed, 1 when one failed or none ran, 2 on a harness error, 124 on timeout. Two suites run, one after the other:
+// the main one (out/test/integration/index.js) on test/integration/fixture-workspace, trusted, and a small one
+// (out/test/integration/multiRoot/index.js) on the two folders of test/integration/fixture-multi-root's
+// .code-workspace, in Restricted Mode (workspace trust on, never asked for).
 //
 // How: install.mjs provides (once, cached) the VS Code server from the npm package code-server, run on Node 24.
 // We start it on a free port of 127.0.0.1 with a temporary HOME and data folders, and open its web workbench
@@ -21,13 +24,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import {
-  FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, interrupted, launchBrowser, log, makeRunDir, onCleanup, startMemorySampler,
+  FIXTURE_MULTI_ROOT, FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, interrupted, launchBrowser, log, makeRunDir, onCleanup, startMemorySampler,
   startServer, tail, workbenchUrl,
 } from './lib.mjs';
 
 const TIMEOUT_MS = envInt('CORPUS_LENS_TEST_TIMEOUT_MS', 5 * 60_000);
 const VERBOSE = process.env.CORPUS_LENS_VERBOSE === '1';
 const TESTS_ENTRY = path.join(REPO, 'out', 'test', 'integration', 'index.js');
+const SUITES = [
+  { label: 'integration', fixture: FIXTURE_WORKSPACE, testsEntry: TESTS_ENTRY },
+  {
+    label: 'multi-root, Restricted Mode', fixture: FIXTURE_MULTI_ROOT, open: 'multi-root.code-workspace', workspaceTrust: true,
+    testsEntry: path.join(REPO, 'out', 'test', 'integration', 'multiRoot', 'index.js'),
+  },
+];
 const EXTENSION_MAIN = path.join(REPO, 'dist', 'extension.js');
 /** Browser console errors that come from being offline or from the web build, not from the extension. */
 const OFFLINE_NOISE = /Failed to load resource|ServiceWorker|ENOTFOUND|ERR_NAME_NOT_RESOLVED|authentication provider|No default agent|bad HTTP response code/;
@@ -38,12 +48,33 @@ async function main() {
     if (!fs.existsSync(file)) { throw new Error(`${path.relative(REPO, file)} is missing: run \`${how}\` first`); }
   }
   const install = await ensureInstalled();
+  let rc = 0;
+  for (const suite of SUITES) {
+    if (!fs.existsSync(suite.testsEntry)) { throw new Error(`${path.relative(REPO, suite.testsEntry)} is missing: run \`npm run compile-tests\` first`); }
+    const suiteRc = await runSuite(install, suite);
+    if (interrupted()) { return 130; }
+    rc = rc === 0 ? suiteRc : rc;
+  }
+  return rc;
+}
 
+/** Runs one suite in a fresh server and browser; returns its exit code. */
+async function runSuite(install, suite) {
   const runDir = makeRunDir('integration');
-  onCleanup(() => {
-    if (state.keepRunDir) { log(`run folder kept: ${runDir}`); } else { fs.rmSync(runDir, { recursive: true, force: true }); }
+  const keep = { runDir: state.keepRunDir };
+  const unregister = onCleanup(() => {
+    if (keep.runDir) { log(`run folder kept: ${runDir}`); } else { fs.rmSync(runDir, { recursive: true, force: true }); }
   });
-  const workspace = copyWorkspace(FIXTURE_WORKSPACE, path.join(runDir, 'workspace'));
+  const workspace = copyWorkspace(suite.fixture, path.join(runDir, 'workspace'));
+  const opened = suite.open ? path.join(workspace, suite.open) : workspace;
+  if (suite.workspaceTrust) {
+    // Trust is on, and the workspace opens untrusted without asking: Restricted Mode.
+    const userDir = path.join(runDir, 'user-data', 'User');
+    fs.mkdirSync(userDir, { recursive: true });
+    fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never',
+    }, null, 2));
+  }
   const resultFile = path.join(runDir, 'result.json');
 
   const server = await startServer(install, {
@@ -54,6 +85,7 @@ async function main() {
       ...(process.env.CORPUS_LENS_TEST_GREP ? { CORPUS_LENS_TEST_GREP: process.env.CORPUS_LENS_TEST_GREP } : {}),
     },
     smokeTestDriver: true, // without it VS Code 1.139 ignores the test paths in `payload` and waits forever
+    workspaceTrust: suite.workspaceTrust,
   });
   const memory = startMemorySampler(); // this script's process tree: the server and Chromium are its children
 
@@ -77,12 +109,12 @@ async function main() {
   const remote = (p) => `vscode-remote://${server.authority}${p}`;
   const payload = [
     ['extensionDevelopmentPath', remote(REPO)],
-    ['extensionTestsPath', remote(TESTS_ENTRY)],
+    ['extensionTestsPath', remote(suite.testsEntry)],
   ];
-  log('running the integration suite in the extension host...');
+  log(`running the ${suite.label} suite in the extension host...`);
   let timer;
   const outcome = await Promise.race([
-    page.goto(workbenchUrl(server.base, workspace, payload), { waitUntil: 'domcontentloaded', timeout: TIMEOUT_MS })
+    page.goto(workbenchUrl(server.base, opened, payload), { waitUntil: 'domcontentloaded', timeout: TIMEOUT_MS })
       .then(() => exitCode).then((code) => ({ code })),
     server.exited.then((how) => ({ error: `the VS Code server stopped (${how}) during the run` })),
     new Promise((resolve) => { timer = setTimeout(() => resolve({ timeout: true }), TIMEOUT_MS); }),
@@ -97,7 +129,7 @@ async function main() {
   fs.writeFileSync(consoleFile, consoleLines.join('\n') + '\n');
 
   const result = readResult(resultFile);
-  if (result) { printResult(result); }
+  if (result) { printResult(result, suite.label); }
 
   let rc;
   if (outcome.timeout) {
@@ -111,12 +143,14 @@ async function main() {
     rc = Number.isInteger(outcome.code) && outcome.code > 0 ? outcome.code : 2;
   } else {
     // Both must agree that all is well.
-    rc = outcome.code === 0 && result.failures === 0 && result.passes > 0 && !result.error ? 0 : 1;
+    // (With CORPUS_LENS_TEST_GREP a suite may hold no matching test.)
+    const ran = result.passes > 0 || !!process.env.CORPUS_LENS_TEST_GREP;
+    rc = outcome.code === 0 && result.failures === 0 && ran && !result.error ? 0 : 1;
   }
   log(`suite finished in ${seconds} s, exit code ${rc}; peak memory (this script, VS Code server, Chromium): ${Math.round(peak / 2 ** 20)} MB`);
 
   if (rc !== 0) {
-    state.keepRunDir = true;
+    keep.runDir = true;
     const hostLines = consoleLines
       .filter((l) => /Extension Host|s \[error\]|s \[pageerror\]/.test(l) && !OFFLINE_NOISE.test(l))
       .map((l) => (l.length > 800 ? `${l.slice(0, 800)}...` : l))
@@ -125,6 +159,8 @@ async function main() {
     process.stderr.write(`--- server log (last lines) ---\n${tail(server.logFile, 20)}\n`);
     log(`logs: ${consoleFile}, ${server.logFile}`);
   }
+  unregister();
+  if (keep.runDir) { log(`run folder kept: ${runDir}`); } else { fs.rmSync(runDir, { recursive: true, force: true }); }
   return rc;
 }
 
@@ -132,7 +168,7 @@ function readResult(file) {
   try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
 }
 
-function printResult(result) {
+function printResult(result, label) {
   const out = [];
   for (const t of result.tests) {
     if (t.state === 'passed') { out.push(`  ✔ ${t.title} (${t.durationMs ?? 0} ms)`); }
@@ -143,7 +179,7 @@ function printResult(result) {
     }
   }
   if (result.error) { out.push(`  the suite could not run: ${result.error}`); }
-  out.push(`integration: ${result.passes} passed, ${result.failures} failed, ${result.pending} skipped`);
+  out.push(`${label}: ${result.passes} passed, ${result.failures} failed, ${result.pending} skipped`);
   process.stdout.write(out.join('\n') + '\n');
 }
 

@@ -120,6 +120,42 @@ export class AnnotationSessions implements vscode.Disposable {
     return entry;
   }
 
+  /**
+   * Changes the annotations of a corpus file whether or not it is open, and saves its sidecar. An open document's
+   * session is used (its text as the editor has it); otherwise the file is read from disk, and its session is
+   * kept afterwards only if it holds decisions about findings (so that they apply while the file is closed).
+   * Resolves with what `change` returned, or undefined when the sidecar is invalid (reported) or the file unreadable.
+   */
+  async edit<T>(uri: vscode.Uri, change: (session: SidecarSession) => T): Promise<T | undefined> {
+    const key = uri.toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc || this.tracked.has(key)) {
+      const session = await this.sessionFor(doc ?? await vscode.workspace.openTextDocument(uri), true);
+      if (!session) { return undefined; }
+      const result = change(session);
+      return await this.save(uri) ? result : undefined;
+    }
+    const loc = this.deps.files.match(uri);
+    if (!loc) { return undefined; }
+    const store = this.storeFor(loc.folder);
+    try {
+      const decoded = decodeText(await vscode.workspace.fs.readFile(uri), { maxFileBytes: Number.MAX_SAFE_INTEGER });
+      if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }
+      const session = await store.open(uri.fsPath, decoded.text);
+      const result = change(session);
+      await session.save();
+      if (!this.tracked.has(key)) {
+        if (hasDecisions(session)) { this.retained.set(key, session); } else { this.retained.delete(key); store.close(session.sourcePath); }
+      }
+      this.changed.fire(uri);
+      this.saved.fire(uri);
+      return result;
+    } catch (e) {
+      this.reportError(e, true);
+      return undefined;
+    }
+  }
+
   /** Writes a document's sidecar (when it has changes); errors are shown, not thrown. Resolves when written. */
   async save(uri: vscode.Uri): Promise<boolean> {
     const session = await this.tracked.get(uri.toString())?.opening;
@@ -157,13 +193,13 @@ export class AnnotationSessions implements vscode.Disposable {
       if (tracked) {
         await (await tracked.opening)?.reload(); // our own writes come back here too; the same text again is a no-op
       } else {
-        // A closed file's session holds nothing unsaved: read the file afresh (or forget it, if it is gone).
+        // A closed file's session holds nothing unsaved: read the files afresh (or forget it, if they are gone).
+        // The old session stays in place until the new one is read, so that findings published in between still
+        // meet its decisions.
         const retained = this.retained.get(key);
-        if (retained) {
-          this.retained.delete(key);
-          store.close(retained.sourcePath);
-        }
+        if (retained) { store.close(retained.sourcePath); }
         await this.retainDismissals(store, sidecar, source);
+        if (retained && this.retained.get(key) === retained) { this.retained.delete(key); }
       }
     } catch (e) {
       this.reportError(e, false);
@@ -172,11 +208,12 @@ export class AnnotationSessions implements vscode.Disposable {
     this.decisionsChanged.fire(source);
   }
 
-  /** Reads the sidecar of a closed file and keeps its session if it dismisses findings. */
+  /** Reads the sidecar of a closed file and keeps its session if it holds decisions about findings. */
   private async retainDismissals(store: AnnotationStore, sidecar: vscode.Uri, source: vscode.Uri): Promise<void> {
-    // Only sidecars that dismiss a finding matter for a closed file; the cheap test spares reading the rest.
+    // Only sidecars with decisions about findings matter for a closed file (a dismissal hides a finding, a
+    // duplicate's decisions show on its other copies too); the cheap test spares reading the rest.
     const raw = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => '');
-    if (!raw.includes('dismissed')) { return; }
+    if (!/\b(dismissed|confirmed|kept)\b/.test(raw)) { return; }
     const decoded = decodeText(await vscode.workspace.fs.readFile(source), { maxFileBytes: Number.MAX_SAFE_INTEGER });
     if (!decoded.ok) { return; }
     const session = await store.open(source.fsPath, decoded.text);

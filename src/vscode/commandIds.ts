@@ -12,6 +12,13 @@ export const CommandId = {
   undoTag: 'corpusLens.undoTag',
   dismissFinding: 'corpusLens.dismissFinding',
   confirmFinding: 'corpusLens.confirmFinding',
+  tagAllInFile: 'corpusLens.tagAllInFile',
+  tagAllInCorpus: 'corpusLens.tagAllInCorpus',
+  dismissEverywhere: 'corpusLens.dismissEverywhere',
+  confirmEverywhere: 'corpusLens.confirmEverywhere',
+  markDuplicate: 'corpusLens.markDuplicate',
+  keepCopy: 'corpusLens.keepCopy',
+  confirmAllBoilerplate: 'corpusLens.confirmAllBoilerplate',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

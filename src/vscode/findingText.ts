@@ -1,5 +1,6 @@
 // What the editor says about findings: diagnostic messages, hover text and the status bar's text. Pure
 // functions without a 'vscode' import, so the wording is unit-tested; adapters wrap the strings.
+import type { DecisionStatus } from '../core/annotations';
 import { JsonRange } from '../core/report';
 import { FileFindings, WireFinding } from '../worker/protocol';
 
@@ -49,15 +50,36 @@ export function hoverMarkdown(f: WireFinding, selfPath: string, link: (label: st
   if (f.kind === 'boilerplate') {
     return `${kindLabel(f.kind)}: ${escapeMarkdown(f.message)} (score ${f.score.toFixed(2)})${code}`;
   }
-  const copies = f.related.map((r, i) => {
-    const where = r.path === selfPath ? `this file, ${linesLabel(r.range)}` : `${baseName(r.path)} ${linesLabel(r.range)}`;
-    return link(escapeMarkdown(where), i);
-  });
+  const copies = f.related.map((r, i) => link(escapeMarkdown(copyLabel(r, selfPath)), i));
   const chars = `${formatCount(f.length)} characters`;
   if (copies.length === 0) { return `${kindLabel(f.kind)}: ${escapeMarkdown(f.message)}${code}`; }
   const [first, ...rest] = copies;
   const others = rest.length > 0 ? `; also ${rest.join(', ')}` : '';
   return `${kindLabel(f.kind)}: same passage as ${first}${others}, ${chars}${code}`;
+}
+
+/** How an editor's decision about a finding, or about another copy of a duplicate, shows on it. */
+export interface DecisionView {
+  /** This finding's own decision. */
+  status?: DecisionStatus;
+  /** The other copies marked as the ones to keep, as "b.txt lines 3-5". */
+  keptElsewhere?: string[];
+}
+
+/** What a finding's message adds for the decisions about it: " (this copy is the duplicate)". */
+export function decisionSuffix(kind: WireFinding['kind'], view: DecisionView | undefined): string {
+  const parts: string[] = [];
+  if (view?.status === 'confirmed') { parts.push(kind === 'duplicate' ? 'marked as the duplicate' : 'confirmed'); }
+  if (view?.status === 'kept') { parts.push('this copy is kept'); }
+  if (view?.keptElsewhere && view.keptElsewhere.length > 0) {
+    parts.push(`the copy in ${view.keptElsewhere.join(', ')} is kept`);
+  }
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+/** Where another copy of a passage is, for a message: "b.txt lines 3-5", or "this file, line 4". */
+export function copyLabel(r: { path: string; range: JsonRange }, selfPath: string): string {
+  return r.path === selfPath ? `this file, ${linesLabel(r.range)}` : `${baseName(r.path)} ${linesLabel(r.range)}`;
 }
 
 export interface StatusText {

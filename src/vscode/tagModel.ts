@@ -1,7 +1,7 @@
 // What the editor's tagging shows and decides, without a 'vscode' import so that it is unit-tested: the style
 // (and theme colour) of each tag, the hover text of a tag, which findings a sidecar dismissed, and the per-document
 // stack of tags that `undoTag` takes back.
-import { AnchoredAnnotation, Annotation, ENTITY_LABELS, decisionFor, decisionOf } from '../core/annotations';
+import { AnchoredAnnotation, Annotation, DecisionStatus, ENTITY_LABELS, decisionFor, decisionOf } from '../core/annotations';
 import { JsonRange } from '../core/report';
 import { TextModel } from '../core/text';
 import { escapeMarkdown } from './findingText';
@@ -63,6 +63,22 @@ export function tagsAt(list: readonly AnchoredAnnotation[], start: number, end =
 
 export type FindingFilter = (code: string, range: JsonRange) => boolean;
 
+/** The decision recorded about a finding, by its code and line/character range. */
+export type FindingDecisionLookup = (code: string, range: JsonRange) => DecisionStatus | undefined;
+
+/**
+ * The decisions among `list` as a lookup by a finding's code and its line/character range in `text`; undefined
+ * (the fast answer for most files) when the list holds no decision.
+ */
+export function decisionLookup(list: readonly AnchoredAnnotation[], text: string): FindingDecisionLookup | undefined {
+  if (!list.some((a) => decisionOf(a.annotation) !== undefined)) { return undefined; }
+  let model: TextModel | undefined;
+  return (code, range) => {
+    model ??= new TextModel(text);
+    return decisionFor(list, { code, start: model.offsetAt(range.start), end: model.offsetAt(range.end) })?.status;
+  };
+}
+
 /**
  * A predicate telling the findings that the decisions among `list` dismissed, for a finding's code and its
  * line/character range in `text`; undefined when nothing is dismissed.
@@ -77,27 +93,54 @@ export function dismissedFindings(list: readonly AnchoredAnnotation[], text: str
   };
 }
 
-/** The tags made in each document, newest last, for undoTag. Bounded, so a long session does not grow it forever. */
+/** A tag made by a command: the document's URI and the annotation's id. */
+export interface TagRefOf {
+  doc: string;
+  id: string;
+}
+
+/**
+ * The tagging steps made in each document, newest last, for undoTag: one step per command, so that tagging all
+ * occurrences (in several files, perhaps) is taken back at once. A step is on the stack of every document it
+ * touched. Bounded, so a long session does not grow it forever.
+ */
 export class TagHistory {
-  private readonly stacks = new Map<string, string[]>();
+  private readonly stacks = new Map<string, TagRefOf[][]>();
 
   constructor(private readonly limit = 100) {}
 
   push(doc: string, id: string): void {
-    const stack = this.stacks.get(doc) ?? [];
-    stack.push(id);
-    if (stack.length > this.limit) { stack.shift(); }
-    this.stacks.set(doc, stack);
+    this.pushStep([{ doc, id }]);
+  }
+
+  pushStep(tags: readonly TagRefOf[]): void {
+    if (tags.length === 0) { return; }
+    const step = [...tags];
+    for (const doc of new Set(step.map((t) => t.doc))) {
+      const stack = this.stacks.get(doc) ?? [];
+      stack.push(step);
+      if (stack.length > this.limit) { stack.shift(); }
+      this.stacks.set(doc, stack);
+    }
+  }
+
+  /** Takes the newest step of `doc` with a tag that `exists` still holds, and returns those tags of it. */
+  popStep(doc: string, exists: (tag: TagRefOf) => boolean): TagRefOf[] | undefined {
+    const stack = this.stacks.get(doc);
+    while (stack && stack.length > 0) {
+      const step = stack.pop()!;
+      for (const [other, s] of this.stacks) {
+        if (other !== doc) { this.stacks.set(other, s.filter((x) => x !== step)); }
+      }
+      const live = step.filter(exists);
+      if (live.length > 0) { return live; }
+    }
+    return undefined;
   }
 
   /** Takes the newest tag of `doc` that `exists` still holds (one removed meanwhile is skipped). */
   pop(doc: string, exists: (id: string) => boolean): string | undefined {
-    const stack = this.stacks.get(doc);
-    while (stack && stack.length > 0) {
-      const id = stack.pop()!;
-      if (exists(id)) { return id; }
-    }
-    return undefined;
+    return this.popStep(doc, (t) => t.doc === doc && exists(t.id))?.[0]?.id;
   }
 
   forget(doc: string): void {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession } from '../core/annotations';
 import { AnnotationSessions } from './annotations';
-import { TagHistory, tagTitle, tagsAt } from './tagModel';
+import { TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
 
 /** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
 export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
@@ -104,17 +104,31 @@ export class Tagging implements vscode.Disposable {
     return updated;
   }
 
-  /** Removes the last tag made in the active document (one already removed is skipped). */
+  /**
+   * Takes back the last tagging step that touched the active document: the tag made there, or every tag that
+   * "tag all occurrences" made with it, in other files too (tags already removed are skipped).
+   */
   async undoTag(): Promise<boolean> {
     const doc = vscode.window.activeTextEditor?.document;
     const session = doc && await this.deps.sessions.sessionFor(doc, true);
-    const id = doc && session && this.history.pop(doc.uri.toString(), (x) => session.get(x) !== undefined);
-    if (!doc || !session || !id) {
+    const step = doc && session && this.history.popStep(doc.uri.toString(), (t) =>
+      t.doc !== doc.uri.toString() || session.get(t.id) !== undefined);
+    if (!doc || !session || !step) {
       void vscode.window.showInformationMessage('Corpus Lens: no tag to undo in this document.');
       return false;
     }
-    session.remove(id);
-    return this.deps.sessions.save(doc.uri);
+    let ok = true;
+    for (const file of new Set(step.map((t) => t.doc))) {
+      const ids = step.filter((t) => t.doc === file).map((t) => t.id);
+      const done = await this.deps.sessions.edit(vscode.Uri.parse(file, true), (s) => { for (const id of ids) { s.remove(id); } return true; });
+      ok = ok && done === true;
+    }
+    return ok;
+  }
+
+  /** Records the tags one command made (in one or more documents) as one step for undoTag. */
+  recordStep(tags: TagRefOf[]): void {
+    this.history.pushStep(tags);
   }
 
   /** Records a decision about a finding ("Not boilerplate": dismissed) in the sidecar. */
@@ -124,10 +138,14 @@ export class Tagging implements vscode.Disposable {
       void vscode.window.showWarningMessage('Corpus Lens: the document changed since this finding was shown; try again.');
       return false;
     }
+    const kind = args.code.startsWith('duplicate.') ? 'duplicate' : 'boilerplate';
+    if (status === 'kept' && kind !== 'duplicate') {
+      void vscode.window.showInformationMessage('Corpus Lens: only a copy of a duplicated passage can be kept.');
+      return false;
+    }
     const session = await this.deps.sessions.sessionFor(doc, true);
     if (!session) { return false; }
     const range = toRange(args.range);
-    const kind = args.code.startsWith('duplicate.') ? 'duplicate' : 'boilerplate';
     session.decide({ kind, code: args.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, status);
     const saved = await this.deps.sessions.save(doc.uri);
     this.deps.sessions.noteDecision(doc.uri);
@@ -147,7 +165,7 @@ export class Tagging implements vscode.Disposable {
     const tag = await what();
     if (!tag) { return []; }
     const added = ranges.map(([start, end]) => session.add({ ...tag, start, end }));
-    for (const a of added) { this.history.push(target.doc.uri.toString(), a.id); }
+    this.history.pushStep(added.map((a) => ({ doc: target.doc.uri.toString(), id: a.id })));
     await this.deps.sessions.save(target.doc.uri);
     return added;
   }

@@ -54,3 +54,18 @@ export async function setText(doc: vscode.TextDocument, text: string): Promise<v
   edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
   assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
 }
+
+/**
+ * Deletes the sidecars of these corpus files (those that exist), and resolves once the extension has taken each
+ * deletion in (it republishes the file's findings after re-reading its decisions).
+ */
+export async function deleteSidecars(api: CorpusLensApi, uris: readonly vscode.Uri[]): Promise<void> {
+  for (const uri of uris) {
+    const sidecar = uri.with({ path: `${uri.path}.annotations.yaml` });
+    const exists = await vscode.workspace.fs.stat(sidecar).then(() => true, () => false);
+    if (!exists) { continue; }
+    const taken = findingsUpdated(api, uri);
+    await vscode.workspace.fs.delete(sidecar);
+    await taken;
+  }
+}

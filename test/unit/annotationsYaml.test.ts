@@ -175,7 +175,7 @@ annotations:
       const byLine = e.issues.map((i) => `${i.line}:${i.col} ${i.message}`);
       assert.deepEqual(byLine, [
         '7:10 annotation 1: "end" must be greater than "start" (end is exclusive)',
-        '13:17 annotation 2: a boilerplate decision\'s "status" must be confirmed or dismissed',
+        '13:17 annotation 2: a boilerplate decision\'s "status" must be confirmed, dismissed or kept',
         '8:9 annotation 2: duplicate id "a1" (also annotation 1); ids must be unique within the file',
         '14:9 annotation 3: "id" must be a string (quote it, e.g. id: "123456")',
         '15:11 annotation 3: "kind" must be one of entity, claim, boilerplate, duplicate, note',

@@ -1,7 +1,7 @@
 // The editor's wording of findings: diagnostic messages, hover text with links to the other copies, and the
 // status bar's text.
 import * as assert from 'assert';
-import { diagnosticMessage, escapeMarkdown, hoverMarkdown, linesLabel, statusText } from '../../src/vscode/findingText';
+import { copyLabel, decisionSuffix, diagnosticMessage, escapeMarkdown, hoverMarkdown, linesLabel, statusText } from '../../src/vscode/findingText';
 import { FileFindings, WireFinding } from '../../src/worker/protocol';
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -53,5 +53,15 @@ describe('finding text', () => {
     assert.strictEqual(s.tooltip, 'Corpus Lens: a.txt\n38% boilerplate (1 finding)\n61% duplicated (2 passages, shared with b.txt)\nClick to show the Problems view.');
     assert.strictEqual(statusText({ ...file, findings: [duplicate] }).text, '$(eye) 38% boilerplate · 1 copy');
     assert.strictEqual(statusText({ ...file, findings: [] }).text, '$(eye) 38% boilerplate · 0 copies');
+  });
+
+  it('says what the decisions about a finding and its other copies are', () => {
+    assert.strictEqual(decisionSuffix('boilerplate', undefined), '');
+    assert.strictEqual(decisionSuffix('boilerplate', { status: 'confirmed' }), ' (confirmed)');
+    assert.strictEqual(decisionSuffix('duplicate', { status: 'confirmed', keptElsewhere: ['b.txt lines 85-100'] }),
+      ' (marked as the duplicate; the copy in b.txt lines 85-100 is kept)');
+    assert.strictEqual(decisionSuffix('duplicate', { status: 'kept', keptElsewhere: [] }), ' (this copy is kept)');
+    assert.strictEqual(copyLabel(duplicate.related[0], 'news/a.txt'), 'b.txt lines 85-100');
+    assert.strictEqual(copyLabel({ path: 'news/a.txt', range: range(3, 0, 3, 9) }, 'news/a.txt'), 'this file, line 4');
   });
 });

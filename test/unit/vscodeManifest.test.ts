@@ -33,6 +33,13 @@ describe('package.json contributions', () => {
       { command: CommandId.undoTag, when: CORPUS_FILE_CONTEXT },
       { command: CommandId.dismissFinding, when: 'false' },
       { command: CommandId.confirmFinding, when: 'false' },
+      { command: CommandId.tagAllInFile, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.tagAllInCorpus, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.dismissEverywhere, when: 'false' },
+      { command: CommandId.confirmEverywhere, when: 'false' },
+      { command: CommandId.markDuplicate, when: 'false' },
+      { command: CommandId.keepCopy, when: 'false' },
+      { command: CommandId.confirmAllBoilerplate, when: CORPUS_FILE_CONTEXT },
     ]);
   });
 
@@ -41,6 +48,7 @@ describe('package.json contributions', () => {
     const bindings = contributes.keybindings as { command: string; key: string; when: string }[];
     assert.deepStrictEqual(bindings.map((b) => `${b.command} ${b.key}`), [
       `${CommandId.tagClaim} ctrl+alt+c`, `${CommandId.tagEntity} ctrl+alt+e`, `${CommandId.undoTag} ctrl+alt+z`,
+      `${CommandId.tagAllInFile} ctrl+alt+a`, `${CommandId.tagAllInCorpus} ctrl+alt+shift+a`,
     ]);
     const menu = contributes.menus['editor/context'] as { command: string; when: string }[];
     for (const item of [...bindings, ...menu]) {

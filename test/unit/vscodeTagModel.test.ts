@@ -2,7 +2,7 @@
 // an offset, which findings a sidecar dismissed, and the undo stack.
 import * as assert from 'node:assert/strict';
 import type { AnchoredAnnotation, Annotation } from '../../src/core/annotations';
-import { TAG_STYLES, TagHistory, colorIdOf, dismissedFindings, styleOf, tagHoverMarkdown, tagTitle, tagsAt } from '../../src/vscode/tagModel';
+import { TAG_STYLES, TagHistory, colorIdOf, decisionLookup, dismissedFindings, styleOf, tagHoverMarkdown, tagTitle, tagsAt } from '../../src/vscode/tagModel';
 
 function anchored(a: Partial<Annotation> & Pick<Annotation, 'kind' | 'start' | 'end'>, at: [number, number] | null = [a.start, a.end]): AnchoredAnnotation {
   return {
@@ -81,5 +81,36 @@ describe('vscode tag model', () => {
     h.push('doc3', 'y');
     h.forget('doc3');
     assert.equal(h.pop('doc3', () => true), undefined);
+  });
+
+  it('undoes a step of several tags, in several documents, at once, from any document it touched', () => {
+    const h = new TagHistory();
+    h.push('doc1', 'a');
+    h.pushStep([{ doc: 'doc1', id: 'b' }, { doc: 'doc1', id: 'c' }, { doc: 'doc2', id: 'd' }]);
+    h.push('doc2', 'e');
+    const live = new Set(['a', 'b', 'd', 'e']);
+    const exists = (t: { id: string }) => live.has(t.id);
+    assert.deepEqual(h.popStep('doc1', exists), [{ doc: 'doc1', id: 'b' }, { doc: 'doc2', id: 'd' }], 'c was removed meanwhile');
+    assert.deepEqual(h.popStep('doc2', exists), [{ doc: 'doc2', id: 'e' }]);
+    assert.equal(h.popStep('doc2', exists), undefined, 'the shared step was taken back from doc1 already');
+    assert.deepEqual(h.popStep('doc1', exists), [{ doc: 'doc1', id: 'a' }]);
+  });
+
+  it('looks up the decision about a finding by code and line range, with CRLF line breaks and a code for every boilerplate', () => {
+    const text = 'Menu | Home\r\nBody text here.\r\nSign up now\r\n';
+    const signUp = { start: text.indexOf('Sign'), end: text.indexOf('now') + 3 };
+    const body = { start: text.indexOf('Body'), end: text.indexOf('here.') + 5 };
+    const lookup = decisionLookup([
+      anchored({ kind: 'boilerplate', ...signUp, attributes: { status: 'dismissed', code: 'boilerplate.*' } }),
+      anchored({ kind: 'duplicate', ...body, attributes: { status: 'kept', code: 'duplicate.cross-file' } }),
+    ], text);
+    assert.ok(lookup);
+    const line = (n: number, len: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: len } });
+    assert.equal(lookup('boilerplate.sign-up', line(2, 11)), 'dismissed');
+    assert.equal(lookup('boilerplate.repeated-across-files', line(2, 11)), 'dismissed');
+    assert.equal(lookup('duplicate.cross-file', line(1, 15)), 'kept');
+    assert.equal(lookup('duplicate.in-file', line(1, 15)), undefined);
+    assert.equal(lookup('boilerplate.navigation', line(0, 11)), undefined);
+    assert.equal(decisionLookup([anchored({ kind: 'claim', start: 0, end: 4 })], text), undefined, 'no decisions: no lookup');
   });
 });

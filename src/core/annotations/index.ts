@@ -5,7 +5,7 @@ export type {
   AnchoredAnnotation, AnnotationOutcome, AnnotationStoreOptions, Disposable, NewAnnotation, SaveResult,
   SidecarChangeEvent, SidecarChangeReason,
 } from './store';
-export { decisionFor } from './decisions';
+export { ANY_BOILERPLATE_CODE, codeApplies, decisionFor } from './decisions';
 export type { FindingRef } from './decisions';
 export { SidecarError, formatIssues } from './errors';
 export type { SidecarErrorReason, SidecarIssue } from './errors';

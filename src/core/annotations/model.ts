@@ -14,8 +14,12 @@ export const ENTITY_LABELS = ['person', 'organization', 'location', 'event', 'ot
 /** Claim statuses offered by default; others are allowed. */
 export const CLAIM_STATUSES = ['unverified', 'supported', 'refuted', 'disputed', 'misleading', 'unsupported'] as const;
 
-/** An editor's decision about a detector finding, kept in a boilerplate or duplicate annotation. */
-export const DECISION_STATUSES = ['confirmed', 'dismissed'] as const;
+/**
+ * An editor's decision about a detector finding, kept in a boilerplate or duplicate annotation: `confirmed` (it is
+ * boilerplate; this copy is the duplicate), `dismissed` (the detector is wrong here), and for a duplicate `kept`
+ * (this is the copy to keep).
+ */
+export const DECISION_STATUSES = ['confirmed', 'dismissed', 'kept'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /**
@@ -89,8 +93,8 @@ export function decisionOf(a: Readonly<Annotation>): { code: string; status: Dec
   if (a.kind !== 'boilerplate' && a.kind !== 'duplicate') { return undefined; }
   const code = a.attributes?.code;
   const status = a.attributes?.status;
-  if (typeof code !== 'string' || (status !== 'confirmed' && status !== 'dismissed')) { return undefined; }
-  return { code, status };
+  if (typeof code !== 'string' || !(DECISION_STATUSES as readonly unknown[]).includes(status)) { return undefined; }
+  return { code, status: status as DecisionStatus };
 }
 
 /** Deep equality of plain JSON-like values (objects compared key-wise, whatever the key order). */

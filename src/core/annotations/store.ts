@@ -6,11 +6,11 @@ import { Document } from 'yaml';
 import { AnchorState, LiveAnchors } from '../anchor/liveAnchors';
 import { AnchorTarget, ResolveOptions, describeRange, resolveAnchor } from '../anchor/resolve';
 import { TextChange, splitsSurrogatePair } from '../anchor/textChanges';
-import { FindingRef, decisionFor } from './decisions';
+import { ANY_BOILERPLATE_CODE, FindingRef, decisionFor } from './decisions';
 import { SidecarError } from './errors';
 import { MergeConflict, mergeSidecars } from './merge';
 import {
-  ANCHOR_FIELDS, Annotation, AnnotationKind, DecisionStatus, SIDECAR_VERSION, SidecarData, cloneData, deepEqual, randomId,
+  ANCHOR_FIELDS, Annotation, AnnotationKind, DecisionStatus, SIDECAR_VERSION, SidecarData, cloneData, decisionOf, deepEqual, randomId,
   sourceHashOf, timestamp, uniqueId,
 } from './model';
 import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withFileLock, writeFileAtomic } from './sidecarFs';
@@ -266,6 +266,23 @@ export class SidecarSession {
     return this.add({ kind: finding.kind, start: finding.start, end: finding.end, attributes: { status, code: finding.code } });
   }
 
+  /**
+   * Records a decision about every boilerplate finding over [start, end), whatever its code (`boilerplate.*`),
+   * and gives the decisions already recorded there for single codes the same status, so that none contradicts it.
+   */
+  decideAnyBoilerplate(start: number, end: number, status: DecisionStatus): Annotation {
+    const here = { start, end };
+    let wildcard: Annotation | undefined;
+    for (const a of this.list()) {
+      const d = decisionOf(a.annotation);
+      if (!d || a.annotation.kind !== 'boilerplate' || !covers(a, here)) { continue; }
+      const current = this.records[this.indexOf(a.annotation.id)];
+      const updated = d.status === status ? current : this.update(current.id, { attributes: { ...current.attributes, status } });
+      if (d.code === ANY_BOILERPLATE_CODE) { wildcard = updated; }
+    }
+    return wildcard ?? this.add({ kind: 'boilerplate', start, end, attributes: { status, code: ANY_BOILERPLATE_CODE } });
+  }
+
   /** Attaches an annotation (an orphan, typically) to [start, end) of the current text. */
   reattach(id: string, start: number, end: number): Annotation {
     const i = this.indexOf(id);
@@ -473,6 +490,13 @@ export class SidecarSession {
   private fire(reason: SidecarChangeReason, ids: string[], conflicts: MergeConflict[] = []): void {
     this.store.fire({ sourcePath: this.sourcePath, sidecarPath: this.sidecarPath, reason, ids, conflicts });
   }
+}
+
+/** Whether an anchored annotation and a range overlap by at least half of each (as decisionFor matches). */
+function covers(a: AnchoredAnnotation, r: { start: number; end: number }): boolean {
+  if (a.start === null || a.end === null) { return false; }
+  const overlap = Math.min(a.end, r.end) - Math.max(a.start, r.start);
+  return overlap * 2 >= Math.max(1, r.end - r.start) && overlap * 2 >= Math.max(1, a.end - a.start);
 }
 
 function targetOf(a: Annotation): AnchorTarget {

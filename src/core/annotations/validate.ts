@@ -111,7 +111,7 @@ function validateAnnotation(a: unknown, at: DataPath, add: (path: DataPath, mess
       validateAttributes(a.kind, a.attributes, field('attributes'), add);
     }
   } else if (a.kind === 'boilerplate' || a.kind === 'duplicate') {
-    add(at, `a ${a.kind} decision needs attributes with "status" (confirmed or dismissed) and the finding "code"`);
+    add(at, `a ${a.kind} decision needs attributes with "status" (confirmed, dismissed or kept) and the finding "code"`);
   }
 }
 
@@ -132,7 +132,7 @@ function validateAttributes(kind: unknown, attrs: Record<string, unknown>, at: D
     case 'boilerplate':
     case 'duplicate':
       if (!(DECISION_STATUSES as readonly unknown[]).includes(attrs.status)) {
-        add('status' in attrs ? [...at, 'status'] : at, `a ${kind} decision's "status" must be confirmed or dismissed`);
+        add('status' in attrs ? [...at, 'status'] : at, `a ${kind} decision's "status" must be confirmed, dismissed or kept`);
       }
       if (typeof attrs.code !== 'string' || attrs.code.length === 0) {
         add('code' in attrs ? [...at, 'code'] : at, `a ${kind} decision needs the finding "code" (e.g. ${kind === 'boilerplate' ? 'boilerplate.repeated-across-files' : 'duplicate.cross-file'})`);

@@ -1,0 +1,141 @@
+// "Tag all occurrences" in the real editor, on the decisions/ files of the fixture (which name an invented town,
+// Marrowby, six times as a whole word and case as written, plus "MARROWBY" and "Marrowbyans", which are not
+// matches): in one file with a match left out, in the whole corpus (a file not open included), one undo step for
+// all of it, the code actions on a selection, and the list of matches stepped through with the keyboard's commands.
+// (This suite runs before scanWorkspace.test, which opens every corpus file as a document.)
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { parse } from 'yaml';
+import type { CorpusLensApi } from '../../src/extension';
+import { activateExtension, deleteSidecars, fixtureUri, waitFor } from './helpers';
+
+const TIDES = fixtureUri('decisions/marrowby-tides.txt');
+const SLIPWAY = fixtureUri('decisions/marrowby-slipway.txt');
+const WALKERS = fixtureUri('decisions/gull-island-walkers.txt');
+const FAIR = fixtureUri('decisions/marrowby-fair.txt');
+const ALL = [TIDES, SLIPWAY, WALKERS, FAIR];
+const TOWN = 'Marrowby';
+
+interface StoredTag { id: string; kind: string; label?: string; quote: string; start: number; end: number }
+interface TagAllResult { matches: number; tagged: { uri: string; id: string; start: number; end: number }[]; alreadyTagged: number }
+
+const sidecarOf = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.annotations.yaml` });
+
+async function tags(uri: vscode.Uri): Promise<StoredTag[]> {
+  const bytes = await vscode.workspace.fs.readFile(sidecarOf(uri)).then((b) => b, () => undefined);
+  return bytes ? (parse(new TextDecoder().decode(bytes)).annotations as StoredTag[]).filter((a) => a.kind === 'entity') : [];
+}
+
+async function textOf(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Offsets of every whole-word "Marrowby" in a text, computed here independently of the extension. */
+function towns(text: string): number[] {
+  return [...text.matchAll(/(?<![\p{L}\p{N}_])Marrowby(?![\p{L}\p{N}_])/gu)].map((m) => m.index);
+}
+
+suite('tag all occurrences', () => {
+  let api: CorpusLensApi;
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    await api.whenIdle();
+  });
+
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await deleteSidecars(api, ALL);
+  });
+
+  test('the code actions on a selection count the occurrences in the file and offer the corpus', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const text = editor.document.getText();
+    const at = text.indexOf(`at ${TOWN}`) + 3;
+    const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + TOWN.length));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', TIDES, range,
+      vscode.CodeActionKind.RefactorRewrite.value);
+    const titles = actions.map((a) => a.title).filter((t) => t.startsWith('Tag all'));
+    assert.deepStrictEqual(titles, [`Tag all 3 occurrences of "${TOWN}" in this file...`, `Tag all occurrences of "${TOWN}" in the corpus...`]);
+  });
+
+  test('in one file: tags every whole-word occurrence but the one left out, as one undo step', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const text = editor.document.getText();
+    const found = towns(text);
+    assert.strictEqual(found.length, 3);
+    const skipped = editor.document.positionAt(found[1]);
+    editor.selection = new vscode.Selection(editor.document.positionAt(found[0]), editor.document.positionAt(found[0] + TOWN.length));
+    const result = await vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInFile', {
+      kind: 'entity', label: 'location', skip: [{ uri: TIDES.toString(), line: skipped.line, character: skipped.character }],
+    });
+    assert.strictEqual(result.matches, 3);
+    const stored = await tags(TIDES);
+    assert.deepStrictEqual(stored.map((a) => [a.label, a.quote, a.start, a.end]),
+      [found[0], found[2]].map((s) => ['location', TOWN, s, s + TOWN.length]));
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    assert.deepStrictEqual(await tags(TIDES), [], 'one undo takes back both tags');
+  });
+
+  test('in the corpus: tags the files that are not open too, skips what is already tagged, and one undo takes it all back', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const first = towns(editor.document.getText())[0];
+    editor.selection = new vscode.Selection(editor.document.positionAt(first), editor.document.positionAt(first + TOWN.length));
+    await vscode.commands.executeCommand('corpusLens.tagEntity', { label: 'location' });
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === FAIR.toString()), 'the fair file is not open');
+
+    const result = await vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', { kind: 'entity', label: 'location', skip: [] });
+    const expected = new Map<string, number[]>();
+    for (const uri of ALL) { expected.set(uri.toString(), towns(await textOf(uri))); }
+    assert.strictEqual(result.matches, [...expected.values()].flat().length);
+    assert.strictEqual(result.matches, 6);
+    assert.strictEqual(result.alreadyTagged, 1);
+    assert.strictEqual(result.tagged.length, 5);
+    for (const uri of ALL) {
+      const stored = await tags(uri);
+      assert.deepStrictEqual(stored.map((a) => [a.quote, a.start]).sort((x, y) => (x[1] as number) - (y[1] as number)),
+        expected.get(uri.toString())!.map((s) => [TOWN, s]), uri.path);
+    }
+    assert.deepStrictEqual((await tags(SLIPWAY)).map((a) => a.quote), [TOWN], 'MARROWBY and Marrowbyans are left alone');
+
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    assert.deepStrictEqual((await tags(TIDES)).map((a) => a.start), [first], 'the tag made before stays');
+    for (const uri of [SLIPWAY, WALKERS, FAIR]) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
+  });
+
+  test('the list of matches: every one picked, the editor follows the active one, Space leaves one out, Enter tags the rest', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const found = towns(editor.document.getText());
+    editor.selection = new vscode.Selection(editor.document.positionAt(found[2]), editor.document.positionAt(found[2] + TOWN.length));
+    const shown = waitFor(api.onDidShowMatches, () => true, 'the list of matches');
+    const running = vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', { kind: 'entity', label: 'location' });
+    assert.strictEqual(await shown, 6);
+    // Sorted by path: gull-island-walkers.txt first, then marrowby-fair.txt. Each is shown in an editor with the
+    // match selected as the person moves to it (Down), the list keeping the focus.
+    await vscode.commands.executeCommand('quickInput.next');
+    await showing(WALKERS);
+    await vscode.commands.executeCommand('quickInput.next');
+    await showing(FAIR);
+    await vscode.commands.executeCommand('quickInput.toggleCheckbox');
+    await vscode.commands.executeCommand('quickInput.accept');
+    const result = await running;
+    assert.strictEqual(result.tagged.length + result.alreadyTagged, 5);
+    assert.deepStrictEqual(await tags(FAIR), [], 'the match left out is not tagged');
+    assert.strictEqual((await tags(WALKERS)).length, 1);
+    assert.strictEqual((await tags(SLIPWAY)).length, 1);
+    assert.strictEqual((await tags(TIDES)).length, 3);
+  });
+});
+
+/** Resolves once a visible editor shows `uri` with a match of the town selected. */
+function showing(uri: vscode.Uri): Promise<unknown> {
+  const shows = () => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === TOWN);
+  if (shows()) { return Promise.resolve(); }
+  const what = `an editor showing the match in ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`;
+  return Promise.race([
+    waitFor(vscode.window.onDidChangeVisibleTextEditors, shows, what),
+    waitFor(vscode.window.onDidChangeTextEditorSelection, shows, what),
+  ]).catch((e: Error) => {
+    throw new Error(`${e.message}; visible: ${vscode.window.visibleTextEditors.map((v) => `${v.document.uri.path} [${v.document.getText(v.selection)}]`).join(', ')}`);
+  });
+}
