@@ -16,6 +16,7 @@ import { scanWorkspace } from './vscode/scanCommand';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerTagActions } from './vscode/tagActions';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
+import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -30,6 +31,8 @@ export interface CorpusLensApi {
   readonly onDidUpdateFindings: vscode.Event<readonly vscode.Uri[]>;
   /** Fires with a source file's URI after its annotations sidecar was saved. */
   readonly onDidSaveSidecar: vscode.Event<vscode.Uri>;
+  /** The sidebar views' providers, the tag index they read and the corpus report. */
+  readonly views: CorpusViewsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -45,12 +48,14 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
+    const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer });
     context.subscriptions.push(
       files,
       client,
       indexer,
       sessions,
       tagging,
+      views,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
         hidden: (uri) => sessions.dismissedFilter(uri), onDidChangeHidden: sessions.onDidChangeDecisions,
@@ -59,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       registerTagActions({ sessions, isCorpusFile }),
       registerLiveUpdates({ indexer, files, store, activity }),
       registerHover({ store, files, hidden: (uri) => sessions.dismissedFilter(uri) }),
-      registerStatusBar({ store, files, indexer }),
+      registerStatusBar({ store, files, indexer, tags: views.tags }),
       registerLanguageAssociation({ files, log }),
       registerCommands({
         scanWorkspace: () => scanWorkspace({ indexer, files }),
@@ -73,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         undoTag: () => tagging.undoTag(),
         dismissFinding: (args: DecisionArgs) => tagging.decide(args, 'dismissed'),
         confirmFinding: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
+        ...views.commands,
       }),
       diagnostics,
       published,
@@ -81,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     indexer.start();
     return {
       diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
+      views,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);
