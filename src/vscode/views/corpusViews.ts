@@ -56,7 +56,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
     this.duplicates = new DuplicatesProvider({ store: deps.store });
     this.entities = new EntitiesProvider({ tags: this.tags, store: deps.store });
     this.claims = new ClaimsProvider({ tags: this.tags, store: deps.store });
-    this.report = new ReportPanel({ extensionUri: deps.extensionUri, files: this.files, duplicates: this.duplicates, tags: this.tags });
+    this.report = new ReportPanel({ extensionUri: deps.extensionUri, files: this.files, duplicates: this.duplicates, tags: this.tags, store: deps.store });
     const filesView = vscode.window.createTreeView(FILES_VIEW, { treeDataProvider: this.files, showCollapseAll: true });
     const duplicatesView = vscode.window.createTreeView(DUPLICATES_VIEW, { treeDataProvider: this.duplicates, showCollapseAll: true });
     const entitiesView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: this.entities, showCollapseAll: true });

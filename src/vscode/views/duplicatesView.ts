@@ -22,12 +22,14 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
 
   constructor(private readonly deps: { store: FindingsStore }) {
     this.disposables.push(deps.store.onDidChange(() => {
+      this.groupList = undefined; // rebuilt when next asked for
       this.timer ??= setTimeout(() => this.flush(), REFRESH_MS);
     }));
   }
 
   attach(view: vscode.TreeView<ViewNode>): void {
     this.visible = () => view.visible;
+    // Changes while hidden were not told to the view; tell it once when it is shown.
     this.disposables.push(view.onDidChangeVisibility((e) => { if (e.visible && !this.groupList) { this.emitter.fire(undefined); } }));
   }
 
@@ -94,7 +96,6 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
 
   private flush(): void {
     this.timer = undefined;
-    this.groupList = undefined;
     if (this.visible()) { this.emitter.fire(undefined); }
   }
 }

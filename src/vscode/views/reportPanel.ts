@@ -8,6 +8,7 @@ import { ReportModel, reportBody, reportModel } from './model/report';
 import { DuplicatesProvider } from './duplicatesView';
 import { FilesProvider } from './filesView';
 import { TagIndex } from './tagIndex';
+import { FindingsStore } from '../findingsStore';
 
 const REFRESH_MS = 300;
 
@@ -16,6 +17,7 @@ export interface ReportDeps {
   files: FilesProvider;
   duplicates: DuplicatesProvider;
   tags: TagIndex;
+  store: FindingsStore;
 }
 
 export class ReportPanel implements vscode.Disposable {
@@ -29,7 +31,8 @@ export class ReportPanel implements vscode.Disposable {
 
   constructor(private readonly deps: ReportDeps) {
     const later = () => { if (this.panel) { this.timer ??= setTimeout(() => this.update(), REFRESH_MS); } };
-    this.disposables.push(deps.files.onDidRefresh(later), deps.tags.onDidChange(later), deps.duplicates.onDidChangeTreeData(later));
+    const sub = deps.store.onDidChange(later);
+    this.disposables.push({ dispose: () => sub.dispose() }, deps.tags.onDidChange(later));
   }
 
   dispose(): void {

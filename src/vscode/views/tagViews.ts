@@ -19,7 +19,9 @@ abstract class TagTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disp
 
   constructor(protected readonly deps: { tags: TagIndex; store: FindingsStore }) {
     this.disposables.push(deps.tags.onDidChange(() => {
-      this.timer ??= setTimeout(() => { this.timer = undefined; this.invalidate(); this.emitter.fire(undefined); }, REFRESH_MS);
+      // What the provider answers is current at once; the view is told a moment later, once for a burst.
+      this.invalidate();
+      this.timer ??= setTimeout(() => { this.timer = undefined; this.emitter.fire(undefined); }, REFRESH_MS);
     }));
   }
 
