@@ -63,7 +63,9 @@ export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] 
     }
     return { pair, flipped };
   };
-  for (const s of all) {
+  // Only files with something duplicated can be in a pair: most of a large corpus is passed over at once.
+  const linked = all.filter((s) => s.file.duplicateShare > 0 || s.file.nearDuplicates.length > 0);
+  for (const s of linked) {
     for (const n of s.file.nearDuplicates) {
       const other = byPath.get(`${s.folder}\0${n.path}`);
       if (!other || other.uri === s.uri) { continue; }
@@ -84,7 +86,7 @@ export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] 
     }
   }
   // A passage known only from the second file's side (its findings came first) is taken from there.
-  for (const s of all) {
+  for (const s of linked) {
     for (const f of s.file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       for (const r of f.related) {

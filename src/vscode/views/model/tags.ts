@@ -99,7 +99,9 @@ export interface LabelGroup {
   mentions: number;
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : a > b ? 1 : 0);
+// One collator, made once: localeCompare with options builds one per call, which dominated grouping 20,000 tags.
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const byText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every entity of `files`, by label (alphabetically), then by canonical name (most mentioned first). */
 export function groupEntities(files: Iterable<FileTags>): LabelGroup[] {
