@@ -45,12 +45,15 @@ export interface DuplicateGroup {
 
 /** Groups the files of one folder or several (paths are resolved within each file's folder). */
 export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] {
-  const byPath = new Map<string, StoredFile>();
+  const folders = new Map<string, Map<string, StoredFile>>();
   const all: StoredFile[] = [];
   for (const s of stored) {
-    byPath.set(`${s.folder}\0${s.file.path}`, s);
+    let paths = folders.get(s.folder);
+    if (!paths) { folders.set(s.folder, paths = new Map()); }
+    paths.set(s.file.path, s);
     all.push(s);
   }
+  const lookup = (s: StoredFile, path: string) => folders.get(s.folder)?.get(path);
   const pairs = new Map<string, DuplicatePair>();
   const pairOf = (x: StoredFile, y: StoredFile): { pair: DuplicatePair; flipped: boolean } => {
     const flipped = y.uri < x.uri;
@@ -63,11 +66,12 @@ export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] 
     }
     return { pair, flipped };
   };
-  // Only files with something duplicated can be in a pair: most of a large corpus is passed over at once.
-  const linked = all.filter((s) => s.file.duplicateShare > 0 || s.file.nearDuplicates.length > 0);
+  // Only files with a cross-file passage or a near-copy can be in a pair. (Not judged by duplicateShare, which is
+  // rounded: a short passage in a long file can round to 0.)
+  const linked = all.filter((s) => s.file.nearDuplicates.length > 0 || s.file.findings.some((f) => f.code === 'duplicate.cross-file'));
   for (const s of linked) {
     for (const n of s.file.nearDuplicates) {
-      const other = byPath.get(`${s.folder}\0${n.path}`);
+      const other = lookup(s, n.path);
       if (!other || other.uri === s.uri) { continue; }
       const { pair } = pairOf(s, other);
       pair.similarity = Math.max(pair.similarity ?? 0, n.similarity);
@@ -75,7 +79,7 @@ export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] 
     for (const f of s.file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       for (const r of f.related) {
-        const other = byPath.get(`${s.folder}\0${r.path}`);
+        const other = lookup(s, r.path);
         if (!other || other.uri === s.uri) { continue; }
         const { pair, flipped } = pairOf(s, other);
         // Each passage is reported from both sides; keep the one reported by the pair's first file.
@@ -90,7 +94,7 @@ export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] 
     for (const f of s.file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       for (const r of f.related) {
-        const other = byPath.get(`${s.folder}\0${r.path}`);
+        const other = lookup(s, r.path);
         if (!other || other.uri === s.uri || s.uri < other.uri) { continue; }
         const pair = pairs.get(`${other.uri}\0${s.uri}`);
         if (!pair || pair.passages.some((p) => sameRange(p.a, r.range))) { continue; }
