@@ -82,12 +82,23 @@ async function main() {
   log('the Files view lists the corpus');
   await page.locator('.pane-body .monaco-list-row', { hasText: 'files ·' }).first().waitFor({ timeout: 15_000 })
     .then(() => log('the Duplicates view lists groups'), () => log('no duplicate groups drawn'));
+  // Wider, so that the items' descriptions show: drag the sash between the side bar and the editor.
+  const side = await page.locator('.part.sidebar').boundingBox();
+  if (side) {
+    const x = side.x + side.width;
+    await page.mouse.move(x, side.y + side.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x + 230, side.y + side.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
   // The corpus report, opened beside the article.
   await runCommand(page, 'Corpus Lens: Show Corpus Report');
   await page.locator('.tabs-container .tab', { hasText: 'Corpus Report' }).waitFor({ timeout: STEP_TIMEOUT_MS });
   const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   await report.locator('svg.histogram').waitFor({ timeout: STEP_TIMEOUT_MS })
     .then(() => log('the report is drawn'), () => log('the report did not draw its histogram'));
+  // Dragging the sash can bring up the (empty) secondary side bar; keep the editor area wide.
+  if (await page.locator('.part.auxiliarybar').isVisible()) { await runCommand(page, 'View: Close Secondary Side Bar'); }
   await page.waitForTimeout(1000);
 
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
