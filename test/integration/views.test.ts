@@ -207,4 +207,36 @@ suite('views', () => {
     assert.deepStrictEqual(model.tagsByLabel, [{ label: 'claim', count: 2 }, { label: 'organization', count: 2 }, { label: 'location', count: 1 }]);
     assert.ok(api.views.report.webviewPanel, 'the report panel is not open');
   });
+
+  test('merging an entity into another moves its mentions under that one, in the sidecar too', async () => {
+    const result = await vscode.commands.executeCommand<{ mentions: number; files: number }>('corpusLens.mergeEntities',
+      { label: 'location', canonical: 'Riverton', into: { label: 'organization', canonical: 'Riverton Island Council' } });
+    assert.deepStrictEqual([result.mentions, result.files], [1, 1]);
+    const data = parse(await textOf(sidecarOf(island))) as { annotations: { id: string; label: string; attributes: Record<string, string> }[] };
+    const moved = data.annotations.find((a) => a.id === 'iriver');
+    assert.deepStrictEqual([moved?.label, moved?.attributes.canonical], ['organization', 'Riverton Island Council']);
+    await api.views.tags.whenIdle();
+    assert.deepStrictEqual(labels(api, 'entities'), ['organization | 3 mentions']);
+    assert.deepStrictEqual(labels(api, 'entities', children(api, 'entities')[0]), ['Riverton Island Council | 3 mentions in 2 files']);
+  });
+
+  test('dismissing a boilerplate finding from its item (as the context menu does) takes it out of the file\'s children', async () => {
+    const file = () => children(api, 'files').find((n) => n.type === 'file' && n.row.path === HARBOUR)!;
+    const codes = () => children(api, 'files', file()).flatMap((k) => (k.type === 'finding' ? [k.code] : []));
+    assert.deepStrictEqual(codes(), ['boilerplate.navigation', 'duplicate.cross-file', 'boilerplate.sign-up']);
+    const nav = children(api, 'files', file()).find((k) => k.type === 'finding' && k.code === 'boilerplate.navigation');
+    assert.ok(nav);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.dismissFinding', nav), true);
+    assert.deepStrictEqual(codes(), ['duplicate.cross-file', 'boilerplate.sign-up']);
+  });
+
+  test('removing a tag from its item (as the context menu does) takes it out of the sidecar and the Claims view', async () => {
+    const claim = children(api, 'claims').find((n) => n.type === 'tag' && n.id === 'hclaim');
+    assert.ok(claim);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.removeTag', claim), true);
+    const data = parse(await textOf(sidecarOf(harbour))) as { annotations: { id: string }[] };
+    assert.ok(!data.annotations.some((a) => a.id === 'hclaim'));
+    await api.views.tags.whenIdle();
+    assert.deepStrictEqual(children(api, 'claims').map((n) => (n.type === 'tag' ? n.id : n.type)), ['iclaim']);
+  });
 });

@@ -1,16 +1,25 @@
 // The Files view: every corpus file the index reported, with its boilerplate and duplicated shares, its copies
 // and its tags, sorted and filtered as the user chose, a page at a time (a 10,000-file corpus makes 500 items, not
-// 10,000). A file's children are its tags and its findings. A change to one file redraws that file's item alone
-// unless it moves it in the order or across the filter; changes are gathered for a moment, and nothing is
+// 10,000). A file's children are its tags and its findings (less those its sidecar dismissed). A change to one
+// file redraws that file's item alone unless it moves it in the order or across the filter; changes are gathered for a moment, and nothing is
 // computed while the view is hidden.
 import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
+import { JsonRange } from '../../core/report';
 import { FindingsStore } from '../findingsStore';
 import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, page, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, PAGE_SIZE, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from './tagIndex';
 
 const REFRESH_MS = 200;
+
+export interface FilesViewDeps {
+  store: FindingsStore;
+  tags: TagIndex;
+  /** The findings of a file that its sidecar dismissed, as the diagnostics hide them. */
+  hidden: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
+  onDidChangeHidden: vscode.Event<vscode.Uri>;
+}
 
 export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<ViewNode | undefined>();
@@ -33,10 +42,15 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.refreshed];
   private visible = () => true;
 
-  constructor(private readonly deps: { store: FindingsStore; tags: TagIndex }) {
+  constructor(private readonly deps: FilesViewDeps) {
     this.disposables.push(
       deps.store.onDidChange((uris) => this.changed(uris)),
       deps.tags.onDidChange((uris) => this.changed(uris)),
+      deps.onDidChangeHidden((uri) => {
+        // A finding dismissed in the sidecar leaves the file's children; its row is the same.
+        const node = this.nodes.get(uri.toString());
+        if (node && this.visible()) { this.emitter.fire(node); }
+      }),
     );
     this.changed(deps.store.uris());
   }
@@ -102,7 +116,8 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     const tags: ViewNode[] = (this.deps.tags.get(node.uri)?.tags ?? [])
       .slice().sort((a, b) => a.start - b.start)
       .map((tag) => ({ type: 'tag', uri: tag.uri, id: tag.id, tag, path: node.row.path }) satisfies TagNode);
-    const findings = (stored?.file.findings ?? []).map((f) => findingNode(node.uri, f));
+    const hidden = this.deps.hidden(vscode.Uri.parse(node.uri, true));
+    const findings = (stored?.file.findings ?? []).filter((f) => !hidden?.(f.code, f.range)).map((f) => findingNode(node.uri, f));
     return [...tags, ...findings];
   }
 
