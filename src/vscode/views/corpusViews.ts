@@ -81,7 +81,12 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
   readonly commands = {
     revealItem: (target: RevealTarget) => reveal(this.deps.sessions, target),
     openCopies: (a: RevealTarget, b: RevealTarget) => revealBoth(this.deps.sessions, a, b),
-    showMoreItems: (node: MoreNode) => (node.view === CLAIMS_VIEW ? this.claims.showMore() : this.files.showMore()),
+    showMoreItems: (node: MoreNode) => {
+      const providers: Record<string, { showMore(n: MoreNode): void }> = {
+        [FILES_VIEW]: this.files, [DUPLICATES_VIEW]: this.duplicates, [ENTITIES_VIEW]: this.entities, [CLAIMS_VIEW]: this.claims,
+      };
+      providers[node.view]?.showMore(node);
+    },
     sortFiles: (sort?: FileSort) => this.sortFiles(sort),
     filterFiles: (filter?: FileFilter) => this.filterFiles(filter),
     filterClaims: (statuses?: string[]) => this.filterClaims(statuses),

@@ -7,7 +7,8 @@ import { formatCount, linesLabel, percent } from '../findingText';
 import { FindingsStore } from '../findingsStore';
 import { CommandId } from '../commandIds';
 import { DuplicateGroup, duplicateGroups } from './model/duplicates';
-import { GroupNode, PairNode, PassageNode, ViewNode, baseName } from './nodes';
+import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, baseName, moreItem } from './nodes';
+import { DUPLICATES_VIEW } from './model/viewIds';
 import { RevealTarget } from './reveal';
 
 const REFRESH_MS = 300;
@@ -16,6 +17,7 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
   private readonly emitter = new vscode.EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private groupList: DuplicateGroup[] | undefined;
+  private readonly pager = new Pager(DUPLICATES_VIEW);
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private visible = () => true;
@@ -44,15 +46,21 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
   }
 
   getChildren(node?: ViewNode): ViewNode[] {
-    if (!node) { return this.groups().map((group) => ({ type: 'group', group }) satisfies GroupNode); }
-    if (node.type === 'group') { return node.group.pairs.map((pair) => ({ type: 'pair', pair }) satisfies PairNode); }
+    if (!node) { return this.pager.list('', this.groups(), (group) => ({ type: 'group', group }) satisfies GroupNode); }
+    if (node.type === 'group') { return this.pager.list(`group:${node.group.key}`, node.group.pairs, (pair) => ({ type: 'pair', pair }) satisfies PairNode); }
     if (node.type === 'pair') {
       return node.pair.passages.map((passage, index) => ({ type: 'passage', pair: node.pair, passage, index }) satisfies PassageNode);
     }
     return [];
   }
 
+  showMore(node: MoreNode): void {
+    this.pager.more(node.parent);
+    this.emitter.fire(undefined);
+  }
+
   getTreeItem(node: ViewNode): vscode.TreeItem {
+    if (node.type === 'more') { return moreItem(node); }
     if (node.type === 'group') {
       const g = node.group;
       const names = g.files.map((f) => baseName(f.path));

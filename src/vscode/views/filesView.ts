@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
 import { JsonRange } from '../../core/report';
 import { FindingsStore } from '../findingsStore';
-import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, page, rowDescription, rowProblem } from './model/files';
-import { FileNode, MoreNode, PAGE_SIZE, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
+import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
+import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from './tagIndex';
 
 const REFRESH_MS = 200;
@@ -29,7 +29,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   readonly onDidRefresh = this.refreshed.event;
   private sortKey: FileSort = 'name';
   private filterKey: FileFilter = 'all';
-  private pages = 1;
+  private readonly pager = new Pager(FILES_VIEW);
   /** Every file's row, and the items of those shown; arranged lazily. */
   private readonly rows = new Map<string, FileRow>();
   private readonly nodes = new Map<string, FileNode>();
@@ -81,8 +81,8 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.rearrange();
   }
 
-  showMore(): void {
-    this.pages++;
+  showMore(node: MoreNode): void {
+    this.pager.more(node.parent);
     this.emitter.fire(undefined);
     this.refreshed.fire();
   }
@@ -106,10 +106,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   getChildren(node?: ViewNode): ViewNode[] {
     if (!node) {
       this.flushRows();
-      const { shown, rest } = page(this.arrangedRows(), PAGE_SIZE, this.pages);
-      const items: ViewNode[] = shown.map((r) => this.nodeOf(r));
-      if (rest > 0) { items.push({ type: 'more', view: FILES_VIEW, rest } satisfies MoreNode); }
-      return items;
+      return this.pager.list('', this.arrangedRows(), (r) => this.nodeOf(r));
     }
     if (node.type !== 'file') { return []; }
     const stored = this.deps.store.get(node.uri);
@@ -192,7 +189,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
 
   private rearrange(): void {
     this.arranged = undefined;
-    this.pages = 1;
+    this.pager.reset();
     this.emitter.fire(undefined);
     this.refreshed.fire();
   }

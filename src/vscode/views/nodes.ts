@@ -9,12 +9,13 @@ import { linesLabel } from '../findingText';
 import { tagTitle } from '../tagModel';
 import { CommandId } from '../commandIds';
 import { DuplicatePair, DuplicateGroup, SharedPassage } from './model/duplicates';
-import { FileRow } from './model/files';
+import { FileRow, page } from './model/files';
 import { TagRecord } from './model/tags';
 import { RevealTarget } from './reveal';
 
 export interface FileNode { type: 'file'; uri: string; row: FileRow }
-export interface MoreNode { type: 'more'; view: string; rest: number }
+/** Stands after the first pages of a long list; `parent` names the list ('' for the view's top level). */
+export interface MoreNode { type: 'more'; view: string; parent: string; rest: number }
 export interface FindingNode { type: 'finding'; uri: string; code: string; range: [number, number, number, number]; finding: WireFinding }
 export interface TagNode { type: 'tag'; uri: string; id: string; tag: TagRecord; path: string }
 export interface GroupNode { type: 'group'; group: DuplicateGroup }
@@ -71,9 +72,32 @@ export function tagItem(node: TagNode, showFile: boolean): vscode.TreeItem {
   return item;
 }
 
+/** Long lists of a view, a page at a time: each list (by its parent's key) remembers how many pages it shows. */
+export class Pager {
+  private readonly pages = new Map<string, number>();
+
+  constructor(private readonly view: string) {}
+
+  /** The first pages of `items` as nodes, and a "more" node when some are left. */
+  list<T>(parent: string, items: readonly T[], toNode: (t: T) => ViewNode): ViewNode[] {
+    const { shown, rest } = page(items, PAGE_SIZE, this.pages.get(parent) ?? 1);
+    const nodes = shown.map(toNode);
+    if (rest > 0) { nodes.push({ type: 'more', view: this.view, parent, rest } satisfies MoreNode); }
+    return nodes;
+  }
+
+  more(parent: string): void {
+    this.pages.set(parent, (this.pages.get(parent) ?? 1) + 1);
+  }
+
+  reset(): void {
+    this.pages.clear();
+  }
+}
+
 export function moreItem(node: MoreNode): vscode.TreeItem {
   const item = new vscode.TreeItem(`${node.rest.toLocaleString('en-US')} more…`);
-  item.id = `${node.view}#more`;
+  item.id = `${node.view}#more:${node.parent}`;
   item.description = 'show more';
   item.iconPath = new vscode.ThemeIcon('ellipsis');
   item.command = { title: 'Show More', command: CommandId.showMoreItems, arguments: [node] };

@@ -2,11 +2,10 @@
 // each mention. Claims: every claim with its speaker and status, filtered by status, a page at a time. Both are
 // redrawn as a whole a moment after tags change (their items keep their ids, so selection and expansion stay).
 import * as vscode from 'vscode';
-import { CLAIMS_VIEW } from './model/viewIds';
+import { CLAIMS_VIEW, ENTITIES_VIEW } from './model/viewIds';
 import { FindingsStore } from '../findingsStore';
 import { LabelGroup, TagRecord, groupEntities, listClaims } from './model/tags';
-import { page } from './model/files';
-import { EntityNode, LabelNode, MoreNode, PAGE_SIZE, TagNode, ViewNode, moreItem, revealCommand, tagItem, tagTarget } from './nodes';
+import { EntityNode, LabelNode, MoreNode, Pager, TagNode, ViewNode, moreItem, revealCommand, tagItem, tagTarget } from './nodes';
 import { TagIndex } from './tagIndex';
 
 const REFRESH_MS = 200;
@@ -31,6 +30,12 @@ abstract class TagTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disp
   }
 
   protected abstract invalidate(): void;
+  protected abstract readonly pager: Pager;
+
+  showMore(node: MoreNode): void {
+    this.pager.more(node.parent);
+    this.emitter.fire(undefined);
+  }
   abstract getChildren(node?: ViewNode): ViewNode[];
   abstract getTreeItem(node: ViewNode): vscode.TreeItem;
 
@@ -41,6 +46,7 @@ abstract class TagTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disp
 
 export class EntitiesProvider extends TagTree {
   private grouped: LabelGroup[] | undefined;
+  protected readonly pager = new Pager(ENTITIES_VIEW);
 
   groups(): LabelGroup[] {
     this.grouped ??= groupEntities(this.deps.tags.all());
@@ -55,9 +61,10 @@ export class EntitiesProvider extends TagTree {
     if (!node) { return this.groups().map((g) => ({ type: 'label', label: g.label, count: g.mentions }) satisfies LabelNode); }
     if (node.type === 'label') {
       const g = this.groups().find((x) => x.label === node.label);
-      return (g?.entities ?? []).map((e) => ({ type: 'entity', label: e.label, canonical: e.canonical, mentions: e.mentions, files: e.files }) satisfies EntityNode);
+      return this.pager.list(`label:${node.label}`, g?.entities ?? [],
+        (e) => ({ type: 'entity', label: e.label, canonical: e.canonical, mentions: e.mentions, files: e.files }) satisfies EntityNode);
     }
-    if (node.type === 'entity') { return node.mentions.map((m) => this.tagNode(m)); }
+    if (node.type === 'entity') { return this.pager.list(`entity:${node.label}\0${node.canonical}`, node.mentions, (m) => this.tagNode(m)); }
     return [];
   }
 
@@ -81,6 +88,7 @@ export class EntitiesProvider extends TagTree {
       return item;
     }
     if (node.type === 'tag') { return tagItem(node, true); }
+    if (node.type === 'more') { return moreItem(node); }
     return new vscode.TreeItem('');
   }
 
@@ -95,7 +103,7 @@ export class EntitiesProvider extends TagTree {
 
 export class ClaimsProvider extends TagTree {
   private statuses: ReadonlySet<string> | undefined;
-  private pages = 1;
+  protected readonly pager = new Pager(CLAIMS_VIEW);
   private claims: TagRecord[] | undefined;
 
   /** The statuses shown; undefined shows every claim. */
@@ -103,14 +111,9 @@ export class ClaimsProvider extends TagTree {
 
   setStatusFilter(statuses: ReadonlySet<string> | undefined, view?: vscode.TreeView<ViewNode>): void {
     this.statuses = statuses;
-    this.pages = 1;
+    this.pager.reset();
     this.invalidate();
     if (view) { view.description = statuses ? [...statuses].join(', ') : undefined; }
-    this.emitter.fire(undefined);
-  }
-
-  showMore(): void {
-    this.pages++;
     this.emitter.fire(undefined);
   }
 
@@ -125,10 +128,7 @@ export class ClaimsProvider extends TagTree {
 
   getChildren(node?: ViewNode): ViewNode[] {
     if (node) { return []; }
-    const { shown, rest } = page(this.list(), PAGE_SIZE, this.pages);
-    const items: ViewNode[] = shown.map((t) => this.tagNode(t));
-    if (rest > 0) { items.push({ type: 'more', view: CLAIMS_VIEW, rest } satisfies MoreNode); }
-    return items;
+    return this.pager.list('', this.list(), (t) => this.tagNode(t));
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
