@@ -18,6 +18,8 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
   readonly onDidChangeTreeData = this.emitter.event;
   private groupList: DuplicateGroup[] | undefined;
   private readonly pager = new Pager(DUPLICATES_VIEW);
+  /** The groups changed while the view was hidden. */
+  private untold = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private visible = () => true;
@@ -32,7 +34,9 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
   attach(view: vscode.TreeView<ViewNode>): void {
     this.visible = () => view.visible;
     // Changes while hidden were not told to the view; tell it once when it is shown.
-    this.disposables.push(view.onDidChangeVisibility((e) => { if (e.visible && !this.groupList) { this.emitter.fire(undefined); } }));
+    this.disposables.push(view.onDidChangeVisibility((e) => {
+      if (e.visible && this.untold) { this.untold = false; this.emitter.fire(undefined); }
+    }));
   }
 
   dispose(): void {
@@ -104,7 +108,7 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
 
   private flush(): void {
     this.timer = undefined;
-    if (this.visible()) { this.emitter.fire(undefined); }
+    if (this.visible()) { this.emitter.fire(undefined); } else { this.untold = true; }
   }
 }
 
