@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
 import type { ViewNode } from '../../src/vscode/views/nodes';
-import { activateExtension, fixtureUri, rangeOf, waitFor } from './helpers';
+import { activateExtension, findingsUpdated, fixtureUri, rangeOf, waitFor } from './helpers';
 
 const HARBOUR = 'harbour-ferry.txt';
 const ISLAND = 'island-school-run.txt';
@@ -238,5 +238,17 @@ suite('views', () => {
     assert.ok(!data.annotations.some((a) => a.id === 'hclaim'));
     await api.views.tags.whenIdle();
     assert.deepStrictEqual(children(api, 'claims').map((n) => (n.type === 'tag' ? n.id : n.type)), ['iclaim']);
+  });
+
+  test('a file\'s context menu re-scans it (its findings come back from the index) and opens its sidecar', async () => {
+    const file = children(api, 'files').find((n) => n.type === 'file' && n.row.path === ISLAND);
+    assert.ok(file);
+    const updated = findingsUpdated(api, island);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.rescanFile', file), true);
+    await updated;
+    await api.whenIdle();
+    assert.strictEqual(api.views.files.row(island.toString())?.copies, 1);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('corpusLens.openSidecar', file);
+    assert.strictEqual(editor?.document.uri.toString(), sidecarOf(island).toString());
   });
 });
