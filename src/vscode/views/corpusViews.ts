@@ -74,6 +74,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
   }
 
   dispose(): void {
+    this.endIndexing?.();
     for (const d of this.disposables) { d.dispose(); }
   }
 
@@ -97,17 +98,19 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
     showReport: () => this.report.show(),
   };
 
+  /** Ends the Files view's progress bar, while one is shown. */
+  private endIndexing: (() => void) | undefined;
+
   /** While any folder is being indexed, the Files view shows a progress bar. */
-  private indexing: Promise<void> | undefined;
   private showIndexing(): void {
-    const busy = () => this.deps.files.folders().some((f) => this.deps.indexer.status(f) === 'indexing');
-    if (this.indexing || !busy()) { return; }
-    this.indexing = Promise.resolve(vscode.window.withProgress({ location: { viewId: FILES_VIEW }, title: 'Indexing the corpus' }, () => new Promise<void>((resolve) => {
-      const sub = this.deps.indexer.onDidChangeStatus(() => {
-        if (!busy()) { sub.dispose(); resolve(); }
-      });
-      this.disposables.push(sub);
-    }))).finally(() => { this.indexing = undefined; });
+    const busy = this.deps.files.folders().some((f) => this.deps.indexer.status(f) === 'indexing');
+    if (busy && !this.endIndexing) {
+      void vscode.window.withProgress({ location: { viewId: FILES_VIEW }, title: 'Indexing the corpus' },
+        () => new Promise<void>((resolve) => { this.endIndexing = resolve; }));
+    } else if (!busy && this.endIndexing) {
+      this.endIndexing();
+      this.endIndexing = undefined;
+    }
   }
 
   private async sortFiles(sort?: FileSort): Promise<FileSort | undefined> {
