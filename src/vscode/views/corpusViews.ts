@@ -105,8 +105,9 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
   private showIndexing(): void {
     const busy = this.deps.files.folders().some((f) => this.deps.indexer.status(f) === 'indexing');
     if (busy && !this.endIndexing) {
-      void vscode.window.withProgress({ location: { viewId: FILES_VIEW }, title: 'Indexing the corpus' },
-        () => new Promise<void>((resolve) => { this.endIndexing = resolve; }));
+      // Made before withProgress calls back (which may be later), so that an early end is not missed.
+      const done = new Promise<void>((resolve) => { this.endIndexing = resolve; });
+      void vscode.window.withProgress({ location: { viewId: FILES_VIEW }, title: 'Indexing the corpus' }, () => done);
     } else if (!busy && this.endIndexing) {
       this.endIndexing();
       this.endIndexing = undefined;
