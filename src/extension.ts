@@ -19,6 +19,7 @@ import { FileArgs, FindingDecisions } from './vscode/findingDecisions';
 import { OccurrenceTagger, TagAllArgs } from './vscode/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
 import { decisionLookup } from './vscode/tagModel';
+import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -35,6 +36,8 @@ export interface CorpusLensApi {
   readonly onDidSaveSidecar: vscode.Event<vscode.Uri>;
   /** Fires with the number of matches when "tag all occurrences" shows them to step through. */
   readonly onDidShowMatches: vscode.Event<number>;
+  /** The sidebar views' providers, the tag index they read and the corpus report. */
+  readonly views: CorpusViewsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       const session = sessions.peek(uri);
       return session && decisionLookup(session.list(), session.text);
     };
+    const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer });
     context.subscriptions.push(
       files,
       client,
@@ -63,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       sessions,
       tagging,
       occurrences,
+      views,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
         decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
@@ -71,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       registerTagActions({ sessions, isCorpusFile }),
       registerLiveUpdates({ indexer, files, store, activity }),
       registerHover({ store, files, decisions }),
-      registerStatusBar({ store, files, indexer }),
+      registerStatusBar({ store, files, indexer, tags: views.tags }),
       registerLanguageAssociation({ files, log }),
       registerCommands({
         scanWorkspace: () => scanWorkspace({ indexer, files }),
@@ -92,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         markDuplicate: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
         keepCopy: (args: DecisionArgs) => tagging.decide(args, 'kept'),
         confirmAllBoilerplate: (args?: FileArgs) => findingDecisions.confirmAllInFile(args),
+        ...views.commands,
       }),
       diagnostics,
       published,
@@ -101,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     return {
       diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
       onDidShowMatches: occurrences.onDidShowMatches,
+      views,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);

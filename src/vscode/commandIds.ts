@@ -19,6 +19,18 @@ export const CommandId = {
   markDuplicate: 'corpusLens.markDuplicate',
   keepCopy: 'corpusLens.keepCopy',
   confirmAllBoilerplate: 'corpusLens.confirmAllBoilerplate',
+  // The sidebar views and the corpus report (src/vscode/views/).
+  revealItem: 'corpusLens.revealItem',
+  openCopies: 'corpusLens.openCopies',
+  showMoreItems: 'corpusLens.showMoreItems',
+  sortFiles: 'corpusLens.sortFiles',
+  filterFiles: 'corpusLens.filterFiles',
+  filterClaims: 'corpusLens.filterClaims',
+  renameEntity: 'corpusLens.renameEntity',
+  mergeEntities: 'corpusLens.mergeEntities',
+  openSidecar: 'corpusLens.openSidecar',
+  rescanFile: 'corpusLens.rescanFile',
+  showReport: 'corpusLens.showReport',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

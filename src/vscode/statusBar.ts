@@ -1,17 +1,20 @@
-// A status bar item for the active corpus file: "$(eye) 38% boilerplate · 2 copies", which opens the Problems
-// view; before the file's folder is indexed it says so (indexing, not scanned, or Restricted Mode) and runs the
-// scan. It follows the active editor, the findings and the index's status.
+// A status bar item for the active corpus file: "$(eye) 38% boilerplate · 2 copies · 5 tags", which opens the
+// Corpus Lens Files view; before the file's folder is indexed it says so (indexing, not scanned, or Restricted
+// Mode) and runs the scan. It follows the active editor, the findings and the index's status.
 import * as vscode from 'vscode';
 import { CommandId } from './commandIds';
 import { CorpusFiles } from './corpusFiles';
 import { statusText } from './findingText';
 import { FindingsStore } from './findingsStore';
 import { CorpusIndexer } from './indexer';
+import { TagIndex } from './views/tagIndex';
+import { FILES_VIEW } from './views/model/viewIds';
 
 export interface StatusBarDeps {
   store: FindingsStore;
   files: CorpusFiles;
   indexer: CorpusIndexer;
+  tags: TagIndex;
 }
 
 export const RESTRICTED_TOOLTIP = 'Corpus Lens is limited in Restricted Mode: the workspace is not indexed in the background, '
@@ -21,16 +24,18 @@ export function registerStatusBar(deps: StatusBarDeps): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('corpusLens.file', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Corpus Lens';
   const update = () => render(item, deps);
+  const updateFor = (uris: readonly string[]) => {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    if (active && uris.includes(active)) { update(); }
+  };
   update();
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     deps.indexer.onDidChangeStatus(update),
     vscode.workspace.onDidGrantWorkspaceTrust(update),
-    deps.store.onDidChange((uris) => {
-      const active = vscode.window.activeTextEditor?.document.uri.toString();
-      if (active && uris.includes(active)) { update(); }
-    }),
+    deps.store.onDidChange(updateFor),
+    deps.tags.onDidChange(updateFor),
   );
 }
 
@@ -45,9 +50,10 @@ function render(item: vscode.StatusBarItem, deps: StatusBarDeps): void {
   const status = deps.indexer.status(loc.folder);
   if (stored && status !== 'indexing') {
     const { text, tooltip } = statusText(stored.file);
-    item.text = text;
-    item.tooltip = tooltip;
-    item.command = { title: 'Show Problems', command: 'workbench.actions.view.problems' };
+    const tags = deps.tags.get(doc.uri.toString())?.tags.length ?? 0;
+    item.text = `${text} · ${tags === 1 ? '1 tag' : `${tags} tags`}`;
+    item.tooltip = `${tooltip.replace(/\nClick to show the Problems view\.$/, '')}\n${tags === 1 ? '1 tag' : `${tags} tags`}\nClick to show the file in the Corpus Lens view.`;
+    item.command = { title: 'Show in Corpus Lens', command: `${FILES_VIEW}.focus` };
   } else if (status === 'indexing') {
     item.text = '$(sync~spin) Corpus Lens';
     item.tooltip = `Corpus Lens is indexing ${loc.folder.name}. Click to stop.`;

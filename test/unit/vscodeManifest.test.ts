@@ -8,6 +8,7 @@ import { CommandId } from '../../src/vscode/commandIds';
 import { CORPUS_LANGUAGE, corpusDocumentSelector } from '../../src/vscode/languages';
 import { SECTION, SEVERITIES, Settings } from '../../src/vscode/settings';
 import { CORPUS_FILE_CONTEXT, TAG_STYLES, colorIdOf } from '../../src/vscode/tagModel';
+import { CLAIMS_VIEW, DUPLICATES_VIEW, ENTITIES_VIEW, FILES_VIEW, VIEW_CONTAINER } from '../../src/vscode/views/model/viewIds';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
@@ -40,7 +41,22 @@ describe('package.json contributions', () => {
       { command: CommandId.markDuplicate, when: 'false' },
       { command: CommandId.keepCopy, when: 'false' },
       { command: CommandId.confirmAllBoilerplate, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.revealItem, when: 'false' },
+      { command: CommandId.openCopies, when: 'false' },
+      { command: CommandId.showMoreItems, when: 'false' },
     ]);
+  });
+
+  it('puts the four views in the Corpus Lens container, and their menus run contributed commands on their items', () => {
+    assert.deepStrictEqual(contributes.viewsContainers.activitybar.map((c: { id: string }) => c.id), [VIEW_CONTAINER]);
+    const views = (contributes.views[VIEW_CONTAINER] as { id: string }[]).map((v) => v.id);
+    assert.deepStrictEqual(views, [FILES_VIEW, DUPLICATES_VIEW, ENTITIES_VIEW, CLAIMS_VIEW]);
+    const ids = Object.values(CommandId) as string[];
+    for (const item of [...contributes.menus['view/title'], ...contributes.menus['view/item/context']] as { command: string; when: string }[]) {
+      assert.ok(ids.includes(item.command), item.command);
+      assert.match(item.when, /\b(view|viewItem) == corpusLens\./, item.command);
+    }
+    for (const w of contributes.viewsWelcome as { view: string }[]) { assert.ok(views.includes(w.view), w.view); }
   });
 
   it('gates the tagging keybindings and context menu on a corpus file, with commands that exist', () => {

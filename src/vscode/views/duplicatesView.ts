@@ -1,0 +1,117 @@
+// The Duplicates view: groups of files that share passages or are near-copies, biggest first; under a group its
+// pairs with their similarity, under a pair the passages they share. Selecting a pair or a passage opens both
+// copies side by side. The groups are rebuilt from the findings store a moment after it changes, and only while
+// the view is visible.
+import * as vscode from 'vscode';
+import { formatCount, linesLabel, percent } from '../findingText';
+import { FindingsStore } from '../findingsStore';
+import { CommandId } from '../commandIds';
+import { DuplicateGroup, duplicateGroups } from './model/duplicates';
+import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, baseName, moreItem } from './nodes';
+import { DUPLICATES_VIEW } from './model/viewIds';
+import { RevealTarget } from './reveal';
+
+const REFRESH_MS = 300;
+
+export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private groupList: DuplicateGroup[] | undefined;
+  private readonly pager = new Pager(DUPLICATES_VIEW);
+  /** The groups changed while the view was hidden. */
+  private untold = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private visible = () => true;
+
+  constructor(private readonly deps: { store: FindingsStore }) {
+    this.disposables.push(deps.store.onDidChange(() => {
+      this.groupList = undefined; // rebuilt when next asked for
+      this.timer ??= setTimeout(() => this.flush(), REFRESH_MS);
+    }));
+  }
+
+  attach(view: vscode.TreeView<ViewNode>): void {
+    this.visible = () => view.visible;
+    // Changes while hidden were not told to the view; tell it once when it is shown.
+    this.disposables.push(view.onDidChangeVisibility((e) => {
+      if (e.visible && this.untold) { this.untold = false; this.emitter.fire(undefined); }
+    }));
+  }
+
+  dispose(): void {
+    if (this.timer) { clearTimeout(this.timer); }
+    for (const d of this.disposables) { d.dispose(); }
+  }
+
+  groups(): DuplicateGroup[] {
+    this.groupList ??= duplicateGroups(this.deps.store.uris().map((u) => this.deps.store.get(u)!));
+    return this.groupList;
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] {
+    if (!node) { return this.pager.list('', this.groups(), (group) => ({ type: 'group', group }) satisfies GroupNode); }
+    if (node.type === 'group') { return this.pager.list(`group:${node.group.key}`, node.group.pairs, (pair) => ({ type: 'pair', pair }) satisfies PairNode); }
+    if (node.type === 'pair') {
+      return node.pair.passages.map((passage, index) => ({ type: 'passage', pair: node.pair, passage, index }) satisfies PassageNode);
+    }
+    return [];
+  }
+
+  showMore(node: MoreNode): void {
+    this.pager.more(node.parent);
+    this.emitter.fire(undefined);
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    if (node.type === 'more') { return moreItem(node); }
+    if (node.type === 'group') {
+      const g = node.group;
+      const names = g.files.map((f) => baseName(f.path));
+      const item = new vscode.TreeItem(names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`,
+        vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `group:${g.key}`;
+      item.description = `${g.files.length} files${g.similarity > 0 ? ` · up to ${percent(g.similarity)} similar` : ''} · ${formatCount(g.sharedChars)} characters shared`;
+      item.tooltip = g.files.map((f) => f.path).join('\n');
+      item.iconPath = new vscode.ThemeIcon('files');
+      item.contextValue = 'corpusLens.duplicateGroup';
+      return item;
+    }
+    if (node.type === 'pair') {
+      const p = node.pair;
+      const item = new vscode.TreeItem(`${baseName(p.aPath)} ↔ ${baseName(p.bPath)}`,
+        p.passages.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+      item.id = `pair:${p.key}`;
+      const parts = [];
+      if (p.similarity !== undefined) { parts.push(`${percent(p.similarity)} similar`); }
+      parts.push(p.passages.length === 1 ? '1 passage' : `${p.passages.length} passages`);
+      item.description = parts.join(' · ');
+      item.tooltip = `${p.aPath}\n${p.bPath}`;
+      item.iconPath = new vscode.ThemeIcon('split-horizontal');
+      item.contextValue = 'corpusLens.duplicatePair';
+      const first = p.passages[0];
+      item.command = openCopiesCommand({ uri: p.a, range: first?.a }, { uri: p.b, range: first?.b });
+      return item;
+    }
+    if (node.type === 'passage') {
+      const { pair, passage } = node;
+      const item = new vscode.TreeItem(`${baseName(pair.aPath)} ${linesLabel(passage.a)} = ${baseName(pair.bPath)} ${linesLabel(passage.b)}`);
+      item.id = `passage:${pair.key}:${node.index}`;
+      item.description = `${formatCount(passage.length)} characters`;
+      item.iconPath = new vscode.ThemeIcon('quote');
+      item.contextValue = 'corpusLens.sharedPassage';
+      item.command = openCopiesCommand({ uri: pair.a, range: passage.a }, { uri: pair.b, range: passage.b });
+      return item;
+    }
+    return new vscode.TreeItem('');
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    if (this.visible()) { this.emitter.fire(undefined); } else { this.untold = true; }
+  }
+}
+
+export function openCopiesCommand(a: RevealTarget, b: RevealTarget): vscode.Command {
+  return { title: 'Open Both Copies', command: CommandId.openCopies, arguments: [a, b] };
+}

@@ -1,0 +1,222 @@
+// The Files view: every corpus file the index reported, with its boilerplate and duplicated shares, its copies
+// and its tags, sorted and filtered as the user chose, a page at a time (a 10,000-file corpus makes 500 items, not
+// 10,000). A file's children are its tags and its findings (less those its sidecar dismissed). A change to one
+// file redraws that file's item alone unless it moves it in the order or across the filter; changes are gathered for a moment, and nothing is
+// computed while the view is hidden.
+import * as vscode from 'vscode';
+import { FILES_VIEW } from './model/viewIds';
+import { JsonRange } from '../../core/report';
+import { FindingsStore } from '../findingsStore';
+import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
+import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
+import { TagIndex } from './tagIndex';
+
+const REFRESH_MS = 200;
+
+export interface FilesViewDeps {
+  store: FindingsStore;
+  tags: TagIndex;
+  /** The findings of a file that its sidecar dismissed, as the diagnostics hide them. */
+  hidden: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
+  onDidChangeHidden: vscode.Event<vscode.Uri>;
+}
+
+export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after the view was told to redraw (for tests and the status bar). */
+  readonly onDidRefresh = this.refreshed.event;
+  private sortKey: FileSort = 'name';
+  private filterKey: FileFilter = 'all';
+  private readonly pager = new Pager(FILES_VIEW);
+  /** Every file's row, and the items of those shown; arranged lazily. */
+  private readonly rows = new Map<string, FileRow>();
+  private readonly nodes = new Map<string, FileNode>();
+  private arranged: FileRow[] | undefined;
+  private readonly dirty = new Set<string>();
+  /** Items whose row changed in place, redrawn on their own. */
+  private readonly pendingItems = new Set<FileNode>();
+  private rootDirty = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.refreshed];
+  private visible = () => true;
+
+  constructor(private readonly deps: FilesViewDeps) {
+    this.disposables.push(
+      deps.store.onDidChange((uris) => this.changed(uris)),
+      deps.tags.onDidChange((uris) => this.changed(uris)),
+      deps.onDidChangeHidden((uri) => {
+        // A finding dismissed in the sidecar leaves the file's children; its row is the same.
+        const node = this.nodes.get(uri.toString());
+        if (node && this.visible()) { this.emitter.fire(node); }
+      }),
+    );
+    this.changed(deps.store.uris());
+  }
+
+  /** The view shows this provider; nothing is redrawn while it is hidden. */
+  attach(view: vscode.TreeView<ViewNode>): void {
+    this.visible = () => view.visible;
+    this.disposables.push(view.onDidChangeVisibility((e) => { if (e.visible) { this.flush(); } }));
+    this.describe(view);
+    this.disposables.push(this.onDidRefresh(() => this.describe(view)));
+  }
+
+  dispose(): void {
+    if (this.timer) { clearTimeout(this.timer); }
+    for (const d of this.disposables) { d.dispose(); }
+  }
+
+  get sort(): FileSort { return this.sortKey; }
+  get filter(): FileFilter { return this.filterKey; }
+
+  setSort(sort: FileSort): void {
+    this.sortKey = sort;
+    this.rearrange();
+  }
+
+  setFilter(filter: FileFilter): void {
+    this.filterKey = filter;
+    this.rearrange();
+  }
+
+  showMore(node: MoreNode): void {
+    this.pager.more(node.parent);
+    this.emitter.fire(undefined);
+    this.refreshed.fire();
+  }
+
+  /** The rows in view order (all of them, not only the page shown). */
+  arrangedRows(): readonly FileRow[] {
+    this.arranged ??= arrangeRows(this.rows.values(), this.sortKey, this.filterKey);
+    return this.arranged;
+  }
+
+  row(uri: string): FileRow | undefined {
+    this.flushRows();
+    return this.rows.get(uri);
+  }
+
+  allRows(): IterableIterator<FileRow> {
+    this.flushRows();
+    return this.rows.values();
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] {
+    if (!node) {
+      this.flushRows();
+      return this.pager.list('', this.arrangedRows(), (r) => this.nodeOf(r));
+    }
+    if (node.type !== 'file') { return []; }
+    const stored = this.deps.store.get(node.uri);
+    const tags: ViewNode[] = (this.deps.tags.get(node.uri)?.tags ?? [])
+      .slice().sort((a, b) => a.start - b.start)
+      .map((tag) => ({ type: 'tag', uri: tag.uri, id: tag.id, tag, path: node.row.path }) satisfies TagNode);
+    const hidden = this.deps.hidden(vscode.Uri.parse(node.uri, true));
+    const findings = (stored?.file.findings ?? []).filter((f) => !hidden?.(f.code, f.range)).map((f) => findingNode(node.uri, f));
+    return [...tags, ...findings];
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'file': return fileItem(node, (this.deps.store.get(node.uri)?.file.findings.length ?? 0) + node.row.tags > 0);
+      case 'more': return moreItem(node);
+      case 'finding': return findingItem(node);
+      case 'tag': return tagItem(node, false);
+      default: return new vscode.TreeItem('');
+    }
+  }
+
+  getParent(node: ViewNode): ViewNode | undefined {
+    if (node.type === 'tag' || node.type === 'finding') { return this.nodes.get(node.uri); }
+    return undefined;
+  }
+
+  private nodeOf(row: FileRow): FileNode {
+    let n = this.nodes.get(row.uri);
+    if (!n) {
+      n = { type: 'file', uri: row.uri, row };
+      this.nodes.set(row.uri, n);
+    }
+    n.row = row;
+    return n;
+  }
+
+  private changed(uris: readonly string[]): void {
+    for (const u of uris) { this.dirty.add(u); }
+    if (this.dirty.size === 0) { return; }
+    this.timer ??= setTimeout(() => this.flush(), REFRESH_MS);
+  }
+
+  /** Brings the rows of changed files up to date; marks the order stale when one may have moved. */
+  private flushRows(): void {
+    for (const uri of this.dirty) {
+      const stored = this.deps.store.get(uri);
+      const before = this.rows.get(uri);
+      if (!stored) {
+        // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
+        if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
+        continue;
+      }
+      const after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri));
+      this.rows.set(uri, after);
+      if (!before || changesPlace(before, after, this.sortKey, this.filterKey)) {
+        this.rootDirty = true;
+      } else if (matchesFilter(after, this.filterKey)) {
+        const node = this.nodes.get(uri);
+        if (node) { node.row = after; this.pendingItems.add(node); }
+      }
+    }
+    this.dirty.clear();
+    if (this.rootDirty) { this.arranged = undefined; }
+  }
+
+  private flush(): void {
+    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    if (!this.visible()) { return; } // done when the view is shown again
+    this.flushRows();
+    if (this.rootDirty) {
+      this.rootDirty = false;
+      this.pendingItems.clear();
+      this.emitter.fire(undefined);
+    } else {
+      for (const n of this.pendingItems) { this.emitter.fire(n); }
+      this.pendingItems.clear();
+    }
+    this.refreshed.fire();
+  }
+
+  private rearrange(): void {
+    this.arranged = undefined;
+    this.pager.reset();
+    this.emitter.fire(undefined);
+    this.refreshed.fire();
+  }
+
+  private describe(view: vscode.TreeView<ViewNode>): void {
+    const shown = this.arrangedRows().length;
+    const total = this.rows.size;
+    view.description = this.filterKey === 'all' ? undefined : `${shown} of ${total}`;
+    let problems = 0;
+    for (const r of this.rows.values()) { if (rowProblem(r)) { problems++; } }
+    view.badge = problems > 0
+      ? { value: problems, tooltip: `${problems} ${problems === 1 ? 'file has a sidecar' : 'files have sidecars'} with orphaned or invalid annotations` }
+      : undefined;
+  }
+}
+
+function fileItem(node: FileNode, expandable: boolean): vscode.TreeItem {
+  const r = node.row;
+  const item = new vscode.TreeItem(vscode.Uri.parse(r.uri, true),
+    expandable ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = r.uri;
+  item.label = r.path;
+  item.description = rowDescription(r);
+  const problem = rowProblem(r);
+  item.tooltip = new vscode.MarkdownString().appendText(`${r.path}\n${rowDescription(r)}${problem ? `\n⚠ ${problem}` : ''}`);
+  if (problem) { item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')); }
+  item.contextValue = 'corpusLens.file';
+  item.command = revealCommand({ uri: r.uri }, 'Open File');
+  return item;
+}
