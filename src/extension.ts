@@ -14,6 +14,11 @@ import { registerLanguageAssociation } from './vscode/languageAssociation';
 import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
 import { registerStatusBar } from './vscode/statusBar';
+import { SuggestWorkerClient } from './vscode/suggestClient';
+import {
+  AcceptEverywhereArgs, SuggestionArgs, acceptSuggestion, acceptSuggestionEverywhere, registerSuggestionActions, rejectSuggestion,
+} from './vscode/suggestionActions';
+import { Suggestions } from './vscode/suggestions';
 import { registerTagActions } from './vscode/tagActions';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
 
@@ -30,6 +35,12 @@ export interface CorpusLensApi {
   readonly onDidUpdateFindings: vscode.Event<readonly vscode.Uri[]>;
   /** Fires with a source file's URI after its annotations sidecar was saved. */
   readonly onDidSaveSidecar: vscode.Event<vscode.Uri>;
+  /** The suggestion hints (entities, claims), apart from the findings. */
+  readonly suggestions: vscode.DiagnosticCollection;
+  /** Resolves when no document's suggestions are waiting to be computed or published. */
+  whenSuggestionsIdle(): Promise<void>;
+  /** Fires with a document's URI after its suggestion hints were published. */
+  readonly onDidUpdateSuggestions: vscode.Event<vscode.Uri>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -45,12 +56,18 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
+    const suggestClient = new SuggestWorkerClient(context.extensionPath);
+    const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
+    const suggestionDeps = { suggestions, sessions, files, client: suggestClient };
     context.subscriptions.push(
       files,
       client,
       indexer,
       sessions,
       tagging,
+      suggestions,
+      registerSuggestionActions(suggestionDeps),
+      suggestClient,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
         hidden: (uri) => sessions.dismissedFilter(uri), onDidChangeHidden: sessions.onDidChangeDecisions,
@@ -73,6 +90,10 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         undoTag: () => tagging.undoTag(),
         dismissFinding: (args: DecisionArgs) => tagging.decide(args, 'dismissed'),
         confirmFinding: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
+        acceptSuggestion: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args),
+        acceptSuggestionAs: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args, true),
+        acceptSuggestionEverywhere: (args?: AcceptEverywhereArgs) => acceptSuggestionEverywhere(suggestionDeps, args),
+        rejectSuggestion: (args?: SuggestionArgs) => rejectSuggestion(suggestionDeps, args),
       }),
       diagnostics,
       published,
@@ -81,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     indexer.start();
     return {
       diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
+      suggestions: suggestions.collection, whenSuggestionsIdle: () => suggestions.whenIdle(), onDidUpdateSuggestions: suggestions.onDidUpdate,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);

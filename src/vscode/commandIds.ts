@@ -12,6 +12,10 @@ export const CommandId = {
   undoTag: 'corpusLens.undoTag',
   dismissFinding: 'corpusLens.dismissFinding',
   confirmFinding: 'corpusLens.confirmFinding',
+  acceptSuggestion: 'corpusLens.acceptSuggestion',
+  acceptSuggestionAs: 'corpusLens.acceptSuggestionAs',
+  acceptSuggestionEverywhere: 'corpusLens.acceptSuggestionEverywhere',
+  rejectSuggestion: 'corpusLens.rejectSuggestion',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

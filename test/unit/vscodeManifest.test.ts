@@ -33,6 +33,10 @@ describe('package.json contributions', () => {
       { command: CommandId.undoTag, when: CORPUS_FILE_CONTEXT },
       { command: CommandId.dismissFinding, when: 'false' },
       { command: CommandId.confirmFinding, when: 'false' },
+      { command: CommandId.acceptSuggestion, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.acceptSuggestionAs, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.acceptSuggestionEverywhere, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.rejectSuggestion, when: CORPUS_FILE_CONTEXT },
     ]);
   });
 
