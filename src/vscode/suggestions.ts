@@ -197,9 +197,12 @@ export class Suggestions implements vscode.Disposable {
     const config = new Config(uri);
     const entities = config.suggestEntities;
     const claims = config.suggestClaims;
-    const session = loc && (entities || claims) ? await this.deps.sessions.sessionFor(doc) : undefined;
+    // The session the annotations feature opened for the shown document (it opens one for every visible corpus
+    // document and tells onDidChange, which schedules this again). Opening one here would keep sessions for
+    // documents that are no longer shown. None: its sidecar is invalid, or it is still being read.
+    const session = loc && (entities || claims) ? this.deps.sessions.peek(uri) : undefined;
     if (!loc || !session) {
-      // Off, not a corpus file, or its sidecar is invalid: without its decisions, nothing can be proposed safely.
+      // Off, not a corpus file, or no decisions to go by yet: without them, nothing can be proposed safely.
       this.publish(uri, st, []);
       return;
     }

@@ -85,7 +85,7 @@ suite('suggestions', () => {
     assert.strictEqual(d.source, SOURCE);
     assert.strictEqual(d.code, 'suggestion.entity');
     assert.strictEqual(d.message, 'Entity? person: Ingrid Solvang');
-    assert.strictEqual(rangeOf(d), '2:20-2:34');
+    assert.strictEqual(rangeOf(d), '4:20-4:34');
     for (const x of ds) {
       assert.strictEqual(x.code, 'suggestion.entity', 'claims are off by default');
       assert.strictEqual(x.severity, vscode.DiagnosticSeverity.Hint);
