@@ -62,6 +62,11 @@ export class Suggestions implements vscode.Disposable {
   private readonly docs = new Map<string, DocState>();
   /** Folders whose sidecars the worker has read (or is reading), by folder URI. */
   private readonly folders = new Map<string, Promise<void>>();
+  /**
+   * Sources whose sidecars changed in this turn, by folder URI, sent to the worker together; `sent` resolves once
+   * the request is posted, so that a suggest request posted after it (the worker answers in order) sees them.
+   */
+  private readonly changedSidecars = new Map<string, { sources: Set<string>; sent: Promise<void> }>();
   private readonly activity = new Activity();
   private readonly disposables: vscode.Disposable[] = [this.collection, this.updated];
 
@@ -155,15 +160,30 @@ export class Suggestions implements vscode.Disposable {
     return loading;
   }
 
+  /**
+   * A source's sidecar changed: the worker reads it again, in one request per folder for the sidecars changed
+   * in the same turn (at start, the annotations feature reports every sidecar of the workspace at once).
+   */
   private sidecarsChanged(source: vscode.Uri, delay: number): void {
     const loc = this.deps.files.match(source);
     const key = loc?.folder.uri.toString();
     if (key && this.folders.has(key)) {
-      const end = this.activity.begin();
-      void this.deps.client.send({ type: 'sidecars', folder: key, sources: [source.fsPath] })
-        .then((r) => { if (r.type === 'done') { for (const p of r.problems) { this.deps.log.warn(`Corpus Lens: ${p}`); } } },
-          (e: unknown) => this.deps.log.error(`Corpus Lens: could not re-read a sidecar: ${String(e)}`))
-        .finally(end);
+      const pending = this.changedSidecars.get(key);
+      if (pending) {
+        pending.sources.add(source.fsPath);
+      } else {
+        const batch = { sources: new Set([source.fsPath]), sent: Promise.resolve() };
+        const end = this.activity.begin();
+        batch.sent = new Promise<void>((sent) => setImmediate(() => {
+          this.changedSidecars.delete(key);
+          void this.deps.client.send({ type: 'sidecars', folder: key, sources: [...batch.sources] })
+            .then((r) => { if (r.type === 'done') { for (const p of r.problems) { this.deps.log.warn(`Corpus Lens: ${p}`); } } },
+              (e: unknown) => this.deps.log.error(`Corpus Lens: could not re-read a sidecar: ${String(e)}`))
+            .finally(end);
+          sent();
+        }));
+        this.changedSidecars.set(key, batch);
+      }
     }
     this.refreshVisible(delay);
   }
@@ -207,6 +227,7 @@ export class Suggestions implements vscode.Disposable {
       return;
     }
     await this.ensureFolder(loc.folder);
+    await this.changedSidecars.get(loc.folder.uri.toString())?.sent;
     if (st.generation !== generation) { return; }
     const text = doc.getText();
     if (session.text !== text) { return; } // the session has not caught up with an edit yet; that edit reschedules
