@@ -1,7 +1,8 @@
 // Suggestions in the real editor, on marina-slipway.txt and autumn-regatta.txt of the fixture: entity hints
 // appear with their exact ranges, as hints from their own source and collection; the quick fixes are offered on
-// them; accepting one writes an ordinary tag to the sidecar and takes the hint away; accepting a string everywhere
-// tags it in every corpus file, open or not; a rejection is written to the sidecar and keeps the hint away after an
+// them; accepting one writes an ordinary tag to the sidecar and takes the hint away, and the string is then proposed
+// in another file with the type the editor gave it; accepting a string everywhere tags it in every corpus file,
+// open or not (rowing-club-notice.txt is never opened); a rejection is written to the sidecar and keeps the hint away after an
 // edit and after the file is opened again; and the settings turn each kind off and on. The files, their sidecars
 // and the settings are put back as they were afterwards.
 import * as assert from 'assert';
@@ -13,6 +14,7 @@ import { activateExtension, fixtureUri, rangeOf, waitFor } from './helpers';
 
 const MARINA = 'marina-slipway.txt';
 const REGATTA = 'autumn-regatta.txt';
+const NOTICE = 'rowing-club-notice.txt';
 const SOURCE = 'Corpus Lens suggestion';
 
 interface StoredTag { kind: string; label?: string; quote: string; start: number; end: number; attributes?: Record<string, unknown> }
@@ -58,18 +60,19 @@ suite('suggestions', () => {
   let api: CorpusLensApi;
   const marina = fixtureUri(MARINA);
   const regatta = fixtureUri(REGATTA);
+  const files = [marina, regatta, fixtureUri(NOTICE)];
   const originals = new Map<string, Uint8Array>();
   const sidecarOf = (uri: vscode.Uri) => uri.with({ path: `${uri.path}.annotations.yaml` });
 
   suiteSetup(async () => {
     api = await activateExtension();
-    for (const uri of [marina, regatta]) { originals.set(uri.toString(), await vscode.workspace.fs.readFile(uri)); }
+    for (const uri of files) { originals.set(uri.toString(), await vscode.workspace.fs.readFile(uri)); }
     await api.whenIdle();
   });
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of [marina, regatta]) {
+    for (const uri of files) {
       await vscode.workspace.fs.writeFile(uri, originals.get(uri.toString())!);
       await vscode.workspace.fs.delete(sidecarOf(uri)).then(undefined, () => undefined);
     }
@@ -127,25 +130,48 @@ suite('suggestions', () => {
     assert.strictEqual(hintAt(after, ingrid), undefined);
   });
 
-  test('accepting a string everywhere tags it in every corpus file, open or not, with the type chosen', async () => {
+  test('accepted with another type, a string is proposed in another file with that type', async () => {
     const doc = (await openCorpusText(marina)).document;
     const rowing = rangeIn(doc, 'Kestrel Rowing');
     const ds = await hintsWhere(api, marina, (x) => !!hintAt(x, rowing), 'the hint on Kestrel Rowing');
+    // The rules typed it as a place; the editor knows it is a club (the quick pick of "another type" gives the label).
+    assert.strictEqual(hintAt(ds, rowing)!.message, 'Entity? location: Kestrel Rowing');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', marina, rowing, vscode.CodeActionKind.QuickFix.value);
-    const everywhere = actions.find((a) => a.command?.command === 'corpusLens.acceptSuggestionEverywhere' && a.command.arguments?.[0]?.text === 'Kestrel Rowing');
-    assert.ok(everywhere?.command?.arguments, `no "everywhere" fix; hints: ${ds.map((d) => d.message).join('; ')}`);
-    // The rules typed it as a place; the editor knows it is a club.
-    const args = { ...everywhere.command.arguments[0], label: 'organization', ask: false };
-    const result = await vscode.commands.executeCommand<AcceptEverywhereResult>('corpusLens.acceptSuggestionEverywhere', args);
-    assert.deepStrictEqual(result, { tagged: 3, files: 2, skipped: 0, failed: 0 });
-    const regattaText = new TextDecoder().decode(originals.get(regatta.toString()));
-    const first = regattaText.indexOf('Kestrel Rowing');
-    const second = regattaText.indexOf('Kestrel Rowing', first + 1);
-    assert.deepStrictEqual((await readSidecar(regatta)).annotations.map((a) => [a.kind, a.label, a.quote, a.start]),
-      [['entity', 'organization', 'Kestrel Rowing', first], ['entity', 'organization', 'Kestrel Rowing', second]]);
+    const accept = actions.find((a) => a.command?.command === 'corpusLens.acceptSuggestion' && a.command.arguments?.[0]?.text === 'Kestrel Rowing');
+    assert.ok(accept?.command?.arguments);
+    await vscode.commands.executeCommand('corpusLens.acceptSuggestion', { ...accept.command.arguments[0], label: 'organization' });
     assert.deepStrictEqual((await readSidecar(marina)).annotations.map((a) => [a.label, a.quote]),
       [['person', 'Ingrid Solvang'], ['organization', 'Kestrel Rowing']]);
-    await hintsWhere(api, marina, (x) => !hintAt(x, rowing), 'the accepted hint to go');
+
+    const other = (await openCorpusText(regatta)).document;
+    const first = rangeIn(other, 'Kestrel Rowing');
+    const second = rangeIn(other, 'Kestrel Rowing', other.offsetAt(first.end));
+    const there = await hintsWhere(api, regatta, (x) => !!hintAt(x, first) && !!hintAt(x, second), 'the gazetteer hints in the other file');
+    for (const r of [first, second]) { assert.strictEqual(hintAt(there, r)!.message, 'Entity? organization: Kestrel Rowing'); }
+  });
+
+  test('accepting a string everywhere tags it in every corpus file, open or not, and leaves places already tagged', async () => {
+    const doc = (await openCorpusText(regatta)).document;
+    const first = rangeIn(doc, 'Kestrel Rowing');
+    await hintsWhere(api, regatta, (x) => !!hintAt(x, first), 'the hint on Kestrel Rowing');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', regatta, first, vscode.CodeActionKind.QuickFix.value);
+    const everywhere = actions.find((a) => a.command?.command === 'corpusLens.acceptSuggestionEverywhere');
+    assert.ok(everywhere?.command?.arguments);
+    assert.strictEqual(everywhere.title, 'Tag every "Kestrel Rowing" in the corpus as organization...');
+    const notice = fixtureUri(NOTICE);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === notice.toString()));
+    const result = await vscode.commands.executeCommand<AcceptEverywhereResult>('corpusLens.acceptSuggestionEverywhere', { ...everywhere.command.arguments[0], ask: false });
+    // Two places in this file and one in a file never opened; the one in marina-slipway.txt was tagged already.
+    assert.deepStrictEqual(result, { tagged: 3, files: 2, skipped: 1, failed: 0 });
+    const regattaText = doc.getText();
+    const at = [regattaText.indexOf('Kestrel Rowing'), regattaText.lastIndexOf('Kestrel Rowing')];
+    assert.deepStrictEqual((await readSidecar(regatta)).annotations.map((a) => [a.kind, a.label, a.quote, a.start]),
+      at.map((start) => ['entity', 'organization', 'Kestrel Rowing', start]));
+    const noticeText = new TextDecoder().decode(originals.get(notice.toString()));
+    assert.deepStrictEqual((await readSidecar(notice)).annotations.map((a) => [a.kind, a.label, a.quote, a.start]),
+      [['entity', 'organization', 'Kestrel Rowing', noticeText.indexOf('Kestrel Rowing')]]);
+    assert.strictEqual((await readSidecar(marina)).annotations.length, 2, 'marina-slipway.txt is left as it was');
+    await hintsWhere(api, regatta, (x) => !x.some((d) => d.message.endsWith(': Kestrel Rowing')), 'the accepted hints to go');
   });
 
   test('a rejection is written to the sidecar and keeps the hint away after an edit and after reopening', async () => {
