@@ -205,6 +205,29 @@ suite('suggestions', () => {
     assert.ok(!ds.some((d) => d.message.endsWith(': Solvang')), ds.map((d) => d.message).join('; '));
   });
 
+  test('with claims on, a claim hint is accepted as a claim tag with its speaker', async () => {
+    const doc = (await openCorpusText(marina)).document;
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    const sentence = rangeIn(doc, 'The harbour master, Ingrid Solvang, told the council on Tuesday that 1,240 boats used the marina last year, up 14 percent on the year before.');
+    try {
+      await config.update('suggestions.claims', true, vscode.ConfigurationTarget.Workspace);
+      const ds = await hintsWhere(api, marina, (x) => !!hintAt(x, sentence), 'the claim hint');
+      assert.strictEqual(hintAt(ds, sentence)!.message, 'Check-worthy claim? Speaker: The harbour master');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', marina, sentence, vscode.CodeActionKind.QuickFix.value);
+      const ours = actions.filter((a) => a.command?.arguments?.[0]?.kind === 'claim');
+      assert.deepStrictEqual(ours.map((a) => [a.title, !!a.isPreferred]), [
+        ['Tag this sentence as a claim by The harbour master', true], ['Reject the claim suggestion', false],
+      ]);
+      await vscode.commands.executeCommand(ours[0].command!.command, ...ours[0].command!.arguments!);
+      const claims = (await readSidecar(marina)).annotations.filter((a) => a.kind === 'claim');
+      assert.deepStrictEqual(claims.map((a) => [a.start, a.end, a.attributes?.speaker]),
+        [[doc.offsetAt(sentence.start), doc.offsetAt(sentence.end), 'The harbour master']]);
+      await hintsWhere(api, marina, (x) => !hintAt(x, sentence), 'the accepted claim hint to go');
+    } finally {
+      await config.update('suggestions.claims', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('the settings turn entity and claim suggestions off and on', async () => {
     await openCorpusText(marina);
     const config = vscode.workspace.getConfiguration('corpusLens');
