@@ -212,16 +212,16 @@ suite('suggestions', () => {
     try {
       await config.update('suggestions.claims', true, vscode.ConfigurationTarget.Workspace);
       const ds = await hintsWhere(api, marina, (x) => !!hintAt(x, sentence), 'the claim hint');
-      assert.strictEqual(hintAt(ds, sentence)!.message, 'Check-worthy claim? Speaker: The harbour master');
+      assert.strictEqual(hintAt(ds, sentence)!.message, 'Check-worthy claim? Speaker: Ingrid Solvang');
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', marina, sentence, vscode.CodeActionKind.QuickFix.value);
       const ours = actions.filter((a) => a.command?.arguments?.[0]?.kind === 'claim');
       assert.deepStrictEqual(ours.map((a) => [a.title, !!a.isPreferred]), [
-        ['Tag this sentence as a claim by The harbour master', true], ['Reject the claim suggestion', false],
+        ['Tag this sentence as a claim by Ingrid Solvang', true], ['Reject the claim suggestion', false],
       ]);
       await vscode.commands.executeCommand(ours[0].command!.command, ...ours[0].command!.arguments!);
       const claims = (await readSidecar(marina)).annotations.filter((a) => a.kind === 'claim');
       assert.deepStrictEqual(claims.map((a) => [a.start, a.end, a.attributes?.speaker]),
-        [[doc.offsetAt(sentence.start), doc.offsetAt(sentence.end), 'The harbour master']]);
+        [[doc.offsetAt(sentence.start), doc.offsetAt(sentence.end), 'Ingrid Solvang']]);
       await hintsWhere(api, marina, (x) => !hintAt(x, sentence), 'the accepted claim hint to go');
     } finally {
       await config.update('suggestions.claims', undefined, vscode.ConfigurationTarget.Workspace);
