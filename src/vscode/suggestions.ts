@@ -82,7 +82,8 @@ export class Suggestions implements vscode.Disposable {
         if (this.isVisible(uri)) {
           this.schedule(uri, DEBOUNCE_MS);
         } else {
-          this.sidecarsChanged(uri, DEBOUNCE_MS); // a closed file's sidecar changed on disk: the gazetteer may have
+          // A closed file's sidecar changed on disk (or the file was closed): the gazetteer may have changed.
+          this.sidecarsChanged(uri, DEBOUNCE_MS);
         }
       }),
       // A sidecar written: the gazetteer changes for every document, not only this one.
