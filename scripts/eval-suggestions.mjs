@@ -1,8 +1,10 @@
 // Evaluates the suggestion engine on the labelled development set in eval/suggestions: entity precision and
 // recall (exact spans with the right coarse type), the corpus gazetteer's precision at re-proposing tagged strings,
-// claim precision and recall on the check-worthy class, speaker accuracy, and the time to make every suggestion
-// for a 20 KB document. Every figure is given for both halves of the data: the development half (*.dev.*), on
-// which the rules were tuned, and the test half (*.test.*), written after the rules were settled and never tuned on.
+// claim precision and recall on the check-worthy class (on the clear-cut claim set and on the balanced news +
+// debate set, checkworthy.*.tsv), speaker accuracy, and the time to make every suggestion for a 20 KB document,
+// then whether the acceptance targets are met on the held-out figures. Every figure is given for both halves of
+// the data: the development half (*.dev.*), which the rules may be tuned on, and the test half (*.test.*), never
+// tuned on.
 //
 //   node scripts/eval-suggestions.mjs [--errors dev|test] [--compare] [--json]
 //
