@@ -16,6 +16,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' }),
   esbuild.build({ ...common, entryPoints: ['src/worker/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/worker/prepareWorker.ts'], outfile: 'dist/prepareWorker.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/worker/suggestWorker.ts'], outfile: 'dist/suggestWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/host.ts'], outfile: 'dist/benchHost.js' }),

@@ -14,6 +14,11 @@ import { registerLanguageAssociation } from './vscode/languageAssociation';
 import { registerLiveUpdates } from './vscode/liveUpdates';
 import { scanWorkspace } from './vscode/scanCommand';
 import { registerStatusBar } from './vscode/statusBar';
+import { SuggestWorkerClient } from './vscode/suggestClient';
+import {
+  AcceptEverywhereArgs, SuggestionArgs, acceptSuggestion, acceptSuggestionEverywhere, registerSuggestionActions, rejectSuggestion,
+} from './vscode/suggestionActions';
+import { Suggestions } from './vscode/suggestions';
 import { registerTagActions } from './vscode/tagActions';
 import { FileArgs, FindingDecisions } from './vscode/findingDecisions';
 import { OccurrenceTagger, TagAllArgs } from './vscode/tagAll';
@@ -38,6 +43,12 @@ export interface CorpusLensApi {
   readonly onDidShowMatches: vscode.Event<number>;
   /** The sidebar views' providers, the tag index they read and the corpus report. */
   readonly views: CorpusViewsApi;
+  /** The suggestion hints (entities, claims), apart from the findings. */
+  readonly suggestions: vscode.DiagnosticCollection;
+  /** Resolves when no document's suggestions are waiting to be computed or published. */
+  whenSuggestionsIdle(): Promise<void>;
+  /** Fires with a document's URI after its suggestion hints were published. */
+  readonly onDidUpdateSuggestions: vscode.Event<vscode.Uri>;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
@@ -60,6 +71,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       return session && decisionLookup(session.list(), session.text);
     };
     const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer });
+    const suggestClient = new SuggestWorkerClient(context.extensionPath);
+    const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
+    const suggestionDeps = { suggestions, sessions, files, client: suggestClient };
     context.subscriptions.push(
       files,
       client,
@@ -68,6 +82,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       tagging,
       occurrences,
       views,
+      suggestions,
+      registerSuggestionActions(suggestionDeps),
+      suggestClient,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
         decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
@@ -98,6 +115,10 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         keepCopy: (args: DecisionArgs) => tagging.decide(args, 'kept'),
         confirmAllBoilerplate: (args?: FileArgs) => findingDecisions.confirmAllInFile(args),
         ...views.commands,
+        acceptSuggestion: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args),
+        acceptSuggestionAs: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args, true),
+        acceptSuggestionEverywhere: (args?: AcceptEverywhereArgs) => acceptSuggestionEverywhere(suggestionDeps, args),
+        rejectSuggestion: (args?: SuggestionArgs) => rejectSuggestion(suggestionDeps, args),
       }),
       diagnostics,
       published,
@@ -108,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
       onDidShowMatches: occurrences.onDidShowMatches,
       views,
+      suggestions: suggestions.collection, whenSuggestionsIdle: () => suggestions.whenIdle(), onDidUpdateSuggestions: suggestions.onDidUpdate,
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);

@@ -4,12 +4,10 @@
 import * as path from 'node:path';
 import { SidecarError } from '../core/annotations/errors';
 import type { Annotation } from '../core/annotations/model';
-import { readSidecarFile } from '../core/annotations/sidecarFs';
-import { defaultSourcePathFor, findSidecars, resolveSourceField } from '../core/annotations/sidecarPaths';
-import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
 import { AnnotationStore } from '../core/annotations/store';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { Gazetteer, suggest, Suggestion } from '../core/suggest';
+import { readCorpusSidecars } from '../core/suggest/corpusSidecars';
 import { TextModel } from '../core/text';
 import { parseFolderCommand } from './args';
 
@@ -41,7 +39,7 @@ export async function runSuggestCommand(
   if (typeof cmd === 'number') { return cmd; }
   const { args: parsed, folder: root } = cmd;
   let failed = false;
-  const sidecars = await readSidecars(root, (message) => { io.stderr(`corpus-lens: ${message}\n`); failed = true; });
+  const sidecars = await readCorpusSidecars(root, (message) => { io.stderr(`corpus-lens: ${message}\n`); failed = true; });
   const gazetteer = Gazetteer.fromAnnotations([...sidecars.values()].map((s) => ({ path: s.sourcePath, annotations: s.annotations })));
   const report: SuggestReport = { version: 1, files: [] };
   const texts = new Map<string, string>();
@@ -116,30 +114,6 @@ function clip(s: string): string {
 
 function plural(n: number, word: string, many = word + 's'): string {
   return `${n} ${n === 1 ? word : many}`;
-}
-
-interface SidecarInfo {
-  sidecarPath: string;
-  sourcePath: string;
-  annotations: Annotation[];
-}
-
-/** Every sidecar under `root`, by the absolute path of its source. Invalid ones are reported and passed over. */
-async function readSidecars(root: string, report: (message: string) => void): Promise<Map<string, SidecarInfo>> {
-  const out = new Map<string, SidecarInfo>();
-  for (const p of await findSidecars(root)) {
-    try {
-      const raw = await readSidecarFile(p, defaultSidecarLimits.maxBytes);
-      if (raw === undefined) { continue; }
-      const data = parseSidecar(raw, p).data;
-      const sourcePath = typeof data.source === 'string' ? resolveSourceField(p, data.source) : defaultSourcePathFor(p);
-      out.set(path.resolve(sourcePath), { sidecarPath: p, sourcePath, annotations: data.annotations });
-    } catch (err) {
-      if (!(err instanceof SidecarError)) { throw err; }
-      report(`${path.relative(root, p).split(path.sep).join('/')}: invalid sidecar, not used: ${err.message}`);
-    }
-  }
-  return out;
 }
 
 /** The file's annotations placed in its current text (re-anchored as the editor would); orphans are left out. */

@@ -31,6 +31,10 @@ export const CommandId = {
   openSidecar: 'corpusLens.openSidecar',
   rescanFile: 'corpusLens.rescanFile',
   showReport: 'corpusLens.showReport',
+  acceptSuggestion: 'corpusLens.acceptSuggestion',
+  acceptSuggestionAs: 'corpusLens.acceptSuggestionAs',
+  acceptSuggestionEverywhere: 'corpusLens.acceptSuggestionEverywhere',
+  rejectSuggestion: 'corpusLens.rejectSuggestion',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -34,4 +34,12 @@ export class Config {
   get languageAssociation(): boolean {
     return this.section.get<boolean>(Settings.languageAssociation.key, Settings.languageAssociation.default);
   }
+
+  get suggestEntities(): boolean {
+    return this.section.get<boolean>(Settings.suggestEntities.key, Settings.suggestEntities.default);
+  }
+
+  get suggestClaims(): boolean {
+    return this.section.get<boolean>(Settings.suggestClaims.key, Settings.suggestClaims.default);
+  }
 }

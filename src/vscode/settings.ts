@@ -11,6 +11,8 @@ export const Settings = {
   boilerplateSeverity: { key: 'boilerplate.severity', default: 'hint' as SeveritySetting },
   duplicatesSeverity: { key: 'duplicates.severity', default: 'information' as SeveritySetting },
   languageAssociation: { key: 'languageAssociation', default: true },
+  suggestEntities: { key: 'suggestions.entities', default: true },
+  suggestClaims: { key: 'suggestions.claims', default: false },
 } as const;
 
 /** The section every setting lives in: `corpusLens.<key>`. */

@@ -3,6 +3,7 @@
 // stack of tags that `undoTag` takes back.
 import { AnchoredAnnotation, Annotation, DecisionStatus, ENTITY_LABELS, decisionFor, decisionOf } from '../core/annotations';
 import { JsonRange } from '../core/report';
+import { isRejection } from '../core/suggest/rejections';
 import { TextModel } from '../core/text';
 import { escapeMarkdown } from './findingText';
 
@@ -14,7 +15,8 @@ export const TAG_STYLES = [...ENTITY_LABELS, 'claim'] as const;
 export type TagStyle = (typeof TAG_STYLES)[number];
 
 /** The style a tag is drawn in: a claim, an entity by its label (a label the workspace made up is `other`). */
-export function styleOf(a: Pick<Annotation, 'kind' | 'label'>): TagStyle | undefined {
+export function styleOf(a: Pick<Annotation, 'kind' | 'label' | 'attributes'>): TagStyle | undefined {
+  if (isRejection(a)) { return undefined; } // a turned-down suggestion, recorded so it is not proposed again
   if (a.kind === 'claim') { return 'claim'; }
   if (a.kind !== 'entity') { return undefined; }
   return (ENTITY_LABELS as readonly string[]).includes(a.label ?? '') ? (a.label as TagStyle) : 'other';

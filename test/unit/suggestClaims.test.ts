@@ -68,6 +68,12 @@ describe('suggest: claims', () => {
     assert.deepEqual(claims(text).map((c) => c.speaker), ['the mayor', 'Ministry of Health', 'Pompeo', 'Mike Pompeo', 'Mike Pompeo']);
   });
 
+  it('names the person in an apposition after a role, and keeps the role when the apposition is no name', () => {
+    const text = 'The harbour master, Ingrid Solvang, told the council that 1,240 boats used the marina last year. '
+      + 'The harbour master, who took office in 2019, said the fees had risen by a third.';
+    assert.deepEqual(claims(text).map((c) => c.speaker), ['Ingrid Solvang', 'The harbour master']);
+  });
+
   it('keeps offsets exact after emoji and CRLF', () => {
     const text = '🙂 Headline\r\n\r\nThe company cut 12,000 jobs in 2023, the union said.\r\n';
     const [c] = claims(text);

@@ -44,6 +44,10 @@ describe('package.json contributions', () => {
       { command: CommandId.revealItem, when: 'false' },
       { command: CommandId.openCopies, when: 'false' },
       { command: CommandId.showMoreItems, when: 'false' },
+      { command: CommandId.acceptSuggestion, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.acceptSuggestionAs, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.acceptSuggestionEverywhere, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.rejectSuggestion, when: CORPUS_FILE_CONTEXT },
     ]);
   });
 

@@ -23,6 +23,12 @@ describe('vscode tag model', () => {
     assert.equal(styleOf({ kind: 'note' }), undefined);
   });
 
+  it('does not draw a turned-down suggestion (status rejected or dismissed), which is a decision, not a tag', () => {
+    assert.equal(styleOf({ kind: 'entity', label: 'person', attributes: { status: 'rejected' } }), undefined);
+    assert.equal(styleOf({ kind: 'claim', attributes: { status: 'dismissed' } }), undefined);
+    assert.equal(styleOf({ kind: 'claim', attributes: { status: 'refuted' } }), 'claim');
+  });
+
   it('names a theme colour per style', () => {
     assert.deepEqual(TAG_STYLES.map(colorIdOf), [
       'corpusLens.entityPersonBackground', 'corpusLens.entityOrganizationBackground', 'corpusLens.entityLocationBackground',

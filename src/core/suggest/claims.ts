@@ -144,6 +144,13 @@ export function findSpeaker(
   const named = entities.filter((x) => x.start >= start && x.end <= end && (x.label === 'person' || x.label === 'organization'));
   const person = named.find((x) => x.label === 'person');
   if (person) { return person.text; }
+  // A role named in an apposition ("The harbour master, Ingrid Solvang, told ..."): the name is the speaker.
+  const apposition = /^,\s*([^,]{2,60}?)\s*,/.exec(sentence.slice(at + phrase.text.length));
+  if (apposition) {
+    const from = end + apposition[0].indexOf(apposition[1]);
+    const name = entities.find((x) => x.label === 'person' && x.start === from && x.end === from + apposition[1].length);
+    if (name) { return name.text; }
+  }
   if (named.length === 1 && named[0].text.length >= text.length - 4) { return named[0].text; }
   return text;
 }
@@ -168,8 +175,9 @@ function speakerPhraseIn(s: string): { text: string; at: number } | undefined {
   }
   // "...," said Pompeo.
   m = new RegExp(`[,”"’]\\s*(?:${SPEECH})\\s+([^,.;:"“”]{2,60}?)\\s*[.!?]?\\s*$`, 'i').exec(s);
-  // "said Pompeo", "said the mayor" — not "said he had run ...".
-  if (m && m[1].split(/\s+/).length <= 7 && /^(?:\p{Lu}|(?:the|a|an)\s)/u.test(m[1])) {
+  // "said Pompeo", "said the mayor" — not "said he had run ...", nor "said the fees had risen ..." (a clause).
+  if (m && m[1].split(/\s+/).length <= 7 && /^(?:\p{Lu}|(?:the|a|an)\s)/u.test(m[1])
+    && !/\b(?:had|has|have|was|were|is|are|would|will|could|did)\b/i.test(m[1])) {
     return { text: m[1], at: m.index + m[0].indexOf(m[1]) };
   }
   // "Pompeo said Iran had ..." / "A spokeswoman for the airline said ..." / "Kipchoge, who won ..., said ...".

@@ -3,6 +3,9 @@
 // already tagged and mentions the editors turned down are left out.
 import type { Annotation } from '../annotations/model';
 import { COMMON_CAPITALIZED, DATE_WORDS, NAME_ADJECTIVES, TITLES } from './lexicon';
+import { isRejection } from './rejections';
+
+export { REJECTED_STATUSES, isRejection } from './rejections';
 import { EntityLabel, EntitySuggestion, RejectedMention, TaggedSpan } from './types';
 
 /** One file's annotations, as a sidecar holds them. */
@@ -28,15 +31,6 @@ export interface GazetteerMatchOptions {
   tagged?: readonly TaggedSpan[];
   /** Mentions turned down in this text: at their place when they have offsets, everywhere when not. */
   rejected?: readonly RejectedMention[];
-}
-
-/** Statuses of an entity annotation that record a turned-down suggestion rather than a tag. */
-export const REJECTED_STATUSES: ReadonlySet<string> = new Set(['rejected', 'dismissed']);
-
-/** Whether an annotation records an editor turning a mention down (`attributes.status: rejected | dismissed`). */
-export function isRejection(a: Readonly<Annotation>): boolean {
-  const status = a.attributes?.status;
-  return a.kind === 'entity' && typeof status === 'string' && REJECTED_STATUSES.has(status);
 }
 
 /** The suggestion label for an annotation's label: the three coarse types, else "other". */

@@ -12,6 +12,7 @@ import { EntitySuggestion, RejectedMention, Suggestion, TaggedSpan } from './typ
 export { Gazetteer, coarseLabel, isRejection, REJECTED_STATUSES } from './gazetteer';
 export type { AnnotatedFile, GazetteerEntry, GazetteerMatchOptions } from './gazetteer';
 export { splitSentences } from './sentences';
+export { wholeWordOccurrences } from './occurrences';
 export type { Span } from './sentences';
 export { claimScore, findSpeaker } from './claims';
 export type {
@@ -45,9 +46,10 @@ export function suggest(text: string, options: SuggestOptions): Suggestion[] {
   const rejected: RejectedMention[] = [...(options.rejected ?? [])];
   for (const a of options.annotations ?? []) {
     if (typeof a.start !== 'number' || typeof a.end !== 'number') { continue; }
-    if (isRejection(a)) {
+    if (isRejection(a) && a.kind === 'entity') {
       rejected.push({ text: a.quote, label: a.label, start: a.start, end: a.end });
     } else if (a.kind === 'entity' || a.kind === 'claim') {
+      // A turned-down claim blocks claim suggestions over its sentence as a tagged one does.
       tagged.push({ start: a.start, end: a.end, kind: a.kind });
     }
   }

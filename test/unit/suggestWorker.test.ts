@@ -1,0 +1,128 @@
+// The suggestion worker's service, driven in this thread: it reads a folder's sidecars into the corpus gazetteer,
+// proposes a string tagged in another file, leaves out what the document's own annotations tagged or turned down
+// (entities and claims), reads a changed sidecar again, skips a request overtaken by a newer one for the same
+// document, and counts whole-word occurrences across the corpus with the editor's unsaved texts first.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Annotation } from '../../src/core/annotations/model';
+import { SuggestService } from '../../src/worker/suggestWorker';
+import { SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest } from '../../src/worker/suggestProtocol';
+
+const A = 'Harbour board meets\n\nThe harbour master, Ingrid Solvang, said on Tuesday that 1,200 boats used the marina last year, '
+  + 'up 14 percent on the year before. Members of Kestrel Rowing asked for a second slipway.\n';
+const B = 'Regatta moved\n\nKestrel Rowing will hold its regatta in June instead of May. The club said it had 85 members in March, twice as many as in 2019.\n';
+
+function sidecarFor(file: string, annotations: Partial<Annotation>[]): string {
+  const items = annotations.map((a, i) => [
+    `  - id: t${i}`, `    kind: ${a.kind}`, ...(a.label ? [`    label: ${a.label}`] : []), `    quote: ${JSON.stringify(a.quote)}`,
+    `    start: ${a.start}`, `    end: ${a.end}`,
+    ...(a.attributes ? [`    attributes: ${JSON.stringify(a.attributes)}`] : []),
+  ].join('\n'));
+  return `version: 1\nsource: ${file}\nannotations:\n${items.join('\n')}\n`;
+}
+
+function tagOf(text: string, quote: string, extra: Partial<Annotation>): Annotation {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  return { id: `x${start}`, kind: 'entity', quote, start, end: start + quote.length, ...extra } as Annotation;
+}
+
+type Suggestions = Extract<SuggestWorkerReply, { type: 'suggestions' }>;
+
+describe('suggestion worker service', () => {
+  let root: string;
+  let replies: SuggestWorkerReply[];
+  let service: SuggestService;
+  let nextId: number;
+
+  const send = async (...reqs: UnsentSuggestRequest[]) => {
+    const ids = reqs.map((req) => {
+      const id = nextId++;
+      service.receive({ ...req, id } as SuggestWorkerRequest);
+      return id;
+    });
+    await service.idle();
+    return ids.map((id) => replies.find((r) => r.id === id)!);
+  };
+  const suggestB = (annotations: Annotation[] = [], generation = 1, claims = false) => ({
+    type: 'suggest' as const, folder: 'f', doc: 'b', version: 3, generation, text: B, annotations, entities: true, claims,
+  });
+  const texts = (r: SuggestWorkerReply) => (r as Suggestions).suggestions.map((s) => `${s.kind}:${s.kind === 'entity' ? s.label : ''}:${s.text}`);
+
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-suggest-'));
+    fs.writeFileSync(path.join(root, 'a.txt'), A);
+    fs.writeFileSync(path.join(root, 'b.txt'), B);
+    const rowing = A.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'a.txt.annotations.yaml'), sidecarFor('a.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: rowing, end: rowing + 'Kestrel Rowing'.length },
+    ]));
+    replies = [];
+    nextId = 1;
+    service = new SuggestService((r) => replies.push(r));
+    const [done] = await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    assert.deepStrictEqual(done, { type: 'done', id: 1, problems: [] });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('proposes a string tagged in another file, with its label, and names the version and generation', async () => {
+    const [r] = await send(suggestB());
+    assert.strictEqual(r.type, 'suggestions');
+    const s = r as Suggestions;
+    assert.deepStrictEqual([s.doc, s.version, s.generation], ['b', 3, 1]);
+    const rowing = s.suggestions.find((x) => x.text === 'Kestrel Rowing');
+    assert.ok(rowing && rowing.kind === 'entity');
+    assert.deepStrictEqual([rowing.label, rowing.source, rowing.start], ['organization', 'gazetteer', B.indexOf('Kestrel Rowing')]);
+    assert.ok(!texts(r).some((t) => t.startsWith('claim')), 'claims are off in this request');
+  });
+
+  it('leaves out what the document tagged and the mentions it turned down', async () => {
+    const [r] = await send(suggestB([tagOf(B, 'Kestrel Rowing', { label: 'organization', attributes: { status: 'rejected' } })]));
+    assert.ok(!texts(r).some((t) => t.endsWith(':Kestrel Rowing')), texts(r).join('; '));
+  });
+
+  it('leaves out a claim the document turned down, and proposes it otherwise', async () => {
+    const sentence = 'The club said it had 85 members in March, twice as many as in 2019.';
+    const [on] = await send(suggestB([], 1, true));
+    assert.ok(texts(on).includes(`claim::${sentence}`), texts(on).join('; '));
+    const [off] = await send(suggestB([tagOf(B, sentence, { kind: 'claim', attributes: { status: 'rejected' } })], 2, true));
+    assert.ok(!texts(off).includes(`claim::${sentence}`), texts(off).join('; '));
+  });
+
+  it('reads a changed sidecar again: a string turned down as often as tagged is no longer proposed', async () => {
+    const rowing = B.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'b.txt.annotations.yaml'), sidecarFor('b.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: rowing, end: rowing + 14, attributes: { status: 'rejected' } },
+    ]));
+    const [done, r] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] }, { ...suggestB(), doc: 'a', text: A });
+    assert.deepStrictEqual(done, { type: 'done', id: 2, problems: [] });
+    assert.ok(!texts(r).some((t) => t.endsWith(':Kestrel Rowing')), texts(r).join('; '));
+  });
+
+  it('reports an invalid sidecar by name and keeps what it last read from it', async () => {
+    fs.writeFileSync(path.join(root, 'a.txt.annotations.yaml'), 'version: 1\nannotations: [\n');
+    const [done, r] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'a.txt')] }, suggestB());
+    assert.strictEqual(done.type, 'done');
+    assert.match((done as { problems: string[] }).problems[0], /^a\.txt\.annotations\.yaml: invalid sidecar, not used/);
+    assert.ok(texts(r).includes('entity:organization:Kestrel Rowing'));
+  });
+
+  it('skips a request that a later one for the same document overtook', async () => {
+    const [first, second] = await send(suggestB([], 1), suggestB([], 2));
+    assert.deepStrictEqual(first, { type: 'skipped', id: 2 });
+    assert.strictEqual((second as Suggestions).generation, 2);
+  });
+
+  it('counts whole-word occurrences in every corpus file, the editor\'s unsaved text first', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'A Kestrel Rowingclub is not it, nor is ex-Kestrel Rowing.\n');
+    const [r] = await send({ type: 'occurrences', folder: 'f', needle: 'Kestrel Rowing', overlays: [{ path: 'b.txt', text: 'Kestrel Rowing and Kestrel Rowing.' }] });
+    assert.deepStrictEqual(r, { type: 'occurrences', id: 2, files: [{ path: 'a.txt', count: 1 }, { path: 'b.txt', count: 2 }], unreadable: 0 });
+  });
+
+  it('answers a request for a folder it has not read with an error', async () => {
+    const [r] = await send({ ...suggestB(), folder: 'elsewhere' });
+    assert.strictEqual(r.type, 'error');
+  });
+});
