@@ -138,9 +138,16 @@ annotations:
     start: 57
     end: 74
     attributes: {status: dismissed, code: boilerplate.teaser}
+  - id: r1
+    kind: entity
+    label: location
+    quote: Harbour
+    start: 61
+    end: 68
+    attributes: {status: rejected}
 ${extra}`;
 
-  it('lists the entities and claims of a current sidecar at their stored offsets; decisions are not tags', () => {
+  it('lists the entities and claims of a current sidecar at their stored offsets; decisions and rejected suggestions are not tags', () => {
     const tags = readFileTags('file:///c/a.txt', sidecar(sourceHashOf(source)), '/c/a.txt.annotations.yaml', source);
     assert.strictEqual(tags.invalid, undefined);
     assert.strictEqual(tags.orphaned, 0);
@@ -154,7 +161,8 @@ ${extra}`;
     const edited = `UPDATED: ${source.replace('The Harbour Trust disagreed.', 'Nobody else spoke.')}`;
     const tags = readFileTags('file:///c/a.txt', sidecar(sourceHashOf(source)), '/c/a.txt.annotations.yaml', edited);
     assert.deepStrictEqual(tags.tags.map((t) => [t.id, t.start, t.end, t.orphaned]), [['e1', 15, 28, false], ['c1', 34, 64, false]]);
-    assert.strictEqual(tags.orphaned, 1);
+    // The dismissal and the rejection stood on the removed sentence: both are lost records, both counted.
+    assert.strictEqual(tags.orphaned, 2);
   });
 
   it('reports an invalid sidecar with its file and line, and lists no tags for it', () => {

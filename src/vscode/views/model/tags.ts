@@ -3,6 +3,7 @@
 // canonical name, and claims by status. No 'vscode' import, so it is unit-tested.
 import { Annotation, SidecarError, parseSidecar, sourceHashOf } from '../../../core/annotations';
 import { resolveAnchor } from '../../../core/anchor/resolve';
+import { isRejection } from '../../../core/suggest/rejections';
 
 export interface TagRecord {
   /** The source file's URI, as a string. */
@@ -39,9 +40,10 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** A tag record of an annotation, or undefined for annotations that are not tags (decisions, notes). */
+/** A tag record of an annotation, or undefined for annotations that are not tags (decisions, rejections, notes). */
 export function tagRecordOf(uri: string, a: Readonly<Annotation>, start: number, end: number, orphaned: boolean): TagRecord | undefined {
-  if (a.kind !== 'entity' && a.kind !== 'claim') { return undefined; }
+  // A turned-down suggestion is an entity or claim annotation too, but a decision, not a tag.
+  if ((a.kind !== 'entity' && a.kind !== 'claim') || isRejection(a)) { return undefined; }
   const attrs = a.attributes ?? {};
   return {
     uri, id: a.id, kind: a.kind, label: a.kind === 'entity' ? a.label ?? 'other' : '', quote: a.quote, start, end,
