@@ -56,8 +56,13 @@ function labels(api: CorpusLensApi, provider: keyof CorpusLensApi['views'], node
   });
 }
 
-/** The views' items of this suite's files (and items that belong to no file). */
-const ours = (n: ViewNode) => !('uri' in n) || [fixtureUri(HARBOUR), fixtureUri(ISLAND), fixtureUri(ORCHARD)].some((u) => u.toString() === n.uri);
+/**
+ * The views' items of this suite's files (and items that belong to no file). Files in sub-folders of the fixture
+ * workspace belong to other suites (decisions/ holds a duplicated pair of its own), so groups of them are not ours.
+ */
+const ours = (n: ViewNode) => n.type === 'group' ? n.group.files.every((f) => !f.path.includes('/'))
+  : !('uri' in n) || [fixtureUri(HARBOUR), fixtureUri(ISLAND), fixtureUri(ORCHARD)].some((u) => u.toString() === n.uri);
+const topLevel = (path: string) => !path.includes('/');
 
 function children(api: CorpusLensApi, provider: keyof CorpusLensApi['views'], node?: ViewNode): ViewNode[] {
   return ((api.views[provider] as unknown as vscode.TreeDataProvider<ViewNode>).getChildren(node) as ViewNode[]);
@@ -119,7 +124,7 @@ suite('views', () => {
       const tags = children(api, 'files').map((n) => (n.type === 'file' ? n.row.tags : -1));
       assert.ok(tags.every((t, i) => i === 0 || tags[i - 1] >= t), `not by tags: ${tags.join(', ')}`);
       await vscode.commands.executeCommand('corpusLens.filterFiles', 'duplicated');
-      assert.deepStrictEqual(children(api, 'files').map((n) => (n.type === 'file' ? n.row.path : '')), [ISLAND, HARBOUR]);
+      assert.deepStrictEqual(children(api, 'files').map((n) => (n.type === 'file' ? n.row.path : '')).filter(topLevel), [ISLAND, HARBOUR]);
     } finally {
       await vscode.commands.executeCommand('corpusLens.sortFiles', 'name');
       await vscode.commands.executeCommand('corpusLens.filterFiles', 'all');
@@ -140,7 +145,7 @@ suite('views', () => {
   });
 
   test('the Duplicates view groups the two copies with the passage they share, and opens both side by side', async () => {
-    const groups = children(api, 'duplicates');
+    const groups = children(api, 'duplicates').filter(ours);
     assert.strictEqual(groups.length, 1);
     assert.deepStrictEqual(labels(api, 'duplicates').map((l) => l.replace(/ · .*/, '')), [`${HARBOUR}, ${ISLAND} | 2 files`]);
     const [pair] = children(api, 'duplicates', groups[0]);
@@ -210,7 +215,7 @@ suite('views', () => {
     type Model = { files: number; groups: { files: { path: string }[] }[]; tagsByLabel: { label: string; count: number }[]; tagsByFile: { path: string; count: number }[] };
     const model = await vscode.commands.executeCommand<Model>('corpusLens.showReport');
     assert.strictEqual(model.files, children(api, 'files').length);
-    assert.deepStrictEqual(model.groups.map((g) => g.files.map((f) => f.path)), [[HARBOUR, ISLAND]]);
+    assert.deepStrictEqual(model.groups.map((g) => g.files.map((f) => f.path)).filter((paths) => paths.every(topLevel)), [[HARBOUR, ISLAND]]);
     assert.deepStrictEqual(model.tagsByFile.filter((f) => f.path === HARBOUR || f.path === ISLAND).map((f) => [f.path, f.count]), [[ISLAND, 3], [HARBOUR, 2]]);
     const byLabel = new Map(model.tagsByLabel.map((t) => [t.label, t.count]));
     assert.deepStrictEqual([byLabel.get('organization'), byLabel.get('location')], [2, 1]);
