@@ -1,10 +1,13 @@
-// Takes a screenshot of Corpus Lens in a real VS Code: the extension as a user gets it (packaged as a .vsix with
-// vsce and installed into the VS Code server's extensions folder), the sample corpus open, a document in the
-// editor, and a workspace scan run from the command palette.
+// Takes the README's screenshots of Corpus Lens in a real VS Code: the extension as a user gets it (packaged as a
+// .vsix with vsce and installed into the VS Code server's extensions folder) and the sample corpus open.
+//   workspace: a document in the editor and a workspace scan run from the command palette, findings in the
+//              Problems panel (media/screenshots/corpus-lens-workspace.png)
+//   sidebar:   a tagged article, the Corpus Lens views focused from the command palette, and the corpus report
+//              opened beside the article (media/screenshots/corpus-lens-sidebar.png)
 //
-// Usage: node scripts/real-vscode/screenshot.mjs [out.png]
-//   out.png defaults to media/screenshots/corpus-lens-workspace.png (or env CORPUS_LENS_SCREENSHOT).
-//   CORPUS_LENS_SCREENSHOT_FILE   the .txt file to open (default: the first one, alphabetically)
+// Usage: node scripts/real-vscode/screenshot.mjs [workspace|sidebar|all] [out.png]
+//   Both scenes by default, one after the other in the same workbench; out.png only with a single scene.
+//   CORPUS_LENS_SCREENSHOT_FILE   the .txt file of the workspace scene (default: the first one, alphabetically)
 //   CORPUS_LENS_SKIP_BUILD=1      use dist/ as it is instead of running the esbuild bundle first
 // It opens sample-corpus/ (the fixture workspace when sample-corpus/ has no .txt file), copied into a temporary
 // folder with the workspace settings that hide the Chat side bar. Installs what it needs like run-integration.mjs.
@@ -18,7 +21,13 @@ import {
   runLogged, startServer, workbenchUrl,
 } from './lib.mjs';
 
-const OUT = path.resolve(REPO, process.argv[2] || process.env.CORPUS_LENS_SCREENSHOT || 'media/screenshots/corpus-lens-workspace.png');
+const SCENES = { workspace: 'media/screenshots/corpus-lens-workspace.png', sidebar: 'media/screenshots/corpus-lens-sidebar.png' };
+const scene = process.argv[2] ?? 'all';
+if (scene !== 'all' && !(scene in SCENES)) {
+  console.error(`usage: screenshot.mjs [${Object.keys(SCENES).join('|')}|all] [out.png]`);
+  process.exit(2);
+}
+const SIDEBAR_FILE = 'quillpoint-port-strike.txt';
 const SAMPLE = path.join(REPO, 'sample-corpus');
 const STEP_TIMEOUT_MS = 60_000;
 
@@ -55,6 +64,67 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/** Opens a document with Quick Open, as a user would. */
+async function openFile(page, file) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  log(`${file} is open`);
+}
+
+async function workspaceScene(page, file) {
+  await openFile(page, file);
+  // Scan the workspace from the command palette; its summary arrives as a notification.
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const scan = pkg.contributes.commands.find((c) => c.command === 'corpusLens.scanWorkspace');
+  await runCommand(page, `${scan.category}: ${scan.title}`);
+  await page.locator('.notifications-toasts', { hasText: /Corpus Lens: \d+ files/ }).waitFor({ timeout: STEP_TIMEOUT_MS })
+    .then(() => log('scan finished'), () => log('no scan summary seen (screenshot taken anyway)'));
+  // The findings are drawn as faded text and hint dots once the diagnostics reach the editor.
+  await page.locator('.editor-instance .squiggly-inline-unnecessary, .editor-instance .squiggly-hint').first()
+    .waitFor({ timeout: 15_000 })
+    .then(() => log('findings are shown in the editor'), () => log('no findings drawn in the editor'));
+  // The findings, listed in the Problems panel.
+  await runCommand(page, 'Problems: Focus on Problems View')
+    .then(() => page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 15_000 }))
+    .then(() => log('Problems panel lists the findings'), () => log('Problems panel shows no findings'));
+}
+
+async function sidebarScene(page) {
+  // The workspace scene's Problems panel closes (Ctrl+J toggles it), and its notification goes.
+  if (await page.locator('.part.panel').isVisible()) { await page.keyboard.press('Control+J'); }
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await openFile(page, SIDEBAR_FILE);
+  // The sidebar, from the command palette, as a keyboard user would open it.
+  await runCommand(page, 'Focus on Files View');
+  await page.locator('.pane-body .monaco-list-row', { hasText: '% boilerplate' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  log('the Files view lists the corpus');
+  await page.locator('.pane-body .monaco-list-row', { hasText: 'files ·' }).first().waitFor({ timeout: 15_000 })
+    .then(() => log('the Duplicates view lists groups'), () => log('no duplicate groups drawn'));
+  // Wider, so that the items' descriptions show: drag the sash between the side bar and the editor.
+  const side = await page.locator('.part.sidebar').boundingBox();
+  if (side) {
+    const x = side.x + side.width;
+    await page.mouse.move(x, side.y + side.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x + 230, side.y + side.height / 2, { steps: 8 });
+    await page.mouse.up();
+  }
+  // The corpus report, opened beside the article.
+  await runCommand(page, 'Corpus Lens: Show Corpus Report');
+  await page.locator('.tabs-container .tab', { hasText: 'Corpus Report' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const report = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await report.locator('svg.histogram').waitFor({ timeout: STEP_TIMEOUT_MS })
+    .then(() => log('the report is drawn'), () => log('the report did not draw its histogram'));
+  // Dragging the sash can bring up the (empty) secondary side bar; keep the editor area wide (Ctrl+Alt+B hides it).
+  if (await page.locator('.part.auxiliarybar').isVisible()) { await page.keyboard.press('Control+Alt+B'); }
+}
+
 async function main() {
   const install = await ensureInstalled();
   const runDir = makeRunDir('screenshot');
@@ -70,10 +140,9 @@ async function main() {
   const workspace = copyWorkspace(source, path.join(runDir, path.basename(source)));
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   const settings = JSON.parse(fs.readFileSync(path.join(FIXTURE_WORKSPACE, '.vscode', 'settings.json'), 'utf8'));
-  Object.assign(settings, { 'editor.wordWrap': 'on', 'editor.occurrencesHighlight': 'off', 'files.exclude': { '**/.vscode': true } });
+  Object.assign(settings, { 'editor.wordWrap': 'on', 'editor.occurrencesHighlight': 'off', 'files.exclude': { '**/.vscode': true }, 'editor.minimap.enabled': false });
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
-  const file = process.env.CORPUS_LENS_SCREENSHOT_FILE || txtFiles(workspace)[0];
-  log(`workspace ${path.relative(REPO, source) || source}, opening ${file}`);
+  log(`workspace ${path.relative(REPO, source) || source}`);
 
   const server = await startServer(install, { runDir, extensionsDir });
   const { browser, close } = await launchBrowser();
@@ -83,37 +152,19 @@ async function main() {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   log('workbench is up');
 
-  // Open the document with Quick Open, as a user would.
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.press('Enter');
-  await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  log(`${file} is open`);
-
-  // Scan the workspace from the command palette; its summary arrives as a notification.
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-  const scan = pkg.contributes.commands.find((c) => c.command === 'corpusLens.scanWorkspace');
-  await runCommand(page, `${scan.category}: ${scan.title}`);
-  await page.locator('.notifications-toasts', { hasText: /Corpus Lens: \d+ files/ }).waitFor({ timeout: STEP_TIMEOUT_MS })
-    .then(() => log('scan finished'), () => log('no scan summary seen (screenshot taken anyway)'));
-  // The findings are drawn as faded text and hint dots once the diagnostics reach the editor.
-  await page.locator('.editor-instance .squiggly-inline-unnecessary, .editor-instance .squiggly-hint').first()
-    .waitFor({ timeout: 15_000 })
-    .then(() => log('findings are shown in the editor'), () => log('no findings drawn in the editor'));
-  // The findings, listed in the Problems panel.
-  await runCommand(page, 'Problems: Focus on Problems View')
-    .then(() => page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 15_000 }))
-    .then(() => log('Problems panel lists the findings'), () => log('Problems panel shows no findings'));
-  // Let the last layout pass and fade-in animations settle.
-  await page.waitForTimeout(1000);
-
-  fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  await page.screenshot({ path: OUT });
-  log(`screenshot saved: ${path.relative(REPO, OUT)}`);
+  for (const name of scene === 'all' ? Object.keys(SCENES) : [scene]) {
+    if (name === 'workspace') {
+      await workspaceScene(page, process.env.CORPUS_LENS_SCREENSHOT_FILE || txtFiles(workspace)[0]);
+    } else {
+      await sidebarScene(page);
+    }
+    // Let the last layout pass and fade-in animations settle.
+    await page.waitForTimeout(1000);
+    const out = path.resolve(REPO, (scene !== 'all' && process.argv[3]) || SCENES[name]);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    await page.screenshot({ path: out });
+    log(`screenshot saved: ${path.relative(REPO, out)}`);
+  }
   await close();
   await server.stop();
   return 0;
