@@ -7,7 +7,10 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { generateCorpus } from './generate';
-import { IndexReply, IndexRequest } from '../src/worker/protocol';
+import { FileFindings, IndexReply, IndexRequest } from '../src/worker/protocol';
+import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
+import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
+import { reportBody, reportModel } from '../src/vscode/views/model/report';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
 const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files`);
@@ -39,12 +42,14 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   let files = 0;
   let messages = 0;
+  const indexed: FileFindings[] = [];
   await new Promise<void>((resolve, reject) => {
     replies.push((r) => {
       if (r.id !== 1) { return; }
       if (r.type === 'findings') {
         // What the host does with a findings reply, short of making vscode.Diagnostic objects: walk every finding.
         for (const f of r.files) { for (const x of f.findings) { void x.range.start.line; } }
+        indexed.push(...r.files);
         files += r.files.length;
         messages++;
         send({ type: 'ack', id: 1 });
@@ -90,10 +95,23 @@ async function main(): Promise<void> {
     });
   }
   await worker.terminate();
+
+  // The sidebar's models on the same 10,000 files, as the views build them on the host's thread (no tags: the
+  // generated corpus has no sidecars).
+  const ms = (f: () => unknown) => { const s = performance.now(); f(); return performance.now() - s; };
+  const uriOf = (p: string) => `file://${dir}/${p}`;
+  const stored: StoredFile[] = indexed.map((file) => ({ uri: uriOf(file.path), folder: `file://${dir}`, file }));
+  let rows = indexed.map((f) => fileRow(uriOf(f.path), f.path, f, undefined));
+  const rowsMs = ms(() => { rows = indexed.map((f) => fileRow(uriOf(f.path), f.path, f, undefined)); });
+  const sortMs = Math.max(...(Object.keys(FILE_SORTS) as FileSort[]).map((s) => ms(() => page(arrangeRows(rows, s, 'duplicated'), 500, 1))));
+  let groups = duplicateGroups(stored);
+  const groupsMs = ms(() => { groups = duplicateGroups(stored); });
+  const reportMs = ms(() => reportBody(reportModel(rows, groups, [])));
   const first = editTimes.shift()!;
   editTimes.sort((a, b) => a - b);
   console.log(`host: index ${files} files in ${scanSeconds.toFixed(1)} s on the worker, ${messages} findings messages`);
   console.log(`host: longest block of the host thread ${longest.toFixed(1)} ms (event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms)`);
+  console.log(`host: sidebar models for ${rows.length} files: rows ${rowsMs.toFixed(1)} ms, slowest sort + filter + first page ${sortMs.toFixed(1)} ms, ${groups.length} duplicate groups ${groupsMs.toFixed(1)} ms, report ${reportMs.toFixed(1)} ms`);
   console.log(`host: edited 20 KB file's findings back in median ${editTimes[5].toFixed(1)} ms, max ${editTimes[editTimes.length - 1].toFixed(1)} ms (11 edits, after the debounce); the first edit, ${IDLE_AFTER_SCAN_MS / 1000} s after the scan, ${first.toFixed(1)} ms`);
 }
 
