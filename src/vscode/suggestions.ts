@@ -100,7 +100,16 @@ export class Suggestions implements vscode.Disposable {
         deps.log.error(`Corpus Lens: the suggestion worker stopped: ${e.message}`);
         this.folders.clear();
       }),
+      deps.client.onDidWarmUp((w) => {
+        if (w.ms < 0) {
+          deps.log.warn(`Corpus Lens: the suggestion worker's warm-up failed: ${w.message ?? 'unknown error'}`);
+        } else {
+          deps.log.info(`Corpus Lens: the suggestion worker warmed up in ${w.ms.toFixed(0)} ms (${w.rounds} runs of the engine)`);
+        }
+      }),
     );
+    // Started now, so that it has loaded the model and compiled the rules before a person opens a file.
+    if (deps.files.folders().length > 0) { deps.client.start(); }
     this.refreshVisible(0);
   }
 

@@ -70,4 +70,10 @@ export type SuggestWorkerReply =
   | { type: 'skipped'; id: number }
   /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */
   | { type: 'done'; id: number; problems: string[] }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /**
+   * Posted once, unasked (id 0), when the worker has warmed up after starting: the model loaded and the engine run
+   * on a text of its own. `ms` is how long that took (-1 and `message` when it failed); `rounds` how many runs of
+   * the engine it made (fewer than planned when a request came first).
+   */
+  | { type: 'warmedUp'; id: 0; ms: number; rounds: number; message?: string };

@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Annotation } from '../../src/core/annotations/model';
-import { SuggestService } from '../../src/worker/suggestWorker';
+import { Gazetteer, suggest } from '../../src/core/suggest';
+import { SuggestService, warmUpText } from '../../src/worker/suggestWorker';
 import { SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest } from '../../src/worker/suggestProtocol';
 
 const A = 'Harbour board meets\n\nThe harbour master, Ingrid Solvang, said on Tuesday that 1,200 boats used the marina last year, '
@@ -124,5 +125,25 @@ describe('suggestion worker service', () => {
   it('answers a request for a folder it has not read with an error', async () => {
     const [r] = await send({ ...suggestB(), folder: 'elsewhere' });
     assert.strictEqual(r.type, 'error');
+  });
+
+  it('warms up on a text of its own with every kind of suggestion, and reports the runs it made', async () => {
+    const text = warmUpText();
+    assert.ok(text.length >= 20_000 && text.length < 21_000, `${text.length}`);
+    const made = suggest(text, { entities: true, claims: true, gazetteer: Gazetteer.fromEntries([{ text: 'Quarry Lane', label: 'location' }]) });
+    const kinds = new Set(made.map((x) => (x.kind === 'entity' ? `${x.label}/${x.source}` : 'claim')));
+    for (const k of ['person/nlp', 'organization/nlp', 'location/nlp', 'location/gazetteer', 'claim']) { assert.ok(kinds.has(k), `${k} in ${[...kinds].join(', ')}`); }
+    await service.warmUp(2);
+    const warmed = replies.filter((r) => r.type === 'warmedUp');
+    assert.deepStrictEqual(warmed.map((r) => [r.id, r.type === 'warmedUp' && r.rounds, r.type === 'warmedUp' && r.ms >= 0]), [[0, 2, true]]);
+  });
+
+  it('stops warming up when a request is waiting, and answers it', async () => {
+    service.receive({ ...suggestB(), id: 50 } as SuggestWorkerRequest);
+    await service.warmUp(3);
+    await service.idle();
+    const warmed = replies.find((r) => r.type === 'warmedUp');
+    assert.deepStrictEqual(warmed && warmed.type === 'warmedUp' && warmed.rounds, 0);
+    assert.strictEqual(replies.find((r) => r.id === 50)?.type, 'suggestions');
   });
 });
