@@ -52,7 +52,21 @@ export interface OccurrencesRequest {
   overlays: { path: string; text: string }[];
 }
 
-export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | OccurrencesRequest;
+/**
+ * Counts, in the background, the untagged mentions in corpus files (on disk) of strings the corpus tagged as
+ * entities (the gazetteer; rejections respected): every corpus file of the folder, or the files named. The work is
+ * done in slices between which other requests are answered; a newer untagged request for the same folder cancels
+ * this one (its reply is then `skipped`), and so does a change to the folder's sidecars.
+ */
+export interface UntaggedRequest {
+  type: 'untagged';
+  id: number;
+  folder: string;
+  /** Folder-relative paths with forward slashes; absent: every corpus file of the folder. */
+  paths?: string[];
+}
+
+export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | OccurrencesRequest | UntaggedRequest;
 
 /** A request before the client gives it an id. */
 export type UnsentSuggestRequest = SuggestWorkerRequest extends infer R ? (R extends SuggestWorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -66,6 +80,11 @@ export interface FileOccurrences {
 export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
   | { type: 'occurrences'; id: number; files: FileOccurrences[]; unreadable: number }
+  /**
+   * The files (of those counted) with at least one untagged mention, and how many; `counted` lists every path
+   * counted (a file counted and not in `files` has none), `unreadable` the paths that could not be read.
+   */
+  | { type: 'untagged'; id: number; files: FileOccurrences[]; counted: string[]; unreadable: string[] }
   /** A suggest request that a later one for the same document overtook in the queue: not computed. */
   | { type: 'skipped'; id: number }
   /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */

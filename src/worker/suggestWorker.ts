@@ -3,21 +3,25 @@
 // once per worker; a 20 KB document then takes about 20 ms). It keeps, per workspace folder, every sidecar's
 // annotations, from which it builds the corpus gazetteer (again only after a sidecar changed). Requests run one at
 // a time in arrival order; a suggest request that a later queued one for the same document overtakes is skipped.
+// The count of untagged mentions across the corpus (for the Files view) runs beside the queue, in slices.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
-import { Gazetteer, suggest, wholeWordOccurrences } from '../core/suggest';
+import { Gazetteer, suggest, untaggedMentions, wholeWordOccurrences } from '../core/suggest';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
 import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
 import { Selection } from './protocol';
 import {
   FileOccurrences, FolderRequest, OccurrencesRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply, SuggestWorkerRequest,
+  UntaggedRequest,
 } from './suggestProtocol';
 
 /** Corpus files larger than this are left out of the occurrence count (as the index leaves them out). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** The untagged count works in slices of about this many ms, between which other requests are answered. */
+const UNTAGGED_SLICE_MS = 10;
 
 interface FolderState {
   root: string;
@@ -26,14 +30,21 @@ interface FolderState {
   sidecars: Map<string, Annotation[]>;
   /** Built on first use after a change. */
   gazetteer: Gazetteer | undefined;
+  /** Bumped when the sidecars are read again: an untagged count begun before is out of date. */
+  sidecarsVersion: number;
+  /** The id of the untagged count that is current for the folder (an older one stops at its next slice). */
+  untaggedJob?: number;
 }
 
 export class SuggestService {
   private readonly folders = new Map<string, FolderState>();
   private readonly queue: SuggestWorkerRequest[] = [];
   private running = false;
+  /** Untagged counts still working (current or cancelled but not yet stopped). */
+  private jobs = 0;
 
-  constructor(private readonly post: (reply: SuggestWorkerReply) => void) {}
+  /** `sliceMs`: how long the untagged count works before it lets other requests in (tests make it 0). */
+  constructor(private readonly post: (reply: SuggestWorkerReply) => void, private readonly sliceMs = UNTAGGED_SLICE_MS) {}
 
   receive(req: SuggestWorkerRequest): void {
     this.queue.push(req);
@@ -70,7 +81,7 @@ export class SuggestService {
 
   /** Resolves when every request received so far has been answered (for tests). */
   async idle(): Promise<void> {
-    while (this.running || this.queue.length > 0) { await new Promise((r) => setImmediate(r)); }
+    while (this.running || this.queue.length > 0 || this.jobs > 0) { await new Promise((r) => setImmediate(r)); }
   }
 
   private async pump(): Promise<void> {
@@ -100,6 +111,7 @@ export class SuggestService {
       case 'sidecars': return this.reloadSidecars(req);
       case 'suggest': return this.suggest(req);
       case 'occurrences': return this.occurrences(req);
+      case 'untagged': return this.startUntagged(req);
     }
   }
 
@@ -107,7 +119,7 @@ export class SuggestService {
     const problems: string[] = [];
     const read = await readCorpusSidecars(req.root, (m) => problems.push(m));
     const sidecars = new Map([...read].map(([source, info]) => [source, info.annotations] as const));
-    this.folders.set(req.folder, { root: req.root, selection: req.selection, sidecars, gazetteer: undefined });
+    this.folders.set(req.folder, { root: req.root, selection: req.selection, sidecars, gazetteer: undefined, sidecarsVersion: 0 });
     this.post({ type: 'done', id: req.id, problems });
   }
 
@@ -126,13 +138,14 @@ export class SuggestService {
       }
     }
     folder.gazetteer = undefined;
+    folder.sidecarsVersion++;
     this.post({ type: 'done', id: req.id, problems });
   }
 
   private suggest(req: SuggestRequest): void {
     const started = performance.now();
     const folder = this.folderOf(req.folder);
-    folder.gazetteer ??= Gazetteer.fromAnnotations([...folder.sidecars].map(([p, annotations]) => ({ path: p, annotations })));
+    folder.gazetteer ??= this.gazetteerOf(folder);
     const suggestions = suggest(req.text, {
       entities: req.entities, claims: req.claims, gazetteer: folder.gazetteer, annotations: req.annotations,
     });
@@ -159,6 +172,49 @@ export class SuggestService {
       if (count > 0) { files.push({ path: rel, count }); }
     }
     this.post({ type: 'occurrences', id: req.id, files, unreadable });
+  }
+
+  /** Starts an untagged count in the background (the queue goes on meanwhile); it replies when done or cancelled. */
+  private startUntagged(req: UntaggedRequest): void {
+    const folder = this.folderOf(req.folder);
+    folder.untaggedJob = req.id;
+    this.jobs++;
+    void this.countUntagged(req, folder).catch((e: unknown) => {
+      this.post({ type: 'error', id: req.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }).finally(() => { this.jobs--; });
+  }
+
+  private async countUntagged(req: UntaggedRequest, folder: FolderState): Promise<void> {
+    const version = folder.sidecarsVersion;
+    const current = () => this.folders.get(req.folder) === folder && folder.untaggedJob === req.id && folder.sidecarsVersion === version;
+    folder.gazetteer ??= this.gazetteerOf(folder);
+    const gazetteer = folder.gazetteer;
+    const paths = req.paths ?? listCorpusFiles(folder.root, folder.selection);
+    const files: FileOccurrences[] = [];
+    const counted: string[] = [];
+    const unreadable: string[] = [];
+    let slice = performance.now();
+    for (const rel of paths) {
+      if (!gazetteer.hasProposals()) { counted.push(rel); continue; } // nothing tagged: nothing to read
+      if (performance.now() - slice >= this.sliceMs) {
+        await new Promise((r) => setImmediate(r));
+        if (!current()) { this.post({ type: 'skipped', id: req.id }); return; }
+        slice = performance.now();
+      }
+      const abs = path.join(folder.root, ...rel.split('/'));
+      const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+      if (!read.ok) { unreadable.push(rel); continue; }
+      const count = untaggedMentions(read.text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
+      counted.push(rel);
+      if (count > 0) { files.push({ path: rel, count }); }
+    }
+    if (!current()) { this.post({ type: 'skipped', id: req.id }); return; }
+    folder.untaggedJob = undefined;
+    this.post({ type: 'untagged', id: req.id, files, counted, unreadable });
+  }
+
+  private gazetteerOf(folder: FolderState): Gazetteer {
+    return Gazetteer.fromAnnotations([...folder.sidecars].map(([p, annotations]) => ({ path: p, annotations })));
   }
 
   private folderOf(key: string): FolderState {

@@ -146,4 +146,46 @@ describe('suggestion worker service', () => {
     assert.deepStrictEqual(warmed && warmed.type === 'warmedUp' && warmed.rounds, 0);
     assert.strictEqual(replies.find((r) => r.id === 50)?.type, 'suggestions');
   });
+
+  it('counts every corpus file\'s untagged mentions of strings tagged elsewhere, respecting each file\'s tags and rejections', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'Kestrel Rowing won. Kestrel Rowing lost.\n');
+    const [all] = await send({ type: 'untagged', folder: 'f' });
+    assert.deepStrictEqual(all, {
+      type: 'untagged', id: 2, files: [{ path: 'b.txt', count: 1 }, { path: 'c.txt', count: 2 }], counted: ['a.txt', 'b.txt', 'c.txt'], unreadable: [],
+    });
+    // b.txt tags it, c.txt turns its second mention down (tagged twice, turned down once: still proposed).
+    const inB = B.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'b.txt.annotations.yaml'), sidecarFor('b.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: inB, end: inB + 14 },
+    ]));
+    const inC = 'Kestrel Rowing won. '.length;
+    fs.writeFileSync(path.join(root, 'c.txt.annotations.yaml'), sidecarFor('c.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: inC, end: inC + 14, attributes: { status: 'rejected' } },
+    ]));
+    const [, some] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt'), path.join(root, 'c.txt')] },
+      { type: 'untagged', folder: 'f', paths: ['b.txt', 'c.txt', 'gone.txt'] });
+    assert.deepStrictEqual(some, { type: 'untagged', id: 4, files: [{ path: 'c.txt', count: 1 }], counted: ['b.txt', 'c.txt'], unreadable: ['gone.txt'] });
+  });
+
+  it('cancels an untagged count when a newer one for the folder comes, and answers suggest requests meanwhile', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const [first, suggested, second] = await send({ type: 'untagged', folder: 'f' }, suggestB(), { type: 'untagged', folder: 'f' });
+    assert.deepStrictEqual(first, { type: 'skipped', id: first.id });
+    assert.strictEqual(suggested.type, 'suggestions');
+    assert.deepStrictEqual(second.type === 'untagged' && second.files, [{ path: 'b.txt', count: 1 }]);
+    // The suggest request was answered before the count that began first ended.
+    assert.ok(replies.indexOf(suggested) < replies.indexOf(first), replies.map((r) => r.type).join(', '));
+  });
+
+  it('cancels an untagged count when the folder\'s sidecars change', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const [count] = await send({ type: 'untagged', folder: 'f' }, { type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] });
+    assert.deepStrictEqual(count, { type: 'skipped', id: count.id });
+  });
 });
