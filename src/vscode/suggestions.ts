@@ -68,7 +68,10 @@ export class Suggestions implements vscode.Disposable {
    */
   private readonly changedSidecars = new Map<string, { sources: Set<string>; sent: Promise<void> }>();
   private readonly activity = new Activity();
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.updated];
+  private readonly sidecarsSent = new vscode.EventEmitter<string>();
+  /** Fires with a folder's URI after the worker was sent sidecars that changed (requests after it see them). */
+  readonly onDidSendSidecars = this.sidecarsSent.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.updated, this.sidecarsSent];
 
   constructor(private readonly deps: SuggestionsDeps) {
     const { sessions } = deps;
@@ -191,6 +194,7 @@ export class Suggestions implements vscode.Disposable {
               (e: unknown) => this.deps.log.error(`Corpus Lens: could not re-read a sidecar: ${String(e)}`))
             .finally(end);
           sent();
+          this.sidecarsSent.fire(key);
         }));
         this.changedSidecars.set(key, batch);
       }
