@@ -81,8 +81,9 @@ export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
   | { type: 'occurrences'; id: number; files: FileOccurrences[]; unreadable: number }
   /**
-   * The files (of those counted) with at least one untagged mention, and how many; `counted` lists every path
-   * counted (a file counted and not in `files` has none), `unreadable` the paths that could not be read.
+   * The files with at least one untagged mention, and how many (every other corpus file has none, or could not
+   * be read); for a request that named paths, `counted` lists those counted and `unreadable` those that could
+   * not be read (both are empty for a whole count, which may cover 10,000 files).
    */
   | { type: 'untagged'; id: number; files: FileOccurrences[]; counted: string[]; unreadable: string[] }
   /** A suggest request that a later one for the same document overtook in the queue: not computed. */

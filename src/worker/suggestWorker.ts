@@ -210,7 +210,8 @@ export class SuggestService {
     }
     if (!current()) { this.post({ type: 'skipped', id: req.id }); return; }
     folder.untaggedJob = undefined;
-    this.post({ type: 'untagged', id: req.id, files, counted, unreadable });
+    const named = req.paths !== undefined;
+    this.post({ type: 'untagged', id: req.id, files, counted: named ? counted : [], unreadable: named ? unreadable : [] });
   }
 
   private gazetteerOf(folder: FolderState): Gazetteer {

@@ -36,8 +36,10 @@ interface FolderCount {
 }
 
 export class UntaggedMentions implements vscode.Disposable {
-  /** By file URI: how many untagged mentions (0: none); absent: not counted (yet). */
+  /** By file URI: how many untagged mentions, for the files that have some. */
   private readonly counts = new Map<string, number>();
+  /** Folders (URIs) counted whole at least once: a file of theirs not in `counts` has none. */
+  private readonly counted = new Set<string>();
   private readonly folders = new Map<string, FolderCount>();
   private readonly changed = new vscode.EventEmitter<string[]>();
   /** Fires with the URIs of files whose count changed (or became known). */
@@ -85,9 +87,12 @@ export class UntaggedMentions implements vscode.Disposable {
     return this.started;
   }
 
-  /** The file's count of untagged mentions; undefined when not counted yet. */
+  /** The file's count of untagged mentions; undefined when its folder has not been counted yet. */
   get(uri: string): number | undefined {
-    return this.counts.get(uri);
+    const n = this.counts.get(uri);
+    if (n !== undefined) { return n; }
+    for (const folder of this.counted) { if (uri.startsWith(folder + '/')) { return 0; } }
+    return undefined;
   }
 
   /** True while a count is scheduled or in flight. */
@@ -168,22 +173,32 @@ export class UntaggedMentions implements vscode.Disposable {
     end?.();
   }
 
+  /**
+   * Takes in a count: a whole one replaces the folder's counts (only files with mentions are listed, so the cost
+   * on this thread is in proportion to them, not to the corpus); one of named files replaces theirs.
+   */
   private apply(folder: vscode.WorkspaceFolder, whole: boolean, counted: string[], unreadable: string[], files: { path: string; count: number }[]): void {
-    const byPath = new Map(files.map((f) => [f.path, f.count]));
+    const uriOf = (rel: string) => this.deps.files.uriOf(folder, rel).toString();
+    const next = new Map(files.map((f) => [uriOf(f.path), f.count]));
     const changed: string[] = [];
-    const set = (uri: string, count: number | undefined) => {
-      if (this.counts.get(uri) === count) { return; }
-      if (count === undefined) { this.counts.delete(uri); } else { this.counts.set(uri, count); }
-      changed.push(uri);
-    };
+    const before = (uri: string) => this.counts.get(uri) ?? 0;
     if (whole) {
-      // Files counted before and gone from the corpus since.
       const prefix = folder.uri.toString() + '/';
-      const now = new Set(counted.map((rel) => this.deps.files.uriOf(folder, rel).toString()));
-      for (const uri of [...this.counts.keys()]) { if (uri.startsWith(prefix) && !now.has(uri)) { set(uri, undefined); } }
+      for (const [uri, n] of [...this.counts]) {
+        if (uri.startsWith(prefix) && !next.has(uri)) { this.counts.delete(uri); if (n !== 0) { changed.push(uri); } }
+      }
+      this.counted.add(folder.uri.toString());
+    } else {
+      for (const rel of [...counted, ...unreadable]) {
+        const uri = uriOf(rel);
+        if (!next.has(uri) && this.counts.delete(uri)) { changed.push(uri); }
+      }
     }
-    for (const rel of counted) { set(this.deps.files.uriOf(folder, rel).toString(), byPath.get(rel) ?? 0); }
-    for (const rel of unreadable) { set(this.deps.files.uriOf(folder, rel).toString(), undefined); }
-    if (changed.length > 0) { this.changed.fire(changed); }
+    for (const [uri, n] of next) {
+      if (before(uri) !== n) { changed.push(uri); }
+      this.counts.set(uri, n);
+    }
+    // The first whole count of a folder makes every one of its files' counts known (0 where not listed).
+    if (changed.length > 0 || whole) { this.changed.fire(changed); }
   }
 }
