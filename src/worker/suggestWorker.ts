@@ -58,8 +58,8 @@ export class SuggestService {
   /**
    * Loads the language model and runs the engine (entities, claims, a gazetteer) on a text of its own, so that V8
    * has compiled the rules before the first real document arrives; then posts `warmedUp` with the time it took.
-   * One round per turn, the first on a short text (it loads the model), so that a request arriving meanwhile waits
-   * at most for one round; once a request is waiting the warm-up stops (that request warms the engine itself).
+   * One round per turn, the first on one paragraph (it loads the model), so that a request arriving meanwhile waits
+   * at most for one round; a round does not start while a request waits or runs (it stops the warm-up).
    */
   async warmUp(rounds = WARM_UP_ROUNDS): Promise<void> {
     const started = performance.now();
@@ -68,9 +68,10 @@ export class SuggestService {
       const gazetteer = Gazetteer.fromEntries([{ text: 'Quarry Lane', label: 'location' }, { text: 'Week in review', label: 'other' }]);
       let done = 0;
       for (; done < rounds; done++) {
-        await new Promise((r) => setImmediate(r));
+        // Before the first round, a moment for requests posted as the worker started to arrive.
+        await new Promise((r) => (done === 0 ? setTimeout(r, FIRST_WARM_UP_DELAY_MS) : setImmediate(r)));
         if (this.running || this.queue.length > 0) { break; }
-        suggest(done === 0 ? text.slice(0, text.indexOf('\n\n', 2000)) : text, { entities: true, claims: true, gazetteer });
+        suggest(done === 0 ? text.slice(0, text.indexOf('\n\n', 300)) : text, { entities: true, claims: true, gazetteer });
       }
       this.post({ type: 'warmedUp', id: 0, ms: performance.now() - started, rounds: done });
     } catch (e) {
@@ -125,6 +126,8 @@ export class SuggestService {
 
   private async reloadSidecars(req: SidecarsRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
+    // A count running now is out of date from here on (and so is one begun before the reading below ends).
+    folder.sidecarsVersion++;
     const problems: string[] = [];
     for (const source of req.sources) {
       const abs = path.resolve(source);
@@ -250,6 +253,7 @@ const WARM_UP_SYLLABLES = ['Tar', 'vel', 'Cor', 'ran', 'Mor', 'wick', 'Len', 'da
 const WARM_UP_CHARS = 20_000;
 /** The first round loads the model on a short text; the later ones, on the whole text, let V8 optimise the rules. */
 const WARM_UP_ROUNDS = 5;
+const FIRST_WARM_UP_DELAY_MS = 10;
 
 /** The warm-up text: the patterns above, filled in turn from the word lists, to about WARM_UP_CHARS. */
 export function warmUpText(): string {

@@ -138,13 +138,15 @@ describe('suggestion worker service', () => {
     assert.deepStrictEqual(warmed.map((r) => [r.id, r.type === 'warmedUp' && r.rounds, r.type === 'warmedUp' && r.ms >= 0]), [[0, 2, true]]);
   });
 
-  it('stops warming up when a request is waiting, and answers it', async () => {
+  it('answers a request that comes during the warm-up without waiting for the warm-up to end', async () => {
+    const warming = service.warmUp(3);
     service.receive({ ...suggestB(), id: 50 } as SuggestWorkerRequest);
-    await service.warmUp(3);
+    await warming;
     await service.idle();
-    const warmed = replies.find((r) => r.type === 'warmedUp');
-    assert.deepStrictEqual(warmed && warmed.type === 'warmedUp' && warmed.rounds, 0);
-    assert.strictEqual(replies.find((r) => r.id === 50)?.type, 'suggestions');
+    const answered = replies.findIndex((r) => r.id === 50);
+    const warmed = replies.findIndex((r) => r.type === 'warmedUp');
+    assert.strictEqual(replies[answered]?.type, 'suggestions');
+    assert.ok(answered >= 0 && warmed > answered, replies.map((r) => r.type).join(', '));
   });
 
   it('counts every corpus file\'s untagged mentions of strings tagged elsewhere, respecting each file\'s tags and rejections', async () => {
