@@ -111,8 +111,11 @@ export class Suggestions implements vscode.Disposable {
         }
       }),
     );
-    // Started now, so that it has loaded the model and compiled the rules before a person opens a file.
-    if (deps.files.folders().length > 0) { deps.client.start(); }
+    // Started now, so that it has loaded the model and compiled the rules before a person opens a file (not when
+    // every folder has suggestions turned off: then it starts when first needed, as for the Files view's counts).
+    if (deps.files.folders().some((f) => { const c = new Config(f.uri); return c.suggestEntities || c.suggestClaims; })) {
+      deps.client.start();
+    }
     this.refreshVisible(0);
   }
 
