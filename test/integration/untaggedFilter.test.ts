@@ -65,7 +65,13 @@ suite('Files view: files with untagged suggestions', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('corpusLens.filterFiles', 'all');
+    // The next suites count tags: wait until the tag index has let go of the two files' tags.
+    const tagged = [regatta, notice].filter((u) => (api.views.tags.get(u.toString())?.tags.length ?? 0) > 0).map((u) => u.toString());
+    const gone = tagged.length === 0 ? Promise.resolve() : waitFor(api.views.tags.onDidChange,
+      () => tagged.every((u) => (api.views.tags.get(u)?.tags.length ?? 0) === 0), 'the tag index to drop the removed sidecars\' tags');
     for (const u of [regatta, marina, notice]) { await vscode.workspace.fs.delete(sidecarOf(u)).then(undefined, () => undefined); }
+    await gone;
+    await api.views.tags.whenIdle();
   });
 
   test('lists only the file where a string tagged elsewhere stands untagged, with the count, and follows sidecar changes', async () => {
