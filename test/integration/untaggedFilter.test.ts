@@ -5,6 +5,7 @@
 // follow sidecar changes. The sidecars are removed afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { describeRange } from '../../src/core/anchor/resolve';
 import type { CorpusLensApi } from '../../src/extension';
 import { activateExtension, fixtureUri, waitFor } from './helpers';
 
@@ -20,9 +21,12 @@ async function writeSidecar(uri: vscode.Uri, attributes: Record<string, string>)
   const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   const start = text.indexOf(NAME);
   assert.ok(start >= 0, `"${NAME}" is not in ${uri.path}`);
+  // With the context an editor's session would give it, so that a session open on the file (earlier suites open
+  // these files) holds the annotation unchanged, and deleting the sidecar removes it there too.
+  const { prefix, suffix } = describeRange(text, start, start + NAME.length);
   const lines = ['version: 1', `source: ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`, 'annotations:',
-    '  - id: k1', '    kind: entity', '    label: organization', `    quote: ${NAME}`, `    start: ${start}`, `    end: ${start + NAME.length}`,
-    `    attributes: ${JSON.stringify(attributes)}`];
+    '  - id: k1', '    kind: entity', '    label: organization', `    quote: ${NAME}`, `    prefix: ${JSON.stringify(prefix)}`,
+    `    suffix: ${JSON.stringify(suffix)}`, `    start: ${start}`, `    end: ${start + NAME.length}`, `    attributes: ${JSON.stringify(attributes)}`];
   await vscode.workspace.fs.writeFile(sidecarOf(uri), new TextEncoder().encode(lines.join('\n') + '\n'));
 }
 
