@@ -20,4 +20,5 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/host.ts'], outfile: 'dist/benchHost.js' }),
+  esbuild.build({ ...common, entryPoints: ['bench/suggestHost.ts'], outfile: 'dist/benchSuggest.js' }),
 ]);

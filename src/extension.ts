@@ -25,6 +25,7 @@ import { OccurrenceTagger, TagAllArgs } from './vscode/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
 import { decisionLookup } from './vscode/tagModel';
 import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
+import { UntaggedMentions } from './vscode/views/untaggedMentions';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -70,9 +71,10 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       const session = sessions.peek(uri);
       return session && decisionLookup(session.list(), session.text);
     };
-    const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer });
     const suggestClient = new SuggestWorkerClient(context.extensionPath);
     const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
+    const untagged = new UntaggedMentions({ client: suggestClient, suggestions, files, log });
+    const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer, untagged });
     const suggestionDeps = { suggestions, sessions, files, client: suggestClient };
     context.subscriptions.push(
       files,

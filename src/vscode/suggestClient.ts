@@ -1,5 +1,6 @@
-// The host's end of the suggestion worker (dist/suggestWorker.js): started on first use, requests sent with ids and
-// settled by their one reply. If the worker dies, every request in flight fails, onDidLoseWorker fires (the folders
+// The host's end of the suggestion worker (dist/suggestWorker.js): started on first use or by start(), requests sent with ids and
+// settled by their one reply. The extension starts it on activation (start()), so that it warms up (loads the
+// language model, runs the engine once) before the first document is shown. If the worker dies, every request in flight fails, onDidLoseWorker fires (the folders
 // it had read are gone) and the next request starts a new worker.
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -7,7 +8,9 @@ import { Worker } from 'worker_threads';
 import { SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest } from '../worker/suggestProtocol';
 
 /** The final reply of a request other than an error (errors reject). */
-export type SuggestOutcome = Exclude<SuggestWorkerReply, { type: 'error' }>;
+export type SuggestOutcome = Exclude<SuggestWorkerReply, { type: 'error' | 'warmedUp' }>;
+
+type WarmedUp = Extract<SuggestWorkerReply, { type: 'warmedUp' }>;
 
 interface Pending {
   resolve: (r: SuggestOutcome) => void;
@@ -21,8 +24,16 @@ export class SuggestWorkerClient implements vscode.Disposable {
   private readonly lostWorker = new vscode.EventEmitter<Error>();
   /** Fires when the worker died; whatever it had read is gone. */
   readonly onDidLoseWorker = this.lostWorker.event;
+  private readonly warmedUp = new vscode.EventEmitter<WarmedUp>();
+  /** Fires when a (new) worker has loaded the model and run the engine once, with the time that took. */
+  readonly onDidWarmUp = this.warmedUp.event;
 
   constructor(private readonly extensionPath: string) {}
+
+  /** Starts the worker now, if it is not running, so that it warms up before the first request. */
+  start(): void {
+    this.ensureWorker();
+  }
 
   send(request: UnsentSuggestRequest): Promise<SuggestOutcome> {
     const worker = this.ensureWorker();
@@ -39,6 +50,7 @@ export class SuggestWorkerClient implements vscode.Disposable {
     void worker?.terminate();
     this.failAll(new Error('Corpus Lens was shut down'));
     this.lostWorker.dispose();
+    this.warmedUp.dispose();
   }
 
   private ensureWorker(): Worker {
@@ -60,6 +72,7 @@ export class SuggestWorkerClient implements vscode.Disposable {
   }
 
   private onReply(reply: SuggestWorkerReply): void {
+    if (reply.type === 'warmedUp') { this.warmedUp.fire(reply); return; }
     const p = this.pending.get(reply.id);
     if (!p) { return; }
     this.pending.delete(reply.id);

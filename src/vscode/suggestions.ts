@@ -68,7 +68,10 @@ export class Suggestions implements vscode.Disposable {
    */
   private readonly changedSidecars = new Map<string, { sources: Set<string>; sent: Promise<void> }>();
   private readonly activity = new Activity();
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.updated];
+  private readonly sidecarsSent = new vscode.EventEmitter<string>();
+  /** Fires with a folder's URI after the worker was sent sidecars that changed (requests after it see them). */
+  readonly onDidSendSidecars = this.sidecarsSent.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.updated, this.sidecarsSent];
 
   constructor(private readonly deps: SuggestionsDeps) {
     const { sessions } = deps;
@@ -100,7 +103,19 @@ export class Suggestions implements vscode.Disposable {
         deps.log.error(`Corpus Lens: the suggestion worker stopped: ${e.message}`);
         this.folders.clear();
       }),
+      deps.client.onDidWarmUp((w) => {
+        if (w.ms < 0) {
+          deps.log.warn(`Corpus Lens: the suggestion worker's warm-up failed: ${w.message ?? 'unknown error'}`);
+        } else {
+          deps.log.info(`Corpus Lens: the suggestion worker warmed up in ${w.ms.toFixed(0)} ms (${w.rounds} runs of the engine)`);
+        }
+      }),
     );
+    // Started now, so that it has loaded the model and compiled the rules before a person opens a file (not when
+    // every folder has suggestions turned off: then it starts when first needed, as for the Files view's counts).
+    if (deps.files.folders().some((f) => { const c = new Config(f.uri); return c.suggestEntities || c.suggestClaims; })) {
+      deps.client.start();
+    }
     this.refreshVisible(0);
   }
 
@@ -182,6 +197,7 @@ export class Suggestions implements vscode.Disposable {
               (e: unknown) => this.deps.log.error(`Corpus Lens: could not re-read a sidecar: ${String(e)}`))
             .finally(end);
           sent();
+          this.sidecarsSent.fire(key);
         }));
         this.changedSidecars.set(key, batch);
       }

@@ -52,7 +52,21 @@ export interface OccurrencesRequest {
   overlays: { path: string; text: string }[];
 }
 
-export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | OccurrencesRequest;
+/**
+ * Counts, in the background, the untagged mentions in corpus files (on disk) of strings the corpus tagged as
+ * entities (the gazetteer; rejections respected): every corpus file of the folder, or the files named. The work is
+ * done in slices between which other requests are answered; a newer untagged request for the same folder cancels
+ * this one (its reply is then `skipped`), and so does a change to the folder's sidecars.
+ */
+export interface UntaggedRequest {
+  type: 'untagged';
+  id: number;
+  folder: string;
+  /** Folder-relative paths with forward slashes; absent: every corpus file of the folder. */
+  paths?: string[];
+}
+
+export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | OccurrencesRequest | UntaggedRequest;
 
 /** A request before the client gives it an id. */
 export type UnsentSuggestRequest = SuggestWorkerRequest extends infer R ? (R extends SuggestWorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -66,8 +80,20 @@ export interface FileOccurrences {
 export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
   | { type: 'occurrences'; id: number; files: FileOccurrences[]; unreadable: number }
+  /**
+   * The files with at least one untagged mention, and how many (every other corpus file has none, or could not
+   * be read); for a request that named paths, `counted` lists those counted and `unreadable` those that could
+   * not be read (both are empty for a whole count, which may cover 10,000 files).
+   */
+  | { type: 'untagged'; id: number; files: FileOccurrences[]; counted: string[]; unreadable: string[] }
   /** A suggest request that a later one for the same document overtook in the queue: not computed. */
   | { type: 'skipped'; id: number }
   /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */
   | { type: 'done'; id: number; problems: string[] }
-  | { type: 'error'; id: number; message: string };
+  | { type: 'error'; id: number; message: string }
+  /**
+   * Posted once, unasked (id 0), when the worker has warmed up after starting: the model loaded and the engine run
+   * on a text of its own. `ms` is how long that took (-1 and `message` when it failed); `rounds` how many runs of
+   * the engine it made (fewer than planned when a request came first).
+   */
+  | { type: 'warmedUp'; id: 0; ms: number; rounds: number; message?: string };

@@ -3,20 +3,25 @@
 // once per worker; a 20 KB document then takes about 20 ms). It keeps, per workspace folder, every sidecar's
 // annotations, from which it builds the corpus gazetteer (again only after a sidecar changed). Requests run one at
 // a time in arrival order; a suggest request that a later queued one for the same document overtakes is skipped.
+// The count of untagged mentions across the corpus (for the Files view) runs beside the queue, in slices.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
-import { Gazetteer, suggest, wholeWordOccurrences } from '../core/suggest';
+import { Gazetteer, suggest, untaggedMentions, wholeWordOccurrences } from '../core/suggest';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
+import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
 import { Selection } from './protocol';
 import {
   FileOccurrences, FolderRequest, OccurrencesRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply, SuggestWorkerRequest,
+  UntaggedRequest,
 } from './suggestProtocol';
 
 /** Corpus files larger than this are left out of the occurrence count (as the index leaves them out). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** The untagged count works in slices of about this many ms, between which other requests are answered. */
+const UNTAGGED_SLICE_MS = 10;
 
 interface FolderState {
   root: string;
@@ -25,14 +30,21 @@ interface FolderState {
   sidecars: Map<string, Annotation[]>;
   /** Built on first use after a change. */
   gazetteer: Gazetteer | undefined;
+  /** Bumped when the sidecars are read again: an untagged count begun before is out of date. */
+  sidecarsVersion: number;
+  /** The id of the untagged count that is current for the folder (an older one stops at its next slice). */
+  untaggedJob?: number;
 }
 
 export class SuggestService {
   private readonly folders = new Map<string, FolderState>();
   private readonly queue: SuggestWorkerRequest[] = [];
   private running = false;
+  /** Untagged counts still working (current or cancelled but not yet stopped). */
+  private jobs = 0;
 
-  constructor(private readonly post: (reply: SuggestWorkerReply) => void) {}
+  /** `sliceMs`: how long the untagged count works before it lets other requests in (tests make it 0). */
+  constructor(private readonly post: (reply: SuggestWorkerReply) => void, private readonly sliceMs = UNTAGGED_SLICE_MS) {}
 
   receive(req: SuggestWorkerRequest): void {
     this.queue.push(req);
@@ -43,9 +55,34 @@ export class SuggestService {
     }
   }
 
+  /**
+   * Loads the language model and runs the engine (entities, claims, a gazetteer) on a text of its own, so that V8
+   * has compiled the rules before the first real document arrives; then posts `warmedUp` with the time it took.
+   * One round per turn, the first on one paragraph (it loads the model), so that a request arriving meanwhile waits
+   * at most for one round; a round does not start while a request waits or runs (it stops the warm-up).
+   */
+  async warmUp(rounds = WARM_UP_ROUNDS): Promise<void> {
+    const started = performance.now();
+    try {
+      const text = warmUpText();
+      const gazetteer = Gazetteer.fromEntries([{ text: 'Quarry Lane', label: 'location' }, { text: 'Week in review', label: 'other' }]);
+      let done = 0;
+      for (; done < rounds; done++) {
+        // Before the first round, a moment for requests posted as the worker started to arrive.
+        await new Promise((r) => (done === 0 ? setTimeout(r, FIRST_WARM_UP_DELAY_MS) : setImmediate(r)));
+        if (this.running || this.queue.length > 0) { break; }
+        suggest(done === 0 ? text.slice(0, text.indexOf('\n\n', 300)) : text, { entities: true, claims: true, gazetteer });
+      }
+      this.post({ type: 'warmedUp', id: 0, ms: performance.now() - started, rounds: done });
+    } catch (e) {
+      // A warm-up that fails costs only speed; the first real request reports whatever is wrong.
+      this.post({ type: 'warmedUp', id: 0, ms: -1, rounds: 0, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
   /** Resolves when every request received so far has been answered (for tests). */
   async idle(): Promise<void> {
-    while (this.running || this.queue.length > 0) { await new Promise((r) => setImmediate(r)); }
+    while (this.running || this.queue.length > 0 || this.jobs > 0) { await new Promise((r) => setImmediate(r)); }
   }
 
   private async pump(): Promise<void> {
@@ -75,6 +112,7 @@ export class SuggestService {
       case 'sidecars': return this.reloadSidecars(req);
       case 'suggest': return this.suggest(req);
       case 'occurrences': return this.occurrences(req);
+      case 'untagged': return this.startUntagged(req);
     }
   }
 
@@ -82,12 +120,14 @@ export class SuggestService {
     const problems: string[] = [];
     const read = await readCorpusSidecars(req.root, (m) => problems.push(m));
     const sidecars = new Map([...read].map(([source, info]) => [source, info.annotations] as const));
-    this.folders.set(req.folder, { root: req.root, selection: req.selection, sidecars, gazetteer: undefined });
+    this.folders.set(req.folder, { root: req.root, selection: req.selection, sidecars, gazetteer: undefined, sidecarsVersion: 0 });
     this.post({ type: 'done', id: req.id, problems });
   }
 
   private async reloadSidecars(req: SidecarsRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
+    // A count running now is out of date from here on (and so is one begun before the reading below ends).
+    folder.sidecarsVersion++;
     const problems: string[] = [];
     for (const source of req.sources) {
       const abs = path.resolve(source);
@@ -101,13 +141,14 @@ export class SuggestService {
       }
     }
     folder.gazetteer = undefined;
+    folder.sidecarsVersion++;
     this.post({ type: 'done', id: req.id, problems });
   }
 
   private suggest(req: SuggestRequest): void {
     const started = performance.now();
     const folder = this.folderOf(req.folder);
-    folder.gazetteer ??= Gazetteer.fromAnnotations([...folder.sidecars].map(([p, annotations]) => ({ path: p, annotations })));
+    folder.gazetteer ??= this.gazetteerOf(folder);
     const suggestions = suggest(req.text, {
       entities: req.entities, claims: req.claims, gazetteer: folder.gazetteer, annotations: req.annotations,
     });
@@ -136,6 +177,50 @@ export class SuggestService {
     this.post({ type: 'occurrences', id: req.id, files, unreadable });
   }
 
+  /** Starts an untagged count in the background (the queue goes on meanwhile); it replies when done or cancelled. */
+  private startUntagged(req: UntaggedRequest): void {
+    const folder = this.folderOf(req.folder);
+    folder.untaggedJob = req.id;
+    this.jobs++;
+    void this.countUntagged(req, folder).catch((e: unknown) => {
+      this.post({ type: 'error', id: req.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }).finally(() => { this.jobs--; });
+  }
+
+  private async countUntagged(req: UntaggedRequest, folder: FolderState): Promise<void> {
+    const version = folder.sidecarsVersion;
+    const current = () => this.folders.get(req.folder) === folder && folder.untaggedJob === req.id && folder.sidecarsVersion === version;
+    folder.gazetteer ??= this.gazetteerOf(folder);
+    const gazetteer = folder.gazetteer;
+    const paths = req.paths ?? listCorpusFiles(folder.root, folder.selection);
+    const files: FileOccurrences[] = [];
+    const counted: string[] = [];
+    const unreadable: string[] = [];
+    let slice = performance.now();
+    for (const rel of paths) {
+      if (!gazetteer.hasProposals()) { counted.push(rel); continue; } // nothing tagged: nothing to read
+      if (performance.now() - slice >= this.sliceMs) {
+        await new Promise((r) => setImmediate(r));
+        if (!current()) { this.post({ type: 'skipped', id: req.id }); return; }
+        slice = performance.now();
+      }
+      const abs = path.join(folder.root, ...rel.split('/'));
+      const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+      if (!read.ok) { unreadable.push(rel); continue; }
+      const count = untaggedMentions(read.text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
+      counted.push(rel);
+      if (count > 0) { files.push({ path: rel, count }); }
+    }
+    if (!current()) { this.post({ type: 'skipped', id: req.id }); return; }
+    folder.untaggedJob = undefined;
+    const named = req.paths !== undefined;
+    this.post({ type: 'untagged', id: req.id, files, counted: named ? counted : [], unreadable: named ? unreadable : [] });
+  }
+
+  private gazetteerOf(folder: FolderState): Gazetteer {
+    return Gazetteer.fromAnnotations([...folder.sidecars].map(([p, annotations]) => ({ path: p, annotations })));
+  }
+
   private folderOf(key: string): FolderState {
     const folder = this.folders.get(key);
     if (!folder) { throw new Error(`the suggestion worker has not read the folder ${key}`); }
@@ -143,8 +228,66 @@ export class SuggestService {
   }
 }
 
+/**
+ * Sentence patterns of its own for the warm-up (invented), filled with names from the engine's word lists so that
+ * the text varies as news does: titles, ages, figures, quotations and attributions, a question, an opinion, site
+ * boilerplate. {G} a given name, {S} a made-up surname, {C} a city, {O} an organization, {N} a number, {w} a
+ * made-up word.
+ */
+const WARM_UP_PATTERNS = [
+  'Harbour master {G} {S}, {N}, said on Monday that the {S} Valley Water Board had approved a second pier at Port {S}.',
+  '"We carried {N},000 passengers last year, up {N} percent," {S} told the {C} Gazette.',
+  'According to Mr. {S}, the council will vote in March on a fare rise of ${N}.50.',
+  'The {S} Cycling Club asked Mayor {G} {S} for a safer crossing on Quarry Lane, where {N} riders were injured in June.',
+  'Officials at the {O} said the city would spend {N}.4 million on new lights by 2027, more than twice the 2019 amount.',
+  'In Lake {S}, volunteers from {S} University counted {N} herons, the highest number since records began.',
+  '"I think we must protect the reed beds," said Dr. {G} {S} of the {C} Wildlife Trust.',
+  'Is it too late? {G} {S}, who runs a bakery in {C}, was not sure.',
+  'Sign up for our newsletter. Read more about cookies.',
+  '{S} Freight Ltd and the {O} signed a deal worth ${N} million, the {C} Ministry of Transport said.',
+  'The {w} {w} of the {w} were {w} by {S}, who {w} the {w} {w} in {C}.',
+];
+const WARM_UP_SYLLABLES = ['Tar', 'vel', 'Cor', 'ran', 'Mor', 'wick', 'Len', 'dal', 'Brae', 'thorn', 'Ash', 'by'];
+
+/** Long enough that V8 optimises the rules for a document of ordinary size (a short text leaves them half-compiled). */
+const WARM_UP_CHARS = 20_000;
+/** The first round loads the model on a short text; the later ones, on the whole text, let V8 optimise the rules. */
+const WARM_UP_ROUNDS = 5;
+const FIRST_WARM_UP_DELAY_MS = 10;
+
+/** The warm-up text: the patterns above, filled in turn from the word lists, to about WARM_UP_CHARS. */
+export function warmUpText(): string {
+  const given = [...GIVEN_NAMES];
+  const cities = [...CITIES];
+  const orgs = [...ORGANIZATIONS];
+  let n = 0;
+  const pick = <T>(xs: readonly T[]) => xs[(n * 7919) % xs.length];
+  const fill = (pattern: string) => pattern.replace(/\{([GSCONw])\}/g, (_m, slot: string) => {
+    n++;
+    switch (slot) {
+      // A made-up word: the model meets new words in every real document, and adds each to its lexicon.
+      case 'w': return [0, 1, 2].map((k) => WARM_UP_SYLLABLES[(n * (k + 3) + k) % WARM_UP_SYLLABLES.length].toLowerCase()).join('') + String.fromCharCode(97 + n % 26);
+      case 'G': return pick(given);
+      case 'C': return pick(cities);
+      case 'O': return pick(orgs);
+      case 'N': return String(3 + (n * 37) % 90);
+      default: return WARM_UP_SYLLABLES[n % 6 * 2] + WARM_UP_SYLLABLES[(n * 5) % 6 * 2 + 1];
+    }
+  });
+  const paragraphs: string[] = ['Week in review'];
+  let length = 0;
+  for (let i = 0; length < WARM_UP_CHARS; i++) {
+    const paragraph = [0, 1, 2, 3].map((k) => fill(WARM_UP_PATTERNS[(i * 3 + k) % WARM_UP_PATTERNS.length])).join(' ');
+    paragraphs.push(paragraph);
+    length += paragraph.length + 2;
+  }
+  return paragraphs.join('\n\n') + '\n';
+}
+
 if (parentPort) {
   const port = parentPort;
   const service = new SuggestService((reply) => port.postMessage(reply));
   port.on('message', (req: SuggestWorkerRequest) => service.receive(req));
+  // Warm up as soon as the worker starts (the extension starts it on activation).
+  void service.warmUp();
 }

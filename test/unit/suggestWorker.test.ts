@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Annotation } from '../../src/core/annotations/model';
-import { SuggestService } from '../../src/worker/suggestWorker';
+import { Gazetteer, suggest } from '../../src/core/suggest';
+import { SuggestService, warmUpText } from '../../src/worker/suggestWorker';
 import { SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest } from '../../src/worker/suggestProtocol';
 
 const A = 'Harbour board meets\n\nThe harbour master, Ingrid Solvang, said on Tuesday that 1,200 boats used the marina last year, '
@@ -124,5 +125,69 @@ describe('suggestion worker service', () => {
   it('answers a request for a folder it has not read with an error', async () => {
     const [r] = await send({ ...suggestB(), folder: 'elsewhere' });
     assert.strictEqual(r.type, 'error');
+  });
+
+  it('warms up on a text of its own with every kind of suggestion, and reports the runs it made', async () => {
+    const text = warmUpText();
+    assert.ok(text.length >= 20_000 && text.length < 21_000, `${text.length}`);
+    const made = suggest(text, { entities: true, claims: true, gazetteer: Gazetteer.fromEntries([{ text: 'Quarry Lane', label: 'location' }]) });
+    const kinds = new Set(made.map((x) => (x.kind === 'entity' ? `${x.label}/${x.source}` : 'claim')));
+    for (const k of ['person/nlp', 'organization/nlp', 'location/nlp', 'location/gazetteer', 'claim']) { assert.ok(kinds.has(k), `${k} in ${[...kinds].join(', ')}`); }
+    await service.warmUp(2);
+    const warmed = replies.filter((r) => r.type === 'warmedUp');
+    assert.deepStrictEqual(warmed.map((r) => [r.id, r.type === 'warmedUp' && r.rounds, r.type === 'warmedUp' && r.ms >= 0]), [[0, 2, true]]);
+  });
+
+  it('answers a request that comes during the warm-up without waiting for the warm-up to end', async () => {
+    const warming = service.warmUp(3);
+    service.receive({ ...suggestB(), id: 50 } as SuggestWorkerRequest);
+    await warming;
+    await service.idle();
+    const answered = replies.findIndex((r) => r.id === 50);
+    const warmed = replies.findIndex((r) => r.type === 'warmedUp');
+    assert.strictEqual(replies[answered]?.type, 'suggestions');
+    assert.ok(answered >= 0 && warmed > answered, replies.map((r) => r.type).join(', '));
+  });
+
+  it('counts every corpus file\'s untagged mentions of strings tagged elsewhere, respecting each file\'s tags and rejections', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'Kestrel Rowing won. Kestrel Rowing lost.\n');
+    const [all] = await send({ type: 'untagged', folder: 'f' });
+    assert.deepStrictEqual(all, {
+      type: 'untagged', id: 2, files: [{ path: 'b.txt', count: 1 }, { path: 'c.txt', count: 2 }], counted: [], unreadable: [],
+    });
+    // b.txt tags it, c.txt turns its second mention down (tagged twice, turned down once: still proposed).
+    const inB = B.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'b.txt.annotations.yaml'), sidecarFor('b.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: inB, end: inB + 14 },
+    ]));
+    const inC = 'Kestrel Rowing won. '.length;
+    fs.writeFileSync(path.join(root, 'c.txt.annotations.yaml'), sidecarFor('c.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: inC, end: inC + 14, attributes: { status: 'rejected' } },
+    ]));
+    const [, some] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt'), path.join(root, 'c.txt')] },
+      { type: 'untagged', folder: 'f', paths: ['b.txt', 'c.txt', 'gone.txt'] });
+    assert.deepStrictEqual(some, { type: 'untagged', id: 4, files: [{ path: 'c.txt', count: 1 }], counted: ['b.txt', 'c.txt'], unreadable: ['gone.txt'] });
+  });
+
+  it('cancels an untagged count when a newer one for the folder comes, and answers suggest requests meanwhile', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const [first, suggested, second] = await send({ type: 'untagged', folder: 'f' }, suggestB(), { type: 'untagged', folder: 'f' });
+    assert.deepStrictEqual(first, { type: 'skipped', id: first.id });
+    assert.strictEqual(suggested.type, 'suggestions');
+    assert.deepStrictEqual(second.type === 'untagged' && second.files, [{ path: 'b.txt', count: 1 }]);
+    // The suggest request was answered before the count that began first ended.
+    assert.ok(replies.indexOf(suggested) < replies.indexOf(first), replies.map((r) => r.type).join(', '));
+  });
+
+  it('cancels an untagged count when the folder\'s sidecars change', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const [count] = await send({ type: 'untagged', folder: 'f' }, { type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] });
+    assert.deepStrictEqual(count, { type: 'skipped', id: count.id });
   });
 });

@@ -57,6 +57,19 @@ describe('views: file rows', () => {
     assert.deepStrictEqual(paths(rows), ['b.txt', 'a.txt', 'c.txt', 'd.txt']);
   });
 
+  it('lists the files with untagged mentions of strings tagged elsewhere, once counted, and says how many in the row', () => {
+    const f = findings('a.txt', { boilerplateShare: 0.1, duplicateShare: 0 });
+    const counted = fileRow('file:///c/a.txt', 'a.txt', f, undefined, 3);
+    assert.strictEqual(counted.untagged, 3);
+    assert.strictEqual(rowDescription(counted), '10% boilerplate · 0% duplicated · 0 tags · 3 untagged');
+    assert.strictEqual(rowDescription(fileRow('file:///c/a.txt', 'a.txt', f, undefined, 0)), '10% boilerplate · 0% duplicated · 0 tags');
+    assert.ok(!('untagged' in fileRow('file:///c/a.txt', 'a.txt', f, undefined)), 'not counted yet: no count');
+    const rows = [row('b.txt', { untagged: 2 }), row('a.txt', { untagged: 0 }), row('c.txt', {}), row('d.txt', { untagged: 1, tags: 4 })];
+    assert.deepStrictEqual(arrangeRows(rows, 'name', 'untaggedSuggestions').map((x) => x.path), ['b.txt', 'd.txt']);
+    assert.strictEqual(changesPlace(rows[1], { ...rows[1], untagged: 1 }, 'name', 'untaggedSuggestions'), true);
+    assert.strictEqual(changesPlace(rows[0], { ...rows[0], untagged: 5 }, 'name', 'untaggedSuggestions'), false);
+  });
+
   it('tells when a change can move a row: its sort key changed, or it crossed the filter', () => {
     const before = row('a.txt', { boilerplateShare: 0.4, tags: 1 });
     assert.strictEqual(changesPlace(before, { ...before, tags: 2 }, 'boilerplate', 'all'), false);

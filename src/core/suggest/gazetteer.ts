@@ -116,6 +116,11 @@ export class Gazetteer {
     return [...this.byText.values()];
   }
 
+  /** Whether any string would be proposed (find() finds nothing without one). */
+  hasProposals(): boolean {
+    return this.byPrefix.size > 0;
+  }
+
   /** The entry for an exact string, if the corpus tagged it. */
   lookup(text: string): GazetteerEntry | undefined {
     return this.byText.get(text);

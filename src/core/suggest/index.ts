@@ -13,6 +13,7 @@ export { Gazetteer, coarseLabel, isRejection, REJECTED_STATUSES } from './gazett
 export type { AnnotatedFile, GazetteerEntry, GazetteerMatchOptions } from './gazetteer';
 export { splitSentences } from './sentences';
 export { wholeWordOccurrences } from './occurrences';
+export { placeEntityAnnotations, untaggedMentions } from './untagged';
 export type { Span } from './sentences';
 export { claimScore, findSpeaker } from './claims';
 export type {

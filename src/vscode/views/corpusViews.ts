@@ -18,6 +18,7 @@ import { ReportPanel } from './reportPanel';
 import { RevealTarget, reveal, revealBoth } from './reveal';
 import { ClaimsProvider, EntitiesProvider } from './tagViews';
 import { TagIndex } from './tagIndex';
+import { UntaggedMentions } from './untaggedMentions';
 
 export interface CorpusViewsDeps {
   extensionUri: vscode.Uri;
@@ -25,6 +26,7 @@ export interface CorpusViewsDeps {
   files: CorpusFiles;
   sessions: AnnotationSessions;
   indexer: CorpusIndexer;
+  untagged: UntaggedMentions;
 }
 
 /** What the API exposes of the views. */
@@ -35,6 +37,7 @@ export interface CorpusViewsApi {
   readonly entities: EntitiesProvider;
   readonly claims: ClaimsProvider;
   readonly report: ReportPanel;
+  readonly untagged: UntaggedMentions;
 }
 
 /** A file item, or a URI string, or nothing (then the active editor's file). */
@@ -47,13 +50,16 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
   readonly entities: EntitiesProvider;
   readonly claims: ClaimsProvider;
   readonly report: ReportPanel;
+  readonly untagged: UntaggedMentions;
   private readonly claimsView: vscode.TreeView<ViewNode>;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: CorpusViewsDeps) {
     this.tags = new TagIndex({ files: deps.files, sessions: deps.sessions });
+    this.untagged = deps.untagged;
     this.files = new FilesProvider({
       store: deps.store, tags: this.tags, hidden: (uri) => deps.sessions.dismissedFilter(uri), onDidChangeHidden: deps.sessions.onDidChangeDecisions,
+      untagged: deps.untagged,
     });
     this.duplicates = new DuplicatesProvider({ store: deps.store });
     this.entities = new EntitiesProvider({ tags: this.tags, store: deps.store });
@@ -66,7 +72,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
     this.files.attach(filesView);
     this.duplicates.attach(duplicatesView);
     this.disposables.push(
-      this.tags, this.files, this.duplicates, this.entities, this.claims, this.report,
+      this.tags, this.untagged, this.files, this.duplicates, this.entities, this.claims, this.report,
       filesView, duplicatesView, entitiesView, this.claimsView,
       deps.indexer.onDidChangeStatus(() => this.showIndexing()),
     );

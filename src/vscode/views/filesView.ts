@@ -1,6 +1,6 @@
-// The Files view: every corpus file the index reported, with its boilerplate and duplicated shares, its copies
-// and its tags, sorted and filtered as the user chose, a page at a time (a 10,000-file corpus makes 500 items, not
-// 10,000). A file's children are its tags and its findings (less those its sidecar dismissed). A change to one
+// The Files view: every corpus file the index reported, with its boilerplate and duplicated shares, its copies,
+// its tags and (once counted) its untagged mentions of strings tagged elsewhere, sorted and filtered as the user
+// chose, a page at a time (a 10,000-file corpus makes 500 items, not 10,000). A file's children are its tags and its findings (less those its sidecar dismissed). A change to one
 // file redraws that file's item alone unless it moves it in the order or across the filter; changes are gathered for a moment, and nothing is
 // computed while the view is hidden.
 import * as vscode from 'vscode';
@@ -19,6 +19,12 @@ export interface FilesViewDeps {
   /** The findings of a file that its sidecar dismissed, as the diagnostics hide them. */
   hidden: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
   onDidChangeHidden: vscode.Event<vscode.Uri>;
+  /** Untagged mentions per file (counted once the filter on them is first chosen). */
+  untagged: {
+    get(uri: string): number | undefined;
+    start(): void;
+    readonly onDidChange: vscode.Event<string[]>;
+  };
 }
 
 export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.Disposable {
@@ -46,6 +52,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.disposables.push(
       deps.store.onDidChange((uris) => this.changed(uris)),
       deps.tags.onDidChange((uris) => this.changed(uris)),
+      deps.untagged.onDidChange((uris) => this.changed(uris)),
       deps.onDidChangeHidden((uri) => {
         // A finding dismissed in the sidecar leaves the file's children; its row is the same.
         const node = this.nodes.get(uri.toString());
@@ -77,6 +84,8 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   }
 
   setFilter(filter: FileFilter): void {
+    // Untagged mentions are counted across the corpus only once someone asks for them.
+    if (filter === 'untaggedSuggestions') { this.deps.untagged.start(); }
     this.filterKey = filter;
     this.rearrange();
   }
@@ -159,7 +168,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
         if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
         continue;
       }
-      const after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri));
+      const after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
       this.rows.set(uri, after);
       if (!before || changesPlace(before, after, this.sortKey, this.filterKey)) {
         this.rootDirty = true;

@@ -17,10 +17,15 @@ export interface FileRow {
   tags: number;
   orphaned: number;
   invalid: boolean;
+  /**
+   * Places holding a string tagged as an entity elsewhere in the corpus that the file has not tagged or turned
+   * down there (what the gazetteer would suggest); undefined until counted.
+   */
+  untagged?: number;
 }
 
-/** A file's row from its findings (undefined before the index reported it) and its tags. */
-export function fileRow(uri: string, path: string, findings: FileFindings | undefined, tags: FileTags | undefined): FileRow {
+/** A file's row from its findings (undefined before the index reported it), its tags and its untagged mentions. */
+export function fileRow(uri: string, path: string, findings: FileFindings | undefined, tags: FileTags | undefined, untagged?: number): FileRow {
   const others = new Set<string>();
   for (const f of findings?.findings ?? []) {
     if (f.kind !== 'duplicate') { continue; }
@@ -35,6 +40,7 @@ export function fileRow(uri: string, path: string, findings: FileFindings | unde
     tags: tags?.tags.length ?? 0,
     orphaned: tags?.orphaned ?? 0,
     invalid: tags?.invalid !== undefined,
+    ...(untagged === undefined ? {} : { untagged }),
   };
 }
 
@@ -52,6 +58,7 @@ export const FILE_FILTERS = {
   duplicated: 'Sharing passages with other files',
   tagged: 'Tagged',
   untagged: 'Not tagged yet',
+  untaggedSuggestions: 'With untagged suggestions: strings tagged elsewhere in the corpus',
   sidecarProblems: 'Sidecar with orphaned or invalid annotations',
 } as const;
 export type FileFilter = keyof typeof FILE_FILTERS;
@@ -62,6 +69,7 @@ const FILTERS: Record<FileFilter, (r: FileRow) => boolean> = {
   duplicated: (r) => r.copies > 0 || r.duplicateShare > 0,
   tagged: (r) => r.tags > 0,
   untagged: (r) => r.tags === 0,
+  untaggedSuggestions: (r) => (r.untagged ?? 0) > 0,
   sidecarProblems: (r) => r.invalid || r.orphaned > 0,
 };
 
@@ -93,11 +101,12 @@ export function changesPlace(before: FileRow, after: FileRow, sort: FileSort, fi
   return SORTS[sort](before, after) !== 0;
 }
 
-/** The row's description in the view: "38% boilerplate · 12% duplicated · 2 copies · 5 tags". */
+/** The row's description in the view: "38% boilerplate · 12% duplicated · 2 copies · 5 tags · 3 untagged". */
 export function rowDescription(r: FileRow): string {
   const parts = [`${percent(r.boilerplateShare)} boilerplate`, `${percent(r.duplicateShare)} duplicated`];
   if (r.copies > 0) { parts.push(r.copies === 1 ? '1 copy' : `${r.copies} copies`); }
   parts.push(r.tags === 1 ? '1 tag' : `${r.tags} tags`);
+  if (r.untagged) { parts.push(`${r.untagged} untagged`); }
   return parts.join(' · ');
 }
 
