@@ -1,14 +1,12 @@
-// The host's end of the index worker (dist/scanWorker.js): starts it on first use, sends requests with ids,
-// routes progress and findings to the request's callbacks, and settles each request's promise with its final
-// reply. Every request in flight counts as activity, so whenIdle() waits for it. If the worker dies, every
-// request in flight fails, and the next request starts a new worker with empty indexes.
-import * as path from 'path';
-import * as vscode from 'vscode';
-import { Worker } from 'worker_threads';
+// The host's end of the index worker (dist/scanWorker.js): routes progress and findings to the request's
+// callbacks and settles each request's promise with its final reply. Every request in flight counts as activity,
+// so whenIdle() waits for it. If the worker dies, every request in flight fails, and the next request starts a new
+// worker with empty indexes (see WorkerHost).
 import { JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
 import { IndexReply, IndexRequest, UnsentRequest } from '../worker/protocol';
 import { Activity } from './activity';
+import { WorkerHost } from './workerHost';
 
 type Findings = Extract<IndexReply, { type: 'findings' }>;
 
@@ -26,62 +24,23 @@ interface Pending extends RequestCallbacks {
   end: () => void;
 }
 
-export class IndexWorkerClient implements vscode.Disposable {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private readonly restarted = new vscode.EventEmitter<Error>();
-  /** Fires when the worker died (its indexes are gone); the next request starts a fresh one. */
-  readonly onDidLoseWorker = this.restarted.event;
-
-  constructor(
-    private readonly extensionPath: string,
-    private readonly activity: Activity,
-  ) {}
+export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
+  constructor(extensionPath: string, private readonly activity: Activity) {
+    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker');
+  }
 
   send(request: UnsentRequest, callbacks: RequestCallbacks = {}): Promise<Outcome> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise<Outcome>((resolve, reject) => {
-      this.pending.set(id, { ...callbacks, resolve, reject, end: this.activity.begin() });
-      worker.postMessage({ ...request, id } as IndexRequest);
-    });
+    return this.request<Outcome>(request, (resolve, reject) => ({ ...callbacks, resolve, reject, end: this.activity.begin() }));
   }
 
-  dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    void worker?.terminate();
-    this.failAll(new Error('Corpus Lens was shut down'));
-    this.restarted.dispose();
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) { return this.worker; }
-    const worker = new Worker(path.join(this.extensionPath, 'dist', 'scanWorker.js'));
-    worker.on('message', (reply: IndexReply) => this.onReply(reply));
-    worker.on('error', (e) => this.lost(worker, e));
-    worker.on('exit', (code) => this.lost(worker, new Error(`the index worker stopped (exit code ${code})`)));
-    this.worker = worker;
-    return worker;
-  }
-
-  private lost(worker: Worker, e: Error): void {
-    if (this.worker !== worker) { return; } // already replaced, or shut down on purpose
-    this.worker = undefined;
-    void worker.terminate();
-    this.failAll(e);
-    this.restarted.fire(e);
-  }
-
-  private onReply(reply: IndexReply): void {
+  protected override onReply(reply: IndexReply): void {
     const p = this.pending.get(reply.id);
     if (reply.type === 'findings') {
       // Taken in (the store and the publishing queue are quick): the worker may send the next one.
       try {
         p?.onFindings?.(reply);
       } finally {
-        this.worker?.postMessage({ type: 'ack', id: reply.id } satisfies IndexRequest);
+        this.notify({ type: 'ack', id: reply.id } satisfies IndexRequest);
       }
       return;
     }
@@ -105,17 +64,13 @@ export class IndexWorkerClient implements vscode.Disposable {
     }
   }
 
+  protected override abandon(p: Pending, e: Error): void {
+    p.end();
+    p.reject(e);
+  }
+
   private settle(id: number, p: Pending): void {
     this.pending.delete(id);
     p.end();
-  }
-
-  private failAll(e: Error): void {
-    const all = [...this.pending.values()];
-    this.pending.clear();
-    for (const p of all) {
-      p.end();
-      p.reject(e);
-    }
   }
 }

@@ -1,0 +1,84 @@
+// What the host's ends of the workers share: the worker started on first use, requests sent with ids and kept
+// until their reply settles them, and a worker that dies failing every request in flight (onDidLoseWorker fires;
+// the next request starts a new worker). Subclasses route the replies.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { Worker } from 'worker_threads';
+
+export interface PendingRequest {
+  reject: (e: Error) => void;
+}
+
+export abstract class WorkerHost<Reply, P extends PendingRequest> implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  protected readonly pending = new Map<number, P>();
+  private readonly lostWorker = new vscode.EventEmitter<Error>();
+  /** Fires when the worker died (whatever it held is gone); the next request starts a fresh one. */
+  readonly onDidLoseWorker = this.lostWorker.event;
+
+  /**
+   * @param script the bundled worker's path
+   * @param name the worker's name in errors ("the index worker")
+   */
+  constructor(private readonly script: string, private readonly name: string) {}
+
+  /** The worker's bundled script under the extension's dist/ folder. */
+  static script(extensionPath: string, file: string): string {
+    return path.join(extensionPath, 'dist', file);
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    this.failAll(new Error('Corpus Lens was shut down'));
+    this.lostWorker.dispose();
+  }
+
+  /** Sends `message` with a new id; `pending` makes what the reply will settle. */
+  protected request<T>(message: object, pending: (resolve: (value: T) => void, reject: (e: Error) => void) => P): Promise<T> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, pending(resolve, reject));
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  /** Posts a message that expects no reply (an ack), if the worker runs. */
+  protected notify(message: object): void {
+    this.worker?.postMessage(message);
+  }
+
+  protected ensureWorker(): Worker {
+    if (this.worker) { return this.worker; }
+    const worker = new Worker(this.script);
+    worker.on('message', (reply: Reply) => this.onReply(reply));
+    worker.on('error', (e) => this.lost(worker, e));
+    worker.on('exit', (code) => this.lost(worker, new Error(`${this.name} stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  protected abstract onReply(reply: Reply): void;
+
+  /** Fails a request the worker will not answer any more. */
+  protected abandon(p: P, e: Error): void {
+    p.reject(e);
+  }
+
+  private lost(worker: Worker, e: Error): void {
+    if (this.worker !== worker) { return; } // already replaced, or shut down on purpose
+    this.worker = undefined;
+    void worker.terminate();
+    this.failAll(e);
+    this.lostWorker.fire(e);
+  }
+
+  private failAll(e: Error): void {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of all) { this.abandon(p, e); }
+  }
+}
