@@ -10,6 +10,9 @@ import { escapeMarkdown } from './findingText';
 /** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
 export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
 
+/** Context key set while the list of matches of "tag all occurrences" is showing; gates its toggles' keybindings. */
+export const MATCH_LIST_CONTEXT = 'corpusLens.matchListOpen';
+
 /** One decoration style per entity label, and one for claims. */
 export const TAG_STYLES = [...ENTITY_LABELS, 'claim'] as const;
 export type TagStyle = (typeof TAG_STYLES)[number];

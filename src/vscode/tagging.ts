@@ -6,10 +6,8 @@
 import * as vscode from 'vscode';
 import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession } from '../core/annotations';
 import { AnnotationSessions } from './annotations';
-import { TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
+import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
 
-/** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
-export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
 
 /** A document and a range in it, as [startLine, startCharacter, endLine, endCharacter]. */
 export interface RangeArgs {
