@@ -55,6 +55,7 @@ export class AnnotationSessions implements vscode.Disposable {
     );
     this.openVisible(vscode.window.visibleTextEditors);
     this.watchSidecars();
+    this.watchRetainedSources();
   }
 
   dispose(): void {
@@ -203,6 +204,39 @@ export class AnnotationSessions implements vscode.Disposable {
       }
     } catch (e) {
       this.reportError(e, false);
+    }
+    this.changed.fire(source);
+    this.decisionsChanged.fire(source);
+  }
+
+  /**
+   * A closed file whose decisions are kept can change on disk too (an edit elsewhere, a checkout): its session is
+   * re-anchored in the new text, else its decisions would be placed by the old text's offsets and hide the wrong
+   * findings, or none.
+   */
+  private watchRetainedSources(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+    const changed = (uri: vscode.Uri) => { if (this.retained.has(uri.toString())) { void this.retainedSourceChanged(uri); } };
+    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidDelete(changed));
+  }
+
+  private async retainedSourceChanged(source: vscode.Uri): Promise<void> {
+    const key = source.toString();
+    const session = this.retained.get(key);
+    const loc = this.deps.files.match(source);
+    if (!session || !loc) { return; }
+    const store = this.storeFor(loc.folder);
+    const bytes = await vscode.workspace.fs.readFile(source).then((b) => b, () => undefined);
+    // Opened in the editor meanwhile (the editor's text is the session's now), or read afresh by another event.
+    if (this.tracked.has(key) || this.retained.get(key) !== session) { return; }
+    const decoded = bytes && decodeText(bytes, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+    if (!decoded?.ok) {
+      // Gone or no longer text: nothing of it is shown, so its decisions need not be kept.
+      this.retained.delete(key);
+      store.close(session.sourcePath);
+    } else if (await store.get(session.sourcePath) === session) {
+      // (Else the sidecar changed too and a new session is being read from both files.)
+      session.setText(decoded.text);
     }
     this.changed.fire(source);
     this.decisionsChanged.fire(source);
