@@ -1,8 +1,8 @@
 // "Tag all occurrences" in the real editor, on the decisions/ files of the fixture (which name an invented town,
 // Marrowby, six times as a whole word and case as written, plus "MARROWBY" and "Marrowbyans", which are not
 // matches): in one file with a match left out, in the whole corpus (a file not open included), one undo step for
-// all of it, the code actions on a selection, the list of matches stepped through with the keyboard's commands, and
-// its Match Case and Match Whole Word toggles.
+// all of it (also when one file's sidecar cannot be written at first), the code actions on a selection, the list
+// of matches stepped through with the keyboard's commands, and its Match Case and Match Whole Word toggles.
 // (This suite runs before scanWorkspace.test, which opens every corpus file as a document.)
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -102,6 +102,26 @@ suite('tag all occurrences', () => {
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
     assert.deepStrictEqual((await tags(TIDES)).map((a) => a.start), [first], 'the tag made before stays');
     for (const uri of [SLIPWAY, WALKERS, FAIR]) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
+  });
+
+  test('undo after one file\'s sidecar went invalid: the others are taken back, that one is left as it is and taken back once repaired', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const first = towns(editor.document.getText())[0];
+    editor.selection = new vscode.Selection(editor.document.positionAt(first), editor.document.positionAt(first + TOWN.length));
+    const result = await vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', { kind: 'entity', label: 'location', skip: [] });
+    assert.strictEqual(result.tagged.length, 6);
+    const sidecar = sidecarOf(SLIPWAY);
+    const valid = await vscode.workspace.fs.readFile(sidecar);
+    const broken = 'annotations:\n  - id: [unclosed\n';
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(broken));
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), false, 'not everything could be taken back');
+    for (const uri of [TIDES, WALKERS, FAIR]) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
+    assert.strictEqual(await textOf(sidecar), broken, 'the invalid sidecar is not written over');
+
+    await vscode.workspace.fs.writeFile(sidecar, valid);
+    assert.strictEqual((await tags(SLIPWAY)).length, 1);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true, 'Undo again takes back the rest');
+    assert.deepStrictEqual(await tags(SLIPWAY), []);
   });
 
   test('the list of matches: every one picked, the first active and shown at once, the editor follows, Space leaves one out, Enter tags the rest', async () => {
