@@ -52,6 +52,7 @@ export class AnnotationSessions implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
       vscode.workspace.onDidSaveTextDocument((doc) => { void this.save(doc.uri); }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.reopened(doc)),
     );
     this.openVisible(vscode.window.visibleTextEditors);
     this.watchSidecars();
@@ -284,6 +285,9 @@ export class AnnotationSessions implements vscode.Disposable {
   }
 
   private closed(doc: vscode.TextDocument): void {
+    // A change of the document's language closes and re-opens the same document, which stays open in its editor:
+    // its session goes on (else its tags would vanish, edits would no longer move them and a save not write them).
+    if (!doc.isClosed) { return; }
     const key = doc.uri.toString();
     const t = this.tracked.get(key);
     if (!t) { return; }
@@ -296,7 +300,13 @@ export class AnnotationSessions implements vscode.Disposable {
     this.changed.fire(doc.uri);
   }
 
-  private reportError(e: unknown, always: boolean): void {
+  /** A document opened (again) while an editor shows it: its session, if it has none (see closed). */
+  private reopened(doc: vscode.TextDocument): void {
+    if (this.tracked.has(doc.uri.toString())) { return; }
+    if (vscode.window.visibleTextEditors.some((e) => e.document === doc)) { void this.sessionFor(doc); }
+  }
+
+    private reportError(e: unknown, always: boolean): void {
     const message = e instanceof SidecarError
       ? `Corpus Lens: the sidecar ${vscode.workspace.asRelativePath(e.file)} is invalid and will not be written over.\n${e.message}`
       : `Corpus Lens: ${e instanceof Error ? e.message : String(e)}`;

@@ -1,7 +1,7 @@
 // Tagging in the real editor, on river-cleanup.txt of the fixture: a command tags the selection and the sidecar on
 // disk holds the tag with its quote and offsets; an edit before the tag moves it with its text, and saving the
-// source writes the new offsets; undoTag takes the last tag back; and "Not boilerplate" hides a finding, which
-// stays hidden after a re-scan. The file and its sidecar are put back as they were afterwards.
+// source writes the new offsets (also after the document's language changed); undoTag takes the last tag back;
+// and "Not boilerplate" hides a finding, which stays hidden after a re-scan. The file and its sidecar are put back as they were afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
@@ -190,5 +190,30 @@ suite('tagging', () => {
     const shown = waitFor(api.onDidUpdateFindings, (uris) => uris.some((u) => u.toString() === other.toString()) && signUps() === 1, 'the finding shown again');
     await vscode.workspace.fs.delete(otherSidecar);
     await shown;
+  });
+
+  test('after a change of the document\'s language its tags still follow the edits, and saving writes them', async () => {
+    const editor = await openCorpusText(uri);
+    const quote = 'anglers';
+    const [start] = select(editor, quote);
+    const [tag] = await vscode.commands.executeCommand<{ id: string }[]>('corpusLens.tagEntity', { label: 'person' });
+    assert.ok(tag, 'tagged');
+    // The editor re-opens the document in the new language (onDidClose, then onDidOpen, of the same document).
+    const reopened = waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'markdown', 'the document in markdown');
+    await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+    await reopened;
+    try {
+      const prefix = 'Late news: ';
+      const shown = await vscode.window.showTextDocument(uri);
+      assert.ok(await shown.edit((b) => b.insert(new vscode.Position(0, 0), prefix)));
+      const savedSidecar = waitFor(api.onDidSaveSidecar, (u) => u.toString() === uri.toString(), `the sidecar of ${FILE} saved`);
+      assert.ok(await shown.document.save());
+      await savedSidecar;
+      const stored = (await readSidecar(uri)).annotations.find((a) => a.id === tag.id);
+      assert.ok(stored);
+      assert.deepStrictEqual([stored.quote, stored.start], [quote, start + prefix.length]);
+    } finally {
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'corpus-text');
+    }
   });
 });
