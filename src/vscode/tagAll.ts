@@ -248,6 +248,8 @@ interface MatchListParams {
 class MatchList {
   private readonly qp = vscode.window.createQuickPick<Item>();
   private options: MatchOptions;
+  /** The options of the matches listed (`options` runs ahead of them while a search is made). */
+  private listed: MatchOptions;
   /** The matches the person left out, by file and offsets, kept across searches. */
   private readonly left = new Set<string>();
   private found: number;
@@ -257,6 +259,7 @@ class MatchList {
 
   constructor(private readonly params: MatchListParams) {
     this.options = { ...params.options };
+    this.listed = this.options;
     this.found = params.matches.length;
   }
 
@@ -300,18 +303,19 @@ class MatchList {
   async toggle(option: keyof MatchOptions): Promise<boolean> {
     if (this.closed) { return false; }
     const generation = ++this.generation;
-    const before = this.options;
-    this.options = { ...before, [option]: !before[option] };
+    this.options = { ...this.options, [option]: !this.options[option] };
     this.qp.buttons = this.buttons();
     this.qp.busy = true;
     const found = await this.params.find(this.options);
     if (generation !== this.generation || this.closed) { return false; }
     this.qp.busy = false;
     if (!found) {
-      this.options = before;
+      // Cancelled: the list and its buttons stay as they were for the matches listed.
+      this.options = this.listed;
       this.qp.buttons = this.buttons();
       return false;
     }
+    this.listed = this.options;
     this.fill(found);
     return true;
   }
