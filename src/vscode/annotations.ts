@@ -193,7 +193,19 @@ export class AnnotationSessions implements vscode.Disposable {
     try {
       const tracked = this.tracked.get(key);
       if (tracked) {
-        await (await tracked.opening)?.reload(); // our own writes come back here too; the same text again is a no-op
+        const session = await tracked.opening;
+        try {
+          await session?.reload(); // our own writes come back here too; the same text again is a no-op
+        } catch (e) {
+          // Made invalid on disk: the session no longer stands for the file. It is forgotten, so that a command
+          // on the document reports the error instead of tagging in memory what cannot be saved; the editor gets a
+          // session again once the sidecar is valid (below).
+          if (session && this.tracked.get(key) === tracked) {
+            this.tracked.delete(key);
+            store.close(session.sourcePath);
+          }
+          throw e;
+        }
       } else {
         // A closed file's session holds nothing unsaved: read the files afresh (or forget it, if they are gone).
         // The old session stays in place until the new one is read, so that findings published in between still
@@ -202,6 +214,9 @@ export class AnnotationSessions implements vscode.Disposable {
         if (retained) { store.close(retained.sourcePath); }
         await this.retainDismissals(store, sidecar, source);
         if (retained && this.retained.get(key) === retained) { this.retained.delete(key); }
+        // Shown in an editor without a session (its sidecar was invalid): open it again now.
+        const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+        if (shown && !this.tracked.has(key)) { void this.sessionFor(shown.document); }
       }
     } catch (e) {
       this.reportError(e, false);
@@ -285,9 +300,6 @@ export class AnnotationSessions implements vscode.Disposable {
   }
 
   private closed(doc: vscode.TextDocument): void {
-    // A change of the document's language closes and re-opens the same document, which stays open in its editor:
-    // its session goes on (else its tags would vanish, edits would no longer move them and a save not write them).
-    if (!doc.isClosed) { return; }
     const key = doc.uri.toString();
     const t = this.tracked.get(key);
     if (!t) { return; }
@@ -300,7 +312,11 @@ export class AnnotationSessions implements vscode.Disposable {
     this.changed.fire(doc.uri);
   }
 
-  /** A document opened (again) while an editor shows it: its session, if it has none (see closed). */
+  /**
+   * A document opened again while an editor shows it: a change of its language closes and re-opens it in the
+   * same editor, and without a session its tags would vanish, edits would not move them and a save not write
+   * them. Tracked again at once, it keeps its session (closed() forgets it only if nothing tracks it by then).
+   */
   private reopened(doc: vscode.TextDocument): void {
     if (this.tracked.has(doc.uri.toString())) { return; }
     if (vscode.window.visibleTextEditors.some((e) => e.document === doc)) { void this.sessionFor(doc); }

@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, fixtureUri, waitFor } from './helpers';
+import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, waitFor } from './helpers';
 
 const FILE = 'river-cleanup.txt';
 const CLAIM = 'the stretch by the footbridge was the worst';
@@ -115,13 +115,18 @@ suite('tagging', () => {
     assert.deepStrictEqual(data.annotations.filter((a) => a.kind === 'entity'), []);
   });
 
-  test('an invalid sidecar is left as it is: tagging writes nothing over it', async () => {
+  test('an invalid sidecar is left as it is: tagging writes nothing over it, also when it went invalid while the file was open', async () => {
     const other = fixtureUri('library-hours.txt');
     const otherSidecar = other.with({ path: `${other.path}.annotations.yaml` });
     const broken = 'version: 1\nannotations: [\n';
+    // Open first, so that the file has a session when its sidecar goes invalid on disk (the extension takes the
+    // change in and publishes the file's findings again).
+    const editor = await openCorpusText(other);
+    await api.whenIdle();
+    const taken = findingsUpdated(api, other);
     await vscode.workspace.fs.writeFile(otherSidecar, new TextEncoder().encode(broken));
+    await taken;
     try {
-      const editor = await openCorpusText(other);
       editor.selection = new vscode.Selection(0, 0, 0, 4);
       assert.deepStrictEqual(await vscode.commands.executeCommand('corpusLens.tagClaim'), []);
       assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(otherSidecar)), broken);
@@ -202,9 +207,9 @@ suite('tagging', () => {
     const reopened = waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'markdown', 'the document in markdown');
     await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
     await reopened;
+    const prefix = 'Late news: ';
+    const shown = await vscode.window.showTextDocument(uri);
     try {
-      const prefix = 'Late news: ';
-      const shown = await vscode.window.showTextDocument(uri);
       assert.ok(await shown.edit((b) => b.insert(new vscode.Position(0, 0), prefix)));
       const savedSidecar = waitFor(api.onDidSaveSidecar, (u) => u.toString() === uri.toString(), `the sidecar of ${FILE} saved`);
       assert.ok(await shown.document.save());
@@ -213,7 +218,13 @@ suite('tagging', () => {
       assert.ok(stored);
       assert.deepStrictEqual([stored.quote, stored.start], [quote, start + prefix.length]);
     } finally {
-      await vscode.languages.setTextDocumentLanguage(editor.document, 'corpus-text');
+      // Put the text, the tags and the language back as they were, through the editor.
+      await vscode.commands.executeCommand('corpusLens.removeTag', { uri: uri.toString(), id: tag.id });
+      if (shown.document.getText().startsWith(prefix)) {
+        await shown.edit((b) => b.delete(new vscode.Range(0, 0, 0, prefix.length)));
+        await shown.document.save();
+      }
+      await vscode.languages.setTextDocumentLanguage(shown.document, 'corpus-text');
     }
   });
 });
