@@ -121,6 +121,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         acceptSuggestionAs: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args, true),
         acceptSuggestionEverywhere: (args?: AcceptEverywhereArgs) => acceptSuggestionEverywhere(suggestionDeps, args),
         rejectSuggestion: (args?: SuggestionArgs) => rejectSuggestion(suggestionDeps, args),
+        toggleMatchCase: () => occurrences.toggleOption('caseSensitive'),
+        toggleMatchWholeWord: () => occurrences.toggleOption('wholeWord'),
       }),
       diagnostics,
       published,

@@ -52,9 +52,11 @@ export class AnnotationSessions implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.edited(e)),
       vscode.workspace.onDidSaveTextDocument((doc) => { void this.save(doc.uri); }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)),
+      vscode.workspace.onDidOpenTextDocument((doc) => this.reopened(doc)),
     );
     this.openVisible(vscode.window.visibleTextEditors);
     this.watchSidecars();
+    this.watchRetainedSources();
   }
 
   dispose(): void {
@@ -191,7 +193,19 @@ export class AnnotationSessions implements vscode.Disposable {
     try {
       const tracked = this.tracked.get(key);
       if (tracked) {
-        await (await tracked.opening)?.reload(); // our own writes come back here too; the same text again is a no-op
+        const session = await tracked.opening;
+        try {
+          await session?.reload(); // our own writes come back here too; the same text again is a no-op
+        } catch (e) {
+          // Made invalid on disk: the session no longer stands for the file. It is forgotten, so that a command
+          // on the document reports the error instead of tagging in memory what cannot be saved; the editor gets a
+          // session again once the sidecar is valid (below).
+          if (session && this.tracked.get(key) === tracked) {
+            this.tracked.delete(key);
+            store.close(session.sourcePath);
+          }
+          throw e;
+        }
       } else {
         // A closed file's session holds nothing unsaved: read the files afresh (or forget it, if they are gone).
         // The old session stays in place until the new one is read, so that findings published in between still
@@ -200,9 +214,45 @@ export class AnnotationSessions implements vscode.Disposable {
         if (retained) { store.close(retained.sourcePath); }
         await this.retainDismissals(store, sidecar, source);
         if (retained && this.retained.get(key) === retained) { this.retained.delete(key); }
+        // Shown in an editor without a session (its sidecar was invalid): open it again now.
+        const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+        if (shown && !this.tracked.has(key)) { void this.sessionFor(shown.document); }
       }
     } catch (e) {
       this.reportError(e, false);
+    }
+    this.changed.fire(source);
+    this.decisionsChanged.fire(source);
+  }
+
+  /**
+   * A closed file whose decisions are kept can change on disk too (an edit elsewhere, a checkout): its session is
+   * re-anchored in the new text, else its decisions would be placed by the old text's offsets and hide the wrong
+   * findings, or none.
+   */
+  private watchRetainedSources(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+    const changed = (uri: vscode.Uri) => { if (this.retained.has(uri.toString())) { void this.retainedSourceChanged(uri); } };
+    this.disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidDelete(changed));
+  }
+
+  private async retainedSourceChanged(source: vscode.Uri): Promise<void> {
+    const key = source.toString();
+    const session = this.retained.get(key);
+    const loc = this.deps.files.match(source);
+    if (!session || !loc) { return; }
+    const store = this.storeFor(loc.folder);
+    const bytes = await vscode.workspace.fs.readFile(source).then((b) => b, () => undefined);
+    // Opened in the editor meanwhile (the editor's text is the session's now), or read afresh by another event.
+    if (this.tracked.has(key) || this.retained.get(key) !== session) { return; }
+    const decoded = bytes && decodeText(bytes, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+    if (!decoded?.ok) {
+      // Gone or no longer text: nothing of it is shown, so its decisions need not be kept.
+      this.retained.delete(key);
+      store.close(session.sourcePath);
+    } else if (await store.get(session.sourcePath) === session) {
+      // (Else the sidecar changed too and a new session is being read from both files.)
+      session.setText(decoded.text);
     }
     this.changed.fire(source);
     this.decisionsChanged.fire(source);
@@ -262,7 +312,17 @@ export class AnnotationSessions implements vscode.Disposable {
     this.changed.fire(doc.uri);
   }
 
-  private reportError(e: unknown, always: boolean): void {
+  /**
+   * A document opened again while an editor shows it: a change of its language closes and re-opens it in the
+   * same editor, and without a session its tags would vanish, edits would not move them and a save not write
+   * them. Tracked again at once, it keeps its session (closed() forgets it only if nothing tracks it by then).
+   */
+  private reopened(doc: vscode.TextDocument): void {
+    if (this.tracked.has(doc.uri.toString())) { return; }
+    if (vscode.window.visibleTextEditors.some((e) => e.document === doc)) { void this.sessionFor(doc); }
+  }
+
+    private reportError(e: unknown, always: boolean): void {
     const message = e instanceof SidecarError
       ? `Corpus Lens: the sidecar ${vscode.workspace.asRelativePath(e.file)} is invalid and will not be written over.\n${e.message}`
       : `Corpus Lens: ${e instanceof Error ? e.message : String(e)}`;

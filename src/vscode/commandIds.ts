@@ -35,6 +35,9 @@ export const CommandId = {
   acceptSuggestionAs: 'corpusLens.acceptSuggestionAs',
   acceptSuggestionEverywhere: 'corpusLens.acceptSuggestionEverywhere',
   rejectSuggestion: 'corpusLens.rejectSuggestion',
+  // The toggles of the "tag all occurrences" list of matches (its title buttons' keyboard path).
+  toggleMatchCase: 'corpusLens.toggleMatchCase',
+  toggleMatchWholeWord: 'corpusLens.toggleMatchWholeWord',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -10,6 +10,9 @@ import { escapeMarkdown } from './findingText';
 /** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
 export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
 
+/** Context key set while the list of matches of "tag all occurrences" is showing; gates its toggles' keybindings. */
+export const MATCH_LIST_CONTEXT = 'corpusLens.matchListOpen';
+
 /** One decoration style per entity label, and one for claims. */
 export const TAG_STYLES = [...ENTITY_LABELS, 'claim'] as const;
 export type TagStyle = (typeof TAG_STYLES)[number];
@@ -115,10 +118,14 @@ export class TagHistory {
     this.pushStep([{ doc, id }]);
   }
 
-  pushStep(tags: readonly TagRefOf[]): void {
+  /**
+   * Records the tags of one command as one step, undone from any of their documents; and from `from` too (a step
+   * put back after an undo that could not take all of it back, so that Undo in the same document tries again).
+   */
+  pushStep(tags: readonly TagRefOf[], from?: string): void {
     if (tags.length === 0) { return; }
     const step = [...tags];
-    for (const doc of new Set(step.map((t) => t.doc))) {
+    for (const doc of new Set([...step.map((t) => t.doc), ...(from === undefined ? [] : [from])])) {
       const stack = this.stacks.get(doc) ?? [];
       stack.push(step);
       if (stack.length > this.limit) { stack.shift(); }

@@ -6,10 +6,8 @@
 import * as vscode from 'vscode';
 import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession } from '../core/annotations';
 import { AnnotationSessions } from './annotations';
-import { TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
+import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
 
-/** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
-export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
 
 /** A document and a range in it, as [startLine, startCharacter, endLine, endCharacter]. */
 export interface RangeArgs {
@@ -117,13 +115,20 @@ export class Tagging implements vscode.Disposable {
       void vscode.window.showInformationMessage('Corpus Lens: no tag to undo in this document.');
       return false;
     }
-    let ok = true;
+    // A file whose sidecar cannot be read or written now (made invalid meanwhile, the file gone) keeps its tags;
+    // they are put back as a step, so that Undo Last Tag tries them again once the sidecar is repaired.
+    const left: TagRefOf[] = [];
     for (const file of new Set(step.map((t) => t.doc))) {
-      const ids = step.filter((t) => t.doc === file).map((t) => t.id);
-      const done = await this.deps.sessions.edit(vscode.Uri.parse(file, true), (s) => { for (const id of ids) { s.remove(id); } return true; });
-      ok = ok && done === true;
+      const tags = step.filter((t) => t.doc === file);
+      const done = await this.deps.sessions.edit(vscode.Uri.parse(file, true), (s) => { for (const t of tags) { s.remove(t.id); } return true; });
+      if (done !== true) { left.push(...tags); }
     }
-    return ok;
+    if (left.length > 0) {
+      this.history.pushStep(left, doc.uri.toString());
+      const files = new Set(left.map((t) => t.doc)).size;
+      void vscode.window.showWarningMessage(`Corpus Lens: ${left.length} ${left.length === 1 ? 'tag' : 'tags'} in ${files} ${files === 1 ? 'file' : 'files'} could not be taken back (see the error); Undo Last Tag tries again.`);
+    }
+    return left.length === 0;
   }
 
   /** Records the tags one command made (in one or more documents) as one step for undoTag. */

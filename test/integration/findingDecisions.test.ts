@@ -1,12 +1,13 @@
 // Decisions that reach past one finding, in the real editor, on the decisions/ files of the fixture: "Not
 // boilerplate in any file" and "Confirm in every file" on a line the three files share (closed files included,
-// and after a re-scan); on a duplicate, opening the other copy, keeping one copy (the other copy's finding says so)
-// and marking the other as the duplicate (faded); and the source fix-all that confirms a file's boilerplate.
+// after a re-scan, and after a closed file changed on disk); on a duplicate, opening the other copy, keeping one
+// copy (the other copy's finding says so) and marking the other as the duplicate (faded); and the source fix-all
+// that confirms a file's boilerplate.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, deleteSidecars, fixtureUri, waitFor } from './helpers';
+import { activateExtension, corpusDiagnostics, deleteSidecars, findingsUpdated, fixtureUri, waitFor } from './helpers';
 
 const TIDES = fixtureUri('decisions/marrowby-tides.txt');
 const SLIPWAY = fixtureUri('decisions/marrowby-slipway.txt');
@@ -86,6 +87,38 @@ suite('decisions about findings beyond one finding', () => {
     assert.ok(repeatedShown(), 'shown again in every file');
     for (const uri of FILES) {
       assert.deepStrictEqual((await decisions(uri)).map((d) => d.attributes?.status), ['confirmed'], uri.path);
+    }
+  });
+
+  test('a dismissal in a closed file still holds after the file changes on disk (its decisions are placed in the new text)', async () => {
+    await vscode.window.showTextDocument(TIDES);
+    await api.whenIdle();
+    const [finding] = corpusDiagnostics(api, TIDES, REPEATED);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === WALKERS.toString()), 'the walkers file is not open');
+    assert.deepStrictEqual(await run((await quickFixes(TIDES, finding.range)).find((a) => a.title === 'Not boilerplate in any file')), { lines: 3, files: 3 });
+    await api.whenIdle();
+    assert.deepStrictEqual(corpusDiagnostics(api, WALKERS, REPEATED), []);
+    const [signUp] = corpusDiagnostics(api, WALKERS, 'boilerplate.sign-up');
+    const original = await vscode.workspace.fs.readFile(WALKERS);
+    try {
+      // Lines are added at the top while the file is closed: every finding moves down. Twice, because the first
+      // change may reach the extension before the watcher's report of the sidecar written above, whose reading
+      // takes the new text in anyway; the second is the file alone changing.
+      for (const added of [1, 2]) {
+        const moved = waitFor(api.onDidUpdateFindings, () => {
+          const shifted = corpusDiagnostics(api, WALKERS, 'boilerplate.sign-up')[0]?.range.start.line === signUp.range.start.line + added;
+          return shifted && corpusDiagnostics(api, WALKERS, REPEATED).length === 0;
+        }, `the walkers file's findings in its new text (${added} lines added), the dismissed line still hidden`);
+        const text = `${'Updated at noon.\n'.repeat(added)}${new TextDecoder().decode(original)}`;
+        await vscode.workspace.fs.writeFile(WALKERS, new TextEncoder().encode(text));
+        await moved;
+        await api.whenIdle();
+        assert.deepStrictEqual(corpusDiagnostics(api, WALKERS, REPEATED), [], 'still hidden once everything settled');
+      }
+    } finally {
+      const restored = findingsUpdated(api, WALKERS);
+      await vscode.workspace.fs.writeFile(WALKERS, original);
+      await restored;
     }
   });
 

@@ -1,7 +1,8 @@
 // "Tag all occurrences" in the real editor, on the decisions/ files of the fixture (which name an invented town,
 // Marrowby, six times as a whole word and case as written, plus "MARROWBY" and "Marrowbyans", which are not
 // matches): in one file with a match left out, in the whole corpus (a file not open included), one undo step for
-// all of it, the code actions on a selection, and the list of matches stepped through with the keyboard's commands.
+// all of it (also when one file's sidecar cannot be written at first), the code actions on a selection, the list
+// of matches stepped through with the keyboard's commands, and its Match Case and Match Whole Word toggles.
 // (This suite runs before scanWorkspace.test, which opens every corpus file as a document.)
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -103,16 +104,35 @@ suite('tag all occurrences', () => {
     for (const uri of [SLIPWAY, WALKERS, FAIR]) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
   });
 
-  test('the list of matches: every one picked, the editor follows the active one, Space leaves one out, Enter tags the rest', async () => {
+  test('undo after one file\'s sidecar went invalid: the others are taken back, that one is left as it is and taken back once repaired', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const first = towns(editor.document.getText())[0];
+    editor.selection = new vscode.Selection(editor.document.positionAt(first), editor.document.positionAt(first + TOWN.length));
+    const result = await vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', { kind: 'entity', label: 'location', skip: [] });
+    assert.strictEqual(result.tagged.length, 6);
+    const sidecar = sidecarOf(SLIPWAY);
+    const valid = await vscode.workspace.fs.readFile(sidecar);
+    const broken = 'annotations:\n  - id: [unclosed\n';
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(broken));
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), false, 'not everything could be taken back');
+    for (const uri of [TIDES, WALKERS, FAIR]) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
+    assert.strictEqual(await textOf(sidecar), broken, 'the invalid sidecar is not written over');
+
+    await vscode.workspace.fs.writeFile(sidecar, valid);
+    assert.strictEqual((await tags(SLIPWAY)).length, 1);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true, 'Undo again takes back the rest');
+    assert.deepStrictEqual(await tags(SLIPWAY), []);
+  });
+
+  test('the list of matches: every one picked, the first active and shown at once, the editor follows, Space leaves one out, Enter tags the rest', async () => {
     const editor = await vscode.window.showTextDocument(TIDES);
     const found = towns(editor.document.getText());
     editor.selection = new vscode.Selection(editor.document.positionAt(found[2]), editor.document.positionAt(found[2] + TOWN.length));
     const shown = waitFor(api.onDidShowMatches, () => true, 'the list of matches');
     const running = vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', { kind: 'entity', label: 'location' });
     assert.strictEqual(await shown, 6);
-    // Sorted by path: gull-island-walkers.txt first, then marrowby-fair.txt. Each is shown in an editor with the
-    // match selected as the person moves to it (Down), the list keeping the focus.
-    await vscode.commands.executeCommand('quickInput.next');
+    // Sorted by path: gull-island-walkers.txt first, then marrowby-fair.txt. The first is active and shown in an
+    // editor with the match selected before any key is pressed; Down moves on, the list keeping the focus.
     await showing(WALKERS);
     await vscode.commands.executeCommand('quickInput.next');
     await showing(FAIR);
@@ -124,6 +144,37 @@ suite('tag all occurrences', () => {
     assert.strictEqual((await tags(WALKERS)).length, 1);
     assert.strictEqual((await tags(SLIPWAY)).length, 1);
     assert.strictEqual((await tags(TIDES)).length, 3);
+  });
+
+  test('the toggles Match Case and Match Whole Word search again and keep a match left out left out', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const found = towns(editor.document.getText());
+    editor.selection = new vscode.Selection(editor.document.positionAt(found[0]), editor.document.positionAt(found[0] + TOWN.length));
+    const listed = (n: number) => waitFor(api.onDidShowMatches, (m) => m === n, `the list with ${n} matches`);
+    const shown = listed(6);
+    const running = vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', { kind: 'entity', label: 'location' });
+    await shown;
+    await showing(WALKERS);
+    await vscode.commands.executeCommand('quickInput.toggleCheckbox'); // leaves out the walkers' match
+    // Any case: MARROWBY in the slipway file too.
+    const anyCase = listed(7);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.toggleMatchCase'), true);
+    await anyCase;
+    // Any case and part of a word: the start of "Marrowbyans" too.
+    const partial = listed(8);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.toggleMatchWholeWord'), true);
+    await partial;
+    await vscode.commands.executeCommand('quickInput.accept');
+    const result = await running;
+    assert.strictEqual(result.matches, 8);
+    assert.deepStrictEqual(await tags(WALKERS), [], 'the match left out before the toggles stays left out');
+    const slipway = await textOf(SLIPWAY);
+    const expected = [...slipway.matchAll(/marrowby/gi)].map((m) => [m.index, m[0]]);
+    assert.strictEqual(expected.length, 3);
+    assert.deepStrictEqual((await tags(SLIPWAY)).map((a) => [a.start, a.quote]).sort((x, y) => (x[0] as number) - (y[0] as number)), expected);
+    assert.strictEqual((await tags(TIDES)).length, 3);
+    assert.strictEqual((await tags(FAIR)).length, 1);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.toggleMatchCase'), false, 'no list is showing any more');
   });
 });
 

@@ -1,12 +1,12 @@
 // Tagging in the real editor, on river-cleanup.txt of the fixture: a command tags the selection and the sidecar on
 // disk holds the tag with its quote and offsets; an edit before the tag moves it with its text, and saving the
-// source writes the new offsets; undoTag takes the last tag back; and "Not boilerplate" hides a finding, which
-// stays hidden after a re-scan. The file and its sidecar are put back as they were afterwards.
+// source writes the new offsets (also after the document's language changed); undoTag takes the last tag back;
+// and "Not boilerplate" hides a finding, which stays hidden after a re-scan. The file and its sidecar are put back as they were afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, fixtureUri, waitFor } from './helpers';
+import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, waitFor } from './helpers';
 
 const FILE = 'river-cleanup.txt';
 const CLAIM = 'the stretch by the footbridge was the worst';
@@ -115,13 +115,18 @@ suite('tagging', () => {
     assert.deepStrictEqual(data.annotations.filter((a) => a.kind === 'entity'), []);
   });
 
-  test('an invalid sidecar is left as it is: tagging writes nothing over it', async () => {
+  test('an invalid sidecar is left as it is: tagging writes nothing over it, also when it went invalid while the file was open', async () => {
     const other = fixtureUri('library-hours.txt');
     const otherSidecar = other.with({ path: `${other.path}.annotations.yaml` });
     const broken = 'version: 1\nannotations: [\n';
+    // Open first, so that the file has a session when its sidecar goes invalid on disk (the extension takes the
+    // change in and publishes the file's findings again).
+    const editor = await openCorpusText(other);
+    await api.whenIdle();
+    const taken = findingsUpdated(api, other);
     await vscode.workspace.fs.writeFile(otherSidecar, new TextEncoder().encode(broken));
+    await taken;
     try {
-      const editor = await openCorpusText(other);
       editor.selection = new vscode.Selection(0, 0, 0, 4);
       assert.deepStrictEqual(await vscode.commands.executeCommand('corpusLens.tagClaim'), []);
       assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(otherSidecar)), broken);
@@ -190,5 +195,36 @@ suite('tagging', () => {
     const shown = waitFor(api.onDidUpdateFindings, (uris) => uris.some((u) => u.toString() === other.toString()) && signUps() === 1, 'the finding shown again');
     await vscode.workspace.fs.delete(otherSidecar);
     await shown;
+  });
+
+  test('after a change of the document\'s language its tags still follow the edits, and saving writes them', async () => {
+    const editor = await openCorpusText(uri);
+    const quote = 'anglers';
+    const [start] = select(editor, quote);
+    const [tag] = await vscode.commands.executeCommand<{ id: string }[]>('corpusLens.tagEntity', { label: 'person' });
+    assert.ok(tag, 'tagged');
+    // The editor re-opens the document in the new language (onDidClose, then onDidOpen, of the same document).
+    const reopened = waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'markdown', 'the document in markdown');
+    await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+    await reopened;
+    const prefix = 'Late news: ';
+    const shown = await vscode.window.showTextDocument(uri);
+    try {
+      assert.ok(await shown.edit((b) => b.insert(new vscode.Position(0, 0), prefix)));
+      const savedSidecar = waitFor(api.onDidSaveSidecar, (u) => u.toString() === uri.toString(), `the sidecar of ${FILE} saved`);
+      assert.ok(await shown.document.save());
+      await savedSidecar;
+      const stored = (await readSidecar(uri)).annotations.find((a) => a.id === tag.id);
+      assert.ok(stored);
+      assert.deepStrictEqual([stored.quote, stored.start], [quote, start + prefix.length]);
+    } finally {
+      // Put the text, the tags and the language back as they were, through the editor.
+      await vscode.commands.executeCommand('corpusLens.removeTag', { uri: uri.toString(), id: tag.id });
+      if (shown.document.getText().startsWith(prefix)) {
+        await shown.edit((b) => b.delete(new vscode.Range(0, 0, 0, prefix.length)));
+        await shown.document.save();
+      }
+      await vscode.languages.setTextDocumentLanguage(shown.document, 'corpus-text');
+    }
   });
 });

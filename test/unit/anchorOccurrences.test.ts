@@ -51,6 +51,16 @@ describe('occurrences', () => {
     assert.equal(text.slice(found[1].start, found[1].end), 'Arden');
   });
 
+  it('gives where a match that spans a line break ends (CRLF and LF), so that the editor can select all of it', () => {
+    const text = 'Mill of Arden\r\nweir, and Arden\r\nweir again\nArden\nweir';
+    const found = withLines(text, findOccurrences(text, 'Arden\r\nweir'));
+    assert.deepEqual(found.map((o) => [o.line, o.character, o.endLine, o.endCharacter]), [[0, 8, 1, 4], [1, 10, 2, 4]]);
+    const lf = withLines(text, findOccurrences(text, 'Arden\nweir'));
+    assert.deepEqual(lf.map((o) => [o.line, o.character, o.endLine, o.endCharacter]), [[3, 0, 4, 4]]);
+    const oneLine = withLines('a 𝐀 Arden', findOccurrences('a 𝐀 Arden', 'Arden'));
+    assert.deepEqual(oneLine.map((o) => [o.line, o.character, o.endLine, o.endCharacter]), [[0, 5, 0, 10]]);
+  });
+
   it('finds every line whose trimmed text is the given line, and only whole lines', () => {
     const line = 'Sign up for our newsletter.';
     const text = `${line}\r\n  ${line}  \r\nPlease ${line}\n${line} today\n\t${line}`;

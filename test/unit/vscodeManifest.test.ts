@@ -7,7 +7,7 @@ import * as path from 'path';
 import { CommandId } from '../../src/vscode/commandIds';
 import { CORPUS_LANGUAGE, corpusDocumentSelector } from '../../src/vscode/languages';
 import { SECTION, SEVERITIES, Settings } from '../../src/vscode/settings';
-import { CORPUS_FILE_CONTEXT, TAG_STYLES, colorIdOf } from '../../src/vscode/tagModel';
+import { CORPUS_FILE_CONTEXT, MATCH_LIST_CONTEXT, TAG_STYLES, colorIdOf } from '../../src/vscode/tagModel';
 import { CLAIMS_VIEW, DUPLICATES_VIEW, ENTITIES_VIEW, FILES_VIEW, VIEW_CONTAINER } from '../../src/vscode/views/model/viewIds';
 
 const repo = path.resolve(__dirname, '..', '..', '..');
@@ -48,6 +48,8 @@ describe('package.json contributions', () => {
       { command: CommandId.acceptSuggestionAs, when: CORPUS_FILE_CONTEXT },
       { command: CommandId.acceptSuggestionEverywhere, when: CORPUS_FILE_CONTEXT },
       { command: CommandId.rejectSuggestion, when: CORPUS_FILE_CONTEXT },
+      { command: CommandId.toggleMatchCase, when: 'false' },
+      { command: CommandId.toggleMatchWholeWord, when: 'false' },
     ]);
   });
 
@@ -69,9 +71,14 @@ describe('package.json contributions', () => {
     assert.deepStrictEqual(bindings.map((b) => `${b.command} ${b.key}`), [
       `${CommandId.tagClaim} ctrl+alt+c`, `${CommandId.tagEntity} ctrl+alt+e`, `${CommandId.undoTag} ctrl+alt+z`,
       `${CommandId.tagAllInFile} ctrl+alt+a`, `${CommandId.tagAllInCorpus} ctrl+alt+shift+a`,
+      `${CommandId.toggleMatchCase} alt+c`, `${CommandId.toggleMatchWholeWord} alt+w`,
     ]);
+    const toggles: string[] = [CommandId.toggleMatchCase, CommandId.toggleMatchWholeWord];
+    for (const b of bindings.filter((x) => toggles.includes(x.command))) {
+      assert.strictEqual(b.when, `inQuickOpen && ${MATCH_LIST_CONTEXT}`, b.command);
+    }
     const menu = contributes.menus['editor/context'] as { command: string; when: string }[];
-    for (const item of [...bindings, ...menu]) {
+    for (const item of [...bindings.filter((x) => !toggles.includes(x.command)), ...menu]) {
       assert.ok(ids.includes(item.command), item.command);
       assert.match(item.when, new RegExp(`\\b${CORPUS_FILE_CONTEXT.replace('.', '\\.')}\\b`), item.command);
     }

@@ -102,6 +102,18 @@ describe('vscode tag model', () => {
     assert.deepEqual(h.popStep('doc1', exists), [{ doc: 'doc1', id: 'a' }]);
   });
 
+  it('puts back what an undo could not take back, to be undone again from the document the undo was made in', () => {
+    const h = new TagHistory();
+    h.push('doc1', 'a');
+    h.pushStep([{ doc: 'doc1', id: 'b' }, { doc: 'doc2', id: 'c' }, { doc: 'doc3', id: 'd' }]);
+    const step = h.popStep('doc1', () => true);
+    assert.deepEqual(step?.map((t) => t.id), ['b', 'c', 'd']);
+    h.pushStep([{ doc: 'doc3', id: 'd' }], 'doc1'); // doc3's sidecar could not be written
+    assert.deepEqual(h.popStep('doc1', () => true), [{ doc: 'doc3', id: 'd' }], 'tried again before the older tag');
+    assert.equal(h.popStep('doc3', () => true), undefined, 'the step is gone from doc3 too');
+    assert.deepEqual(h.popStep('doc1', () => true), [{ doc: 'doc1', id: 'a' }]);
+  });
+
   it('looks up the decision about a finding by code and line range, with CRLF line breaks and a code for every boilerplate', () => {
     const text = 'Menu | Home\r\nBody text here.\r\nSign up now\r\n';
     const signUp = { start: text.indexOf('Sign'), end: text.indexOf('now') + 3 };

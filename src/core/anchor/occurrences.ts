@@ -13,12 +13,17 @@ export interface OccurrenceOptions {
   wholeWord?: boolean;
 }
 
-/** Where an occurrence stands, with its line for showing it: 0-based line, UTF-16 character, line without break. */
+/**
+ * Where an occurrence stands, with its line for showing it: 0-based line, UTF-16 character, line without break;
+ * and where it ends (a needle with a line break in it ends on a later line).
+ */
 export interface Occurrence {
   start: number;
   end: number;
   line: number;
   character: number;
+  endLine: number;
+  endCharacter: number;
   lineText: string;
 }
 
@@ -77,7 +82,8 @@ export function findOccurrences(text: string, needle: string, options: Occurrenc
 export function withLines(text: string, ranges: readonly [number, number][], model = new TextModel(text)): Occurrence[] {
   return ranges.map(([start, end]) => {
     const pos = model.positionAt(start);
-    return { start, end, line: pos.line, character: pos.character, lineText: model.lineText(pos.line) };
+    const last = model.positionAt(end);
+    return { start, end, line: pos.line, character: pos.character, endLine: last.line, endCharacter: last.character, lineText: model.lineText(pos.line) };
   });
 }
 
