@@ -2,6 +2,7 @@
 // turns a hang into a failure; no test sleeps).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'corpus-lens.corpus-lens';
@@ -68,4 +69,23 @@ export async function deleteSidecars(api: CorpusLensApi, uris: readonly vscode.U
     await vscode.workspace.fs.delete(sidecar);
     await taken;
   }
+}
+
+/** An annotation as a sidecar on disk holds it. */
+export interface StoredTag { id: string; kind: string; label?: string; quote: string; start: number; end: number; attributes?: Record<string, unknown> }
+
+/** The sidecar of `uri` as it is on disk. */
+export async function readSidecar(uri: vscode.Uri): Promise<{ sourceHash: string; annotations: StoredTag[] }> {
+  const bytes = await vscode.workspace.fs.readFile(uri.with({ path: `${uri.path}.annotations.yaml` }));
+  return parse(new TextDecoder().decode(bytes));
+}
+
+/** The document of `uri` once it is open in corpus-text (the language switch re-opens it). */
+export async function openCorpusText(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const opened = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text')
+    ? Promise.resolve()
+    : waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text', `${uri.path} in corpus-text`);
+  await vscode.window.showTextDocument(uri);
+  await opened;
+  return vscode.window.showTextDocument(uri);
 }

@@ -7,32 +7,14 @@
 // and the settings are put back as they were afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
 import type { AcceptEverywhereResult } from '../../src/vscode/suggestionActions';
-import { activateExtension, fixtureUri, rangeOf, waitFor } from './helpers';
+import { activateExtension, fixtureUri, openCorpusText, rangeOf, readSidecar, waitFor } from './helpers';
 
 const MARINA = 'marina-slipway.txt';
 const REGATTA = 'autumn-regatta.txt';
 const NOTICE = 'rowing-club-notice.txt';
 const SOURCE = 'Corpus Lens suggestion';
-
-interface StoredTag { kind: string; label?: string; quote: string; start: number; end: number; attributes?: Record<string, unknown> }
-
-async function readSidecar(uri: vscode.Uri): Promise<{ annotations: StoredTag[] }> {
-  const bytes = await vscode.workspace.fs.readFile(uri.with({ path: `${uri.path}.annotations.yaml` }));
-  return parse(new TextDecoder().decode(bytes));
-}
-
-/** The document of `uri` once it is open in corpus-text (the language switch re-opens it). */
-async function openCorpusText(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const opened = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text')
-    ? Promise.resolve()
-    : waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text', `${uri.path} in corpus-text`);
-  await vscode.window.showTextDocument(uri);
-  await opened;
-  return vscode.window.showTextDocument(uri);
-}
 
 function hints(api: CorpusLensApi, uri: vscode.Uri): vscode.Diagnostic[] {
   return [...(api.suggestions.get(uri) ?? [])];

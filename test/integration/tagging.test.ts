@@ -4,30 +4,12 @@
 // and "Not boilerplate" hides a finding, which stays hidden after a re-scan. The file and its sidecar are put back as they were afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, waitFor } from './helpers';
+import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, openCorpusText, readSidecar, waitFor } from './helpers';
 
 const FILE = 'river-cleanup.txt';
 const CLAIM = 'the stretch by the footbridge was the worst';
 const SIGN_UP = 'boilerplate.sign-up';
-
-interface StoredTag { id: string; kind: string; label?: string; quote: string; start: number; end: number; attributes?: Record<string, unknown> }
-
-async function readSidecar(uri: vscode.Uri): Promise<{ sourceHash: string; annotations: StoredTag[] }> {
-  const bytes = await vscode.workspace.fs.readFile(uri.with({ path: `${uri.path}.annotations.yaml` }));
-  return parse(new TextDecoder().decode(bytes));
-}
-
-/** The document of `uri` once it is open in corpus-text (the language switch re-opens it). */
-async function openCorpusText(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  const opened = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text')
-    ? Promise.resolve()
-    : waitFor(vscode.workspace.onDidOpenTextDocument, (d) => d.uri.toString() === uri.toString() && d.languageId === 'corpus-text', `${uri.path} in corpus-text`);
-  await vscode.window.showTextDocument(uri);
-  await opened;
-  return vscode.window.showTextDocument(uri);
-}
 
 function select(editor: vscode.TextEditor, quote: string): [number, number] {
   const text = editor.document.getText();
