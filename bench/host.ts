@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
+import { watchLongestBlock } from './blockWatch';
 import { generateCorpus } from './generate';
 import { FileFindings, IndexReply, IndexRequest } from '../src/worker/protocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
@@ -28,14 +29,7 @@ async function main(): Promise<void> {
   worker.on('message', (r: IndexReply) => replies.forEach((f) => f(r)));
   const send = (r: IndexRequest) => worker.postMessage(r);
 
-  // A timer that should fire every 5 ms: the largest gap between firings is the longest block of this thread.
-  let last = performance.now();
-  let longest = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 5);
-    last = now;
-  }, 5);
+  const blocks = watchLongestBlock();
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
 
@@ -66,7 +60,7 @@ async function main(): Promise<void> {
   });
   const scanSeconds = (performance.now() - t0) / 1000;
   delay.disable();
-  clearInterval(ticker);
+  const longest = blocks.stop();
 
   // A person reads before typing: the worker completes its posting table in the background meanwhile (an edit
   // arriving before that ends waits for the rest of it, up to the whole completion, ~0.7 s on the bench corpus).

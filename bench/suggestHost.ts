@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { watchLongestBlock } from './blockWatch';
 import { generateCorpus } from './generate';
 import { SuggestWorkerReply, UnsentSuggestRequest } from '../src/worker/suggestProtocol';
 
@@ -149,13 +150,7 @@ async function untaggedOnLargeCorpus(text: string): Promise<void> {
     const client = new Client();
     await client.warmedUp;
     await client.send({ type: 'folder', folder: 'big', root: dir, selection: { include: ['**/*.txt'], exclude: [] } });
-    let last = performance.now();
-    let longest = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last - 5);
-      last = now;
-    }, 5);
+    const blocks = watchLongestBlock();
     const started = performance.now();
     let counting = true;
     const count = client.send({ type: 'untagged', folder: 'big' }).then((r) => { counting = false; return r; });
@@ -171,7 +166,7 @@ async function untaggedOnLargeCorpus(text: string): Promise<void> {
     }
     const reply = await count;
     const seconds = (performance.now() - started) / 1000;
-    clearInterval(ticker);
+    const longest = blocks.stop();
     await client.worker.terminate();
     if (reply.type !== 'untagged') { throw new Error(`unexpected reply ${reply.type}`); }
     during.sort((a, b) => a - b);
