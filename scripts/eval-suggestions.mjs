@@ -67,29 +67,27 @@ function readEntityFile(half) {
   });
 }
 
-function readBalancedClaims() {
+/** The rows of `<name>.dev.tsv` and `<name>.test.tsv` (blank lines and # comments left out), split on tabs. */
+function readTsv(name) {
   return ['dev', 'test'].flatMap((half) => {
-    const raw = fs.readFileSync(path.join(dataDir, `checkworthy.${half}.tsv`), 'utf8');
+    const raw = fs.readFileSync(path.join(dataDir, `${name}.${half}.tsv`), 'utf8');
     const lines = raw.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-    return lines.map((l, i) => {
-      const [label, genre, sentence] = l.split('\t');
-      if (!['0', '1'].includes(label) || !['news', 'debate'].includes(genre) || !sentence) {
-        throw new Error(`checkworthy.${half}.tsv: line ${i + 1} is not label<TAB>genre<TAB>sentence`);
-      }
-      return { i, half, positive: label === '1', genre, sentence };
-    });
+    return lines.map((l, i) => ({ i, half, cols: l.split('\t') }));
+  });
+}
+
+function readBalancedClaims() {
+  return readTsv('checkworthy').map(({ i, half, cols: [label, genre, sentence] }) => {
+    if (!['0', '1'].includes(label) || !['news', 'debate'].includes(genre) || !sentence) {
+      throw new Error(`checkworthy.${half}.tsv: line ${i + 1} is not label<TAB>genre<TAB>sentence`);
+    }
+    return { i, half, positive: label === '1', genre, sentence };
   });
 }
 
 function readClaims() {
-  return ['dev', 'test'].flatMap((half) => {
-    const raw = fs.readFileSync(path.join(dataDir, `claims.${half}.tsv`), 'utf8');
-    const lines = raw.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
-    return lines.map((l, i) => {
-      const [label, speaker, sentence] = l.split('\t');
-      return { i, half, positive: label === '1', speaker: speaker || undefined, sentence };
-    });
-  });
+  return readTsv('claims').map(({ i, half, cols: [label, speaker, sentence] }) => (
+    { i, half, positive: label === '1', speaker: speaker || undefined, sentence }));
 }
 
 // ---------------------------------------------------------------- scoring
