@@ -66,23 +66,26 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const analyses = new Map<string, FileAnalysis>();
     let analysed = 0;
     const totalFiles = index.totalFiles;
-    // The shared fingerprints are sorted out here while the workers run the boilerplate detector: the requests go
-    // out first, and the replies wait in the queue until the sort is done.
-    let shared: ReturnType<CorpusIndex['sharedFingerprints']> | undefined;
-    const replies = Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+    // The requests go out first, so the workers run the boilerplate detector while this thread sorts out the
+    // shared fingerprints; their replies wait in the queue until then (all of this happens in one turn).
+    const sent = workers.map((w, wi) => {
       const mine = paths.filter((p) => owner.get(p) === wi);
-      let pending = 0;
+      let batches = 0;
       for (let i = 0; i < mine.length; i += BATCH) {
         const items = mine.slice(i, i + BATCH).map((p) => ({ path: p, counts: index.shapeCountsFor(p) }));
         const req: PrepareRequest = { type: 'boilerplate', items, totalFiles, options: index.options.boilerplate };
         w.postMessage(req);
-        pending++;
+        batches++;
       }
+      return batches;
+    });
+    const shared = index.sharedFingerprints();
+    await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+      let pending = sent[wi];
       if (pending === 0) { resolve(); return; }
       w.on('message', (r: PrepareReply) => {
         if (r.type === 'error') { reject(new Error(r.message)); return; }
         if (r.type !== 'boilerplate') { return; }
-        shared ??= index.sharedFingerprints();
         for (const { path, findings } of r.results) {
           analyses.set(path, index.analyzeWith(path, findings, shared));
         }
@@ -92,8 +95,6 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (--pending === 0) { resolve(); }
       });
     })));
-    shared = index.sharedFingerprints();
-    await replies;
     const files = paths.filter((p) => analyses.has(p)).map((p) => analyses.get(p)!);
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return { root, index, files, skipped, bytes };
