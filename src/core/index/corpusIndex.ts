@@ -143,7 +143,7 @@ export class CorpusIndex implements ShapeStats {
 
   /** Puts every document's fingerprints in the posting table, as incremental updates and lookups need. */
   private completeTable(): void {
-    while (!this.completeTableStep(Infinity)) { /* one step does it all */ }
+    this.completeTableStep(Infinity);
   }
 
   /**
