@@ -188,6 +188,19 @@ function serverEnv(runDir, extra) {
   return { ...process.env, HOME: path.join(runDir, 'home'), TMPDIR: tmp, XDG_RUNTIME_DIR: tmp, ...extra };
 }
 
+/**
+ * Packages the extension as users get it: `vsce package` with no flags (its vscode:prepublish script builds the
+ * production bundle; .vscodeignore chooses the files), written to `<runDir>/corpus-lens.vsix`.
+ */
+export async function packageVsix(runDir) {
+  const vsix = path.join(runDir, 'corpus-lens.vsix');
+  log('packaging the .vsix (vsce package)...');
+  await runLogged(process.execPath, [path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--out', vsix], {
+    cwd: REPO, env: process.env, logFile: path.join(runDir, 'vsce.log'), timeoutMs: 180_000,
+  });
+  return vsix;
+}
+
 /** Installs a .vsix into `extensionsDir` with the server's own CLI. */
 export async function installVsix(install, runDir, extensionsDir, vsix) {
   await runLogged(install.node, [install.serverMain, ...serverArgs(runDir, extensionsDir), '--install-extension', vsix], {

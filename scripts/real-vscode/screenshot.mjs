@@ -1,57 +1,41 @@
-// Takes the README's screenshots of Corpus Lens in a real VS Code: the extension as a user gets it (packaged as a
-// .vsix with vsce and installed into the VS Code server's extensions folder) and the sample corpus open.
-//   workspace: a document in the editor and a workspace scan run from the command palette, findings in the
-//              Problems panel (media/screenshots/corpus-lens-workspace.png)
-//   sidebar:   a tagged article, the Corpus Lens views focused from the command palette, and the corpus report
-//              opened beside the article (media/screenshots/corpus-lens-sidebar.png)
+// Takes the walkthrough's pictures of Corpus Lens in a real VS Code: the extension as a user gets it (packaged as a
+// .vsix with vsce and installed into the VS Code server's extensions folder) and the sample corpus open. One
+// scene per walkthrough step (package.json's contributes.walkthroughs), each saved under media/walkthrough/:
+//   open-corpus:      the corpus folder in the Explorer and an article open (open-corpus.png)
+//   read-finding:     a workspace scan run from the command palette, boilerplate faded in the editor and the
+//                     findings with their reasons in the Problems panel (read-finding.png)
+//   tag-claim-entity: a tagged article, its claim and entities highlighted, the editor's context menu on a
+//                     selected sentence with the tagging commands (tag-claim-entity.png)
+//   sidebar-report:   the Corpus Lens views focused from the command palette and the corpus report opened beside
+//                     the article (sidebar-report.png)
 //
-// Usage: node scripts/real-vscode/screenshot.mjs [workspace|sidebar|all] [out.png]
-//   Both scenes by default, one after the other in the same workbench; out.png only with a single scene.
-//   CORPUS_LENS_SCREENSHOT_FILE   the .txt file of the workspace scene (default: the first one, alphabetically)
-//   CORPUS_LENS_SKIP_BUILD=1      use dist/ as it is instead of running the esbuild bundle first
+// Usage: node scripts/real-vscode/screenshot.mjs [scene|all] [out.png]
+//   Every scene by default, one after the other in the same workbench; out.png only with a single scene (the
+//   scenes before it still run, unpictured, since each starts where the one before it ended).
+//   CORPUS_LENS_SCREENSHOT_FILE   the .txt file of the first two scenes (default: the first one, alphabetically)
 // It opens sample-corpus/ (the fixture workspace when sample-corpus/ has no .txt file), copied into a temporary
 // folder with the workspace settings that hide the Chat side bar. Installs what it needs like run-integration.mjs.
 // A separate page load from the test run: when a test run ends, the workbench stops its extension host.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import {
   FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
-  runLogged, startServer, workbenchUrl,
+  packageVsix, startServer, workbenchUrl,
 } from './lib.mjs';
 
-const SCENES = { workspace: 'media/screenshots/corpus-lens-workspace.png', sidebar: 'media/screenshots/corpus-lens-sidebar.png' };
+const SCENES = ['open-corpus', 'read-finding', 'tag-claim-entity', 'sidebar-report'];
 const scene = process.argv[2] ?? 'all';
-if (scene !== 'all' && !(scene in SCENES)) {
-  console.error(`usage: screenshot.mjs [${Object.keys(SCENES).join('|')}|all] [out.png]`);
+if (scene !== 'all' && !SCENES.includes(scene)) {
+  console.error(`usage: screenshot.mjs [${SCENES.join('|')}|all] [out.png]`);
   process.exit(2);
 }
-const SIDEBAR_FILE = 'quillpoint-port-strike.txt';
+const TAGGED_FILE = 'quillpoint-port-strike.txt';
 const SAMPLE = path.join(REPO, 'sample-corpus');
 const STEP_TIMEOUT_MS = 60_000;
 
 function txtFiles(dir) {
   try { return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort(); } catch { return []; }
-}
-
-async function packageVsix(runDir) {
-  if (process.env.CORPUS_LENS_SKIP_BUILD !== '1') {
-    log('bundling the extension (npm run build)...');
-    const r = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, stdio: 'inherit' });
-    if (r.status !== 0) { throw new Error('the esbuild bundle failed'); }
-  }
-  const vsix = path.join(runDir, 'corpus-lens.vsix');
-  log('packaging the .vsix with vsce...');
-  // esbuild bundles the dependencies into dist/, so the package needs no node_modules (.vscodeignore).
-  // The README links to docs by relative path; vsce wants a base for them, taken from package.json's repository.
-  const repo = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).repository.url.replace(/\.git$/, '');
-  await runLogged(path.join(REPO, 'node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository',
-      '--baseContentUrl', `${repo}/blob/main`, '--baseImagesUrl', `${repo}/raw/main`, '-o', vsix], {
-      cwd: REPO, env: process.env, logFile: path.join(runDir, 'vsce.log'), timeoutMs: 120_000,
-    });
-  return vsix;
 }
 
 /** Runs a command through the command palette, by its title as the palette shows it. */
@@ -77,6 +61,13 @@ async function openFile(page, file) {
   log(`${file} is open`);
 }
 
+async function openCorpusScene(page, file) {
+  await openFile(page, file);
+  // The status bar item appears once the background index has read the article.
+  await page.locator('.statusbar-item', { hasText: /boilerplate/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS })
+    .then(() => log('the status bar shows the article\'s figures'), () => log('no Corpus Lens status bar item seen'));
+}
+
 async function workspaceScene(page, file) {
   await openFile(page, file);
   // Scan the workspace from the command palette; its summary arrives as a notification.
@@ -95,11 +86,22 @@ async function workspaceScene(page, file) {
     .then(() => log('Problems panel lists the findings'), () => log('Problems panel shows no findings'));
 }
 
-async function sidebarScene(page) {
+async function tagScene(page) {
   // The workspace scene's Problems panel closes (Ctrl+J toggles it), and its notification goes.
   if (await page.locator('.part.panel').isVisible()) { await page.keyboard.press('Control+J'); }
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await openFile(page, SIDEBAR_FILE);
+  await openFile(page, TAGGED_FILE);
+  // A paragraph selected (a triple click selects its line) and the editor's context menu on it.
+  const line = page.locator('.editor-instance .view-line', { hasText: /said/ }).first();
+  await line.click({ clickCount: 3 });
+  await line.click({ button: 'right' });
+  await page.locator('.monaco-menu .action-label', { hasText: 'Tag Selection as Claim' }).first().waitFor({ timeout: 15_000 })
+    .then(() => log('the context menu offers the tagging commands'), () => log('no tagging commands in the context menu'));
+}
+
+async function sidebarScene(page) {
+  await page.keyboard.press('Escape'); // the tag scene's context menu
+  await openFile(page, TAGGED_FILE);
   // The sidebar, from the command palette, as a keyboard user would open it.
   await runCommand(page, 'Focus on Files View');
   await page.locator('.pane-body .monaco-list-row', { hasText: '% boilerplate' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -151,16 +153,23 @@ async function main() {
   await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: STEP_TIMEOUT_MS });
   log('workbench is up');
+  // The (empty) secondary side bar takes a third of the width; Ctrl+Alt+B hides it.
+  if (await page.locator('.part.auxiliarybar').isVisible()) { await page.keyboard.press('Control+Alt+B'); }
 
-  for (const name of scene === 'all' ? Object.keys(SCENES) : [scene]) {
-    if (name === 'workspace') {
-      await workspaceScene(page, process.env.CORPUS_LENS_SCREENSHOT_FILE || txtFiles(workspace)[0]);
-    } else {
-      await sidebarScene(page);
-    }
+  const firstFile = process.env.CORPUS_LENS_SCREENSHOT_FILE || txtFiles(workspace)[0];
+  const run = {
+    'open-corpus': () => openCorpusScene(page, firstFile),
+    'read-finding': () => workspaceScene(page, firstFile),
+    'tag-claim-entity': () => tagScene(page),
+    'sidebar-report': () => sidebarScene(page),
+  };
+  const last = scene === 'all' ? SCENES.length - 1 : SCENES.indexOf(scene);
+  for (const name of SCENES.slice(0, last + 1)) {
+    await run[name]();
+    if (scene !== 'all' && name !== scene) { continue; }
     // Let the last layout pass and fade-in animations settle.
     await page.waitForTimeout(1000);
-    const out = path.resolve(REPO, (scene !== 'all' && process.argv[3]) || SCENES[name]);
+    const out = path.resolve(REPO, (scene !== 'all' && process.argv[3]) || path.join('media', 'walkthrough', `${name}.png`));
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
     log(`screenshot saved: ${path.relative(REPO, out)}`);
