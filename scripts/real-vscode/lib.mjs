@@ -201,6 +201,19 @@ export async function packageVsix(runDir) {
   return vsix;
 }
 
+/**
+ * Writes an extension with nothing in it but its manifest into `dir`: VS Code runs an extensionTestsPath only on
+ * behalf of a development extension, and this one lets the installed .vsix be the Corpus Lens that loads (its
+ * name differs, so it replaces nothing).
+ */
+export function writeTestRunnerExtension(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: 'corpus-lens-test-runner', publisher: 'corpus-lens', version: '0.0.0', engines: { vscode: '*' },
+  }, null, 2) + '\n');
+  return dir;
+}
+
 /** Installs a .vsix into `extensionsDir` with the server's own CLI. */
 export async function installVsix(install, runDir, extensionsDir, vsix) {
   await runLogged(install.node, [install.serverMain, ...serverArgs(runDir, extensionsDir), '--install-extension', vsix], {

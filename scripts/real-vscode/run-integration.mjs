@@ -4,14 +4,20 @@
 // (out/test/integration/multiRoot/index.js) on the two folders of test/integration/fixture-multi-root's
 // .code-workspace, in Restricted Mode (workspace trust on, never asked for).
 //
+// The tests run what users install: the extension is packaged with `vsce package` (production bundle,
+// .vscodeignore's files) and installed with the server's --install-extension into the run's extensions folder,
+// so a file left out of the .vsix fails the suite. VS Code only runs extension tests on behalf of a development
+// extension, so the `payload` names an empty one (a package.json written into the run folder) as
+// extensionDevelopmentPath, beside extensionTestsPath; Corpus Lens itself loads from the extensions folder.
+//
 // How: install.mjs provides (once, cached) the VS Code server from the npm package code-server, run on Node 24.
 // We start it on a free port of 127.0.0.1 with a temporary HOME and data folders, and open its web workbench
 // in headless Chromium on a copy of test/integration/fixture-workspace, with the `payload` URL parameter that
-// carries extensionDevelopmentPath (this repository) and extensionTestsPath, as @vscode/test-electron would
-// pass them on a desktop VS Code's command line. When run()'s promise settles, the workbench calls
-// window.codeAutomationExit(code). The suite writes its results to a JSON file, which we print.
+// carries extensionDevelopmentPath and extensionTestsPath, as @vscode/test-electron would pass them on a desktop
+// VS Code's command line. When run()'s promise settles, the workbench calls window.codeAutomationExit(code).
+// The suite writes its results to a JSON file, which we print.
 //
-// Expects `npm run build` and `npm run compile-tests` to have run (`npm run test:integration` does both).
+// Expects `npm run compile-tests` to have run (`npm run test:integration` does it).
 //
 // Environment:
 //   CORPUS_LENS_TEST_TIMEOUT_MS    limit for the whole suite run in the browser (default 300000)
@@ -24,8 +30,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import {
-  FIXTURE_MULTI_ROOT, FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, interrupted, launchBrowser, log, makeRunDir, onCleanup, startMemorySampler,
-  startServer, tail, workbenchUrl,
+  FIXTURE_MULTI_ROOT, FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
+  packageVsix, startMemorySampler, startServer, tail, workbenchUrl, writeTestRunnerExtension,
 } from './lib.mjs';
 
 const TIMEOUT_MS = envInt('CORPUS_LENS_TEST_TIMEOUT_MS', 5 * 60_000);
@@ -38,20 +44,21 @@ const SUITES = [
     testsEntry: path.join(REPO, 'out', 'test', 'integration', 'multiRoot', 'index.js'),
   },
 ];
-const EXTENSION_MAIN = path.join(REPO, 'dist', 'extension.js');
 /** Browser console errors that come from being offline or from the web build, not from the extension. */
 const OFFLINE_NOISE = /Failed to load resource|ServiceWorker|ENOTFOUND|ERR_NAME_NOT_RESOLVED|authentication provider|No default agent|bad HTTP response code/;
 const state = { keepRunDir: process.env.CORPUS_LENS_KEEP_RUN_DIR === '1' };
 
 async function main() {
-  for (const [file, how] of [[EXTENSION_MAIN, 'npm run build'], [TESTS_ENTRY, 'npm run compile-tests']]) {
-    if (!fs.existsSync(file)) { throw new Error(`${path.relative(REPO, file)} is missing: run \`${how}\` first`); }
-  }
-  const install = await ensureInstalled();
-  let rc = 0;
   for (const suite of SUITES) {
     if (!fs.existsSync(suite.testsEntry)) { throw new Error(`${path.relative(REPO, suite.testsEntry)} is missing: run \`npm run compile-tests\` first`); }
-    const suiteRc = await runSuite(install, suite);
+  }
+  const install = await ensureInstalled();
+  const packageDir = makeRunDir('package');
+  onCleanup(() => fs.rmSync(packageDir, { recursive: true, force: true }));
+  const vsix = await packageVsix(packageDir);
+  let rc = 0;
+  for (const suite of SUITES) {
+    const suiteRc = await runSuite(install, suite, vsix);
     if (interrupted()) { return 130; }
     rc = rc === 0 ? suiteRc : rc;
   }
@@ -59,7 +66,7 @@ async function main() {
 }
 
 /** Runs one suite in a fresh server and browser; returns its exit code. */
-async function runSuite(install, suite) {
+async function runSuite(install, suite, vsix) {
   const runDir = makeRunDir('integration');
   const keep = { runDir: state.keepRunDir };
   const unregister = onCleanup(() => {
@@ -76,12 +83,16 @@ async function runSuite(install, suite) {
     }, null, 2));
   }
   const resultFile = path.join(runDir, 'result.json');
+  const extensionsDir = path.join(runDir, 'extensions');
+  await installVsix(install, runDir, extensionsDir, vsix);
+  const testRunner = writeTestRunnerExtension(path.join(runDir, 'test-runner'));
 
   const server = await startServer(install, {
     runDir,
-    extensionsDir: path.join(runDir, 'extensions'),
+    extensionsDir,
     env: {
       CORPUS_LENS_TEST_RESULT: resultFile,
+      CORPUS_LENS_TEST_PACKAGED: '1',
       ...(process.env.CORPUS_LENS_TEST_GREP ? { CORPUS_LENS_TEST_GREP: process.env.CORPUS_LENS_TEST_GREP } : {}),
     },
     smokeTestDriver: true, // without it VS Code 1.139 ignores the test paths in `payload` and waits forever
@@ -108,7 +119,7 @@ async function runSuite(install, suite) {
 
   const remote = (p) => `vscode-remote://${server.authority}${p}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(REPO)],
+    ['extensionDevelopmentPath', remote(testRunner)],
     ['extensionTestsPath', remote(suite.testsEntry)],
   ];
   log(`running the ${suite.label} suite in the extension host...`);

@@ -1,6 +1,8 @@
 // The extension loads in a real extension host: it is found under its id, activates without throwing, and
 // hands out its API.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
 
@@ -11,6 +13,20 @@ suite('activation', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} not found`);
     assert.strictEqual(ext.packageJSON.main, './dist/extension.js');
+  });
+
+  // run-integration.mjs installs the packaged .vsix and says so; another runner may load the development folder.
+  test('it is the extension users install: the .vsix\'s folder, with bundles and no source, tests or maps', function () {
+    if (process.env.CORPUS_LENS_TEST_PACKAGED !== '1') { this.skip(); }
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const root = ext.extensionPath;
+    for (const absent of ['src', 'test', 'bench', 'node_modules', 'tsconfig.json']) {
+      assert.ok(!fs.existsSync(path.join(root, absent)), `${absent} is in the installed extension at ${root}`);
+    }
+    const dist = fs.readdirSync(path.join(root, 'dist'));
+    assert.ok(dist.includes('extension.js'), dist.join(', '));
+    assert.deepStrictEqual(dist.filter((f) => f.endsWith('.map')), []);
   });
 
   test('the fixture workspace is open', async () => {
