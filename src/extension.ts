@@ -1,6 +1,7 @@
 // Corpus Lens: activate() wires the features together and returns the API that integration tests read.
 import * as vscode from 'vscode';
 import { Activity } from './vscode/platform/activity';
+import { ActivationClock, ActivationTimes } from './vscode/platform/activationTiming';
 import { AnnotationSessions } from './vscode/annotations/sessions';
 import { registerCommands } from './vscode/platform/commands';
 import { CorpusFiles } from './vscode/platform/corpusFiles';
@@ -50,14 +51,18 @@ export interface CorpusLensApi {
   whenSuggestionsIdle(): Promise<void>;
   /** Fires with a document's URI after its suggestion hints were published. */
   readonly onDidUpdateSuggestions: vscode.Event<vscode.Uri>;
+  /** How long activation took (read by the activation benchmark). */
+  readonly activation: ActivationTimes;
 }
 
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
+  const clock = new ActivationClock();
   try {
     const log = vscode.window.createOutputChannel('Corpus Lens', { log: true });
     const activity = new Activity();
     const diagnostics = vscode.languages.createDiagnosticCollection('corpusLens');
     const published = new vscode.EventEmitter<readonly vscode.Uri[]>();
+    clock.watch(published.event);
     const files = new CorpusFiles();
     const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version);
     const client = new IndexWorkerClient(context.extensionPath, activity);
@@ -127,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       diagnostics,
       published,
       log,
+      clock,
     );
     indexer.start();
     return {
@@ -134,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       onDidShowMatches: occurrences.onDidShowMatches,
       views,
       suggestions: suggestions.collection, whenSuggestionsIdle: () => suggestions.whenIdle(), onDidUpdateSuggestions: suggestions.onDidUpdate,
+      activation: clock.activated(),
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);

@@ -20,7 +20,7 @@ const ALLOWED: RegExp[] = [
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^schemas\/[\w.-]+\.schema\.json$/,
   /^media\/icon\.png$/, /^media\/walkthrough\/[\w-]+\.png$/, /^media\/report\/[\w-]+\.(js|css)$/,
 ];
-/** The workers the extension starts by file name (src/vscode/workerHost.ts, src/worker/scanWorker.ts). */
+/** The workers the extension starts by file name (src/vscode/workers/workerHost.ts, src/worker/scanWorker.ts). */
 const WORKERS = ['dist/scanWorker.js', 'dist/prepareWorker.js', 'dist/suggestWorker.js'];
 
 interface ZipEntry { name: string; size: number }
