@@ -22,6 +22,7 @@ exports.run = async function run() {
     fs.writeFileSync(process.env.CORPUS_LENS_BENCH_RESULT, JSON.stringify({
       activateMs: times.activateMs,
       activateCpuMs: times.activateCpuMs,
+      cpuOf: times.cpuOf,
       firstDiagnosticsMs,
       openDocuments: vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.path),
     }));
