@@ -1,7 +1,8 @@
 // The standard way to run the same integration suite, for machines that can download a desktop VS Code:
 // @vscode/test-electron downloads VS Code (cached in .vscode-test/) and starts it with
-// --extensionDevelopmentPath/--extensionTestsPath, exactly what run-integration.mjs passes through the web
-// workbench's `payload`. Both run out/test/integration/index.js.
+// --extensionDevelopmentPath/--extensionTestsPath, as run-integration.mjs passes them through the web workbench's
+// `payload`. Both run out/test/integration/index.js; this one loads the extension from this folder's development
+// build, where run-integration.mjs installs the packaged .vsix (so the suite's packaged-extension check skips here).
 //
 // NOT used by `npm test` on our machines: they cannot reach VS Code's download server, so this would fail at
 // the download. Use it on a developer machine that can:
