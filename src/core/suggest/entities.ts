@@ -66,19 +66,21 @@ export function findEntities(
   const words = toWords(text, tokenized.tokens, sentences);
   const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
+  const inHeadings: Candidate[] = [];
   for (const chunk of chunks(text, words)) {
+    // Capitals tell nothing in a heading: its runs are read once the running text has typed its names.
+    if (headings.has(words[chunk.from].sentence)) { inHeadings.push(chunk); continue; }
     const placesBefore: Candidate[] = [];
     const trimmed = trimChunk(chunk, words, tokenized, placesBefore);
     candidates.push(...placesBefore);
     if (!trimmed) { continue; }
-    if (headings.has(words[trimmed.from].sentence)) {
-      candidates.push(...lexiconMatches(words, trimmed.from, trimmed.to));
-      continue;
-    }
     typeCandidate(trimmed, text, words, tokenized);
     candidates.push(trimmed);
   }
   harmonize(candidates, words, text);
+  const named = namesOfRunningText(candidates, words);
+  for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named)); }
+  candidates.sort((a, b) => a.from - b.from);
   const out: EntitySuggestion[] = [];
   for (const c of candidates) {
     if (!c.label || c.score < options.minScore) { continue; }
@@ -251,8 +253,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     const places: number[] = [];
     while (k < to) {
       const t = words[k].text;
-      if (TITLES.has(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
-        if (PERSON_TITLES_STRONG.has(t)) { strong = true; }
+      if (isTitle(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
+        if (PERSON_TITLES_STRONG.has(t) || PERSON_TITLES_STRONG.has(t.split('-')[0])) { strong = true; }
         k++;
         continue;
       }
@@ -271,6 +273,15 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
         titled = true;
         strongTitle = strong;
         for (const p of places) { placesBefore.push({ words, from: p, to: p, label: 'location', score: 0.88 }); }
+        // "Prime Minister Ana Ferreira of Portugal": the title let "of" in; the name ends before it.
+        const of = words.slice(from, to + 1).findIndex((w) => w.text === 'of');
+        if (of > 0) {
+          const rest = text(from + of + 1, to).replace(/^the /, '');
+          const label = lexiconLabel(rest);
+          const restFrom = words[from + of + 1].text === 'the' ? from + of + 2 : from + of + 1;
+          if (label && restFrom <= to) { placesBefore.push({ words, from: restFrom, to, label, score: 0.88 }); }
+          to = from + of - 1;
+        }
       }
     }
   }
@@ -295,6 +306,13 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   return out;
 }
 
+/** A title, or titles joined by hyphens in any case ("Director-general", "Vice-Chancellor"). */
+function isTitle(t: string): boolean {
+  if (TITLES.has(t)) { return true; }
+  const parts = t.split('-');
+  return parts.length > 1 && parts.every((p) => TITLES.has(p.charAt(0).toUpperCase() + p.slice(1)));
+}
+
 /** The label a word list gives the exact string, if any. */
 function lexiconLabel(s: string): Label | undefined {
   if (ORGANIZATIONS.has(s)) { return 'organization'; }
@@ -302,17 +320,46 @@ function lexiconLabel(s: string): Label | undefined {
   return undefined;
 }
 
-/** In a heading: only names the word lists know, longest first. */
-function lexiconMatches(words: Word[], from: number, to: number): Candidate[] {
+/** The names the running text typed, by their words in lower case: a heading may repeat them in any case. */
+function namesOfRunningText(cands: Candidate[], words: Word[]): Map<string, { label: Label; score: number }> {
+  const out = new Map<string, { label: Label; score: number }>();
+  for (const c of cands) {
+    if (!c.label || c.score < 0.5) { continue; }
+    const key = words.slice(c.from, c.to + 1).map((w) => w.text.toLowerCase()).join(' ');
+    const had = out.get(key);
+    if (!had || had.score < c.score) { out.set(key, { label: c.label, score: c.score }); }
+  }
+  return out;
+}
+
+/** "WORLD HEALTH ORGANIZATION" -> "World Health Organization", for the word lists; other words as they are. */
+function titleCased(s: string): string {
+  if (!/\p{Lu}{2}/u.test(s) || /\p{Ll}/u.test(s)) { return s; }
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/**
+ * In a heading: the names the running text typed (in any case: "ORLANDO HEALTH" after "Orlando Health") and the
+ * names the word lists know (capitals read as Title Case, "ATHENS"), longest first.
+ */
+function headingMatches(
+  words: Word[], from: number, to: number, text: string, named: Map<string, { label: Label; score: number }>,
+): Candidate[] {
   const out: Candidate[] = [];
   let i = from;
   while (i <= to) {
     let matched = false;
-    for (let j = Math.min(to, i + 5); j >= i; j--) {
-      const s = words.slice(i, j + 1).map((w) => w.text).join(' ');
-      const label = lexiconLabel(s) ?? (j > i && GIVEN_NAMES.has(words[i].text) && j === i + 1 && !COMMON_CAPITALIZED.has(words[j].text) ? 'person' : undefined);
-      if (label) {
-        out.push({ words, from: i, to: j, label, score: 0.75 });
+    for (let j = Math.min(to, i + 7); j >= i; j--) {
+      if (!isCapitalized(words[j])) { continue; }
+      const parts = words.slice(i, j + 1);
+      const s = parts.map((w) => w.text).join(' ');
+      const fromText = named.get(s.toLowerCase());
+      // Capitals read as Title Case only for words of four letters or more: "US" or "WHO" may be plain words.
+      const titled = parts.every((w) => w.text.length >= 4) ? titleCased(s) : s;
+      const label = fromText?.label ?? lexiconLabel(s) ?? lexiconLabel(titled)
+        ?? (j > i && GIVEN_NAMES.has(words[i].text) && j === i + 1 && !COMMON_CAPITALIZED.has(words[j].text) ? 'person' : undefined);
+      if (label && gapsAreSpaces(text, parts)) {
+        out.push({ words, from: i, to: j, label, score: fromText ? Math.min(0.85, fromText.score) : 0.75 });
         i = j + 1;
         matched = true;
         break;
@@ -321,6 +368,11 @@ function lexiconMatches(words: Word[], from: number, to: number): Candidate[] {
     if (!matched) { i++; }
   }
   return out;
+}
+
+function gapsAreSpaces(text: string, parts: Word[]): boolean {
+  for (let k = 1; k < parts.length; k++) { if (!gapIsSpace(text, parts[k - 1], parts[k])) { return false; } }
+  return true;
 }
 
 /** Types a trimmed run from the word lists, its cue words and its context. */
