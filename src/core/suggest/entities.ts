@@ -196,6 +196,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
         span = 1;
       } else if (connector === 'and' && usedOf && !usedAnd) {
         span = 1;
+      } else if (connector === 'and' && !usedAnd && andJoinsOrganization(text, words, from, to, next + 1)) {
+        span = 1;
       }
       const after = next + span;
       if (span === 0 || after >= words.length || !isCapitalized(words[after]) || words[after].sentence !== words[to].sentence
@@ -207,6 +209,19 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
     yield { words, from, to, score: 0 };
     i = to + 1;
   }
+}
+
+/**
+ * "China Road and Bridge Corporation", "Hale and Partners Ltd": "and" inside one organization's name, when the
+ * run after it ends with an organization's word and the run before is no name of its own (no such word at its end,
+ * not in the word lists), so "Harwick Mining and Kelso Foods" stays two.
+ */
+function andJoinsOrganization(text: string, words: Word[], from: number, to: number, after: number): boolean {
+  if (ORG_SUFFIXES.has(words[to].text) || lexiconLabel(words.slice(from, to + 1).map((w) => w.text).join(' '))) { return false; }
+  let end = after;
+  while (end + 1 < words.length && end - after < 4 && isCapitalized(words[end + 1]) && !words[end + 1].initial
+    && words[end + 1].sentence === words[after].sentence && gapIsSpace(text, words[end], words[end + 1])) { end++; }
+  return after < words.length && isCapitalized(words[after]) && ORG_SUFFIXES.has(words[end].text);
 }
 
 function headAllowsOf(words: Word[], from: number, to: number): boolean {
