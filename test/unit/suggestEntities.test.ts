@@ -81,6 +81,12 @@ describe('suggest: entities', () => {
     ]);
   });
 
+  it('reads a name before "-based" as the place, and a full name after a lower-case role as a person', () => {
+    assert.deepEqual(labelled('The Glasgow-based insurer hired chief executive Wenna Trevithick last year.'), [
+      'location:Glasgow', 'person:Wenna Trevithick',
+    ]);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',

@@ -50,6 +50,16 @@ const NOT_ENTITY_ACRONYMS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'GDP', 'GMT', '
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'into', 'toward',
   'towards', 'via', 'throughout', 'within', 'across', 'between', 'inside', 'of']);
 
+/** Roles written in lower case right before a person's full name. */
+const LOWER_CASE_ROLES = new Set(['coach', 'manager', 'director', 'executive', 'chairman', 'chairwoman', 'chair',
+  'president', 'secretary', 'minister', 'governor', 'mayor', 'senator', 'commissioner', 'chief', 'spokesman',
+  'spokeswoman', 'spokesperson', 'founder', 'striker', 'midfielder', 'defender', 'goalkeeper', 'economist', 'analyst',
+  'professor', 'judge', 'prosecutor', 'ambassador', 'envoy', 'leader', 'captain', 'inspector', 'superintendent',
+  'councillor', 'councilor', 'premier', 'treasurer', 'attorney', 'editor', 'author', 'researcher', 'surgeon']);
+
+/** Words that make a name before a hyphen an adjective of place or backer: "London-based", "state-owned". */
+const NAME_MODIFIER_AFTER_HYPHEN = /^(based|born|led|backed|owned|run|funded|made|linked|bound|registered|listed|headquartered|controlled|allied|aligned)$/;
+
 const GAP_SPACE = /^[ \t\u00a0]*$/;
 
 export interface EntityOptions {
@@ -107,8 +117,9 @@ function toWords(text: string, tokens: Token[], sentences: Span[]): Word[] {
     if (s !== lastSentence) { sentenceStartPending = true; lastSentence = s; }
     const prev = words[words.length - 1];
     // "Bankman" "-" "Fried": a hyphen between two words with no space joins them.
+    // "Edinburgh-based", "Kremlin-backed": the name stays a word of its own.
     if (t.text === '-' && prev && prev.end === t.start && i + 1 < tokens.length && tokens[i + 1].start === t.end
-      && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(prev.text)) {
+      && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(prev.text) && !NAME_MODIFIER_AFTER_HYPHEN.test(tokens[i + 1].text)) {
       const next = tokens[++i];
       prev.text = text.slice(prev.start, next.end);
       prev.end = next.end;
@@ -446,7 +457,11 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   };
   const placeNounAfter = next !== undefined && PLACE_NOUNS.has(next.text);
 
+  // News writes most roles in lower case before a full name: "coach Lars Henningsen", "chief executive Dana Whitlock".
+  const roleBefore = prev !== undefined && gapIsSpace(text, prev, ws[0]) && LOWER_CASE_ROLES.has(prev.text)
+    && ws.length >= 2 && ws.length <= 3 && ws.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text)) && unknownWord(ws[ws.length - 1]);
   if (titleBefore && !acronym) { set('person', 0.9); return; }
+  if (roleBefore) { set('person', 0.8); return; }
   if (ageAfter) { set('person', 0.88); return; }
   if (givenFirst && !theBefore) { set('person', 0.85); return; }
   if (known && !theBefore) { set('person', 0.8); return; }
