@@ -312,10 +312,26 @@ for (const half of halves) {
   const ap = averagePrecision(ranked);
   const pos = rows.filter((x) => x.positive).length;
   const firstTen = ranked.slice(0, 10).filter((x) => x.positive).length;
-  report.transcript[half] = { ap, positives: pos, lines: rows.length, positivesInTopTen: firstTen };
+  // How dense the hints would be in an editor: the lines proposed at the default threshold.
+  const proposed = rows.filter((x) => Math.round(x.score * 100) / 100 >= 0.5);
+  const hit = proposed.filter((x) => x.positive).length;
+  report.transcript[half] = { ap, positives: pos, lines: rows.length, positivesInTopTen: firstTen, proposed: proposed.length, proposedRight: hit };
   console.log(`  ${half.padEnd(5)} AP ${fmt(ap)}   (${pos} of ${rows.length} lines check-worthy, ${(100 * pos / rows.length).toFixed(1)}%: a random ranking scores about ${fmt(pos / rows.length)}; ${firstTen} in the top 10)`);
+  console.log(`        proposed at the default threshold: ${proposed.length} of ${rows.length} lines (${(100 * proposed.length / rows.length).toFixed(0)}%), ${hit} of the ${pos} check-worthy among them`);
   claimErrors[`transcript-${half}`] = ranked.slice(0, 12).map((x, k) => `${String(k + 1).padStart(2)} ${x.positive ? '*' : ' '} ${x.score.toFixed(3)}  ${x.speaker}: ${x.sentence}`)
     .concat(ranked.map((x, k) => ({ x, k })).filter(({ x, k }) => x.positive && k >= 12).map(({ x, k }) => `${String(k + 1).padStart(2)} * ${x.score.toFixed(3)}  ${x.speaker}: ${x.sentence}`));
+}
+
+// The density of claim hints in news: the share of the news paragraphs' sentences proposed (no labels here; the
+// figure says how busy an editor showing every claim hint would be, which the claims setting's default rests on).
+{
+  let sentences = 0; let proposed = 0;
+  for (const b of [...blocks, ...newsBlocks]) {
+    sentences += engine.splitSentences(b.text).length;
+    proposed += engine.suggest(b.text, { entities: false, claims: true }).length;
+  }
+  report.claimDensityNews = { sentences, proposed };
+  console.log(`\nClaim hints in the news paragraphs of both entity sets: ${proposed} of ${sentences} sentences proposed (${(100 * proposed / sentences).toFixed(0)}%)`);
 }
 
 // Timing: a 20 KB document of news paragraphs, with a gazetteer of every gold tag; CPU time over at least 2 s.
