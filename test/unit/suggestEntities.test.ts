@@ -87,6 +87,10 @@ describe('suggest: entities', () => {
     ]);
   });
 
+  it('in text all in capitals, with no running text to learn from, finds a full name and known places', () => {
+    assert.deepEqual(labelled('BILL WILL PASS, SAYS GOVERNOR PAUL DRUMMOND IN ATHENS'), ['person:PAUL DRUMMOND', 'location:ATHENS']);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',

@@ -89,7 +89,7 @@ export function findEntities(
   }
   harmonize(candidates, words, text);
   const named = namesOfRunningText(candidates, words);
-  for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named)); }
+  for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized)); }
   candidates.sort((a, b) => a.from - b.from);
   const out: EntitySuggestion[] = [];
   for (const c of candidates) {
@@ -370,7 +370,16 @@ function titleCased(s: string): string {
  */
 function headingMatches(
   words: Word[], from: number, to: number, text: string, named: Map<string, { label: Label; score: number }>,
+  tok: TokenizedText,
 ): Candidate[] {
+  // A given name and a surname: in capitals only when neither is a common word ("BILL PASSES" is no one).
+  const fullName = (i: number, j: number): boolean => {
+    if (j !== i + 1) { return false; }
+    const [a, b] = [words[i].text, words[j].text];
+    if (titleCased(a) === a) { return GIVEN_NAMES.has(a) && !COMMON_CAPITALIZED.has(b); }
+    return GIVEN_NAMES.has(titleCased(a)) && !tok.isCommonWord(a.toLowerCase()) && !tok.isCommonWord(b.toLowerCase())
+      && b.length >= 3 && !NOT_ENTITY_ACRONYMS.has(b);
+  };
   const out: Candidate[] = [];
   let i = from;
   while (i <= to) {
@@ -383,7 +392,7 @@ function headingMatches(
       // Capitals read as Title Case only for words of four letters or more: "US" or "WHO" may be plain words.
       const titled = parts.every((w) => w.text.length >= 4) ? titleCased(s) : s;
       const label = fromText?.label ?? lexiconLabel(s) ?? lexiconLabel(titled)
-        ?? (j > i && GIVEN_NAMES.has(words[i].text) && j === i + 1 && !COMMON_CAPITALIZED.has(words[j].text) ? 'person' : undefined);
+        ?? (fullName(i, j) ? 'person' : undefined);
       if (label && gapsAreSpaces(text, parts)) {
         out.push({ words, from: i, to: j, label, score: fromText ? Math.min(0.85, fromText.score) : 0.75 });
         i = j + 1;
