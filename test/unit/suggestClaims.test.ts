@@ -75,6 +75,15 @@ describe('suggest: claims', () => {
     ]);
   });
 
+  it('proposes a cause stated as fact and what a policy would cost, not a policy judged', () => {
+    const text = 'Because of the closure, the valley has had no evening bus since the summer. '
+      + 'The ferry levy would cost islanders more than the bridge toll ever did. The tax would be fair.';
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Because of the closure, the valley has had no evening bus since the summer.',
+      'The ferry levy would cost islanders more than the bridge toll ever did.',
+    ]);
+  });
+
   it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
     const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
     const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');

@@ -24,6 +24,11 @@ const QUANTITY_IN_WORDS = new RegExp(`\\b${NUMBER_WORD}(?:[ -]${NUMBER_WORD})*(?
 const RANK_OR_RATIO = /\b((?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -](?:highest|lowest|largest|biggest|smallest|most|least|worst|best|fastest|slowest)|(?:bottom|top) (?:half|third|quarter|fifth|ten|five)|twice as|(?:three|four|five|ten) times (?:as|more|less|faster|slower|higher|lower)|per (?:person|head|capita|pupil|student|prisoner|patient|household|family|worker|resident|citizen)|the only (?:country|state|city|member|party|one|nation|province|region)|among the (?:first|last)|ranks?|ranked)\b/i;
 /** A claim over a whole population or period: "than any other", "in every region", "in our history", "on record". */
 const SCOPE = /\b(than (?:any|every|anywhere|all|ever|before|almost)|any other|anywhere else|every (?:single )?(?:year|month|region|state|county|city|district|one)|in (?:the|our|this) (?:country|world|region|state|history|union|nation|province|capital)|in (?:a|the last|the past) (?:decade|generation|century)|on record|since (?:the|records|he|she|they|we|it)|for the first time|in (?:nine|ten|twenty|thirty|fifty|a hundred) years)\b/i;
+/** A cause stated as fact: "because of the sanctions", "the closure led to", "as a result". */
+const CAUSAL = /\b(because of|as a result|led to|leads to|caused|causes|due to|resulted in|results in|thanks to|blamed on|driven by|(?:when|after|since) (?:the|they|he|she|we) (?:\w+ ){0,3}(?:was|were|cut|raised|closed|abolished|introduced|passed|came in|imposed))\b/i;
+/** What a policy does or costs, stated as fact though in the future: "the plan would take cover from ...". */
+const POLICY_EFFECT = /\b(?:the|this|that|his|her|their|our|your|my opponent's) (?:[a-z]+ )?(?:plan|bill|law|policy|budget|deal|treaty|tax|tariffs?|levy|toll|fees?|fares?|charge|subsidy|scheme|programme|program|reform|proposal|cut|cuts|ban|pipeline|runway|project) (?:(?:he|she|they|you|we) (?:supported|proposed|negotiated|signed|wants|backed) )?(?:would|will|could)(?: have)? (?:cost|take|put|raise|cut|carry|add|remove|close|mean|leave|force|double|halve|reduce|increase|lose|create|destroy|ban)\b/i;
+
 /** Public actors and the public: the subjects whose records are checked ("the governor", "his administration"). */
 const PUBLIC_ACTOR = /\b(government|administration|minister|ministry|governor|senator|congress(?:man|woman)?|parliament|legislature|council|mayor|president|party|my opponent|his party|her party|their party|the state|our state|this state|the country|our country|this country|the nation|the province|the city|the capital|taxpayers|federal|national|public)\b/i;
 /** The speaker's own life, family and campaign: facts of no public interest ("my wife", "I visited"). */
@@ -64,6 +69,8 @@ function features(s: string, entities: number): Record<string, number> {
     rank: RANK_OR_RATIO.test(s) ? 1 : 0,
     scope: SCOPE.test(s) ? 1 : 0,
     publicActor: PUBLIC_ACTOR.test(s) ? 1 : 0,
+    causal: CAUSAL.test(s) ? 1 : 0,
+    policyEffect: POLICY_EFFECT.test(s) ? 1 : 0,
     personal: PERSONAL.test(s) ? 1 : 0,
     firstSingular: FIRST_SINGULAR.test(s) ? 1 : 0,
     date: DATE.test(s) ? 1 : 0,
@@ -94,7 +101,7 @@ function features(s: string, entities: number): Record<string, number> {
 const WEIGHTS: Record<string, number> = {
   attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0, past: 0.5,
   topic: 0.6, entity: 0.5, quantityInWords: 1.2, rank: 1.0, scope: 0.9, publicActor: 0.6, personal: -1.5,
-  firstSingular: -0.6,
+  firstSingular: -0.6, causal: 0.7, policyEffect: 1.0,
   question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0,
   imperative: -2.0, descriptive: -1.5, firstPerson: -0.2, secondPerson: -0.7, quote: 0.1, short: -1.5, long: 0.3,
   noEnd: -1.5,
