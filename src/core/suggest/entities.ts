@@ -6,46 +6,19 @@
 import {
   CITIES, COMMON_CAPITALIZED, COMMON_WORD_SURNAMES, COUNTRIES, DATE_WORDS, DEMONYMS, NAME_ADJECTIVES, PLACE_NOUNS,
   SURNAME_LIKE_PLACE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS,
-  ORG_SUFFIXES, ORGANIZATIONS, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, PLACE_ACRONYMS, REGIONS, SPEECH_VERBS, TITLES,
+  ORG_SUFFIXES, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
+import {
+  Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
+} from './entityWords';
+import { headingMatches, headingSentences, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
 import { Token, TokenizedText } from './tokens';
-import { EntityLabel, EntitySuggestion } from './types';
-
-type Label = Exclude<EntityLabel, 'other'>;
-
-/** A word: one token, or tokens joined by a hyphen without spaces ("Bankman-Fried", "al-Baghdadi"). */
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-  pos: string;
-  /** First word of a sentence, a heading or a quotation: capitalized whatever it is. */
-  initial: boolean;
-  /** Index of the sentence holding the word. */
-  sentence: number;
-}
-
-interface Candidate {
-  words: Word[];
-  /** Index in the word list of the first and last word. */
-  from: number;
-  to: number;
-  label?: Label;
-  score: number;
-}
+import { EntitySuggestion } from './types';
 
 /** Lower-case words allowed inside a person's name: "Ursula von der Leyen", "Lula da Silva", "bin Salman". */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du',
   'le', 'la', 'bin', 'bint', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'e']);
-
-/** Capitalized abbreviations that are neither organizations nor places. */
-const NOT_ENTITY_ACRONYMS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'GDP', 'GMT', 'UTC', 'BST', 'EST', 'EDT', 'PST', 'TV',
-  'PM', 'AM', 'DNA', 'RNA', 'HIV', 'AIDS', 'COVID', 'SARS', 'MP', 'MPs', 'MEP', 'MEPs', 'IPO', 'AI', 'VAT', 'OK', 'ID',
-  'PhD', 'MBA', 'CCTV', 'SUV', 'GPS', 'USB', 'PC', 'PR', 'HQ', 'VIP', 'FAQ', 'UK-based', 'LGBT', 'LGBTQ', 'NGO', 'NGOs',
-  'ICU', 'A&E', 'ER', 'BBQ', 'CO2', 'EV', 'EVs', 'LNG', 'GCSE', 'GCSEs', 'SAT', 'IQ', 'CV', 'RIP', 'ETA', 'TBC', 'PPE',
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'X', 'Q1', 'Q2', 'Q3', 'Q4', 'AP', 'UPDATE', 'BREAKING', 'LIVE', 'WATCH', 'READ',
-  'PHOTO', 'VIDEO', 'NEW', 'MORE', 'THE', 'AND', 'OF', 'IN', 'TO', 'A']);
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'into', 'toward',
   'towards', 'via', 'throughout', 'within', 'across', 'between', 'inside', 'of']);
@@ -59,8 +32,6 @@ const LOWER_CASE_ROLES = new Set(['coach', 'manager', 'director', 'executive', '
 
 /** Words that make a name before a hyphen an adjective of place or backer: "London-based", "state-owned". */
 const NAME_MODIFIER_AFTER_HYPHEN = /^(based|born|led|backed|owned|run|funded|made|linked|bound|registered|listed|headquartered|controlled|allied|aligned)$/;
-
-const GAP_SPACE = /^[ \t\u00a0]*$/;
 
 export interface EntityOptions {
   /** Candidates scoring below this are dropped. */
@@ -136,48 +107,6 @@ function toWords(text: string, tokens: Token[], sentences: Span[]): Word[] {
     }
   }
   return words;
-}
-
-/**
- * Sentences written in Title Case or capitals (headings, bylines, menus), where capitals tell nothing: most of
- * their dictionary words (names do not count) are capitalized. A sentence dense with names is not one.
- */
-function headingSentences(words: Word[], count: number, tok: TokenizedText): Set<number> {
-  const capital = new Array<number>(count + 1).fill(0);
-  const total = new Array<number>(count + 1).fill(0);
-  for (const w of words) {
-    if (!/^\p{L}{4,}$/u.test(w.text) || !tok.isCommonWord(w.text.toLowerCase())) { continue; }
-    // Names, titles and dates are capitalized in any sentence ("President Donald Trump ... on Monday").
-    if (GIVEN_NAMES.has(w.text) || KNOWN_PEOPLE.has(w.text) || TITLES.has(w.text) || DATE_WORDS.has(w.text)
-      || lexiconLabel(w.text) !== undefined) { continue; }
-    total[w.sentence]++;
-    if (/^\p{Lu}/u.test(w.text)) { capital[w.sentence]++; }
-  }
-  // A heading seldom ends with a full stop; a sentence that does must be capitals almost throughout. A line of
-  // words that are all capitalized and unpunctuated (a menu item, "Letters to the Editor") is a heading too.
-  const ended = new Array<boolean>(count + 1).fill(false);
-  const lower = new Array<number>(count + 1).fill(0);
-  for (const w of words) {
-    if (/^\p{Ll}{4,}/u.test(w.text)) { lower[w.sentence]++; }
-  }
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (i + 1 === words.length || words[i + 1].sentence !== w.sentence) { ended[w.sentence] = /^[.!?]+$/.test(w.text) || /^["”’')]$/.test(w.text); }
-  }
-  const out = new Set<number>();
-  for (let s = 0; s <= count; s++) {
-    const share = capital[s] / Math.max(1, total[s]);
-    if (ended[s] ? total[s] >= 4 && share > 0.85 : (total[s] >= 2 && share > 0.6) || lower[s] === 0) { out.add(s); }
-  }
-  return out;
-}
-
-function isCapitalized(w: Word): boolean {
-  return /^\p{Lu}/u.test(w.text) && /\p{L}/u.test(w.text) && w.text !== 'I';
-}
-
-function gapIsSpace(text: string, a: Word, b: Word): boolean {
-  return GAP_SPACE.test(text.slice(a.end, b.start));
 }
 
 /** Maximal runs of capitalized words, with the particles and connectors that names hold inside. */
@@ -339,77 +268,6 @@ function isTitle(t: string): boolean {
   return parts.length > 1 && parts.every((p) => TITLES.has(p.charAt(0).toUpperCase() + p.slice(1)));
 }
 
-/** The label a word list gives the exact string, if any. */
-function lexiconLabel(s: string): Label | undefined {
-  if (ORGANIZATIONS.has(s)) { return 'organization'; }
-  if (COUNTRIES.has(s) || REGIONS.has(s) || CITIES.has(s) || PLACE_ACRONYMS.has(s)) { return 'location'; }
-  return undefined;
-}
-
-/** The names the running text typed, by their words in lower case: a heading may repeat them in any case. */
-function namesOfRunningText(cands: Candidate[], words: Word[]): Map<string, { label: Label; score: number }> {
-  const out = new Map<string, { label: Label; score: number }>();
-  for (const c of cands) {
-    if (!c.label || c.score < 0.5) { continue; }
-    const key = words.slice(c.from, c.to + 1).map((w) => w.text.toLowerCase()).join(' ');
-    const had = out.get(key);
-    if (!had || had.score < c.score) { out.set(key, { label: c.label, score: c.score }); }
-  }
-  return out;
-}
-
-/** "WORLD HEALTH ORGANIZATION" -> "World Health Organization", for the word lists; other words as they are. */
-function titleCased(s: string): string {
-  if (!/\p{Lu}{2}/u.test(s) || /\p{Ll}/u.test(s)) { return s; }
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
-}
-
-/**
- * In a heading: the names the running text typed (in any case: "ORLANDO HEALTH" after "Orlando Health") and the
- * names the word lists know (capitals read as Title Case, "ATHENS"), longest first.
- */
-function headingMatches(
-  words: Word[], from: number, to: number, text: string, named: Map<string, { label: Label; score: number }>,
-  tok: TokenizedText,
-): Candidate[] {
-  // A given name and a surname: in capitals only when neither is a common word ("BILL PASSES" is no one).
-  const fullName = (i: number, j: number): boolean => {
-    if (j !== i + 1) { return false; }
-    const [a, b] = [words[i].text, words[j].text];
-    if (titleCased(a) === a) { return GIVEN_NAMES.has(a) && !COMMON_CAPITALIZED.has(b); }
-    return GIVEN_NAMES.has(titleCased(a)) && !tok.isCommonWord(a.toLowerCase()) && !tok.isCommonWord(b.toLowerCase())
-      && b.length >= 3 && !NOT_ENTITY_ACRONYMS.has(b);
-  };
-  const out: Candidate[] = [];
-  let i = from;
-  while (i <= to) {
-    let matched = false;
-    for (let j = Math.min(to, i + 7); j >= i; j--) {
-      if (!isCapitalized(words[j])) { continue; }
-      const parts = words.slice(i, j + 1);
-      const s = parts.map((w) => w.text).join(' ');
-      const fromText = named.get(s.toLowerCase());
-      // Capitals read as Title Case only for words of four letters or more: "US" or "WHO" may be plain words.
-      const titled = parts.every((w) => w.text.length >= 4) ? titleCased(s) : s;
-      const label = fromText?.label ?? lexiconLabel(s) ?? lexiconLabel(titled)
-        ?? (fullName(i, j) ? 'person' : undefined);
-      if (label && gapsAreSpaces(text, parts)) {
-        out.push({ words, from: i, to: j, label, score: fromText ? Math.min(0.85, fromText.score) : 0.75 });
-        i = j + 1;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) { i++; }
-  }
-  return out;
-}
-
-function gapsAreSpaces(text: string, parts: Word[]): boolean {
-  for (let k = 1; k < parts.length; k++) { if (!gapIsSpace(text, parts[k - 1], parts[k])) { return false; } }
-  return true;
-}
-
 /** Types a trimmed run from the word lists, its cue words and its context. */
 function typeCandidate(c: Candidate, text: string, words: Word[], tok: TokenizedText): void {
   if (c.label === 'person') { return; } // after a title
@@ -430,8 +288,7 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
 
   // Datelines and headings in capitals: "WASHINGTON (Reuters) -".
   if (/^[\p{Lu}\s.'-]+$/u.test(s) && /\p{Lu}{3}/u.test(s)) {
-    const titled = s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
-    const label = lexiconLabel(titled);
+    const label = lexiconLabel(titleCased(s));
     if (label) { set(label, 0.85); return; }
     if (lexiconLabel(s) === undefined && isDateline(words, c, text)) { set('location', 0.75); return; }
   }
