@@ -11,12 +11,15 @@ import { readCorpusSidecars } from '../core/suggest/corpusSidecars';
 import { TextModel } from '../core/text';
 import { parseFolderCommand } from './args';
 
-export const suggestUsage = `usage: corpus-lens suggest <folder> [--json] [--include GLOB]... [--exclude GLOB]...
+export const suggestUsage = `usage: corpus-lens suggest <folder> [--json] [--min-claim-score N] [--include GLOB]... [--exclude GLOB]...
 
 Suggests entities (people, organizations, places) and check-worthy claims in the plain-text files under <folder>.
 Strings tagged as entities in the folder's *.annotations.yaml sidecars are proposed again wherever else they
 occur, with the label they were given; spans already tagged and mentions turned down are left out.
   --json           print one JSON document (UTF-16 offsets into each file's text, BOM not counted)
+  --min-claim-score N
+                   propose the sentences whose check-worthiness score is at least N, 0 to 1 (default 0.5);
+                   0 scores every sentence, for ranking a transcript by its claims
   --include GLOB   files to read, relative to <folder> (default **/*.txt; repeatable)
   --exclude GLOB   files to leave out (default **/node_modules/**, **/.git/**; repeatable)
 `;
@@ -35,9 +38,15 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export async function runSuggestCommand(
   args: string[], io: { stdout(s: string): void; stderr(s: string): void },
 ): Promise<number> {
-  const cmd = parseFolderCommand('suggest', args, { flags: ['json'], values: ['include', 'exclude'] }, suggestUsage, io);
+  const cmd = parseFolderCommand('suggest', args, { flags: ['json'], values: ['include', 'exclude', 'min-claim-score'] }, suggestUsage, io);
   if (typeof cmd === 'number') { return cmd; }
   const { args: parsed, folder: root } = cmd;
+  const minClaimText = parsed.values.get('min-claim-score')?.at(-1);
+  const minClaimScore = minClaimText === undefined ? undefined : Number(minClaimText);
+  if (minClaimScore !== undefined && !(minClaimText!.trim() !== '' && minClaimScore >= 0 && minClaimScore <= 1)) {
+    io.stderr(`corpus-lens: --min-claim-score takes a number from 0 to 1, not "${minClaimText}"\n\n${suggestUsage}`);
+    return 2;
+  }
   let failed = false;
   const sidecars = await readCorpusSidecars(root, (message) => { io.stderr(`corpus-lens: ${message}\n`); failed = true; });
   const gazetteer = Gazetteer.fromAnnotations([...sidecars.values()].map((s) => ({ path: s.sourcePath, annotations: s.annotations })));
@@ -63,7 +72,7 @@ export async function runSuggestCommand(
         failed = true;
       }
     }
-    const suggestions = suggest(read.text, { entities: true, claims: true, gazetteer, annotations });
+    const suggestions = suggest(read.text, { entities: true, claims: true, gazetteer, annotations, minClaimScore });
     report.files.push({ path: rel, suggestions: suggestions.map(toJson) });
     texts.set(rel, read.text);
   }

@@ -59,6 +59,39 @@ describe('suggest: claims', () => {
     ]);
   });
 
+  it('proposes spoken claims without digits or attribution, not the speaker\'s own life or a promise', () => {
+    const text = [
+      'Seven in ten apprentices in this county never finish their training.',
+      'My brother and I spent every summer working on our uncle\'s boat.',
+      'Our ferries are slower than those of any other island region.',
+      'I\'ve visited every harbour along this coast since the spring.',
+      'Under this council the library budget has shrunk to the third lowest in the country.',
+      'I will always stand up for the fishing towns.',
+    ].join(' ');
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Seven in ten apprentices in this county never finish their training.',
+      'Our ferries are slower than those of any other island region.',
+      'Under this council the library budget has shrunk to the third lowest in the country.',
+    ]);
+  });
+
+  it('proposes a cause stated as fact and what a policy would cost, not a policy judged', () => {
+    const text = 'Because of the closure, the valley has had no evening bus since the summer. '
+      + 'The ferry levy would cost islanders more than the bridge toll ever did. The tax would be fair.';
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Because of the closure, the valley has had no evening bus since the summer.',
+      'The ferry levy would cost islanders more than the bridge toll ever did.',
+    ]);
+  });
+
+  it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
+    const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
+    const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');
+    assert.equal(all.length, 2);
+    assert.ok(all[1].score > all[0].score, `${all[1].score} > ${all[0].score}`);
+    assert.ok(all[0].score < 0.5 && all[1].score >= 0.5);
+  });
+
   it('names the speaker: "..., the mayor said", "according to X", "said X", "X told", and a pronoun after a name', () => {
     const text = '"We have cut the waiting list by half since 2019," the mayor said. '
       + 'According to the Ministry of Health, 1,204 people were admitted to hospital last week. '

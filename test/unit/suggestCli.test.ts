@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { runSuggestCommand } from '../../src/cli/suggestCommand';
+import { runSuggestCommand, SuggestReport } from '../../src/cli/suggestCommand';
 
 let dir: string;
 
@@ -52,11 +52,28 @@ describe('suggest: CLI', () => {
     // The tagged span itself is not proposed again in its own file.
     assert.ok(!a.some((s: { text: string }) => s.text === 'Harlow Freight'));
     assert.ok(a.some((s: { kind: string; label: string; text: string }) => s.kind === 'entity' && s.label === 'person' && s.text === 'Hassan Rouhani'));
-    assert.deepEqual(a.find((s: { kind: string }) => s.kind === 'claim')?.speaker, 'Pompeo');
+    const quoted = a.find((s: { kind: string; text: string }) => s.kind === 'claim' && s.text.startsWith('"Exports'));
+    assert.deepEqual(quoted?.speaker, 'Pompeo');
     const b = report.files[1].suggestions;
     assert.deepEqual(b.find((s: { text: string }) => s.text === 'Harlow Freight'),
       { kind: 'entity', label: 'organization', text: 'Harlow Freight', start: 0, end: 14, score: b.find((s: { text: string }) => s.text === 'Harlow Freight').score });
     assert.deepEqual(b.filter((s: { kind: string }) => s.kind === 'claim').map((s: { speaker?: string }) => s.speaker), ['Pompeo']);
+  });
+
+  it('scores every sentence with --min-claim-score 0, none with 1, and refuses a score that is not from 0 to 1', async () => {
+    const claimsOf = async (min: string) => {
+      const { code, out, err } = await run(dir, '--json', '--min-claim-score', min);
+      assert.equal(code, 0, err);
+      return (JSON.parse(out) as SuggestReport).files.map((f) => f.suggestions.filter((s) => s.kind === 'claim').length);
+    };
+    // a.txt has two sentences, b.txt one: every one is scored, as a ranking needs.
+    assert.deepEqual(await claimsOf('0'), [2, 1]);
+    assert.deepEqual(await claimsOf('1'), [0, 0]);
+    for (const bad of ['1.5', '-0.1', 'high', '']) {
+      const { code, err } = await run(dir, '--min-claim-score', bad);
+      assert.equal(code, 2, bad);
+      assert.match(err, /--min-claim-score takes a number from 0 to 1/);
+    }
   });
 
   it('prints a readable report with line numbers and totals', async () => {

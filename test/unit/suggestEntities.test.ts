@@ -71,6 +71,32 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('Harbour Strike Ends As Workers In Glasgow Accept Offer\n\nDockers voted on Friday.'), ['location:Glasgow']);
   });
 
+  it('in a heading, proposes the names the running text typed, in any case, and known names in capitals', () => {
+    const text = 'Tessary Freight Picks Dunmore for New Depot\nTessary Freight Ltd is not the same string; Tessary Freight '
+      + 'said it would build near Dunmore Bay.\n\nFORMER MAYOR ODILE VANTERPOOL HEADS TO ATHENS\nFormer mayor Odile '
+      + 'Vanterpool said she would meet officials.';
+    assert.deepEqual(labelled(text), [
+      'organization:Tessary Freight', 'organization:Tessary Freight Ltd', 'organization:Tessary Freight',
+      'location:Dunmore Bay', 'person:ODILE VANTERPOOL', 'location:ATHENS', 'person:Odile Vanterpool',
+    ]);
+  });
+
+  it('reads a name before "-based" as the place, and a full name after a lower-case role as a person', () => {
+    assert.deepEqual(labelled('The Glasgow-based insurer hired chief executive Wenna Trevithick last year.'), [
+      'location:Glasgow', 'person:Wenna Trevithick',
+    ]);
+  });
+
+  it('in text all in capitals, with no running text to learn from, finds a full name and known places', () => {
+    assert.deepEqual(labelled('BILL WILL PASS, SAYS GOVERNOR PAUL DRUMMOND IN ATHENS'), ['person:PAUL DRUMMOND', 'location:ATHENS']);
+  });
+
+  it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
+    assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
+      'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',
+    ]);
+  });
+
   it('reads an all-capitals dateline as a place', () => {
     assert.deepEqual(labelled('WASHINGTON (Reuters) - Officials in Ohio said the plan had failed.'), [
       'location:WASHINGTON', 'organization:Reuters', 'location:Ohio',

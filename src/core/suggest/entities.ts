@@ -6,51 +6,32 @@
 import {
   CITIES, COMMON_CAPITALIZED, COMMON_WORD_SURNAMES, COUNTRIES, DATE_WORDS, DEMONYMS, NAME_ADJECTIVES, PLACE_NOUNS,
   SURNAME_LIKE_PLACE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS,
-  ORG_SUFFIXES, ORGANIZATIONS, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, PLACE_ACRONYMS, REGIONS, SPEECH_VERBS, TITLES,
+  ORG_SUFFIXES, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
+import {
+  Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
+} from './entityWords';
+import { headingMatches, headingSentences, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
 import { Token, TokenizedText } from './tokens';
-import { EntityLabel, EntitySuggestion } from './types';
-
-type Label = Exclude<EntityLabel, 'other'>;
-
-/** A word: one token, or tokens joined by a hyphen without spaces ("Bankman-Fried", "al-Baghdadi"). */
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-  pos: string;
-  /** First word of a sentence, a heading or a quotation: capitalized whatever it is. */
-  initial: boolean;
-  /** Index of the sentence holding the word. */
-  sentence: number;
-}
-
-interface Candidate {
-  words: Word[];
-  /** Index in the word list of the first and last word. */
-  from: number;
-  to: number;
-  label?: Label;
-  score: number;
-}
+import { EntitySuggestion } from './types';
 
 /** Lower-case words allowed inside a person's name: "Ursula von der Leyen", "Lula da Silva", "bin Salman". */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du',
   'le', 'la', 'bin', 'bint', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'e']);
 
-/** Capitalized abbreviations that are neither organizations nor places. */
-const NOT_ENTITY_ACRONYMS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'GDP', 'GMT', 'UTC', 'BST', 'EST', 'EDT', 'PST', 'TV',
-  'PM', 'AM', 'DNA', 'RNA', 'HIV', 'AIDS', 'COVID', 'SARS', 'MP', 'MPs', 'MEP', 'MEPs', 'IPO', 'AI', 'VAT', 'OK', 'ID',
-  'PhD', 'MBA', 'CCTV', 'SUV', 'GPS', 'USB', 'PC', 'PR', 'HQ', 'VIP', 'FAQ', 'UK-based', 'LGBT', 'LGBTQ', 'NGO', 'NGOs',
-  'ICU', 'A&E', 'ER', 'BBQ', 'CO2', 'EV', 'EVs', 'LNG', 'GCSE', 'GCSEs', 'SAT', 'IQ', 'CV', 'RIP', 'ETA', 'TBC', 'PPE',
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'X', 'Q1', 'Q2', 'Q3', 'Q4', 'AP', 'UPDATE', 'BREAKING', 'LIVE', 'WATCH', 'READ',
-  'PHOTO', 'VIDEO', 'NEW', 'MORE', 'THE', 'AND', 'OF', 'IN', 'TO', 'A']);
-
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'into', 'toward',
   'towards', 'via', 'throughout', 'within', 'across', 'between', 'inside', 'of']);
 
-const GAP_SPACE = /^[ \t\u00a0]*$/;
+/** Roles written in lower case right before a person's full name. */
+const LOWER_CASE_ROLES = new Set(['coach', 'manager', 'director', 'executive', 'chairman', 'chairwoman', 'chair',
+  'president', 'secretary', 'minister', 'governor', 'mayor', 'senator', 'commissioner', 'chief', 'spokesman',
+  'spokeswoman', 'spokesperson', 'founder', 'striker', 'midfielder', 'defender', 'goalkeeper', 'economist', 'analyst',
+  'professor', 'judge', 'prosecutor', 'ambassador', 'envoy', 'leader', 'captain', 'inspector', 'superintendent',
+  'councillor', 'councilor', 'premier', 'treasurer', 'attorney', 'editor', 'author', 'researcher', 'surgeon']);
+
+/** Words that make a name before a hyphen an adjective of place or backer: "London-based", "state-owned". */
+const NAME_MODIFIER_AFTER_HYPHEN = /^(based|born|led|backed|owned|run|funded|made|linked|bound|registered|listed|headquartered|controlled|allied|aligned)$/;
 
 export interface EntityOptions {
   /** Candidates scoring below this are dropped. */
@@ -66,19 +47,21 @@ export function findEntities(
   const words = toWords(text, tokenized.tokens, sentences);
   const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
+  const inHeadings: Candidate[] = [];
   for (const chunk of chunks(text, words)) {
+    // Capitals tell nothing in a heading: its runs are read once the running text has typed its names.
+    if (headings.has(words[chunk.from].sentence)) { inHeadings.push(chunk); continue; }
     const placesBefore: Candidate[] = [];
     const trimmed = trimChunk(chunk, words, tokenized, placesBefore);
     candidates.push(...placesBefore);
     if (!trimmed) { continue; }
-    if (headings.has(words[trimmed.from].sentence)) {
-      candidates.push(...lexiconMatches(words, trimmed.from, trimmed.to));
-      continue;
-    }
     typeCandidate(trimmed, text, words, tokenized);
     candidates.push(trimmed);
   }
   harmonize(candidates, words, text);
+  const named = namesOfRunningText(candidates, words);
+  for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized)); }
+  candidates.sort((a, b) => a.from - b.from);
   const out: EntitySuggestion[] = [];
   for (const c of candidates) {
     if (!c.label || c.score < options.minScore) { continue; }
@@ -105,8 +88,9 @@ function toWords(text: string, tokens: Token[], sentences: Span[]): Word[] {
     if (s !== lastSentence) { sentenceStartPending = true; lastSentence = s; }
     const prev = words[words.length - 1];
     // "Bankman" "-" "Fried": a hyphen between two words with no space joins them.
+    // "Edinburgh-based", "Kremlin-backed": the name stays a word of its own.
     if (t.text === '-' && prev && prev.end === t.start && i + 1 < tokens.length && tokens[i + 1].start === t.end
-      && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(prev.text)) {
+      && /^\p{L}/u.test(tokens[i + 1].text) && /\p{L}$/u.test(prev.text) && !NAME_MODIFIER_AFTER_HYPHEN.test(tokens[i + 1].text)) {
       const next = tokens[++i];
       prev.text = text.slice(prev.start, next.end);
       prev.end = next.end;
@@ -123,48 +107,6 @@ function toWords(text: string, tokens: Token[], sentences: Span[]): Word[] {
     }
   }
   return words;
-}
-
-/**
- * Sentences written in Title Case or capitals (headings, bylines, menus), where capitals tell nothing: most of
- * their dictionary words (names do not count) are capitalized. A sentence dense with names is not one.
- */
-function headingSentences(words: Word[], count: number, tok: TokenizedText): Set<number> {
-  const capital = new Array<number>(count + 1).fill(0);
-  const total = new Array<number>(count + 1).fill(0);
-  for (const w of words) {
-    if (!/^\p{L}{4,}$/u.test(w.text) || !tok.isCommonWord(w.text.toLowerCase())) { continue; }
-    // Names, titles and dates are capitalized in any sentence ("President Donald Trump ... on Monday").
-    if (GIVEN_NAMES.has(w.text) || KNOWN_PEOPLE.has(w.text) || TITLES.has(w.text) || DATE_WORDS.has(w.text)
-      || lexiconLabel(w.text) !== undefined) { continue; }
-    total[w.sentence]++;
-    if (/^\p{Lu}/u.test(w.text)) { capital[w.sentence]++; }
-  }
-  // A heading seldom ends with a full stop; a sentence that does must be capitals almost throughout. A line of
-  // words that are all capitalized and unpunctuated (a menu item, "Letters to the Editor") is a heading too.
-  const ended = new Array<boolean>(count + 1).fill(false);
-  const lower = new Array<number>(count + 1).fill(0);
-  for (const w of words) {
-    if (/^\p{Ll}{4,}/u.test(w.text)) { lower[w.sentence]++; }
-  }
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (i + 1 === words.length || words[i + 1].sentence !== w.sentence) { ended[w.sentence] = /^[.!?]+$/.test(w.text) || /^["”’')]$/.test(w.text); }
-  }
-  const out = new Set<number>();
-  for (let s = 0; s <= count; s++) {
-    const share = capital[s] / Math.max(1, total[s]);
-    if (ended[s] ? total[s] >= 4 && share > 0.85 : (total[s] >= 2 && share > 0.6) || lower[s] === 0) { out.add(s); }
-  }
-  return out;
-}
-
-function isCapitalized(w: Word): boolean {
-  return /^\p{Lu}/u.test(w.text) && /\p{L}/u.test(w.text) && w.text !== 'I';
-}
-
-function gapIsSpace(text: string, a: Word, b: Word): boolean {
-  return GAP_SPACE.test(text.slice(a.end, b.start));
 }
 
 /** Maximal runs of capitalized words, with the particles and connectors that names hold inside. */
@@ -194,6 +136,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
         span = 1;
       } else if (connector === 'and' && usedOf && !usedAnd) {
         span = 1;
+      } else if (connector === 'and' && !usedAnd && andJoinsOrganization(text, words, from, to, next + 1)) {
+        span = 1;
       }
       const after = next + span;
       if (span === 0 || after >= words.length || !isCapitalized(words[after]) || words[after].sentence !== words[to].sentence
@@ -205,6 +149,19 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
     yield { words, from, to, score: 0 };
     i = to + 1;
   }
+}
+
+/**
+ * "China Road and Bridge Corporation", "Hale and Partners Ltd": "and" inside one organization's name, when the
+ * run after it ends with an organization's word and the run before is no name of its own (no such word at its end,
+ * not in the word lists), so "Harwick Mining and Kelso Foods" stays two.
+ */
+function andJoinsOrganization(text: string, words: Word[], from: number, to: number, after: number): boolean {
+  if (ORG_SUFFIXES.has(words[to].text) || lexiconLabel(words.slice(from, to + 1).map((w) => w.text).join(' '))) { return false; }
+  let end = after;
+  while (end + 1 < words.length && end - after < 4 && isCapitalized(words[end + 1]) && !words[end + 1].initial
+    && words[end + 1].sentence === words[after].sentence && gapIsSpace(text, words[end], words[end + 1])) { end++; }
+  return after < words.length && isCapitalized(words[after]) && ORG_SUFFIXES.has(words[end].text);
 }
 
 function headAllowsOf(words: Word[], from: number, to: number): boolean {
@@ -251,8 +208,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     const places: number[] = [];
     while (k < to) {
       const t = words[k].text;
-      if (TITLES.has(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
-        if (PERSON_TITLES_STRONG.has(t)) { strong = true; }
+      if (isTitle(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
+        if (PERSON_TITLES_STRONG.has(t) || PERSON_TITLES_STRONG.has(t.split('-')[0])) { strong = true; }
         k++;
         continue;
       }
@@ -271,6 +228,15 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
         titled = true;
         strongTitle = strong;
         for (const p of places) { placesBefore.push({ words, from: p, to: p, label: 'location', score: 0.88 }); }
+        // "Prime Minister Ana Ferreira of Portugal": the title let "of" in; the name ends before it.
+        const of = words.slice(from, to + 1).findIndex((w) => w.text === 'of');
+        if (of > 0) {
+          const rest = text(from + of + 1, to).replace(/^the /, '');
+          const label = lexiconLabel(rest);
+          const restFrom = words[from + of + 1].text === 'the' ? from + of + 2 : from + of + 1;
+          if (label && restFrom <= to) { placesBefore.push({ words, from: restFrom, to, label, score: 0.88 }); }
+          to = from + of - 1;
+        }
       }
     }
   }
@@ -295,32 +261,11 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   return out;
 }
 
-/** The label a word list gives the exact string, if any. */
-function lexiconLabel(s: string): Label | undefined {
-  if (ORGANIZATIONS.has(s)) { return 'organization'; }
-  if (COUNTRIES.has(s) || REGIONS.has(s) || CITIES.has(s) || PLACE_ACRONYMS.has(s)) { return 'location'; }
-  return undefined;
-}
-
-/** In a heading: only names the word lists know, longest first. */
-function lexiconMatches(words: Word[], from: number, to: number): Candidate[] {
-  const out: Candidate[] = [];
-  let i = from;
-  while (i <= to) {
-    let matched = false;
-    for (let j = Math.min(to, i + 5); j >= i; j--) {
-      const s = words.slice(i, j + 1).map((w) => w.text).join(' ');
-      const label = lexiconLabel(s) ?? (j > i && GIVEN_NAMES.has(words[i].text) && j === i + 1 && !COMMON_CAPITALIZED.has(words[j].text) ? 'person' : undefined);
-      if (label) {
-        out.push({ words, from: i, to: j, label, score: 0.75 });
-        i = j + 1;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) { i++; }
-  }
-  return out;
+/** A title, or titles joined by hyphens in any case ("Director-general", "Vice-Chancellor"). */
+function isTitle(t: string): boolean {
+  if (TITLES.has(t)) { return true; }
+  const parts = t.split('-');
+  return parts.length > 1 && parts.every((p) => TITLES.has(p.charAt(0).toUpperCase() + p.slice(1)));
 }
 
 /** Types a trimmed run from the word lists, its cue words and its context. */
@@ -343,8 +288,7 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
 
   // Datelines and headings in capitals: "WASHINGTON (Reuters) -".
   if (/^[\p{Lu}\s.'-]+$/u.test(s) && /\p{Lu}{3}/u.test(s)) {
-    const titled = s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
-    const label = lexiconLabel(titled);
+    const label = lexiconLabel(titleCased(s));
     if (label) { set(label, 0.85); return; }
     if (lexiconLabel(s) === undefined && isDateline(words, c, text)) { set('location', 0.75); return; }
   }
@@ -379,7 +323,11 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   };
   const placeNounAfter = next !== undefined && PLACE_NOUNS.has(next.text);
 
+  // News writes most roles in lower case before a full name: "coach Lars Henningsen", "chief executive Dana Whitlock".
+  const roleBefore = prev !== undefined && gapIsSpace(text, prev, ws[0]) && LOWER_CASE_ROLES.has(prev.text)
+    && ws.length >= 2 && ws.length <= 3 && ws.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text)) && unknownWord(ws[ws.length - 1]);
   if (titleBefore && !acronym) { set('person', 0.9); return; }
+  if (roleBefore) { set('person', 0.8); return; }
   if (ageAfter) { set('person', 0.88); return; }
   if (givenFirst && !theBefore) { set('person', 0.85); return; }
   if (known && !theBefore) { set('person', 0.8); return; }

@@ -25,9 +25,12 @@ export const ORG_SUFFIXES = words(`
   Police Constabulary Army Navy Forces Corps Guard Command Brigade Brigades Regiment Militia Marines
   Times Post Journal News Herald Gazette Tribune Telegraph Guardian Observer Chronicle Press Media Radio Television TV
   Studios Records Pictures Entertainment Games Pharmaceuticals Pharma Technologies Technology Systems Software
-  Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Foods Brands Stores   Logistics Shipping Telecom Communications Solutions Consulting Reserve Mission Council Caucus Project
+  Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Foods Brands Stores
+  Logistics Shipping Telecom Communications Solutions Consulting Reserve Mission Council Caucus Project
   FC AFC CF Rovers Wanderers Athletic Albion Borough Hotspur Rangers Celtic Dynamo Giants Yankees Lakers Warriors
   Utilities Authority Tribe Nations Assembly Consortium Conservancy Charity Charities Campaign Watch Initiative
+  Research Marine Freight Trains Buses Health Robotics Analytics Biotech Therapeutics Aerospace Automotive Chemical
+  Chemicals Water Telecoms Hospitality Retail Wireless Cinemas Hotels Resorts Railroad Transit
 `);
 
 /** First words that make an organization when "of"/"for" follows: "Bank of England", "Ministry of Defence". */

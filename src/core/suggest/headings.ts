@@ -1,0 +1,104 @@
+// Headings: lines in Title Case or capitals (headlines, bylines, menus), where capitals tell nothing about names.
+// They are read after the running text, and take the names it typed, in any case, and the names the word lists
+// know.
+import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, TITLES } from './lexicon';
+import { TokenizedText } from './tokens';
+import { Candidate, Label, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
+
+/**
+ * Sentences written in Title Case or capitals (headings, bylines, menus), where capitals tell nothing: most of
+ * their dictionary words (names do not count) are capitalized. A sentence dense with names is not one.
+ */
+export function headingSentences(words: Word[], count: number, tok: TokenizedText): Set<number> {
+  const capital = new Array<number>(count + 1).fill(0);
+  const total = new Array<number>(count + 1).fill(0);
+  for (const w of words) {
+    if (!/^\p{L}{4,}$/u.test(w.text) || !tok.isCommonWord(w.text.toLowerCase())) { continue; }
+    // Names, titles and dates are capitalized in any sentence ("President Donald Trump ... on Monday").
+    if (GIVEN_NAMES.has(w.text) || KNOWN_PEOPLE.has(w.text) || TITLES.has(w.text) || DATE_WORDS.has(w.text)
+      || lexiconLabel(w.text) !== undefined) { continue; }
+    total[w.sentence]++;
+    if (/^\p{Lu}/u.test(w.text)) { capital[w.sentence]++; }
+  }
+  // A heading seldom ends with a full stop; a sentence that does must be capitals almost throughout. A line of
+  // words that are all capitalized and unpunctuated (a menu item, "Letters to the Editor") is a heading too.
+  const ended = new Array<boolean>(count + 1).fill(false);
+  const lower = new Array<number>(count + 1).fill(0);
+  for (const w of words) {
+    if (/^\p{Ll}{4,}/u.test(w.text)) { lower[w.sentence]++; }
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (i + 1 === words.length || words[i + 1].sentence !== w.sentence) { ended[w.sentence] = /^[.!?]+$/.test(w.text) || /^["”’')]$/.test(w.text); }
+  }
+  const out = new Set<number>();
+  for (let s = 0; s <= count; s++) {
+    const share = capital[s] / Math.max(1, total[s]);
+    if (ended[s] ? total[s] >= 4 && share > 0.85 : (total[s] >= 2 && share > 0.6) || lower[s] === 0) { out.add(s); }
+  }
+  return out;
+}
+
+/** The names the running text typed, by their words in lower case: a heading may repeat them in any case. */
+export function namesOfRunningText(cands: Candidate[], words: Word[]): Map<string, { label: Label; score: number }> {
+  const out = new Map<string, { label: Label; score: number }>();
+  for (const c of cands) {
+    if (!c.label || c.score < 0.5) { continue; }
+    const key = words.slice(c.from, c.to + 1).map((w) => w.text.toLowerCase()).join(' ');
+    const had = out.get(key);
+    if (!had || had.score < c.score) { out.set(key, { label: c.label, score: c.score }); }
+  }
+  return out;
+}
+
+/** "WORLD HEALTH ORGANIZATION" -> "World Health Organization", for the word lists; other words as they are. */
+export function titleCased(s: string): string {
+  if (!/\p{Lu}{2}/u.test(s) || /\p{Ll}/u.test(s)) { return s; }
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+/**
+ * In a heading: the names the running text typed (in any case: "ORLANDO HEALTH" after "Orlando Health") and the
+ * names the word lists know (capitals read as Title Case, "ATHENS"), longest first.
+ */
+export function headingMatches(
+  words: Word[], from: number, to: number, text: string, named: Map<string, { label: Label; score: number }>,
+  tok: TokenizedText,
+): Candidate[] {
+  // A given name and a surname: in capitals only when neither is a common word ("BILL PASSES" is no one).
+  const fullName = (i: number, j: number): boolean => {
+    if (j !== i + 1) { return false; }
+    const [a, b] = [words[i].text, words[j].text];
+    if (titleCased(a) === a) { return GIVEN_NAMES.has(a) && !COMMON_CAPITALIZED.has(b); }
+    return GIVEN_NAMES.has(titleCased(a)) && !tok.isCommonWord(a.toLowerCase()) && !tok.isCommonWord(b.toLowerCase())
+      && b.length >= 3 && !NOT_ENTITY_ACRONYMS.has(b);
+  };
+  const out: Candidate[] = [];
+  let i = from;
+  while (i <= to) {
+    let matched = false;
+    for (let j = Math.min(to, i + 7); j >= i; j--) {
+      if (!isCapitalized(words[j])) { continue; }
+      const parts = words.slice(i, j + 1);
+      const s = parts.map((w) => w.text).join(' ');
+      const fromText = named.get(s.toLowerCase());
+      // Capitals read as Title Case only for words of four letters or more: "US" or "WHO" may be plain words.
+      const titled = parts.every((w) => w.text.length >= 4) ? titleCased(s) : s;
+      const label = fromText?.label ?? lexiconLabel(s) ?? lexiconLabel(titled)
+        ?? (fullName(i, j) ? 'person' : undefined);
+      if (label && gapsAreSpaces(text, parts)) {
+        out.push({ words, from: i, to: j, label, score: fromText ? Math.min(0.85, fromText.score) : 0.75 });
+        i = j + 1;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) { i++; }
+  }
+  return out;
+}
+
+export function gapsAreSpaces(text: string, parts: Word[]): boolean {
+  for (let k = 1; k < parts.length; k++) { if (!gapIsSpace(text, parts[k - 1], parts[k])) { return false; } }
+  return true;
+}
