@@ -46,7 +46,7 @@ export async function runSuggestCommand(
   const files = listCorpusFiles(root, { include: parsed.values.get('include'), exclude: parsed.values.get('exclude') });
   for (const rel of files) {
     const abs = path.join(root, ...rel.split('/'));
-    const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+    const read = readCorpusFile(root, rel, { maxFileBytes: MAX_FILE_BYTES });
     if (!read.ok) {
       io.stderr(`corpus-lens: skipped ${rel}: ${read.message}\n`);
       if (read.reason === 'unreadable') { failed = true; }
