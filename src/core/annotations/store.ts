@@ -13,7 +13,7 @@ import {
   ANCHOR_FIELDS, Annotation, AnnotationKind, DecisionStatus, SIDECAR_VERSION, SidecarData, cloneData, decisionOf, deepEqual, randomId,
   sourceHashOf, timestamp, uniqueId,
 } from './model';
-import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withFileLock, writeFileAtomic } from './sidecarFs';
+import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withSidecarLock, writeSidecarFile } from './sidecarFs';
 import { SidecarLocation, sidecarPathFor, sourceFieldFor } from './sidecarPaths';
 import { SidecarLimits, defaultSidecarLimits, newSidecarDocument, parseSidecar, patchSidecarDocument, renderSidecar } from './sidecarYaml';
 import { validateSidecarData } from './validate';
@@ -169,7 +169,7 @@ export class SidecarSession {
   /** @internal */
   static async load(store: AnnotationStore, sourcePath: string, sidecarPath: string, text: string): Promise<SidecarSession> {
     const s = new SidecarSession(store, sourcePath, sidecarPath, text);
-    const raw = await readSidecarFile(sidecarPath, store.limits.maxBytes);
+    const raw = await readSidecarFile(sidecarPath, store.limits.maxBytes, store.options.root);
     if (raw !== undefined) {
       const parsed = parseSidecar(raw, sidecarPath, store.limits);
       s.adoptDisk(raw, parsed.doc, parsed.data, parsed.eol);
@@ -320,10 +320,10 @@ export class SidecarSession {
    */
   save(): Promise<SaveResult> {
     const file = this.sidecarPath;
-    return (this.store.options.queue ?? processQueue).run(file, () => withFileLock(file, async () => {
+    return (this.store.options.queue ?? processQueue).run(file, () => withSidecarLock(file, async () => {
       this.settle();
       const ours = this.commitAnchors();
-      const raw = await readSidecarFile(file, this.store.limits.maxBytes);
+      const raw = await readSidecarFile(file, this.store.limits.maxBytes, this.store.options.root);
       let theirs: SidecarData | undefined;
       let doc: Document | undefined;
       let eol = this.eol;
@@ -346,7 +346,13 @@ export class SidecarSession {
         doc ??= newSidecarDocument(merged.data);
         patchSidecarDocument(doc, merged.data);
         text = renderSidecar(doc, merged.data, eol);
-        await writeFileAtomic(file, text);
+        // The limit the reader applies, checked on what would be written: never write a file the next read refuses.
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > this.store.limits.maxBytes) {
+          throw new SidecarError(file, 'too-large', [{ message: `not written: the sidecar would be ${bytes} bytes, over the limit of `
+            + `${this.store.limits.maxBytes} that reading it again would refuse; split the annotations over fewer per file or raise the limit` }]);
+        }
+        await writeSidecarFile(file, text);
         written = true;
       }
       this.rebase(ours, merged.data, text, doc, eol);
@@ -362,7 +368,7 @@ export class SidecarSession {
   reload(): Promise<{ conflicts: MergeConflict[] }> {
     const file = this.sidecarPath;
     return (this.store.options.queue ?? processQueue).run(file, async () => {
-      const raw = await readSidecarFile(file, this.store.limits.maxBytes);
+      const raw = await readSidecarFile(file, this.store.limits.maxBytes, this.store.options.root);
       if (raw === this.baseRaw) { return { conflicts: [] }; }
       const parsed = raw === undefined ? undefined : parseSidecar(raw, file, this.store.limits);
       const ours = this.snapshot(false);
