@@ -36,7 +36,8 @@ export interface AnnotationsReport {
     source: string | null;
     /** Why the sidecar could not be checked (file:line:col: message), or null. */
     error: string | null;
-    annotations: { id: string; outcome: AnnotationOutcomeName; start: number | null; end: number | null }[];
+    /** `reason` "over-budget": an orphan whose search was given up for its cost (a long quote, a large source). */
+    annotations: { id: string; outcome: AnnotationOutcomeName; start: number | null; end: number | null; reason?: 'over-budget' }[];
     /** With --fix: whether the sidecar was rewritten. */
     written?: boolean;
     /** With --fix: conflicts met merging with a concurrent writer (both versions kept). */
@@ -87,6 +88,7 @@ export async function checkSidecars(folder: string, fix: boolean): Promise<Annot
       const session = await new AnnotationStore({ root: folder }).open(sourcePath, text, { sidecarPath });
       const outcomes = session.list().map((a) => ({
         id: a.annotation.id, outcome: a.outcome === 'pending' ? 'orphaned' as const : a.outcome, start: a.start, end: a.end,
+        ...(a.reason ? { reason: a.reason } : {}),
       }));
       if (fix) {
         const saved = session.dirty ? await session.save() : { written: false, conflicts: [] };
@@ -126,7 +128,8 @@ function formatReport(report: AnnotationsReport, fix: boolean): string {
     lines.push(`${printable(s.path)}: ${plural(s.annotations.length, 'annotation')}${counts.length ? ': ' + counts.join(', ') : ''}${written}`);
     for (const a of s.annotations) {
       if (a.outcome === 'exact') { continue; }
-      lines.push(`  ${a.id.padEnd(8)} ${a.outcome.padEnd(9)}${a.start === null ? '' : ` ${a.start}-${a.end}`}`.trimEnd());
+      const why = a.reason === 'over-budget' ? ' (search given up: quote too long for the source\'s size)' : '';
+      lines.push(`  ${a.id.padEnd(8)} ${a.outcome.padEnd(9)}${a.start === null ? '' : ` ${a.start}-${a.end}`}${why}`.trimEnd());
     }
     for (const c of s.conflicts ?? []) {
       lines.push(`  ${c.id.padEnd(8)} conflict: ${c.reason}${c.oursId ? `; our version kept as ${c.oursId}` : ''}`);

@@ -42,6 +42,8 @@ export interface AnchoredAnnotation {
   /** Where it stands now, in the session's text; null when orphaned or pending. */
   start: number | null;
   end: number | null;
+  /** For an orphan the search gave up on for its cost (see ResolveOptions.maxWork), rather than did not find. */
+  reason?: 'over-budget';
 }
 
 export interface NewAnnotation {
@@ -175,7 +177,7 @@ export class SidecarSession {
       s.adoptDisk(raw, parsed.doc, parsed.data, parsed.eol);
       s.setRecords(parsed.data);
     }
-    for (const a of s.records) { s.anchors.track(a.id, targetOf(a)); }
+    s.anchors.trackAll(s.records.map((a) => ({ id: a.id, target: targetOf(a) })));
     return s;
   }
 
@@ -513,9 +515,9 @@ function topOf(data: SidecarData): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'annotations'));
 }
 
-function outcomeOf(a: Annotation, state: AnchorState | undefined, text: string): { outcome: AnnotationOutcome; start: number | null; end: number | null } {
+function outcomeOf(a: Annotation, state: AnchorState | undefined, text: string): { outcome: AnnotationOutcome; start: number | null; end: number | null; reason?: 'over-budget' } {
   if (!state || state.status !== 'anchored') {
-    return { outcome: state?.status ?? 'orphaned', start: null, end: null };
+    return { outcome: state?.status ?? 'orphaned', start: null, end: null, ...(state?.status === 'orphaned' && state.reason === 'over-budget' ? { reason: state.reason } : {}) };
   }
   const holdsQuote = text.slice(state.start, state.end) === a.quote;
   const outcome = !holdsQuote ? 'fuzzy' : state.start === a.start && state.end === a.end ? 'exact' : 'moved';
