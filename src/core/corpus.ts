@@ -2,7 +2,7 @@
 // as UTF-8 text or skipped with a reason a person can act on.
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { readFileSafeSync, SafeReadReason } from './io/safeRead';
+import { readFileSafe, readFileSafeSync, SafeReadReason, SafeReadResult } from './io/safeRead';
 import { walkFolder, WalkResult } from './io/walkFolder';
 import { decodeText, DecodeOptions } from './text';
 
@@ -44,10 +44,16 @@ export type ReadResult =
 
 /** Reads and decodes the corpus file at `rel` (forward slashes) under `root`, through the safe reader. */
 export function readCorpusFile(root: string, rel: string, options: DecodeOptions): ReadResult {
-  const read = readFileSafeSync(path.join(root, ...rel.split('/')), { root, maxBytes: options.maxFileBytes });
-  if (!read.ok) {
-    return { ok: false, reason: read.reason, message: read.message };
-  }
+  return decoded(readFileSafeSync(path.join(root, ...rel.split('/')), { root, maxBytes: options.maxFileBytes }), options);
+}
+
+/** readCorpusFile without blocking the thread: for the editor's extension host. */
+export async function readCorpusFileAsync(root: string, rel: string, options: DecodeOptions): Promise<ReadResult> {
+  return decoded(await readFileSafe(path.join(root, ...rel.split('/')), { root, maxBytes: options.maxFileBytes }), options);
+}
+
+function decoded(read: SafeReadResult, options: DecodeOptions): ReadResult {
+  if (!read.ok) { return { ok: false, reason: read.reason, message: read.message }; }
   const r = decodeText(read.bytes, options);
   return r.ok ? { ok: true, text: r.text, bytes: read.bytes.length } : r;
 }
