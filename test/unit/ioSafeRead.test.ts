@@ -109,6 +109,18 @@ describe('safe reader and folder walk', () => {
     assert.deepEqual(report.summary.skipped.map((s) => [s.path, s.reason]), [['.', 'unreadable']]);
   });
 
+  it('suggest lists refused files as skipped in its JSON; annotations reports an unreadable root', async () => {
+    fs.symlinkSync(path.join(base, 'secret.txt'), path.join(dir, 'link.txt'));
+    let c = capture();
+    assert.equal(await main(['suggest', dir, '--json'], c.io), 0);
+    const report = JSON.parse(c.out.stdout) as { files: { path: string }[]; skipped: { path: string; reason: string }[] };
+    assert.deepEqual(report.files.map((f) => f.path), ['a.txt']);
+    assert.deepEqual(report.skipped.map((s) => [s.path, s.reason]), [['link.txt', 'outside']]);
+    c = capture();
+    assert.equal(await withUnreadable(dir, 'EACCES', () => main(['annotations', dir, '--json'], c.io)), 1);
+    assert.deepEqual(JSON.parse(c.out.stdout).skipped, [{ path: '.', reason: 'unreadable', message: 'cannot read the folder: permission denied (EACCES)' }]);
+  });
+
   it('escapes control characters of file names in the readable report', async () => {
     fs.writeFileSync(path.join(dir, 'evil\x1b[2J.txt'), 'some text here\n');
     const c = capture();
