@@ -173,6 +173,23 @@ describe('sidecar writes: failing disks, permissions, encodings', () => {
     assert.equal(fs.existsSync(live), true);
   });
 
+  it('D2: --fix neither reads a source linked from outside the folder nor waits on a FIFO source', async () => {
+    const outside = path.join(dir, 'outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'secret.txt'), `Top secret: ${SOURCE}`);
+    const corpusDir = path.join(dir, 'corpus');
+    fs.mkdirSync(corpusDir);
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(corpusDir, 'a.txt'));
+    fs.writeFileSync(path.join(corpusDir, 'a.txt.annotations.yaml'), SIDECAR);
+    const hasFifo = spawnSync('mkfifo', [path.join(corpusDir, 'b.txt')]).status === 0;
+    if (hasFifo) { fs.writeFileSync(path.join(corpusDir, 'b.txt.annotations.yaml'), SIDECAR.replace('a.txt', 'b.txt')); }
+    const { code, report } = await run(corpusDir, '--json', '--fix');
+    assert.equal(code, 1);
+    assert.match(report.sidecars[0].error!, /the source a\.txt is not read: resolves to .*outside the folder/);
+    if (hasFifo) { assert.match(report.sidecars[1].error!, /the source b\.txt is not read: not a regular file \(a named pipe\)/); }
+    assert.equal(fs.readFileSync(path.join(corpusDir, 'a.txt.annotations.yaml'), 'utf8'), SIDECAR);
+  });
+
   it('explains a second YAML document in its own words', () => {
     assert.throws(() => parseSidecar(`${SIDECAR}---\nversion: 1\n`, 'x.annotations.yaml'),
       (e: unknown) => e instanceof SidecarError && /more than one YAML document/.test(e.message) && !/parseAllDocuments/.test(e.message));
