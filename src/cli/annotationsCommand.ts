@@ -2,7 +2,6 @@
 // and reports each annotation's outcome; --fix writes the new offsets, context and source hash back through the
 // annotation store (merge with concurrent writers, atomic write). Exit 1 when an annotation is orphaned or a
 // sidecar is invalid, 2 on a usage error.
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SidecarError, formatIssues } from '../core/annotations/errors';
 import { readSidecarFile } from '../core/annotations/sidecarFs';
@@ -11,14 +10,17 @@ import {
 } from '../core/annotations/sidecarPaths';
 import { defaultSidecarLimits, parseSidecar } from '../core/annotations/sidecarYaml';
 import { AnnotationStore } from '../core/annotations/store';
-import { decodeText } from '../core/text';
+import { readCorpusFile } from '../core/corpus';
+import { printable } from '../core/io/walkFolder';
 import { parseFolderCommand } from './args';
 
 export const annotationsUsage = `usage: corpus-lens annotations <folder> [--json] [--fix]
 
 Re-anchors every *.annotations.yaml sidecar under <folder> against its source text and reports each
 annotation: exact (stored offsets hold), moved (quote found elsewhere), fuzzy (edited quote found),
-orphaned (not found; kept in the sidecar). Exits 1 if any annotation is orphaned or any sidecar invalid.
+orphaned (not found, or over the search budget; kept in the sidecar). A sidecar or folder that cannot be
+read or written is reported and the run goes on. Exits 1 if any annotation is orphaned, any sidecar is
+invalid or not written, or anything was skipped; 2 on a usage error.
   --json   print one JSON document
   --fix    write the re-anchored offsets, quote, context and source hash back to the sidecars
 `;
@@ -34,12 +36,16 @@ export interface AnnotationsReport {
     source: string | null;
     /** Why the sidecar could not be checked (file:line:col: message), or null. */
     error: string | null;
-    annotations: { id: string; outcome: AnnotationOutcomeName; start: number | null; end: number | null }[];
+    /** `reason` "over-budget": an orphan whose search was given up for its cost (a long quote, a large source). */
+    annotations: { id: string; outcome: AnnotationOutcomeName; start: number | null; end: number | null; reason?: 'over-budget' }[];
     /** With --fix: whether the sidecar was rewritten. */
     written?: boolean;
     /** With --fix: conflicts met merging with a concurrent writer (both versions kept). */
     conflicts?: { id: string; reason: string; oursId?: string }[];
   }[];
+  /** Entries named like sidecars that could not be looked at, and folders that could not be read ("." the root). */
+  skipped: { path: string; reason: string; message: string }[];
+  /** Only what was checked in full: a sidecar with an error counts as invalid, its annotations not at all. */
   totals: { sidecars: number; invalid: number; annotations: number } & Record<AnnotationOutcomeName, number>;
 }
 
@@ -57,40 +63,51 @@ export async function runAnnotationsCommand(
   } else {
     io.stdout(formatReport(report, parsed.flags.has('fix')));
   }
-  return report.totals.invalid > 0 || report.totals.orphaned > 0 ? 1 : 0;
+  return report.totals.invalid > 0 || report.totals.orphaned > 0 || report.skipped.length > 0 ? 1 : 0;
 }
 
-/** Re-anchors every sidecar under `folder`; with `fix`, writes the results back. */
+/**
+ * Re-anchors every sidecar under `folder`; with `fix`, writes the results back. Never throws for a sidecar, a
+ * source or a folder: each failure is that entry's error (or a skipped entry) and the run goes on.
+ */
 export async function checkSidecars(folder: string, fix: boolean): Promise<AnnotationsReport> {
+  const found = findSidecars(folder);
   const report: AnnotationsReport = {
-    version: 1, sidecars: [],
+    version: 1, sidecars: [], skipped: found.skipped,
     totals: { sidecars: 0, invalid: 0, annotations: 0, exact: 0, moved: 0, fuzzy: 0, orphaned: 0 },
   };
-  for (const sidecarPath of await findSidecars(folder)) {
+  for (const sidecarPath of found.sidecars) {
     const entry: AnnotationsReport['sidecars'][number] = { path: relative(folder, sidecarPath), source: null, error: null, annotations: [] };
     report.sidecars.push(entry);
     report.totals.sidecars++;
     try {
       const sourcePath = await sourceOf(folder, sidecarPath);
       entry.source = relative(folder, sourcePath);
-      const text = await readSource(sidecarPath, sourcePath);
+      const text = readSource(folder, sidecarPath, sourcePath);
       // A store per sidecar: sessions are keyed by source, and two sidecars might name the same one.
-      const session = await new AnnotationStore().open(sourcePath, text, { sidecarPath });
-      for (const a of session.list()) {
-        const outcome = a.outcome === 'pending' ? 'orphaned' : a.outcome;
-        entry.annotations.push({ id: a.annotation.id, outcome, start: a.start, end: a.end });
-        report.totals[outcome]++;
-        report.totals.annotations++;
-      }
+      const session = await new AnnotationStore({ root: folder }).open(sourcePath, text, { sidecarPath });
+      const outcomes = session.list().map((a) => ({
+        id: a.annotation.id, outcome: a.outcome === 'pending' ? 'orphaned' as const : a.outcome, start: a.start, end: a.end,
+        ...(a.reason ? { reason: a.reason } : {}),
+      }));
       if (fix) {
         const saved = session.dirty ? await session.save() : { written: false, conflicts: [] };
         entry.written = saved.written;
         entry.conflicts = saved.conflicts;
       }
+      // Counted only once the sidecar was checked (and, with --fix, written) in full.
+      entry.annotations = outcomes;
+      for (const a of outcomes) {
+        report.totals[a.outcome]++;
+        report.totals.annotations++;
+      }
     } catch (e) {
-      if (!(e instanceof SidecarError)) { throw e; }
-      entry.error = formatIssues(relative(folder, e.file), e.issues);
+      entry.error = e instanceof SidecarError
+        ? formatIssues(relative(folder, e.file), e.issues)
+        : `${entry.path}: ${e instanceof Error ? e.message : String(e)}`;
       entry.annotations = [];
+      delete entry.written;
+      delete entry.conflicts;
       report.totals.invalid++;
     }
   }
@@ -101,22 +118,24 @@ function formatReport(report: AnnotationsReport, fix: boolean): string {
   const lines: string[] = [];
   for (const s of report.sidecars) {
     if (s.error !== null) {
-      lines.push(`${s.path}: invalid`, ...s.error.split('\n').map((l) => `  ${l}`));
+      lines.push(`${printable(s.path)}: invalid`, ...s.error.split('\n').map((l) => `  ${printable(l)}`));
       continue;
     }
     const counts = (['exact', 'moved', 'fuzzy', 'orphaned'] as const)
       .map((o) => [o, s.annotations.filter((a) => a.outcome === o).length] as const)
       .filter(([, n]) => n > 0).map(([o, n]) => `${n} ${o}`);
     const written = fix ? (s.written ? ' (written)' : ' (unchanged)') : '';
-    lines.push(`${s.path}: ${plural(s.annotations.length, 'annotation')}${counts.length ? ': ' + counts.join(', ') : ''}${written}`);
+    lines.push(`${printable(s.path)}: ${plural(s.annotations.length, 'annotation')}${counts.length ? ': ' + counts.join(', ') : ''}${written}`);
     for (const a of s.annotations) {
       if (a.outcome === 'exact') { continue; }
-      lines.push(`  ${a.id.padEnd(8)} ${a.outcome.padEnd(9)}${a.start === null ? '' : ` ${a.start}-${a.end}`}`.trimEnd());
+      const why = a.reason === 'over-budget' ? ' (search given up: quote too long for the source\'s size)' : '';
+      lines.push(`  ${a.id.padEnd(8)} ${a.outcome.padEnd(9)}${a.start === null ? '' : ` ${a.start}-${a.end}`}${why}`.trimEnd());
     }
     for (const c of s.conflicts ?? []) {
       lines.push(`  ${c.id.padEnd(8)} conflict: ${c.reason}${c.oursId ? `; our version kept as ${c.oursId}` : ''}`);
     }
   }
+  for (const k of report.skipped) { lines.push(`${printable(k.path)}: skipped: ${printable(k.message)}`); }
   const t = report.totals;
   lines.push(`${plural(t.sidecars, 'sidecar')}${t.invalid ? ` (${t.invalid} invalid)` : ''}, ${plural(t.annotations, 'annotation')}: `
     + `${t.exact} exact, ${t.moved} moved, ${t.fuzzy} fuzzy, ${t.orphaned} orphaned`);
@@ -125,7 +144,7 @@ function formatReport(report: AnnotationsReport, fix: boolean): string {
 
 /** The source a sidecar names (its `source` field, else its own name without the suffix), inside `folder`. */
 async function sourceOf(folder: string, sidecarPath: string): Promise<string> {
-  const raw = await readSidecarFile(sidecarPath, defaultSidecarLimits.maxBytes).catch(() => undefined);
+  const raw = await readSidecarFile(sidecarPath, defaultSidecarLimits.maxBytes, folder).catch(() => undefined);
   let source: string | undefined;
   if (raw !== undefined) {
     try {
@@ -142,18 +161,12 @@ async function sourceOf(folder: string, sidecarPath: string): Promise<string> {
   return sourcePath;
 }
 
-async function readSource(sidecarPath: string, sourcePath: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(sourcePath);
-  } catch (e) {
-    throw new SidecarError(sidecarPath, 'source', [{ message: `cannot read the source ${path.basename(sourcePath)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+function readSource(folder: string, sidecarPath: string, sourcePath: string): string {
+  const read = readCorpusFile(folder, relative(folder, sourcePath), { maxFileBytes: MAX_SOURCE_BYTES });
+  if (!read.ok) {
+    throw new SidecarError(sidecarPath, 'source', [{ message: `the source ${path.basename(sourcePath)} is not read: ${read.message}` }]);
   }
-  const decoded = decodeText(bytes, { maxFileBytes: MAX_SOURCE_BYTES });
-  if (!decoded.ok) {
-    throw new SidecarError(sidecarPath, 'source', [{ message: `the source ${path.basename(sourcePath)} is unusable: ${decoded.message}` }]);
-  }
-  return decoded.text;
+  return read.text;
 }
 
 function relative(folder: string, file: string): string {

@@ -14,6 +14,8 @@ export function parseArgs(argv: string[], spec: { flags: string[]; values: strin
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') { out.positional.push(...argv.slice(i + 1)); break; }
+    // -h is the one short option: asking for help must never be taken for a folder named "-h".
+    if (a === '-h' && spec.flags.includes('help')) { out.flags.add('help'); continue; }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       const name = eq > 0 ? a.slice(2, eq) : a.slice(2);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { FileAnalysis } from '../core/index/corpusIndex';
 import { summarize, toJsonReport } from '../core/report';
 import { scanFolderParallel } from '../core/parallelScan';
+import { printable } from '../core/io/walkFolder';
 import { scanFolder, ScanOptions } from '../core/scan';
 import { parseFolderCommand } from './args';
 import { CliIO, ProgressBar, UsageError } from './io';
@@ -51,7 +52,7 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
       io.stdout(`  ${String(n).padStart(6)}  ${code}\n`);
     }
   }
-  for (const s of result.skipped) { io.stderr(`corpus-lens: skipped ${s.path}: ${s.message}\n`); }
+  for (const s of result.skipped) { io.stderr(`corpus-lens: skipped ${printable(s.path)}: ${printable(s.message)}\n`); }
   return result.skipped.some((s) => s.reason === 'unreadable') ? 1 : 0;
 }
 
@@ -66,8 +67,8 @@ function printReadable(
   doc: (p: string) => { model: { positionAt(o: number): { line: number } } } | undefined,
 ): void {
   for (const f of files) {
-    const near = f.nearDuplicates.length ? ` · near-copy of ${f.nearDuplicates.map((n) => `${n.path} (${pct(n.similarity)})`).join(', ')}` : '';
-    io.stdout(`${f.path}: ${pct(f.boilerplateShare)} boilerplate · ${pct(f.duplicateShare)} duplicated · ${f.findings.length} findings${near}\n`);
+    const near = f.nearDuplicates.length ? ` · near-copy of ${f.nearDuplicates.map((n) => `${printable(n.path)} (${pct(n.similarity)})`).join(', ')}` : '';
+    io.stdout(`${printable(f.path)}: ${pct(f.boilerplateShare)} boilerplate · ${pct(f.duplicateShare)} duplicated · ${f.findings.length} findings${near}\n`);
     const model = doc(f.path)!.model;
     const ranked = [...f.findings].sort((a, b) => b.score * (b.end - b.start) - a.score * (a.end - a.start)).slice(0, top);
     for (const x of ranked.sort((a, b) => a.start - b.start)) {

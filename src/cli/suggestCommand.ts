@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { SidecarError } from '../core/annotations/errors';
 import type { Annotation } from '../core/annotations/model';
 import { AnnotationStore } from '../core/annotations/store';
-import { listCorpusFiles, readCorpusFile } from '../core/corpus';
+import { listCorpus, readCorpusFile } from '../core/corpus';
+import { printable } from '../core/io/walkFolder';
 import { Gazetteer, suggest, Suggestion } from '../core/suggest';
 import { readCorpusSidecars } from '../core/suggest/corpusSidecars';
 import { TextModel } from '../core/text';
@@ -27,6 +28,8 @@ occur, with the label they were given; spans already tagged and mentions turned 
 export interface SuggestReport {
   version: 1;
   files: { path: string; suggestions: JsonSuggestion[] }[];
+  /** Files and folders not read, with why (a link out of the folder, a FIFO, an unreadable folder...). */
+  skipped: { path: string; reason: string; message: string }[];
 }
 
 type JsonSuggestion =
@@ -48,16 +51,17 @@ export async function runSuggestCommand(
     return 2;
   }
   let failed = false;
-  const sidecars = await readCorpusSidecars(root, (message) => { io.stderr(`corpus-lens: ${message}\n`); failed = true; });
+  const sidecars = await readCorpusSidecars(root, (message) => { io.stderr(`corpus-lens: ${printable(message)}\n`); failed = true; });
   const gazetteer = Gazetteer.fromAnnotations([...sidecars.values()].map((s) => ({ path: s.sourcePath, annotations: s.annotations })));
-  const report: SuggestReport = { version: 1, files: [] };
+  const listing = listCorpus(root, { include: parsed.values.get('include'), exclude: parsed.values.get('exclude') });
+  const report: SuggestReport = { version: 1, files: [], skipped: listing.skipped };
+  if (listing.skipped.some((s) => s.reason === 'unreadable')) { failed = true; }
   const texts = new Map<string, string>();
-  const files = listCorpusFiles(root, { include: parsed.values.get('include'), exclude: parsed.values.get('exclude') });
-  for (const rel of files) {
+  for (const rel of listing.files) {
     const abs = path.join(root, ...rel.split('/'));
-    const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+    const read = readCorpusFile(root, rel, { maxFileBytes: MAX_FILE_BYTES });
     if (!read.ok) {
-      io.stderr(`corpus-lens: skipped ${rel}: ${read.message}\n`);
+      report.skipped.push({ path: rel, reason: read.reason, message: read.message });
       if (read.reason === 'unreadable') { failed = true; }
       continue;
     }
@@ -65,10 +69,10 @@ export async function runSuggestCommand(
     let annotations: Annotation[] = [];
     if (sidecar) {
       try {
-        annotations = await anchoredAnnotations(abs, sidecar.sidecarPath, read.text);
+        annotations = await anchoredAnnotations(root, abs, sidecar.sidecarPath, read.text);
       } catch (e) {
         if (!(e instanceof SidecarError)) { throw e; }
-        io.stderr(`corpus-lens: ${path.relative(root, sidecar.sidecarPath).split(path.sep).join('/')}: ${e.message}\n`);
+        io.stderr(`corpus-lens: ${printable(path.relative(root, sidecar.sidecarPath).split(path.sep).join('/'))}: ${printable(e.message)}\n`);
         failed = true;
       }
     }
@@ -76,6 +80,8 @@ export async function runSuggestCommand(
     report.files.push({ path: rel, suggestions: suggestions.map(toJson) });
     texts.set(rel, read.text);
   }
+  report.skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const k of report.skipped) { io.stderr(`corpus-lens: skipped ${printable(k.path)}: ${printable(k.message)}\n`); }
   if (parsed.flags.has('json')) {
     io.stdout(JSON.stringify(report) + '\n');
   } else {
@@ -103,7 +109,7 @@ function formatReadable(report: SuggestReport, texts: Map<string, string>, gazet
     const c = f.suggestions.length - e;
     entities += e;
     claims += c;
-    lines.push(`${f.path}: ${plural(e, 'entity', 'entities')}, ${plural(c, 'claim')}`);
+    lines.push(`${printable(f.path)}: ${plural(e, 'entity', 'entities')}, ${plural(c, 'claim')}`);
     for (const s of f.suggestions) {
       const line = String(model.positionAt(s.start).line + 1).padStart(6);
       const what = s.kind === 'entity' ? `entity/${s.label}` : 'claim';
@@ -126,8 +132,8 @@ function plural(n: number, word: string, many = word + 's'): string {
 }
 
 /** The file's annotations placed in its current text (re-anchored as the editor would); orphans are left out. */
-async function anchoredAnnotations(sourcePath: string, sidecarPath: string, text: string): Promise<Annotation[]> {
-  const session = await new AnnotationStore().open(sourcePath, text, { sidecarPath });
+async function anchoredAnnotations(root: string, sourcePath: string, sidecarPath: string, text: string): Promise<Annotation[]> {
+  const session = await new AnnotationStore({ root }).open(sourcePath, text, { sidecarPath });
   const out: Annotation[] = [];
   for (const a of session.list()) {
     if (a.start === null || a.end === null) { continue; }

@@ -1,9 +1,10 @@
 // Finding and reading a corpus's files on disk: a folder walked with include/exclude globs, each file decoded
 // as UTF-8 text or skipped with a reason a person can act on.
-import * as fs from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
-import { decodeText, DecodeOptions, tooLarge } from './text';
+import { readFileSafe, readFileSafeSync, SafeReadReason, SafeReadResult } from './io/safeRead';
+import { walkFolder, WalkResult } from './io/walkFolder';
+import { decodeText, DecodeOptions } from './text';
 
 export const defaultInclude = ['**/*.txt'];
 export const defaultExclude = ['**/node_modules/**', '**/.git/**'];
@@ -21,50 +22,38 @@ export function corpusMatcher(selection: CorpusSelection = {}): (relPath: string
 }
 
 /**
- * Lists the corpus files under `root` (or only under its sub-folder `under`), as sorted paths relative to
- * `root` with forward slashes. Folders that an exclude glob matches whole are not entered. Symbolic links are
- * not followed. An unreadable `root` is an error; an unreadable sub-folder, `under` included, lists nothing.
+ * The corpus files under `root` (or only under its sub-folder `under`), as sorted paths relative to `root` with
+ * forward slashes, and the entries left out with why (special files, folders that cannot be read, the root
+ * included, names that are not UTF-8). Folders that an exclude glob matches whole are not entered. Links are
+ * listed, not followed: readCorpusFile decides whether what they name may be read.
  */
-export function listCorpusFiles(root: string, selection: CorpusSelection = {}, under = ''): string[] {
+export function listCorpus(root: string, selection: CorpusSelection = {}, under = ''): WalkResult {
   const matches = corpusMatcher(selection);
   const excludeDir = picomatch(selection.exclude?.length ? selection.exclude : defaultExclude, { dot: true });
-  const out: string[] = [];
-  const walk = (dir: string, rel: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      if (rel === '') { throw e; }
-      return; // an unreadable sub-folder is passed over; the root must be readable
-    }
-    for (const e of entries) {
-      const r = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) {
-        if (!excludeDir(`${r}/`) && !excludeDir(`${r}/x`)) { walk(path.join(dir, e.name), r); }
-      } else if (e.isFile() && matches(r)) {
-        out.push(r);
-      }
-    }
-  };
-  walk(under === '' ? root : path.join(root, under), under);
-  return out.sort();
+  return walkFolder(root, { wants: matches, enter: (r) => !excludeDir(`${r}/`) && !excludeDir(`${r}/x`) }, under);
+}
+
+/** listCorpus's files alone, for callers that have nowhere to report what was left out. */
+export function listCorpusFiles(root: string, selection: CorpusSelection = {}, under = ''): string[] {
+  return listCorpus(root, selection, under).files;
 }
 
 export type ReadResult =
   | { ok: true; text: string; bytes: number }
-  | { ok: false; reason: 'binary' | 'too-large' | 'invalid-utf8' | 'unreadable'; message: string };
+  | { ok: false; reason: 'binary' | 'too-large' | 'invalid-utf8' | SafeReadReason; message: string };
 
-export function readCorpusFile(absPath: string, options: DecodeOptions): ReadResult {
-  let bytes: Buffer;
-  try {
-    const st = fs.statSync(absPath);
-    if (st.size > options.maxFileBytes) {
-      return tooLarge(st.size, options.maxFileBytes);
-    }
-    bytes = fs.readFileSync(absPath);
-  } catch (e) {
-    return { ok: false, reason: 'unreadable', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
-  }
-  const r = decodeText(bytes, options);
-  return r.ok ? { ok: true, text: r.text, bytes: bytes.length } : r;
+/** Reads and decodes the corpus file at `rel` (forward slashes) under `root`, through the safe reader. */
+export function readCorpusFile(root: string, rel: string, options: DecodeOptions): ReadResult {
+  return decoded(readFileSafeSync(path.join(root, ...rel.split('/')), { root, maxBytes: options.maxFileBytes }), options);
+}
+
+/** readCorpusFile without blocking the thread: for the editor's extension host. */
+export async function readCorpusFileAsync(root: string, rel: string, options: DecodeOptions): Promise<ReadResult> {
+  return decoded(await readFileSafe(path.join(root, ...rel.split('/')), { root, maxBytes: options.maxFileBytes }), options);
+}
+
+function decoded(read: SafeReadResult, options: DecodeOptions): ReadResult {
+  if (!read.ok) { return { ok: false, reason: read.reason, message: read.message }; }
+  const r = decodeText(read.bytes, options);
+  return r.ok ? { ok: true, text: r.text, bytes: read.bytes.length } : r;
 }

@@ -3,10 +3,10 @@
 // finds duplicated passages, which need the whole corpus's posting table. Same result as scanFolder.
 import * as os from 'os';
 import { Worker } from 'worker_threads';
-import { listCorpusFiles } from './corpus';
+import { listCorpus } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { unpackDocument } from './index/prepare';
-import { ScanCancelled, ScanOptions, ScanResult, SkippedFile } from './scan';
+import { ScanCancelled, ScanOptions, ScanResult } from './scan';
 import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
 
 const BATCH = 32;
@@ -19,9 +19,8 @@ export interface ParallelOptions {
 }
 
 export async function scanFolderParallel(root: string, options: ScanOptions, parallel: ParallelOptions): Promise<ScanResult> {
-  const paths = listCorpusFiles(root, options);
+  const { files: paths, skipped } = listCorpus(root, options);
   const index = new CorpusIndex(options.engine);
-  const skipped: SkippedFile[] = [];
   const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
   const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript));
   const owner = new Map<string, number>();

@@ -1,7 +1,6 @@
 // A whole-folder scan: list the corpus, read and index every file, then analyse each one. Used by the CLI,
 // the benchmark and the editor's worker; progress is reported per phase so a front end can show a bar.
-import * as path from 'path';
-import { CorpusSelection, listCorpusFiles, readCorpusFile } from './corpus';
+import { CorpusSelection, listCorpus, readCorpusFile } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { EngineOptionsInput } from './options';
 
@@ -42,9 +41,8 @@ export interface ScanResult {
 const PROGRESS_EVERY = 64;
 
 export function scanFolder(root: string, options: ScanOptions = {}): ScanResult {
-  const paths = listCorpusFiles(root, options);
+  const { files: paths, skipped } = listCorpus(root, options);
   const index = new CorpusIndex(options.engine);
-  const skipped: SkippedFile[] = [];
   let bytes = 0;
   const report = (phase: ScanProgress['phase'], done: number) => {
     if (options.isCancelled?.()) { throw new ScanCancelled(); }
@@ -53,7 +51,7 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
     }
   };
   paths.forEach((rel, i) => {
-    const r = readCorpusFile(path.join(root, rel), index.options);
+    const r = readCorpusFile(root, rel, index.options);
     if (r.ok) {
       index.load(rel, r.text);
       bytes += r.bytes;
@@ -69,5 +67,6 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
     if (index.has(rel)) { files.push(index.analyzeWith(rel, index.detectBoilerplate(rel), shared)); }
     report('analysing', ++done);
   }
+  skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
   return { root, index, files, skipped, bytes };
 }

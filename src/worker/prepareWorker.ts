@@ -1,7 +1,6 @@
 // A prepare worker of a parallel scan: reads and prepares its share of the files (decode, blocks, shapes,
 // tokens, fingerprints) and sends them to the index as transferred typed arrays; later runs the boilerplate
 // detector on the same files, given each block's shape count. It keeps what phase two needs of its files.
-import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import { readCorpusFile } from '../core/corpus';
 import { detectBoilerplate } from '../core/detect/boilerplate';
@@ -21,7 +20,7 @@ parentPort?.on('message', (req: PrepareRequest) => {
       const files: PreparedFile[] = [];
       const transfer: ArrayBuffer[] = [];
       for (const rel of req.files) {
-        const r = readCorpusFile(path.join(req.root, rel), { maxFileBytes: req.maxFileBytes });
+        const r = readCorpusFile(req.root, rel, { maxFileBytes: req.maxFileBytes });
         if (!r.ok) {
           files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
           continue;

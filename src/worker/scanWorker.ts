@@ -229,7 +229,7 @@ export class IndexService {
     };
     const readIn = (p: string) => {
       folder.versions.delete(p);
-      const r = readCorpusFile(path.join(root, p), index.options);
+      const r = readCorpusFile(root, p, index.options);
       if (!r.ok) {
         if (index.has(p)) { remove(p); }
         return;

@@ -166,7 +166,7 @@ export class SuggestService {
     for (const rel of listCorpusFiles(folder.root, folder.selection)) {
       let text = overlays.get(rel);
       if (text === undefined) {
-        const read = readCorpusFile(path.join(folder.root, ...rel.split('/')), { maxFileBytes: MAX_FILE_BYTES });
+        const read = readCorpusFile(folder.root, rel, { maxFileBytes: MAX_FILE_BYTES });
         if (!read.ok) { unreadable++; continue; }
         text = read.text;
       }
@@ -205,7 +205,7 @@ export class SuggestService {
         slice = performance.now();
       }
       const abs = path.join(folder.root, ...rel.split('/'));
-      const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+      const read = readCorpusFile(folder.root, rel, { maxFileBytes: MAX_FILE_BYTES });
       if (!read.ok) { unreadable.push(rel); continue; }
       const count = untaggedMentions(read.text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
       counted.push(rel);

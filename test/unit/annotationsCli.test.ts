@@ -75,6 +75,7 @@ describe('annotations: CLI', () => {
           error: 'other.txt.annotations.yaml:7:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
         },
       ],
+      skipped: [],
       totals: { sidecars: 2, invalid: 1, annotations: 4, exact: 1, moved: 1, fuzzy: 1, orphaned: 1 },
     });
   });
@@ -149,7 +150,7 @@ describe('annotations: CLI', () => {
     fs.writeFileSync(path.join(dir, 'gone.txt.annotations.yaml'), 'version: 1\nsource: gone.txt\nannotations: []\n');
     const { code, out } = await run(dir, '--json');
     assert.equal(code, 1);
-    assert.match(JSON.parse(out).sidecars[0].error, /cannot read the source gone\.txt: ENOENT/);
+    assert.match(JSON.parse(out).sidecars[0].error, /the source gone\.txt is not read: no such file/);
   });
 
   it('answers usage errors with exit 2 and the usage, and --help with 0', async () => {

@@ -1,14 +1,14 @@
 // Anchors that follow a document while it is edited, so that what is saved with the source is already right.
 // An edit entirely before an anchor shifts it, one entirely after leaves it; an edit that touches the quote
 // re-resolves it near its old place, or marks it "pending" for a whole-text search on `settle()`.
-import { AnchorTarget, AnchorResult, ResolveOptions, resolveAnchor } from './resolve';
+import { AnchorTarget, AnchorResult, OrphanReason, PASS_WORK, ResolveOptions, WorkBudget, resolveAnchor } from './resolve';
 import { TextChange, applyTextChanges, checkChange, mapOffset } from './textChanges';
 
 /** Where an anchor stands in the current text. */
 export type AnchorState =
   | { status: 'anchored'; start: number; end: number; /** how it was last found */ via: 'exact' | 'moved' | 'fuzzy' }
   | { status: 'pending'; hintStart: number; hintEnd: number }
-  | { status: 'orphaned'; hintStart: number; hintEnd: number };
+  | { status: 'orphaned'; hintStart: number; hintEnd: number; /** why; unset: not found */ reason?: OrphanReason };
 
 export interface TrackedAnchor {
   readonly id: string;
@@ -18,9 +18,10 @@ export interface TrackedAnchor {
 }
 
 export function stateFromResult(result: AnchorResult, hintStart: number, hintEnd: number, orphanStatus: 'pending' | 'orphaned'): AnchorState {
-  return result.outcome === 'orphaned'
-    ? { status: orphanStatus, hintStart, hintEnd }
-    : { status: 'anchored', start: result.start, end: result.end, via: result.outcome };
+  if (result.outcome !== 'orphaned') { return { status: 'anchored', start: result.start, end: result.end, via: result.outcome }; }
+  return orphanStatus === 'orphaned' && result.reason === 'over-budget'
+    ? { status: 'orphaned', hintStart, hintEnd, reason: 'over-budget' }
+    : { status: orphanStatus, hintStart, hintEnd };
 }
 
 export class LiveAnchors {
@@ -49,11 +50,22 @@ export class LiveAnchors {
   }
 
   /** Starts tracking (or re-targets) an anchor, resolving it against the current text. */
-  track(id: string, target: AnchorTarget): AnchorState {
-    const result = resolveAnchor(this.current, target, this.options);
+  track(id: string, target: AnchorTarget, budget?: WorkBudget): AnchorState {
+    const result = resolveAnchor(this.current, target, { ...this.options, budget });
     const state = stateFromResult(result, target.start, target.end, 'orphaned');
     this.anchors.set(id, { target: { ...target }, state });
     return state;
+  }
+
+  /** Tracks several anchors (a sidecar just read), their searches sharing one pass's budget. */
+  trackAll(items: readonly { id: string; target: AnchorTarget }[]): void {
+    const budget = this.passBudget();
+    for (const { id, target } of items) { this.track(id, target, budget); }
+  }
+
+  /** The work budget of one pass over every anchor. */
+  private passBudget(): WorkBudget {
+    return new WorkBudget(this.options.budget?.remaining ?? PASS_WORK);
   }
 
   /** Tracks an anchor at a known place without searching (a new annotation, a re-attached orphan). */
@@ -68,10 +80,11 @@ export class LiveAnchors {
   /** Replaces the whole text (a revert, a reload from disk): every anchor is resolved again. */
   setText(text: string): void {
     this.current = text;
+    const budget = this.passBudget();
     for (const [id, a] of this.anchors) {
       const h = hintOf(a.state);
       const target = a.state.status === 'anchored' ? { ...a.target, start: h.start, end: h.end } : a.target;
-      this.anchors.set(id, { target: a.target, state: stateFromResult(resolveAnchor(text, target, this.options), h.start, h.end, 'orphaned') });
+      this.anchors.set(id, { target: a.target, state: stateFromResult(resolveAnchor(text, target, { ...this.options, budget }), h.start, h.end, 'orphaned') });
     }
   }
 
@@ -134,10 +147,11 @@ export class LiveAnchors {
   /** Resolves every pending anchor against the whole text; what is still not found becomes orphaned. */
   settle(): string[] {
     const changed: string[] = [];
+    const budget = this.passBudget();
     for (const [id, a] of this.anchors) {
       if (a.state.status !== 'pending') { continue; }
       const { hintStart, hintEnd } = a.state;
-      const result = resolveAnchor(this.current, { ...a.target, start: hintStart, end: hintEnd }, { ...this.options, wholeText: true });
+      const result = resolveAnchor(this.current, { ...a.target, start: hintStart, end: hintEnd }, { ...this.options, wholeText: true, budget });
       a.state = stateFromResult(result, hintStart, hintEnd, 'orphaned');
       changed.push(id);
     }

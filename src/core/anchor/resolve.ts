@@ -21,9 +21,28 @@ export interface AnchorTarget {
   end: number;
 }
 
+/** Why an annotation is orphaned: its quote is not in the text, or finding out would cost more than the budget. */
+export type OrphanReason = 'not-found' | 'over-budget';
+
 export type AnchorResult =
   | { outcome: 'exact' | 'moved' | 'fuzzy'; start: number; end: number; errors: number; score: number }
-  | { outcome: 'orphaned'; start: null; end: null; errors: null; score: number };
+  | { outcome: 'orphaned'; start: null; end: null; errors: null; score: number; reason: OrphanReason };
+
+/**
+ * Work that fuzzy searches may still do, in block steps of the bit-parallel matcher (text code units times
+ * 32-unit blocks of the quote). Shared by the resolutions of one pass over a sidecar, so that one hostile file of
+ * long random quotes cannot stall a run however many it holds.
+ */
+export class WorkBudget {
+  constructor(public remaining: number) {}
+
+  /** Takes `units` if they are left; false (taking nothing) when they are not. */
+  take(units: number): boolean {
+    if (units > this.remaining) { return false; }
+    this.remaining -= units;
+    return true;
+  }
+}
 
 export interface ResolveOptions {
   /** Largest share of the quote's code units that a fuzzy match may get wrong. */
@@ -40,6 +59,14 @@ export interface ResolveOptions {
    * edited quote is not traded for a copy of it nearby.
    */
   trustedRange: boolean;
+  /**
+   * Most fuzzy-search work for one annotation, in block steps (see WorkBudget): about a second on a slow
+   * machine. A search that would cost more is not made; if nothing else found the quote, it is orphaned with
+   * the reason 'over-budget'.
+   */
+  maxWork: number;
+  /** A budget shared with other resolutions (one pass over a sidecar); unset: only maxWork bounds the work. */
+  budget?: WorkBudget;
 }
 
 export const defaultResolveOptions: ResolveOptions = {
@@ -48,7 +75,11 @@ export const defaultResolveOptions: ResolveOptions = {
   wholeText: true,
   maxFuzzyWholeTextQuote: 4096,
   trustedRange: false,
+  maxWork: 50_000_000,
 };
+
+/** Work one pass over a sidecar (opening it, settling its edits) may spend on fuzzy searches in all. */
+export const PASS_WORK = 400_000_000;
 
 /** Number of code units of context kept before and after a quote. */
 export const CONTEXT_LENGTH = 32;
@@ -88,16 +119,22 @@ export function resolveAnchor(text: string, target: AnchorTarget, options: Parti
   const opts = { ...defaultResolveOptions, ...options };
   const { quote } = target;
   const m = quote.length;
-  if (m === 0) { return orphan(); }
+  if (m === 0) { return orphan('not-found'); }
 
-  // 1. The stored offsets still hold the quote.
+  // 1. The stored offsets still hold the quote (and split no character: half a surrogate pair is no quote).
   if (target.start >= 0 && target.end === target.start + m && target.end <= text.length
-    && text.startsWith(quote, target.start)) {
+    && text.startsWith(quote, target.start) && !splitsSurrogatePair(text, target.start) && !splitsSurrogatePair(text, target.end)) {
     return { outcome: 'exact', start: target.start, end: target.end, errors: 0, score: W_QUOTE + W_PREFIX + W_SUFFIX + W_POSITION };
   }
 
   const hint = clamp(target.start, 0, text.length);
-  const scorer = new Scorer(text, target, hint, m, opts.window);
+  const budget = new WorkBudget(Math.min(opts.maxWork, opts.budget?.remaining ?? Infinity));
+  const startBudget = budget.remaining;
+  const scorer = new Scorer(text, target, hint, m, opts.window, budget);
+  const settle = (r: AnchorResult): AnchorResult => {
+    if (opts.budget) { opts.budget.remaining -= startBudget - budget.remaining; }
+    return r;
+  };
   const maxErrors = Math.floor(m * opts.maxErrorRatio);
 
   // 1b. Live edits: the mapped range itself, edited but still close to the quote. Nothing else is searched
@@ -107,7 +144,8 @@ export function resolveAnchor(text: string, target: AnchorTarget, options: Parti
     const hi = Math.min(text.length, Math.max(hint, target.end) + NEAR_SLACK);
     const onRange = scorer.bestFuzzy(lo, hi, maxErrors, (c) => c.start < target.end && c.end > hint);
     const exact = onRange ? undefined : scorer.bestExact();
-    return onRange ? found(text, quote, onRange) : exact ? found(text, quote, exact) : orphan();
+    // Live edits map the range exactly, so the match is not widened to word boundaries: the edit says where it ends.
+    return settle(onRange ? found(text, target, onRange, false) : exact ? found(text, target, exact, false) : orphan(scorer.reason()));
   }
 
   // 2. The exact quote elsewhere: every occurrence, scored on context and closeness.
@@ -122,23 +160,50 @@ export function resolveAnchor(text: string, target: AnchorTarget, options: Parti
     best = better(best, scorer.bestFuzzy(lo, hi, maxErrors));
   }
 
-  // 4. Fuzzy in the whole text, only when nothing acceptable was found near.
-  if (!best && opts.wholeText && m <= opts.maxFuzzyWholeTextQuote) {
-    best = scorer.bestFuzzy(0, text.length, maxErrors);
+  // 4. Fuzzy in the whole text, only when nothing acceptable was found near (and the quote is not too long).
+  if (!best && opts.wholeText) {
+    best = m <= opts.maxFuzzyWholeTextQuote ? scorer.bestFuzzy(0, text.length, maxErrors) : scorer.giveUp();
   }
 
-  return best ? found(text, quote, best) : orphan();
+  return settle(best ? found(text, target, best, true) : orphan(scorer.reason()));
 }
 
-function found(text: string, quote: string, c: Candidate): AnchorResult {
-  return {
-    outcome: text.slice(c.start, c.end) === quote ? 'moved' : 'fuzzy',
-    start: c.start, end: c.end, errors: c.errors, score: c.score,
-  };
+function found(text: string, target: AnchorTarget, c: Candidate, wholeWords: boolean): AnchorResult {
+  if (text.slice(c.start, c.end) === target.quote) {
+    return { outcome: 'moved', start: c.start, end: c.end, errors: c.errors, score: c.score };
+  }
+  const r = wholeWords ? toWordBoundaries(text, target, c.start, c.end) : c;
+  const errors = r.start === c.start && r.end === c.end ? c.errors : editDistance(target.quote, text.slice(r.start, r.end));
+  return { outcome: 'fuzzy', start: r.start, end: r.end, errors, score: c.score };
 }
 
-function orphan(): AnchorResult {
-  return { outcome: 'orphaned', start: null, end: null, errors: null, score: 0 };
+/** Longest stretch a fuzzy match is widened by to reach the end of a word. */
+const MAX_WORD_EXTENSION = 64;
+
+/**
+ * A fuzzy match that ends (or starts) inside a word, where the quote ended (or started) on a word boundary, is
+ * widened to the whole word: an edit changed that word ("would not hold" -> "would not last"), and cutting it
+ * ("would not la" + "st.") marks text nobody chose.
+ */
+function toWordBoundaries(text: string, target: AnchorTarget, start: number, end: number): { start: number; end: number } {
+  const q = target.quote;
+  const endedOnBoundary = !(isWordCode(q.charCodeAt(q.length - 1)) && target.suffix && isWordCode(target.suffix.charCodeAt(0)));
+  const startedOnBoundary = !(isWordCode(q.charCodeAt(0)) && target.prefix && isWordCode(target.prefix.charCodeAt(target.prefix.length - 1)));
+  let e = end;
+  if (endedOnBoundary && e > 0 && isWordCode(text.charCodeAt(e - 1))) {
+    while (e < text.length && e - end < MAX_WORD_EXTENSION && isWordCode(text.charCodeAt(e))) { e++; }
+    if (e < text.length && isWordCode(text.charCodeAt(e))) { e = end; } // a run too long to be a word: leave it
+  }
+  let s = start;
+  if (startedOnBoundary && s < text.length && isWordCode(text.charCodeAt(s))) {
+    while (s > 0 && start - s < MAX_WORD_EXTENSION && isWordCode(text.charCodeAt(s - 1))) { s--; }
+    if (s > 0 && isWordCode(text.charCodeAt(s - 1))) { s = start; }
+  }
+  return { start: s, end: e };
+}
+
+function orphan(reason: OrphanReason): AnchorResult {
+  return { outcome: 'orphaned', start: null, end: null, errors: null, score: 0, reason };
 }
 
 function better(a: Candidate | undefined, b: Candidate | undefined): Candidate | undefined {
@@ -164,6 +229,7 @@ class Scorer {
     private readonly hint: number,
     private readonly m: number,
     window: number,
+    private readonly budget: WorkBudget,
   ) {
     this.prefix = target.prefix ?? '';
     this.suffix = target.suffix ?? '';
@@ -181,6 +247,27 @@ class Scorer {
     const positionSim = 0.5 / (1 + d / 64) + 0.5 / (1 + d / this.positionScale);
     const score = W_QUOTE * (1 - errors / this.m) + W_PREFIX * prefixSim + W_SUFFIX * suffixSim + W_POSITION * positionSim;
     return { start, end, errors, score, prefixSim, suffixSim };
+  }
+
+  /** Set when a search was not made, or cut short, for want of budget. */
+  private overBudget = false;
+
+  /** Why nothing was found: a search the budget did not allow may have found it. */
+  reason(): OrphanReason {
+    return this.overBudget ? 'over-budget' : 'not-found';
+  }
+
+  /** Records that a search was not made for its cost; nothing found. */
+  giveUp(): undefined {
+    this.overBudget = true;
+    return undefined;
+  }
+
+  /** Takes work from the budget, or records that a search was given up. */
+  private afford(units: number): boolean {
+    if (this.budget.take(units)) { return true; }
+    this.overBudget = true;
+    return false;
   }
 
   /** An exact copy with both contexts intact and close to the old place needs no fuzzy search to challenge it. */
@@ -229,6 +316,7 @@ class Scorer {
     // Cheap ranking first (exact runs of context, closeness), then the full context score for the leaders.
     const found: { pos: number; cheap: number }[] = [];
     for (let pos = text.indexOf(quote); pos >= 0; pos = text.indexOf(quote, pos + 1)) {
+      if (splitsSurrogatePair(text, pos) || splitsSurrogatePair(text, pos + this.m)) { continue; }
       const run = commonSuffixLength(this.prefix, text, pos) + commonPrefixLength(this.suffix, text, pos + this.m);
       found.push({ pos, cheap: run * 4 + 1 / (1 + Math.abs(pos - this.hint) / this.positionScale) });
     }
@@ -267,6 +355,7 @@ class Scorer {
   bestFuzzy(from: number, to: number, maxErrors: number, accept?: (c: Candidate) => boolean): Candidate | undefined {
     if (maxErrors <= 0 || to - from < this.m - maxErrors) { return undefined; }
     const p = new BitPattern(this.target.quote);
+    if (!this.afford((to - from) * p.blocks)) { return undefined; }
     // Runs of adjacent match ends belong to one place in the text; keep the least-error ends of each run.
     const runs: { ends: number[]; errors: number }[] = [];
     let lastEnd = -2;
@@ -288,7 +377,9 @@ class Scorer {
     let best: Candidate | undefined;
     for (const run of chosen) {
       for (const end of run.ends.slice(0, 8)) {
-        const { starts, errors } = bestStartsFor(reversed, this.text, end, Math.max(from, end - this.m - maxErrors));
+        const minStart = Math.max(from, end - this.m - maxErrors);
+        if (!this.afford((end - minStart) * reversed.blocks)) { return best; }
+        const { starts, errors } = bestStartsFor(reversed, this.text, end, minStart);
         for (const start of starts.slice(0, 8)) {
           const snapped = this.snap(start, end, errors);
           if (!snapped || snapped.errors > maxErrors) { continue; }

@@ -6,6 +6,7 @@ export type SidecarErrorReason =
   | 'schema'        // well-formed, but not a valid sidecar
   | 'version'       // written by a newer Corpus Lens
   | 'too-large'     // over the size limit
+  | 'encoding'      // not valid UTF-8 (never decoded lossily, so never rewritten)
   | 'aliases'       // too many YAML aliases (a resource exhaustion attack, or a mistake)
   | 'source'        // the source it names cannot be used
   | 'io';           // the file could not be read or written

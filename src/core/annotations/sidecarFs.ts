@@ -1,64 +1,90 @@
-// The file side of sidecars: bounded reads, atomic writes (a temporary file in the same folder, then rename),
-// an in-process queue per path, and a lock file so that writers in different processes take turns too.
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+// The file side of sidecars, over core's one safe reader and one atomic writer (src/core/io): a sidecar is read
+// only if it is a regular file (inside the root, when one is given) under the size limit, and only if it is
+// valid UTF-8: a sidecar in another encoding is invalid, so it is never decoded lossily and written back.
+// Writes go through an in-process queue per path and a lock file per sidecar; every failure of the file system
+// becomes a SidecarError naming the file, so callers report it per sidecar and go on.
+import { WriteError, writeFileAtomic } from '../io/atomicWrite';
+import { LockOptions, withFileLock } from '../io/fileLock';
+import { readFileSafe } from '../io/safeRead';
 import { SidecarError } from './errors';
 
-/** Reads a sidecar's text; undefined when the file does not exist. Refuses files over `maxBytes` unread. */
-export async function readSidecarFile(file: string, maxBytes: number): Promise<string | undefined> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(file, 'r');
-  } catch (e) {
-    if (isErrno(e, 'ENOENT')) { return undefined; }
-    throw new SidecarError(file, 'io', [{ message: `cannot open: ${(e as Error).message}` }]);
+export { defaultLockOptions } from '../io/fileLock';
+export type { LockOptions } from '../io/fileLock';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Reads a sidecar's text (BOM removed); undefined when the file does not exist. Refuses, with a SidecarError, a
+ * file over `maxBytes` (unread), one that is not a regular file or resolves outside `root`, and one that is not
+ * valid UTF-8 (with the line and column of the first bad byte).
+ */
+export async function readSidecarFile(file: string, maxBytes: number, root?: string): Promise<string | undefined> {
+  const read = await readFileSafe(file, { maxBytes, root });
+  if (!read.ok) {
+    if (read.reason === 'missing') { return undefined; }
+    throw new SidecarError(file, read.reason === 'too-large' ? 'too-large' : 'io', [{ message: read.reason === 'too-large'
+      ? `sidecar ${read.message.replace(/^file /, '')}` : `cannot read the sidecar: ${read.message}` }]);
   }
+  let text: string;
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) {
-      throw new SidecarError(file, 'too-large', [{ message: `sidecar is ${size} bytes, over the limit of ${maxBytes}` }]);
-    }
-    // Read at most one byte past the limit, in case the file grew since the stat.
-    const buf = Buffer.alloc(Math.min(size, maxBytes) + 1);
-    let n = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) { break; }
-      n += bytesRead;
-      if (n === buf.length) { break; }
-    }
-    if (n > maxBytes) {
-      throw new SidecarError(file, 'too-large', [{ message: `sidecar is over the limit of ${maxBytes} bytes` }]);
-    }
-    const text = buf.subarray(0, n).toString('utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } finally {
-    await handle.close();
+    text = utf8.decode(read.bytes);
+  } catch {
+    const bad = firstInvalidUtf8(read.bytes);
+    throw new SidecarError(file, 'encoding', [{
+      ...lineColAt(read.bytes, bad),
+      message: `not valid UTF-8 (byte 0x${read.bytes[bad].toString(16).padStart(2, '0')}); sidecars are UTF-8: convert the file `
+        + '(e.g. iconv -f latin1 -t utf-8); it is left untouched until then',
+    }]);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Replaces a sidecar atomically, keeping its mode and owner; a failure is a SidecarError and changes nothing. */
+export async function writeSidecarFile(file: string, text: string): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (e) {
+    throw asSidecarError(file, e);
   }
 }
 
-/**
- * Writes `text` to `file` so that a reader sees either the old or the new file, never part of one: a temporary
- * file in the same folder (same file system), flushed, then renamed over the target.
- */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const dir = path.dirname(file);
-  await fs.mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await fs.open(tmp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+/** Runs `task` holding the sidecar's lock file; failing to take the lock is a SidecarError. */
+export function withSidecarLock<T>(file: string, task: () => Promise<T>, options: LockOptions): Promise<T> {
+  return withFileLock(file, task, options).catch((e: unknown) => { throw asSidecarError(file, e); });
+}
+
+function asSidecarError(file: string, e: unknown): unknown {
+  if (e instanceof WriteError) { return new SidecarError(file, 'io', [{ message: `not written: ${e.message}` }]); }
+  return e;
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i];
+    const [len, lo, hi] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf]
+      : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf]
+        : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (len === 0) { return i; }
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k];
+      const [min, max] = k === 1 ? [lo, hi] : [0x80, 0xbf];
+      if (c === undefined || c < min || c > max) { return i; }
     }
-    await retryBusy(() => fs.rename(tmp, file));
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    i += len;
   }
+  return bytes.length - 1;
+}
+
+/** 1-based line and column (in characters) of byte `offset`. */
+function lineColAt(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) { line++; lineStart = i + 1; }
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
+  return { line, col: [...before].length + 1 };
 }
 
 /** Runs tasks one after another per key (a path), in the order they were queued. */
@@ -82,73 +108,3 @@ export class PathQueue {
  * anything if all the writers in the process use the same queue.
  */
 export const processQueue = new PathQueue();
-
-export interface LockOptions {
-  /** Give up waiting for another writer after this long. */
-  timeoutMs: number;
-  /** A lock file older than this is left over from a crashed writer and is broken. */
-  staleMs: number;
-}
-
-export const defaultLockOptions: LockOptions = { timeoutMs: 10_000, staleMs: 30_000 };
-
-/**
- * Runs `task` holding `<file>.lock`, created exclusively, so that writers in other processes (another editor
- * window, the CLI with --fix) that honour it take turns with us between reading the sidecar and replacing it.
- */
-export async function withFileLock<T>(file: string, task: () => Promise<T>, options: LockOptions = defaultLockOptions): Promise<T> {
-  const lock = file + '.lock';
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const started = Date.now();
-  let wait = 5;
-  for (;;) {
-    try {
-      const handle = await fs.open(lock, 'wx');
-      try {
-        await handle.writeFile(`${process.pid} ${new Date().toISOString()}\n`);
-      } finally {
-        await handle.close();
-      }
-      break;
-    } catch (e) {
-      if (!isErrno(e, 'EEXIST')) { throw e; }
-    }
-    const stat = await fs.stat(lock).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > options.staleMs) {
-      // Break a stale lock only if it is still the same file we judged stale.
-      const again = await fs.stat(lock).catch(() => undefined);
-      if (again && again.ino === stat.ino && again.mtimeMs === stat.mtimeMs) { await fs.rm(lock, { force: true }); }
-      continue;
-    }
-    if (Date.now() - started > options.timeoutMs) {
-      throw new SidecarError(file, 'io', [{ message: `another writer holds ${path.basename(lock)}; gave up after ${options.timeoutMs} ms (delete the lock file if no Corpus Lens is running)` }]);
-    }
-    await delay(wait + Math.random() * wait);
-    wait = Math.min(wait * 2, 100);
-  }
-  try {
-    return await task();
-  } finally {
-    await fs.rm(lock, { force: true });
-  }
-}
-
-async function retryBusy<T>(op: () => Promise<T>): Promise<T> {
-  // On Windows a rename over a file another process has open fails for a moment; try again briefly.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await op();
-    } catch (e) {
-      if (attempt >= 5 || !(isErrno(e, 'EPERM') || isErrno(e, 'EBUSY') || isErrno(e, 'EACCES'))) { throw e; }
-      await delay(20 * (attempt + 1));
-    }
-  }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-export function isErrno(e: unknown, code: string): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
-}

@@ -1,8 +1,8 @@
 // Where a source's sidecar lives: beside it (`article.txt` -> `article.txt.annotations.yaml`), or, with the
 // `sidecarFolder` option, in a root-relative folder that mirrors the corpus tree
 // (`<root>/<sidecarFolder>/news/article.txt.annotations.yaml` for `<root>/news/article.txt`).
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { SkippedEntry, walkFolder } from '../io/walkFolder';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
 
@@ -69,23 +69,14 @@ function escapes(rel: string): boolean {
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.vscode-test']);
 
 /**
- * Every sidecar file under `folder`, in a stable (name) order. An unreadable sub-folder is passed over; an
- * unreadable `folder` is an error.
+ * Every sidecar file under `folder` (absolute paths, in name order), and the entries left out with why: special
+ * files named like a sidecar, folders that cannot be read (`folder` itself included, as "."), names that are
+ * not UTF-8. Links are listed; the reader refuses those that lead out of the folder.
  */
-export async function findSidecars(folder: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, top: boolean): Promise<void> => {
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: unknown) => { if (top) { throw e; } return []; });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name)) { await walk(p, false); }
-      } else if (e.isFile() && e.name.endsWith(SIDECAR_SUFFIX)) {
-        out.push(p);
-      }
-    }
-  };
-  await walk(folder, true);
-  return out;
+export function findSidecars(folder: string): { sidecars: string[]; skipped: SkippedEntry[] } {
+  const found = walkFolder(folder, {
+    wants: (rel) => rel.endsWith(SIDECAR_SUFFIX),
+    enter: (rel) => !SKIPPED_FOLDERS.has(rel.slice(rel.lastIndexOf('/') + 1)),
+  });
+  return { sidecars: found.files.map((rel) => path.join(folder, ...rel.split('/'))), skipped: found.skipped };
 }

@@ -2,7 +2,7 @@
 // newer version) wrote survives our writes: comments, key order, scalar styles and unknown fields. A write
 // patches the parsed document where the data differs and leaves every other node as it was.
 import {
-  Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq,
+  Document, LineCounter, Node, Pair, Scalar, YAMLError, YAMLMap, YAMLSeq,
   isAlias, isMap, isNode, isScalar, isSeq, parseDocument, visit,
 } from 'yaml';
 import { SidecarError, SidecarIssue } from './errors';
@@ -48,7 +48,7 @@ export function parseSidecar(text: string, file: string, limits: SidecarLimits =
   if (doc.errors.length > 0) {
     throw new SidecarError(file, 'syntax', doc.errors.slice(0, 20).map((e) => {
       const p = lineCounter.linePos(e.pos[0]);
-      return { message: firstLine(e.message), line: p.line, col: p.col };
+      return { message: inOurWords(e), line: p.line, col: p.col };
     }));
   }
   let data: unknown;
@@ -254,6 +254,14 @@ function describePath(path: DataPath): string {
     return `annotation ${path[1] + 1}: `;
   }
   return '';
+}
+
+/** The parser's message, except where it speaks to a programmer rather than to the person editing the file. */
+function inOurWords(e: YAMLError): string {
+  if (e.code === 'MULTIPLE_DOCS') {
+    return 'more than one YAML document (a second "---" line or text after "..."): a sidecar is one document';
+  }
+  return firstLine(e.message);
 }
 
 function firstLine(message: string): string {

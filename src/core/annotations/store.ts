@@ -13,7 +13,7 @@ import {
   ANCHOR_FIELDS, Annotation, AnnotationKind, DecisionStatus, SIDECAR_VERSION, SidecarData, cloneData, decisionOf, deepEqual, randomId,
   sourceHashOf, timestamp, uniqueId,
 } from './model';
-import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withFileLock, writeFileAtomic } from './sidecarFs';
+import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withSidecarLock, writeSidecarFile } from './sidecarFs';
 import { SidecarLocation, sidecarPathFor, sourceFieldFor } from './sidecarPaths';
 import { SidecarLimits, defaultSidecarLimits, newSidecarDocument, parseSidecar, patchSidecarDocument, renderSidecar } from './sidecarYaml';
 import { validateSidecarData } from './validate';
@@ -42,6 +42,8 @@ export interface AnchoredAnnotation {
   /** Where it stands now, in the session's text; null when orphaned or pending. */
   start: number | null;
   end: number | null;
+  /** For an orphan the search gave up on for its cost (see ResolveOptions.maxWork), rather than did not find. */
+  reason?: 'over-budget';
 }
 
 export interface NewAnnotation {
@@ -169,13 +171,13 @@ export class SidecarSession {
   /** @internal */
   static async load(store: AnnotationStore, sourcePath: string, sidecarPath: string, text: string): Promise<SidecarSession> {
     const s = new SidecarSession(store, sourcePath, sidecarPath, text);
-    const raw = await readSidecarFile(sidecarPath, store.limits.maxBytes);
+    const raw = await readSidecarFile(sidecarPath, store.limits.maxBytes, store.options.root);
     if (raw !== undefined) {
       const parsed = parseSidecar(raw, sidecarPath, store.limits);
       s.adoptDisk(raw, parsed.doc, parsed.data, parsed.eol);
       s.setRecords(parsed.data);
     }
-    for (const a of s.records) { s.anchors.track(a.id, targetOf(a)); }
+    s.anchors.trackAll(s.records.map((a) => ({ id: a.id, target: targetOf(a) })));
     return s;
   }
 
@@ -320,10 +322,10 @@ export class SidecarSession {
    */
   save(): Promise<SaveResult> {
     const file = this.sidecarPath;
-    return (this.store.options.queue ?? processQueue).run(file, () => withFileLock(file, async () => {
+    return (this.store.options.queue ?? processQueue).run(file, () => withSidecarLock(file, async () => {
       this.settle();
       const ours = this.commitAnchors();
-      const raw = await readSidecarFile(file, this.store.limits.maxBytes);
+      const raw = await readSidecarFile(file, this.store.limits.maxBytes, this.store.options.root);
       let theirs: SidecarData | undefined;
       let doc: Document | undefined;
       let eol = this.eol;
@@ -346,7 +348,13 @@ export class SidecarSession {
         doc ??= newSidecarDocument(merged.data);
         patchSidecarDocument(doc, merged.data);
         text = renderSidecar(doc, merged.data, eol);
-        await writeFileAtomic(file, text);
+        // The limit the reader applies, checked on what would be written: never write a file the next read refuses.
+        const bytes = Buffer.byteLength(text, 'utf8');
+        if (bytes > this.store.limits.maxBytes) {
+          throw new SidecarError(file, 'too-large', [{ message: `not written: the sidecar would be ${bytes} bytes, over the limit of `
+            + `${this.store.limits.maxBytes} that reading it again would refuse; split the annotations over fewer per file or raise the limit` }]);
+        }
+        await writeSidecarFile(file, text);
         written = true;
       }
       this.rebase(ours, merged.data, text, doc, eol);
@@ -362,7 +370,7 @@ export class SidecarSession {
   reload(): Promise<{ conflicts: MergeConflict[] }> {
     const file = this.sidecarPath;
     return (this.store.options.queue ?? processQueue).run(file, async () => {
-      const raw = await readSidecarFile(file, this.store.limits.maxBytes);
+      const raw = await readSidecarFile(file, this.store.limits.maxBytes, this.store.options.root);
       if (raw === this.baseRaw) { return { conflicts: [] }; }
       const parsed = raw === undefined ? undefined : parseSidecar(raw, file, this.store.limits);
       const ours = this.snapshot(false);
@@ -507,9 +515,9 @@ function topOf(data: SidecarData): Record<string, unknown> {
   return Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'annotations'));
 }
 
-function outcomeOf(a: Annotation, state: AnchorState | undefined, text: string): { outcome: AnnotationOutcome; start: number | null; end: number | null } {
+function outcomeOf(a: Annotation, state: AnchorState | undefined, text: string): { outcome: AnnotationOutcome; start: number | null; end: number | null; reason?: 'over-budget' } {
   if (!state || state.status !== 'anchored') {
-    return { outcome: state?.status ?? 'orphaned', start: null, end: null };
+    return { outcome: state?.status ?? 'orphaned', start: null, end: null, ...(state?.status === 'orphaned' && state.reason === 'over-budget' ? { reason: state.reason } : {}) };
   }
   const holdsQuote = text.slice(state.start, state.end) === a.quote;
   const outcome = !holdsQuote ? 'fuzzy' : state.start === a.start && state.end === a.end ? 'exact' : 'moved';

@@ -87,6 +87,10 @@ function validateAnnotation(a: unknown, at: DataPath, add: (path: DataPath, mess
   for (const name of ['prefix', 'suffix', 'author']) {
     if (name in a && typeof a[name] !== 'string') { add(field(name), `"${name}" must be a string`); }
   }
+  // Offsets that split a character outside the BMP leave half of it in the quote: no text marks half a character.
+  if (typeof a.quote === 'string' && hasLoneSurrogate(a.quote)) {
+    add(field('quote'), '"quote" holds half of a surrogate pair: its offsets split a character (an emoji, say) in two');
+  }
   const offsetOk = (name: 'start' | 'end') => {
     if (!(name in a)) { return false; }
     const v = a[name];
@@ -141,6 +145,21 @@ function validateAttributes(kind: unknown, attrs: Record<string, unknown>, at: D
     default:
       break;
   }
+}
+
+/** True when `s` has a high surrogate not followed by a low one, or a low one not preceded by a high one. */
+function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) { return true; }
+      i++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      return true;
+    }
+  }
+  return false;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

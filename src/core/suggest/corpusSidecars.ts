@@ -18,7 +18,9 @@ export interface SidecarInfo {
 /** Every sidecar under `root`, by the absolute path of its source. Invalid ones are reported and passed over. */
 export async function readCorpusSidecars(root: string, report: (message: string) => void): Promise<Map<string, SidecarInfo>> {
   const out = new Map<string, SidecarInfo>();
-  for (const p of await findSidecars(root)) {
+  const found = findSidecars(root);
+  for (const s of found.skipped) { report(`${s.path}: skipped: ${s.message}`); }
+  for (const p of found.sidecars) {
     const info = await readOneSidecar(p, root, report);
     if (info) { out.set(path.resolve(info.sourcePath), info); }
   }
@@ -28,7 +30,7 @@ export async function readCorpusSidecars(root: string, report: (message: string)
 /** One sidecar; undefined when it is missing, or invalid (then reported). */
 export async function readOneSidecar(sidecarPath: string, root: string, report: (message: string) => void): Promise<SidecarInfo | undefined> {
   try {
-    const raw = await readSidecarFile(sidecarPath, defaultSidecarLimits.maxBytes);
+    const raw = await readSidecarFile(sidecarPath, defaultSidecarLimits.maxBytes, root);
     if (raw === undefined) { return undefined; }
     const data = parseSidecar(raw, sidecarPath).data;
     const sourcePath = typeof data.source === 'string' ? resolveSourceField(sidecarPath, data.source) : defaultSourcePathFor(sidecarPath);

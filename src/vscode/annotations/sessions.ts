@@ -6,7 +6,9 @@
 // open sessions; those of closed files that dismiss findings are read too, so the findings stay hidden.
 import * as vscode from 'vscode';
 import { AnnotationStore, SIDECAR_SUFFIX, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
-import { decodeText } from '../../core/text';
+import { readSidecarFile } from '../../core/annotations/sidecarFs';
+import { ReadResult, readCorpusFileAsync } from '../../core/corpus';
+import { resolveOptions } from '../../core/options';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { FindingFilter, dismissedFindings } from '../tagging/tagModel';
 
@@ -141,7 +143,7 @@ export class AnnotationSessions implements vscode.Disposable {
     if (!loc) { return undefined; }
     const store = this.storeFor(loc.folder);
     try {
-      const decoded = decodeText(await vscode.workspace.fs.readFile(uri), { maxFileBytes: Number.MAX_SAFE_INTEGER });
+      const decoded = await readSource(loc.folder, loc.rel);
       if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }
       const session = await store.open(uri.fsPath, decoded.text);
       const result = change(session);
@@ -242,11 +244,10 @@ export class AnnotationSessions implements vscode.Disposable {
     const loc = this.deps.files.match(source);
     if (!session || !loc) { return; }
     const store = this.storeFor(loc.folder);
-    const bytes = await vscode.workspace.fs.readFile(source).then((b) => b, () => undefined);
+    const decoded = await readSource(loc.folder, loc.rel);
     // Opened in the editor meanwhile (the editor's text is the session's now), or read afresh by another event.
     if (this.tracked.has(key) || this.retained.get(key) !== session) { return; }
-    const decoded = bytes && decodeText(bytes, { maxFileBytes: Number.MAX_SAFE_INTEGER });
-    if (!decoded?.ok) {
+    if (!decoded.ok) {
       // Gone or no longer text: nothing of it is shown, so its decisions need not be kept.
       this.retained.delete(key);
       store.close(session.sourcePath);
@@ -262,10 +263,12 @@ export class AnnotationSessions implements vscode.Disposable {
   private async retainDismissals(store: AnnotationStore, sidecar: vscode.Uri, source: vscode.Uri): Promise<void> {
     // Only sidecars with decisions about findings matter for a closed file (a dismissal hides a finding, a
     // duplicate's decisions show on its other copies too); the cheap test spares reading the rest.
-    const raw = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => '');
-    if (!/\b(dismissed|confirmed|kept)\b/.test(raw)) { return; }
-    const decoded = decodeText(await vscode.workspace.fs.readFile(source), { maxFileBytes: Number.MAX_SAFE_INTEGER });
-    if (!decoded.ok) { return; }
+    const root = store.options.root!;
+    const raw = await readSidecarFile(sidecar.fsPath, store.limits.maxBytes, root).catch(() => '');
+    if (!raw || !/\b(dismissed|confirmed|kept)\b/.test(raw)) { return; }
+    const loc = this.deps.files.match(source);
+    const decoded = loc ? await readSource(loc.folder, loc.rel) : undefined;
+    if (!decoded?.ok) { return; }
     const session = await store.open(source.fsPath, decoded.text);
     const key = source.toString();
     if (this.tracked.has(key)) { return; } // opened in the editor meanwhile: the editor's session now
@@ -323,9 +326,13 @@ export class AnnotationSessions implements vscode.Disposable {
   }
 
     private reportError(e: unknown, always: boolean): void {
-    const message = e instanceof SidecarError
-      ? `Corpus Lens: the sidecar ${vscode.workspace.asRelativePath(e.file)} is invalid and will not be written over.\n${e.message}`
-      : `Corpus Lens: ${e instanceof Error ? e.message : String(e)}`;
+    // A write that failed (a read-only folder, a full disk) is not an invalid file: the edit is kept in memory,
+    // and the next save tries again.
+    const message = e instanceof SidecarError && (e.reason === 'io' || e.reason === 'too-large') && /not written/.test(e.message)
+      ? `Corpus Lens: could not write the sidecar ${vscode.workspace.asRelativePath(e.file)}; the change is kept in the editor and saved with the next save.\n${e.message}`
+      : e instanceof SidecarError
+        ? `Corpus Lens: the sidecar ${vscode.workspace.asRelativePath(e.file)} is invalid and will not be written over.\n${e.message}`
+        : `Corpus Lens: ${e instanceof Error ? e.message : String(e)}`;
     this.deps.log.error(message);
     if (!always && this.reported.has(message)) { return; }
     this.reported.add(message);
@@ -335,4 +342,9 @@ export class AnnotationSessions implements vscode.Disposable {
 
 function hasDecisions(session: SidecarSession): boolean {
   return session.list().some((a) => decisionOf(a.annotation) !== undefined);
+}
+
+/** A corpus file's text through core's safe reader: inside its folder, a regular file, within the engine's size limit. */
+function readSource(folder: vscode.WorkspaceFolder, rel: string): Promise<ReadResult> {
+  return readCorpusFileAsync(folder.uri.fsPath, rel, { maxFileBytes: resolveOptions().maxFileBytes });
 }
