@@ -2,6 +2,7 @@
 // built from the folder's sidecars, as a readable list or one JSON document with --json. Exit 2 on a usage error
 // or a missing folder, 1 when a file or a sidecar could not be read (the other files are still reported).
 import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import { SidecarError } from '../core/annotations/errors';
 import type { Annotation } from '../core/annotations/model';
 import { AnnotationStore } from '../core/annotations/store';
@@ -30,8 +31,6 @@ type JsonSuggestion =
   | { kind: 'entity'; label: string; text: string; start: number; end: number; score: number }
   | { kind: 'claim'; text: string; start: number; end: number; speaker?: string; score: number };
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 export async function runSuggestCommand(
   args: string[], io: { stdout(s: string): void; stderr(s: string): void },
 ): Promise<number> {
@@ -46,7 +45,7 @@ export async function runSuggestCommand(
   const files = listCorpusFiles(root, { include: parsed.values.get('include'), exclude: parsed.values.get('exclude') });
   for (const rel of files) {
     const abs = path.join(root, ...rel.split('/'));
-    const read = readCorpusFile(abs, { maxFileBytes: MAX_FILE_BYTES });
+    const read = readCorpusFile(abs, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
     if (!read.ok) {
       io.stderr(`corpus-lens: skipped ${rel}: ${read.message}\n`);
       if (read.reason === 'unreadable') { failed = true; }

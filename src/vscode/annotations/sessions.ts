@@ -6,8 +6,8 @@
 // open sessions; those of closed files that dismiss findings are read too, so the findings stay hidden.
 import * as vscode from 'vscode';
 import { AnnotationStore, SIDECAR_SUFFIX, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
-import { decodeText } from '../../core/text';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { readSourceText } from '../platform/readSource';
 import { FindingFilter, dismissedFindings } from '../tagging/tagModel';
 
 export interface AnnotationsDeps {
@@ -141,7 +141,7 @@ export class AnnotationSessions implements vscode.Disposable {
     if (!loc) { return undefined; }
     const store = this.storeFor(loc.folder);
     try {
-      const decoded = decodeText(await vscode.workspace.fs.readFile(uri), { maxFileBytes: Number.MAX_SAFE_INTEGER });
+      const decoded = await readSourceText(uri);
       if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }
       const session = await store.open(uri.fsPath, decoded.text);
       const result = change(session);
@@ -242,10 +242,9 @@ export class AnnotationSessions implements vscode.Disposable {
     const loc = this.deps.files.match(source);
     if (!session || !loc) { return; }
     const store = this.storeFor(loc.folder);
-    const bytes = await vscode.workspace.fs.readFile(source).then((b) => b, () => undefined);
+    const decoded = await readSourceText(source).then((d) => d, () => undefined);
     // Opened in the editor meanwhile (the editor's text is the session's now), or read afresh by another event.
     if (this.tracked.has(key) || this.retained.get(key) !== session) { return; }
-    const decoded = bytes && decodeText(bytes, { maxFileBytes: Number.MAX_SAFE_INTEGER });
     if (!decoded?.ok) {
       // Gone or no longer text: nothing of it is shown, so its decisions need not be kept.
       this.retained.delete(key);
@@ -264,7 +263,7 @@ export class AnnotationSessions implements vscode.Disposable {
     // duplicate's decisions show on its other copies too); the cheap test spares reading the rest.
     const raw = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => '');
     if (!/\b(dismissed|confirmed|kept)\b/.test(raw)) { return; }
-    const decoded = decodeText(await vscode.workspace.fs.readFile(source), { maxFileBytes: Number.MAX_SAFE_INTEGER });
+    const decoded = await readSourceText(source);
     if (!decoded.ok) { return; }
     const session = await store.open(source.fsPath, decoded.text);
     const key = source.toString();

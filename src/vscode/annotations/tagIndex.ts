@@ -3,9 +3,9 @@
 // one open, whose offsets follow unsaved edits. Listeners hear which files changed, in debounced batches.
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX } from '../../core/annotations';
-import { decodeText } from '../../core/text';
 import { AnnotationSessions } from './sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { readSourceText } from '../platform/readSource';
 import { FileTags, readFileTags, tagRecordOf } from '../views/model/tags';
 
 /** Sidecars read at once. */
@@ -97,8 +97,7 @@ export class TagIndex implements vscode.Disposable {
       if (this.files.has(key)) { this.files.delete(key); this.note(key); }
       return;
     }
-    const bytes = await vscode.workspace.fs.readFile(source).then((b) => b, () => undefined);
-    const decoded = bytes && decodeText(bytes, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+    const decoded = await readSourceText(source).then((d) => d, () => undefined);
     const text = decoded && decoded.ok ? decoded.text : undefined;
     if (this.deps.sessions.peek(source)) { return this.refresh(source); } // opened in the editor meanwhile
     this.set(readFileTags(key, raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw, sidecar.fsPath, text));

@@ -7,11 +7,12 @@
 // queued and published in slices of a few milliseconds with a turn of the event loop between them, so that
 // publishing the findings of ten thousand files never holds the extension host's thread for long.
 import * as vscode from 'vscode';
-import { JsonRange } from '../../core/report';
 import { WireFinding } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
-import { DecisionView, baseName, copyLabel, decisionSuffix, diagnosticMessage } from './findingText';
+import { toRange } from '../platform/ranges';
+import { DecisionView, copyLabel, decisionSuffix, diagnosticMessage } from './findingText';
+import { baseName } from '../platform/text';
 import { FindingsStore, StoredFindings } from './findingsStore';
 import { SeveritySetting, Settings } from '../platform/settings';
 import { FindingDecisionLookup } from '../tagging/tagModel';
@@ -145,10 +146,6 @@ export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | unde
     case 'hint': return vscode.DiagnosticSeverity.Hint;
     case 'off': return undefined;
   }
-}
-
-export function toRange(r: JsonRange): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
 /** The files holding other copies of the passages of a file's duplicate findings (whose messages name its decisions). */

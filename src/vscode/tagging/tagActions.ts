@@ -12,7 +12,8 @@ import { CommandId } from '../platform/commandIds';
 import { findOccurrences } from '../../core/anchor/occurrences';
 import { DIAGNOSTIC_SOURCE } from '../findings/diagnostics';
 import { boilerplateDiagnostics, codeOf, singleLine } from '../findings/findingDecisions';
-import { baseName, linesLabel } from '../findings/findingText';
+import { tupleOf } from '../platform/ranges';
+import { baseName, clip, linesLabel } from '../platform/text';
 import { corpusDocumentSelector } from '../platform/languages';
 import { tagsAt } from './tagModel';
 import { DecisionArgs, TagArgs, TagRef } from './tagging';
@@ -57,7 +58,7 @@ function provideActions(deps: TagActionDeps, doc: vscode.TextDocument, range: vs
 
 /** "Tag as claim", "Tag as entity: <label>" on a non-empty selection. */
 function selectionTagActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
-  const args: TagArgs = { uri: doc.uri.toString(), range: rangeArgs(range) };
+  const args: TagArgs = { uri: doc.uri.toString(), range: tupleOf(range) };
   return [
     action('Tag as claim', TAG_KIND, CommandId.tagClaim, args),
     ...ENTITY_LABELS.map((label) => action(`Tag as entity: ${label}`, TAG_KIND, CommandId.tagEntity, { ...args, label })),
@@ -80,7 +81,7 @@ function findingFixes(doc: vscode.TextDocument, diagnostics: readonly vscode.Dia
   for (const d of diagnostics) {
     const code = codeOf(d);
     if (d.source !== DIAGNOSTIC_SOURCE) { continue; }
-    const args: DecisionArgs = { uri, code, range: rangeArgs(d.range), version: doc.version };
+    const args: DecisionArgs = { uri, code, range: tupleOf(d.range), version: doc.version };
     const fix = (title: string, command: string, ...commandArgs: unknown[]) => {
       const f = new vscode.CodeAction(title, FIX_KIND);
       f.command = { title, command, arguments: commandArgs.length > 0 ? commandArgs : [args] };
@@ -97,8 +98,8 @@ function findingFixes(doc: vscode.TextDocument, diagnostics: readonly vscode.Dia
       }
     } else if (code.startsWith('duplicate.')) {
       for (const r of d.relatedInformation ?? []) {
-        const where = r.location.uri.toString() === uri ? `this file, ${linesOf(r.location.range)}` : `${baseName(r.location.uri.path)} ${linesOf(r.location.range)}`;
-        fix(`Open the other copy (${where})`, CommandId.openCopy, r.location.uri.toString(), rangeArgs(r.location.range));
+        const where = r.location.uri.toString() === uri ? `this file, ${linesLabel(r.location.range)}` : `${baseName(r.location.uri.path)} ${linesLabel(r.location.range)}`;
+        fix(`Open the other copy (${where})`, CommandId.openCopy, r.location.uri.toString(), tupleOf(r.location.range));
       }
       fix('Mark this copy as the duplicate', CommandId.markDuplicate);
       fix('Keep this copy', CommandId.keepCopy);
@@ -112,7 +113,7 @@ function occurrenceActions(doc: vscode.TextDocument, range: vscode.Range): vscod
   const needle = doc.getText(range).trim();
   if (needle.length === 0 || !range.isSingleLine) { return []; }
   const uri = doc.uri.toString();
-  const shown = needle.length > 30 ? `${needle.slice(0, 30)}…` : needle;
+  const shown = clip(needle, 30);
   const out: vscode.CodeAction[] = [];
   const n = findOccurrences(doc.getText(), needle).length;
   if (n > 1) {
@@ -139,13 +140,4 @@ function action(title: string, kind: vscode.CodeActionKind, command: string, arg
   const a = new vscode.CodeAction(title, kind);
   a.command = { title, command, arguments: [args] };
   return a;
-}
-
-/** "line 4" or "lines 3-5", 1-based. */
-function linesOf(r: vscode.Range): string {
-  return linesLabel({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
-}
-
-function rangeArgs(r: vscode.Range): [number, number, number, number] {
-  return [r.start.line, r.start.character, r.end.line, r.end.character];
 }
