@@ -22,6 +22,8 @@ export interface FileRow {
    * down there (what the gazetteer would suggest); undefined until counted.
    */
   untagged?: number;
+  /** Listed by a scan that has not analysed it yet: its shares and copies are not known. */
+  pending?: boolean;
 }
 
 /** A file's row from its findings (undefined before the index reported it), its tags and its untagged mentions. */
@@ -103,7 +105,7 @@ export function changesPlace(before: FileRow, after: FileRow, sort: FileSort, fi
 
 /** The row's description in the view: "38% boilerplate · 12% duplicated · 2 copies · 5 tags · 3 untagged". */
 export function rowDescription(r: FileRow): string {
-  const parts = [`${percent(r.boilerplateShare)} boilerplate`, `${percent(r.duplicateShare)} duplicated`];
+  const parts = r.pending ? ['analysing…'] : [`${percent(r.boilerplateShare)} boilerplate`, `${percent(r.duplicateShare)} duplicated`];
   if (r.copies > 0) { parts.push(plural(r.copies, 'copy', 'copies')); }
   parts.push(plural(r.tags, 'tag'));
   if (r.untagged) { parts.push(`${r.untagged} untagged`); }
