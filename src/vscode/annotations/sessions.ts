@@ -5,9 +5,10 @@
 // line, and is never written over. Sidecars changed on disk (another window, the CLI, a checkout) are merged into
 // open sessions; those of closed files that dismiss findings are read too, so the findings stay hidden.
 import * as vscode from 'vscode';
-import { AnnotationStore, SIDECAR_SUFFIX, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
+import { AnnotationStore, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { readSourceText } from '../platform/readSource';
+import { SIDECAR_GLOB, sourceUriOf } from '../platform/sidecarUris';
 import { FindingFilter, dismissedFindings } from '../tagging/tagModel';
 
 export interface AnnotationsDeps {
@@ -177,15 +178,15 @@ export class AnnotationSessions implements vscode.Disposable {
   }
 
   private watchSidecars(): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
     const changed = (uri: vscode.Uri) => { void this.sidecarChanged(uri); };
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-    void vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`).then((uris) => { for (const u of uris) { changed(u); } });
+    void vscode.workspace.findFiles(SIDECAR_GLOB).then((uris) => { for (const u of uris) { changed(u); } });
   }
 
   /** A sidecar on disk changed (or was found at start): merge it into its session, or read it if it dismisses findings. */
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
-    const source = sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) });
+    const source = sourceUriOf(sidecar);
     const loc = this.deps.files.match(source);
     if (!loc) { return; }
     const key = source.toString();
