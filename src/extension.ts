@@ -97,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
       }),
       registerDecorations({ sessions }),
-      registerTagActions({ sessions, isCorpusFile }),
+      registerTagActions({ sessions, isCorpusFile, log }),
       registerLiveUpdates({ indexer, files, store, activity }),
       registerHover({ store, files, decisions }),
       registerStatusBar({ store, files, indexer, tags: views.tags }),

@@ -2,6 +2,7 @@
 // built from the folder's sidecars, as a readable list or one JSON document with --json. Exit 2 on a usage error
 // or a missing folder, 1 when a file or a sidecar could not be read (the other files are still reported).
 import * as path from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import { SidecarError } from '../core/annotations/errors';
 import type { Annotation } from '../core/annotations/model';
 import { AnnotationStore } from '../core/annotations/store';
@@ -36,8 +37,6 @@ type JsonSuggestion =
   | { kind: 'entity'; label: string; text: string; start: number; end: number; score: number }
   | { kind: 'claim'; text: string; start: number; end: number; speaker?: string; score: number };
 
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 export async function runSuggestCommand(
   args: string[], io: { stdout(s: string): void; stderr(s: string): void },
 ): Promise<number> {
@@ -59,7 +58,7 @@ export async function runSuggestCommand(
   const texts = new Map<string, string>();
   for (const rel of listing.files) {
     const abs = path.join(root, ...rel.split('/'));
-    const read = readCorpusFile(root, rel, { maxFileBytes: MAX_FILE_BYTES });
+    const read = readCorpusFile(root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
     if (!read.ok) {
       report.skipped.push({ path: rel, reason: read.reason, message: read.message });
       if (read.reason === 'unreadable') { failed = true; }

@@ -21,9 +21,12 @@ export interface EngineOptionsInput {
   nearDuplicateThreshold?: number;
 }
 
+/** Files larger than this are not read into the corpus (5 MB): one limit for the index, the workers and the editor. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 export function resolveOptions(input: EngineOptionsInput = {}): EngineOptions {
   return {
-    maxFileBytes: input.maxFileBytes ?? 5 * 1024 * 1024,
+    maxFileBytes: input.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     boilerplate: { ...defaultBoilerplateOptions, ...input.boilerplate },
     duplicates: { ...defaultDuplicateOptions, ...input.duplicates },
     maxRelated: input.maxRelated ?? 20,

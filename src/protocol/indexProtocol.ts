@@ -62,7 +62,7 @@ export interface DropRequest {
 }
 
 /**
- * The host has taken in a findings reply. The worker sends the next one only then: were they all queued at once,
+ * The host has taken in a findings or listed reply. The worker sends the next one only then: were they all queued at once,
  * the host's thread would receive them in one go, and hold up the editor.
  */
 export interface AckRequest {
@@ -88,6 +88,11 @@ export interface FileFindings extends Omit<JsonFile, 'findings'> {
 
 export type IndexReply =
   | { type: 'progress'; id: number; progress: ScanProgress }
+  /**
+   * The corpus files a scan found, before it analyses them, in several messages (each acknowledged like findings):
+   * so that the Files view lists a large corpus at once instead of when the whole index is built.
+   */
+  | { type: 'listed'; id: number; folder: string; paths: string[] }
   /** Findings for some files of a folder, and files that left its index. Large results come in several. */
   | { type: 'findings'; id: number; generation: number; folder: string; files: FileFindings[]; removed: string[] }
   | { type: 'done'; id: number; summary?: JsonSummary }

@@ -20,6 +20,9 @@ import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanR
  */
 const ITEMS_PER_MESSAGE = 200;
 
+/** Paths per listed message: a slice the host takes into the Files view's rows in a few milliseconds. */
+const PATHS_PER_MESSAGE = 2000;
+
 /** Postings added to an index's table per turn of background completion (about 10-20 ms of work). */
 const POSTINGS_PER_TURN = 50_000;
 
@@ -159,6 +162,7 @@ export class IndexService {
 
   private async scan(req: ScanRequest): Promise<void> {
     const flag = new Int32Array(req.cancel);
+    await this.postListing(req, () => Atomics.load(flag, 0) !== 0);
     const options: ScanOptions = {
       include: req.selection.include,
       exclude: req.selection.exclude,
@@ -268,6 +272,25 @@ export class IndexService {
     return out;
   }
 
+  /** Lists the folder's corpus files to the host, a slice per message, before the scan reads them. */
+  private async postListing(req: ScanRequest, cancelled: () => boolean): Promise<void> {
+    const paths = listCorpusFiles(req.root, req.selection);
+    for (let i = 0; i < paths.length && !cancelled(); i += PATHS_PER_MESSAGE) {
+      await this.postAcked({ type: 'listed', id: req.id, folder: req.folder, paths: paths.slice(i, i + PATHS_PER_MESSAGE) });
+    }
+  }
+
+  /** Posts a reply the host acknowledges; when acks are awaited, resolves only once it has. */
+  private async postAcked(reply: IndexReply): Promise<void> {
+    if (!this.options.awaitAcks) {
+      this.post(reply);
+      return;
+    }
+    const acked = new Promise<void>((resolve) => { this.acked = resolve; });
+    this.post(reply);
+    await acked;
+  }
+
   private async postFindings(id: number, generation: number, folderKey: string, files: FileAnalysis[], removed: string[]): Promise<void> {
     const folder = this.folders.get(folderKey)!;
     let batch: FileFindings[] = [];
@@ -279,13 +302,7 @@ export class IndexService {
       batch = [];
       gone = [];
       size = 0;
-      if (this.options.awaitAcks) {
-        const acked = new Promise<void>((resolve) => { this.acked = resolve; });
-        this.post(reply);
-        await acked;
-      } else {
-        this.post(reply);
-      }
+      await this.postAcked(reply);
     };
     for (const a of files) {
       const json = fileToJson(folder.index, a);

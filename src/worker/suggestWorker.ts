@@ -6,6 +6,7 @@
 // The count of untagged mentions across the corpus (for the Files view) runs beside the queue, in slices.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
@@ -18,8 +19,6 @@ import {
   UntaggedRequest,
 } from '../protocol/suggestProtocol';
 
-/** Corpus files larger than this are left out of the occurrence count (as the index leaves them out). */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** The untagged count works in slices of about this many ms, between which other requests are answered. */
 const UNTAGGED_SLICE_MS = 10;
 
@@ -166,7 +165,7 @@ export class SuggestService {
     for (const rel of listCorpusFiles(folder.root, folder.selection)) {
       let text = overlays.get(rel);
       if (text === undefined) {
-        const read = readCorpusFile(folder.root, rel, { maxFileBytes: MAX_FILE_BYTES });
+        const read = readCorpusFile(folder.root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
         if (!read.ok) { unreadable++; continue; }
         text = read.text;
       }
@@ -205,7 +204,7 @@ export class SuggestService {
         slice = performance.now();
       }
       const abs = path.join(folder.root, ...rel.split('/'));
-      const read = readCorpusFile(folder.root, rel, { maxFileBytes: MAX_FILE_BYTES });
+      const read = readCorpusFile(folder.root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
       if (!read.ok) { unreadable.push(rel); continue; }
       const count = untaggedMentions(read.text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
       counted.push(rel);

@@ -1,11 +1,12 @@
 // The background index publishes diagnostics on the fixture without any command: boilerplate (the nav line and
 // the sign-up line that stand in every file) faded as unnecessary at hint severity, and the passage that
 // harbour-ferry.txt and island-school-run.txt share as duplicates that point at each other. Severity settings
-// are applied as they change.
+// are applied as they change. The fixture's settings publish every file's findings (these suites check files they
+// never open); the default, open documents only, is checked here by switching to it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, rangeOf } from './helpers';
+import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, rangeOf, waitFor } from './helpers';
 
 const HARBOUR = 'harbour-ferry.txt';
 const ISLAND = 'island-school-run.txt';
@@ -92,5 +93,31 @@ suite('diagnostics', () => {
       `duplicate.cross-file ${vscode.DiagnosticSeverity.Information}`,
       `boilerplate.sign-up ${vscode.DiagnosticSeverity.Hint}`,
     ]);
+  });
+
+  test('by default only open documents have diagnostics; opening a file publishes its findings', async () => {
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    const files = await vscode.workspace.findFiles('**/*.txt');
+    const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    try {
+      const withdrawn = waitFor(api.onDidUpdateFindings, () => files.filter((u) => !isOpen(u)).every((u) => corpusDiagnostics(api, u).length === 0), 'closed files withdrawn');
+      await config.update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Workspace);
+      await withdrawn;
+      await api.whenIdle();
+      for (const uri of files) {
+        assert.strictEqual(corpusDiagnostics(api, uri).length > 0, isOpen(uri), `${uri.path}: open ${isOpen(uri)}`);
+      }
+      const closed = files.find((u) => !isOpen(u));
+      assert.ok(closed, 'every fixture file is open; the test needs a closed one');
+      const shown = findingsUpdated(api, closed);
+      await vscode.workspace.openTextDocument(closed);
+      await shown;
+      assert.ok(corpusDiagnostics(api, closed, 'boilerplate.navigation').length === 1, `${closed.path} once opened`);
+    } finally {
+      const republished = waitFor(api.onDidUpdateFindings, () => files.every((u) => corpusDiagnostics(api, u).length > 0), 'every file published again');
+      await config.update('diagnostics.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
+      await republished;
+      await api.whenIdle();
+    }
   });
 });

@@ -5,11 +5,11 @@
 // line, and is never written over. Sidecars changed on disk (another window, the CLI, a checkout) are merged into
 // open sessions; those of closed files that dismiss findings are read too, so the findings stay hidden.
 import * as vscode from 'vscode';
-import { AnnotationStore, SIDECAR_SUFFIX, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
+import { AnnotationStore, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
 import { readSidecarFile } from '../../core/annotations/sidecarFs';
-import { ReadResult, readCorpusFileAsync } from '../../core/corpus';
-import { resolveOptions } from '../../core/options';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { readSourceText } from '../platform/readSource';
+import { SIDECAR_GLOB, sourceUriOf } from '../platform/sidecarUris';
 import { FindingFilter, dismissedFindings } from '../tagging/tagModel';
 
 export interface AnnotationsDeps {
@@ -143,7 +143,7 @@ export class AnnotationSessions implements vscode.Disposable {
     if (!loc) { return undefined; }
     const store = this.storeFor(loc.folder);
     try {
-      const decoded = await readSource(loc.folder, loc.rel);
+      const decoded = await readSourceText(uri);
       if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }
       const session = await store.open(uri.fsPath, decoded.text);
       const result = change(session);
@@ -179,15 +179,15 @@ export class AnnotationSessions implements vscode.Disposable {
   }
 
   private watchSidecars(): void {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
     const changed = (uri: vscode.Uri) => { void this.sidecarChanged(uri); };
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-    void vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`).then((uris) => { for (const u of uris) { changed(u); } });
+    void vscode.workspace.findFiles(SIDECAR_GLOB).then((uris) => { for (const u of uris) { changed(u); } });
   }
 
   /** A sidecar on disk changed (or was found at start): merge it into its session, or read it if it dismisses findings. */
   private async sidecarChanged(sidecar: vscode.Uri): Promise<void> {
-    const source = sidecar.with({ path: sidecar.path.slice(0, -SIDECAR_SUFFIX.length) });
+    const source = sourceUriOf(sidecar);
     const loc = this.deps.files.match(source);
     if (!loc) { return; }
     const key = source.toString();
@@ -244,10 +244,10 @@ export class AnnotationSessions implements vscode.Disposable {
     const loc = this.deps.files.match(source);
     if (!session || !loc) { return; }
     const store = this.storeFor(loc.folder);
-    const decoded = await readSource(loc.folder, loc.rel);
+    const decoded = await readSourceText(source).then((d) => d, () => undefined);
     // Opened in the editor meanwhile (the editor's text is the session's now), or read afresh by another event.
     if (this.tracked.has(key) || this.retained.get(key) !== session) { return; }
-    if (!decoded.ok) {
+    if (!decoded?.ok) {
       // Gone or no longer text: nothing of it is shown, so its decisions need not be kept.
       this.retained.delete(key);
       store.close(session.sourcePath);
@@ -266,9 +266,8 @@ export class AnnotationSessions implements vscode.Disposable {
     const root = store.options.root!;
     const raw = await readSidecarFile(sidecar.fsPath, store.limits.maxBytes, root).catch(() => '');
     if (!raw || !/\b(dismissed|confirmed|kept)\b/.test(raw)) { return; }
-    const loc = this.deps.files.match(source);
-    const decoded = loc ? await readSource(loc.folder, loc.rel) : undefined;
-    if (!decoded?.ok) { return; }
+    const decoded = await readSourceText(source);
+    if (!decoded.ok) { return; }
     const session = await store.open(source.fsPath, decoded.text);
     const key = source.toString();
     if (this.tracked.has(key)) { return; } // opened in the editor meanwhile: the editor's session now
@@ -342,9 +341,4 @@ export class AnnotationSessions implements vscode.Disposable {
 
 function hasDecisions(session: SidecarSession): boolean {
   return session.list().some((a) => decisionOf(a.annotation) !== undefined);
-}
-
-/** A corpus file's text through core's safe reader: inside its folder, a regular file, within the engine's size limit. */
-function readSource(folder: vscode.WorkspaceFolder, rel: string): Promise<ReadResult> {
-  return readCorpusFileAsync(folder.uri.fsPath, rel, { maxFileBytes: resolveOptions().maxFileBytes });
 }

@@ -2,10 +2,10 @@
 // start, a few at a time, and each again when it changes), or from the editor's session for a document that has
 // one open, whose offsets follow unsaved edits. Listeners hear which files changed, in debounced batches.
 import * as vscode from 'vscode';
-import { SIDECAR_SUFFIX } from '../../core/annotations';
-import { decodeText } from '../../core/text';
 import { AnnotationSessions } from './sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { readSourceText } from '../platform/readSource';
+import { SIDECAR_GLOB, sidecarUriOf, sourceUriOf } from '../platform/sidecarUris';
 import { FileTags, readFileTags, tagRecordOf } from '../views/model/tags';
 
 /** Sidecars read at once. */
@@ -72,8 +72,8 @@ export class TagIndex implements vscode.Disposable {
   }
 
   private async readAll(): Promise<void> {
-    const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`);
-    for (const s of sidecars) { this.refresh(s.with({ path: s.path.slice(0, -SIDECAR_SUFFIX.length) })); }
+    const sidecars = await vscode.workspace.findFiles(SIDECAR_GLOB);
+    for (const s of sidecars) { this.refresh(sourceUriOf(s)); }
   }
 
   private pump(): void {
@@ -91,14 +91,13 @@ export class TagIndex implements vscode.Disposable {
 
   private async read(source: vscode.Uri): Promise<void> {
     const key = source.toString();
-    const sidecar = source.with({ path: source.path + SIDECAR_SUFFIX });
+    const sidecar = sidecarUriOf(source);
     const raw = await vscode.workspace.fs.readFile(sidecar).then((b) => new TextDecoder().decode(b), () => undefined);
     if (raw === undefined) {
       if (this.files.has(key)) { this.files.delete(key); this.note(key); }
       return;
     }
-    const bytes = await vscode.workspace.fs.readFile(source).then((b) => b, () => undefined);
-    const decoded = bytes && decodeText(bytes, { maxFileBytes: Number.MAX_SAFE_INTEGER });
+    const decoded = await readSourceText(source).then((d) => d, () => undefined);
     const text = decoded && decoded.ok ? decoded.text : undefined;
     if (this.deps.sessions.peek(source)) { return this.refresh(source); } // opened in the editor meanwhile
     this.set(readFileTags(key, raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw, sidecar.fsPath, text));

@@ -1,15 +1,18 @@
 // Publishes findings as diagnostics: boilerplate faded as unnecessary text, duplicated passages with links to
 // every other copy, each at the severity its setting asks for (or not at all). An editor's decisions show: a
 // dismissed finding is left out, a copy marked as the duplicate is faded, a kept copy's finding is quietened to a
-// hint, and the other copies say which one is kept. Files whose findings changed are
+// hint, and the other copies say which one is kept. By default only the documents open in the editor get
+// diagnostics (corpusLens.diagnostics.scope): a corpus of 100,000 files makes millions of findings, which Problems
+// cannot usefully list; the sidebar is the corpus-wide view. Files whose findings changed are
 // queued and published in slices of a few milliseconds with a turn of the event loop between them, so that
 // publishing the findings of ten thousand files never holds the extension host's thread for long.
 import * as vscode from 'vscode';
-import { JsonRange } from '../../core/report';
 import { WireFinding } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
-import { DecisionView, baseName, copyLabel, decisionSuffix, diagnosticMessage } from './findingText';
+import { toRange } from '../platform/ranges';
+import { DecisionView, copyLabel, decisionSuffix, diagnosticMessage } from './findingText';
+import { baseName } from '../platform/text';
 import { FindingsStore, StoredFindings } from './findingsStore';
 import { SeveritySetting, Settings } from '../platform/settings';
 import { FindingDecisionLookup } from '../tagging/tagModel';
@@ -45,6 +48,8 @@ export function registerDiagnostics(deps: DiagnosticsDeps): vscode.Disposable {
 interface Severities {
   boilerplate: vscode.DiagnosticSeverity | undefined;
   duplicate: vscode.DiagnosticSeverity | undefined;
+  /** Every file of the folder is published, not only the open documents. */
+  wholeFolder: boolean;
 }
 
 class DiagnosticsPublisher implements vscode.Disposable {
@@ -57,10 +62,13 @@ class DiagnosticsPublisher implements vscode.Disposable {
     this.disposables.push(
       deps.store.onDidChange((uris) => this.enqueue(uris)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (Config.affects(e, [Settings.boilerplateSeverity.key, Settings.duplicatesSeverity.key])) {
+        if (Config.affects(e, [Settings.boilerplateSeverity.key, Settings.duplicatesSeverity.key, Settings.diagnosticsScope.key])) {
           this.enqueue(deps.store.uris());
         }
       }),
+      // Opening a document publishes its findings; closing it withdraws them (unless the whole folder is shown).
+      vscode.workspace.onDidOpenTextDocument((doc) => this.enqueueStored(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.enqueueStored(doc.uri)),
     );
     if (deps.onDidChangeDecisions) {
       this.disposables.push(deps.onDidChangeDecisions((uri) => this.enqueue([uri.toString(), ...otherCopies(deps.store, uri.toString())])));
@@ -71,6 +79,11 @@ class DiagnosticsPublisher implements vscode.Disposable {
     this.disposed = true;
     this.draining?.end();
     for (const d of this.disposables) { d.dispose(); }
+  }
+
+  private enqueueStored(uri: vscode.Uri): void {
+    const key = uri.toString();
+    if (this.deps.store.get(key)) { this.enqueue([key]); }
   }
 
   private enqueue(uris: Iterable<string>): void {
@@ -86,6 +99,7 @@ class DiagnosticsPublisher implements vscode.Disposable {
     const started = performance.now();
     const severities = new Map<string, Severities>();
     const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     for (const key of this.queue) {
       this.queue.delete(key);
       const uri = vscode.Uri.parse(key, true);
@@ -98,7 +112,7 @@ class DiagnosticsPublisher implements vscode.Disposable {
           sev = severitiesFor(vscode.Uri.parse(stored.folder, true));
           severities.set(stored.folder, sev);
         }
-        entries.push([uri, toDiagnostics(stored, sev, this.deps.decisions)]);
+        entries.push([uri, sev.wholeFolder || open.has(key) ? toDiagnostics(stored, sev, this.deps.decisions) : undefined]);
       }
       if (entries.length >= SLICE_FILES || performance.now() - started >= SLICE_MS) { break; }
     }
@@ -117,7 +131,11 @@ class DiagnosticsPublisher implements vscode.Disposable {
 
 function severitiesFor(folder: vscode.Uri): Severities {
   const config = new Config(folder);
-  return { boilerplate: toSeverity(config.boilerplateSeverity), duplicate: toSeverity(config.duplicatesSeverity) };
+  return {
+    boilerplate: toSeverity(config.boilerplateSeverity),
+    duplicate: toSeverity(config.duplicatesSeverity),
+    wholeFolder: config.diagnosticsScope === 'workspace',
+  };
 }
 
 export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | undefined {
@@ -128,10 +146,6 @@ export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | unde
     case 'hint': return vscode.DiagnosticSeverity.Hint;
     case 'off': return undefined;
   }
-}
-
-export function toRange(r: JsonRange): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
 /** The files holding other copies of the passages of a file's duplicate findings (whose messages name its decisions). */

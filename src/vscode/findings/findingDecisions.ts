@@ -7,9 +7,11 @@ import { DecisionStatus, decisionFor } from '../../core/annotations';
 import { identicalLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { clip, plural } from '../platform/text';
 import { searchCorpus } from '../tagging/corpusSearch';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { DecisionArgs, toRange } from '../tagging/tagging';
+import { DecisionArgs } from '../tagging/tagging';
+import { toRange } from '../platform/ranges';
 
 export interface FindingDecisionDeps {
   sessions: AnnotationSessions;
@@ -44,7 +46,7 @@ export class FindingDecisions {
       void vscode.window.showInformationMessage('Corpus Lens: decisions for every file are made on a finding of one line.');
       return undefined;
     }
-    const shown = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+    const shown = clip(line, 40);
     const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, (text) => {
       const found = identicalLines(text, line);
       return found.length > 0 ? found : undefined;
@@ -66,7 +68,7 @@ export class FindingDecisions {
       }
     }
     const verb = status === 'dismissed' ? 'not boilerplate' : 'confirmed as boilerplate';
-    void vscode.window.setStatusBarMessage(`Corpus Lens: ${lines} ${lines === 1 ? 'line' : 'lines'} in ${files} ${files === 1 ? 'file' : 'files'} ${verb}`, 5000);
+    void vscode.window.setStatusBarMessage(`Corpus Lens: ${plural(lines, 'line')} in ${plural(files, 'file')} ${verb}`, 5000);
     return { lines, files };
   }
 

@@ -3,6 +3,7 @@
 import type { DecisionStatus } from '../../core/annotations';
 import { JsonRange } from '../../core/report';
 import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
+import { baseName, escapeMarkdown, formatCount, linesLabel, percent, plural } from '../platform/text';
 
 export function kindLabel(kind: WireFinding['kind']): string {
   return kind === 'boilerplate' ? 'Boilerplate' : 'Duplicate';
@@ -11,31 +12,6 @@ export function kindLabel(kind: WireFinding['kind']): string {
 /** The short message of a finding's diagnostic: "Boilerplate: sign-up or subscription prompt". */
 export function diagnosticMessage(f: WireFinding): string {
   return `${kindLabel(f.kind)}: ${f.message}`;
-}
-
-/** "line 4" or "lines 85-100" (1-based), for a range that may end at the start of the line after it. */
-export function linesLabel(r: JsonRange): string {
-  const first = r.start.line + 1;
-  const last = r.end.character === 0 && r.end.line > r.start.line ? r.end.line : r.end.line + 1;
-  return first === last ? `line ${first}` : `lines ${first}-${last}`;
-}
-
-/** Escapes what Markdown would read as markup inside a line (the text never starts a line, so '#', '-' are safe). */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_[\]()<>|~]/g, (c) => `\\${c}`);
-}
-
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-export function percent(share: number): string {
-  return `${Math.round(share * 100)}%`;
-}
-
-/** The last segment of a corpus-relative path. */
-export function baseName(relPath: string): string {
-  return relPath.slice(relPath.lastIndexOf('/') + 1);
 }
 
 /**
@@ -91,14 +67,13 @@ export interface StatusText {
 export function statusText(file: FileFindings): StatusText {
   const duplicates = file.findings.filter((f) => f.kind === 'duplicate');
   const boilerplate = file.findings.length - duplicates.length;
-  const copies = duplicates.length === 1 ? '1 copy' : `${duplicates.length} copies`;
+  const copies = plural(duplicates.length, 'copy', 'copies');
   const others = [...new Set(duplicates.flatMap((f) => f.related.map((r) => r.path)).filter((p) => p !== file.path))].map(baseName);
   const shared = others.length === 0 ? '' : `, shared with ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}`;
   const tooltip = [
     `Corpus Lens: ${baseName(file.path)}`,
-    `${percent(file.boilerplateShare)} boilerplate (${boilerplate} ${boilerplate === 1 ? 'finding' : 'findings'})`,
-    `${percent(file.duplicateShare)} duplicated (${duplicates.length} ${duplicates.length === 1 ? 'passage' : 'passages'}${shared})`,
-    'Click to show the Problems view.',
+    `${percent(file.boilerplateShare)} boilerplate (${plural(boilerplate, 'finding')})`,
+    `${percent(file.duplicateShare)} duplicated (${plural(duplicates.length, 'passage')}${shared})`,
   ].join('\n');
   return { text: `$(eye) ${percent(file.boilerplateShare)} boilerplate · ${copies}`, tooltip };
 }

@@ -1,7 +1,9 @@
 // The findings the host currently shows, per file, as the index worker last reported them. It is the one place
 // that decides whether a reply is still current: a reply computed before the newest change to a file (its
-// generation is older) or for another version of an open document is dropped for that file. No 'vscode' import:
-// files are keyed by their URI strings.
+// generation is older) or for another version of an open document is dropped for that file. It also holds the
+// files a running scan has listed but not yet analysed, so that the Files view can show them at once; those are
+// told apart (onDidList) because they have no findings to publish. No 'vscode' import: files are keyed by their
+// URI strings.
 import { FileFindings } from '../../protocol/indexProtocol';
 
 export interface StoredFindings {
@@ -21,6 +23,9 @@ export class FindingsStore {
   private readonly latest = new Map<string, number>();
   private generation = 0;
   private readonly listeners = new Set<FindingsListener>();
+  /** Files a running scan listed that have no findings stored yet: URI to folder and path. */
+  private readonly listed = new Map<string, { folder: string; path: string }>();
+  private readonly listListeners = new Set<FindingsListener>();
 
   /** @param openVersion the version of the document open in the editor for a URI, if one is */
   constructor(private readonly openVersion: (uri: string) => number | undefined) {}
@@ -50,6 +55,7 @@ export class FindingsStore {
     for (const { uri, file } of files) {
       if (this.isStale(uri, generation, file.version)) { continue; }
       this.files.set(uri, { uri, folder, file, generation });
+      this.listed.delete(uri);
       changed.push(uri);
     }
     // Removals are never dropped: a file that came back since is in a later reply (the worker always reports
@@ -59,6 +65,37 @@ export class FindingsStore {
     }
     this.fire(changed);
     return changed;
+  }
+
+  /** Notes files a scan of `folder` found, before their findings come; returns those new to the store. */
+  list(folder: string, entries: readonly { uri: string; path: string }[]): string[] {
+    const added: string[] = [];
+    for (const { uri, path } of entries) {
+      if (this.files.has(uri) || this.listed.has(uri)) { continue; }
+      this.listed.set(uri, { folder, path });
+      added.push(uri);
+    }
+    this.fireList(added);
+    return added;
+  }
+
+  /** The path of a file listed by a running scan and not analysed yet. */
+  listedPath(uri: string): string | undefined {
+    return this.listed.get(uri)?.path;
+  }
+
+  /** The scan of `folder` ended: files it listed but never analysed are no longer known. */
+  endListing(folder: string): string[] {
+    const gone = [...this.listed].filter(([, l]) => l.folder === folder).map(([uri]) => uri);
+    for (const u of gone) { this.listed.delete(u); }
+    this.fireList(gone);
+    return gone;
+  }
+
+  /** Fires with files that were listed, or no longer are (their findings, if any, come through onDidChange). */
+  onDidList(listener: FindingsListener): { dispose(): void } {
+    this.listListeners.add(listener);
+    return { dispose: () => this.listListeners.delete(listener) };
   }
 
   get(uri: string): StoredFindings | undefined {
@@ -85,6 +122,7 @@ export class FindingsStore {
 
   /** Forgets the files of a folder (it left the workspace). */
   clearFolder(folder: string): string[] {
+    this.endListing(folder);
     const gone = [...this.files.values()].filter((s) => s.folder === folder).map((s) => s.uri);
     for (const u of gone) {
       this.files.delete(u);
@@ -104,6 +142,11 @@ export class FindingsStore {
     if (version === undefined) { return false; }
     const open = this.openVersion(uri);
     return open !== undefined && open !== version;
+  }
+
+  private fireList(uris: string[]): void {
+    if (uris.length === 0) { return; }
+    for (const l of this.listListeners) { l(uris); }
   }
 
   private fire(uris: string[]): void {

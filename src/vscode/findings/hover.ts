@@ -5,8 +5,11 @@ import * as vscode from 'vscode';
 import { CommandId } from '../platform/commandIds';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
-import { decisionView, toRange } from './diagnostics';
-import { decisionSuffix, escapeMarkdown, hoverMarkdown } from './findingText';
+import { decisionView } from './diagnostics';
+import { RangeTuple, toRange, tupleOf } from '../platform/ranges';
+import { openAt } from '../platform/reveal';
+import { decisionSuffix, hoverMarkdown } from './findingText';
+import { escapeMarkdown } from '../platform/text';
 import { FindingsStore } from './findingsStore';
 import { corpusDocumentSelector } from '../platform/languages';
 import { FindingDecisionLookup } from '../tagging/tagModel';
@@ -44,7 +47,7 @@ function provideHover(deps: HoverDeps, doc: vscode.TextDocument, position: vscod
   const paragraphs = hits.map(({ f, view }) => hoverMarkdown(f, stored.file.path, (label, i) => {
     const r = f.related[i];
     const target = deps.files.uriOf(folder, r.path).toString();
-    const args = [target, [r.range.start.line, r.range.start.character, r.range.end.line, r.range.end.character]];
+    const args = [target, tupleOf(r.range)];
     return `[${label}](command:${CommandId.openCopy}?${encodeURIComponent(JSON.stringify(args))} "Open this copy")`;
   }) + escapeMarkdown(decisionSuffix(f.kind, view)));
   const md = new vscode.MarkdownString(paragraphs.join('\n\n'));
@@ -54,9 +57,6 @@ function provideHover(deps: HoverDeps, doc: vscode.TextDocument, position: vscod
 }
 
 /** The command behind the hover's links: opens a file with a range selected (the other copy of a passage). */
-export async function openCopy(uri: string, range: [number, number, number, number]): Promise<void> {
-  const [sl, sc, el, ec] = range;
-  const selection = new vscode.Range(sl, sc, el, ec);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri, true), { selection, preview: true });
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+export async function openCopy(uri: string, range: RangeTuple): Promise<void> {
+  await openAt(vscode.Uri.parse(uri, true), toRange(range), { preview: true });
 }

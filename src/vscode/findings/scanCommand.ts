@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { JsonSummary } from '../../core/report';
 import { CorpusFiles } from '../platform/corpusFiles';
-import { percent } from './findingText';
+import { percent } from '../platform/text';
 import { CorpusIndexer } from '../workers/indexer';
 
 export interface ScanSummary {

@@ -1,7 +1,7 @@
 // Typed access to the extension's settings, one getter per setting, read for a given folder or file (every
 // setting has resource scope). Names and defaults come from settings.ts, which package.json is tested against.
 import * as vscode from 'vscode';
-import { asSeverity, SECTION, SeveritySetting, Settings } from './settings';
+import { asDiagnosticsScope, asSeverity, DiagnosticsScope, SECTION, SeveritySetting, Settings } from './settings';
 
 export class Config {
   constructor(private readonly scope?: vscode.Uri) {}
@@ -29,6 +29,10 @@ export class Config {
 
   get duplicatesSeverity(): SeveritySetting {
     return asSeverity(this.section.get(Settings.duplicatesSeverity.key), Settings.duplicatesSeverity.default);
+  }
+
+  get diagnosticsScope(): DiagnosticsScope {
+    return asDiagnosticsScope(this.section.get(Settings.diagnosticsScope.key));
   }
 
   get languageAssociation(): boolean {

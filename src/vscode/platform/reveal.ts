@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { JsonRange } from '../../core/report';
 import { AnnotationSessions } from '../annotations/sessions';
+import { toRange } from './ranges';
 
 /** What revealItem takes: a file and a line/character range, or a file and a tag's id (and its last known offsets). */
 export interface RevealTarget {
@@ -11,15 +12,25 @@ export interface RevealTarget {
   tag?: { id: string; start: number; end: number };
 }
 
-export function toVsRange(r: JsonRange): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+export interface OpenOptions {
+  column?: vscode.ViewColumn;
+  preserveFocus?: boolean;
+  preview?: boolean;
+}
+
+/** Shows a document with `range` selected and scrolled into view: every "open at range" goes through here. */
+export async function openAt(doc: vscode.Uri | vscode.TextDocument, range: vscode.Range, options: OpenOptions = {}): Promise<vscode.TextEditor> {
+  const shown = { viewColumn: options.column, preserveFocus: options.preserveFocus, preview: options.preview, selection: range };
+  const editor = doc instanceof vscode.Uri ? await vscode.window.showTextDocument(doc, shown) : await vscode.window.showTextDocument(doc, shown);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
 }
 
 /** Opens the file of `target` and selects its range; resolves with the editor. */
 export async function reveal(sessions: AnnotationSessions, target: RevealTarget, column?: vscode.ViewColumn, preserveFocus = false): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.parse(target.uri, true);
   const doc = await vscode.workspace.openTextDocument(uri);
-  let range: vscode.Range | undefined = target.range && toVsRange(target.range);
+  let range: vscode.Range | undefined = target.range && toRange(target.range);
   if (target.tag) {
     const session = await sessions.sessionFor(doc);
     const live = session?.get(target.tag.id);
@@ -27,10 +38,7 @@ export async function reveal(sessions: AnnotationSessions, target: RevealTarget,
     const end = live?.end ?? target.tag.end;
     range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
   }
-  const selection = range ?? new vscode.Range(0, 0, 0, 0);
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, preserveFocus, preview: column === undefined, selection });
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  return editor;
+  return openAt(doc, range ?? new vscode.Range(0, 0, 0, 0), { column, preserveFocus, preview: column === undefined });
 }
 
 /** Opens two copies side by side: the first in the first column, the second beside it, each at its range. */

@@ -9,6 +9,8 @@ import { Annotation, ENTITY_LABELS } from '../../core/annotations';
 import { wholeWordOccurrences } from '../../core/suggest/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CommandId } from '../platform/commandIds';
+import { RangeTuple } from '../platform/ranges';
+import { clip, plural } from '../platform/text';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { corpusDocumentSelector } from '../platform/languages';
 import { SuggestWorkerClient } from '../workers/suggestClient';
@@ -23,7 +25,7 @@ export interface SuggestionArgs {
   label?: string;
   text: string;
   /** [startLine, startCharacter, endLine, endCharacter] */
-  range: [number, number, number, number];
+  range: RangeTuple;
   speaker?: string;
 }
 
@@ -67,7 +69,7 @@ function provideActions(deps: SuggestionActionDeps, doc: vscode.TextDocument, co
     const s = deps.suggestions.suggestionOf(doc.uri, d);
     if (!s || s.version !== doc.version) { continue; }
     const args = argsOf(doc.uri, s);
-    const quoted = clip(s.text);
+    const quoted = clip(s.text, 40);
     if (s.kind === 'entity') {
       out.push(
         fix(`Tag "${quoted}" as ${s.label}`, CommandId.acceptSuggestion, args, d, true),
@@ -140,7 +142,7 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
   const label = args.label;
   const needle = args.text;
   const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: looking for "${clip(needle)}" in the corpus` },
+    { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: looking for "${clip(needle, 40)}" in the corpus` },
     async () => {
       await deps.suggestions.ensureFolder(loc.folder);
       const overlays = vscode.workspace.textDocuments
@@ -159,7 +161,7 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
   }
   const result: AcceptEverywhereResult = { tagged: 0, files: 0, skipped: 0, failed: 0 };
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: tagging "${clip(needle)}"`, cancellable: false },
+    { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: tagging "${clip(needle, 40)}"`, cancellable: false },
     async (progress) => {
       for (const f of found.files) {
         progress.report({ message: f.path, increment: 100 / found.files.length });
@@ -238,11 +240,3 @@ function fix(title: string, command: string, args: SuggestionArgs, d: vscode.Dia
   return a;
 }
 
-function clip(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}

@@ -3,8 +3,8 @@
 // searched as the editor has them and the others read from disk in batches (see searchFiles), under a
 // notification with progress that the person can cancel.
 import * as vscode from 'vscode';
-import { decodeText } from '../../core/text';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { readSourceText } from '../platform/readSource';
 import { SearchTarget, searchFiles } from './searchFiles';
 
 export interface CorpusSearchDeps {
@@ -22,9 +22,6 @@ export interface CorpusHit<T> {
 
 /** Files read at once. */
 const SEARCH_BATCH = 32;
-/** Corpus files larger than this are not searched (the index skips them too). */
-const MAX_SEARCH_BYTES = 5 * 1024 * 1024;
-
 /** Runs `find` on every corpus file; resolves with the files where it found something, or undefined when cancelled. */
 export function searchCorpus<T>(deps: CorpusSearchDeps, what: string, find: (text: string) => T | undefined): Thenable<CorpusHit<T>[] | undefined> {
   return vscode.window.withProgress({
@@ -68,7 +65,7 @@ async function corpusTargets(files: CorpusFiles, token: vscode.CancellationToken
         key,
         rel: folders.length > 1 ? `${folder.name}/${loc.rel}` : loc.rel,
         read: doc ? async () => doc.getText() : async () => {
-          const decoded = decodeText(await vscode.workspace.fs.readFile(uri), { maxFileBytes: MAX_SEARCH_BYTES });
+          const decoded = await readSourceText(uri);
           return decoded.ok ? decoded.text : undefined;
         },
       });

@@ -12,7 +12,8 @@ import { CommandId } from '../platform/commandIds';
 import { findOccurrences } from '../../core/anchor/occurrences';
 import { DIAGNOSTIC_SOURCE } from '../findings/diagnostics';
 import { boilerplateDiagnostics, codeOf, singleLine } from '../findings/findingDecisions';
-import { baseName, linesLabel } from '../findings/findingText';
+import { tupleOf } from '../platform/ranges';
+import { baseName, clip, linesLabel } from '../platform/text';
 import { corpusDocumentSelector } from '../platform/languages';
 import { tagsAt } from './tagModel';
 import { DecisionArgs, TagArgs, TagRef } from './tagging';
@@ -20,6 +21,7 @@ import { DecisionArgs, TagArgs, TagRef } from './tagging';
 export interface TagActionDeps {
   sessions: AnnotationSessions;
   isCorpusFile: (uri: vscode.Uri) => boolean;
+  log?: vscode.LogOutputChannel;
 }
 
 const TAG_KIND = vscode.CodeActionKind.RefactorRewrite;
@@ -35,85 +37,107 @@ export function registerTagActions(deps: TagActionDeps): vscode.Disposable {
 function provideActions(deps: TagActionDeps, doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
   if (!deps.isCorpusFile(doc.uri)) { return []; }
   const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
-  const uri = doc.uri.toString();
-  const out: vscode.CodeAction[] = [];
-  // A source action is given only when asked for by kind (the Source Action menu, codeActionsOnSave).
-  if (context.only?.contains(FIX_ALL_KIND)) {
-    const session = deps.sessions.peek(doc.uri);
-    const undecided = boilerplateDiagnostics(doc.uri).filter((d) => !session || !decisionFor(session.list(),
-      { code: codeOf(d), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
-    if (undecided.length > 0) {
-      out.push(action('Confirm all boilerplate in this file', FIX_ALL_KIND, CommandId.confirmAllBoilerplate, { uri, version: doc.version }));
+  // The tag actions come first and depend on the selection alone; each other part is computed on its own, so
+  // that a failure in one (logged) cannot leave the menu with the duplicate fixes only, as a run once did.
+  const out = wants(TAG_KIND) && !range.isEmpty ? selectionTagActions(doc, range) : [];
+  const parts: [string, () => vscode.CodeAction[]][] = [
+    ['fix-all', () => (context.only?.contains(FIX_ALL_KIND) ? fixAllActions(deps, doc) : [])],
+    ['finding fixes', () => (wants(FIX_KIND) ? findingFixes(doc, context.diagnostics) : [])],
+    ['occurrences', () => (wants(TAG_KIND) && !range.isEmpty ? occurrenceActions(doc, range) : [])],
+    ['tag at cursor', () => (wants(TAG_KIND) ? tagActionsAt(deps, doc, range) : [])],
+  ];
+  for (const [what, part] of parts) {
+    try {
+      out.push(...part());
+    } catch (e) {
+      deps.log?.error(`code actions (${what}) for ${doc.uri.fsPath}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }
-  }
-  if (wants(FIX_KIND)) {
-    for (const d of context.diagnostics) {
-      const code = codeOf(d);
-      if (d.source !== DIAGNOSTIC_SOURCE) { continue; }
-      const args: DecisionArgs = { uri, code, range: rangeArgs(d.range), version: doc.version };
-      const fix = (title: string, command: string, ...commandArgs: unknown[]) => {
-        const f = new vscode.CodeAction(title, FIX_KIND);
-        f.command = { title, command, arguments: commandArgs.length > 0 ? commandArgs : [args] };
-        f.diagnostics = [d];
-        out.push(f);
-        return f;
-      };
-      if (code.startsWith('boilerplate.')) {
-        fix('Not boilerplate', CommandId.dismissFinding).isPreferred = true;
-        fix('Confirm as boilerplate', CommandId.confirmFinding);
-        if (singleLine(doc, d.range) !== undefined) {
-          fix('Not boilerplate in any file', CommandId.dismissEverywhere);
-          fix('Confirm as boilerplate in every file', CommandId.confirmEverywhere);
-        }
-      } else if (code.startsWith('duplicate.')) {
-        for (const r of d.relatedInformation ?? []) {
-          const where = r.location.uri.toString() === uri ? `this file, ${linesOf(r.location.range)}` : `${baseName(r.location.uri.path)} ${linesOf(r.location.range)}`;
-          fix(`Open the other copy (${where})`, CommandId.openCopy, r.location.uri.toString(), rangeArgs(r.location.range));
-        }
-        fix('Mark this copy as the duplicate', CommandId.markDuplicate);
-        fix('Keep this copy', CommandId.keepCopy);
-      }
-    }
-  }
-  if (!wants(TAG_KIND)) { return out; }
-  if (!range.isEmpty) {
-    const args: TagArgs = { uri, range: rangeArgs(range) };
-    out.push(action('Tag as claim', TAG_KIND, CommandId.tagClaim, args));
-    for (const label of ENTITY_LABELS) {
-      out.push(action(`Tag as entity: ${label}`, TAG_KIND, CommandId.tagEntity, { ...args, label }));
-    }
-    const needle = doc.getText(range).trim();
-    if (needle.length > 0 && range.isSingleLine) {
-      const shown = needle.length > 30 ? `${needle.slice(0, 30)}…` : needle;
-      const n = findOccurrences(doc.getText(), needle).length;
-      if (n > 1) {
-        out.push(action(`Tag all ${n} occurrences of "${shown}" in this file...`, TAG_KIND, CommandId.tagAllInFile, { uri, text: needle, scope: 'file' }));
-      }
-      out.push(action(`Tag all occurrences of "${shown}" in the corpus...`, TAG_KIND, CommandId.tagAllInCorpus, { uri, text: needle, scope: 'corpus' }));
-    }
-  }
-  const session = deps.sessions.peek(doc.uri);
-  const tag = session && tagsAt(session.list(), doc.offsetAt(range.start), doc.offsetAt(range.end))[0];
-  if (tag) {
-    const ref: TagRef = { uri, id: tag.annotation.id };
-    out.push(action('Remove tag', TAG_KIND, CommandId.removeTag, ref));
-    if (tag.annotation.kind === 'entity') { out.push(action('Change label', TAG_KIND, CommandId.changeTagLabel, ref)); }
-    out.push(action('Edit tag attributes', TAG_KIND, CommandId.editTagAttributes, ref));
   }
   return out;
+}
+
+/** "Tag as claim", "Tag as entity: <label>" on a non-empty selection. */
+function selectionTagActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+  const args: TagArgs = { uri: doc.uri.toString(), range: tupleOf(range) };
+  return [
+    action('Tag as claim', TAG_KIND, CommandId.tagClaim, args),
+    ...ENTITY_LABELS.map((label) => action(`Tag as entity: ${label}`, TAG_KIND, CommandId.tagEntity, { ...args, label })),
+  ];
+}
+
+/** A source action is given only when asked for by kind (the Source Action menu, codeActionsOnSave). */
+function fixAllActions(deps: TagActionDeps, doc: vscode.TextDocument): vscode.CodeAction[] {
+  const session = deps.sessions.peek(doc.uri);
+  const undecided = boilerplateDiagnostics(doc.uri).filter((d) => !session || !decisionFor(session.list(),
+    { code: codeOf(d), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
+  return undecided.length > 0
+    ? [action('Confirm all boilerplate in this file', FIX_ALL_KIND, CommandId.confirmAllBoilerplate, { uri: doc.uri.toString(), version: doc.version })]
+    : [];
+}
+
+function findingFixes(doc: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): vscode.CodeAction[] {
+  const uri = doc.uri.toString();
+  const out: vscode.CodeAction[] = [];
+  for (const d of diagnostics) {
+    const code = codeOf(d);
+    if (d.source !== DIAGNOSTIC_SOURCE) { continue; }
+    const args: DecisionArgs = { uri, code, range: tupleOf(d.range), version: doc.version };
+    const fix = (title: string, command: string, ...commandArgs: unknown[]) => {
+      const f = new vscode.CodeAction(title, FIX_KIND);
+      f.command = { title, command, arguments: commandArgs.length > 0 ? commandArgs : [args] };
+      f.diagnostics = [d];
+      out.push(f);
+      return f;
+    };
+    if (code.startsWith('boilerplate.')) {
+      fix('Not boilerplate', CommandId.dismissFinding).isPreferred = true;
+      fix('Confirm as boilerplate', CommandId.confirmFinding);
+      if (singleLine(doc, d.range) !== undefined) {
+        fix('Not boilerplate in any file', CommandId.dismissEverywhere);
+        fix('Confirm as boilerplate in every file', CommandId.confirmEverywhere);
+      }
+    } else if (code.startsWith('duplicate.')) {
+      for (const r of d.relatedInformation ?? []) {
+        const where = r.location.uri.toString() === uri ? `this file, ${linesLabel(r.location.range)}` : `${baseName(r.location.uri.path)} ${linesLabel(r.location.range)}`;
+        fix(`Open the other copy (${where})`, CommandId.openCopy, r.location.uri.toString(), tupleOf(r.location.range));
+      }
+      fix('Mark this copy as the duplicate', CommandId.markDuplicate);
+      fix('Keep this copy', CommandId.keepCopy);
+    }
+  }
+  return out;
+}
+
+/** "Tag all N occurrences of ... in this file / in the corpus" on a selection within one line. */
+function occurrenceActions(doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+  const needle = doc.getText(range).trim();
+  if (needle.length === 0 || !range.isSingleLine) { return []; }
+  const uri = doc.uri.toString();
+  const shown = clip(needle, 30);
+  const out: vscode.CodeAction[] = [];
+  const n = findOccurrences(doc.getText(), needle).length;
+  if (n > 1) {
+    out.push(action(`Tag all ${n} occurrences of "${shown}" in this file...`, TAG_KIND, CommandId.tagAllInFile, { uri, text: needle, scope: 'file' }));
+  }
+  out.push(action(`Tag all occurrences of "${shown}" in the corpus...`, TAG_KIND, CommandId.tagAllInCorpus, { uri, text: needle, scope: 'corpus' }));
+  return out;
+}
+
+/** "Remove tag", "Change label", "Edit tag attributes" on the innermost tag covering the range. */
+function tagActionsAt(deps: TagActionDeps, doc: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
+  const session = deps.sessions.peek(doc.uri);
+  const tag = session && tagsAt(session.list(), doc.offsetAt(range.start), doc.offsetAt(range.end))[0];
+  if (!tag) { return []; }
+  const ref: TagRef = { uri: doc.uri.toString(), id: tag.annotation.id };
+  return [
+    action('Remove tag', TAG_KIND, CommandId.removeTag, ref),
+    ...(tag.annotation.kind === 'entity' ? [action('Change label', TAG_KIND, CommandId.changeTagLabel, ref)] : []),
+    action('Edit tag attributes', TAG_KIND, CommandId.editTagAttributes, ref),
+  ];
 }
 
 function action(title: string, kind: vscode.CodeActionKind, command: string, args: unknown): vscode.CodeAction {
   const a = new vscode.CodeAction(title, kind);
   a.command = { title, command, arguments: [args] };
   return a;
-}
-
-/** "line 4" or "lines 3-5", 1-based. */
-function linesOf(r: vscode.Range): string {
-  return linesLabel({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
-}
-
-function rangeArgs(r: vscode.Range): [number, number, number, number] {
-  return [r.start.line, r.start.character, r.end.line, r.end.character];
 }

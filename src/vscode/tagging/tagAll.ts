@@ -8,6 +8,8 @@ import { ENTITY_LABELS } from '../../core/annotations';
 import { Occurrence, OccurrenceOptions, findOccurrences, withLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
+import { openAt } from '../platform/reveal';
+import { clip, plural } from '../platform/text';
 import { searchCorpus } from './corpusSearch';
 import { MATCH_LIST_CONTEXT, TagRefOf, styleOf } from './tagModel';
 
@@ -79,7 +81,7 @@ export class OccurrenceTagger implements vscode.Disposable {
     if (!source) { return undefined; }
     const { doc, needle } = source;
     const options: MatchOptions = { caseSensitive: args.caseSensitive ?? true, wholeWord: args.wholeWord ?? true };
-    const shown = quoteForTitle(needle);
+    const shown = clip(needle, 40);
     const tag = args.kind ? { kind: args.kind, label: args.kind === 'entity' ? args.label ?? 'other' : undefined } : await pickKind(shown);
     if (!tag) { return undefined; }
     const find = async (o: MatchOptions) => (scope === 'file' ? this.inDocument(doc, needle, o) : this.inCorpus(needle, o));
@@ -109,7 +111,7 @@ export class OccurrenceTagger implements vscode.Disposable {
     result.matches = found;
     const files = new Set(result.tagged.map((t) => t.uri)).size;
     const already = result.alreadyTagged > 0 ? ` (${result.alreadyTagged} already tagged)` : '';
-    void vscode.window.setStatusBarMessage(`Corpus Lens: tagged ${result.tagged.length} of ${found} occurrences of "${shown}" in ${files} ${files === 1 ? 'file' : 'files'}${already}`, 5000);
+    void vscode.window.setStatusBarMessage(`Corpus Lens: tagged ${result.tagged.length} of ${found} occurrences of "${shown}" in ${plural(files, 'file')}${already}`, 5000);
     return result;
   }
 
@@ -120,11 +122,6 @@ export class OccurrenceTagger implements vscode.Disposable {
    */
   toggleOption(option: keyof MatchOptions): Promise<boolean> {
     return this.list ? this.list.toggle(option) : Promise.resolve(false);
-  }
-
-  /** Occurrences of the selection (or `text`) in one document, counted for a code action's title. */
-  countInDocument(doc: vscode.TextDocument, needle: string): number {
-    return findOccurrences(doc.getText(), needle).length;
   }
 
   private async sourceOf(args: TagAllArgs): Promise<{ doc: vscode.TextDocument; needle: string } | undefined> {
@@ -156,7 +153,7 @@ export class OccurrenceTagger implements vscode.Disposable {
 
   /** Every corpus file's occurrences, open documents as the editor has them; undefined when cancelled. */
   private async inCorpus(needle: string, options: MatchOptions): Promise<Match[] | undefined> {
-    const hits = await searchCorpus(this.deps, `finding "${quoteForTitle(needle)}" in the corpus`, (text) => {
+    const hits = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, (text) => {
       const found = findOccurrences(text, needle, options);
       return found.length > 0 ? found : undefined;
     });
@@ -199,11 +196,6 @@ export class OccurrenceTagger implements vscode.Disposable {
     this.deps.recordStep(result.tagged.map((t) => ({ doc: t.uri, id: t.id })));
     return result;
   }
-}
-
-function quoteForTitle(s: string): string {
-  const line = s.replace(/\s+/g, ' ');
-  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 function title(tag: TagKind): string {
@@ -367,7 +359,5 @@ interface ToggleButton extends vscode.QuickInputButton {
 
 /** Shows a match in an editor, selected, leaving the focus where it is. */
 function reveal(m: Match): void {
-  const selection = new vscode.Range(m.line, m.character, m.endLine, m.endCharacter);
-  void vscode.window.showTextDocument(m.uri, { preview: true, preserveFocus: true, selection }).then(
-    (e) => e.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport), () => undefined);
+  openAt(m.uri, new vscode.Range(m.line, m.character, m.endLine, m.endCharacter), { preview: true, preserveFocus: true }).then(undefined, () => undefined);
 }

@@ -5,7 +5,7 @@ import { AnchoredAnnotation, Annotation, DecisionStatus, ENTITY_LABELS, decision
 import { JsonRange } from '../../core/report';
 import { isRejection } from '../../core/suggest/rejections';
 import { TextModel } from '../../core/text';
-import { escapeMarkdown } from '../findings/findingText';
+import { escapeMarkdown } from '../platform/text';
 
 /** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
 export const CORPUS_FILE_CONTEXT = 'corpusLens.corpusFile';
@@ -114,10 +114,6 @@ export class TagHistory {
 
   constructor(private readonly limit = 100) {}
 
-  push(doc: string, id: string): void {
-    this.pushStep([{ doc, id }]);
-  }
-
   /**
    * Records the tags of one command as one step, undone from any of their documents; and from `from` too (a step
    * put back after an undo that could not take all of it back, so that Undo in the same document tries again).
@@ -145,11 +141,6 @@ export class TagHistory {
       if (live.length > 0) { return live; }
     }
     return undefined;
-  }
-
-  /** Takes the newest tag of `doc` that `exists` still holds (one removed meanwhile is skipped). */
-  pop(doc: string, exists: (id: string) => boolean): string | undefined {
-    return this.popStep(doc, (t) => t.doc === doc && exists(t.id))?.[0]?.id;
   }
 
   forget(doc: string): void {

@@ -6,13 +6,15 @@
 import * as vscode from 'vscode';
 import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession } from '../../core/annotations';
 import { AnnotationSessions } from '../annotations/sessions';
+import { RangeTuple, toRange } from '../platform/ranges';
+import { clip, plural } from '../platform/text';
 import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
 
 
 /** A document and a range in it, as [startLine, startCharacter, endLine, endCharacter]. */
 export interface RangeArgs {
   uri?: string;
-  range?: [number, number, number, number];
+  range?: RangeTuple;
 }
 
 export interface TagArgs extends RangeArgs {
@@ -28,7 +30,7 @@ export interface TagRef {
 export interface DecisionArgs {
   uri: string;
   code: string;
-  range: [number, number, number, number];
+  range: RangeTuple;
   /** The document version the finding was shown for; a decision about an older text is refused. */
   version?: number;
 }
@@ -126,7 +128,7 @@ export class Tagging implements vscode.Disposable {
     if (left.length > 0) {
       this.history.pushStep(left, doc.uri.toString());
       const files = new Set(left.map((t) => t.doc)).size;
-      void vscode.window.showWarningMessage(`Corpus Lens: ${left.length} ${left.length === 1 ? 'tag' : 'tags'} in ${files} ${files === 1 ? 'file' : 'files'} could not be taken back (see the error); Undo Last Tag tries again.`);
+      void vscode.window.showWarningMessage(`Corpus Lens: ${plural(left.length, 'tag')} in ${plural(files, 'file')} could not be taken back (see the error); Undo Last Tag tries again.`);
     }
     return left.length === 0;
   }
@@ -226,10 +228,6 @@ export class Tagging implements vscode.Disposable {
   }
 }
 
-export function toRange([sl, sc, el, ec]: [number, number, number, number]): vscode.Range {
-  return new vscode.Range(sl, sc, el, ec);
-}
-
 /** A range's offsets without the white space at its ends; undefined when nothing else is left. */
 function trimmed(doc: vscode.TextDocument, range: vscode.Range): [number, number] | undefined {
   let start = doc.offsetAt(range.start);
@@ -257,7 +255,7 @@ async function askAttributes(a: Readonly<Annotation>): Promise<Record<string, st
   const out: Record<string, string> = {};
   for (const f of fields) {
     const value = await vscode.window.showInputBox({
-      title: `Corpus Lens: ${tagTitle(a)} "${a.quote.length > 40 ? `${a.quote.slice(0, 40)}…` : a.quote}"`,
+      title: `Corpus Lens: ${tagTitle(a)} "${clip(a.quote, 40)}"`,
       prompt: `${f.prompt} (empty: none)`,
       placeHolder: f.placeHolder,
       value: typeof attrs[f.key] === 'string' ? attrs[f.key] as string : '',

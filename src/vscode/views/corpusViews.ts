@@ -2,7 +2,8 @@
 // and the commands that act on their items. Built once in activate(); its `commands` join the extension's one
 // handler map, and its providers are on the API so that integration tests read what the views list.
 import * as vscode from 'vscode';
-import { CLAIM_STATUSES, SIDECAR_SUFFIX } from '../../core/annotations';
+import { CLAIM_STATUSES } from '../../core/annotations';
+import { sidecarUriOf } from '../platform/sidecarUris';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { FindingsStore } from '../findings/findingsStore';
@@ -204,7 +205,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
       void vscode.window.showInformationMessage('Corpus Lens: open a corpus file (or pick one in the Files view) to open its sidecar.');
       return undefined;
     }
-    const sidecar = source.with({ path: source.path + SIDECAR_SUFFIX });
+    const sidecar = sidecarUriOf(source);
     const exists = await vscode.workspace.fs.stat(sidecar).then(() => true, () => false);
     if (!exists) {
       void vscode.window.showInformationMessage(`Corpus Lens: ${vscode.workspace.asRelativePath(source)} has no sidecar yet; tag some text in it to make one.`);

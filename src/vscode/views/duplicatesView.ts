@@ -3,11 +3,11 @@
 // copies side by side. The groups are rebuilt from the findings store a moment after it changes, and only while
 // the view is visible.
 import * as vscode from 'vscode';
-import { formatCount, linesLabel, percent } from '../findings/findingText';
+import { baseName, formatCount, linesLabel, percent, plural } from '../platform/text';
 import { FindingsStore } from '../findings/findingsStore';
 import { CommandId } from '../platform/commandIds';
 import { DuplicateGroup, duplicateGroups } from './model/duplicates';
-import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, baseName, moreItem } from './nodes';
+import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, moreItem } from './nodes';
 import { DUPLICATES_VIEW } from './model/viewIds';
 import { RevealTarget } from '../platform/reveal';
 
@@ -96,7 +96,7 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
       item.id = `pair:${p.key}`;
       const parts = [];
       if (p.similarity !== undefined) { parts.push(`${percent(p.similarity)} similar`); }
-      parts.push(p.passages.length === 1 ? '1 passage' : `${p.passages.length} passages`);
+      parts.push(plural(p.passages.length, 'passage'));
       item.description = parts.join(' · ');
       item.tooltip = `${p.aPath}\n${p.bPath}`;
       item.iconPath = new vscode.ThemeIcon('split-horizontal');

@@ -4,6 +4,7 @@
 // sidecar is saved before the next file is taken.
 import * as vscode from 'vscode';
 import { AnnotationSessions } from '../annotations/sessions';
+import { plural } from '../platform/text';
 import { LabelGroup, TagRecord } from './model/tags';
 
 export interface EntityRef {
@@ -81,7 +82,7 @@ export async function pickEntity(groups: readonly LabelGroup[], title: string, e
 
 export function reportEdit(what: string, r: EntityEditResult): void {
   const failed = r.failed.map((f) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri, true))}: ${f.reason}`);
-  const message = `Corpus Lens: ${what}: ${r.mentions} ${r.mentions === 1 ? 'mention' : 'mentions'} in ${r.files} ${r.files === 1 ? 'file' : 'files'}.`;
+  const message = `Corpus Lens: ${what}: ${plural(r.mentions, 'mention')} in ${plural(r.files, 'file')}.`;
   if (failed.length > 0) {
     void vscode.window.showWarningMessage(`${message} Not changed: ${failed.join('; ')}`);
   } else {

@@ -51,6 +51,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   constructor(private readonly deps: FilesViewDeps) {
     this.disposables.push(
       deps.store.onDidChange((uris) => this.changed(uris)),
+      deps.store.onDidList((uris) => this.changed(uris)),
       deps.tags.onDidChange((uris) => this.changed(uris)),
       deps.untagged.onDidChange((uris) => this.changed(uris)),
       deps.onDidChangeHidden((uri) => {
@@ -163,6 +164,13 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     for (const uri of this.dirty) {
       const stored = this.deps.store.get(uri);
       const before = this.rows.get(uri);
+      const listed = stored ? undefined : this.deps.store.listedPath(uri);
+      if (listed !== undefined) {
+        // Listed by the scan that is running: shown at once, its shares and copies once it is analysed.
+        this.rows.set(uri, { ...fileRow(uri, listed, undefined, this.deps.tags.get(uri), this.deps.untagged.get(uri)), pending: true });
+        if (!before) { this.rootDirty = true; }
+        continue;
+      }
       if (!stored) {
         // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
         if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }

@@ -3,9 +3,9 @@
 // and `id`, the arguments corpusLens.removeTag takes; a boilerplate finding carries `uri`, `code` and `range`
 // as corpusLens.dismissFinding takes them.
 import * as vscode from 'vscode';
-import { JsonRange } from '../../core/report';
 import { WireFinding } from '../../protocol/indexProtocol';
-import { linesLabel } from '../findings/findingText';
+import { RangeTuple, tupleOf } from '../platform/ranges';
+import { baseName, linesLabel } from '../platform/text';
 import { tagTitle } from '../tagging/tagModel';
 import { CommandId } from '../platform/commandIds';
 import { DuplicatePair, DuplicateGroup, SharedPassage } from './model/duplicates';
@@ -16,7 +16,7 @@ import { RevealTarget } from '../platform/reveal';
 export interface FileNode { type: 'file'; uri: string; row: FileRow }
 /** Stands after the first pages of a long list; `parent` names the list ('' for the view's top level). */
 export interface MoreNode { type: 'more'; view: string; parent: string; rest: number }
-export interface FindingNode { type: 'finding'; uri: string; code: string; range: [number, number, number, number]; finding: WireFinding }
+export interface FindingNode { type: 'finding'; uri: string; code: string; range: RangeTuple; finding: WireFinding }
 export interface TagNode { type: 'tag'; uri: string; id: string; tag: TagRecord; path: string }
 export interface GroupNode { type: 'group'; group: DuplicateGroup }
 export interface PairNode { type: 'pair'; pair: DuplicatePair }
@@ -29,14 +29,9 @@ export type ViewNode = FileNode | MoreNode | FindingNode | TagNode | GroupNode |
 /** How many items a long list shows before a "show more" item. */
 export const PAGE_SIZE = 500;
 
-const tuple = (r: JsonRange): [number, number, number, number] => [r.start.line, r.start.character, r.end.line, r.end.character];
 
 export function findingNode(uri: string, finding: WireFinding): FindingNode {
-  return { type: 'finding', uri, code: finding.code, range: tuple(finding.range), finding };
-}
-
-export function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
+  return { type: 'finding', uri, code: finding.code, range: tupleOf(finding.range), finding };
 }
 
 export function revealCommand(target: RevealTarget, title = 'Reveal'): vscode.Command {

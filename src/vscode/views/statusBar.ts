@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../platform/commandIds';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { statusText } from '../findings/findingText';
+import { plural } from '../platform/text';
 import { FindingsStore } from '../findings/findingsStore';
 import { CorpusIndexer } from '../workers/indexer';
 import { TagIndex } from '../annotations/tagIndex';
@@ -51,8 +52,8 @@ function render(item: vscode.StatusBarItem, deps: StatusBarDeps): void {
   if (stored && status !== 'indexing') {
     const { text, tooltip } = statusText(stored.file);
     const tags = deps.tags.get(doc.uri.toString())?.tags.length ?? 0;
-    item.text = `${text} · ${tags === 1 ? '1 tag' : `${tags} tags`}`;
-    item.tooltip = `${tooltip.replace(/\nClick to show the Problems view\.$/, '')}\n${tags === 1 ? '1 tag' : `${tags} tags`}\nClick to show the file in the Corpus Lens view.`;
+    item.text = `${text} · ${plural(tags, 'tag')}`;
+    item.tooltip = `${tooltip}\n${plural(tags, 'tag')}\nClick to show the file in the Corpus Lens view.`;
     item.command = { title: 'Show in Corpus Lens', command: `${FILES_VIEW}.focus` };
   } else if (status === 'indexing') {
     item.text = '$(sync~spin) Corpus Lens';

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { CLAIMS_VIEW, ENTITIES_VIEW } from './model/viewIds';
 import { FindingsStore } from '../findings/findingsStore';
+import { plural } from '../platform/text';
 import { LabelGroup, TagRecord, groupEntities, listClaims } from './model/tags';
 import { EntityNode, LabelNode, MoreNode, Pager, TagNode, ViewNode, moreItem, revealCommand, tagItem, tagTarget } from './nodes';
 import { TagIndex } from '../annotations/tagIndex';
@@ -72,7 +73,7 @@ export class EntitiesProvider extends TagTree {
     if (node.type === 'label') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `label:${node.label}`;
-      item.description = node.count === 1 ? '1 mention' : `${node.count} mentions`;
+      item.description = plural(node.count, 'mention');
       item.iconPath = new vscode.ThemeIcon('tag');
       item.contextValue = 'corpusLens.entityLabel';
       return item;
@@ -81,7 +82,7 @@ export class EntitiesProvider extends TagTree {
       const item = new vscode.TreeItem(node.canonical, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `entity:${node.label}\0${node.canonical}`;
       const n = node.mentions.length;
-      item.description = `${n === 1 ? '1 mention' : `${n} mentions`} in ${node.files === 1 ? '1 file' : `${node.files} files`}`;
+      item.description = `${plural(n, 'mention')} in ${plural(node.files, 'file')}`;
       item.iconPath = new vscode.ThemeIcon('symbol-class');
       item.contextValue = 'corpusLens.entity';
       item.command = revealCommand(tagTarget(node.mentions[0]), 'Reveal First Mention');

@@ -9,9 +9,11 @@ import { Activity } from '../platform/activity';
 import { WorkerHost } from './workerHost';
 
 type Findings = Extract<IndexReply, { type: 'findings' }>;
+type Listed = Extract<IndexReply, { type: 'listed' }>;
 
 export interface RequestCallbacks {
   onProgress?: (p: ScanProgress) => void;
+  onListed?: (l: Listed) => void;
   onFindings?: (f: Findings) => void;
 }
 
@@ -35,10 +37,10 @@ export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
 
   protected override onReply(reply: IndexReply): void {
     const p = this.pending.get(reply.id);
-    if (reply.type === 'findings') {
+    if (reply.type === 'findings' || reply.type === 'listed') {
       // Taken in (the store and the publishing queue are quick): the worker may send the next one.
       try {
-        p?.onFindings?.(reply);
+        if (reply.type === 'findings') { p?.onFindings?.(reply); } else { p?.onListed?.(reply); }
       } finally {
         this.notify({ type: 'ack', id: reply.id } satisfies IndexRequest);
       }

@@ -197,6 +197,10 @@ export class CorpusIndexer implements vscode.Disposable {
         cancel,
       }, {
         onProgress,
+        onListed: (l) => {
+          if (this.states.get(key) !== state) { return; }
+          this.deps.store.list(key, l.paths.map((rel) => ({ uri: this.deps.files.uriOf(folder, rel).toString(), path: rel })));
+        },
         onFindings: (f) => {
           for (const uri of this.accept(f)) { reported.add(uri); }
         },
@@ -213,6 +217,8 @@ export class CorpusIndexer implements vscode.Disposable {
       return s;
     } finally {
       onCancel?.dispose();
+      // Listed files the scan did not analyse (it was cancelled, or they went meanwhile) leave the view.
+      if (state.scan === running) { this.deps.store.endListing(key); }
       if (state.scan === running) { state.scan = undefined; }
       this.changed();
     }

@@ -68,6 +68,15 @@ describe('index worker service', () => {
     assert.strictEqual(done.type === 'done' && done.summary?.files, 3);
   });
 
+  it('lists the corpus files, in order, before any findings, so that the host can show them at once', async () => {
+    const rs = await scan();
+    const listed = rs.filter((r): r is Extract<IndexReply, { type: 'listed' }> => r.type === 'listed');
+    assert.deepStrictEqual(listed.flatMap((r) => r.paths), ['a.txt', 'b.txt', 'c.txt']);
+    assert.ok(listed.every((r) => r.folder === 'f'));
+    const firstFindings = rs.findIndex((r) => r.type === 'findings');
+    assert.ok(rs.indexOf(listed[listed.length - 1]) < firstFindings, 'listed before the findings');
+  });
+
   it('takes the editor\'s unsaved text over the disk\'s, and tags its findings with the version', async () => {
     const rs = await scan([{ path: 'b.txt', text: article('Pupils start later', 'Nothing shared here any more.'), version: 4 }]);
     const byPath = files(rs);
@@ -147,16 +156,16 @@ describe('index worker service', () => {
     assert.deepStrictEqual([...parallel.entries()].sort(), [...single.entries()].sort());
   });
 
-  it('sends the next findings reply only when the host acknowledged the last, if asked to', async () => {
+  it('sends the next findings or listed reply only when the host acknowledged the last, if asked to', async () => {
     for (let i = 0; i < 40; i++) {
       fs.writeFileSync(path.join(root, `x${i}.txt`), Array.from({ length: 60 }, () => SIGN_UP).join('\n\n'));
     }
     let acks = 0;
     service = new IndexService((r) => {
       replies.push(r);
-      if (r.type !== 'findings') { return; }
+      if (r.type !== 'findings' && r.type !== 'listed') { return; }
       // Acknowledge a turn later, counting how many replies were out unacknowledged.
-      assert.strictEqual(replies.filter((x) => x.type === 'findings').length, acks + 1);
+      assert.strictEqual(replies.filter((x) => x.type === 'findings' || x.type === 'listed').length, acks + 1);
       setImmediate(() => { acks++; service.receive({ type: 'ack', id: r.id }); });
     }, { awaitAcks: true });
     const rs = await scan();

@@ -2,7 +2,7 @@
 // tags, and the sorts and filters the view offers. Sorting 10,000 rows is one comparison sort of plain numbers;
 // the view shows a page of the result at a time. No 'vscode' import, so it is unit-tested.
 import { FileFindings } from '../../../protocol/indexProtocol';
-import { percent } from '../../findings/findingText';
+import { percent, plural } from '../../platform/text';
 import { FileTags } from './tags';
 
 export interface FileRow {
@@ -22,6 +22,8 @@ export interface FileRow {
    * down there (what the gazetteer would suggest); undefined until counted.
    */
   untagged?: number;
+  /** Listed by a scan that has not analysed it yet: its shares and copies are not known. */
+  pending?: boolean;
 }
 
 /** A file's row from its findings (undefined before the index reported it), its tags and its untagged mentions. */
@@ -103,9 +105,9 @@ export function changesPlace(before: FileRow, after: FileRow, sort: FileSort, fi
 
 /** The row's description in the view: "38% boilerplate · 12% duplicated · 2 copies · 5 tags · 3 untagged". */
 export function rowDescription(r: FileRow): string {
-  const parts = [`${percent(r.boilerplateShare)} boilerplate`, `${percent(r.duplicateShare)} duplicated`];
-  if (r.copies > 0) { parts.push(r.copies === 1 ? '1 copy' : `${r.copies} copies`); }
-  parts.push(r.tags === 1 ? '1 tag' : `${r.tags} tags`);
+  const parts = r.pending ? ['analysing…'] : [`${percent(r.boilerplateShare)} boilerplate`, `${percent(r.duplicateShare)} duplicated`];
+  if (r.copies > 0) { parts.push(plural(r.copies, 'copy', 'copies')); }
+  parts.push(plural(r.tags, 'tag'));
   if (r.untagged) { parts.push(`${r.untagged} untagged`); }
   return parts.join(' · ');
 }
@@ -113,7 +115,7 @@ export function rowDescription(r: FileRow): string {
 /** The row's badge, for a sidecar that needs attention: undefined when it does not. */
 export function rowProblem(r: FileRow): string | undefined {
   if (r.invalid) { return 'the sidecar is invalid'; }
-  if (r.orphaned > 0) { return r.orphaned === 1 ? '1 orphaned annotation' : `${r.orphaned} orphaned annotations`; }
+  if (r.orphaned > 0) { return plural(r.orphaned, 'orphaned annotation'); }
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 // The editor's wording of findings: diagnostic messages, hover text with links to the other copies, and the
 // status bar's text.
 import * as assert from 'assert';
-import { copyLabel, decisionSuffix, diagnosticMessage, escapeMarkdown, hoverMarkdown, linesLabel, statusText } from '../../../../src/vscode/findings/findingText';
+import { copyLabel, decisionSuffix, diagnosticMessage, hoverMarkdown, statusText } from '../../../../src/vscode/findings/findingText';
+import { escapeMarkdown, linesLabel } from '../../../../src/vscode/platform/text';
 import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
 
 const range = (sl: number, sc: number, el: number, ec: number) => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -50,7 +51,7 @@ describe('finding text', () => {
     const file: FileFindings = { path: 'news/a.txt', boilerplateShare: 0.384, duplicateShare: 0.61, nearDuplicates: [], findings: [repeated, duplicate, duplicate] };
     const s = statusText(file);
     assert.strictEqual(s.text, '$(eye) 38% boilerplate · 2 copies');
-    assert.strictEqual(s.tooltip, 'Corpus Lens: a.txt\n38% boilerplate (1 finding)\n61% duplicated (2 passages, shared with b.txt)\nClick to show the Problems view.');
+    assert.strictEqual(s.tooltip, 'Corpus Lens: a.txt\n38% boilerplate (1 finding)\n61% duplicated (2 passages, shared with b.txt)');
     assert.strictEqual(statusText({ ...file, findings: [duplicate] }).text, '$(eye) 38% boilerplate · 1 copy');
     assert.strictEqual(statusText({ ...file, findings: [] }).text, '$(eye) 38% boilerplate · 0 copies');
   });

@@ -100,4 +100,24 @@ describe('FindingsStore', () => {
     assert.deepStrictEqual(store.uris(), ['file:///other/c.txt']);
     assert.deepStrictEqual(events[events.length - 1], [uri('a.txt')]);
   });
+
+  it('lists the files a scan found apart from their findings, and forgets those it never analysed when it ends', () => {
+    const listedEvents: string[][] = [];
+    store.onDidList((uris) => listedEvents.push([...uris]));
+    const g = store.nextGeneration();
+    store.accept(FOLDER, g, [{ uri: uri('old.txt'), file: file('old.txt') }], []);
+    events = [];
+    assert.deepStrictEqual(store.list(FOLDER, ['old.txt', 'a.txt', 'b.txt'].map((p) => ({ uri: uri(p), path: p }))),
+      [uri('a.txt'), uri('b.txt')], 'a file with findings is not listed again');
+    assert.deepStrictEqual(listedEvents, [[uri('a.txt'), uri('b.txt')]]);
+    assert.deepStrictEqual(events, [], 'listing changes no findings (nothing to publish)');
+    assert.strictEqual(store.listedPath(uri('a.txt')), 'a.txt');
+    assert.strictEqual(store.get(uri('a.txt')), undefined);
+    store.accept(FOLDER, g, [{ uri: uri('a.txt'), file: file('a.txt') }], []);
+    assert.strictEqual(store.listedPath(uri('a.txt')), undefined, 'analysed: no longer only listed');
+    assert.deepStrictEqual(store.endListing(FOLDER), [uri('b.txt')]);
+    assert.deepStrictEqual(listedEvents[listedEvents.length - 1], [uri('b.txt')]);
+    assert.strictEqual(store.listedPath(uri('b.txt')), undefined);
+    assert.deepStrictEqual(store.uris().sort(), [uri('a.txt'), uri('old.txt')]);
+  });
 });

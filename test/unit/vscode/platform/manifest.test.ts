@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CommandId } from '../../../../src/vscode/platform/commandIds';
 import { CORPUS_LANGUAGE, corpusDocumentSelector } from '../../../../src/vscode/platform/languages';
-import { SECTION, SEVERITIES, Settings } from '../../../../src/vscode/platform/settings';
+import { DIAGNOSTICS_SCOPES, SECTION, SEVERITIES, Settings } from '../../../../src/vscode/platform/settings';
 import { CORPUS_FILE_CONTEXT, MATCH_LIST_CONTEXT, TAG_STYLES, colorIdOf } from '../../../../src/vscode/tagging/tagModel';
 import { CLAIMS_VIEW, DUPLICATES_VIEW, ENTITIES_VIEW, FILES_VIEW, VIEW_CONTAINER } from '../../../../src/vscode/views/model/viewIds';
 
@@ -103,6 +103,7 @@ describe('package.json contributions', () => {
     }
     assert.deepStrictEqual(props[`${SECTION}.${Settings.boilerplateSeverity.key}`].enum, [...SEVERITIES]);
     assert.deepStrictEqual(props[`${SECTION}.${Settings.duplicatesSeverity.key}`].enum, [...SEVERITIES]);
+    assert.deepStrictEqual(props[`${SECTION}.${Settings.diagnosticsScope.key}`].enum, [...DIAGNOSTICS_SCOPES]);
   });
 
   it('contributes the corpus-text language with a grammar whose scope name matches', () => {

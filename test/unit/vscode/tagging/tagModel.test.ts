@@ -77,23 +77,23 @@ describe('vscode tag model', () => {
 
   it('undoes the newest tag of a document, skipping tags removed meanwhile, and keeps documents apart', () => {
     const h = new TagHistory(3);
-    for (const id of ['a', 'b', 'c', 'd']) { h.push('doc1', id); }
-    h.push('doc2', 'x');
+    for (const id of ['a', 'b', 'c', 'd']) { h.pushStep([{ doc: 'doc1', id: id }]); }
+    h.pushStep([{ doc: 'doc2', id: 'x' }]);
     const live = new Set(['a', 'b', 'd', 'x']);
-    assert.equal(h.pop('doc1', (id) => live.has(id)), 'd');
-    assert.equal(h.pop('doc1', (id) => live.has(id)), 'b', 'c was removed meanwhile');
-    assert.equal(h.pop('doc1', (id) => live.has(id)), undefined, 'a fell off the bounded stack');
-    assert.equal(h.pop('doc2', (id) => live.has(id)), 'x');
-    h.push('doc3', 'y');
+    assert.equal(h.popStep('doc1', (t) => live.has(t.id))?.[0]?.id, 'd');
+    assert.equal(h.popStep('doc1', (t) => live.has(t.id))?.[0]?.id, 'b', 'c was removed meanwhile');
+    assert.equal(h.popStep('doc1', (t) => live.has(t.id))?.[0]?.id, undefined, 'a fell off the bounded stack');
+    assert.equal(h.popStep('doc2', (t) => live.has(t.id))?.[0]?.id, 'x');
+    h.pushStep([{ doc: 'doc3', id: 'y' }]);
     h.forget('doc3');
-    assert.equal(h.pop('doc3', () => true), undefined);
+    assert.equal(h.popStep('doc3', () => true), undefined);
   });
 
   it('undoes a step of several tags, in several documents, at once, from any document it touched', () => {
     const h = new TagHistory();
-    h.push('doc1', 'a');
+    h.pushStep([{ doc: 'doc1', id: 'a' }]);
     h.pushStep([{ doc: 'doc1', id: 'b' }, { doc: 'doc1', id: 'c' }, { doc: 'doc2', id: 'd' }]);
-    h.push('doc2', 'e');
+    h.pushStep([{ doc: 'doc2', id: 'e' }]);
     const live = new Set(['a', 'b', 'd', 'e']);
     const exists = (t: { id: string }) => live.has(t.id);
     assert.deepEqual(h.popStep('doc1', exists), [{ doc: 'doc1', id: 'b' }, { doc: 'doc2', id: 'd' }], 'c was removed meanwhile');
@@ -104,7 +104,7 @@ describe('vscode tag model', () => {
 
   it('puts back what an undo could not take back, to be undone again from the document the undo was made in', () => {
     const h = new TagHistory();
-    h.push('doc1', 'a');
+    h.pushStep([{ doc: 'doc1', id: 'a' }]);
     h.pushStep([{ doc: 'doc1', id: 'b' }, { doc: 'doc2', id: 'c' }, { doc: 'doc3', id: 'd' }]);
     const step = h.popStep('doc1', () => true);
     assert.deepEqual(step?.map((t) => t.id), ['b', 'c', 'd']);
