@@ -114,7 +114,8 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
       const tags = annotations.anchored.filter((a) => isTag(a.annotation));
       if (droppedFor !== undefined && cleaned) {
         const d = cluster!.dropped.find((x) => x.path === file.path)!;
-        const similarity = file.nearDuplicates.find((n) => n.path === droppedFor)?.similarity ?? null;
+        const similarity = file.nearDuplicates.find((n) => n.path === droppedFor)?.similarity
+          ?? corpus.files.find((f) => f.path === droppedFor)?.nearDuplicates.find((n) => n.path === file.path)?.similarity ?? null;
         removedFile.record({ type: 'document', path: file.path, code: 'duplicate.near-copy', reason: d.by === 'decision' ? 'marked as the duplicate' : 'near-copy of the kept copy (rule)',
           kept: droppedFor, similarity, tags: tags.length });
         summary.droppedDocuments++;
