@@ -21,4 +21,5 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/host.ts'], outfile: 'dist/benchHost.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/suggestHost.ts'], outfile: 'dist/benchSuggest.js' }),
+  esbuild.build({ ...common, entryPoints: ['bench/exportBench.ts'], outfile: 'dist/benchExport.js' }),
 ]);
