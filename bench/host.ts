@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { generateCorpus } from './generate';
-import { FileFindings, IndexReply, IndexRequest } from '../src/worker/protocol';
+import { FileFindings, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';

@@ -13,7 +13,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { generateCorpus } from './generate';
-import { SuggestWorkerReply, UnsentSuggestRequest } from '../src/worker/suggestProtocol';
+import { SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const WARM_REQUESTS = 10;

@@ -1,29 +1,29 @@
 // Corpus Lens: activate() wires the features together and returns the API that integration tests read.
 import * as vscode from 'vscode';
-import { Activity } from './vscode/activity';
-import { AnnotationSessions } from './vscode/annotations';
-import { registerCommands } from './vscode/commands';
-import { CorpusFiles } from './vscode/corpusFiles';
-import { registerDecorations } from './vscode/decorations';
-import { registerDiagnostics } from './vscode/diagnostics';
-import { FindingsStore } from './vscode/findingsStore';
-import { openCopy, registerHover } from './vscode/hover';
-import { IndexWorkerClient } from './vscode/indexClient';
-import { CorpusIndexer } from './vscode/indexer';
-import { registerLanguageAssociation } from './vscode/languageAssociation';
-import { registerLiveUpdates } from './vscode/liveUpdates';
-import { scanWorkspace } from './vscode/scanCommand';
-import { registerStatusBar } from './vscode/statusBar';
-import { SuggestWorkerClient } from './vscode/suggestClient';
+import { Activity } from './vscode/platform/activity';
+import { AnnotationSessions } from './vscode/annotations/sessions';
+import { registerCommands } from './vscode/platform/commands';
+import { CorpusFiles } from './vscode/platform/corpusFiles';
+import { registerDecorations } from './vscode/tagging/decorations';
+import { registerDiagnostics } from './vscode/findings/diagnostics';
+import { FindingsStore } from './vscode/findings/findingsStore';
+import { openCopy, registerHover } from './vscode/findings/hover';
+import { IndexWorkerClient } from './vscode/workers/indexClient';
+import { CorpusIndexer } from './vscode/workers/indexer';
+import { registerLanguageAssociation } from './vscode/platform/languageAssociation';
+import { registerLiveUpdates } from './vscode/workers/liveUpdates';
+import { scanWorkspace } from './vscode/findings/scanCommand';
+import { registerStatusBar } from './vscode/views/statusBar';
+import { SuggestWorkerClient } from './vscode/workers/suggestClient';
 import {
   AcceptEverywhereArgs, SuggestionArgs, acceptSuggestion, acceptSuggestionEverywhere, registerSuggestionActions, rejectSuggestion,
-} from './vscode/suggestionActions';
-import { Suggestions } from './vscode/suggestions';
-import { registerTagActions } from './vscode/tagActions';
-import { FileArgs, FindingDecisions } from './vscode/findingDecisions';
-import { OccurrenceTagger, TagAllArgs } from './vscode/tagAll';
-import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging';
-import { decisionLookup } from './vscode/tagModel';
+} from './vscode/suggestions/suggestionActions';
+import { Suggestions } from './vscode/suggestions/suggestions';
+import { registerTagActions } from './vscode/tagging/tagActions';
+import { FileArgs, FindingDecisions } from './vscode/findings/findingDecisions';
+import { OccurrenceTagger, TagAllArgs } from './vscode/tagging/tagAll';
+import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging/tagging';
+import { decisionLookup } from './vscode/tagging/tagModel';
 import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
 import { UntaggedMentions } from './vscode/views/untaggedMentions';
 

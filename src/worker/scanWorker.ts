@@ -12,7 +12,7 @@ import { prepareDocument } from '../core/index/prepare';
 import { scanFolderParallel } from '../core/parallelScan';
 import { fileToJson, summarize } from '../core/report';
 import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
-import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection } from './protocol';
+import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection } from '../protocol/indexProtocol';
 
 /**
  * Findings are posted in messages of about this many items (findings, files, removed files), so that the host

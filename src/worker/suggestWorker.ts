@@ -12,11 +12,11 @@ import { listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { Gazetteer, suggest, untaggedMentions, wholeWordOccurrences } from '../core/suggest';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
 import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
-import { Selection } from './protocol';
+import { Selection } from '../protocol/indexProtocol';
 import {
   FileOccurrences, FolderRequest, OccurrencesRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply, SuggestWorkerRequest,
   UntaggedRequest,
-} from './suggestProtocol';
+} from '../protocol/suggestProtocol';
 
 /** Corpus files larger than this are left out of the occurrence count (as the index leaves them out). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
-import type { AcceptEverywhereResult } from '../../src/vscode/suggestionActions';
+import type { AcceptEverywhereResult } from '../../src/vscode/suggestions/suggestionActions';
 import { activateExtension, fixtureUri, openCorpusText, rangeOf, readSidecar, waitFor } from './helpers';
 
 const MARINA = 'marina-slipway.txt';

@@ -3,10 +3,10 @@
 // handler map, and its providers are on the API so that integration tests read what the views list.
 import * as vscode from 'vscode';
 import { CLAIM_STATUSES, SIDECAR_SUFFIX } from '../../core/annotations';
-import { AnnotationSessions } from '../annotations';
-import { CorpusFiles } from '../corpusFiles';
-import { FindingsStore } from '../findingsStore';
-import { CorpusIndexer } from '../indexer';
+import { AnnotationSessions } from '../annotations/sessions';
+import { CorpusFiles } from '../platform/corpusFiles';
+import { FindingsStore } from '../findings/findingsStore';
+import { CorpusIndexer } from '../workers/indexer';
 import { DuplicatesProvider } from './duplicatesView';
 import { EntityRef, editMentions, mentionsOf, pickEntity, reportEdit } from './entityEdits';
 import { FilesProvider } from './filesView';
@@ -15,9 +15,9 @@ import { FILE_FILTERS, FILE_SORTS, FileFilter, FileSort } from './model/files';
 import { claimStatuses } from './model/tags';
 import { MoreNode, ViewNode } from './nodes';
 import { ReportPanel } from './reportPanel';
-import { RevealTarget, reveal, revealBoth } from './reveal';
+import { RevealTarget, reveal, revealBoth } from '../platform/reveal';
 import { ClaimsProvider, EntitiesProvider } from './tagViews';
-import { TagIndex } from './tagIndex';
+import { TagIndex } from '../annotations/tagIndex';
 import { UntaggedMentions } from './untaggedMentions';
 
 export interface CorpusViewsDeps {

@@ -3,13 +3,13 @@
 // copies side by side. The groups are rebuilt from the findings store a moment after it changes, and only while
 // the view is visible.
 import * as vscode from 'vscode';
-import { formatCount, linesLabel, percent } from '../findingText';
-import { FindingsStore } from '../findingsStore';
-import { CommandId } from '../commandIds';
+import { formatCount, linesLabel, percent } from '../findings/findingText';
+import { FindingsStore } from '../findings/findingsStore';
+import { CommandId } from '../platform/commandIds';
 import { DuplicateGroup, duplicateGroups } from './model/duplicates';
 import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, baseName, moreItem } from './nodes';
 import { DUPLICATES_VIEW } from './model/viewIds';
-import { RevealTarget } from './reveal';
+import { RevealTarget } from '../platform/reveal';
 
 const REFRESH_MS = 300;
 /**

@@ -3,7 +3,7 @@
 // changes go through its sidecar session (the annotation store: one writer per sidecar, atomic writes), and the
 // sidecar is saved before the next file is taken.
 import * as vscode from 'vscode';
-import { AnnotationSessions } from '../annotations';
+import { AnnotationSessions } from '../annotations/sessions';
 import { LabelGroup, TagRecord } from './model/tags';
 
 export interface EntityRef {

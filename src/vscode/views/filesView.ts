@@ -6,10 +6,10 @@
 import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
 import { JsonRange } from '../../core/report';
-import { FindingsStore } from '../findingsStore';
+import { FindingsStore } from '../findings/findingsStore';
 import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
-import { TagIndex } from './tagIndex';
+import { TagIndex } from '../annotations/tagIndex';
 
 const REFRESH_MS = 200;
 

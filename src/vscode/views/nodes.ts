@@ -4,14 +4,14 @@
 // as corpusLens.dismissFinding takes them.
 import * as vscode from 'vscode';
 import { JsonRange } from '../../core/report';
-import { WireFinding } from '../../worker/protocol';
-import { linesLabel } from '../findingText';
-import { tagTitle } from '../tagModel';
-import { CommandId } from '../commandIds';
+import { WireFinding } from '../../protocol/indexProtocol';
+import { linesLabel } from '../findings/findingText';
+import { tagTitle } from '../tagging/tagModel';
+import { CommandId } from '../platform/commandIds';
 import { DuplicatePair, DuplicateGroup, SharedPassage } from './model/duplicates';
 import { FileRow, page } from './model/files';
 import { TagRecord } from './model/tags';
-import { RevealTarget } from './reveal';
+import { RevealTarget } from '../platform/reveal';
 
 export interface FileNode { type: 'file'; uri: string; row: FileRow }
 /** Stands after the first pages of a long list; `parent` names the list ('' for the view's top level). */

@@ -3,10 +3,10 @@
 // redrawn as a whole a moment after tags change (their items keep their ids, so selection and expansion stay).
 import * as vscode from 'vscode';
 import { CLAIMS_VIEW, ENTITIES_VIEW } from './model/viewIds';
-import { FindingsStore } from '../findingsStore';
+import { FindingsStore } from '../findings/findingsStore';
 import { LabelGroup, TagRecord, groupEntities, listClaims } from './model/tags';
 import { EntityNode, LabelNode, MoreNode, Pager, TagNode, ViewNode, moreItem, revealCommand, tagItem, tagTarget } from './nodes';
-import { TagIndex } from './tagIndex';
+import { TagIndex } from '../annotations/tagIndex';
 
 const REFRESH_MS = 200;
 

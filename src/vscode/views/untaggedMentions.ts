@@ -6,12 +6,12 @@
 // the counts are kept current: every file again when sidecars change (the gazetteer changed), one file when it is
 // saved. Counts are of the files on disk (the saved texts and sidecars).
 import * as vscode from 'vscode';
-import { Activity } from '../activity';
-import { CorpusFiles } from '../corpusFiles';
-import { Config } from '../config';
-import { Settings } from '../settings';
-import { SuggestWorkerClient } from '../suggestClient';
-import { Suggestions } from '../suggestions';
+import { Activity } from '../platform/activity';
+import { CorpusFiles } from '../platform/corpusFiles';
+import { Config } from '../platform/config';
+import { Settings } from '../platform/settings';
+import { SuggestWorkerClient } from '../workers/suggestClient';
+import { Suggestions } from '../suggestions/suggestions';
 
 /** Quiet time after a change before counting again (a save writes the text and a sidecar close together). */
 const RECOUNT_MS = 300;

@@ -2,7 +2,7 @@
 // (connected components of the "shares with" relation), each with its pairs and the passages each pair shares.
 // Built from the findings the index reported; no 'vscode' import, so it is unit-tested.
 import { JsonRange } from '../../../core/report';
-import { FileFindings } from '../../../worker/protocol';
+import { FileFindings } from '../../../protocol/indexProtocol';
 
 export interface StoredFile {
   uri: string;

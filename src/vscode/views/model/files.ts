@@ -1,8 +1,8 @@
 // The Files view's model: one row per corpus file with its boilerplate and duplicated shares, its copies and its
 // tags, and the sorts and filters the view offers. Sorting 10,000 rows is one comparison sort of plain numbers;
 // the view shows a page of the result at a time. No 'vscode' import, so it is unit-tested.
-import { FileFindings } from '../../../worker/protocol';
-import { percent } from '../../findingText';
+import { FileFindings } from '../../../protocol/indexProtocol';
+import { percent } from '../../findings/findingText';
 import { FileTags } from './tags';
 
 export interface FileRow {

@@ -2,7 +2,7 @@
 // largest duplicate groups, and tag counts by label and by file. Charts are drawn here as SVG and CSS bars, with
 // every text escaped; colours come from the editor's theme through --vscode-* CSS variables (media/report/).
 // No 'vscode' import, so the model and the markup are unit-tested.
-import { percent } from '../../findingText';
+import { percent } from '../../findings/findingText';
 import { DuplicateGroup } from './duplicates';
 import { FileRow } from './files';
 import { FileTags } from './tags';

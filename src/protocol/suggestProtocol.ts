@@ -1,0 +1,99 @@
+// Messages between the extension host and the suggestion worker (suggestWorker.ts), which holds, per workspace
+// folder, the annotations of every sidecar (the corpus gazetteer's source) and computes the suggestions of the
+// documents the editor shows. Every request carries an id and gets exactly one reply. A suggest request names
+// the document's version and the host's generation counter for that document, and so does its reply, so the host
+// drops results that a newer edit or a newer request has overtaken.
+import type { Annotation } from '../core/annotations/model';
+import type { Suggestion } from '../core/suggest';
+import type { Selection } from './indexProtocol';
+
+/** Reads every sidecar under a folder (again), replacing what the worker held for it. */
+export interface FolderRequest {
+  type: 'folder';
+  id: number;
+  /** The host's key for the folder (its URI). */
+  folder: string;
+  /** The folder's file-system path. */
+  root: string;
+  selection: Selection;
+}
+
+/** The sidecars of these sources (absolute paths) changed, appeared or went: read them again. */
+export interface SidecarsRequest {
+  type: 'sidecars';
+  id: number;
+  folder: string;
+  sources: string[];
+}
+
+/** The suggestions for one document's text, minus what its own annotations tagged or turned down. */
+export interface SuggestRequest {
+  type: 'suggest';
+  id: number;
+  folder: string;
+  /** The host's key for the document (its URI). */
+  doc: string;
+  version: number;
+  generation: number;
+  text: string;
+  /** The document's annotations at their current offsets in `text` (orphans left out). */
+  annotations: Annotation[];
+  entities: boolean;
+  claims: boolean;
+}
+
+/** Counts the whole-word occurrences of a string in every corpus file of a folder. */
+export interface OccurrencesRequest {
+  type: 'occurrences';
+  id: number;
+  folder: string;
+  needle: string;
+  /** Unsaved editor texts (folder-relative paths), which take precedence over the files on disk. */
+  overlays: { path: string; text: string }[];
+}
+
+/**
+ * Counts, in the background, the untagged mentions in corpus files (on disk) of strings the corpus tagged as
+ * entities (the gazetteer; rejections respected): every corpus file of the folder, or the files named. The work is
+ * done in slices between which other requests are answered; a newer untagged request for the same folder cancels
+ * this one (its reply is then `skipped`), and so does a change to the folder's sidecars.
+ */
+export interface UntaggedRequest {
+  type: 'untagged';
+  id: number;
+  folder: string;
+  /** Folder-relative paths with forward slashes; absent: every corpus file of the folder. */
+  paths?: string[];
+}
+
+export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | OccurrencesRequest | UntaggedRequest;
+
+/** A request before the client gives it an id. */
+export type UnsentSuggestRequest = SuggestWorkerRequest extends infer R ? (R extends SuggestWorkerRequest ? Omit<R, 'id'> : never) : never;
+
+export interface FileOccurrences {
+  /** Folder-relative, with forward slashes. */
+  path: string;
+  count: number;
+}
+
+export type SuggestWorkerReply =
+  | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
+  | { type: 'occurrences'; id: number; files: FileOccurrences[]; unreadable: number }
+  /**
+   * The files with at least one untagged mention, and how many (every other corpus file has none, or could not
+   * be read); for a request that named paths, `counted` lists those counted and `unreadable` those that could
+   * not be read (both are empty for a whole count, which may cover 10,000 files).
+   */
+  | { type: 'untagged'; id: number; files: FileOccurrences[]; counted: string[]; unreadable: string[] }
+  /** A suggest request that a later one for the same document overtook in the queue: not computed. */
+  | { type: 'skipped'; id: number }
+  /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */
+  | { type: 'done'; id: number; problems: string[] }
+  | { type: 'error'; id: number; message: string }
+  /**
+   * Posted once, unasked (id 0), when the worker has warmed up after starting: the model loaded and the engine run
+   * on a text of its own. `ms` is how long that took (-1 and `message` when it failed); `rounds` how many runs of
+   * the engine it made (fewer than planned when a request came first).
+   */
+  | { type: 'warmedUp'; id: 0; ms: number; rounds: number; message?: string };

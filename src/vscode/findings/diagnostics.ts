@@ -1,0 +1,191 @@
+// Publishes findings as diagnostics: boilerplate faded as unnecessary text, duplicated passages with links to
+// every other copy, each at the severity its setting asks for (or not at all). An editor's decisions show: a
+// dismissed finding is left out, a copy marked as the duplicate is faded, a kept copy's finding is quietened to a
+// hint, and the other copies say which one is kept. Files whose findings changed are
+// queued and published in slices of a few milliseconds with a turn of the event loop between them, so that
+// publishing the findings of ten thousand files never holds the extension host's thread for long.
+import * as vscode from 'vscode';
+import { JsonRange } from '../../core/report';
+import { WireFinding } from '../../protocol/indexProtocol';
+import { Activity } from '../platform/activity';
+import { Config } from '../platform/config';
+import { DecisionView, baseName, copyLabel, decisionSuffix, diagnosticMessage } from './findingText';
+import { FindingsStore, StoredFindings } from './findingsStore';
+import { SeveritySetting, Settings } from '../platform/settings';
+import { FindingDecisionLookup } from '../tagging/tagModel';
+
+/**
+ * The publisher turns findings into diagnostics for this long, or this many files, then hands them to the
+ * collection (which takes about twice as long again to send them to the workbench) and yields the thread.
+ */
+const SLICE_MS = 3;
+const SLICE_FILES = 50;
+
+export const DIAGNOSTIC_SOURCE = 'Corpus Lens';
+
+export interface DiagnosticsDeps {
+  store: FindingsStore;
+  collection: vscode.DiagnosticCollection;
+  activity: Activity;
+  /** Fired with the files whose diagnostics were just published. */
+  published: vscode.EventEmitter<readonly vscode.Uri[]>;
+  /**
+   * The decisions recorded about a file's findings (in its sidecar), as a lookup by a finding's code and range;
+   * undefined when there are none. Called once per file published, and for the other copies of its duplicates.
+   */
+  decisions?: (uri: vscode.Uri) => FindingDecisionLookup | undefined;
+  /** Fires with a file whose decisions may have changed, to publish it (and the other copies of its passages) again. */
+  onDidChangeDecisions?: vscode.Event<vscode.Uri>;
+}
+
+export function registerDiagnostics(deps: DiagnosticsDeps): vscode.Disposable {
+  return new DiagnosticsPublisher(deps);
+}
+
+interface Severities {
+  boilerplate: vscode.DiagnosticSeverity | undefined;
+  duplicate: vscode.DiagnosticSeverity | undefined;
+}
+
+class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly queue = new Set<string>();
+  private draining: { end: () => void } | undefined;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: DiagnosticsDeps) {
+    this.disposables.push(
+      deps.store.onDidChange((uris) => this.enqueue(uris)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (Config.affects(e, [Settings.boilerplateSeverity.key, Settings.duplicatesSeverity.key])) {
+          this.enqueue(deps.store.uris());
+        }
+      }),
+    );
+    if (deps.onDidChangeDecisions) {
+      this.disposables.push(deps.onDidChangeDecisions((uri) => this.enqueue([uri.toString(), ...otherCopies(deps.store, uri.toString())])));
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.draining?.end();
+    for (const d of this.disposables) { d.dispose(); }
+  }
+
+  private enqueue(uris: Iterable<string>): void {
+    for (const u of uris) { this.queue.add(u); }
+    if (!this.draining && this.queue.size > 0) {
+      this.draining = { end: this.deps.activity.begin() };
+      setImmediate(() => this.drain());
+    }
+  }
+
+  private drain(): void {
+    if (this.disposed) { return; }
+    const started = performance.now();
+    const severities = new Map<string, Severities>();
+    const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    for (const key of this.queue) {
+      this.queue.delete(key);
+      const uri = vscode.Uri.parse(key, true);
+      const stored = this.deps.store.get(key);
+      if (!stored) {
+        entries.push([uri, undefined]);
+      } else {
+        let sev = severities.get(stored.folder);
+        if (!sev) {
+          sev = severitiesFor(vscode.Uri.parse(stored.folder, true));
+          severities.set(stored.folder, sev);
+        }
+        entries.push([uri, toDiagnostics(stored, sev, this.deps.decisions)]);
+      }
+      if (entries.length >= SLICE_FILES || performance.now() - started >= SLICE_MS) { break; }
+    }
+    // One message to the workbench per slice; [uri, undefined] clears a file.
+    this.deps.collection.set(entries.map(([uri, diags]) => [uri, diags?.length ? diags : undefined]));
+    this.deps.published.fire(entries.map(([uri]) => uri));
+    if (this.queue.size > 0) {
+      setImmediate(() => this.drain());
+    } else {
+      const d = this.draining;
+      this.draining = undefined;
+      d?.end();
+    }
+  }
+}
+
+function severitiesFor(folder: vscode.Uri): Severities {
+  const config = new Config(folder);
+  return { boilerplate: toSeverity(config.boilerplateSeverity), duplicate: toSeverity(config.duplicatesSeverity) };
+}
+
+export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | undefined {
+  switch (s) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+    case 'off': return undefined;
+  }
+}
+
+export function toRange(r: JsonRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** The files holding other copies of the passages of a file's duplicate findings (whose messages name its decisions). */
+function otherCopies(store: FindingsStore, uri: string): string[] {
+  const stored = store.get(uri);
+  if (!stored) { return []; }
+  const folder = vscode.Uri.parse(stored.folder, true);
+  const paths = new Set(stored.file.findings.flatMap((f) => (f.kind === 'duplicate' ? f.related.map((r) => r.path) : [])));
+  paths.delete(stored.file.path);
+  return [...paths].map((p) => vscode.Uri.joinPath(folder, ...p.split('/')).toString());
+}
+
+/** How the decisions about a finding, and about its other copies, show on it; undefined when none does. */
+export function decisionView(f: WireFinding, uri: vscode.Uri, folder: vscode.Uri, selfPath: string,
+  decisions: ((uri: vscode.Uri) => FindingDecisionLookup | undefined) | undefined, own = decisions?.(uri)): DecisionView | undefined {
+  if (!decisions) { return undefined; }
+  const status = own?.(f.code, f.range);
+  const keptElsewhere = f.kind === 'duplicate' && status !== 'kept'
+    ? f.related.filter((r) => {
+      const other = r.path === selfPath ? uri : vscode.Uri.joinPath(folder, ...r.path.split('/'));
+      return decisions(other)?.(f.code, r.range) === 'kept';
+    }).map((r) => copyLabel(r, selfPath))
+    : [];
+  return status || keptElsewhere.length > 0 ? { status, keptElsewhere } : undefined;
+}
+
+function toDiagnostics(stored: StoredFindings, severities: Severities, decisions?: (uri: vscode.Uri) => FindingDecisionLookup | undefined): vscode.Diagnostic[] {
+  const folder = vscode.Uri.parse(stored.folder, true);
+  const uri = vscode.Uri.parse(stored.uri, true);
+  const own = decisions?.(uri);
+  const out: vscode.Diagnostic[] = [];
+  for (const f of stored.file.findings) {
+    const severity = f.kind === 'boilerplate' ? severities.boilerplate : severities.duplicate;
+    if (severity === undefined) { continue; }
+    const view = decisionView(f, uri, folder, stored.file.path, decisions, own);
+    if (view?.status === 'dismissed') { continue; }
+    out.push(toDiagnostic(f, severity, folder, stored.file.path, view));
+  }
+  return out;
+}
+
+function toDiagnostic(f: WireFinding, severity: vscode.DiagnosticSeverity, folder: vscode.Uri, selfPath: string, view?: DecisionView): vscode.Diagnostic {
+  // A kept copy is where it should be: its finding is quietened to a hint.
+  const shownSeverity = view?.status === 'kept' ? vscode.DiagnosticSeverity.Hint : severity;
+  const d = new vscode.Diagnostic(toRange(f.range), diagnosticMessage(f) + decisionSuffix(f.kind, view), shownSeverity);
+  d.code = f.code;
+  d.source = DIAGNOSTIC_SOURCE;
+  // Boilerplate, and a copy marked as the duplicate, are text to leave out: faded.
+  if (f.kind === 'boilerplate' || view?.status === 'confirmed') { d.tags = [vscode.DiagnosticTag.Unnecessary]; }
+  if (f.related.length > 0) {
+    d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(
+      new vscode.Location(vscode.Uri.joinPath(folder, ...r.path.split('/')), toRange(r.range)),
+      r.path === selfPath ? 'the same passage elsewhere in this file' : `the same passage in ${baseName(r.path)}`,
+    ));
+  }
+  return d;
+}

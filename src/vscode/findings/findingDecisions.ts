@@ -1,0 +1,113 @@
+// Decisions about findings that reach past one finding: "Not boilerplate in any file" and "Confirm in every file"
+// record the decision over every line of the corpus whose trimmed text is the finding's line (code boilerplate.*,
+// in each file's sidecar, so that it holds after a re-scan and for closed files), and "Confirm all boilerplate in
+// this file" (the source fix-all action) confirms every boilerplate finding of a document not yet decided.
+import * as vscode from 'vscode';
+import { DecisionStatus, decisionFor } from '../../core/annotations';
+import { identicalLines } from '../../core/anchor/occurrences';
+import { AnnotationSessions } from '../annotations/sessions';
+import { CorpusFiles } from '../platform/corpusFiles';
+import { searchCorpus } from '../tagging/corpusSearch';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DecisionArgs, toRange } from '../tagging/tagging';
+
+export interface FindingDecisionDeps {
+  sessions: AnnotationSessions;
+  files: CorpusFiles;
+  log: vscode.LogOutputChannel;
+}
+
+export interface CorpusDecisionResult {
+  /** Lines decided, in how many files. */
+  lines: number;
+  files: number;
+}
+
+export interface FileArgs {
+  uri?: string;
+  /** The document version the action was offered for; an action on an older text is refused. */
+  version?: number;
+}
+
+export class FindingDecisions {
+  constructor(private readonly deps: FindingDecisionDeps) {}
+
+  /** Records `status` for every line of the corpus identical (trimmed) to the finding's line. */
+  async decideEverywhere(args: DecisionArgs, status: Extract<DecisionStatus, 'confirmed' | 'dismissed'>): Promise<CorpusDecisionResult | undefined> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true));
+    if (args.version !== undefined && args.version !== doc.version) {
+      void vscode.window.showWarningMessage('Corpus Lens: the document changed since this finding was shown; try again.');
+      return undefined;
+    }
+    const line = singleLine(doc, toRange(args.range));
+    if (line === undefined) {
+      void vscode.window.showInformationMessage('Corpus Lens: decisions for every file are made on a finding of one line.');
+      return undefined;
+    }
+    const shown = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+    const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, (text) => {
+      const found = identicalLines(text, line);
+      return found.length > 0 ? found : undefined;
+    });
+    if (!hits) { return undefined; }
+    let lines = 0;
+    let files = 0;
+    for (const hit of hits) {
+      const decided = await this.deps.sessions.edit(hit.uri, (session) => {
+        // Placed in the session's text, which is the text searched unless the file changed meanwhile.
+        const ranges = session.text === hit.text ? hit.found : identicalLines(session.text, line);
+        for (const [start, end] of ranges) { session.decideAnyBoilerplate(start, end, status); }
+        return ranges.length;
+      });
+      if (decided) {
+        lines += decided;
+        files++;
+        this.deps.sessions.noteDecision(hit.uri);
+      }
+    }
+    const verb = status === 'dismissed' ? 'not boilerplate' : 'confirmed as boilerplate';
+    void vscode.window.setStatusBarMessage(`Corpus Lens: ${lines} ${lines === 1 ? 'line' : 'lines'} in ${files} ${files === 1 ? 'file' : 'files'} ${verb}`, 5000);
+    return { lines, files };
+  }
+
+  /** Confirms every boilerplate finding shown for the document that has no decision yet; resolves with how many. */
+  async confirmAllInFile(args: FileArgs = {}): Promise<number> {
+    const doc = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true)) : vscode.window.activeTextEditor?.document;
+    if (!doc || !this.deps.files.match(doc.uri)) {
+      void vscode.window.showInformationMessage('Corpus Lens: open a corpus file to confirm its boilerplate.');
+      return 0;
+    }
+    if (args.version !== undefined && args.version !== doc.version) { return 0; }
+    const findings = boilerplateDiagnostics(doc.uri);
+    if (findings.length === 0) { return 0; }
+    const confirmed = await this.deps.sessions.edit(doc.uri, (session) => {
+      let n = 0;
+      for (const d of findings) {
+        const finding = { kind: 'boilerplate' as const, code: codeOf(d), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) };
+        if (decisionFor(session.list(), finding)) { continue; }
+        session.decide(finding, 'confirmed');
+        n++;
+      }
+      return n;
+    });
+    if (confirmed) { this.deps.sessions.noteDecision(doc.uri); }
+    return confirmed ?? 0;
+  }
+}
+
+/** The boilerplate diagnostics Corpus Lens shows for a document. */
+export function boilerplateDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d).startsWith('boilerplate.'));
+}
+
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+}
+
+/** The trimmed text of a range that lies on one line (it may end at the start of the next); else undefined. */
+export function singleLine(doc: vscode.TextDocument, range: vscode.Range): string | undefined {
+  const endLine = range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
+  if (endLine !== range.start.line) { return undefined; }
+  const text = doc.getText(range).trim();
+  return text.length > 0 && !/[\r\n]/.test(text) ? text : undefined;
+}

@@ -1,0 +1,269 @@
+// The tagging commands: tag the selections as a claim or an entity, remove a tag, change an entity's label, edit a
+// tag's attributes, take back the last tag made in a document, and record an editor's decision about a finding.
+// Each writes through the document's sidecar session and saves the sidecar before it resolves, so that work is
+// never lost. Every command works on the active editor (its selections, or the tag at the cursor) or on
+// arguments, which code actions, hover links, keybindings and tests pass.
+import * as vscode from 'vscode';
+import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession } from '../../core/annotations';
+import { AnnotationSessions } from '../annotations/sessions';
+import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
+
+
+/** A document and a range in it, as [startLine, startCharacter, endLine, endCharacter]. */
+export interface RangeArgs {
+  uri?: string;
+  range?: [number, number, number, number];
+}
+
+export interface TagArgs extends RangeArgs {
+  label?: string;
+}
+
+/** Names a tag; without it, the command takes the innermost tag at the active editor's cursor. */
+export interface TagRef {
+  uri?: string;
+  id?: string;
+}
+
+export interface DecisionArgs {
+  uri: string;
+  code: string;
+  range: [number, number, number, number];
+  /** The document version the finding was shown for; a decision about an older text is refused. */
+  version?: number;
+}
+
+export interface TaggingDeps {
+  sessions: AnnotationSessions;
+  isCorpusFile: (uri: vscode.Uri) => boolean;
+}
+
+export class Tagging implements vscode.Disposable {
+  private readonly history = new TagHistory();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly deps: TaggingDeps) {
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => this.updateContext(e)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.history.forget(doc.uri.toString())),
+    );
+    this.updateContext(vscode.window.activeTextEditor);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) { d.dispose(); }
+  }
+
+  tagClaim(args?: TagArgs): Promise<Annotation[]> {
+    return this.tag(args, async () => ({ kind: 'claim' }));
+  }
+
+  tagEntity(args?: TagArgs): Promise<Annotation[]> {
+    return this.tag(args, async () => {
+      const label = args?.label ?? await pickLabel();
+      return label === undefined ? undefined : { kind: 'entity', label };
+    });
+  }
+
+  async removeTag(ref?: TagRef): Promise<boolean> {
+    const found = await this.findTag(ref);
+    if (!found) { return false; }
+    found.session.remove(found.annotation.id);
+    return this.deps.sessions.save(found.doc.uri);
+  }
+
+  async changeTagLabel(ref?: TagRef & { label?: string }): Promise<Annotation | undefined> {
+    const found = await this.findTag(ref);
+    if (!found) { return undefined; }
+    if (found.annotation.kind !== 'entity') {
+      void vscode.window.showInformationMessage('Corpus Lens: only entities have a label.');
+      return undefined;
+    }
+    const label = ref?.label ?? await pickLabel(found.annotation.label);
+    if (label === undefined) { return undefined; }
+    const updated = found.session.update(found.annotation.id, { label });
+    await this.deps.sessions.save(found.doc.uri);
+    return updated;
+  }
+
+  /** Asks for a claim's speaker and status, or an entity's canonical name (or takes them from `attributes`). */
+  async editTagAttributes(ref?: TagRef & { attributes?: Record<string, string> }): Promise<Annotation | undefined> {
+    const found = await this.findTag(ref);
+    if (!found) { return undefined; }
+    const current = found.annotation.attributes ?? {};
+    const asked = ref?.attributes ?? await askAttributes(found.annotation);
+    if (!asked) { return undefined; }
+    const attributes: Record<string, unknown> = { ...current };
+    for (const [k, v] of Object.entries(asked)) {
+      if (v.trim() === '') { delete attributes[k]; } else { attributes[k] = v.trim(); }
+    }
+    const updated = found.session.update(found.annotation.id, { attributes: Object.keys(attributes).length > 0 ? attributes : undefined });
+    await this.deps.sessions.save(found.doc.uri);
+    return updated;
+  }
+
+  /**
+   * Takes back the last tagging step that touched the active document: the tag made there, or every tag that
+   * "tag all occurrences" made with it, in other files too (tags already removed are skipped).
+   */
+  async undoTag(): Promise<boolean> {
+    const doc = vscode.window.activeTextEditor?.document;
+    const session = doc && await this.deps.sessions.sessionFor(doc, true);
+    const step = doc && session && this.history.popStep(doc.uri.toString(), (t) =>
+      t.doc !== doc.uri.toString() || session.get(t.id) !== undefined);
+    if (!doc || !session || !step) {
+      void vscode.window.showInformationMessage('Corpus Lens: no tag to undo in this document.');
+      return false;
+    }
+    // A file whose sidecar cannot be read or written now (made invalid meanwhile, the file gone) keeps its tags;
+    // they are put back as a step, so that Undo Last Tag tries them again once the sidecar is repaired.
+    const left: TagRefOf[] = [];
+    for (const file of new Set(step.map((t) => t.doc))) {
+      const tags = step.filter((t) => t.doc === file);
+      const done = await this.deps.sessions.edit(vscode.Uri.parse(file, true), (s) => { for (const t of tags) { s.remove(t.id); } return true; });
+      if (done !== true) { left.push(...tags); }
+    }
+    if (left.length > 0) {
+      this.history.pushStep(left, doc.uri.toString());
+      const files = new Set(left.map((t) => t.doc)).size;
+      void vscode.window.showWarningMessage(`Corpus Lens: ${left.length} ${left.length === 1 ? 'tag' : 'tags'} in ${files} ${files === 1 ? 'file' : 'files'} could not be taken back (see the error); Undo Last Tag tries again.`);
+    }
+    return left.length === 0;
+  }
+
+  /** Records the tags one command made (in one or more documents) as one step for undoTag. */
+  recordStep(tags: TagRefOf[]): void {
+    this.history.pushStep(tags);
+  }
+
+  /** Records a decision about a finding ("Not boilerplate": dismissed) in the sidecar. */
+  async decide(args: DecisionArgs, status: DecisionStatus): Promise<boolean> {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true));
+    if (args.version !== undefined && args.version !== doc.version) {
+      void vscode.window.showWarningMessage('Corpus Lens: the document changed since this finding was shown; try again.');
+      return false;
+    }
+    const kind = args.code.startsWith('duplicate.') ? 'duplicate' : 'boilerplate';
+    if (status === 'kept' && kind !== 'duplicate') {
+      void vscode.window.showInformationMessage('Corpus Lens: only a copy of a duplicated passage can be kept.');
+      return false;
+    }
+    const session = await this.deps.sessions.sessionFor(doc, true);
+    if (!session) { return false; }
+    const range = toRange(args.range);
+    session.decide({ kind, code: args.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, status);
+    const saved = await this.deps.sessions.save(doc.uri);
+    this.deps.sessions.noteDecision(doc.uri);
+    return saved;
+  }
+
+  private async tag(args: TagArgs | undefined, what: () => Promise<{ kind: 'claim' | 'entity'; label?: string } | undefined>): Promise<Annotation[]> {
+    const target = await this.targetOf(args);
+    if (!target) { return []; }
+    const ranges = target.ranges.map((r) => trimmed(target.doc, r)).filter((r): r is [number, number] => r !== undefined);
+    if (ranges.length === 0) {
+      void vscode.window.showInformationMessage('Corpus Lens: select the text to tag first.');
+      return [];
+    }
+    const session = await this.deps.sessions.sessionFor(target.doc, true);
+    if (!session) { return []; }
+    const tag = await what();
+    if (!tag) { return []; }
+    const added = ranges.map(([start, end]) => session.add({ ...tag, start, end }));
+    this.history.pushStep(added.map((a) => ({ doc: target.doc.uri.toString(), id: a.id })));
+    await this.deps.sessions.save(target.doc.uri);
+    return added;
+  }
+
+  /** The document and ranges a tagging command works on: the arguments', else the active editor's selections. */
+  private async targetOf(args: RangeArgs | undefined): Promise<{ doc: vscode.TextDocument; ranges: vscode.Range[] } | undefined> {
+    if (args?.uri) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri, true));
+      const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+      const ranges = args.range ? [toRange(args.range)] : editor?.selections ?? [];
+      return this.corpusTarget(doc, ranges);
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('Corpus Lens: open a corpus file to tag it.');
+      return undefined;
+    }
+    return this.corpusTarget(editor.document, args?.range ? [toRange(args.range)] : editor.selections);
+  }
+
+  private corpusTarget(doc: vscode.TextDocument, ranges: readonly vscode.Range[]): { doc: vscode.TextDocument; ranges: vscode.Range[] } | undefined {
+    if (!this.deps.isCorpusFile(doc.uri)) {
+      void vscode.window.showInformationMessage('Corpus Lens: this file is not part of the corpus (see corpusLens.include).');
+      return undefined;
+    }
+    return { doc, ranges: [...ranges] };
+  }
+
+  /** The tag a command is about: the one named, else the innermost one at the active editor's cursor. */
+  private async findTag(ref: TagRef | undefined): Promise<{ doc: vscode.TextDocument; session: SidecarSession; annotation: Readonly<Annotation> } | undefined> {
+    const doc = ref?.uri
+      ? await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri, true))
+      : vscode.window.activeTextEditor?.document;
+    const session = doc && await this.deps.sessions.sessionFor(doc, true);
+    if (!doc || !session) { return undefined; }
+    let annotation: Readonly<Annotation> | undefined;
+    if (ref?.id) {
+      annotation = session.get(ref.id)?.annotation;
+    } else {
+      const editor = vscode.window.activeTextEditor;
+      annotation = editor && tagsAt(session.list(), doc.offsetAt(editor.selection.active))[0]?.annotation;
+    }
+    if (!annotation) {
+      void vscode.window.showInformationMessage('Corpus Lens: there is no tag here.');
+      return undefined;
+    }
+    return { doc, session, annotation };
+  }
+
+  private updateContext(editor: vscode.TextEditor | undefined): void {
+    const on = !!editor && this.deps.isCorpusFile(editor.document.uri);
+    void vscode.commands.executeCommand('setContext', CORPUS_FILE_CONTEXT, on);
+  }
+}
+
+export function toRange([sl, sc, el, ec]: [number, number, number, number]): vscode.Range {
+  return new vscode.Range(sl, sc, el, ec);
+}
+
+/** A range's offsets without the white space at its ends; undefined when nothing else is left. */
+function trimmed(doc: vscode.TextDocument, range: vscode.Range): [number, number] | undefined {
+  let start = doc.offsetAt(range.start);
+  let end = doc.offsetAt(range.end);
+  const text = doc.getText();
+  while (start < end && /\s/.test(text[start])) { start++; }
+  while (end > start && /\s/.test(text[end - 1])) { end--; }
+  return start < end ? [start, end] : undefined;
+}
+
+async function pickLabel(current?: string): Promise<string | undefined> {
+  const items = ENTITY_LABELS.map((label) => ({ label, description: label === current ? 'current' : undefined }));
+  const picked = await vscode.window.showQuickPick(items, { title: 'Corpus Lens: entity type', placeHolder: 'What kind of entity is this?' });
+  return picked?.label;
+}
+
+async function askAttributes(a: Readonly<Annotation>): Promise<Record<string, string> | undefined> {
+  const attrs = a.attributes ?? {};
+  const fields: { key: string; prompt: string; placeHolder?: string }[] = a.kind === 'claim'
+    ? [
+      { key: 'speaker', prompt: 'Who makes this claim?' },
+      { key: 'status', prompt: 'Status of the claim', placeHolder: CLAIM_STATUSES.join(', ') },
+    ]
+    : [{ key: 'canonical', prompt: 'Canonical name of this entity' }];
+  const out: Record<string, string> = {};
+  for (const f of fields) {
+    const value = await vscode.window.showInputBox({
+      title: `Corpus Lens: ${tagTitle(a)} "${a.quote.length > 40 ? `${a.quote.slice(0, 40)}…` : a.quote}"`,
+      prompt: `${f.prompt} (empty: none)`,
+      placeHolder: f.placeHolder,
+      value: typeof attrs[f.key] === 'string' ? attrs[f.key] as string : '',
+    });
+    if (value === undefined) { return undefined; }
+    out[f.key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// The host's end of the index worker (dist/scanWorker.js): routes progress and findings to the request's
+// callbacks and settles each request's promise with its final reply. Every request in flight counts as activity,
+// so whenIdle() waits for it. If the worker dies, every request in flight fails, and the next request starts a new
+// worker with empty indexes (see WorkerHost).
+import { JsonSummary } from '../../core/report';
+import { ScanProgress } from '../../core/scan';
+import { IndexReply, IndexRequest, UnsentRequest } from '../../protocol/indexProtocol';
+import { Activity } from '../platform/activity';
+import { WorkerHost } from './workerHost';
+
+type Findings = Extract<IndexReply, { type: 'findings' }>;
+
+export interface RequestCallbacks {
+  onProgress?: (p: ScanProgress) => void;
+  onFindings?: (f: Findings) => void;
+}
+
+/** How a request ended: done (with a scan's summary) or cancelled. */
+export type Outcome = { done: true; summary?: JsonSummary } | { done: false };
+
+interface Pending extends RequestCallbacks {
+  resolve: (o: Outcome) => void;
+  reject: (e: Error) => void;
+  end: () => void;
+}
+
+export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
+  constructor(extensionPath: string, private readonly activity: Activity) {
+    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker');
+  }
+
+  send(request: UnsentRequest, callbacks: RequestCallbacks = {}): Promise<Outcome> {
+    return this.request<Outcome>(request, (resolve, reject) => ({ ...callbacks, resolve, reject, end: this.activity.begin() }));
+  }
+
+  protected override onReply(reply: IndexReply): void {
+    const p = this.pending.get(reply.id);
+    if (reply.type === 'findings') {
+      // Taken in (the store and the publishing queue are quick): the worker may send the next one.
+      try {
+        p?.onFindings?.(reply);
+      } finally {
+        this.notify({ type: 'ack', id: reply.id } satisfies IndexRequest);
+      }
+      return;
+    }
+    if (!p) { return; }
+    switch (reply.type) {
+      case 'progress':
+        p.onProgress?.(reply.progress);
+        return;
+      case 'done':
+        this.settle(reply.id, p);
+        p.resolve({ done: true, summary: reply.summary });
+        return;
+      case 'cancelled':
+        this.settle(reply.id, p);
+        p.resolve({ done: false });
+        return;
+      case 'error':
+        this.settle(reply.id, p);
+        p.reject(new Error(reply.message));
+        return;
+    }
+  }
+
+  protected override abandon(p: Pending, e: Error): void {
+    p.end();
+    p.reject(e);
+  }
+
+  private settle(id: number, p: Pending): void {
+    this.pending.delete(id);
+    p.end();
+  }
+}

@@ -1,0 +1,205 @@
+// The sidebar's pure models: file rows with their sorts, filters and pages; duplicate groups with their pairs and
+// shared passages; tags read from sidecar YAML (orphans and invalid sidecars included) and grouped as the
+// Entities and Claims views show them.
+import * as assert from 'assert';
+import { sourceHashOf } from '../../../../src/core/annotations';
+import { JsonRange } from '../../../../src/core/report';
+import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
+import { duplicateGroups, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { arrangeRows, changesPlace, fileRow, FileRow, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { claimStatuses, FileTags, groupEntities, listClaims, readFileTags } from '../../../../src/vscode/views/model/tags';
+
+const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+
+function dup(range: JsonRange, related: { path: string; range: JsonRange }[], length: number): WireFinding {
+  return { kind: 'duplicate', code: 'duplicate.cross-file', message: 'same passage', score: 1, range, related, length };
+}
+
+function findings(path: string, over: Partial<FileFindings> = {}): FileFindings {
+  return { path, boilerplateShare: 0, duplicateShare: 0, nearDuplicates: [], findings: [], ...over };
+}
+
+function row(path: string, over: Partial<FileRow> = {}): FileRow {
+  return { uri: `file:///c/${path}`, path, boilerplateShare: 0, duplicateShare: 0, copies: 0, tags: 0, orphaned: 0, invalid: false, ...over };
+}
+
+describe('views: file rows', () => {
+  it('counts the other files a file shares passages with or nearly copies, once each, and its tags', () => {
+    const f = findings('a.txt', {
+      boilerplateShare: 0.38, duplicateShare: 0.12,
+      nearDuplicates: [{ path: 'c.txt', similarity: 0.7 }],
+      findings: [dup(r(1, 0, 2, 0), [{ path: 'b.txt', range: r(4, 0, 5, 0) }, { path: 'c.txt', range: r(0, 0, 1, 0) }], 40),
+        dup(r(8, 0, 9, 0), [{ path: 'b.txt', range: r(7, 0, 8, 0) }], 30),
+        { ...dup(r(10, 0, 11, 0), [{ path: 'a.txt', range: r(1, 0, 2, 0) }], 30), code: 'duplicate.in-file' }],
+    });
+    const tags: FileTags = { uri: 'file:///c/a.txt', orphaned: 2,
+      tags: [{ uri: 'file:///c/a.txt', id: '1', kind: 'claim', label: '', quote: 'q', start: 0, end: 1, canonical: 'q', orphaned: false }] };
+    const row = fileRow('file:///c/a.txt', 'a.txt', f, tags);
+    assert.deepStrictEqual(row, { uri: 'file:///c/a.txt', path: 'a.txt', boilerplateShare: 0.38, duplicateShare: 0.12, copies: 2, tags: 1, orphaned: 2, invalid: false });
+    assert.strictEqual(rowDescription(row), '38% boilerplate · 12% duplicated · 2 copies · 1 tag');
+    assert.strictEqual(rowProblem(row), '2 orphaned annotations');
+    assert.strictEqual(rowProblem({ ...row, invalid: true }), 'the sidecar is invalid');
+    assert.strictEqual(rowProblem({ ...row, orphaned: 0 }), undefined);
+  });
+
+  it('sorts by a share or the tags (ties by path) and filters, leaving the input alone', () => {
+    const rows = [row('b.txt', { boilerplateShare: 0.6, tags: 1 }), row('a.txt', { boilerplateShare: 0.2, duplicateShare: 0.5 }),
+      row('c.txt', { boilerplateShare: 0.6, tags: 3, orphaned: 1 }), row('d.txt', { boilerplateShare: 0.51, copies: 1 })];
+    const paths = (xs: FileRow[]) => xs.map((x) => x.path);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'all')), ['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'boilerplate', 'all')), ['b.txt', 'c.txt', 'd.txt', 'a.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'duplicated', 'all')), ['a.txt', 'b.txt', 'c.txt', 'd.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'tags', 'all')), ['c.txt', 'b.txt', 'a.txt', 'd.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'mostlyBoilerplate')), ['b.txt', 'c.txt', 'd.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'duplicated')), ['a.txt', 'd.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'untagged')), ['a.txt', 'd.txt']);
+    assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'sidecarProblems')), ['c.txt']);
+    assert.deepStrictEqual(paths(rows), ['b.txt', 'a.txt', 'c.txt', 'd.txt']);
+  });
+
+  it('lists the files with untagged mentions of strings tagged elsewhere, once counted, and says how many in the row', () => {
+    const f = findings('a.txt', { boilerplateShare: 0.1, duplicateShare: 0 });
+    const counted = fileRow('file:///c/a.txt', 'a.txt', f, undefined, 3);
+    assert.strictEqual(counted.untagged, 3);
+    assert.strictEqual(rowDescription(counted), '10% boilerplate · 0% duplicated · 0 tags · 3 untagged');
+    assert.strictEqual(rowDescription(fileRow('file:///c/a.txt', 'a.txt', f, undefined, 0)), '10% boilerplate · 0% duplicated · 0 tags');
+    assert.ok(!('untagged' in fileRow('file:///c/a.txt', 'a.txt', f, undefined)), 'not counted yet: no count');
+    const rows = [row('b.txt', { untagged: 2 }), row('a.txt', { untagged: 0 }), row('c.txt', {}), row('d.txt', { untagged: 1, tags: 4 })];
+    assert.deepStrictEqual(arrangeRows(rows, 'name', 'untaggedSuggestions').map((x) => x.path), ['b.txt', 'd.txt']);
+    assert.strictEqual(changesPlace(rows[1], { ...rows[1], untagged: 1 }, 'name', 'untaggedSuggestions'), true);
+    assert.strictEqual(changesPlace(rows[0], { ...rows[0], untagged: 5 }, 'name', 'untaggedSuggestions'), false);
+  });
+
+  it('tells when a change can move a row: its sort key changed, or it crossed the filter', () => {
+    const before = row('a.txt', { boilerplateShare: 0.4, tags: 1 });
+    assert.strictEqual(changesPlace(before, { ...before, tags: 2 }, 'boilerplate', 'all'), false);
+    assert.strictEqual(changesPlace(before, { ...before, tags: 2 }, 'tags', 'all'), true);
+    assert.strictEqual(changesPlace(before, { ...before, boilerplateShare: 0.45 }, 'name', 'all'), false);
+    assert.strictEqual(changesPlace(before, { ...before, boilerplateShare: 0.55 }, 'name', 'mostlyBoilerplate'), true);
+  });
+
+  it('pages a long list: 500 of 1,201, then 1,000, then all', () => {
+    const items = Array.from({ length: 1201 }, (_, i) => i);
+    assert.deepStrictEqual([1, 2, 3].map((p) => { const x = page(items, 500, p); return [x.shown.length, x.rest]; }), [[500, 701], [1000, 201], [1201, 0]]);
+    assert.strictEqual(page(items, 5000, 1).shown, items);
+  });
+
+  it('arranges 10,000 rows without building anything per row but the sorted array', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => row(`f${String(i).padStart(5, '0')}.txt`, { boilerplateShare: (i * 7919 % 10_000) / 10_000 }));
+    const sorted = arrangeRows(rows, 'boilerplate', 'mostlyBoilerplate');
+    assert.strictEqual(sorted.length, 4999);
+    assert.ok(sorted.every((x, i) => i === 0 || sorted[i - 1].boilerplateShare >= x.boilerplateShare));
+    assert.strictEqual(sorted[0], rows.find((x) => x.boilerplateShare === sorted[0].boilerplateShare));
+  });
+});
+
+describe('views: duplicate groups', () => {
+  const folder = 'file:///c';
+  const stored = (path: string, f: Partial<FileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, file: findings(path, f) });
+
+  it('joins files linked by shared passages or near-copies into groups, biggest first, each pair once with its passages', () => {
+    const files = [
+      stored('a.txt', { findings: [dup(r(2, 0, 3, 0), [{ path: 'b.txt', range: r(5, 0, 6, 0) }], 120)] }),
+      stored('b.txt', { findings: [dup(r(5, 0, 6, 0), [{ path: 'a.txt', range: r(2, 0, 3, 0) }], 120),
+        dup(r(9, 0, 9, 50), [{ path: 'c.txt', range: r(1, 0, 1, 50) }], 50)] }),
+      stored('c.txt', { findings: [dup(r(1, 0, 1, 50), [{ path: 'b.txt', range: r(9, 0, 9, 50) }], 50)] }),
+      stored('d.txt', { nearDuplicates: [{ path: 'e.txt', similarity: 0.8 }] }),
+      stored('e.txt', { nearDuplicates: [{ path: 'd.txt', similarity: 0.8 }] }),
+      stored('f.txt', {}),
+    ];
+    const groups = duplicateGroups(files);
+    assert.deepStrictEqual(groups.map((g) => g.files.map((f) => f.path)), [['a.txt', 'b.txt', 'c.txt'], ['d.txt', 'e.txt']]);
+    const [abc, de] = groups;
+    assert.deepStrictEqual(abc.pairs.map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars]), [['a.txt', 'b.txt', 1, 120], ['b.txt', 'c.txt', 1, 50]]);
+    assert.deepStrictEqual(abc.pairs[0].passages[0], { a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120 });
+    assert.strictEqual(abc.sharedChars, 170);
+    assert.deepStrictEqual(de.pairs.map((p) => [p.aPath, p.bPath, p.similarity, p.passages.length]), [['d.txt', 'e.txt', 0.8, 0]]);
+    assert.strictEqual(de.similarity, 0.8);
+  });
+
+  it('takes a passage from the second file when only its findings are known, and ignores paths of other folders', () => {
+    const files = [stored('z.txt', { findings: [dup(r(0, 0, 1, 0), [{ path: 'y.txt', range: r(3, 0, 4, 0) }, { path: 'gone.txt', range: r(0, 0, 1, 0) }], 70)] }),
+      stored('y.txt', {})];
+    const [g] = duplicateGroups(files);
+    assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath]), [['y.txt', 'z.txt']]);
+    assert.deepStrictEqual(g.pairs[0].passages, [{ a: r(3, 0, 4, 0), b: r(0, 0, 1, 0), length: 70 }]);
+  });
+});
+
+describe('views: tags from sidecars', () => {
+  const source = 'Mayor Ana Lindqvist said the bridge would reopen in May. The Harbour Trust disagreed.';
+  const sidecar = (hash: string, extra = '') => `version: 1
+source: a.txt
+sourceHash: ${hash}
+annotations:
+  - id: e1
+    kind: entity
+    label: person
+    quote: Ana Lindqvist
+    start: 6
+    end: 19
+    attributes: {canonical: Ana Lindqvist}
+  - id: c1
+    kind: claim
+    quote: the bridge would reopen in May
+    start: 25
+    end: 55
+    attributes: {speaker: Ana Lindqvist}
+  - id: d1
+    kind: boilerplate
+    quote: The Harbour Trust
+    start: 57
+    end: 74
+    attributes: {status: dismissed, code: boilerplate.teaser}
+  - id: r1
+    kind: entity
+    label: location
+    quote: Harbour
+    start: 61
+    end: 68
+    attributes: {status: rejected}
+${extra}`;
+
+  it('lists the entities and claims of a current sidecar at their stored offsets; decisions and rejected suggestions are not tags', () => {
+    const tags = readFileTags('file:///c/a.txt', sidecar(sourceHashOf(source)), '/c/a.txt.annotations.yaml', source);
+    assert.strictEqual(tags.invalid, undefined);
+    assert.strictEqual(tags.orphaned, 0);
+    assert.deepStrictEqual(tags.tags.map((t) => [t.id, t.kind, t.label, t.canonical, t.start, t.end, t.speaker, t.status]), [
+      ['e1', 'entity', 'person', 'Ana Lindqvist', 6, 19, undefined, undefined],
+      ['c1', 'claim', '', 'the bridge would reopen in May', 25, 55, 'Ana Lindqvist', 'unverified'],
+    ]);
+  });
+
+  it('anchors the tags again when the source changed since, and counts what no longer anchors as orphaned', () => {
+    const edited = `UPDATED: ${source.replace('The Harbour Trust disagreed.', 'Nobody else spoke.')}`;
+    const tags = readFileTags('file:///c/a.txt', sidecar(sourceHashOf(source)), '/c/a.txt.annotations.yaml', edited);
+    assert.deepStrictEqual(tags.tags.map((t) => [t.id, t.start, t.end, t.orphaned]), [['e1', 15, 28, false], ['c1', 34, 64, false]]);
+    // The dismissal and the rejection stood on the removed sentence: both are lost records, both counted.
+    assert.strictEqual(tags.orphaned, 2);
+  });
+
+  it('reports an invalid sidecar with its file and line, and lists no tags for it', () => {
+    const tags = readFileTags('file:///c/a.txt', 'version: 1\nannotations:\n  - id: [unclosed\n', '/c/a.txt.annotations.yaml', source);
+    assert.deepStrictEqual(tags.tags, []);
+    assert.match(tags.invalid ?? '', /^\/c\/a\.txt\.annotations\.yaml:\d+:\d+: /);
+  });
+
+  it('groups entities by label, then canonical name (most mentioned first), and lists claims by status', () => {
+    const mk = (uri: string, id: string, kind: 'entity' | 'claim', label: string, canonical: string, start: number, status?: string) =>
+      ({ uri, id, kind, label, quote: canonical, start, end: start + 1, canonical, ...(kind === 'claim' ? { status: status ?? 'unverified' } : {}), orphaned: false });
+    const files: FileTags[] = [
+      { uri: 'u:b', orphaned: 0, tags: [mk('u:b', '1', 'entity', 'person', 'Ana Lindqvist', 9), mk('u:b', '2', 'entity', 'organization', 'Harbour Trust', 3),
+        mk('u:b', '3', 'claim', '', 'c', 1, 'refuted')] },
+      { uri: 'u:a', orphaned: 0, tags: [mk('u:a', '4', 'entity', 'person', 'Tomas Berg', 2), mk('u:a', '5', 'entity', 'person', 'Ana Lindqvist', 5),
+        mk('u:a', '6', 'claim', '', 'd', 4), mk('u:a', '7', 'claim', '', 'e', 0, 'refuted')] },
+    ];
+    const groups = groupEntities(files);
+    assert.deepStrictEqual(groups.map((g) => [g.label, g.mentions, g.entities.map((e) => [e.canonical, e.files, e.mentions.map((m) => m.id)])]), [
+      ['organization', 1, [['Harbour Trust', 1, ['2']]]],
+      ['person', 3, [['Ana Lindqvist', 2, ['5', '1']], ['Tomas Berg', 1, ['4']]]],
+    ]);
+    assert.deepStrictEqual(listClaims(files).map((c) => c.id), ['7', '6', '3']);
+    assert.deepStrictEqual(listClaims(files, new Set(['refuted'])).map((c) => c.id), ['7', '3']);
+    assert.deepStrictEqual(claimStatuses(files), [{ status: 'refuted', count: 2 }, { status: 'unverified', count: 1 }]);
+  });
+});

@@ -1,0 +1,176 @@
+// The index worker's service, driven in this thread: a scan indexes a folder (with the editor's unsaved texts
+// over the disk's), an edit re-analyses the document and the documents that shared passages with it, disk
+// changes are read, walked or removed, an edit overtaken by a queued one is skipped, and every reply names its
+// request's generation and the editor version it was computed for.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { IndexService } from '../../../src/worker/scanWorker';
+import { FileFindings, IndexReply, IndexRequest, UnsentRequest } from '../../../src/protocol/indexProtocol';
+
+const SHARED = 'The island council has agreed to subsidise a second daily crossing for the rest of the year, so that pupils '
+  + 'at the secondary school on the mainland no longer have to leave home before six in the morning to reach their first '
+  + 'lesson on time.';
+const SIGN_UP = 'Sign up for our daily newsletter to get the local headlines every morning.';
+const repo = path.resolve(__dirname, '..', '..', '..', '..');
+
+function article(title: string, body: string, shared = false): string {
+  return `${title}\n\n${body}\n\n${shared ? `${SHARED}\n\n` : ''}${SIGN_UP}\n`;
+}
+
+type Findings = Extract<IndexReply, { type: 'findings' }>;
+
+describe('index worker service', () => {
+  let root: string;
+  let replies: IndexReply[];
+  let service: IndexService;
+  let nextId: number;
+
+  const send = async (req: UnsentRequest) => {
+    const id = nextId++;
+    service.receive({ ...req, id } as IndexRequest);
+    await service.idle();
+    return replies.filter((r) => r.id === id);
+  };
+  const findingsOf = (rs: IndexReply[]) => rs.filter((r): r is Findings => r.type === 'findings');
+  const files = (rs: IndexReply[]) => new Map<string, FileFindings>(findingsOf(rs).flatMap((r) => r.files.map((f) => [f.path, f] as const)));
+  const codes = (f: FileFindings | undefined) => f?.findings.map((x) => x.code);
+  const scan = (overlays: { path: string; text: string; version: number }[] = [], generation = 1) => send({
+    type: 'scan', generation, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, overlays, cancel: new SharedArrayBuffer(4),
+  });
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-worker-'));
+    fs.writeFileSync(path.join(root, 'a.txt'), article('Ferry returns', 'The small ferry resumed its timetable on Monday after repairs in dry dock.', true));
+    fs.writeFileSync(path.join(root, 'b.txt'), article('Pupils start later', 'Parents welcomed the news at a packed meeting in the church hall.', true));
+    fs.writeFileSync(path.join(root, 'c.txt'), article('Library hours', 'The central library will stay open until nine on weekdays from next month.'));
+    fs.writeFileSync(path.join(root, 'notes.md'), 'not in the corpus');
+    replies = [];
+    nextId = 1;
+    service = new IndexService((r) => replies.push(r));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('scans a folder: findings for every file, then a summary', async () => {
+    const rs = await scan();
+    const byPath = files(rs);
+    assert.deepStrictEqual([...byPath.keys()].sort(), ['a.txt', 'b.txt', 'c.txt']);
+    assert.deepStrictEqual(codes(byPath.get('a.txt')), ['duplicate.cross-file', 'boilerplate.sign-up']);
+    assert.deepStrictEqual(codes(byPath.get('c.txt')), ['boilerplate.sign-up']);
+    const dup = byPath.get('a.txt')!.findings[0];
+    assert.deepStrictEqual(dup.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 238 } });
+    assert.strictEqual(dup.length, 238);
+    assert.deepStrictEqual(dup.related.map((r) => r.path), ['b.txt']);
+    assert.ok(findingsOf(rs).every((r) => r.generation === 1 && r.folder === 'f'));
+    const done = rs[rs.length - 1];
+    assert.strictEqual(done.type, 'done');
+    assert.strictEqual(done.type === 'done' && done.summary?.files, 3);
+  });
+
+  it('takes the editor\'s unsaved text over the disk\'s, and tags its findings with the version', async () => {
+    const rs = await scan([{ path: 'b.txt', text: article('Pupils start later', 'Nothing shared here any more.'), version: 4 }]);
+    const byPath = files(rs);
+    assert.deepStrictEqual(codes(byPath.get('a.txt')), ['boilerplate.sign-up']);
+    assert.strictEqual(byPath.get('b.txt')!.version, 4);
+    assert.strictEqual(byPath.get('a.txt')!.version, undefined);
+  });
+
+  it('re-analyses an edited document and the documents that shared a passage with it', async () => {
+    await scan();
+    const rs = await send({ type: 'edit', generation: 2, folder: 'f', path: 'a.txt', version: 2, text: article('Ferry returns', 'The ferry will run a shorter timetable until the summer, its operator said on Monday morning.') });
+    const byPath = files(rs);
+    // (c.txt shares only the sign-up line with it: whether that is enough to look at it again is the index's call.)
+    assert.ok(byPath.has('a.txt') && byPath.has('b.txt'), [...byPath.keys()].join(', '));
+    assert.deepStrictEqual(codes(byPath.get('a.txt')), ['boilerplate.sign-up']);
+    assert.deepStrictEqual(codes(byPath.get('b.txt')), ['boilerplate.sign-up']);
+    assert.strictEqual(byPath.get('a.txt')!.version, 2);
+    assert.ok(findingsOf(rs).every((r) => r.generation === 2));
+    // b.txt is still read from disk; a later affected-file analysis of a.txt keeps its editor version.
+    const again = files(await send({ type: 'edit', generation: 3, folder: 'f', path: 'b.txt', version: 9, text: article('Pupils', 'x', true) }));
+    assert.strictEqual(again.get('b.txt')!.version, 9);
+  });
+
+  it('skips an edit that a queued edit of the same document overtakes', async () => {
+    await scan();
+    service.receive({ type: 'edit', id: 100, generation: 5, folder: 'f', path: 'c.txt', version: 2, text: 'first' });
+    service.receive({ type: 'edit', id: 101, generation: 6, folder: 'f', path: 'c.txt', version: 3, text: article('Library', 'second') });
+    await service.idle();
+    assert.deepStrictEqual(replies.filter((r) => r.id === 100).map((r) => r.type), ['done']);
+    const latest = files(replies.filter((r) => r.id === 101));
+    assert.strictEqual(latest.get('c.txt')!.version, 3);
+  });
+
+  it('reads changed files, walks new folders, and removes what is gone', async () => {
+    await scan();
+    fs.mkdirSync(path.join(root, 'more'));
+    fs.writeFileSync(path.join(root, 'more', 'd.txt'), article('Copy', 'A reprint.', true));
+    fs.rmSync(path.join(root, 'c.txt'));
+    const rs = await send({ type: 'disk', generation: 7, folder: 'f', paths: ['more', 'c.txt', 'notes.md'] });
+    const byPath = files(rs);
+    assert.deepStrictEqual([...byPath.keys()].sort(), ['a.txt', 'b.txt', 'more/d.txt']);
+    assert.deepStrictEqual(findingsOf(rs).flatMap((r) => r.removed), ['c.txt']);
+    assert.strictEqual(byPath.get('a.txt')!.findings[0].related.length, 2);
+
+    fs.rmSync(path.join(root, 'more'), { recursive: true });
+    const gone = await send({ type: 'disk', generation: 8, folder: 'f', paths: ['more'] });
+    assert.deepStrictEqual(findingsOf(gone).flatMap((r) => r.removed), ['more/d.txt']);
+  });
+
+  it('reports a file that did not change on disk too (the host dropped its older findings)', async () => {
+    await scan();
+    const rs = await send({ type: 'disk', generation: 9, folder: 'f', paths: ['c.txt'] });
+    assert.deepStrictEqual([...files(rs).keys()], ['c.txt']);
+  });
+
+  it('ignores updates for a folder it does not hold, and forgets a dropped one', async () => {
+    assert.deepStrictEqual((await send({ type: 'disk', generation: 1, folder: 'f', paths: ['a.txt'] })).map((r) => r.type), ['done']);
+    await scan();
+    await send({ type: 'drop', folder: 'f' });
+    assert.deepStrictEqual((await send({ type: 'edit', generation: 2, folder: 'f', path: 'a.txt', version: 1, text: 'x' })).map((r) => r.type), ['done']);
+  });
+
+  it('answers a cancelled scan with cancelled and keeps the index it had', async () => {
+    await scan();
+    const cancel = new SharedArrayBuffer(4);
+    Atomics.store(new Int32Array(cancel), 0, 1);
+    const rs = await send({ type: 'scan', generation: 3, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, overlays: [], cancel });
+    assert.deepStrictEqual(rs.map((r) => r.type), ['cancelled']);
+    const still = await send({ type: 'disk', generation: 4, folder: 'f', paths: ['a.txt'] });
+    assert.ok(files(still).has('a.txt'));
+  });
+
+  it('scans on prepare workers when given their script, with the same findings', async () => {
+    const single = files(await scan());
+    service = new IndexService((r) => replies.push(r), { prepareWorkerScript: path.join(repo, 'out', 'src', 'worker', 'prepareWorker.js') });
+    const parallel = files(await scan());
+    assert.deepStrictEqual([...parallel.entries()].sort(), [...single.entries()].sort());
+  });
+
+  it('sends the next findings reply only when the host acknowledged the last, if asked to', async () => {
+    for (let i = 0; i < 40; i++) {
+      fs.writeFileSync(path.join(root, `x${i}.txt`), Array.from({ length: 60 }, () => SIGN_UP).join('\n\n'));
+    }
+    let acks = 0;
+    service = new IndexService((r) => {
+      replies.push(r);
+      if (r.type !== 'findings') { return; }
+      // Acknowledge a turn later, counting how many replies were out unacknowledged.
+      assert.strictEqual(replies.filter((x) => x.type === 'findings').length, acks + 1);
+      setImmediate(() => { acks++; service.receive({ type: 'ack', id: r.id }); });
+    }, { awaitAcks: true });
+    const rs = await scan();
+    assert.ok(findingsOf(rs).length > 1);
+    assert.strictEqual(files(rs).size, 43);
+    assert.strictEqual(rs[rs.length - 1].type, 'done');
+  });
+
+  it('posts large results in several messages', async () => {
+    for (let i = 0; i < 40; i++) {
+      fs.writeFileSync(path.join(root, `x${i}.txt`), Array.from({ length: 60 }, () => SIGN_UP).join('\n\n'));
+    }
+    const rs = await scan();
+    assert.ok(findingsOf(rs).length > 1, `${findingsOf(rs).length} message(s)`);
+    assert.strictEqual(files(rs).size, 43);
+  });
+});

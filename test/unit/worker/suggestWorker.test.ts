@@ -1,0 +1,193 @@
+// The suggestion worker's service, driven in this thread: it reads a folder's sidecars into the corpus gazetteer,
+// proposes a string tagged in another file, leaves out what the document's own annotations tagged or turned down
+// (entities and claims), reads a changed sidecar again, skips a request overtaken by a newer one for the same
+// document, and counts whole-word occurrences across the corpus with the editor's unsaved texts first.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Annotation } from '../../../src/core/annotations/model';
+import { Gazetteer, suggest } from '../../../src/core/suggest';
+import { SuggestService, warmUpText } from '../../../src/worker/suggestWorker';
+import { SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest } from '../../../src/protocol/suggestProtocol';
+
+const A = 'Harbour board meets\n\nThe harbour master, Ingrid Solvang, said on Tuesday that 1,200 boats used the marina last year, '
+  + 'up 14 percent on the year before. Members of Kestrel Rowing asked for a second slipway.\n';
+const B = 'Regatta moved\n\nKestrel Rowing will hold its regatta in June instead of May. The club said it had 85 members in March, twice as many as in 2019.\n';
+
+function sidecarFor(file: string, annotations: Partial<Annotation>[]): string {
+  const items = annotations.map((a, i) => [
+    `  - id: t${i}`, `    kind: ${a.kind}`, ...(a.label ? [`    label: ${a.label}`] : []), `    quote: ${JSON.stringify(a.quote)}`,
+    `    start: ${a.start}`, `    end: ${a.end}`,
+    ...(a.attributes ? [`    attributes: ${JSON.stringify(a.attributes)}`] : []),
+  ].join('\n'));
+  return `version: 1\nsource: ${file}\nannotations:\n${items.join('\n')}\n`;
+}
+
+function tagOf(text: string, quote: string, extra: Partial<Annotation>): Annotation {
+  const start = text.indexOf(quote);
+  assert.ok(start >= 0, quote);
+  return { id: `x${start}`, kind: 'entity', quote, start, end: start + quote.length, ...extra } as Annotation;
+}
+
+type Suggestions = Extract<SuggestWorkerReply, { type: 'suggestions' }>;
+
+describe('suggestion worker service', () => {
+  let root: string;
+  let replies: SuggestWorkerReply[];
+  let service: SuggestService;
+  let nextId: number;
+
+  const send = async (...reqs: UnsentSuggestRequest[]) => {
+    const ids = reqs.map((req) => {
+      const id = nextId++;
+      service.receive({ ...req, id } as SuggestWorkerRequest);
+      return id;
+    });
+    await service.idle();
+    return ids.map((id) => replies.find((r) => r.id === id)!);
+  };
+  const suggestB = (annotations: Annotation[] = [], generation = 1, claims = false) => ({
+    type: 'suggest' as const, folder: 'f', doc: 'b', version: 3, generation, text: B, annotations, entities: true, claims,
+  });
+  const texts = (r: SuggestWorkerReply) => (r as Suggestions).suggestions.map((s) => `${s.kind}:${s.kind === 'entity' ? s.label : ''}:${s.text}`);
+
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-suggest-'));
+    fs.writeFileSync(path.join(root, 'a.txt'), A);
+    fs.writeFileSync(path.join(root, 'b.txt'), B);
+    const rowing = A.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'a.txt.annotations.yaml'), sidecarFor('a.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: rowing, end: rowing + 'Kestrel Rowing'.length },
+    ]));
+    replies = [];
+    nextId = 1;
+    service = new SuggestService((r) => replies.push(r));
+    const [done] = await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    assert.deepStrictEqual(done, { type: 'done', id: 1, problems: [] });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('proposes a string tagged in another file, with its label, and names the version and generation', async () => {
+    const [r] = await send(suggestB());
+    assert.strictEqual(r.type, 'suggestions');
+    const s = r as Suggestions;
+    assert.deepStrictEqual([s.doc, s.version, s.generation], ['b', 3, 1]);
+    const rowing = s.suggestions.find((x) => x.text === 'Kestrel Rowing');
+    assert.ok(rowing && rowing.kind === 'entity');
+    assert.deepStrictEqual([rowing.label, rowing.source, rowing.start], ['organization', 'gazetteer', B.indexOf('Kestrel Rowing')]);
+    assert.ok(!texts(r).some((t) => t.startsWith('claim')), 'claims are off in this request');
+  });
+
+  it('leaves out what the document tagged and the mentions it turned down', async () => {
+    const [r] = await send(suggestB([tagOf(B, 'Kestrel Rowing', { label: 'organization', attributes: { status: 'rejected' } })]));
+    assert.ok(!texts(r).some((t) => t.endsWith(':Kestrel Rowing')), texts(r).join('; '));
+  });
+
+  it('leaves out a claim the document turned down, and proposes it otherwise', async () => {
+    const sentence = 'The club said it had 85 members in March, twice as many as in 2019.';
+    const [on] = await send(suggestB([], 1, true));
+    assert.ok(texts(on).includes(`claim::${sentence}`), texts(on).join('; '));
+    const [off] = await send(suggestB([tagOf(B, sentence, { kind: 'claim', attributes: { status: 'rejected' } })], 2, true));
+    assert.ok(!texts(off).includes(`claim::${sentence}`), texts(off).join('; '));
+  });
+
+  it('reads a changed sidecar again: a string turned down as often as tagged is no longer proposed', async () => {
+    const rowing = B.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'b.txt.annotations.yaml'), sidecarFor('b.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: rowing, end: rowing + 14, attributes: { status: 'rejected' } },
+    ]));
+    const [done, r] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] }, { ...suggestB(), doc: 'a', text: A });
+    assert.deepStrictEqual(done, { type: 'done', id: 2, problems: [] });
+    assert.ok(!texts(r).some((t) => t.endsWith(':Kestrel Rowing')), texts(r).join('; '));
+  });
+
+  it('reports an invalid sidecar by name and keeps what it last read from it', async () => {
+    fs.writeFileSync(path.join(root, 'a.txt.annotations.yaml'), 'version: 1\nannotations: [\n');
+    const [done, r] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'a.txt')] }, suggestB());
+    assert.strictEqual(done.type, 'done');
+    assert.match((done as { problems: string[] }).problems[0], /^a\.txt\.annotations\.yaml: invalid sidecar, not used/);
+    assert.ok(texts(r).includes('entity:organization:Kestrel Rowing'));
+  });
+
+  it('skips a request that a later one for the same document overtook', async () => {
+    const [first, second] = await send(suggestB([], 1), suggestB([], 2));
+    assert.deepStrictEqual(first, { type: 'skipped', id: 2 });
+    assert.strictEqual((second as Suggestions).generation, 2);
+  });
+
+  it('counts whole-word occurrences in every corpus file, the editor\'s unsaved text first', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'A Kestrel Rowingclub is not it, nor is ex-Kestrel Rowing.\n');
+    const [r] = await send({ type: 'occurrences', folder: 'f', needle: 'Kestrel Rowing', overlays: [{ path: 'b.txt', text: 'Kestrel Rowing and Kestrel Rowing.' }] });
+    assert.deepStrictEqual(r, { type: 'occurrences', id: 2, files: [{ path: 'a.txt', count: 1 }, { path: 'b.txt', count: 2 }], unreadable: 0 });
+  });
+
+  it('answers a request for a folder it has not read with an error', async () => {
+    const [r] = await send({ ...suggestB(), folder: 'elsewhere' });
+    assert.strictEqual(r.type, 'error');
+  });
+
+  it('warms up on a text of its own with every kind of suggestion, and reports the runs it made', async () => {
+    const text = warmUpText();
+    assert.ok(text.length >= 20_000 && text.length < 21_000, `${text.length}`);
+    const made = suggest(text, { entities: true, claims: true, gazetteer: Gazetteer.fromEntries([{ text: 'Quarry Lane', label: 'location' }]) });
+    const kinds = new Set(made.map((x) => (x.kind === 'entity' ? `${x.label}/${x.source}` : 'claim')));
+    for (const k of ['person/nlp', 'organization/nlp', 'location/nlp', 'location/gazetteer', 'claim']) { assert.ok(kinds.has(k), `${k} in ${[...kinds].join(', ')}`); }
+    await service.warmUp(2);
+    const warmed = replies.filter((r) => r.type === 'warmedUp');
+    assert.deepStrictEqual(warmed.map((r) => [r.id, r.type === 'warmedUp' && r.rounds, r.type === 'warmedUp' && r.ms >= 0]), [[0, 2, true]]);
+  });
+
+  it('answers a request that comes during the warm-up without waiting for the warm-up to end', async () => {
+    const warming = service.warmUp(3);
+    service.receive({ ...suggestB(), id: 50 } as SuggestWorkerRequest);
+    await warming;
+    await service.idle();
+    const answered = replies.findIndex((r) => r.id === 50);
+    const warmed = replies.findIndex((r) => r.type === 'warmedUp');
+    assert.strictEqual(replies[answered]?.type, 'suggestions');
+    assert.ok(answered >= 0 && warmed > answered, replies.map((r) => r.type).join(', '));
+  });
+
+  it('counts every corpus file\'s untagged mentions of strings tagged elsewhere, respecting each file\'s tags and rejections', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'Kestrel Rowing won. Kestrel Rowing lost.\n');
+    const [all] = await send({ type: 'untagged', folder: 'f' });
+    assert.deepStrictEqual(all, {
+      type: 'untagged', id: 2, files: [{ path: 'b.txt', count: 1 }, { path: 'c.txt', count: 2 }], counted: [], unreadable: [],
+    });
+    // b.txt tags it, c.txt turns its second mention down (tagged twice, turned down once: still proposed).
+    const inB = B.indexOf('Kestrel Rowing');
+    fs.writeFileSync(path.join(root, 'b.txt.annotations.yaml'), sidecarFor('b.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: inB, end: inB + 14 },
+    ]));
+    const inC = 'Kestrel Rowing won. '.length;
+    fs.writeFileSync(path.join(root, 'c.txt.annotations.yaml'), sidecarFor('c.txt', [
+      { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: inC, end: inC + 14, attributes: { status: 'rejected' } },
+    ]));
+    const [, some] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt'), path.join(root, 'c.txt')] },
+      { type: 'untagged', folder: 'f', paths: ['b.txt', 'c.txt', 'gone.txt'] });
+    assert.deepStrictEqual(some, { type: 'untagged', id: 4, files: [{ path: 'c.txt', count: 1 }], counted: ['b.txt', 'c.txt'], unreadable: ['gone.txt'] });
+  });
+
+  it('cancels an untagged count when a newer one for the folder comes, and answers suggest requests meanwhile', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const [first, suggested, second] = await send({ type: 'untagged', folder: 'f' }, suggestB(), { type: 'untagged', folder: 'f' });
+    assert.deepStrictEqual(first, { type: 'skipped', id: first.id });
+    assert.strictEqual(suggested.type, 'suggestions');
+    assert.deepStrictEqual(second.type === 'untagged' && second.files, [{ path: 'b.txt', count: 1 }]);
+    // The suggest request was answered before the count that began first ended.
+    assert.ok(replies.indexOf(suggested) < replies.indexOf(first), replies.map((r) => r.type).join(', '));
+  });
+
+  it('cancels an untagged count when the folder\'s sidecars change', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const [count] = await send({ type: 'untagged', folder: 'f' }, { type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] });
+    assert.deepStrictEqual(count, { type: 'skipped', id: count.id });
+  });
+});
