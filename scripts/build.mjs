@@ -18,6 +18,7 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/worker/prepareWorker.ts'], outfile: 'dist/prepareWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/worker/suggestWorker.ts'], outfile: 'dist/suggestWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/vscode/export/exportWorker.ts'], outfile: 'dist/exportWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/host.ts'], outfile: 'dist/benchHost.js' }),
   esbuild.build({ ...common, entryPoints: ['bench/suggestHost.ts'], outfile: 'dist/benchSuggest.js' }),
