@@ -53,6 +53,9 @@ describe('export/import: CLI', function () {
     const first = await cli('import', fresh, '--format', 'w3c', path.join(out, 'annotations.jsonl'), '--base', base, '--json');
     assert.equal(first.code, 0, first.err);
     assert.equal((JSON.parse(first.out) as { imported: number }).imported, 5);
+    const strike = path.join(fresh, 'quillpoint-port-strike.txt');
+    const session = await new AnnotationStore().open(strike, fs.readFileSync(strike, 'utf8'));
+    assert.deepEqual(session.list().map((a) => a.annotation.author), Array(5).fill('sample'), 'the W3C creator becomes the author');
     const second = await cli('import', fresh, '--format', 'w3c', path.join(out, 'annotations.jsonl'), '--base', base, '--json');
     assert.deepEqual([(JSON.parse(second.out) as { imported: number; duplicates: number }).imported, (JSON.parse(second.out) as { duplicates: number }).duplicates], [0, 5]);
   });

@@ -160,8 +160,8 @@ sidecars through the annotation store, so quote and context are taken from each 
 where the file holds its exact quote: at its offsets, or else where the anchor search finds the quote with its
 context. A tag whose text the file does not hold is reported and not written; a tag the sidecar already has (same
 kind, label and range) is not added again. Offsets are read in the unit the input names, else \`--offsets\`
-(default code points). W3C targets are matched to files by stripping \`--base\`. Exit 1 when a tag was not
-imported.
+(default code points). W3C targets are matched to files by stripping \`--base\`, and a W3C creator's name becomes
+the tag's author. Exit 1 when a tag was not imported.
 `;
 }
 

@@ -57,7 +57,7 @@ export async function importAnnotations(root: string, options: ImportOptions, st
           && (a.annotation.label ?? null) === (t.label ?? null) && a.start === place.start && a.end === place.end);
         if (same) { summary.duplicates++; continue; }
         session.add({ kind: t.kind, ...(t.label !== undefined ? { label: t.label } : {}), start: place.start, end: place.end,
-          ...(Object.keys(t.attributes).length > 0 ? { attributes: t.attributes } : {}) });
+          ...(Object.keys(t.attributes).length > 0 ? { attributes: t.attributes } : {}), ...(t.author !== undefined ? { author: t.author } : {}) });
         added++;
       }
       if (added > 0) {

@@ -24,6 +24,8 @@ export interface ImportedTag {
   /** Set when start and end are still in this unit of the corpus file's text (W3C positions; no text came along). */
   positionUnit?: OffsetUnit;
   attributes: Record<string, unknown>;
+  /** Who made the tag, where the input says (a W3C creator's name). */
+  author?: string;
 }
 
 /** A record of the input that could not be read as a tag, with where it stands. */
@@ -131,7 +133,15 @@ function w3cTag(a: unknown, unit: OffsetUnit, base: string): ImportedTag | strin
     // Positions count in the target's text, which the corpus file's text converts (placing checks the quote).
     ...(position && typeof position.start === 'number' && typeof position.end === 'number' ? { positionUnit: u, start: position.start, end: position.end } : {}),
     attributes,
+    ...(typeof creatorName(a.creator) === 'string' ? { author: creatorName(a.creator) } : {}),
   };
+}
+
+/** A W3C creator's name: an object with `name` (or `nickname`), or the first of several. */
+function creatorName(creator: unknown): string | undefined {
+  const c = Array.isArray(creator) ? creator[0] : creator;
+  if (!isObject(c)) { return undefined; }
+  return typeof c.name === 'string' ? c.name : typeof c.nickname === 'string' ? c.nickname : undefined;
 }
 
 /** A brat folder: every .ann beside its .txt (both found recursively); types as brat types, Claim a claim. */
