@@ -15,7 +15,19 @@ function arg(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-interface RunFigures { wallS: number; cpuS: number; bytes: number; peakRssMB: number; writeStartRssMB?: number; writePeakRssMB?: number }
+interface RunFigures {
+  wallS: number; cpuS: number; bytes: number; peakRssMB: number; writeStartRssMB?: number; writePeakRssMB?: number;
+  /** Live heap after a full collection at the start and at the end of the write pass (the child runs with --expose-gc). */
+  writeStartHeapMB?: number; writeEndHeapMB?: number;
+}
+
+/** The live heap after a full collection, when gc is exposed. */
+function liveHeap(): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) { return undefined; }
+  gc();
+  return process.memoryUsage().heapUsed;
+}
 
 /** One measured run in this process: `scan` or `export` of `dir`. */
 async function child(mode: string, dir: string): Promise<void> {
@@ -23,6 +35,8 @@ async function child(mode: string, dir: string): Promise<void> {
   let peak = 0;
   let writeStart: number | undefined;
   let writePeak = 0;
+  let heapStart: number | undefined;
+  let heapEnd: number | undefined;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 50);
   const t0 = Date.now();
   const c0 = process.cpuUsage();
@@ -36,8 +50,9 @@ async function child(mode: string, dir: string): Promise<void> {
       onProgress: (p) => {
         if (p.phase !== 'exporting') { return; }
         const rss = process.memoryUsage.rss();
-        writeStart ??= rss;
+        if (writeStart === undefined) { writeStart = rss; heapStart = liveHeap(); }
         writePeak = Math.max(writePeak, rss);
+        if (p.done === p.total) { heapEnd = liveHeap(); }
       },
     });
     bytes = fs.statSync(path.join(out, 'documents.jsonl')).size;
@@ -50,6 +65,7 @@ async function child(mode: string, dir: string): Promise<void> {
   const figures: RunFigures = {
     wallS: (Date.now() - t0) / 1000, cpuS: (cpu.user + cpu.system) / 1e6, bytes, peakRssMB: mb(peak),
     ...(writeStart !== undefined ? { writeStartRssMB: mb(writeStart), writePeakRssMB: mb(writePeak) } : {}),
+    ...(heapStart !== undefined && heapEnd !== undefined ? { writeStartHeapMB: mb(heapStart), writeEndHeapMB: mb(heapEnd) } : {}),
   };
   process.stdout.write(JSON.stringify(figures) + '\n');
 }
@@ -82,7 +98,8 @@ async function main(): Promise<void> {
       if (run.status !== 0) { throw new Error(`${mode} run failed: ${run.stderr}`); }
       const f = JSON.parse(run.stdout.trim().split('\n').pop()!) as RunFigures;
       results[mode].push(f);
-      const write = f.writeStartRssMB !== undefined ? `, write pass RSS ${f.writeStartRssMB} -> ${f.writePeakRssMB} MB` : '';
+      const heap = f.writeStartHeapMB !== undefined ? `, live heap ${f.writeStartHeapMB} -> ${f.writeEndHeapMB} MB` : '';
+      const write = f.writeStartRssMB !== undefined ? `, write pass RSS ${f.writeStartRssMB} -> ${f.writePeakRssMB} MB${heap}` : '';
       process.stdout.write(`  ${mode.padEnd(6)} ${f.wallS.toFixed(1)} s wall (${(input / f.wallS).toFixed(1)} MB/s), ${f.cpuS.toFixed(1)} s CPU (${(input / f.cpuS).toFixed(1)} MB/CPU-s), peak RSS ${f.peakRssMB} MB${write}\n`);
     }
   }
