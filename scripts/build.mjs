@@ -23,11 +23,13 @@ const shipped = {
   'src/worker/prepareWorker.ts': 'dist/prepareWorker.js',
   'src/worker/suggestWorker.ts': 'dist/suggestWorker.js',
   'src/cli/main.ts': 'dist/cli.js',
+  'src/vscode/export/exportWorker.ts': 'dist/exportWorker.js',
 };
 const devOnly = {
   'bench/bench.ts': 'dist/bench.js',
   'bench/host.ts': 'dist/benchHost.js',
   'bench/suggestHost.ts': 'dist/benchSuggest.js',
+  'bench/exportBench.ts': 'dist/benchExport.js',
 };
 
 // A production build starts from an empty dist/, so that no bundle or map of a development build is shipped.

@@ -26,6 +26,7 @@ import { OccurrenceTagger, TagAllArgs } from './vscode/tagging/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging/tagging';
 import { decisionLookup } from './vscode/tagging/tagModel';
 import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
+import { ExportArgs, exportCorpusCommand } from './vscode/export/exportCommand';
 import { UntaggedMentions } from './vscode/views/untaggedMentions';
 
 export interface CorpusLensApi {
@@ -128,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
         rejectSuggestion: (args?: SuggestionArgs) => rejectSuggestion(suggestionDeps, args),
         toggleMatchCase: () => occurrences.toggleOption('caseSensitive'),
         toggleMatchWholeWord: () => occurrences.toggleOption('wholeWord'),
+        exportCorpus: (args?: ExportArgs) => exportCorpusCommand({ files, extensionPath: context.extensionPath }, args),
       }),
       diagnostics,
       published,

@@ -16,12 +16,12 @@ const MAX_PACKED_BYTES = 3 * 1024 * 1024;
 /** Paths inside the .vsix's extension/ folder that may be shipped. */
 const ALLOWED: RegExp[] = [
   /^package\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^language-configuration\.json$/,
-  /^dist\/(extension|scanWorker|prepareWorker|suggestWorker)\.js$/,
+  /^dist\/(extension|scanWorker|prepareWorker|suggestWorker|exportWorker)\.js$/,
   /^syntaxes\/[\w.-]+\.tmLanguage\.json$/, /^schemas\/[\w.-]+\.schema\.json$/,
   /^media\/icon\.png$/, /^media\/walkthrough\/[\w-]+\.png$/, /^media\/report\/[\w-]+\.(js|css)$/,
 ];
-/** The workers the extension starts by file name (src/vscode/workers/workerHost.ts, src/worker/scanWorker.ts). */
-const WORKERS = ['dist/scanWorker.js', 'dist/prepareWorker.js', 'dist/suggestWorker.js'];
+/** The workers the extension starts by file name (src/vscode/workers/workerHost.ts, src/worker/scanWorker.ts, src/vscode/export/). */
+const WORKERS = ['dist/scanWorker.js', 'dist/prepareWorker.js', 'dist/suggestWorker.js', 'dist/exportWorker.js'];
 
 interface ZipEntry { name: string; size: number }
 

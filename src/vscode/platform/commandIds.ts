@@ -38,6 +38,7 @@ export const CommandId = {
   // The toggles of the "tag all occurrences" list of matches (its title buttons' keyboard path).
   toggleMatchCase: 'corpusLens.toggleMatchCase',
   toggleMatchWholeWord: 'corpusLens.toggleMatchWholeWord',
+  exportCorpus: 'corpusLens.exportCorpus',
 } as const;
 
 export type CommandIdValue = (typeof CommandId)[keyof typeof CommandId];

@@ -1,0 +1,72 @@
+// `corpus-lens export <folder> --format F --out DIR`: the curated corpus out, as cleaned documents (jsonl,
+// parquet), detector output (dolma-attributes) or tags (w3c, brat, conll, spans-jsonl). The work is in
+// src/core/export; this parses options, draws progress and prints the summary.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportCorpus } from '../core/export/exportCorpus';
+import { EXPORT_FORMATS, ExportFormat } from '../core/export/types';
+import { parseFolderCommand } from './args';
+import { CliIO, ProgressBar, UsageError } from './io';
+
+export const exportUsage = `usage: corpus-lens export <folder> --format FORMAT --out DIR [options]
+
+Writes the corpus and its annotations into DIR, with removed.jsonl (every dropped document, removed span and
+tag that did not reach the output, with its reason) and warnings.jsonl (orphaned annotations, unreadable files).
+  --format FORMAT          jsonl | parquet         cleaned documents {id, text, metadata}
+                           dolma-attributes        findings as Dolma attribute spans, text unchanged
+                           w3c | brat | conll | spans-jsonl   claim and entity tags
+  --out DIR                the folder to write into (created if missing)
+  --boilerplate remove|keep  undecided boilerplate findings (default remove; confirmed always go, dismissed stay)
+  --duplicates drop|keep-all near-duplicate copies: keep one per cluster (default drop) or all
+  --on source|cleaned      tag formats: spans on the source text (default) or on the cleaned text
+  --offsets codepoints|utf16 the unit of every offset (default codepoints, as Python tools count)
+  --base IRI               w3c: the IRI document paths are resolved against (default the folder's file: URL)
+  --include GLOB           files to export, relative to <folder> (default **/*.txt; repeatable)
+  --exclude GLOB           files to leave out (repeatable)
+See docs/export.md for each format's layout.
+`;
+
+function choice<T extends string>(value: string | undefined, allowed: readonly T[], name: string, fallback: T): T {
+  if (value === undefined) { return fallback; }
+  if (!(allowed as readonly string[]).includes(value)) { throw new UsageError(`--${name} takes ${allowed.join(', ')}`); }
+  return value as T;
+}
+
+export async function runExportCommand(argv: string[], io: CliIO): Promise<number> {
+  const cmd = parseFolderCommand('export', argv, { flags: [], values: ['format', 'out', 'boilerplate', 'duplicates', 'on', 'offsets', 'base', 'include', 'exclude'] }, exportUsage, io);
+  if (typeof cmd === 'number') { return cmd; }
+  const { args, folder } = cmd;
+  const one = (name: string) => args.values.get(name)?.at(-1);
+  const format = one('format');
+  if (format === undefined) { throw new UsageError('export needs --format'); }
+  const out = one('out');
+  if (out === undefined) { throw new UsageError('export needs --out DIR'); }
+  const outDir = path.resolve(out);
+  if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) { throw new UsageError(`--out must be a folder: ${out}`); }
+  if (outDir === folder || outDir.startsWith(folder + path.sep) && !(args.values.get('exclude')?.length)) {
+    // Writing inside the corpus would feed the export's own .txt files (brat) into the next scan.
+    throw new UsageError('--out must be outside the corpus folder (or excluded from it with --exclude)');
+  }
+  const bar = new ProgressBar(io);
+  const workerScript = path.join(__dirname, 'prepareWorker.js');
+  const summary = await exportCorpus(folder, {
+    format: choice(format, EXPORT_FORMATS, 'format', 'jsonl' as ExportFormat),
+    outDir,
+    boilerplate: choice(one('boilerplate'), ['remove', 'keep'] as const, 'boilerplate', 'remove'),
+    duplicates: choice(one('duplicates'), ['drop', 'keep-all'] as const, 'duplicates', 'drop'),
+    on: choice(one('on'), ['source', 'cleaned'] as const, 'on', 'source'),
+    offsets: choice(one('offsets'), ['codepoints', 'utf16'] as const, 'offsets', 'codepoints'),
+    base: one('base'),
+    include: args.values.get('include'),
+    exclude: args.values.get('exclude'),
+    workerScript: fs.existsSync(workerScript) ? workerScript : undefined,
+    onProgress: (p) => bar.update(p.phase, p.done, p.total),
+  });
+  bar.clear();
+  io.stdout(`exported ${summary.documents} documents as ${summary.format} to ${out}: ` +
+    `${summary.droppedDocuments} dropped as duplicates, ${summary.removedSpans} spans removed, ${summary.tags} tags` +
+    `${summary.removedTags ? ` (${summary.removedTags} not exported, see removed.jsonl)` : ''}` +
+    `${summary.orphaned ? `, ${summary.orphaned} orphaned annotations` : ''}` +
+    `${summary.warnings ? `; ${summary.warnings} warnings in warnings.jsonl` : ''}\n`);
+  return summary.skipped > 0 ? 1 : 0;
+}
