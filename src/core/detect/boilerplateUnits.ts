@@ -159,7 +159,8 @@ function startsWithBullet(text: string, i: number): boolean {
   return false;
 }
 
-const closing = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a, 0x2a]);
+// Closing quotes of every convention: English ” ’, German “ ‘ (opened by „ ‚), French » ›, Danish « ‹.
+const closing = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0x201c, 0x2018, 0xbb, 0xab, 0x203a, 0x2039, 0x2a]);
 
 /** Lower case of a code unit for hashing: ASCII, Latin-1, Greek and Cyrillic capitals; ’ folds to '. */
 function lowerCode(c: number): number {
