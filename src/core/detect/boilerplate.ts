@@ -7,7 +7,7 @@ import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
 import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
 import { measure, shapeHash, splitUnits, chooseStopwords, Unit, UnitMeasures, wordHash, wordTable } from './boilerplateUnits';
-import { anyStopword, stopwordLists } from './stopwords';
+import { stopwordLanguages, stopwordLists } from './stopwords';
 
 export interface BoilerplateOptions {
   /** A line whose shape stands in at least this many files is boilerplate (prose lines need more, below). */
@@ -161,7 +161,7 @@ export interface UnitAnalysis {
 export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions): UnitAnalysis {
   const text = model.text;
   const units = splitUnits(model, blocks);
-  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, anyStopword);
+  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
   const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords);
   const measures: UnitMeasures[] = new Array(units.length);
   const shapes: number[] = new Array(blocks.length).fill(-1);

@@ -116,6 +116,14 @@ export function isLetter(c: number): boolean {
   return true;
 }
 
+/**
+ * Han ideographs and kana: Chinese and Japanese are written without spaces, so each such character is a word of
+ * its own (the stop-word lists keep their one-character function words: の, は, 的, 了).
+ */
+export function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
+}
+
 function isUpper(c: number): boolean {
   if (c < 0x80) { return c >= 65 && c <= 90; }
   return c >= 0xc0 && c <= 0xde && c !== 0xd7 || (c >= 0x391 && c <= 0x3a9) || (c >= 0x410 && c <= 0x42f);
@@ -237,6 +245,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
+      if (d >= 0x3040 && i > ws && isCjk(d)) { break; }
       const k = kindOf(d);
       if (k === Kind.Digit) {
         digits++;
@@ -252,6 +261,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
       }
       h = Math.imul(h ^ (k === Kind.Upper || d === 0x2019 ? lowerCode(d) : d), 0x01000193);
       i++;
+      if (d >= 0x3040 && isCjk(d)) { break; }
     }
     words++;
     if (!hasLetter) {
@@ -290,10 +300,12 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
   while (i < end) {
     const c = text.charCodeAt(i);
     if (kindOf(c) === Kind.Other) { i++; continue; }
+    const ws = i;
     let hasLetter = false;
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
+      if (d >= 0x3040 && i > ws && isCjk(d)) { break; }
       const k = kindOf(d);
       if (k === Kind.Other) {
         if (!((d === 0x27 || d === 0x2019) && i + 1 < end && kindOf(text.charCodeAt(i + 1)) !== Kind.Other)) { break; }
@@ -302,6 +314,7 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
       }
       h = Math.imul(h ^ (k === Kind.Upper || d === 0x2019 ? lowerCode(d) : d), 0x01000193);
       i++;
+      if (d >= 0x3040 && isCjk(d)) { break; }
     }
     if (!hasLetter) {
       // A run of numbers (12:45, 3/4/2026) is one token.
@@ -317,9 +330,14 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
   return letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0;
 }
 
+function isQuoteSpace(c: number): boolean {
+  return c === Ch.Space || c === 0xa0 || c === 0x202f;
+}
+
 function endsLikeSentence(text: string, start: number, end: number): boolean {
   let e = end;
-  while (e > start && closing.has(text.charCodeAt(e - 1))) { e--; }
+  // The space French sets before a closing » (plain, no-break or narrow no-break) is skipped with it.
+  while (e > start && (closing.has(text.charCodeAt(e - 1)) || (e - 1 > start && isQuoteSpace(text.charCodeAt(e - 1)) && closing.has(text.charCodeAt(e))))) { e--; }
   if (e <= start) { return false; }
   const c = text.charCodeAt(e - 1);
   if (c === Ch.Dot) {
@@ -333,9 +351,9 @@ function endsLikeSentence(text: string, start: number, end: number): boolean {
  * of `sampleChars` in the middle of the text (page furniture at the top is often in another language than the text).
  * `hitRate` is the share of the window's words that the chosen list knows: near 0 for a language without a list.
  */
-export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 2000): { list: StopwordList; hitRate: number } {
+export function chooseStopwords(text: string, lists: readonly StopwordList[], languages: ReadonlyMap<number, number>, sampleChars = 2000): { list: StopwordList; hitRate: number } {
   const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
-  const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists, union);
+  const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists.length, languages);
   let best = 0;
   for (let k = 1; k < lists.length; k++) {
     if (hits[k] > hits[best] * 1.2) { best = k; }
@@ -343,21 +361,29 @@ export function chooseStopwords(text: string, lists: readonly StopwordList[], un
   return { list: lists[best], hitRate: words === 0 ? 1 : hits[best] / words };
 }
 
-function measureAll(text: string, from: number, end: number, lists: readonly StopwordList[], union: ReadonlySet<number>): { hits: number[]; words: number } {
-  const hits = new Array<number>(lists.length).fill(0);
-  // One scan collecting the hashes of words that are a stop word in some language, then a count per language.
-  const found: number[] = [];
+/** Hits of each list among the words of text[from, end), `languages` mapping a word's hash to its lists' bits. */
+function measureAll(text: string, from: number, end: number, count: number, languages: ReadonlyMap<number, number>): { hits: number[]; words: number } {
+  const hits = new Array<number>(count).fill(0);
   let words = 0;
   let i = from;
   while (i < end) {
     if (!isLetter(text.charCodeAt(i))) { i++; continue; }
     let h = FNV_BASIS;
-    while (i < end && isLetter(text.charCodeAt(i))) { h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 0x01000193); i++; }
+    const ws = i;
+    while (i < end && isLetter(text.charCodeAt(i))) {
+      const d = text.charCodeAt(i);
+      if (i > ws && isCjk(d)) { break; }
+      h = Math.imul(h ^ lowerCode(d), 0x01000193);
+      i++;
+      if (isCjk(d)) { break; }
+    }
     words++;
-    if (union.has(h)) { found.push(h); }
-  }
-  for (const h of found) {
-    for (let k = 0; k < lists.length; k++) { if (lists[k].hashes.has(h)) { hits[k]++; } }
+    let bits = languages.get(h) ?? 0;
+    while (bits !== 0) {
+      const k = 31 - Math.clz32(bits);
+      hits[k]++;
+      bits &= ~(1 << k);
+    }
   }
   return { hits, words };
 }
