@@ -93,8 +93,8 @@ export function codeTable(report, judge) {
   return lines.join('\n');
 }
 
-/** Each finding's gold: boilerplate when most of its judged characters are; undefined when none is judged. */
-function findingOutcomes(report, judge) {
+/** Each judged finding's code, score and gold: boilerplate when most of its judged characters are. */
+export function findingOutcomes(report, judge) {
   const out = [];
   for (const file of report.files) {
     const judged = judge.lines.get(judge.pageOf(file.path));
@@ -106,17 +106,16 @@ function findingOutcomes(report, judge) {
         const j = judged.get(l);
         if (j) { if (j.boilerplate) { bp += j.chars; } else { content += j.chars; } }
       }
-      if (bp + content > 0) { out.push({ score: f.score, boilerplate: bp >= content }); }
+      if (bp + content > 0) { out.push({ code: f.code, score: f.score, boilerplate: bp >= content }); }
     }
   }
   return out;
 }
 
-/** Findings binned by score: how many, their mean score, and how often they are boilerplate. */
-export function reliabilityTable(report, judge) {
+/** Findings (findingOutcomes) binned by score, and by code: how many, their mean score, how often boilerplate. */
+export function reliabilityTable(outcomes) {
   const bins = [0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
   const rows = [`  ${'score'.padEnd(11)} ${'findings'.padStart(8)} ${'mean'.padStart(6)} ${'observed'.padStart(8)}`];
-  const outcomes = findingOutcomes(report, judge);
   let weightedGap = 0;
   for (let b = -1; b < bins.length - 1; b++) {
     const lo = b < 0 ? 0 : bins[b];
@@ -129,6 +128,13 @@ export function reliabilityTable(report, judge) {
     rows.push(`  ${`${lo.toFixed(1)}-${Math.min(1, hi).toFixed(1)}`.padEnd(11)} ${String(inBin.length).padStart(8)} ${mean.toFixed(3).padStart(6)} ${seen.toFixed(3).padStart(8)}`);
   }
   rows.push(`  expected calibration error ${(weightedGap / Math.max(1, outcomes.length)).toFixed(3)} over ${outcomes.length} judged findings`);
+  rows.push(`  ${'by code'.padEnd(36)} ${'findings'.padStart(8)} ${'mean'.padStart(6)} ${'observed'.padStart(8)}`);
+  const codes = [...new Set(outcomes.map((o) => o.code))].sort();
+  for (const code of codes) {
+    const of = outcomes.filter((o) => o.code === code);
+    const mean = of.reduce((a, o) => a + o.score, 0) / of.length;
+    rows.push(`  ${code.padEnd(36)} ${String(of.length).padStart(8)} ${mean.toFixed(3).padStart(6)} ${(of.filter((o) => o.boilerplate).length / of.length).toFixed(3).padStart(8)}`);
+  }
   return rows.join('\n');
 }
 

@@ -20,7 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeTable, newsJudge, reliabilityTable, snippetJudge, thresholdTable } from './eval-boilerplate-tables.mjs';
+import { codeTable, findingOutcomes, newsJudge, reliabilityTable, snippetJudge, thresholdTable } from './eval-boilerplate-tables.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devsets = path.resolve(repoRoot, '..', 'shared', 'devset');
@@ -145,7 +145,15 @@ function officialFigures(set, half, report) {
   const r = JSON.parse(fs.readFileSync(json, 'utf8'));
   const s = r.scores.joined.CLI.all;
   const k = r.scores.joined['keep-all'].all;
-  return `pages=${r.pages} snippet P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)} (keep-all F1 ${k.f1.toFixed(3)}, R ${k.recall.toFixed(3)})`;
+  let byCode = '';
+  if (half === split) {
+    // score.py's own count: the snippets each code removed, article ('with') against boilerplate ('without').
+    const removed = r.cli_removed_snippets_by_code;
+    const codes = [...new Set([...Object.keys(removed.with), ...Object.keys(removed.without)])]
+      .sort((a, b) => (removed.with[b] ?? 0) - (removed.with[a] ?? 0));
+    byCode = `\n  snippets removed by code (score.py), article / boilerplate:\n${codes.map((c) => `    ${c.padEnd(36)} ${String(removed.with[c] ?? 0).padStart(5)} / ${removed.without[c] ?? 0}`).join('\n')}`;
+  }
+  return `pages=${r.pages} snippet P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)} (keep-all F1 ${k.f1.toFixed(3)}, R ${k.recall.toFixed(3)})${byCode}`;
 }
 
 /** The lines of the chosen half that the report gets most wrong, by characters. */
@@ -171,6 +179,7 @@ if (!fs.existsSync(devsets)) {
 }
 engine = await loadEngine();
 console.log(`report from: ${useCli ? 'corpus-lens scan --json' : 'the detector in this process'}; tables describe the ${split} half`);
+const pooled = [];
 for (const set of sets) {
   const folder = path.join(set.dir, 'docs');
   if (!fs.existsSync(folder)) { console.log(`\n${set.name}: ${folder} absent, skipped`); continue; }
@@ -181,8 +190,16 @@ for (const set of sets) {
   for (const half of ['all', 'dev', 'test']) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
   const judge = set.judge(set.dir, (doc) => split === 'all' || set.dev(doc) === (split === 'dev'));
   console.log(`\nwhat each code removes, in judged characters (P: share of them boilerplate; R: of all boilerplate; art.lost: of all article text):\n${codeTable(report, judge)}`);
-  console.log(`\nreliability of the scores (a finding is boilerplate when most of its judged characters are):\n${reliabilityTable(report, judge)}`);
-  console.log(`\nremoving only findings scored at least:\n${thresholdTable(report, judge, [0, 0.5, 0.6, 0.7, 0.8, 0.9])}`);
+  const outcomes = findingOutcomes(report, judge);
+  pooled.push(outcomes);
+  console.log(`\nreliability of the scores (a finding is boilerplate when most of its judged characters are):\n${reliabilityTable(outcomes)}`);
+  console.log(`\nremoving only findings scored at least:\n${thresholdTable(report, judge, [0, 0.7, 0.75, 0.8, 0.85, 0.9])}`);
   if (showErrors > 0) { console.log('\nlargest errors:'); printErrors(report, judge, showErrors); }
+}
+if (pooled.length > 1) {
+  // Each set weighs the same (the scores are the mean of the two sets' rates): the larger set is subsampled evenly.
+  const n = Math.min(...pooled.map((o) => o.length));
+  const even = pooled.flatMap((o) => o.filter((_, k) => Math.floor((k * n) / o.length) !== Math.floor(((k - 1) * n) / o.length)));
+  console.log(`\n=== both sets, ${split} half, each set weighing the same\nreliability of the scores:\n${reliabilityTable(even)}`);
 }
 fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });
