@@ -58,10 +58,10 @@ const enum Ch {
 
 /** Splits blocks into units: each line on its own unless the block reads as one hard-wrapped paragraph. */
 export function splitUnits(model: TextModel, blocks: Block[]): Unit[] {
-  const out: Unit[] = [];
+  const units: Unit[] = [];
   blocks.forEach((b, bi) => {
     if (b.startLine === b.endLine || isHardWrapped(model, b)) {
-      out.push({ start: b.start, end: b.end, block: bi, wholeBlock: true });
+      units.push({ start: b.start, end: b.end, block: bi, wholeBlock: true });
       return;
     }
     for (let l = b.startLine; l <= b.endLine; l++) {
@@ -69,10 +69,52 @@ export function splitUnits(model: TextModel, blocks: Block[]): Unit[] {
       let e = model.lineEnd(l);
       while (s < e && isSpace(model.text.charCodeAt(s))) { s++; }
       while (e > s && isSpace(model.text.charCodeAt(e - 1))) { e--; }
-      if (e > s) { out.push({ start: s, end: e, block: bi, wholeBlock: false }); }
+      if (e > s) { units.push({ start: s, end: e, block: bi, wholeBlock: false }); }
     }
   });
+  return joinBrokenSentences(model.text, units);
+}
+
+/** A sentence broken over this many lines at most is judged as one unit. */
+const MAX_BROKEN_LINES = 6;
+
+/**
+ * The units with each sentence broken over several lines (a <br> inside a paragraph, or a scraper's one block per
+ * line: a line that does not end like a sentence, the next one starting in lower case on the very next line)
+ * joined into one unit, when the last of them ends like a sentence. Judged line by line, each piece is too short to
+ * be prose and falls to its boilerplate neighbours. A run of lower-case tags or menu items never ends like a
+ * sentence, so it stays a run of lines.
+ */
+function joinBrokenSentences(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < units.length) {
+    let j = i;
+    while (j + 1 < units.length && j - i + 1 < MAX_BROKEN_LINES && continues(text, units[j], units[j + 1])) { j++; }
+    if (j > i && endsLikeSentence(text, units[j].start, units[j].end)) {
+      out.push({ start: units[i].start, end: units[j].end, block: units[i].block, wholeBlock: false });
+      i = j + 1;
+    } else {
+      out.push(units[i]);
+      i++;
+    }
+  }
   return out;
+}
+
+/**
+ * Unit `b` goes on with the sentence of unit `a`: `a` ends in a letter or a comma, `b` starts with a
+ * lower-case letter on the next line (one line break between them, no blank line).
+ */
+function continues(text: string, a: Unit, b: Unit): boolean {
+  const last = text.charCodeAt(a.end - 1);
+  if (!(last === 0x2c || isLetter(last)) || !isLower(text.charCodeAt(b.start))) { return false; }
+  let breaks = 0;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) { if (++breaks > 1) { return false; } } else if (!isSpace(c) && c !== 0x0d) { return false; }
+  }
+  return breaks === 1 && !startsWithBullet(text, b.start);
 }
 
 /** A block of 2+ lines of similar width (40-120 units), none of them a list item: a wrapped paragraph. */
