@@ -349,12 +349,14 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   return keep;
 }
 
-/** Lines judged text that lie outside the kept segments (and don't lead into them, as a title does). */
+/** Lines judged text that lie after the main text's start outside the kept segments (and don't lead into them, as a title does). */
 function outsideMainText(final: Cls[], keep: Uint8Array, quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions): boolean[] {
   const n = final.length;
   const out = new Array<boolean>(n).fill(false);
   if (o.regionKeepRatio <= 0 || !keep.includes(1)) { return out; }
-  for (let i = 0; i < n; i++) {
+  // Prose above the main text is its lead or standfirst far more often than another story: what stands apart from
+  // an article (related stories, bios, comments) follows it. So only lines after the first kept one are flagged.
+  for (let i = keep.indexOf(1) + 1; i < n; i++) {
     if (final[i] !== Cls.Bad && !keep[i] && !leadsInto(i)) { out[i] = true; }
   }
   return out;
