@@ -259,6 +259,12 @@ export function detectBoilerplate(
 
   // 5. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
   const final = reviseByContext(cls, measures, o);
+  // Above the main text, a sentence with enough function words (near-good) is the lead or standfirst, even
+  // between menus: context does not overturn it there (below the text it would be another story's, see 6).
+  const first = keep.indexOf(1);
+  for (let i = 0; i < (first < 0 ? n : first); i++) {
+    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && isSentence(measures[i], o)) { final[i] = Cls.Good; }
+  }
 
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
