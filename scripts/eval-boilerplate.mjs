@@ -3,7 +3,7 @@
 // snippets). For each set it writes a report in the shape of `corpus-lens scan --json`, scores it with the set's
 // own score.py on both halves of the pages (tune on `dev`, report `test`: a change tuned on one half is checked on
 // pages it never saw), then prints what each finding code removes, a reliability table of the scores, and the
-// article text kept when only findings at or above a score are removed. The detector alone is timed on the news set.
+// article text kept when only findings at or above a score are removed. The detector alone is timed on each set.
 //
 //   node scripts/eval-boilerplate.mjs [--set news|snippets|all] [--split dev|test|all] [--options JSON] [--direct]
 //                                     [--errors N]
@@ -185,7 +185,7 @@ for (const set of sets) {
   if (!fs.existsSync(folder)) { console.log(`\n${set.name}: ${folder} absent, skipped`); continue; }
   const files = fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
   console.log(`\n=== ${set.name} (${set.dir})`);
-  const direct = directReport(folder, files, set.name === 'news');
+  const direct = directReport(folder, files, true);
   const report = useCli ? cliReport(folder) : direct;
   for (const half of ['all', 'dev', 'test']) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
   const judge = set.judge(set.dir, (doc) => split === 'all' || set.dev(doc) === (split === 'dev'));
