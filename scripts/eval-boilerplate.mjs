@@ -1,16 +1,18 @@
-// Evaluates the boilerplate detector on a folder of .txt files with line labels: writes a report in the shape of
-// `corpus-lens scan --json`, scores it with the labelled set's score.py (all pages, and two halves of them, so a
-// change tuned on one half can be checked on the other), and times the detector alone.
+// Evaluates the boilerplate detector on the two dev sets in ../shared/devset: `boilerplate` (news pages, line
+// labels, scored by characters) and `snippets` (trafilatura's pages in many languages, scored on its hand-picked
+// snippets). For each set it writes a report in the shape of `corpus-lens scan --json`, scores it with the set's
+// own score.py on both halves of the pages (tune on `dev`, report `test`: a change tuned on one half is checked on
+// pages it never saw), then prints what each finding code removes, a reliability table of the scores, and the
+// article text kept when only findings at or above a score are removed. The detector alone is timed on each set.
 //
-//   node scripts/eval-boilerplate.mjs [--folder DIR] [--labels FILE] [--out report.json] [--errors N]
-//                                     [--errors-split dev|test] [--options JSON] [--direct]
+//   node scripts/eval-boilerplate.mjs [--set news|snippets|all] [--split dev|test|all] [--options JSON] [--direct]
+//                                     [--errors N]
 //
-// Defaults: the development set in ../shared/devset/boilerplate. The report comes from the real CLI,
-// `node bin/corpus-lens.js scan DIR --json` (run `npm run build` first), when it is built; with --direct, with
-// --options (detector options to override, e.g. '{"regionKeepRatio":0}') or without a build, it comes from the
-// detector run in this process (bundled from src with esbuild), counting shapes across files as the index does.
-// The detector alone is always timed in this process. --errors N lists the N lines the report gets most wrong
-// (by characters), of one half with --errors-split.
+// --split picks the half the diagnostic tables (and --errors) describe, default dev. The report comes from the real
+// CLI, `node bin/corpus-lens.js scan DIR --json`, when it is built (npm run eval:boilerplate builds it); with
+// --direct, with --options (detector options to override, e.g. '{"regionKeepRatio":0}') or without a build, from
+// the detector run in this process (bundled from src with esbuild), counting shapes across files as the index does.
+// When ../shared is absent, the script says so and exits 0.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,23 +20,38 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeTable, findingOutcomes, newsJudge, reliabilityTable, snippetJudge, thresholdTable } from './eval-boilerplate-tables.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const devset = path.resolve(repoRoot, '..', 'shared', 'devset', 'boilerplate');
+const devsets = path.resolve(repoRoot, '..', 'shared', 'devset');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 && i + 1 < args.length ? args[i + 1] : def;
 };
-const folder = path.resolve(opt('--folder', path.join(devset, 'docs')));
-const labels = path.resolve(opt('--labels', path.join(devset, 'labels.jsonl')));
-const scorer = path.join(path.dirname(labels), 'score.py');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-boilerplate-'));
-const outPath = path.resolve(opt('--out', path.join(tmp, 'report.json')));
-const showErrors = Number(opt('--errors', '0'));
 const overrides = JSON.parse(opt('--options', '{}'));
-const errorsSplit = opt('--errors-split', 'all');
-const inHalf = (doc, half) => half === 'all' || (parseInt(doc[1], 16) < 8) === (half === 'dev');
+const split = opt('--split', 'dev');
+const which = opt('--set', 'all');
+const showErrors = Number(opt('--errors', '0'));
+const useCli = !args.includes('--direct') && !args.includes('--options') && fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'));
+
+/** The two sets: where their pages and gold are, how a page falls in a half, and how the gold judges lines. */
+const sets = [
+  {
+    name: 'news', dir: path.join(devsets, 'boilerplate'), gold: 'labels.jsonl',
+    // By the second hex digit of the page id, as this project has always split it.
+    dev: (doc) => parseInt(doc[1], 16) < 8,
+    judge: (dir, keep) => newsJudge(path.join(dir, 'labels.jsonl'), keep),
+  },
+  {
+    name: 'snippets', dir: path.join(devsets, 'snippets'), gold: 'snippets.jsonl',
+    dev: (doc) => parseInt(doc, 10) % 2 === 0,
+    judge: (dir, keep) => snippetJudge(path.join(dir, 'snippets.jsonl'), path.join(dir, 'docs'), keep),
+  },
+].filter((s) => which === 'all' || which === s.name);
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-boilerplate-'));
+let engine;
 
 async function loadEngine() {
   const outfile = path.join(tmp, 'engine.cjs');
@@ -48,9 +65,8 @@ async function loadEngine() {
   return createRequire(import.meta.url)(outfile);
 }
 
-/** Runs the detector over every file directly, counting shapes across files as the index does. */
-async function directReport(files) {
-  const engine = await loadEngine();
+/** Runs the detector over every file directly, counting shapes across files as the index does; times it when asked. */
+function directReport(folder, files, time) {
   const docs = files.map((name) => {
     const text = fs.readFileSync(path.join(folder, name), 'utf8').replace(/^\uFEFF/, '');
     const model = new engine.TextModel(text);
@@ -64,21 +80,22 @@ async function directReport(files) {
   const stats = { totalFiles: docs.length, filesWithShape: (s) => filesWith.get(s) ?? 0 };
   const options = { ...engine.defaultBoilerplateOptions, ...overrides };
   const run = () => docs.map((d) => engine.detectBoilerplate(d.model, d.blocks, stats, options));
-  for (let r = 0; r < 5; r++) { run(); } // warm up the JIT
-  const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
-  // CPU time, not wall time, over at least 2 s: the figure should not depend on what else the machine runs.
-  const c0 = process.cpuUsage();
-  let results;
-  let rounds = 0;
-  let used = 0;
-  while (used < 2e6) {
-    results = run();
-    rounds++;
-    const cpu = process.cpuUsage(c0);
-    used = cpu.user + cpu.system;
+  let results = run();
+  if (time) {
+    for (let r = 0; r < 5; r++) { run(); } // warm up the JIT
+    const bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text), 0);
+    // CPU time, not wall time, over at least 2 s: the figure should not depend on what else the machine runs.
+    const c0 = process.cpuUsage();
+    let rounds = 0, used = 0;
+    while (used < 2e6) {
+      results = run();
+      rounds++;
+      const cpu = process.cpuUsage(c0);
+      used = cpu.user + cpu.system;
+    }
+    const secs = used / 1e6 / rounds;
+    console.log(`detector alone: ${(bytes / 1e6).toFixed(2)} MB in ${(secs * 1000).toFixed(1)} ms CPU = ${(bytes / 1e6 / secs).toFixed(1)} MB/s (one thread)`);
   }
-  const secs = used / 1e6 / rounds;
-  console.log(`detector alone: ${(bytes / 1e6).toFixed(2)} MB in ${(secs * 1000).toFixed(1)} ms CPU = ${(bytes / 1e6 / secs).toFixed(1)} MB/s (one thread)`);
   return {
     version: 1,
     files: docs.map((d, k) => ({
@@ -91,75 +108,98 @@ async function directReport(files) {
   };
 }
 
-function cliReport() {
+function cliReport(folder) {
   const out = execFileSync('node', [path.join(repoRoot, 'bin', 'corpus-lens.js'), 'scan', folder, '--json'], { maxBuffer: 1 << 28 });
   return JSON.parse(out.toString('utf8'));
 }
 
-/** Writes labels of one half of the documents (by the second hex digit of the id) beside a copy of docs.jsonl. */
-function halfLabels(name, keep) {
-  const dir = path.join(tmp, name);
+/** The gold file of one half of the pages, in a folder of its own (with the news set's docs.jsonl beside it). */
+function halfGold(set, half) {
+  const dir = path.join(tmp, `${set.name}-${half}`);
   fs.mkdirSync(dir);
-  const rows = fs.readFileSync(labels, 'utf8').split('\n').filter((l) => l.trim() && keep(JSON.parse(l).doc));
-  fs.writeFileSync(path.join(dir, 'labels.jsonl'), rows.join('\n') + '\n');
-  const meta = path.join(path.dirname(labels), 'docs.jsonl');
+  const rows = fs.readFileSync(path.join(set.dir, set.gold), 'utf8').split('\n')
+    .filter((l) => l.trim() && (half === 'all' || set.dev(JSON.parse(l).doc) === (half === 'dev')));
+  fs.writeFileSync(path.join(dir, set.gold), rows.join('\n') + '\n');
+  const meta = path.join(set.dir, 'docs.jsonl');
   if (fs.existsSync(meta)) { fs.copyFileSync(meta, path.join(dir, 'docs.jsonl')); }
-  return path.join(dir, 'labels.jsonl');
+  return path.join(dir, set.gold);
 }
 
-function score(labelsFile) {
-  return execFileSync('python3', [scorer, labelsFile, outPath]).toString('utf8');
-}
-
-/** Lists the lines the report gets wrong, most characters first. */
-function printErrors(report, n) {
-  const flagged = new Map();
-  for (const f of report.files) {
-    const doc = path.basename(f.path).replace(/\.txt$/, '');
-    const set = new Set();
-    for (const fd of f.findings) {
-      for (let l = fd.range.start.line; l <= fd.range.end.line; l++) { set.add(l + 1); }
-    }
-    flagged.set(doc, { set, findings: f.findings });
+/** One line of official figures for a half, from the set's score.py. */
+function officialFigures(set, half, report) {
+  const gold = halfGold(set, half);
+  // The report of the half's pages only (score.py warns of pages it does not know).
+  const reportPath = path.join(tmp, `${set.name}-${half}-report.json`);
+  const pageId = (file) => path.basename(file).replace(/\.txt$/, '');
+  const files = report.files.filter((f) => half === 'all' || set.dev(pageId(f.path)) === (half === 'dev'));
+  fs.writeFileSync(reportPath, JSON.stringify({ ...report, files }));
+  const scorer = path.join(set.dir, 'score.py');
+  if (set.name === 'news') {
+    const out = execFileSync('python3', [scorer, gold, reportPath]).toString('utf8');
+    const ct = /content {5}P=([\d.]+) R=([\d.]+)/.exec(out);
+    const bp = /boilerplate P=([\d.]+) R=([\d.]+)/.exec(out);
+    return `docs=${/docs=(\d+)/.exec(out)?.[1]} content P=${ct?.[1]} R=${ct?.[2]} boilerplate P=${bp?.[1]} R=${bp?.[2]} content_f1=${/content_f1=([\d.]+)/.exec(out)?.[1]}`;
   }
+  const json = path.join(tmp, `${set.name}-${half}.json`);
+  execFileSync('python3', [scorer, gold, reportPath, '--docs', path.join(set.dir, 'docs'), '--json', json, '--bootstrap', '0']);
+  const r = JSON.parse(fs.readFileSync(json, 'utf8'));
+  const s = r.scores.joined.CLI.all;
+  const k = r.scores.joined['keep-all'].all;
+  let byCode = '';
+  if (half === split) {
+    // score.py's own count: the snippets each code removed, article ('with') against boilerplate ('without').
+    const removed = r.cli_removed_snippets_by_code;
+    const codes = [...new Set([...Object.keys(removed.with), ...Object.keys(removed.without)])]
+      .sort((a, b) => (removed.with[b] ?? 0) - (removed.with[a] ?? 0));
+    byCode = `\n  snippets removed by code (score.py), article / boilerplate:\n${codes.map((c) => `    ${c.padEnd(36)} ${String(removed.with[c] ?? 0).padStart(5)} / ${removed.without[c] ?? 0}`).join('\n')}`;
+  }
+  return `pages=${r.pages} snippet P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)} (keep-all F1 ${k.f1.toFixed(3)}, R ${k.recall.toFixed(3)})${byCode}`;
+}
+
+/** The lines of the chosen half that the report gets most wrong, by characters. */
+function printErrors(report, judge, n) {
   const errs = [];
-  const metaPath = path.join(path.dirname(labels), 'docs.jsonl');
-  const notEnglish = new Set(fs.existsSync(metaPath)
-    ? fs.readFileSync(metaPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)).filter((m) => m.english === false).map((m) => m.doc ?? m.id)
-    : []);
-  for (const line of fs.readFileSync(labels, 'utf8').split('\n')) {
-    if (!line.trim()) { continue; }
-    const r = JSON.parse(line);
-    if (r.ambiguous || r.in_h1 || notEnglish.has(r.doc) || !inHalf(r.doc, errorsSplit)) { continue; }
-    const f = flagged.get(r.doc);
-    const isFlagged = f?.set.has(r.line) ?? false;
-    if (isFlagged !== (r.label === 'boilerplate')) {
-      const why = f?.findings.find((x) => x.range.start.line + 1 <= r.line && r.line <= x.range.end.line + 1);
-      errs.push({ doc: r.doc.slice(0, 8), line: r.line, kind: isFlagged ? 'FLAGGED-CONTENT' : 'KEPT-BOILERPLATE', n: r.text.length, why: why ? `${why.code} ${why.message}` : '', text: r.text.slice(0, 110) });
+  for (const file of report.files) {
+    const judged = judge.lines.get(judge.pageOf(file.path));
+    if (!judged) { continue; }
+    for (const [l, j] of judged) {
+      const by = file.findings.find((f) => f.kind === 'boilerplate' && f.range.start.line <= l && l <= f.range.end.line);
+      if (Boolean(by) !== j.boilerplate) {
+        errs.push({ page: judge.pageOf(file.path).slice(0, 8), line: l + 1, n: j.chars, kind: by ? 'FLAGGED-ARTICLE' : 'KEPT-BOILERPLATE', why: by ? `[${by.code} ${by.score}] ` : '' });
+      }
     }
   }
   errs.sort((a, b) => b.n - a.n);
-  for (const e of errs.slice(0, n)) { console.log(`${e.kind.padEnd(16)} ${e.doc}:${String(e.line).padEnd(4)} ${String(e.n).padStart(4)}  ${e.why ? `[${e.why}] ` : ''}${e.text}`); }
+  for (const e of errs.slice(0, n)) { console.log(`  ${e.kind.padEnd(16)} ${e.page}:${String(e.line).padEnd(4)} ${String(e.n).padStart(5)}  ${e.why}`); }
 }
 
-const files = fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
-const direct = await directReport(files);
-const useCli = !args.includes('--direct') && !args.includes('--options') && fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'));
-const report = useCli ? cliReport() : direct;
-console.log(`report from: ${useCli ? 'corpus-lens scan --json' : 'the detector in this process'}`);
-fs.writeFileSync(outPath, JSON.stringify(report));
-console.log(`report: ${outPath}`);
-if (fs.existsSync(scorer)) {
-  const dev = halfLabels('dev', (doc) => inHalf(doc, 'dev'));
-  const test = halfLabels('test', (doc) => inHalf(doc, 'test'));
-  for (const [name, file] of [['all', labels], ['dev', dev], ['test', test]]) {
-    const out = score(file);
-    const f1 = /content_f1=([\d.]+)/.exec(out)?.[1];
-    const docs = /docs=(\d+)/.exec(out)?.[1];
-    const bp = /boilerplate P=([\d.]+) R=([\d.]+)/.exec(out);
-    const ct = /content {5}P=([\d.]+) R=([\d.]+)/.exec(out);
-    console.log(`${name.padEnd(4)} docs=${docs} content P=${ct?.[1]} R=${ct?.[2]} boilerplate P=${bp?.[1]} R=${bp?.[2]} content_f1=${f1}`);
-  }
-  if (showErrors > 0) { printErrors(report, showErrors); }
+if (!fs.existsSync(devsets)) {
+  console.log(`eval:boilerplate: no dev sets at ${devsets}; nothing to evaluate`);
+  process.exit(0);
+}
+engine = await loadEngine();
+console.log(`report from: ${useCli ? 'corpus-lens scan --json' : 'the detector in this process'}; tables describe the ${split} half`);
+const pooled = [];
+for (const set of sets) {
+  const folder = path.join(set.dir, 'docs');
+  if (!fs.existsSync(folder)) { console.log(`\n${set.name}: ${folder} absent, skipped`); continue; }
+  const files = fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
+  console.log(`\n=== ${set.name} (${set.dir})`);
+  const direct = directReport(folder, files, true);
+  const report = useCli ? cliReport(folder) : direct;
+  for (const half of ['all', 'dev', 'test']) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
+  const judge = set.judge(set.dir, (doc) => split === 'all' || set.dev(doc) === (split === 'dev'));
+  console.log(`\nwhat each code removes, in judged characters (P: share of them boilerplate; R: of all boilerplate; art.lost: of all article text):\n${codeTable(report, judge)}`);
+  const outcomes = findingOutcomes(report, judge);
+  pooled.push(outcomes);
+  console.log(`\nreliability of the scores (a finding is boilerplate when most of its judged characters are):\n${reliabilityTable(outcomes)}`);
+  console.log(`\nremoving only findings scored at least:\n${thresholdTable(report, judge, [0, 0.7, 0.75, 0.8, 0.85, 0.9])}`);
+  if (showErrors > 0) { console.log('\nlargest errors:'); printErrors(report, judge, showErrors); }
+}
+if (pooled.length > 1) {
+  // Each set weighs the same (the scores are the mean of the two sets' rates): the larger set is subsampled evenly.
+  const n = Math.min(...pooled.map((o) => o.length));
+  const even = pooled.flatMap((o) => o.filter((_, k) => Math.floor((k * n) / o.length) !== Math.floor(((k - 1) * n) / o.length)));
+  console.log(`\n=== both sets, ${split} half, each set weighing the same\nreliability of the scores:\n${reliabilityTable(even)}`);
 }
 fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });

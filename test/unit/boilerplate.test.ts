@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { BoilerplateCode, Finding } from '../../src/core/findings';
 import { TextModel } from '../../src/core/text';
 import { defaultBoilerplateOptions, detectBoilerplate, shapeOf, ShapeStats } from '../../src/core/detect/boilerplate';
+import { splitUnits } from '../../src/core/detect/boilerplateUnits';
 
 // Invented article paragraphs: long, sentence-like, rich in function words.
 const P1 = 'The town council voted on Tuesday night to turn the old rail yard into a park, ending a dispute that had dragged on for almost a decade and split the neighbourhood into two loud camps.';
@@ -176,5 +177,14 @@ describe('boilerplate detector rules', function () {
     ]);
     // The box does not cut the article's first paragraph off from the rest.
     assert.ok(!findings.some((f) => text.slice(f.start, f.end) === P1));
+  });
+
+  it('judges a sentence broken over lines (one block per line) as one unit, but not a run of lower-case tags', function () {
+    const broken = ['The old station will not be torn down,', 'the council decided on Tuesday night after a long debate', 'about the cost of the repairs.'];
+    const tags = ['rail', 'council', 'budget'];
+    const text = [...broken, ...tags].join('\n') + '\n';
+    const model = new TextModel(text);
+    const units = splitUnits(model, model.blocks()).map((u) => text.slice(u.start, u.end));
+    assert.deepEqual(units, [broken.join('\n'), ...tags]);
   });
 });

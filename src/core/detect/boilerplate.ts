@@ -7,7 +7,8 @@ import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
 import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
 import { measure, shapeHash, splitUnits, chooseStopwords, Unit, UnitMeasures, wordHash, wordTable } from './boilerplateUnits';
-import { anyStopword, stopwordLists } from './stopwords';
+import { stopwordLanguages, stopwordLists } from './stopwords';
+import { boilerplateScore } from './calibration';
 
 export interface BoilerplateOptions {
   /** A line whose shape stands in at least this many files is boilerplate (prose lines need more, below). */
@@ -142,7 +143,7 @@ interface Verdict {
   startsComments?: boolean;
 }
 
-const captionVerdict: Verdict = { code: BoilerplateCode.caption, message: 'image caption (followed by a photo credit)', score: 0.75 };
+const captionVerdict: Verdict = { code: BoilerplateCode.caption, message: 'image caption (followed by a photo credit)', score: boilerplateScore(BoilerplateCode.caption) };
 
 /**
  * What the detector measures of a document before it needs the corpus: its units, their measures (shapes
@@ -161,7 +162,7 @@ export interface UnitAnalysis {
 export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions): UnitAnalysis {
   const text = model.text;
   const units = splitUnits(model, blocks);
-  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, anyStopword);
+  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
   const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords);
   const measures: UnitMeasures[] = new Array(units.length);
   const shapes: number[] = new Array(blocks.length).fill(-1);
@@ -222,7 +223,7 @@ export function detectBoilerplate(
     if (cue) {
       locked[i] = { code: cue.code, message: cue.message, score: cue.score, startsComments: cue.startsComments };
     } else if (m.digits > 0 && m.chars <= o.timestampMaxChars && isTimestampLine(t, m.terminal && m.stops > 1 ? 1 : o.timestampMaxOtherWords)) {
-      locked[i] = { code: BoilerplateCode.timestamp, message: 'date or time line', score: 0.85 };
+      locked[i] = { code: BoilerplateCode.timestamp, message: 'date or time line', score: boilerplateScore(BoilerplateCode.timestamp) };
     } else if (unitShapes[i] !== 0) {
       // The index counts block shapes, so only a unit that is a whole block can be looked up across files.
       const files = units[i].wholeBlock ? stats.filesWithShape(unitShapes[i]) : 0;
@@ -230,9 +231,9 @@ export function detectBoilerplate(
       // A line repeated once and followed by prose is a section heading (a table of contents repeats them).
       const heading = !m.terminal && repeats === o.minRepeatsInFile && i + 1 < n && isProse(i + 1);
       if (files >= (isProse(i) ? minFilesProse : minFiles)) {
-        locked[i] = { code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`, score: Math.min(0.99, 0.7 + 0.3 * Math.min(1, files / (4 * minFiles))) };
+        locked[i] = { code: BoilerplateCode.repeatedAcrossFiles, message: `appears in ${files} files`, score: boilerplateScore(BoilerplateCode.repeatedAcrossFiles) };
       } else if (repeats >= o.minRepeatsInFile + (isProse(i) ? 1 : 0) && !heading) {
-        locked[i] = { code: BoilerplateCode.repeatedInFile, message: `repeated ${repeats} times in this file`, score: Math.min(0.95, 0.7 + 0.05 * repeats) };
+        locked[i] = { code: BoilerplateCode.repeatedInFile, message: `repeated ${repeats} times in this file`, score: boilerplateScore(BoilerplateCode.repeatedInFile) };
       }
     }
     cls[i] = locked[i] ? Cls.Bad : quality[i];
@@ -258,6 +259,12 @@ export function detectBoilerplate(
 
   // 5. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
   const final = reviseByContext(cls, measures, o);
+  // Above the main text, a sentence with enough function words (near-good) is the lead or standfirst, even
+  // between menus: context does not overturn it there (below the text it would be another story's, see 6).
+  const first = keep.indexOf(1);
+  for (let i = 0; i < (first < 0 ? n : first); i++) {
+    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && isSentence(measures[i], o)) { final[i] = Cls.Good; }
+  }
 
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
@@ -265,7 +272,7 @@ export function detectBoilerplate(
   const out: Finding[] = [];
   for (let i = 0; i < n; i++) {
     if (final[i] !== Cls.Bad && !outside[i]) { continue; }
-    const v = final[i] !== Cls.Bad ? outsideVerdict : locked[i] ?? contextVerdict(quality[i], measures[i], o);
+    const v = final[i] !== Cls.Bad ? outsideVerdict : locked[i] ?? contextVerdict(quality[i], measures[i]);
     out.push({ kind: 'boilerplate', code: v.code, message: v.message, score: round2(v.score), start: units[i].start, end: units[i].end, related: [] });
   }
   return out;
@@ -283,18 +290,18 @@ function intrinsic(m: UnitMeasures, knownLanguage: boolean, o: BoilerplateOption
   return density >= o.stopwordsLow ? Cls.NearGood : Cls.Bad;
 }
 
-function contextVerdict(q: Cls, m: UnitMeasures, o: BoilerplateOptions): Verdict {
+function contextVerdict(q: Cls, m: UnitMeasures): Verdict {
   if (q === Cls.Bad) {
     if (m.glued >= 2 && m.glued * 4 >= m.letterWords) {
-      return { code: BoilerplateCode.navigation, message: 'links run together without spaces', score: 0.8 };
+      return { code: BoilerplateCode.navigation, message: 'links run together without spaces', score: boilerplateScore(BoilerplateCode.navigation) };
     }
     const pct = Math.round(100 * (m.words === 0 ? 0 : m.stops / m.words));
-    return { code: BoilerplateCode.notProse, message: `not prose: ${pct}% function words`, score: 0.6 + 0.3 * Math.max(0, 1 - pct / 100 / o.stopwordsLow) };
+    return { code: BoilerplateCode.notProse, message: `not prose: ${pct}% function words`, score: boilerplateScore(BoilerplateCode.notProse) };
   }
   if (q === Cls.Short) {
-    return { code: BoilerplateCode.shortLine, message: `short line (${m.words} ${m.words === 1 ? 'word' : 'words'}) between boilerplate`, score: 0.6 };
+    return { code: BoilerplateCode.shortLine, message: `short line (${m.words} ${m.words === 1 ? 'word' : 'words'}) between boilerplate`, score: boilerplateScore(BoilerplateCode.shortLine) };
   }
-  return { code: BoilerplateCode.context, message: 'line between boilerplate, not long enough to stand alone', score: 0.55 };
+  return { code: BoilerplateCode.context, message: 'line between boilerplate, not long enough to stand alone', score: boilerplateScore(BoilerplateCode.context) };
 }
 
 /** A line that ends like a sentence and has the words of one (at least `minSentenceWords`). */
@@ -306,7 +313,7 @@ function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
   return q !== Cls.Good && m.letterWords > 0 && m.words <= o.listMaxWords && m.chars <= o.listMaxChars && !m.terminal;
 }
 
-const outsideVerdict: Verdict = { code: BoilerplateCode.outsideMainText, message: 'prose away from the main text (another story, a bio or a comment)', score: 0.6 };
+const outsideVerdict: Verdict = { code: BoilerplateCode.outsideMainText, message: 'prose away from the main text (another story, a bio or a comment)', score: boilerplateScore(BoilerplateCode.outsideMainText) };
 
 /**
  * Evidence that a line belongs to the running text: prose counts for its length, lines judged boilerplate against
@@ -348,12 +355,14 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   return keep;
 }
 
-/** Lines judged text that lie outside the kept segments (and don't lead into them, as a title does). */
+/** Lines judged text that lie after the main text's start outside the kept segments (and don't lead into them, as a title does). */
 function outsideMainText(final: Cls[], keep: Uint8Array, quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions): boolean[] {
   const n = final.length;
   const out = new Array<boolean>(n).fill(false);
   if (o.regionKeepRatio <= 0 || !keep.includes(1)) { return out; }
-  for (let i = 0; i < n; i++) {
+  // Prose above the main text is its lead or standfirst far more often than another story: what stands apart from
+  // an article (related stories, bios, comments) follows it. So only lines after the first kept one are flagged.
+  for (let i = keep.indexOf(1) + 1; i < n; i++) {
     if (final[i] !== Cls.Bad && !keep[i] && !leadsInto(i)) { out[i] = true; }
   }
   return out;
@@ -398,8 +407,8 @@ function markListRuns(
       const toc = tocHeading || later * 2 >= len;
       const kind = title * 5 >= len * 3 ? 'title-case lines' : 'lines without sentences';
       const v: Verdict = toc
-        ? { code: BoilerplateCode.tableOfContents, message: `run of ${len} short ${kind} (table of contents)`, score: 0.85 }
-        : { code: BoilerplateCode.linkList, message: `run of ${len} short ${kind} (link list)`, score: Math.min(0.95, 0.7 + 0.03 * len) };
+        ? { code: BoilerplateCode.tableOfContents, message: `run of ${len} short ${kind} (table of contents)`, score: boilerplateScore(BoilerplateCode.tableOfContents) }
+        : { code: BoilerplateCode.linkList, message: `run of ${len} short ${kind} (link list)`, score: boilerplateScore(BoilerplateCode.linkList) };
       for (let k = i; k < j; k++) {
         // A table of contents says more than "repeated" about its entries (they repeat the headings).
         if (!locked[k] || (toc && locked[k]?.code === BoilerplateCode.repeatedInFile)) { locked[k] = v; }

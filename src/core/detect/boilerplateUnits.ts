@@ -58,10 +58,10 @@ const enum Ch {
 
 /** Splits blocks into units: each line on its own unless the block reads as one hard-wrapped paragraph. */
 export function splitUnits(model: TextModel, blocks: Block[]): Unit[] {
-  const out: Unit[] = [];
+  const units: Unit[] = [];
   blocks.forEach((b, bi) => {
     if (b.startLine === b.endLine || isHardWrapped(model, b)) {
-      out.push({ start: b.start, end: b.end, block: bi, wholeBlock: true });
+      units.push({ start: b.start, end: b.end, block: bi, wholeBlock: true });
       return;
     }
     for (let l = b.startLine; l <= b.endLine; l++) {
@@ -69,10 +69,52 @@ export function splitUnits(model: TextModel, blocks: Block[]): Unit[] {
       let e = model.lineEnd(l);
       while (s < e && isSpace(model.text.charCodeAt(s))) { s++; }
       while (e > s && isSpace(model.text.charCodeAt(e - 1))) { e--; }
-      if (e > s) { out.push({ start: s, end: e, block: bi, wholeBlock: false }); }
+      if (e > s) { units.push({ start: s, end: e, block: bi, wholeBlock: false }); }
     }
   });
+  return joinBrokenSentences(model.text, units);
+}
+
+/** A sentence broken over this many lines at most is judged as one unit. */
+const MAX_BROKEN_LINES = 6;
+
+/**
+ * The units with each sentence broken over several lines (a <br> inside a paragraph, or a scraper's one block per
+ * line: a line that does not end like a sentence, the next one starting in lower case on the very next line)
+ * joined into one unit, when the last of them ends like a sentence. Judged line by line, each piece is too short to
+ * be prose and falls to its boilerplate neighbours. A run of lower-case tags or menu items never ends like a
+ * sentence, so it stays a run of lines.
+ */
+function joinBrokenSentences(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < units.length) {
+    let j = i;
+    while (j + 1 < units.length && j - i + 1 < MAX_BROKEN_LINES && continues(text, units[j], units[j + 1])) { j++; }
+    if (j > i && endsLikeSentence(text, units[j].start, units[j].end)) {
+      out.push({ start: units[i].start, end: units[j].end, block: units[i].block, wholeBlock: false });
+      i = j + 1;
+    } else {
+      out.push(units[i]);
+      i++;
+    }
+  }
   return out;
+}
+
+/**
+ * Unit `b` goes on with the sentence of unit `a`: `a` ends in a letter or a comma, `b` starts with a
+ * lower-case letter on the next line (one line break between them, no blank line).
+ */
+function continues(text: string, a: Unit, b: Unit): boolean {
+  const last = text.charCodeAt(a.end - 1);
+  if (!(last === 0x2c || isLetter(last)) || !isLower(text.charCodeAt(b.start))) { return false; }
+  let breaks = 0;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x0a) { if (++breaks > 1) { return false; } } else if (!isSpace(c) && c !== 0x0d) { return false; }
+  }
+  return breaks === 1 && !startsWithBullet(text, b.start);
 }
 
 /** A block of 2+ lines of similar width (40-120 units), none of them a list item: a wrapped paragraph. */
@@ -114,6 +156,14 @@ export function isLetter(c: number): boolean {
   if (c >= 0xfe00 && c <= 0xfe0f) { return false; } // variation selectors
   if (c >= 0xff00 && c <= 0xff20) { return false; } // full-width punctuation
   return true;
+}
+
+/**
+ * Han ideographs and kana: Chinese and Japanese are written without spaces, so each such character is a word of
+ * its own (the stop-word lists keep their one-character function words: の, は, 的, 了).
+ */
+export function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
 }
 
 function isUpper(c: number): boolean {
@@ -159,7 +209,8 @@ function startsWithBullet(text: string, i: number): boolean {
   return false;
 }
 
-const closing = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a, 0x2a]);
+// Closing quotes of every convention: English ” ’, German “ ‘ (opened by „ ‚), French » ›, Danish « ‹.
+const closing = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0x201c, 0x2018, 0xbb, 0xab, 0x203a, 0x2039, 0x2a]);
 
 /** Lower case of a code unit for hashing: ASCII, Latin-1, Greek and Cyrillic capitals; ’ folds to '. */
 function lowerCode(c: number): number {
@@ -236,6 +287,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
+      if (d >= 0x3040 && i > ws && isCjk(d)) { break; }
       const k = kindOf(d);
       if (k === Kind.Digit) {
         digits++;
@@ -251,6 +303,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
       }
       h = Math.imul(h ^ (k === Kind.Upper || d === 0x2019 ? lowerCode(d) : d), 0x01000193);
       i++;
+      if (d >= 0x3040 && isCjk(d)) { break; }
     }
     words++;
     if (!hasLetter) {
@@ -289,10 +342,12 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
   while (i < end) {
     const c = text.charCodeAt(i);
     if (kindOf(c) === Kind.Other) { i++; continue; }
+    const ws = i;
     let hasLetter = false;
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
+      if (d >= 0x3040 && i > ws && isCjk(d)) { break; }
       const k = kindOf(d);
       if (k === Kind.Other) {
         if (!((d === 0x27 || d === 0x2019) && i + 1 < end && kindOf(text.charCodeAt(i + 1)) !== Kind.Other)) { break; }
@@ -301,6 +356,7 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
       }
       h = Math.imul(h ^ (k === Kind.Upper || d === 0x2019 ? lowerCode(d) : d), 0x01000193);
       i++;
+      if (d >= 0x3040 && isCjk(d)) { break; }
     }
     if (!hasLetter) {
       // A run of numbers (12:45, 3/4/2026) is one token.
@@ -316,9 +372,14 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
   return letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0;
 }
 
+function isQuoteSpace(c: number): boolean {
+  return c === Ch.Space || c === 0xa0 || c === 0x202f;
+}
+
 function endsLikeSentence(text: string, start: number, end: number): boolean {
   let e = end;
-  while (e > start && closing.has(text.charCodeAt(e - 1))) { e--; }
+  // The space French sets before a closing » (plain, no-break or narrow no-break) is skipped with it.
+  while (e > start && (closing.has(text.charCodeAt(e - 1)) || (e - 1 > start && isQuoteSpace(text.charCodeAt(e - 1)) && closing.has(text.charCodeAt(e))))) { e--; }
   if (e <= start) { return false; }
   const c = text.charCodeAt(e - 1);
   if (c === Ch.Dot) {
@@ -332,9 +393,9 @@ function endsLikeSentence(text: string, start: number, end: number): boolean {
  * of `sampleChars` in the middle of the text (page furniture at the top is often in another language than the text).
  * `hitRate` is the share of the window's words that the chosen list knows: near 0 for a language without a list.
  */
-export function chooseStopwords(text: string, lists: readonly StopwordList[], union: ReadonlySet<number>, sampleChars = 2000): { list: StopwordList; hitRate: number } {
+export function chooseStopwords(text: string, lists: readonly StopwordList[], languages: ReadonlyMap<number, number>, sampleChars = 2000): { list: StopwordList; hitRate: number } {
   const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
-  const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists, union);
+  const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists.length, languages);
   let best = 0;
   for (let k = 1; k < lists.length; k++) {
     if (hits[k] > hits[best] * 1.2) { best = k; }
@@ -342,21 +403,29 @@ export function chooseStopwords(text: string, lists: readonly StopwordList[], un
   return { list: lists[best], hitRate: words === 0 ? 1 : hits[best] / words };
 }
 
-function measureAll(text: string, from: number, end: number, lists: readonly StopwordList[], union: ReadonlySet<number>): { hits: number[]; words: number } {
-  const hits = new Array<number>(lists.length).fill(0);
-  // One scan collecting the hashes of words that are a stop word in some language, then a count per language.
-  const found: number[] = [];
+/** Hits of each list among the words of text[from, end), `languages` mapping a word's hash to its lists' bits. */
+function measureAll(text: string, from: number, end: number, count: number, languages: ReadonlyMap<number, number>): { hits: number[]; words: number } {
+  const hits = new Array<number>(count).fill(0);
   let words = 0;
   let i = from;
   while (i < end) {
     if (!isLetter(text.charCodeAt(i))) { i++; continue; }
     let h = FNV_BASIS;
-    while (i < end && isLetter(text.charCodeAt(i))) { h = Math.imul(h ^ lowerCode(text.charCodeAt(i)), 0x01000193); i++; }
+    const ws = i;
+    while (i < end && isLetter(text.charCodeAt(i))) {
+      const d = text.charCodeAt(i);
+      if (i > ws && isCjk(d)) { break; }
+      h = Math.imul(h ^ lowerCode(d), 0x01000193);
+      i++;
+      if (isCjk(d)) { break; }
+    }
     words++;
-    if (union.has(h)) { found.push(h); }
-  }
-  for (const h of found) {
-    for (let k = 0; k < lists.length; k++) { if (lists[k].hashes.has(h)) { hits[k]++; } }
+    let bits = languages.get(h) ?? 0;
+    while (bits !== 0) {
+      const k = 31 - Math.clz32(bits);
+      hits[k]++;
+      bits &= ~(1 << k);
+    }
   }
   return { hits, words };
 }
