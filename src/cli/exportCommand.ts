@@ -17,6 +17,8 @@ tag that did not reach the output, with its reason) and warnings.jsonl (orphaned
                            w3c | brat | conll | spans-jsonl   claim and entity tags
   --out DIR                the folder to write into (created if missing)
   --boilerplate remove|keep  undecided boilerplate findings (default remove; confirmed always go, dismissed stay)
+  --min-score N            remove undecided boilerplate only from this score up (0 to 1; default 0.85:
+                           scores are the measured chance that a finding of that code is boilerplate)
   --duplicates drop|keep-all near-duplicate copies: keep one per cluster (default drop) or all
   --on source|cleaned      tag formats: spans on the source text (default) or on the cleaned text
   --offsets codepoints|utf16 the unit of every offset (default codepoints, as Python tools count)
@@ -33,7 +35,7 @@ function choice<T extends string>(value: string | undefined, allowed: readonly T
 }
 
 export async function runExportCommand(argv: string[], io: CliIO): Promise<number> {
-  const cmd = parseFolderCommand('export', argv, { flags: [], values: ['format', 'out', 'boilerplate', 'duplicates', 'on', 'offsets', 'base', 'include', 'exclude'] }, exportUsage, io);
+  const cmd = parseFolderCommand('export', argv, { flags: [], values: ['format', 'out', 'boilerplate', 'min-score', 'duplicates', 'on', 'offsets', 'base', 'include', 'exclude'] }, exportUsage, io);
   if (typeof cmd === 'number') { return cmd; }
   const { args, folder } = cmd;
   const one = (name: string) => args.values.get(name)?.at(-1);
@@ -47,12 +49,18 @@ export async function runExportCommand(argv: string[], io: CliIO): Promise<numbe
     // Writing inside the corpus would feed the export's own .txt files (brat) into the next scan.
     throw new UsageError('--out must be outside the corpus folder (or excluded from it with --exclude)');
   }
+  const minScoreText = one('min-score');
+  const minScore = minScoreText === undefined ? undefined : Number(minScoreText);
+  if (minScore !== undefined && !(minScoreText!.trim() !== '' && minScore >= 0 && minScore <= 1)) {
+    throw new UsageError(`--min-score takes a number from 0 to 1, not "${minScoreText}"`);
+  }
   const bar = new ProgressBar(io);
   const workerScript = path.join(__dirname, 'prepareWorker.js');
   const summary = await exportCorpus(folder, {
     format: choice(format, EXPORT_FORMATS, 'format', 'jsonl' as ExportFormat),
     outDir,
     boilerplate: choice(one('boilerplate'), ['remove', 'keep'] as const, 'boilerplate', 'remove'),
+    minScore,
     duplicates: choice(one('duplicates'), ['drop', 'keep-all'] as const, 'duplicates', 'drop'),
     on: choice(one('on'), ['source', 'cleaned'] as const, 'on', 'source'),
     offsets: choice(one('offsets'), ['codepoints', 'utf16'] as const, 'offsets', 'codepoints'),

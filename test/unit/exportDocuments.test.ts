@@ -65,6 +65,17 @@ describe('export: cleaned documents', function () {
     assert.ok(calder.text.includes(textOf(CALDER, undecided)));
   });
 
+  it('removes undecided boilerplate only from --min-score up, and confirmed boilerplate whatever its score', async () => {
+    const textAbove = async (minScore: number) => {
+      const { out } = await runExport(dir, { format: 'jsonl', minScore });
+      return readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl')).find((d) => d.id === CALDER)!.text;
+    };
+    const over = await textAbove(Math.min(1, undecided.score + 0.01));
+    assert.ok(over.includes(textOf(CALDER, undecided)));
+    assert.ok(!over.includes(textOf(CALDER, confirmed)));
+    assert.ok(!(await textAbove(undecided.score)).includes(textOf(CALDER, undecided)));
+  });
+
   it('keeps the copy the editor kept, drops the other and names the kept copy in removed.jsonl', async () => {
     const { out, summary } = await runExport(dir, { format: 'jsonl' });
     const ids = readJsonl<DocumentRecord>(path.join(out, 'documents.jsonl')).map((d) => d.id);

@@ -1,6 +1,6 @@
 // What the cleaned text leaves out, and the cleaned text itself. Findings meet the editor's decisions here,
 // through the core's one lookup (decisionFor): confirmed boilerplate goes, dismissed stays, undecided follows the
-// --boilerplate rule; a passage confirmed as the duplicate goes; a boilerplate decision the editor confirmed over
+// --boilerplate rule (and, when removed, only from the least score up: --min-score); a passage confirmed as the duplicate goes; a boilerplate decision the editor confirmed over
 // text no finding covers goes too (it is the editor's mark). A span that fills its lines takes their line breaks.
 import { decisionFor } from '../annotations/decisions';
 import { decisionOf } from '../annotations/model';
@@ -18,6 +18,11 @@ export interface RemovedSpan {
 
 export interface CleaningRules {
   boilerplate: BoilerplateRule;
+  /**
+   * The least score of an undecided boilerplate finding that is removed (scores are calibrated probabilities:
+   * src/core/detect/calibration.ts); below it the text stays. Confirmed findings go whatever their score.
+   */
+  minScore: number;
   /** False with --duplicates keep-all: passages confirmed as the duplicate stay. */
   dropDuplicates: boolean;
 }
@@ -30,7 +35,7 @@ export function spansToRemove(text: string, findings: readonly Finding[], annota
     const d = decisionFor(annotations, f);
     if (d) { used.add(d.id); }
     if (f.kind === 'boilerplate') {
-      if (d?.status === 'dismissed' || (!d && rules.boilerplate === 'keep')) { continue; }
+      if (d?.status === 'dismissed' || (!d && (rules.boilerplate === 'keep' || f.score < rules.minScore))) { continue; }
       spans.push({ start: f.start, end: f.end, code: f.code, reason: d?.status === 'confirmed' ? `${f.message} (confirmed)` : f.message });
     } else if (rules.dropDuplicates && d?.status === 'confirmed') {
       const other = f.related[0]?.path;

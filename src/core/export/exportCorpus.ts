@@ -3,6 +3,7 @@
 // applies findings and decisions, and hands one document at a time to the format writer. Nothing is dropped
 // silently: `removed.jsonl` lists every dropped document, removed span and tag that did not reach the output;
 // `warnings.jsonl` lists orphaned annotations, unreadable sidecars and files that changed or could not be read.
+import { defaultMinScore } from '../detect/calibration';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AnnotationStore } from '../annotations/store';
@@ -29,6 +30,8 @@ export interface ExportOptions extends CorpusSelection {
   /** The folder the export writes into (created if missing). */
   outDir: string;
   boilerplate?: BoilerplateRule;
+  /** Undecided boilerplate is removed only from this score up (default defaultMinScore, 0.85). */
+  minScore?: number;
   duplicates?: 'drop' | 'keep-all';
   /** Annotation formats: spans on the source text (default) or on the cleaned text. */
   on?: 'source' | 'cleaned';
@@ -69,7 +72,7 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
   const on = options.on ?? 'source';
   const cleaned = exportsCleanedText(options.format, on);
   const dropDuplicates = (options.duplicates ?? 'drop') === 'drop';
-  const rules = { boilerplate: options.boilerplate ?? 'remove', dropDuplicates };
+  const rules = { boilerplate: options.boilerplate ?? 'remove', minScore: options.minScore ?? defaultMinScore, dropDuplicates };
   const store = new AnnotationStore({ root });
   const cancelled = () => { if (options.isCancelled?.()) { throw new ExportCancelled(); } };
 
