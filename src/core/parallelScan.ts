@@ -6,7 +6,7 @@ import { Worker } from 'worker_threads';
 import { listCorpusFiles } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { unpackDocument } from './index/prepare';
-import { ScanCancelled, ScanOptions, ScanResult, SkippedFile } from './scan';
+import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
 import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
 
 const BATCH = 32;
@@ -19,7 +19,9 @@ export interface ParallelOptions {
 }
 
 export async function scanFolderParallel(root: string, options: ScanOptions, parallel: ParallelOptions): Promise<ScanResult> {
+  const clock = new StageClock();
   const paths = listCorpusFiles(root, options);
+  clock.end('list files');
   const index = new CorpusIndex(options.engine);
   const skipped: SkippedFile[] = [];
   const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
@@ -61,6 +63,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       });
       send();
     })));
+    clock.end('read, prepare (workers) and link');
 
     // Phase two: boilerplate on the workers that hold each file's text, duplicates here as results come back.
     const analyses = new Map<string, FileAnalysis>();
@@ -79,7 +82,9 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       }
       return batches;
     });
+    clock.end('shape counts to the workers');
     const shared = index.sharedFingerprints();
+    clock.end('shared fingerprints (sort)');
     await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
       let pending = sent[wi];
       if (pending === 0) { resolve(); return; }
@@ -95,9 +100,10 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (--pending === 0) { resolve(); }
       });
     })));
+    clock.end('boilerplate (workers) and duplicate spans');
     const files = paths.filter((p) => analyses.has(p)).map((p) => analyses.get(p)!);
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    return { root, index, files, skipped, bytes };
+    return { root, index, files, skipped, bytes, stages: clock.stages };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -30,12 +30,36 @@ export class ScanCancelled extends Error {
   }
 }
 
+/** Wall-clock and CPU time of one stage of a scan; CPU counts every thread of the process. */
+export interface StageTime {
+  stage: string;
+  wallMs: number;
+  cpuMs: number;
+}
+
 export interface ScanResult {
   root: string;
   index: CorpusIndex;
   files: FileAnalysis[];
   skipped: SkippedFile[];
   bytes: number;
+  /** Where the time went, stage by stage (the benchmark prints it). */
+  stages?: StageTime[];
+}
+
+/** Measures consecutive stages: each call to `end` closes the stage begun by the previous one. */
+export class StageClock {
+  readonly stages: StageTime[] = [];
+  private wall = performance.now();
+  private cpu = process.cpuUsage();
+
+  end(stage: string): void {
+    const wall = performance.now();
+    const cpu = process.cpuUsage(this.cpu);
+    this.stages.push({ stage, wallMs: wall - this.wall, cpuMs: (cpu.user + cpu.system) / 1000 });
+    this.wall = wall;
+    this.cpu = process.cpuUsage();
+  }
 }
 
 /** Progress is reported at most this often (in files) to keep the cost of reporting negligible. */
