@@ -1,9 +1,10 @@
 // A whole-folder scan: list the corpus, read and index every file, then analyse each one. Used by the CLI,
 // the benchmark and the editor's worker; progress is reported per phase so a front end can show a bar.
 import * as path from 'path';
-import { CorpusSelection, listCorpusFiles, readCorpusFile } from './corpus';
+import { CorpusSelection, listCorpusFiles } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { EngineOptionsInput } from './options';
+import { readStamped } from './index/sourceFile';
 
 export interface SkippedFile {
   path: string;
@@ -77,9 +78,9 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
     }
   };
   paths.forEach((rel, i) => {
-    const r = readCorpusFile(path.join(root, rel), index.options);
+    const { read: r, stamp } = readStamped(path.join(root, rel), index.options);
     if (r.ok) {
-      index.load(rel, r.text);
+      index.load(rel, r.text, stamp);
       bytes += r.bytes;
     } else {
       skipped.push({ path: rel, reason: r.reason, message: r.message });

@@ -12,6 +12,7 @@ import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
 import { prepareDocument, PreparedDocument } from './prepare';
+import { SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
   path: string;
@@ -22,6 +23,8 @@ export interface IndexedDocument extends FingerprintedDoc {
   uniqueShapes: Float64Array;
   tokens: Tokens;
   fingerprints: Fingerprints;
+  /** The version of the file on disk that was indexed, when the text came from disk. */
+  stamp?: SourceStamp;
 }
 
 export interface FileAnalysis {
@@ -90,7 +93,7 @@ export class CorpusIndex implements ShapeStats {
    * Adds or replaces a document. Returns the paths of the other documents whose duplicate findings may have
    * changed (those that shared fingerprints with the old or the new text).
    */
-  setDocument(path: string, text: string): string[] {
+  setDocument(path: string, text: string, stamp?: SourceStamp): string[] {
     this.completeTable();
     const affected = new Set<string>();
     const old = this.docs.get(path);
@@ -98,32 +101,28 @@ export class CorpusIndex implements ShapeStats {
       this.collectSharing(old, affected);
       this.unlink(old);
     }
-    const doc = this.link(path, text);
+    const doc = this.linkPrepared(path, prepareDocument(text, this.options.duplicates), false, stamp);
     this.collectSharing(doc, affected);
     affected.delete(path);
     return [...affected];
   }
 
   /** Adds a document during a bulk load, without working out which others it affects. */
-  load(path: string, text: string): void {
-    this.loadPrepared(path, prepareDocument(text, this.options.duplicates));
+  load(path: string, text: string, stamp?: SourceStamp): void {
+    this.loadPrepared(path, prepareDocument(text, this.options.duplicates), stamp);
   }
 
   /** Adds a document prepared elsewhere (a worker thread), during a bulk load. */
-  loadPrepared(path: string, prepared: PreparedDocument): void {
+  loadPrepared(path: string, prepared: PreparedDocument, stamp?: SourceStamp): void {
     const old = this.docs.get(path);
     if (old) { this.unlink(old); }
     this.rebuild = undefined; // a table being completed would miss this document: start it again when asked
-    this.linkPrepared(path, prepared, true);
+    this.linkPrepared(path, prepared, true, stamp);
   }
 
-  private link(path: string, text: string): IndexedDocument {
-    return this.linkPrepared(path, prepareDocument(text, this.options.duplicates));
-  }
-
-  private linkPrepared(path: string, p: PreparedDocument, defer = false): IndexedDocument {
+  private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined): IndexedDocument {
     const uniqueShapes = distinctShapes(p.shapes);
-    const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p };
+    const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p, stamp };
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }

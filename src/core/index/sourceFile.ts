@@ -1,0 +1,44 @@
+// The one way the engine reads an indexed file again: only when it is still the file that was indexed (same size
+// and modification time), so that text read later (for the boilerplate detector, messages, exact ranges) always
+// matches the offsets the index holds. A file that changed is reported as changed, for the caller to re-index.
+import * as fs from 'fs';
+import { readCorpusFile, ReadResult } from '../corpus';
+import { DecodeOptions } from '../text';
+
+/** What identifies the version of a file that was indexed. */
+export interface SourceStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** The stamp of a file as it is now, or undefined when it cannot be stat'ed. */
+export function stampOf(absPath: string): SourceStamp | undefined {
+  try {
+    const st = fs.statSync(absPath);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a file and the stamp it had just before reading: a change during the read gives a newer stamp later, so
+ * it is caught by readIfUnchanged instead of passing as the version read.
+ */
+export function readStamped(absPath: string, options: DecodeOptions): { read: ReadResult; stamp: SourceStamp | undefined } {
+  const stamp = stampOf(absPath);
+  return { read: readCorpusFile(absPath, options), stamp };
+}
+
+export type RereadResult = { changed: false; text: string } | { changed: true };
+
+/** The file's text if it is still the version `stamp` names; otherwise (or when it cannot be read) changed. */
+export function readIfUnchanged(absPath: string, stamp: SourceStamp | undefined, options: DecodeOptions): RereadResult {
+  const now = stampOf(absPath);
+  if (!stamp || !now || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) { return { changed: true }; }
+  const r = readCorpusFile(absPath, options);
+  // The stamp is checked again after the read: a write that began during it changes the modification time.
+  const after = stampOf(absPath);
+  if (!r.ok || !after || after.size !== stamp.size || after.mtimeMs !== stamp.mtimeMs) { return { changed: true }; }
+  return { changed: false, text: r.text };
+}
