@@ -10,7 +10,7 @@ import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { unpackDocument } from './index/prepare';
 import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
 import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
-import { readStamped } from './index/sourceFile';
+import { readStamped, textLoader } from './index/sourceFile';
 
 const BATCH = 32;
 
@@ -52,7 +52,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (r.type !== 'prepared') { return; }
         for (const f of r.files) {
           if (f.ok) {
-            index.loadPrepared(f.path, unpackDocument(f.doc), f.stamp);
+            const load = textLoader(path.join(root, f.path), f.stamp, index.options);
+            index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp);
             owner.set(f.path, wi);
             bytes += f.bytes;
           } else {

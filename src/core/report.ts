@@ -80,7 +80,7 @@ export function summarize(result: ScanResult): JsonSummary {
   let dup = 0;
   const pairs = new Set<string>();
   for (const f of result.files) {
-    const n = result.index.document(f.path)!.model.text.length;
+    const n = result.index.document(f.path)!.model.length;
     chars += n;
     bp += f.boilerplateShare * n;
     dup += f.duplicateShare * n;

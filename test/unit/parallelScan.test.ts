@@ -68,3 +68,38 @@ describe('scanFolderParallel with a file that changes during the scan', () => {
     assert.strictEqual(parallel.index.document('a.txt')!.model.text, moved);
   });
 });
+
+describe('the index after a parallel scan', () => {
+  let dir: string;
+  const passage = 'The county library will stay open until nine on weekdays from next month, the council said, after ' +
+    'a survey found that most of its readers could only come in the evening, once their working day was over.';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-after-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), `Library hours.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'b.txt'), `Evening opening, reported again.\n\n${passage}\n`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps no text, reads an unchanged file again on demand, and re-indexes one changed since', async () => {
+    const result = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    const a = result.index.document('a.txt')!;
+    assert.strictEqual(a.model.holdsText, false);
+    assert.strictEqual(result.index.document('b.txt')!.model.holdsText, false);
+    const first = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
+    assert.ok(result.index.holdsText('a.txt', first));
+    assert.strictEqual(a.model.holdsText, true);
+
+    // b.txt changes after the scan (with a later mtime, whatever the clock's resolution): its findings come
+    // from the new text, two lines further down, not from the offsets indexed before.
+    const moved = `Evening opening, reported again.\n\nWith a new paragraph first.\n\n${passage}\n`;
+    fs.writeFileSync(path.join(dir, 'b.txt'), moved);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(dir, 'b.txt'), later, later);
+    assert.strictEqual(result.index.holdsText('b.txt', `Evening opening, reported again.\n\n${passage}\n`), false);
+    const b = result.index.analyze('b.txt');
+    const dup = b.findings.find((f) => f.kind === 'duplicate')!;
+    assert.strictEqual(moved.slice(dup.start, dup.end), passage.slice(0, -1));
+    assert.strictEqual(result.index.document('b.txt')!.model.text, moved);
+    assert.ok(result.index.holdsText('b.txt', moved));
+  });
+});

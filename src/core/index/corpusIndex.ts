@@ -1,6 +1,6 @@
-// CorpusIndex: the single source of truth for findings. It holds, per document, the text model, block shapes,
-// word tokens and winnowed fingerprints; across documents, how many files hold each shape and a posting table
-// from fingerprint to places. Updating one document costs time in proportion to that document (plus the
+// CorpusIndex: the single source of truth for findings. It holds, per document, the line tables, block shapes,
+// word tokens and winnowed fingerprints (the text only of documents given as text, or read again when needed);
+// across documents, how many files hold each shape and a posting table from fingerprint to places. Updating one document costs time in proportion to that document (plus the
 // postings its fingerprints share), never to the corpus.
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
 import { findSharedSpans, FingerprintedDoc, SharedFingerprints, SharedSpan } from '../detect/duplicates';
@@ -12,7 +12,7 @@ import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
 import { prepareDocument, PreparedDocument } from './prepare';
-import { SourceStamp } from './sourceFile';
+import { ChangedOnDisk, SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
   path: string;
@@ -194,9 +194,43 @@ export class CorpusIndex implements ShapeStats {
     return [...affected];
   }
 
-  /** The findings and shares of one document, as the corpus stands now. */
+  /**
+   * The findings and shares of one document, as the corpus stands now. A document indexed without its text whose
+   * file changed on disk since is re-indexed from the disk first, so the findings never use the old offsets.
+   */
   analyze(path: string): FileAnalysis {
+    this.refreshFromDisk(path);
     return this.analyzeWith(path, this.detectBoilerplate(path));
+  }
+
+  /**
+   * True when the document is indexed with exactly this text. For a document indexed without its text this reads
+   * the file; a file changed on disk since does not hold the indexed text any more, so the answer is false.
+   */
+  holdsText(path: string, text: string): boolean {
+    const doc = this.docs.get(path);
+    if (!doc || doc.model.length !== text.length) { return false; }
+    try {
+      return doc.model.text === text;
+    } catch (e) {
+      if (e instanceof ChangedOnDisk) { return false; }
+      throw e;
+    }
+  }
+
+  private refreshFromDisk(path: string): void {
+    const doc = this.mustGet(path);
+    if (doc.model.holdsText) { return; }
+    try {
+      void doc.model.text;
+    } catch (e) {
+      if (!(e instanceof ChangedOnDisk)) { throw e; }
+      if (!e.now.ok) {
+        this.removeDocument(path);
+        throw new Error(`${path} was removed from the index: ${e.now.message}`);
+      }
+      this.setDocument(path, e.now.text, e.stamp);
+    }
   }
 
   /** The boilerplate findings of one document, as the corpus's shape counts stand now. */

@@ -42,3 +42,20 @@ export function readIfUnchanged(absPath: string, stamp: SourceStamp | undefined,
   if (!r.ok || !after || after.size !== stamp.size || after.mtimeMs !== stamp.mtimeMs) { return { changed: true }; }
   return { changed: false, text: r.text };
 }
+
+/** Thrown by a text loader when the file is no longer the version indexed; carries what the disk holds now. */
+export class ChangedOnDisk extends Error {
+  constructor(readonly absPath: string, readonly now: ReadResult, readonly stamp: SourceStamp | undefined) {
+    super(`${absPath} changed on disk since it was indexed`);
+  }
+}
+
+/** Loads the indexed version of a file's text for TextModel.withoutText, or throws ChangedOnDisk. */
+export function textLoader(absPath: string, stamp: SourceStamp | undefined, options: DecodeOptions): () => string {
+  return () => {
+    const r = readIfUnchanged(absPath, stamp, options);
+    if (!r.changed) { return r.text; }
+    const { read, stamp: now } = readStamped(absPath, options);
+    throw new ChangedOnDisk(absPath, read, now);
+  };
+}
