@@ -127,6 +127,19 @@ async function main(): Promise<void> {
   console.log(`full scan          ${fmt(seconds, 2)} s  ${fmt(mb / seconds)} MB/s  ${fmt(result.files.length / seconds, 0)} files/s (reading and indexing ${fmt(readSeconds, 2)} s, analysing ${fmt(seconds - readSeconds, 2)} s)`);
   console.log(`cpu time           ${fmt(cpuSeconds, 2)} s on all threads (${fmt(mb / cpuSeconds)} MB per CPU-second; on ${os.availableParallelism()} cores)`);
   console.log(`peak memory        ${fmt(scanPeak / 1024 / 1024, 0)} MB RSS, ${fmt(scanPeak / result.bytes, 2)} per corpus MB (${fmt(rssBefore / 1024 / 1024, 0)} MB before the scan; ${result.index.postingCount.toLocaleString('en-US')} fingerprints)`);
+  // What the index holds per document, in typed arrays (the part of the peak that grows with the corpus).
+  let tokens = 0;
+  let lines = 0;
+  let blocks = 0;
+  for (const p of result.index.paths) {
+    const d = result.index.document(p)!;
+    tokens += d.tokens.count;
+    lines += d.model.lineCount;
+    blocks += d.blocks.length;
+  }
+  const MiB = (b: number) => `${fmt(b / 1024 / 1024, 0)} MB`;
+  console.log(`index arrays       tokens ${MiB(tokens * 12)} (${tokens.toLocaleString('en-US')} words), fingerprints ${MiB(result.index.postingCount * 8)}, ` +
+    `line tables ${MiB(lines * 8)}, ${blocks.toLocaleString('en-US')} blocks`);
   for (const st of result.stages ?? []) {
     console.log(`  stage            ${fmt(st.wallMs / 1000, 2).padStart(7)} s wall ${fmt(st.cpuMs / 1000, 2).padStart(7)} s CPU ${fmt(st.cpuMs / 1000 / mb * 1000, 0).padStart(5)} ms CPU/MB  ${st.stage}`);
   }
