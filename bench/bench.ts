@@ -72,6 +72,9 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const scanPeak = peakRss();
+  // The main thread's heap right after the scan, findings of every file included (the workers are gone by now).
+  if (global.gc) { global.gc(); }
+  const heapAfter = process.memoryUsage();
   const mb = result.bytes / 1024 / 1024;
 
   const byPath = new Map<string, FileAnalysis>(result.files.map((f) => [f.path, f]));
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   const MiB = (b: number) => `${fmt(b / 1024 / 1024, 0)} MB`;
   console.log(`index arrays       tokens ${MiB(tokens * 12)} (${tokens.toLocaleString('en-US')} words), fingerprints ${MiB(result.index.postingCount * 8)}, ` +
     `line tables ${MiB(lines * 8)}, ${blocks.toLocaleString('en-US')} blocks`);
+  console.log(`main heap after    ${MiB(heapAfter.heapUsed)} JS objects, ${MiB(heapAfter.arrayBuffers)} typed arrays (after a full collection)`);
   for (const st of result.stages ?? []) {
     console.log(`  stage            ${fmt(st.wallMs / 1000, 2).padStart(7)} s wall ${fmt(st.cpuMs / 1000, 2).padStart(7)} s CPU ${fmt(st.cpuMs / 1000 / mb * 1000, 0).padStart(5)} ms CPU/MB  ${st.stage}`);
   }
