@@ -71,11 +71,6 @@ export class TextModel {
   private readonly starts: Uint32Array;
   private readonly ends: Uint32Array;
 
-  /** Rebuilds a model from line tables computed elsewhere (another thread), without scanning the text again. */
-  static fromLineTables(text: string, starts: Uint32Array, ends: Uint32Array): TextModel {
-    return new TextModel(text, { starts, ends });
-  }
-
   /**
    * A model that holds only the line tables: offsets, lines and positions cost no text. The text is loaded on
    * first use (and kept from then on); `load` throws when it can no longer give the text the tables describe.
@@ -140,7 +135,7 @@ export class TextModel {
   }
 
   /** False for a model made withoutText whose text has not been loaded. */
-  get holdsText(): boolean {
+  get textLoaded(): boolean {
     return this.kept !== undefined;
   }
 

@@ -83,11 +83,11 @@ describe('the index after a parallel scan', () => {
   it('keeps no text, reads an unchanged file again on demand, and re-indexes one changed since', async () => {
     const result = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
     const a = result.index.document('a.txt')!;
-    assert.strictEqual(a.model.holdsText, false);
-    assert.strictEqual(result.index.document('b.txt')!.model.holdsText, false);
+    assert.strictEqual(a.model.textLoaded, false);
+    assert.strictEqual(result.index.document('b.txt')!.model.textLoaded, false);
     const first = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
     assert.ok(result.index.holdsText('a.txt', first));
-    assert.strictEqual(a.model.holdsText, true);
+    assert.strictEqual(a.model.textLoaded, true);
 
     // b.txt changes after the scan (with a later mtime, whatever the clock's resolution): its findings come
     // from the new text, two lines further down, not from the offsets indexed before.

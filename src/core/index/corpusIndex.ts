@@ -220,7 +220,7 @@ export class CorpusIndex implements ShapeStats {
 
   private refreshFromDisk(path: string): void {
     const doc = this.mustGet(path);
-    if (doc.model.holdsText) { return; }
+    if (doc.model.textLoaded) { return; }
     try {
       void doc.model.text;
     } catch (e) {
