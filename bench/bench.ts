@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   const fmt = (x: number, d = 1) => x.toFixed(d);
   console.log(`corpus             ${corpus.files} files, ${fmt(mb)} MB (${corpus.planted.length} planted copies: ${verbatim.length} verbatim, ${edited.length} edited)`);
   console.log(`full scan          ${fmt(seconds, 2)} s  ${fmt(mb / seconds)} MB/s  ${fmt(result.files.length / seconds, 0)} files/s (reading and indexing ${fmt(readSeconds, 2)} s, analysing ${fmt(seconds - readSeconds, 2)} s)`);
-  console.log(`cpu time           ${fmt(cpuSeconds, 2)} s on all threads (${fmt(mb / cpuSeconds)} MB per CPU-second; on ${os.availableParallelism()} cores)`);
+  console.log(`cpu time           ${fmt(cpuSeconds, 2)} s on all threads (${fmt(mb / cpuSeconds)} MB per CPU-second; ${fmt(cpuSeconds / seconds, 2)} of ${os.availableParallelism()} cores busy on average)`);
   console.log(`peak memory        ${fmt(scanPeak / 1024 / 1024, 0)} MB RSS, ${fmt(scanPeak / result.bytes, 2)} per corpus MB (${fmt(rssBefore / 1024 / 1024, 0)} MB before the scan; ${result.index.postingCount.toLocaleString('en-US')} fingerprints)`);
   // What the index holds per document, in typed arrays (the part of the peak that grows with the corpus).
   let tokens = 0;
