@@ -1,29 +1,32 @@
-// `corpus-lens scan <folder>`: scan a folder and print a readable report, or one JSON document with --json.
+// `corpus-lens scan <folder>`: scan a folder and print a readable report, one JSON document with --json, or JSON
+// Lines with --jsonl. Every report is written as it is made, a file at a time, never built as one string.
 import * as fs from 'fs';
 import * as path from 'path';
 import { FileAnalysis } from '../core/index/corpusIndex';
-import { summarize, toJsonReport } from '../core/report';
+import { jsonLinesPieces, jsonReportPieces, summarize } from '../core/report';
 import { scanFolderParallel } from '../core/parallelScan';
 import { printable } from '../core/io/walkFolder';
 import { scanFolder, ScanOptions } from '../core/scan';
 import { parseFolderCommand } from './args';
 import { CliIO, ProgressBar, UsageError } from './io';
 
-export const scanUsage = `usage: corpus-lens scan <folder> [--json] [--include GLOB]... [--exclude GLOB]... [--top N]
+export const scanUsage = `usage: corpus-lens scan <folder> [--json | --jsonl] [--include GLOB]... [--exclude GLOB]... [--top N]
 
 Finds boilerplate and duplicated passages in the plain-text files under <folder>.
   --json           print one JSON document (findings with 0-based lines, UTF-16 characters)
+  --jsonl          print JSON Lines: one object per file (as in --json's "files"), then {"summary": {...}}
   --include GLOB   files to scan, relative to <folder> (default **/*.txt; repeatable)
   --exclude GLOB   files to leave out (default **/node_modules/**, **/.git/**; repeatable)
   --top N          findings listed per file in the readable report (default 5)
 `;
 
 export async function runScanCommand(argv: string[], io: CliIO): Promise<number> {
-  const cmd = parseFolderCommand('scan', argv, { flags: ['json'], values: ['include', 'exclude', 'top'] }, scanUsage, io);
+  const cmd = parseFolderCommand('scan', argv, { flags: ['json', 'jsonl'], values: ['include', 'exclude', 'top'] }, scanUsage, io);
   if (typeof cmd === 'number') { return cmd; }
   const { args, folder: root } = cmd;
   const top = Number(args.values.get('top')?.[0] ?? 5);
   if (!Number.isInteger(top) || top < 0) { throw new UsageError('--top takes a whole number'); }
+  if (args.flags.has('json') && args.flags.has('jsonl')) { throw new UsageError('--json and --jsonl exclude each other'); }
 
   const bar = new ProgressBar(io);
   const started = Date.now();
@@ -41,7 +44,10 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
   const seconds = (Date.now() - started) / 1000;
 
   if (args.flags.has('json')) {
-    io.stdout(JSON.stringify(toJsonReport(result)) + '\n');
+    writeBuffered(jsonReportPieces(result), io);
+    io.stdout('\n');
+  } else if (args.flags.has('jsonl')) {
+    writeBuffered(jsonLinesPieces(result), io);
   } else {
     printReadable(result.files, io, top, result.index.document.bind(result.index));
     const s = summarize(result);
@@ -54,6 +60,16 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
   }
   for (const s of result.skipped) { io.stderr(`corpus-lens: skipped ${printable(s.path)}: ${printable(s.message)}\n`); }
   return result.skipped.some((s) => s.reason === 'unreadable') ? 1 : 0;
+}
+
+/** Pieces gathered into writes of about 64 KB: one write per file would cost a system call each. */
+function writeBuffered(pieces: Iterable<string>, io: CliIO): void {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= 65536) { io.stdout(buffer); buffer = ''; }
+  }
+  if (buffer) { io.stdout(buffer); }
 }
 
 function pct(x: number): string {

@@ -1,5 +1,7 @@
 // The JSON report shared by the CLI and anything that consumes it: findings with 0-based lines and UTF-16
-// characters, paths relative to the scanned folder, and corpus totals.
+// characters, paths relative to the scanned folder, and corpus totals. The report is written in pieces (one file
+// at a time), so that its size is bounded by nothing but the disk: a 1 GB corpus's report passes V8's limit on
+// the length of one string.
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { Finding } from './findings';
 import { ScanResult } from './scan';
@@ -78,7 +80,7 @@ export function summarize(result: ScanResult): JsonSummary {
   let dup = 0;
   const pairs = new Set<string>();
   for (const f of result.files) {
-    const n = result.index.document(f.path)!.model.text.length;
+    const n = result.index.document(f.path)!.model.length;
     chars += n;
     bp += f.boilerplateShare * n;
     dup += f.duplicateShare * n;
@@ -102,6 +104,29 @@ export function summarize(result: ScanResult): JsonSummary {
 
 export function toJsonReport(result: ScanResult): JsonReport {
   return { version: 1, files: result.files.map((f) => fileToJson(result.index, f)), summary: summarize(result) };
+}
+
+/**
+ * The JsonReport document as consecutive pieces of text: joined, exactly JSON.stringify(toJsonReport(result)),
+ * but no piece holds more than one file's findings.
+ */
+export function* jsonReportPieces(result: ScanResult): Generator<string> {
+  yield '{"version":1,"files":[';
+  let first = true;
+  for (const f of result.files) {
+    yield (first ? '' : ',') + JSON.stringify(fileToJson(result.index, f));
+    first = false;
+  }
+  yield `],"summary":${JSON.stringify(summarize(result))}}`;
+}
+
+/**
+ * JSON Lines for pipelines (jq, DuckDB read_json, pandas lines=True): one JsonFile per line, then one line
+ * `{"summary": JsonSummary}`. Each piece is one line with its line break.
+ */
+export function* jsonLinesPieces(result: ScanResult): Generator<string> {
+  for (const f of result.files) { yield JSON.stringify(fileToJson(result.index, f)) + '\n'; }
+  yield JSON.stringify({ summary: summarize(result) }) + '\n';
 }
 
 function round(x: number): number {

@@ -1,8 +1,9 @@
 // A whole-folder scan: list the corpus, read and index every file, then analyse each one. Used by the CLI,
 // the benchmark and the editor's worker; progress is reported per phase so a front end can show a bar.
-import { CorpusSelection, listCorpus, readCorpusFile } from './corpus';
+import { CorpusSelection, listCorpus } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { EngineOptionsInput } from './options';
+import { readStamped } from './index/sourceFile';
 
 export interface SkippedFile {
   path: string;
@@ -29,12 +30,36 @@ export class ScanCancelled extends Error {
   }
 }
 
+/** Wall-clock and CPU time of one stage of a scan; CPU counts every thread of the process. */
+export interface StageTime {
+  stage: string;
+  wallMs: number;
+  cpuMs: number;
+}
+
 export interface ScanResult {
   root: string;
   index: CorpusIndex;
   files: FileAnalysis[];
   skipped: SkippedFile[];
   bytes: number;
+  /** Where the time went, stage by stage (the benchmark prints it). */
+  stages?: StageTime[];
+}
+
+/** Measures consecutive stages: each call to `end` closes the stage begun by the previous one. */
+export class StageClock {
+  readonly stages: StageTime[] = [];
+  private wall = performance.now();
+  private cpu = process.cpuUsage();
+
+  end(stage: string): void {
+    const wall = performance.now();
+    const cpu = process.cpuUsage(this.cpu);
+    this.stages.push({ stage, wallMs: wall - this.wall, cpuMs: (cpu.user + cpu.system) / 1000 });
+    this.wall = wall;
+    this.cpu = process.cpuUsage();
+  }
 }
 
 /** Progress is reported at most this often (in files) to keep the cost of reporting negligible. */
@@ -51,9 +76,9 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
     }
   };
   paths.forEach((rel, i) => {
-    const r = readCorpusFile(root, rel, index.options);
+    const { read: r, stamp } = readStamped(root, rel, index.options);
     if (r.ok) {
-      index.load(rel, r.text);
+      index.load(rel, r.text, stamp);
       bytes += r.bytes;
     } else {
       skipped.push({ path: rel, reason: r.reason, message: r.message });

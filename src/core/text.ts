@@ -66,17 +66,24 @@ export interface Block {
  * VS Code. `lineEnd(i)` excludes the line break.
  */
 export class TextModel {
-  readonly text: string;
+  private kept: string | undefined;
+  private load: (() => string) | undefined;
   private readonly starts: Uint32Array;
   private readonly ends: Uint32Array;
 
-  /** Rebuilds a model from line tables computed elsewhere (another thread), without scanning the text again. */
-  static fromLineTables(text: string, starts: Uint32Array, ends: Uint32Array): TextModel {
-    return new TextModel(text, { starts, ends });
+  /**
+   * A model that holds only the line tables: offsets, lines and positions cost no text. The text is loaded on
+   * first use (and kept from then on); `load` throws when it can no longer give the text the tables describe.
+   */
+  static withoutText(starts: Uint32Array, ends: Uint32Array, load: () => string): TextModel {
+    const model = new TextModel('', { starts, ends });
+    model.kept = undefined;
+    model.load = load;
+    return model;
   }
 
   constructor(text: string, tables?: { starts: Uint32Array; ends: Uint32Array }) {
-    this.text = text;
+    this.kept = text;
     if (tables) {
       this.starts = tables.starts;
       this.ends = tables.ends;
@@ -117,6 +124,21 @@ export class TextModel {
   }
 
   /** The line start and end offsets, for sending the model to another thread. */
+  get text(): string {
+    if (this.kept === undefined) { this.kept = this.load!(); }
+    return this.kept;
+  }
+
+  /** The text's length in UTF-16 code units, known without the text (the last line ends there). */
+  get length(): number {
+    return this.ends[this.ends.length - 1];
+  }
+
+  /** False for a model made withoutText whose text has not been loaded. */
+  get textLoaded(): boolean {
+    return this.kept !== undefined;
+  }
+
   lineTables(): { starts: Uint32Array; ends: Uint32Array } {
     return { starts: this.starts, ends: this.ends };
   }
@@ -150,14 +172,14 @@ export class TextModel {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.length));
     const line = this.lineAt(clamped);
     return { line, character: Math.min(clamped, this.ends[line]) - this.starts[line] };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) { return 0; }
-    if (position.line >= this.starts.length) { return this.text.length; }
+    if (position.line >= this.starts.length) { return this.length; }
     const start = this.starts[position.line];
     return Math.min(start + Math.max(0, position.character), this.ends[position.line]);
   }

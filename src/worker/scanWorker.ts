@@ -133,9 +133,9 @@ export class IndexService {
     for (const f of this.folders.values()) {
       const first = f.index.paths.next();
       if (first.done) { continue; }
-      const doc = f.index.document(first.value)!;
-      prepareDocument(doc.model.text, f.index.options.duplicates);
+      // analyze first: it re-indexes the file if it changed on disk, so the text below is the one indexed.
       fileToJson(f.index, f.index.analyze(first.value));
+      prepareDocument(f.index.document(first.value)!.model.text, f.index.options.duplicates);
       this.rehearsed = true;
       return;
     }
@@ -181,9 +181,8 @@ export class IndexService {
     const again = new Set<string>();
     for (const o of req.overlays) {
       if (o.text.length > index.options.maxFileBytes) { continue; }
-      const onDisk = index.document(o.path)?.model.text;
       versions.set(o.path, o.version);
-      if (onDisk === o.text) { continue; }
+      if (index.holdsText(o.path, o.text)) { continue; }
       again.add(o.path);
       for (const p of index.setDocument(o.path, o.text)) { again.add(p); }
     }
@@ -211,7 +210,7 @@ export class IndexService {
     } else {
       folder.versions.set(req.path, req.version);
       touched.add(req.path);
-      if (index.document(req.path)?.model.text !== req.text) {
+      if (!index.holdsText(req.path, req.text)) {
         for (const p of index.setDocument(req.path, req.text)) { touched.add(p); }
       }
     }
@@ -240,7 +239,7 @@ export class IndexService {
       }
       // Analysed even when unchanged (the editor saved what it had sent): the host dropped older findings for it.
       touched.add(p);
-      if (index.document(p)?.model.text === r.text) { return; }
+      if (index.holdsText(p, r.text)) { return; }
       for (const q of index.setDocument(p, r.text)) { touched.add(q); }
     };
     for (const p of new Set(req.paths)) {

@@ -1,6 +1,6 @@
-// CorpusIndex: the single source of truth for findings. It holds, per document, the text model, block shapes,
-// word tokens and winnowed fingerprints; across documents, how many files hold each shape and a posting table
-// from fingerprint to places. Updating one document costs time in proportion to that document (plus the
+// CorpusIndex: the single source of truth for findings. It holds, per document, the line tables, block shapes,
+// word tokens and winnowed fingerprints (the text only of documents given as text, or read again when needed);
+// across documents, how many files hold each shape and a posting table from fingerprint to places. Updating one document costs time in proportion to that document (plus the
 // postings its fingerprints share), never to the corpus.
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
 import { findSharedSpans, FingerprintedDoc, SharedFingerprints, SharedSpan } from '../detect/duplicates';
@@ -12,6 +12,7 @@ import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
 import { prepareDocument, PreparedDocument } from './prepare';
+import { ChangedOnDisk, SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
   path: string;
@@ -22,6 +23,8 @@ export interface IndexedDocument extends FingerprintedDoc {
   uniqueShapes: Float64Array;
   tokens: Tokens;
   fingerprints: Fingerprints;
+  /** The version of the file on disk that was indexed, when the text came from disk. */
+  stamp?: SourceStamp;
 }
 
 export interface FileAnalysis {
@@ -90,7 +93,7 @@ export class CorpusIndex implements ShapeStats {
    * Adds or replaces a document. Returns the paths of the other documents whose duplicate findings may have
    * changed (those that shared fingerprints with the old or the new text).
    */
-  setDocument(path: string, text: string): string[] {
+  setDocument(path: string, text: string, stamp?: SourceStamp): string[] {
     this.completeTable();
     const affected = new Set<string>();
     const old = this.docs.get(path);
@@ -98,32 +101,28 @@ export class CorpusIndex implements ShapeStats {
       this.collectSharing(old, affected);
       this.unlink(old);
     }
-    const doc = this.link(path, text);
+    const doc = this.linkPrepared(path, prepareDocument(text, this.options.duplicates), false, stamp);
     this.collectSharing(doc, affected);
     affected.delete(path);
     return [...affected];
   }
 
   /** Adds a document during a bulk load, without working out which others it affects. */
-  load(path: string, text: string): void {
-    this.loadPrepared(path, prepareDocument(text, this.options.duplicates));
+  load(path: string, text: string, stamp?: SourceStamp): void {
+    this.loadPrepared(path, prepareDocument(text, this.options.duplicates), stamp);
   }
 
   /** Adds a document prepared elsewhere (a worker thread), during a bulk load. */
-  loadPrepared(path: string, prepared: PreparedDocument): void {
+  loadPrepared(path: string, prepared: PreparedDocument, stamp?: SourceStamp): void {
     const old = this.docs.get(path);
     if (old) { this.unlink(old); }
     this.rebuild = undefined; // a table being completed would miss this document: start it again when asked
-    this.linkPrepared(path, prepared, true);
+    this.linkPrepared(path, prepared, true, stamp);
   }
 
-  private link(path: string, text: string): IndexedDocument {
-    return this.linkPrepared(path, prepareDocument(text, this.options.duplicates));
-  }
-
-  private linkPrepared(path: string, p: PreparedDocument, defer = false): IndexedDocument {
+  private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined): IndexedDocument {
     const uniqueShapes = distinctShapes(p.shapes);
-    const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p };
+    const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p, stamp };
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }
@@ -195,9 +194,43 @@ export class CorpusIndex implements ShapeStats {
     return [...affected];
   }
 
-  /** The findings and shares of one document, as the corpus stands now. */
+  /**
+   * The findings and shares of one document, as the corpus stands now. A document indexed without its text whose
+   * file changed on disk since is re-indexed from the disk first, so the findings never use the old offsets.
+   */
   analyze(path: string): FileAnalysis {
+    this.refreshFromDisk(path);
     return this.analyzeWith(path, this.detectBoilerplate(path));
+  }
+
+  /**
+   * True when the document is indexed with exactly this text. For a document indexed without its text this reads
+   * the file; a file changed on disk since does not hold the indexed text any more, so the answer is false.
+   */
+  holdsText(path: string, text: string): boolean {
+    const doc = this.docs.get(path);
+    if (!doc || doc.model.length !== text.length) { return false; }
+    try {
+      return doc.model.text === text;
+    } catch (e) {
+      if (e instanceof ChangedOnDisk) { return false; }
+      throw e;
+    }
+  }
+
+  private refreshFromDisk(path: string): void {
+    const doc = this.mustGet(path);
+    if (doc.model.textLoaded) { return; }
+    try {
+      void doc.model.text;
+    } catch (e) {
+      if (!(e instanceof ChangedOnDisk)) { throw e; }
+      if (!e.now.ok) {
+        this.removeDocument(path);
+        throw new Error(`${path} was removed from the index: ${e.now.message}`);
+      }
+      this.setDocument(path, e.now.text, e.stamp);
+    }
   }
 
   /** The boilerplate findings of one document, as the corpus's shape counts stand now. */

@@ -1,6 +1,7 @@
 // Preparing a document for the index: its text model, blocks, block shapes, word tokens and fingerprints. This is
 // the per-file work of a scan, pure and independent of the corpus, so it can run on worker threads; a prepared
-// document travels between threads as typed arrays (transferred, not copied) and is rebuilt on the other side.
+// document travels between threads as typed arrays (transferred, not copied) and is rebuilt on the other side,
+// without its text: the receiving index reads the text from disk again if it ever needs it.
 import { analyseUnits, blockShapes, BoilerplateOptions, UnitAnalysis } from '../detect/boilerplate';
 import { tokenize, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
@@ -33,7 +34,6 @@ export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k
 
 /** A prepared document as plain data and typed arrays, for postMessage. */
 export interface PackedDocument {
-  text: string;
   lineStarts: Uint32Array;
   lineEnds: Uint32Array;
   /** startLine, endLine, start, end per block. */
@@ -51,7 +51,6 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
   p.blocks.forEach((b, i) => { blocks.set([b.startLine, b.endLine, b.start, b.end], i * 4); });
   const { starts, ends } = p.model.lineTables();
   const packed: PackedDocument = {
-    text: p.model.text,
     lineStarts: starts,
     lineEnds: ends,
     blocks,
@@ -70,13 +69,14 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
   return { packed, transfer: [...transfer] };
 }
 
-export function unpackDocument(d: PackedDocument): PreparedDocument {
+/** `load` gives the text when it is needed (see TextModel.withoutText). */
+export function unpackDocument(d: PackedDocument, load: () => string): PreparedDocument {
   const blocks: Block[] = [];
   for (let i = 0; i < d.blocks.length; i += 4) {
     blocks.push({ startLine: d.blocks[i], endLine: d.blocks[i + 1], start: d.blocks[i + 2], end: d.blocks[i + 3] });
   }
   return {
-    model: TextModel.fromLineTables(d.text, d.lineStarts, d.lineEnds),
+    model: TextModel.withoutText(d.lineStarts, d.lineEnds, load),
     blocks,
     shapes: Array.from(d.shapes),
     tokens: { count: d.tokHash.length, hash: d.tokHash, start: d.tokStart, end: d.tokEnd },
