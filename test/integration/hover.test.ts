@@ -2,6 +2,7 @@
 // command opens that copy with the passage selected.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { boilerplateScore } from '../../src/core/detect/calibration';
 import type { CorpusLensApi } from '../../src/extension';
 import { activateExtension, fixtureUri, rangeOf } from './helpers';
 
@@ -23,7 +24,9 @@ suite('hover', () => {
 
   test('a boilerplate hover gives the reason and the score', async () => {
     const text = hoverText(await hoverAt(fixtureUri('harbour-ferry.txt'), 10, 5));
-    assert.ok(text.includes('Boilerplate: sign-up or subscription prompt (score 0.90)'), text);
+    // The score is the code's calibrated probability (src/core/detect/calibration.ts), shown with two decimals.
+    const score = boilerplateScore('boilerplate.sign-up').toFixed(2);
+    assert.ok(text.includes(`Boilerplate: sign-up or subscription prompt (score ${score})`), text);
     assert.ok(text.includes('`boilerplate.sign-up`'), text);
   });
 
