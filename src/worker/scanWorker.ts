@@ -214,7 +214,7 @@ export class IndexService {
         for (const p of index.setDocument(req.path, req.text)) { touched.add(p); }
       }
     }
-    await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched), removed);
+    await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched, removed), removed);
     this.post({ type: 'done', id: req.id });
   }
 
@@ -259,14 +259,25 @@ export class IndexService {
       }
     }
     for (const p of removed) { touched.delete(p); }
-    await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched), removed);
+    await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched, removed), removed);
     this.post({ type: 'done', id: req.id });
   }
 
-  private analyze(index: CorpusIndex, paths: Iterable<string>): FileAnalysis[] {
+  /**
+   * The findings of `paths`. A file indexed without its text that is gone or unreadable by the time it is analysed
+   * (a folder being deleted reaches the worker in several batches) leaves the index there: it joins `removed`
+   * instead of failing the whole request, so the host drops it like any other removed file.
+   */
+  private analyze(index: CorpusIndex, paths: Iterable<string>, removed: string[]): FileAnalysis[] {
     const out: FileAnalysis[] = [];
     for (const p of paths) {
-      if (index.has(p)) { out.push(index.analyze(p)); }
+      if (!index.has(p)) { continue; }
+      try {
+        out.push(index.analyze(p));
+      } catch (e) {
+        if (index.has(p)) { throw e; }
+        removed.push(p);
+      }
     }
     return out;
   }

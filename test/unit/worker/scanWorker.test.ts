@@ -156,6 +156,19 @@ describe('index worker service', () => {
     assert.deepStrictEqual([...parallel.entries()].sort(), [...single.entries()].sort());
   });
 
+  it('drops a file indexed without its text that is gone when a disk change reaches a copy of it', async () => {
+    // A parallel scan keeps no texts: a file that shares a passage with a removed one is re-read when analysed,
+    // and a folder being deleted reaches the worker in batches, so that file may be gone already.
+    service = new IndexService((r) => replies.push(r), { prepareWorkerScript: path.join(repo, 'out', 'src', 'worker', 'prepareWorker.js') });
+    await scan();
+    fs.rmSync(path.join(root, 'a.txt'));
+    fs.rmSync(path.join(root, 'b.txt'));
+    const rs = await send({ type: 'disk', generation: 5, folder: 'f', paths: ['a.txt'] });
+    assert.deepStrictEqual(rs.map((r) => r.type).at(-1), 'done');
+    assert.deepStrictEqual(findingsOf(rs).flatMap((r) => r.removed).sort(), ['a.txt', 'b.txt']);
+    assert.deepStrictEqual([...files(rs).keys()], []);
+  });
+
   it('sends the next findings or listed reply only when the host acknowledged the last, if asked to', async () => {
     for (let i = 0; i < 40; i++) {
       fs.writeFileSync(path.join(root, `x${i}.txt`), Array.from({ length: 60 }, () => SIGN_UP).join('\n\n'));
