@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, rangeOf, setText } from './helpers';
+import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, rangeOf, saveDocument, setText } from './helpers';
 
 const HARBOUR = 'harbour-ferry.txt';
 const ISLAND = 'island-school-run.txt';
@@ -39,7 +39,7 @@ suite('live updates', () => {
       assert.deepStrictEqual(corpusDiagnostics(api, fixtureUri(ISLAND), 'duplicate.cross-file').map(rangeOf), ['8:0-8:238']);
     } finally {
       if (doc.getText() !== original) { await setText(doc, original); }
-      await doc.save();
+      await saveDocument(doc);
       await api.whenIdle();
     }
   });
@@ -60,7 +60,7 @@ suite('live updates', () => {
       assert.deepStrictEqual((harbour[0]?.relatedInformation ?? []).map((r) => rangeOf(r.location)), ['18:0-18:238']);
     } finally {
       await setText(doc, original);
-      await doc.save();
+      await saveDocument(doc);
       await api.whenIdle();
     }
     assert.deepStrictEqual(corpusDiagnostics(api, fixtureUri(ISLAND), 'duplicate.cross-file').map(rangeOf), ['8:0-8:238']);

@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
 import type { AcceptEverywhereResult } from '../../src/vscode/suggestions/suggestionActions';
-import { activateExtension, fixtureUri, openCorpusText, rangeOf, readSidecar, waitFor } from './helpers';
+import { activateExtension, fixtureUri, openCorpusText, rangeOf, readSidecar, saveDocument, waitFor } from './helpers';
 
 const MARINA = 'marina-slipway.txt';
 const REGATTA = 'autumn-regatta.txt';
@@ -179,7 +179,7 @@ suite('suggestions', () => {
     assert.strictEqual(hintAt(hints(api, marina), bare), undefined);
 
     // Saved, closed and opened again: the session is read from disk afresh.
-    await doc.save();
+    await saveDocument(doc);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const reopened = (await openCorpusText(marina)).document;
     const ds = await hintsWhere(api, marina, (x) => x.length > 0, 'hints after reopening');

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, openCorpusText, readSidecar, waitFor } from './helpers';
+import { activateExtension, corpusDiagnostics, findingsUpdated, fixtureUri, openCorpusText, readSidecar, saveDocument, waitFor } from './helpers';
 
 const FILE = 'river-cleanup.txt';
 const CLAIM = 'the stretch by the footbridge was the worst';
@@ -122,7 +122,7 @@ suite('tagging', () => {
     const prefix = 'UPDATE, Monday: ';
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(2, 0), prefix)));
     const savedSidecar = waitFor(api.onDidSaveSidecar, (u) => u.toString() === uri.toString(), `the sidecar of ${FILE} saved`);
-    assert.ok(await editor.document.save());
+    assert.ok(await saveDocument(editor.document));
     await savedSidecar;
     const data = await readSidecar(uri);
     const text = editor.document.getText();
@@ -194,7 +194,7 @@ suite('tagging', () => {
     try {
       assert.ok(await shown.edit((b) => b.insert(new vscode.Position(0, 0), prefix)));
       const savedSidecar = waitFor(api.onDidSaveSidecar, (u) => u.toString() === uri.toString(), `the sidecar of ${FILE} saved`);
-      assert.ok(await shown.document.save());
+      assert.ok(await saveDocument(shown.document));
       await savedSidecar;
       const stored = (await readSidecar(uri)).annotations.find((a) => a.id === tag.id);
       assert.ok(stored);
@@ -204,7 +204,7 @@ suite('tagging', () => {
       await vscode.commands.executeCommand('corpusLens.removeTag', { uri: uri.toString(), id: tag.id });
       if (shown.document.getText().startsWith(prefix)) {
         await shown.edit((b) => b.delete(new vscode.Range(0, 0, 0, prefix.length)));
-        await shown.document.save();
+        await saveDocument(shown.document);
       }
       await vscode.languages.setTextDocumentLanguage(shown.document, 'corpus-text');
     }
