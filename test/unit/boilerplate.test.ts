@@ -120,6 +120,20 @@ describe('boilerplate detector rules', function () {
     assert.deepEqual(scan(text).findings, []);
   });
 
+  it('keeps a short closing sentence of the article before boilerplate, but not a short line without a sentence', function () {
+    const closing = 'The next vote is set for the first week of May.';
+    const legal = 'Copyright 2024 Example Media. All rights reserved.';
+    const text = page([P1, P2, P3, P4, closing, 'Advertisement', legal]);
+    assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.advertisement, 'Advertisement'], [BoilerplateCode.legal, legal]]);
+    // Context alone (the short-sentence rule off) would judge it by the advertisement below.
+    const model = new TextModel(text);
+    const off = detectBoilerplate(model, model.blocks(), { totalFiles: 1, filesWithShape: () => 1 }, { ...defaultBoilerplateOptions, minShortSentenceWords: Infinity });
+    assert.deepEqual(flagged(text, off)[0], [BoilerplateCode.shortLine, closing]);
+    const heading = 'Weekend edition';
+    const menu = page([P1, P2, P3, P4, heading, 'Advertisement', legal]);
+    assert.deepEqual(flagged(menu, scan(menu).findings)[0], [BoilerplateCode.shortLine, heading]);
+  });
+
   it('flags lines repeated within the file', function () {
     const again = 'Please enter a valid email address';
     const text = page([P1, 'Thank you!', P2, 'Thank you!', P3, P4]);
