@@ -52,13 +52,28 @@ describe('boilerplate detector rules', function () {
     assert.ok(findings[0].score > 0 && findings[0].score <= 1);
   });
 
-  it('flags a photo credit, and the caption just before it', function () {
-    const caption = 'Children play on the grass beside the old signal box.';
+  it('flags a photo credit, and the caption just before it unless that is a sentence', function () {
+    const caption = 'Children on the grass beside the old signal box';
     const credit = 'Photo: Jane Example/Example Agency';
     const text = page([caption, credit, P1, P2, P3, P4]);
     const { findings } = scan(text);
     assert.deepEqual(flagged(text, findings), [[BoilerplateCode.caption, caption], [BoilerplateCode.photoCredit, credit]]);
     assert.deepEqual({ start: findings[1].start, end: findings[1].end }, rangeOf(text, credit));
+    // A sentence above a credit is as often the article's own line (a numbered step, a paragraph) as a caption.
+    const sentence = 'Children play on the grass beside the old signal box.';
+    const withSentence = page([P1, P2, sentence, credit, P3, P4]);
+    assert.deepEqual(flagged(withSentence, scan(withSentence).findings), [[BoilerplateCode.photoCredit, credit]]);
+  });
+
+  it('flags photo credits in the devsets\' other languages, but not the word in a sentence', function () {
+    const credits = ['Foto: Erika Beispiel/Beispielagentur', 'Bildquelle: Beispielarchiv', 'Fotografía: Archivo Ejemplo', 'Fot. Jan Przykładowy', 'Фото: Иван Примеров'];
+    for (const credit of credits) {
+      const text = page([P1, P2, credit, P3, P4]);
+      assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.photoCredit, credit]], credit);
+    }
+    const prose = 'Am Ende des Tages machten wir noch ein Foto von der alten Brücke am Fluss.';
+    const text = page([P1, P2, prose, P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
   });
 
   it('flags timestamp lines, absolute and relative', function () {

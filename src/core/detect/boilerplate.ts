@@ -249,9 +249,10 @@ export function detectBoilerplate(
   // 2. Runs of short lines without sentences: link lists, menus, tables of contents.
   markListRuns(n, measures, quality, isProse, unitShapes, locked, cls, o);
 
-  // 3. Captions: a line that is not long prose, just before a photo credit.
+  // 3. Captions: a line that is neither long prose nor a sentence, just before a photo credit (on trafilatura's
+  // pages a sentence above a credit is as often the article's own line as a caption).
   for (let i = 0; i + 1 < n; i++) {
-    if (!locked[i] && quality[i] !== Cls.Good && locked[i + 1]?.code === BoilerplateCode.photoCredit && measures[i].chars <= o.captionMaxChars) {
+    if (!locked[i] && quality[i] !== Cls.Good && !isSentence(measures[i], o) && locked[i + 1]?.code === BoilerplateCode.photoCredit && measures[i].chars <= o.captionMaxChars) {
       locked[i] = captionVerdict;
       cls[i] = Cls.Bad;
     }
