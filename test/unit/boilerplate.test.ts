@@ -52,13 +52,28 @@ describe('boilerplate detector rules', function () {
     assert.ok(findings[0].score > 0 && findings[0].score <= 1);
   });
 
-  it('flags a photo credit, and the caption just before it', function () {
-    const caption = 'Children play on the grass beside the old signal box.';
+  it('flags a photo credit, and the caption just before it unless that is a sentence', function () {
+    const caption = 'Children on the grass beside the old signal box';
     const credit = 'Photo: Jane Example/Example Agency';
     const text = page([caption, credit, P1, P2, P3, P4]);
     const { findings } = scan(text);
     assert.deepEqual(flagged(text, findings), [[BoilerplateCode.caption, caption], [BoilerplateCode.photoCredit, credit]]);
     assert.deepEqual({ start: findings[1].start, end: findings[1].end }, rangeOf(text, credit));
+    // A sentence above a credit is as often the article's own line (a numbered step, a paragraph) as a caption.
+    const sentence = 'Children play on the grass beside the old signal box.';
+    const withSentence = page([P1, P2, sentence, credit, P3, P4]);
+    assert.deepEqual(flagged(withSentence, scan(withSentence).findings), [[BoilerplateCode.photoCredit, credit]]);
+  });
+
+  it('flags photo credits in the devsets\' other languages, but not the word in a sentence', function () {
+    const credits = ['Foto: Erika Beispiel/Beispielagentur', 'Bildquelle: Beispielarchiv', 'Fotografía: Archivo Ejemplo', 'Fot. Jan Przykładowy', 'Фото: Иван Примеров'];
+    for (const credit of credits) {
+      const text = page([P1, P2, credit, P3, P4]);
+      assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.photoCredit, credit]], credit);
+    }
+    const prose = 'Am Ende des Tages machten wir noch ein Foto von der alten Brücke am Fluss.';
+    const text = page([P1, P2, prose, P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
   });
 
   it('flags timestamp lines, absolute and relative', function () {
@@ -118,6 +133,20 @@ describe('boilerplate detector rules', function () {
   it('keeps a short sentence inside the article', function () {
     const text = page([P1, P2, 'She declined to comment.', P3, P4]);
     assert.deepEqual(scan(text).findings, []);
+  });
+
+  it('keeps a short closing sentence of the article before boilerplate, but not a short line without a sentence', function () {
+    const closing = 'The next vote is set for the first week of May.';
+    const legal = 'Copyright 2024 Example Media. All rights reserved.';
+    const text = page([P1, P2, P3, P4, closing, 'Advertisement', legal]);
+    assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.advertisement, 'Advertisement'], [BoilerplateCode.legal, legal]]);
+    // Context alone (the short-sentence rule off) would judge it by the advertisement below.
+    const model = new TextModel(text);
+    const off = detectBoilerplate(model, model.blocks(), { totalFiles: 1, filesWithShape: () => 1 }, { ...defaultBoilerplateOptions, minShortSentenceWords: Infinity });
+    assert.deepEqual(flagged(text, off)[0], [BoilerplateCode.shortLine, closing]);
+    const heading = 'Weekend edition';
+    const menu = page([P1, P2, P3, P4, heading, 'Advertisement', legal]);
+    assert.deepEqual(flagged(menu, scan(menu).findings)[0], [BoilerplateCode.shortLine, heading]);
   });
 
   it('flags lines repeated within the file', function () {

@@ -43,6 +43,8 @@ export interface BoilerplateOptions {
   maxHeadingDistance: number;
   /** A line ending like a sentence with at least this many words is a sentence: inside the main text it is text. */
   minSentenceWords: number;
+  /** A short line ending like a sentence, with a function word and this many words, is text inside the main text. */
+  minShortSentenceWords: number;
   /** This many consecutive short lines without sentence punctuation make a link list or table of contents. */
   minListRun: number;
   /** A line of a link list has at most this many words... */
@@ -87,6 +89,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   minStopwordHitRate: 0.08,
   maxHeadingDistance: 200,
   minSentenceWords: 8,
+  minShortSentenceWords: 6,
   minListRun: 3,
   listMaxWords: 12,
   listMaxChars: 100,
@@ -216,6 +219,10 @@ export function detectBoilerplate(
   const minFilesProse = Math.max(o.minFilesForRepeatedProse, Math.ceil(o.minShareForRepeatedProse * total));
   for (let i = 0; i < n; i++) { quality[i] = intrinsic(measures[i], knownLanguage, o); }
   const isProse = (i: number) => quality[i] === Cls.Good || (quality[i] === Cls.NearGood && measures[i].terminal);
+  const isShortSentence = (i: number) => {
+    const m = measures[i];
+    return cls[i] === Cls.Short && m.terminal && m.stops > 0 && m.words >= o.minShortSentenceWords;
+  };
   for (let i = 0; i < n; i++) {
     const m = measures[i];
     const t = texts[i];
@@ -242,9 +249,10 @@ export function detectBoilerplate(
   // 2. Runs of short lines without sentences: link lists, menus, tables of contents.
   markListRuns(n, measures, quality, isProse, unitShapes, locked, cls, o);
 
-  // 3. Captions: a line that is not long prose, just before a photo credit.
+  // 3. Captions: a line that is neither long prose nor a sentence, just before a photo credit (on trafilatura's
+  // pages a sentence above a credit is as often the article's own line as a caption).
   for (let i = 0; i + 1 < n; i++) {
-    if (!locked[i] && quality[i] !== Cls.Good && locked[i + 1]?.code === BoilerplateCode.photoCredit && measures[i].chars <= o.captionMaxChars) {
+    if (!locked[i] && quality[i] !== Cls.Good && !isSentence(measures[i], o) && locked[i + 1]?.code === BoilerplateCode.photoCredit && measures[i].chars <= o.captionMaxChars) {
       locked[i] = captionVerdict;
       cls[i] = Cls.Bad;
     }
@@ -252,9 +260,10 @@ export function detectBoilerplate(
 
   // 4. The main text: the segments of lines whose evidence sums highest.
   const keep = mainTextSegments(quality, measures, locked, o);
-  // Inside them, near-good lines, and sentences poor in function words (scores, names), are text too.
+  // Inside them, near-good lines, sentences poor in function words (scores, names) and short sentences (a closing
+  // line, a numbered step) are text too: context would judge a short sentence by a menu beside it.
   for (let i = 0; i < n; i++) {
-    if (keep[i] && (cls[i] === Cls.NearGood || (cls[i] === Cls.Bad && !locked[i] && isSentence(measures[i], o)))) { cls[i] = Cls.Good; }
+    if (keep[i] && (cls[i] === Cls.NearGood || isShortSentence(i) || (cls[i] === Cls.Bad && !locked[i] && isSentence(measures[i], o)))) { cls[i] = Cls.Good; }
   }
 
   // 5. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.

@@ -40,6 +40,9 @@ export interface CompiledCues {
   readonly maxChars: number;
 }
 
+/** "Photo" in the devsets' other languages (German, Spanish, Italian, Portuguese, Polish, French, Russian), as credits use it. */
+const creditWords = ['foto', 'fotos', 'fotografía', 'fotografia', 'fotografías', 'fotografias', 'bild', 'bilder', 'bildquelle', 'bildnachweis', 'fotoquelle', 'imagen', 'imágenes', 'zdjęcie', 'zdjęcia', 'fot', 'фото', 'crédit', 'crédits'];
+
 const compiled = new WeakMap<readonly Cue[], CompiledCues>();
 
 /** Compiles (once per cue list) the word gates of the cues. Cues past the 29th are never gated (see GATE_MASK). */
@@ -127,6 +130,8 @@ export const defaultCues: readonly Cue[] = [
     /^[\s[(]*(?:read more|read next|related(?: post| article| story| coverage)?|see also|also read|also on \S+|more|recommended|watch|listen|read)\s*:\s*\S/i, 200, { triggers: ['read', 'related', 'see', 'also', 'more', 'recommended', 'watch', 'listen'] }),
   cue(BoilerplateCode.photoCredit, 'photo credit',
     /\b(?:photo|photograph|image|picture|illustration|graphic|video|footage|photos|images)(?: credits?| courtesy)?\s*(?::|by\b)|^[\s(]*(?:source|credit|credits|courtesy)\s*:|\b(?:getty images?|shutterstock|istock(?:photo)?|alamy|ap photo|afp photo|epa-efe|via getty|file photo|handout photo)\b|^[\s(]*courtesy of\b|\/\s*(?:reuters|afp|ap|getty|epa)\b|\bcredit\s*(?::|\.\.\.)|^[\s\W]*(?:image|photo|picture|slide)?\s*\d+\s*(?:of|\/)\s*\d+[\s\W]*$/i, 320, { triggers: ['photo', 'photograph', 'image', 'picture', 'illustration', 'graphic', 'video', 'footage', 'photos', 'images', 'source', 'credit', 'credits', 'courtesy', 'getty', 'shutterstock', 'istock', 'istockphoto', 'alamy', 'ap', 'afp', 'epa', 'handout', 'file', 'reuters', 'slide', 'of'], marks: Mark.Separator }),
+  // The same credit in the devsets' other languages: a cue of its own, tried only on lines holding one of its words.
+  cue(BoilerplateCode.photoCredit, 'photo credit', /(?<!\p{L})(?:fotos?|fotograf[ií]as?|bild|bilder|bildquelle|bildnachweis|fotoquelle|im[aá]gen(?:es)?|zdj[eę]ci[ea]|фото|cr[ée]dits? photos?)\s*:|(?<!\p{L})fot\.\s+\p{Lu}/iu, 320, { triggers: creditWords }),
   cue(BoilerplateCode.photoCredit, 'photo credit', /\(\p{Lu}[^()]{1,60}\/\s*\p{Lu}[^()]{1,60}\)[\s\W]*$/u, 320, { marks: Mark.Separator }),
   cue(BoilerplateCode.caption, 'image caption',
     /^[\s(]*(?:above|below|top|pictured|inset|main image|file)\s*:|[(,]\s*(?:left|right|center|centre|top|bottom|far left|far right|second (?:from )?(?:left|right)|from left|front row|back row)\s*[),]|\b(?:is|are) pictured\b|\bposes? for\b|\blooks on\b|^(?:this|an?) (?:artist'?s? (?:impression|rendering|concept)|illustration|satellite image|screenshot|file photo|photo|image)\b/i, 300, { triggers: ['above', 'below', 'top', 'pictured', 'inset', 'main', 'file', 'left', 'right', 'center', 'centre', 'bottom', 'far', 'second', 'front', 'back', 'pose', 'poses', 'looks', 'impression', 'rendering', 'concept', 'illustration', 'satellite', 'screenshot', 'photo', 'image'] }),
