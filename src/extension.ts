@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
     const occurrences = new OccurrenceTagger({ sessions, files, log, recordStep: (tags) => tagging.recordStep(tags) });
-    const findingDecisions = new FindingDecisions({ sessions, files, log });
+    const findingDecisions = new FindingDecisions({ sessions, files, store, log });
     const decisions = (uri: vscode.Uri) => {
       const session = sessions.peek(uri);
       return session && decisionLookup(session.list(), session.text);

@@ -181,4 +181,26 @@ suite('decisions about findings beyond one finding', () => {
     const quick = await quickFixes(WALKERS, findings[0].range);
     assert.ok(!quick.some((a) => a.kind?.value === 'source.fixAll.corpusLens'), 'not offered among the quick fixes');
   });
+
+  test('"Confirm all boilerplate in this file" on a file that is not open confirms its findings under the default diagnostics scope', async () => {
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    const closed = FILES.find((u) => !isOpen(u));
+    assert.ok(closed, 'every decisions/ file is open; the test needs a closed one');
+    const expected = corpusDiagnostics(api, closed).filter((d) => String(d.code).startsWith('boilerplate.')).length;
+    assert.ok(expected > 0, `${closed.path} has boilerplate findings`);
+    try {
+      const withdrawn = waitFor(api.onDidUpdateFindings, () => corpusDiagnostics(api, closed).length === 0, 'the closed file withdrawn');
+      await config.update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Workspace);
+      await withdrawn;
+      assert.strictEqual(await vscode.commands.executeCommand('corpusLens.confirmAllBoilerplate', { uri: closed.toString() }), expected);
+      const stored = await decisions(closed);
+      assert.strictEqual(stored.filter((d) => d.attributes?.status === 'confirmed').length, expected);
+    } finally {
+      const republished = waitFor(api.onDidUpdateFindings, () => FILES.every((u) => corpusDiagnostics(api, u).length > 0), 'every file published again');
+      await config.update('diagnostics.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
+      await republished;
+      await api.whenIdle();
+    }
+  });
 });
