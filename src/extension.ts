@@ -24,7 +24,7 @@ import { registerTagActions } from './vscode/tagging/tagActions';
 import { FileArgs, FindingDecisions } from './vscode/findings/findingDecisions';
 import { OccurrenceTagger, TagAllArgs } from './vscode/tagging/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging/tagging';
-import { decisionLookup } from './vscode/tagging/tagModel';
+import { TagRefOf, decisionLookup } from './vscode/tagging/tagModel';
 import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
 import { ExportArgs, exportCorpusCommand } from './vscode/export/exportCommand';
 import { UntaggedMentions } from './vscode/views/untaggedMentions';
@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
     const untagged = new UntaggedMentions({ client: suggestClient, suggestions, files, log });
     const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer, untagged });
-    const suggestionDeps = { suggestions, sessions, files, client: suggestClient };
+    const suggestionDeps = { suggestions, sessions, files, client: suggestClient, recordStep: (tags: TagRefOf[]) => tagging.recordStep(tags) };
     context.subscriptions.push(
       files,
       client,

@@ -10,7 +10,8 @@ import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
-import { Gazetteer, suggest, untaggedMentions, wholeWordOccurrences } from '../core/suggest';
+import { Gazetteer, suggest, untaggedMentions } from '../core/suggest';
+import { findOccurrences } from '../core/anchor/occurrences';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
 import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
 import { Selection } from '../protocol/indexProtocol';
@@ -170,7 +171,7 @@ export class SuggestService {
         text = read.text;
       }
       if (!text.includes(req.needle)) { continue; }
-      const count = wholeWordOccurrences(text, req.needle).length;
+      const count = findOccurrences(text, req.needle).length;
       if (count > 0) { files.push({ path: rel, count }); }
     }
     this.post({ type: 'occurrences', id: req.id, files, unreadable });

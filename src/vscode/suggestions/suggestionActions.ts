@@ -6,7 +6,7 @@
 // since; without arguments a command acts on the suggestion at the active editor's cursor (keyboard, palette).
 import * as vscode from 'vscode';
 import { Annotation, ENTITY_LABELS } from '../../core/annotations';
-import { wholeWordOccurrences } from '../../core/suggest/occurrences';
+import { findOccurrences } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CommandId } from '../platform/commandIds';
 import { RangeTuple } from '../platform/ranges';
@@ -15,6 +15,7 @@ import { CorpusFiles } from '../platform/corpusFiles';
 import { corpusDocumentSelector } from '../platform/languages';
 import { SuggestWorkerClient } from '../workers/suggestClient';
 import { ShownSuggestion, Suggestions } from './suggestions';
+import { TagRefOf } from '../tagging/tagModel';
 
 /** What a fix or a command names: a suggestion in a document, as it was shown. */
 export interface SuggestionArgs {
@@ -49,6 +50,8 @@ export interface SuggestionActionDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
   client: SuggestWorkerClient;
+  /** Records the tags of one command as one step for Undo Last Tag (accept-everywhere, like tag-all). */
+  recordStep: (tags: TagRefOf[]) => void;
 }
 
 const FIX_KIND = vscode.CodeActionKind.QuickFix;
@@ -160,6 +163,7 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
     if (answer !== go) { return undefined; }
   }
   const result: AcceptEverywhereResult = { tagged: 0, files: 0, skipped: 0, failed: 0 };
+  const made: TagRefOf[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: tagging "${clip(needle, 40)}"`, cancellable: false },
     async (progress) => {
@@ -170,22 +174,22 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
         if (!fileDoc || !session) { result.failed++; continue; }
         const text = fileDoc.getText();
         const covered = session.list().filter((a) => a.annotation.kind === 'entity' && a.start !== null && a.end !== null);
-        let added = 0;
-        for (const start of wholeWordOccurrences(text, needle)) {
-          const end = start + needle.length;
+        const added: TagRefOf[] = [];
+        for (const [start, end] of findOccurrences(text, needle)) {
           if (covered.some((a) => a.start! < end && a.end! > start)) { result.skipped++; continue; }
-          session.add({ kind: 'entity', label, start, end });
-          added++;
+          added.push({ doc: fileDoc.uri.toString(), id: session.add({ kind: 'entity', label, start, end }).id });
         }
-        if (added === 0) { continue; }
+        if (added.length === 0) { continue; }
         if (await deps.sessions.save(fileDoc.uri)) {
-          result.tagged += added;
+          result.tagged += added.length;
           result.files++;
+          made.push(...added);
         } else {
           result.failed++;
         }
       }
     });
+  deps.recordStep(made);
   const left = result.skipped > 0 ? `; ${plural(result.skipped, 'place')} already tagged or turned down left as ${result.skipped === 1 ? 'it was' : 'they were'}` : '';
   const failed = result.failed > 0 ? `; ${plural(result.failed, 'file')} could not be written (see the errors shown)` : '';
   void vscode.window.showInformationMessage(
