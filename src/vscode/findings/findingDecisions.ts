@@ -9,17 +9,16 @@ import { identicalLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { clip, plural } from '../platform/text';
-import { searchCorpus } from '../tagging/corpusSearch';
+import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
 import { DIAGNOSTIC_SOURCE, shownKinds } from './diagnostics';
 import { FindingsStore } from './findingsStore';
 import { DecisionArgs } from '../tagging/tagging';
 import { toRange } from '../platform/ranges';
 
-export interface FindingDecisionDeps {
+export interface FindingDecisionDeps extends CorpusSearchDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
   store: FindingsStore;
-  log: vscode.LogOutputChannel;
 }
 
 export interface CorpusDecisionResult {
@@ -50,17 +49,15 @@ export class FindingDecisions {
       return undefined;
     }
     const shown = clip(line, 40);
-    const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, (text) => {
-      const found = identicalLines(text, line);
-      return found.length > 0 ? found : undefined;
-    });
+    const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, { kind: 'lines', line });
     if (!hits) { return undefined; }
     let lines = 0;
     let files = 0;
     for (const hit of hits) {
       const decided = await this.deps.sessions.edit(hit.uri, (session) => {
         // Placed in the session's text, which is the text searched unless the file changed meanwhile.
-        const ranges = session.text === hit.text ? hit.found : identicalLines(session.text, line);
+        const found: [number, number][] = hit.places.map((p) => [p.start, p.end]);
+        const ranges = found.every(([s, e]) => session.text.slice(s, e) === line) ? found : identicalLines(session.text, line);
         for (const [start, end] of ranges) { session.decideAnyBoilerplate(start, end, status); }
         return ranges.length;
       });

@@ -13,7 +13,7 @@ import { RangeTuple } from '../platform/ranges';
 import { clip, plural } from '../platform/text';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { corpusDocumentSelector } from '../platform/languages';
-import { SuggestWorkerClient } from '../workers/suggestClient';
+import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
 import { ShownSuggestion, Suggestions } from './suggestions';
 import { TagRefOf } from '../tagging/tagModel';
 
@@ -45,11 +45,10 @@ export interface AcceptEverywhereResult {
   failed: number;
 }
 
-export interface SuggestionActionDeps {
+export interface SuggestionActionDeps extends CorpusSearchDeps {
   suggestions: Suggestions;
   sessions: AnnotationSessions;
   files: CorpusFiles;
-  client: SuggestWorkerClient;
   /** Records the tags of one command as one step for Undo Last Tag (accept-everywhere, like tag-all). */
   recordStep: (tags: TagRefOf[]) => void;
 }
@@ -144,21 +143,13 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
   if (!loc) { return undefined; }
   const label = args.label;
   const needle = args.text;
-  const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: looking for "${clip(needle, 40)}" in the corpus` },
-    async () => {
-      await deps.suggestions.ensureFolder(loc.folder);
-      const overlays = vscode.workspace.textDocuments
-        .filter((d) => d.isDirty && deps.files.match(d.uri)?.folder === loc.folder)
-        .map((d) => ({ path: deps.files.match(d.uri)!.rel, text: d.getText() }));
-      return deps.client.send({ type: 'occurrences', folder: loc.folder.uri.toString(), needle, overlays });
-    });
-  if (found.type !== 'occurrences') { return undefined; }
-  const places = found.files.reduce((n, f) => n + f.count, 0);
-  if (found.files.length > ASK_ABOVE_FILES && given?.ask !== false) {
+  const found = await searchCorpus(deps, `looking for "${clip(needle, 40)}" in the corpus`, { kind: 'text', needle }, loc.folder);
+  if (!found) { return undefined; }
+  const places = found.reduce((n, f) => n + f.places.length, 0);
+  if (found.length > ASK_ABOVE_FILES && given?.ask !== false) {
     const go = `Tag ${places}`;
     const answer = await vscode.window.showWarningMessage(
-      `Tag "${needle}" as ${label} at ${plural(places, 'place')} in ${plural(found.files.length, 'file')}?`,
+      `Tag "${needle}" as ${label} at ${plural(places, 'place')} in ${plural(found.length, 'file')}?`,
       { modal: true, detail: 'Each file\'s sidecar is written. Places already tagged or turned down are left as they are.' }, go);
     if (answer !== go) { return undefined; }
   }
@@ -167,26 +158,27 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: tagging "${clip(needle, 40)}"`, cancellable: false },
     async (progress) => {
-      for (const f of found.files) {
-        progress.report({ message: f.path, increment: 100 / found.files.length });
-        const fileDoc = await vscode.workspace.openTextDocument(deps.files.uriOf(loc.folder, f.path)).then((d) => d, () => undefined);
-        const session = fileDoc && await deps.sessions.sessionFor(fileDoc, true);
-        if (!fileDoc || !session) { result.failed++; continue; }
-        const text = fileDoc.getText();
-        const covered = session.list().filter((a) => a.annotation.kind === 'entity' && a.start !== null && a.end !== null);
-        const added: TagRefOf[] = [];
-        for (const [start, end] of findOccurrences(text, needle)) {
-          if (covered.some((a) => a.start! < end && a.end! > start)) { result.skipped++; continue; }
-          added.push({ doc: fileDoc.uri.toString(), id: session.add({ kind: 'entity', label, start, end }).id });
-        }
+      for (const f of found) {
+        progress.report({ message: f.rel, increment: 100 / found.length });
+        let skipped = 0;
+        const added = await deps.sessions.edit(f.uri, (session) => {
+          const covered = session.list().filter((a) => a.annotation.kind === 'entity' && a.start !== null && a.end !== null);
+          // The file may have changed since it was searched: a place whose text moved is looked for again.
+          const still = f.places.every((p) => session.text.slice(p.start, p.end) === needle);
+          const ranges: [number, number][] = still ? f.places.map((p) => [p.start, p.end]) : findOccurrences(session.text, needle);
+          const tags: TagRefOf[] = [];
+          for (const [start, end] of ranges) {
+            if (covered.some((a) => a.start! < end && a.end! > start)) { skipped++; continue; }
+            tags.push({ doc: f.uri.toString(), id: session.add({ kind: 'entity', label, start, end }).id });
+          }
+          return tags;
+        });
+        if (added === undefined) { result.failed++; continue; }
+        result.skipped += skipped;
         if (added.length === 0) { continue; }
-        if (await deps.sessions.save(fileDoc.uri)) {
-          result.tagged += added.length;
-          result.files++;
-          made.push(...added);
-        } else {
-          result.failed++;
-        }
+        result.tagged += added.length;
+        result.files++;
+        made.push(...added);
       }
     });
   deps.recordStep(made);
