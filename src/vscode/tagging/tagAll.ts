@@ -304,6 +304,11 @@ class MatchList {
       this.qp.buttons = this.buttons();
       return false;
     }
+    // The window echoes each list's selection back by item index; an echo of the list shown before, arriving after
+    // the new items are set, would pick the wrong ones. A round trip to the window first lets any such echo in
+    // (the worker's reply can come back sooner than the window answers).
+    await vscode.commands.executeCommand('setContext', MATCH_LIST_CONTEXT, true);
+    if (generation !== this.generation || this.closed) { return false; }
     this.listed = this.options;
     this.fill(found);
     return true;
