@@ -1,6 +1,6 @@
 // `npm run bench [-- --size MB --seed N --regenerate]`: runs the benchmarks one after another. npm appends the
 // arguments after `--` to the last command of a script, so this runner hands them to the scan benchmark, the one
-// that takes them, instead of the host, suggestion, export and activation benchmarks that run after it.
+// that takes them, instead of the host, suggestion, export, editor and activation benchmarks that run after it.
 import { spawnSync } from 'child_process';
 
 const args = process.argv.slice(2);
@@ -9,6 +9,7 @@ const runs = [
   ['dist/benchHost.js'],
   ['dist/benchSuggest.js'],
   ['dist/benchExport.js'],
+  ['dist/benchEditor.js'],
   ['bench/activation.mjs'],
 ];
 for (const run of runs) {

@@ -30,6 +30,7 @@ const devOnly = {
   'bench/host.ts': 'dist/benchHost.js',
   'bench/suggestHost.ts': 'dist/benchSuggest.js',
   'bench/exportBench.ts': 'dist/benchExport.js',
+  'bench/editorScale.ts': 'dist/benchEditor.js',
 };
 
 // A production build starts from an empty dist/, so that no bundle or map of a development build is shipped.

@@ -24,7 +24,7 @@ import { registerTagActions } from './vscode/tagging/tagActions';
 import { FileArgs, FindingDecisions } from './vscode/findings/findingDecisions';
 import { OccurrenceTagger, TagAllArgs } from './vscode/tagging/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging/tagging';
-import { decisionLookup } from './vscode/tagging/tagModel';
+import { TagRefOf, decisionLookup } from './vscode/tagging/tagModel';
 import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
 import { ExportArgs, exportCorpusCommand } from './vscode/export/exportCommand';
 import { UntaggedMentions } from './vscode/views/untaggedMentions';
@@ -71,17 +71,19 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
-    const occurrences = new OccurrenceTagger({ sessions, files, log, recordStep: (tags) => tagging.recordStep(tags) });
-    const findingDecisions = new FindingDecisions({ sessions, files, log });
     const decisions = (uri: vscode.Uri) => {
       const session = sessions.peek(uri);
       return session && decisionLookup(session.list(), session.text);
     };
     const suggestClient = new SuggestWorkerClient(context.extensionPath);
     const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
+    // The actions that reach every corpus file search it in the suggestion worker.
+    const search = { files, log, client: suggestClient, ensureFolder: (f: vscode.WorkspaceFolder) => suggestions.ensureFolder(f) };
+    const occurrences = new OccurrenceTagger({ ...search, sessions, recordStep: (tags) => tagging.recordStep(tags) });
+    const findingDecisions = new FindingDecisions({ ...search, sessions, store });
     const untagged = new UntaggedMentions({ client: suggestClient, suggestions, files, log });
     const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer, untagged });
-    const suggestionDeps = { suggestions, sessions, files, client: suggestClient };
+    const suggestionDeps = { ...search, suggestions, sessions, recordStep: (tags: TagRefOf[]) => tagging.recordStep(tags) };
     context.subscriptions.push(
       files,
       client,

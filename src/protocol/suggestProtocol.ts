@@ -4,6 +4,7 @@
 // the document's version and the host's generation counter for that document, and so does its reply, so the host
 // drops results that a newer edit or a newer request has overtaken.
 import type { Annotation } from '../core/annotations/model';
+import type { Occurrence } from '../core/anchor/occurrences';
 import type { Suggestion } from '../core/suggest';
 import type { Selection } from './indexProtocol';
 
@@ -42,14 +43,30 @@ export interface SuggestRequest {
   claims: boolean;
 }
 
-/** Counts the whole-word occurrences of a string in every corpus file of a folder. */
-export interface OccurrencesRequest {
-  type: 'occurrences';
+/** What a corpus search looks for: a string (as tag-all's options say), or every line whose trimmed text is `line`. */
+export type CorpusQuery =
+  | { kind: 'text'; needle: string; caseSensitive?: boolean; wholeWord?: boolean }
+  | { kind: 'lines'; line: string };
+
+/**
+ * Finds a query in every corpus file of a folder, for the actions that reach every file (tag all occurrences,
+ * accept a suggestion everywhere, decide about every identical line). It runs beside the queue in slices, posting
+ * `searchProgress` now and then, until it replies `found`, or `skipped` once a `cancel` naming it arrived.
+ */
+export interface SearchRequest {
+  type: 'search';
   id: number;
   folder: string;
-  needle: string;
+  query: CorpusQuery;
   /** Unsaved editor texts (folder-relative paths), which take precedence over the files on disk. */
   overlays: { path: string; text: string }[];
+}
+
+/** Stops the search with id `search` at its next slice (a notification: it has no reply of its own). */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+  search: number;
 }
 
 /**
@@ -66,7 +83,7 @@ export interface UntaggedRequest {
   paths?: string[];
 }
 
-export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | OccurrencesRequest | UntaggedRequest;
+export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | SearchRequest | CancelRequest | UntaggedRequest;
 
 /** A request before the client gives it an id. */
 export type UnsentSuggestRequest = SuggestWorkerRequest extends infer R ? (R extends SuggestWorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -77,9 +94,19 @@ export interface FileOccurrences {
   count: number;
 }
 
+/** A file where a search found its query: each place with its line, in the text searched. */
+export interface FoundFile {
+  /** Folder-relative, with forward slashes. */
+  path: string;
+  /** With the text matched (a case-blind search may find it in another case). */
+  places: (Occurrence & { quote: string })[];
+}
+
 export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
-  | { type: 'occurrences'; id: number; files: FileOccurrences[]; unreadable: number }
+  | { type: 'found'; id: number; files: FoundFile[]; unreadable: number }
+  /** How far a search has come (not its final reply). */
+  | { type: 'searchProgress'; id: number; done: number; total: number }
   /**
    * The files with at least one untagged mention, and how many (every other corpus file has none, or could not
    * be read); for a request that named paths, `counted` lists those counted and `unreadable` those that could

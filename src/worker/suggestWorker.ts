@@ -3,24 +3,28 @@
 // once per worker; a 20 KB document then takes about 20 ms). It keeps, per workspace folder, every sidecar's
 // annotations, from which it builds the corpus gazetteer (again only after a sidecar changed). Requests run one at
 // a time in arrival order; a suggest request that a later queued one for the same document overtakes is skipped.
-// The count of untagged mentions across the corpus (for the Files view) runs beside the queue, in slices.
+// The count of untagged mentions across the corpus (for the Files view) and the corpus searches of the actions that
+// reach every file run beside the queue, in slices, so that neither holds the other requests nor the host's thread.
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
 import { listCorpusFiles, readCorpusFile } from '../core/corpus';
-import { Gazetteer, suggest, untaggedMentions, wholeWordOccurrences } from '../core/suggest';
+import { Gazetteer, suggest, untaggedMentions } from '../core/suggest';
+import { findOccurrences, identicalLines, withLines } from '../core/anchor/occurrences';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
 import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
 import { Selection } from '../protocol/indexProtocol';
 import {
-  FileOccurrences, FolderRequest, OccurrencesRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply, SuggestWorkerRequest,
-  UntaggedRequest,
+  CorpusQuery, FileOccurrences, FolderRequest, FoundFile, SearchRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply,
+  SuggestWorkerRequest, UntaggedRequest,
 } from '../protocol/suggestProtocol';
 
 /** The untagged count works in slices of about this many ms, between which other requests are answered. */
 const UNTAGGED_SLICE_MS = 10;
+/** A search posts how far it has come at most this often. */
+const SEARCH_PROGRESS_MS = 100;
 
 interface FolderState {
   root: string;
@@ -41,11 +45,15 @@ export class SuggestService {
   private running = false;
   /** Untagged counts still working (current or cancelled but not yet stopped). */
   private jobs = 0;
+  /** Searches asked to stop (by id), until they do. */
+  private readonly cancelled = new Set<number>();
 
   /** `sliceMs`: how long the untagged count works before it lets other requests in (tests make it 0). */
   constructor(private readonly post: (reply: SuggestWorkerReply) => void, private readonly sliceMs = UNTAGGED_SLICE_MS) {}
 
   receive(req: SuggestWorkerRequest): void {
+    // A cancel cannot wait in the queue behind the requests it is meant to overtake.
+    if (req.type === 'cancel') { this.cancelled.add(req.search); return; }
     this.queue.push(req);
     if (!this.running) {
       // Start a turn later, so that requests arriving together are all queued and overtaken ones can be seen.
@@ -110,7 +118,8 @@ export class SuggestService {
       case 'folder': return this.loadFolder(req);
       case 'sidecars': return this.reloadSidecars(req);
       case 'suggest': return this.suggest(req);
-      case 'occurrences': return this.occurrences(req);
+      case 'search': return this.startJob(req.id, () => this.search(req));
+      case 'cancel': return;
       case 'untagged': return this.startUntagged(req);
     }
   }
@@ -157,33 +166,51 @@ export class SuggestService {
     });
   }
 
-  private occurrences(req: OccurrencesRequest): void {
+  private async search(req: SearchRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
     const overlays = new Map(req.overlays.map((o) => [o.path, o.text]));
-    const files: FileOccurrences[] = [];
+    const paths = listCorpusFiles(folder.root, folder.selection);
+    const files: FoundFile[] = [];
     let unreadable = 0;
-    for (const rel of listCorpusFiles(folder.root, folder.selection)) {
+    let slice = performance.now();
+    let reported = slice;
+    for (let i = 0; i < paths.length; i++) {
+      if (performance.now() - slice >= this.sliceMs) {
+        await new Promise((r) => setImmediate(r));
+        if (this.cancelled.delete(req.id)) { this.post({ type: 'skipped', id: req.id }); return; }
+        slice = performance.now();
+        if (slice - reported >= SEARCH_PROGRESS_MS) {
+          this.post({ type: 'searchProgress', id: req.id, done: i, total: paths.length });
+          reported = slice;
+        }
+      }
+      const rel = paths[i];
       let text = overlays.get(rel);
       if (text === undefined) {
         const read = readCorpusFile(folder.root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
         if (!read.ok) { unreadable++; continue; }
         text = read.text;
       }
-      if (!text.includes(req.needle)) { continue; }
-      const count = wholeWordOccurrences(text, req.needle).length;
-      if (count > 0) { files.push({ path: rel, count }); }
+      const ranges = findQuery(text, req.query);
+      if (ranges.length > 0) { files.push({ path: rel, places: withLines(text, ranges).map((o) => ({ ...o, quote: text.slice(o.start, o.end) })) }); }
     }
-    this.post({ type: 'occurrences', id: req.id, files, unreadable });
+    if (this.cancelled.delete(req.id)) { this.post({ type: 'skipped', id: req.id }); return; }
+    this.post({ type: 'found', id: req.id, files, unreadable });
+  }
+
+  /** Runs `work` beside the queue; an exception in it is the request's error reply. */
+  private startJob(id: number, work: () => Promise<void>): void {
+    this.jobs++;
+    void work().catch((e: unknown) => {
+      this.post({ type: 'error', id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
+    }).finally(() => { this.jobs--; });
   }
 
   /** Starts an untagged count in the background (the queue goes on meanwhile); it replies when done or cancelled. */
   private startUntagged(req: UntaggedRequest): void {
     const folder = this.folderOf(req.folder);
     folder.untaggedJob = req.id;
-    this.jobs++;
-    void this.countUntagged(req, folder).catch((e: unknown) => {
-      this.post({ type: 'error', id: req.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
-    }).finally(() => { this.jobs--; });
+    this.startJob(req.id, () => this.countUntagged(req, folder));
   }
 
   private async countUntagged(req: UntaggedRequest, folder: FolderState): Promise<void> {
@@ -225,6 +252,14 @@ export class SuggestService {
     if (!folder) { throw new Error(`the suggestion worker has not read the folder ${key}`); }
     return folder;
   }
+}
+
+/** The ranges of a corpus query in one text. */
+function findQuery(text: string, query: CorpusQuery): [number, number][] {
+  if (query.kind === 'lines') { return text.includes(query.line) ? identicalLines(text, query.line) : []; }
+  // A quick test first: most files of a corpus do not hold the string at all (a case-blind search cannot use it).
+  if (query.caseSensitive !== false && !text.includes(query.needle)) { return []; }
+  return findOccurrences(text, query.needle, query);
 }
 
 /**

@@ -181,4 +181,35 @@ suite('decisions about findings beyond one finding', () => {
     const quick = await quickFixes(WALKERS, findings[0].range);
     assert.ok(!quick.some((a) => a.kind?.value === 'source.fixAll.corpusLens'), 'not offered among the quick fixes');
   });
+
+  test('"Confirm all boilerplate in this file" on a file that is not open confirms its findings under the default diagnostics scope', async () => {
+    // A file written here and never opened, so that no document of it lingers in the editor.
+    const closed = fixtureUri('decisions/quay-notice.txt');
+    const text = 'Quay notice\n\nThe east quay will be resurfaced in May, and boats are asked to moor at the north wall.\n\n'
+      + 'Sign up for our newsletter to get the latest news in your inbox.\n\nShare this article on Facebook, Twitter and email.\n';
+    const config = vscode.workspace.getConfiguration('corpusLens');
+    const boilerplate = () => corpusDiagnostics(api, closed).filter((d) => String(d.code).startsWith('boilerplate.'));
+    try {
+      const shown = waitFor(api.onDidUpdateFindings, () => boilerplate().length > 0, 'the new file\'s boilerplate shown');
+      await vscode.workspace.fs.writeFile(closed, new TextEncoder().encode(text));
+      await shown;
+      await api.whenIdle();
+      const expected = boilerplate().length;
+      const withdrawn = waitFor(api.onDidUpdateFindings, () => corpusDiagnostics(api, closed).length === 0, 'the closed file withdrawn');
+      await config.update('diagnostics.scope', undefined, vscode.ConfigurationTarget.Workspace);
+      await withdrawn;
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the file is not open');
+      assert.strictEqual(await vscode.commands.executeCommand('corpusLens.confirmAllBoilerplate', { uri: closed.toString() }), expected);
+      const stored = await decisions(closed);
+      assert.strictEqual(stored.filter((d) => d.attributes?.status === 'confirmed').length, expected);
+    } finally {
+      const settled = waitFor(api.onDidUpdateFindings, () => FILES.every((u) => corpusDiagnostics(api, u).length > 0)
+        && corpusDiagnostics(api, closed).length === 0, 'published again without the new file');
+      await config.update('diagnostics.scope', 'workspace', vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(sidecarOf(closed)).then(() => undefined, () => undefined);
+      await vscode.workspace.fs.delete(closed).then(() => undefined, () => undefined);
+      await settled;
+      await api.whenIdle();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // Finding every occurrence of a string (tag all occurrences) and every identical line (decisions for the whole
-// corpus): whole words by code point, case, CRLF line breaks and characters outside the BMP.
+// corpus, accepting a suggestion everywhere): whole words by code point, joined words, case, CRLF line breaks and
+// characters outside the BMP.
 import * as assert from 'node:assert/strict';
 import { findOccurrences, identicalLines, isWordCodePoint, withLines } from '../../src/core/anchor/occurrences';
 
@@ -11,6 +12,15 @@ describe('occurrences', () => {
     assert.deepEqual(findOccurrences(text, 'Port'), [[0, 4], [47, 51]]);
     assert.deepEqual(slices(text, findOccurrences(text, 'Port', { caseSensitive: false })), ['Port', 'port', 'Port']);
     assert.deepEqual(findOccurrences(text, 'Port', { wholeWord: false }).map(([s]) => s), [0, 15, 47]);
+  });
+
+  it('takes a word joined by a hyphen or an apostrophe before, or a hyphen after, as a longer word', () => {
+    const text = 'Lund said. Lundgren, Lund-based, ex-Lund, d\'Lund, Lund\'s and (Lund) too; Lunds - Lund -Lund.';
+    assert.deepEqual(findOccurrences(text, 'Lund').map(([s]) => s), [0, 50, 62, 81, 87]);
+    assert.deepEqual(slices('Åsa met Åsa-Lena and Åsa.', findOccurrences('Åsa met Åsa-Lena and Åsa.', 'Åsa')), ['Åsa', 'Åsa']);
+    assert.deepEqual(findOccurrences('éLund Lund', 'Lund'), [[6, 10]]);
+    assert.deepEqual(findOccurrences('the U.S.A. and U.S.', 'U.S.').map(([s]) => s), [4, 15]);
+    assert.deepEqual(findOccurrences('ex-Lund', 'Lund', { wholeWord: false }), [[3, 7]]);
   });
 
   it('treats letters outside the BMP as word characters, by whole code point', () => {

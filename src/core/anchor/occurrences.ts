@@ -1,5 +1,6 @@
-// Finding every occurrence of a string in a text, for "tag all occurrences" and for decisions about every
-// identical line of a corpus. Offsets are UTF-16 code units; a match never starts or ends inside a surrogate pair,
+// Finding every occurrence of a string in a text: the one module behind every "everywhere" action (tag all
+// occurrences, accept a suggestion everywhere, decisions about every identical line of a corpus), so that they
+// all agree on what a whole word is. Offsets are UTF-16 code units; a match never starts or ends inside a surrogate pair,
 // and whole-word tests look at the whole code point on either side, so a letter outside the BMP counts as one.
 import { TextModel } from '../text';
 
@@ -8,7 +9,9 @@ export interface OccurrenceOptions {
   caseSensitive?: boolean;
   /**
    * Default true: a match must not continue a word on either side. Only the ends of the needle that are word
-   * characters are tested, as an editor's "match whole word" does ('#tag' matches in 'a #tag,').
+   * characters are tested, as an editor's "match whole word" does ('#tag' matches in 'a #tag,'). A hyphen or an
+   * apostrophe joining a word on before ("ex-Lund", "d'Lund") or a hyphen on after ("Lund-based") also makes the
+   * match part of a longer word; a possessive after it ("Lund's") does not.
    */
   wholeWord?: boolean;
 }
@@ -66,9 +69,7 @@ export function findOccurrences(text: string, needle: string, options: Occurrenc
   while ((m = re.exec(text)) !== null) {
     const start = m.index;
     const end = start + m[0].length;
-    const before = checkStart ? codePointBefore(text, start) : undefined;
-    const after = checkEnd && end < text.length ? text.codePointAt(end) : undefined;
-    if ((before !== undefined && isWordCodePoint(before)) || (after !== undefined && isWordCodePoint(after))) {
+    if ((checkStart && joinedBefore(text, start)) || (checkEnd && joinedAfter(text, end))) {
       // Not a whole word here; try again one code point later (a later match may overlap this one).
       re.lastIndex = start + (text.codePointAt(start)! > 0xffff ? 2 : 1);
       continue;
@@ -76,6 +77,24 @@ export function findOccurrences(text: string, needle: string, options: Occurrenc
     out.push([start, end]);
   }
   return out;
+}
+
+const isWordAt = (text: string, offset: number) => offset < text.length && isWordCodePoint(text.codePointAt(offset)!);
+const isWordBefore = (text: string, offset: number) => {
+  const cp = codePointBefore(text, offset);
+  return cp !== undefined && isWordCodePoint(cp);
+};
+
+/** Whether a match starting at `start` continues a word before it, directly or through a joining mark. */
+function joinedBefore(text: string, start: number): boolean {
+  if (isWordBefore(text, start)) { return true; }
+  return start >= 2 && /[-'’]/.test(text[start - 1]) && isWordBefore(text, start - 1);
+}
+
+/** Whether a match ending at `end` goes on into a word, directly or through a hyphen. */
+function joinedAfter(text: string, end: number): boolean {
+  if (isWordAt(text, end)) { return true; }
+  return text[end] === '-' && isWordAt(text, end + 1);
 }
 
 /** The ranges as occurrences with their lines (CR, LF and CRLF line breaks; the line text has no break). */

@@ -12,7 +12,6 @@ import { EntitySuggestion, RejectedMention, Suggestion, TaggedSpan } from './typ
 export { Gazetteer, coarseLabel, isRejection, REJECTED_STATUSES } from './gazetteer';
 export type { AnnotatedFile, GazetteerEntry, GazetteerMatchOptions } from './gazetteer';
 export { splitSentences } from './sentences';
-export { wholeWordOccurrences } from './occurrences';
 export { placeEntityAnnotations, untaggedMentions } from './untagged';
 export type { Span } from './sentences';
 export { claimScore, findSpeaker } from './claims';

@@ -138,6 +138,12 @@ function severitiesFor(folder: vscode.Uri): Severities {
   };
 }
 
+/** Which kinds of finding a folder's settings show at all (a severity of 'off' hides a kind). */
+export function shownKinds(folder: vscode.Uri): { boilerplate: boolean; duplicate: boolean } {
+  const sev = severitiesFor(folder);
+  return { boilerplate: sev.boilerplate !== undefined, duplicate: sev.duplicate !== undefined };
+}
+
 export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | undefined {
   switch (s) {
     case 'error': return vscode.DiagnosticSeverity.Error;

@@ -1,22 +1,24 @@
 // Decisions about findings that reach past one finding: "Not boilerplate in any file" and "Confirm in every file"
 // record the decision over every line of the corpus whose trimmed text is the finding's line (code boilerplate.*,
 // in each file's sidecar, so that it holds after a re-scan and for closed files), and "Confirm all boilerplate in
-// this file" (the source fix-all action) confirms every boilerplate finding of a document not yet decided.
+// this file" (the source fix-all action) confirms every boilerplate finding of a file not yet decided, as the
+// findings store holds them: a file that is not open has no published diagnostics under the default scope.
 import * as vscode from 'vscode';
 import { DecisionStatus, decisionFor } from '../../core/annotations';
 import { identicalLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { clip, plural } from '../platform/text';
-import { searchCorpus } from '../tagging/corpusSearch';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
+import { DIAGNOSTIC_SOURCE, shownKinds } from './diagnostics';
+import { FindingsStore } from './findingsStore';
 import { DecisionArgs } from '../tagging/tagging';
 import { toRange } from '../platform/ranges';
 
-export interface FindingDecisionDeps {
+export interface FindingDecisionDeps extends CorpusSearchDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
-  log: vscode.LogOutputChannel;
+  store: FindingsStore;
 }
 
 export interface CorpusDecisionResult {
@@ -47,17 +49,15 @@ export class FindingDecisions {
       return undefined;
     }
     const shown = clip(line, 40);
-    const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, (text) => {
-      const found = identicalLines(text, line);
-      return found.length > 0 ? found : undefined;
-    });
+    const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, { kind: 'lines', line });
     if (!hits) { return undefined; }
     let lines = 0;
     let files = 0;
     for (const hit of hits) {
       const decided = await this.deps.sessions.edit(hit.uri, (session) => {
         // Placed in the session's text, which is the text searched unless the file changed meanwhile.
-        const ranges = session.text === hit.text ? hit.found : identicalLines(session.text, line);
+        const found: [number, number][] = hit.places.map((p) => [p.start, p.end]);
+        const ranges = found.every(([s, e]) => session.text.slice(s, e) === line) ? found : identicalLines(session.text, line);
         for (const [start, end] of ranges) { session.decideAnyBoilerplate(start, end, status); }
         return ranges.length;
       });
@@ -80,12 +80,22 @@ export class FindingDecisions {
       return 0;
     }
     if (args.version !== undefined && args.version !== doc.version) { return 0; }
-    const findings = boilerplateDiagnostics(doc.uri);
+    const stored = this.deps.store.get(doc.uri.toString());
+    const loc = this.deps.files.match(doc.uri);
+    if (!stored || !loc || !shownKinds(loc.folder.uri).boilerplate) { return 0; }
+    // Findings computed from another text than the document's now are not placed in it: the next reply will be.
+    const current = stored.file.version === undefined ? !doc.isDirty : stored.file.version === doc.version;
+    if (!current) {
+      void vscode.window.showWarningMessage('Corpus Lens: the findings of this file are being updated; try again.');
+      return 0;
+    }
+    const findings = stored.file.findings.filter((f) => f.kind === 'boilerplate');
     if (findings.length === 0) { return 0; }
     const confirmed = await this.deps.sessions.edit(doc.uri, (session) => {
       let n = 0;
       for (const d of findings) {
-        const finding = { kind: 'boilerplate' as const, code: codeOf(d), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) };
+        const range = toRange(d.range);
+        const finding = { kind: 'boilerplate' as const, code: d.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
         if (decisionFor(session.list(), finding)) { continue; }
         session.decide(finding, 'confirmed');
         n++;

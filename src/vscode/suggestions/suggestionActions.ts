@@ -6,15 +6,16 @@
 // since; without arguments a command acts on the suggestion at the active editor's cursor (keyboard, palette).
 import * as vscode from 'vscode';
 import { Annotation, ENTITY_LABELS } from '../../core/annotations';
-import { wholeWordOccurrences } from '../../core/suggest/occurrences';
+import { findOccurrences } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CommandId } from '../platform/commandIds';
 import { RangeTuple } from '../platform/ranges';
 import { clip, plural } from '../platform/text';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { corpusDocumentSelector } from '../platform/languages';
-import { SuggestWorkerClient } from '../workers/suggestClient';
+import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
 import { ShownSuggestion, Suggestions } from './suggestions';
+import { TagRefOf } from '../tagging/tagModel';
 
 /** What a fix or a command names: a suggestion in a document, as it was shown. */
 export interface SuggestionArgs {
@@ -44,11 +45,12 @@ export interface AcceptEverywhereResult {
   failed: number;
 }
 
-export interface SuggestionActionDeps {
+export interface SuggestionActionDeps extends CorpusSearchDeps {
   suggestions: Suggestions;
   sessions: AnnotationSessions;
   files: CorpusFiles;
-  client: SuggestWorkerClient;
+  /** Records the tags of one command as one step for Undo Last Tag (accept-everywhere, like tag-all). */
+  recordStep: (tags: TagRefOf[]) => void;
 }
 
 const FIX_KIND = vscode.CodeActionKind.QuickFix;
@@ -141,51 +143,45 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
   if (!loc) { return undefined; }
   const label = args.label;
   const needle = args.text;
-  const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: looking for "${clip(needle, 40)}" in the corpus` },
-    async () => {
-      await deps.suggestions.ensureFolder(loc.folder);
-      const overlays = vscode.workspace.textDocuments
-        .filter((d) => d.isDirty && deps.files.match(d.uri)?.folder === loc.folder)
-        .map((d) => ({ path: deps.files.match(d.uri)!.rel, text: d.getText() }));
-      return deps.client.send({ type: 'occurrences', folder: loc.folder.uri.toString(), needle, overlays });
-    });
-  if (found.type !== 'occurrences') { return undefined; }
-  const places = found.files.reduce((n, f) => n + f.count, 0);
-  if (found.files.length > ASK_ABOVE_FILES && given?.ask !== false) {
+  const found = await searchCorpus(deps, `looking for "${clip(needle, 40)}" in the corpus`, { kind: 'text', needle }, loc.folder);
+  if (!found) { return undefined; }
+  const places = found.reduce((n, f) => n + f.places.length, 0);
+  if (found.length > ASK_ABOVE_FILES && given?.ask !== false) {
     const go = `Tag ${places}`;
     const answer = await vscode.window.showWarningMessage(
-      `Tag "${needle}" as ${label} at ${plural(places, 'place')} in ${plural(found.files.length, 'file')}?`,
+      `Tag "${needle}" as ${label} at ${plural(places, 'place')} in ${plural(found.length, 'file')}?`,
       { modal: true, detail: 'Each file\'s sidecar is written. Places already tagged or turned down are left as they are.' }, go);
     if (answer !== go) { return undefined; }
   }
   const result: AcceptEverywhereResult = { tagged: 0, files: 0, skipped: 0, failed: 0 };
+  const made: TagRefOf[] = [];
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: tagging "${clip(needle, 40)}"`, cancellable: false },
     async (progress) => {
-      for (const f of found.files) {
-        progress.report({ message: f.path, increment: 100 / found.files.length });
-        const fileDoc = await vscode.workspace.openTextDocument(deps.files.uriOf(loc.folder, f.path)).then((d) => d, () => undefined);
-        const session = fileDoc && await deps.sessions.sessionFor(fileDoc, true);
-        if (!fileDoc || !session) { result.failed++; continue; }
-        const text = fileDoc.getText();
-        const covered = session.list().filter((a) => a.annotation.kind === 'entity' && a.start !== null && a.end !== null);
-        let added = 0;
-        for (const start of wholeWordOccurrences(text, needle)) {
-          const end = start + needle.length;
-          if (covered.some((a) => a.start! < end && a.end! > start)) { result.skipped++; continue; }
-          session.add({ kind: 'entity', label, start, end });
-          added++;
-        }
-        if (added === 0) { continue; }
-        if (await deps.sessions.save(fileDoc.uri)) {
-          result.tagged += added;
-          result.files++;
-        } else {
-          result.failed++;
-        }
+      for (const f of found) {
+        progress.report({ message: f.rel, increment: 100 / found.length });
+        let skipped = 0;
+        const added = await deps.sessions.edit(f.uri, (session) => {
+          const covered = session.list().filter((a) => a.annotation.kind === 'entity' && a.start !== null && a.end !== null);
+          // The file may have changed since it was searched: a place whose text moved is looked for again.
+          const still = f.places.every((p) => session.text.slice(p.start, p.end) === needle);
+          const ranges: [number, number][] = still ? f.places.map((p) => [p.start, p.end]) : findOccurrences(session.text, needle);
+          const tags: TagRefOf[] = [];
+          for (const [start, end] of ranges) {
+            if (covered.some((a) => a.start! < end && a.end! > start)) { skipped++; continue; }
+            tags.push({ doc: f.uri.toString(), id: session.add({ kind: 'entity', label, start, end }).id });
+          }
+          return tags;
+        });
+        if (added === undefined) { result.failed++; continue; }
+        result.skipped += skipped;
+        if (added.length === 0) { continue; }
+        result.tagged += added.length;
+        result.files++;
+        made.push(...added);
       }
     });
+  deps.recordStep(made);
   const left = result.skipped > 0 ? `; ${plural(result.skipped, 'place')} already tagged or turned down left as ${result.skipped === 1 ? 'it was' : 'they were'}` : '';
   const failed = result.failed > 0 ? `; ${plural(result.failed, 'file')} could not be written (see the errors shown)` : '';
   void vscode.window.showInformationMessage(

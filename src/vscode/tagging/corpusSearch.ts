@@ -1,75 +1,66 @@
-// Searching every corpus file of the workspace from the extension host, for "tag all occurrences in the corpus"
-// and for decisions about every identical line: the files are listed by the search service, open documents are
-// searched as the editor has them and the others read from disk in batches (see searchFiles), under a
-// notification with progress that the person can cancel.
+// Searching every corpus file of the workspace for the actions that reach every file (tag all occurrences in the
+// corpus, decisions about every identical line): the suggestion worker reads and searches the files, in slices,
+// so that the extension host's thread only lists the places found; the host sends the editor's unsaved texts,
+// which the worker searches instead of the files on disk. A notification shows progress and can cancel.
 import * as vscode from 'vscode';
+import type { Occurrence } from '../../core/anchor/occurrences';
+import type { CorpusQuery } from '../../protocol/suggestProtocol';
 import { CorpusFiles } from '../platform/corpusFiles';
-import { readSourceText } from '../platform/readSource';
-import { SearchTarget, searchFiles } from './searchFiles';
+import { SuggestWorkerClient } from '../workers/suggestClient';
 
 export interface CorpusSearchDeps {
   files: CorpusFiles;
   log: vscode.LogOutputChannel;
+  client: SuggestWorkerClient;
+  /** Makes sure the worker has read the folder (its corpus selection). */
+  ensureFolder: (folder: vscode.WorkspaceFolder) => Promise<void>;
 }
 
-export interface CorpusHit<T> {
+export interface CorpusHit {
   uri: vscode.Uri;
   /** The folder-relative path; prefixed with the folder's name in a workspace of several folders. */
   rel: string;
-  text: string;
-  found: T;
+  /** The places found, in the text searched (the editor's, for a document with unsaved changes). */
+  places: (Occurrence & { quote: string })[];
 }
 
-/** Files read at once. */
-const SEARCH_BATCH = 32;
-/** Runs `find` on every corpus file; resolves with the files where it found something, or undefined when cancelled. */
-export function searchCorpus<T>(deps: CorpusSearchDeps, what: string, find: (text: string) => T | undefined): Thenable<CorpusHit<T>[] | undefined> {
+/**
+ * Searches every corpus file (of `only`, if given); resolves with the files where the query was found, or
+ * undefined when cancelled.
+ */
+export function searchCorpus(deps: CorpusSearchDeps, what: string, query: CorpusQuery, only?: vscode.WorkspaceFolder): Thenable<CorpusHit[] | undefined> {
   return vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification, cancellable: true, title: `Corpus Lens: ${what}`,
   }, async (progress, token) => {
-    const targets = await corpusTargets(deps.files, token);
-    if (token.isCancellationRequested) { return undefined; }
-    const rels = new Map(targets.map((t) => [t.key, t.rel]));
-    let reported = 0;
-    const outcome = await searchFiles(targets, find, {
-      batch: SEARCH_BATCH,
-      isCancelled: () => token.isCancellationRequested,
-      onProgress: (done, total) => {
-        const pct = (done / total) * 100;
+    const folders = only ? [only] : deps.files.folders();
+    const hits: CorpusHit[] = [];
+    for (const [n, folder] of folders.entries()) {
+      await deps.ensureFolder(folder);
+      if (token.isCancellationRequested) { return undefined; }
+      let reported = 0;
+      const started = performance.now();
+      const reply = await deps.client.search({ folder: folder.uri.toString(), query, overlays: overlaysOf(deps.files, folder) }, token, (done, total) => {
+        // Each folder has an equal share of the bar.
+        const pct = ((n + done / Math.max(1, total)) / folders.length) * 100;
         progress.report({ increment: pct - reported, message: `${done} of ${total} files` });
         reported = pct;
-      },
-    });
-    deps.log.info(`${what}: searched ${targets.length} files, found in ${outcome.hits.length}; longest block ${outcome.longestBlockMs.toFixed(1)} ms${outcome.cancelled ? ' (cancelled)' : ''}`);
-    if (outcome.cancelled) { return undefined; }
-    return outcome.hits.map((h) => ({ uri: vscode.Uri.parse(h.key, true), rel: rels.get(h.key) ?? h.key, text: h.text, found: h.found }));
+      });
+      if (reply.type !== 'found') { return undefined; }
+      deps.log.info(`${what}: found in ${reply.files.length} files of ${folder.name} in ${(performance.now() - started).toFixed(0)} ms${reply.unreadable > 0 ? `; ${reply.unreadable} could not be read` : ''}`);
+      for (const f of reply.files) {
+        hits.push({ uri: deps.files.uriOf(folder, f.path), rel: folders.length > 1 ? `${folder.name}/${f.path}` : f.path, places: f.places });
+      }
+    }
+    return hits;
   });
 }
 
-/** The corpus files of every folder, to read: open documents from the editor, the others from disk. */
-async function corpusTargets(files: CorpusFiles, token: vscode.CancellationToken): Promise<(SearchTarget & { rel: string })[]> {
-  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const folders = files.folders();
-  const out: (SearchTarget & { rel: string })[] = [];
-  for (const folder of folders) {
-    const { include } = files.selection(folder);
-    if (include.length === 0) { continue; }
-    const glob = include.length === 1 ? include[0] : `{${include.join(',')}}`;
-    const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), null, undefined, token);
-    for (const uri of uris) {
-      const loc = files.match(uri);
-      if (!loc) { continue; }
-      const key = uri.toString();
-      const doc = open.get(key);
-      out.push({
-        key,
-        rel: folders.length > 1 ? `${folder.name}/${loc.rel}` : loc.rel,
-        read: doc ? async () => doc.getText() : async () => {
-          const decoded = await readSourceText(uri);
-          return decoded.ok ? decoded.text : undefined;
-        },
-      });
-    }
+/** The unsaved texts of the folder's corpus documents, by folder-relative path. */
+export function overlaysOf(files: CorpusFiles, folder: vscode.WorkspaceFolder): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  for (const d of vscode.workspace.textDocuments) {
+    const loc = d.isDirty ? files.match(d.uri) : undefined;
+    if (loc && loc.folder === folder) { out.push({ path: loc.rel, text: d.getText() }); }
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // the word at the cursor) in the document or in the whole corpus, shows them in a list where every match is
 // picked, the first one active and the editor following the active one, so that a person can step through and
 // leave out the wrong ones (Match Case and Match Whole Word toggle in the list and search again), then tags the picked ones through the annotation store (closed files too) as one step that Undo Last Tag takes
-// back. The corpus search reads files in batches off the thread's critical path, with cancellable progress.
+// back. The corpus search runs in the suggestion worker (see corpusSearch), with cancellable progress.
 import * as vscode from 'vscode';
 import { ENTITY_LABELS } from '../../core/annotations';
 import { Occurrence, OccurrenceOptions, findOccurrences, withLines } from '../../core/anchor/occurrences';
@@ -10,7 +10,7 @@ import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { openAt } from '../platform/reveal';
 import { clip, plural } from '../platform/text';
-import { searchCorpus } from './corpusSearch';
+import { CorpusSearchDeps, searchCorpus } from './corpusSearch';
 import { MATCH_LIST_CONTEXT, TagRefOf, styleOf } from './tagModel';
 
 export type TagAllScope = 'file' | 'corpus';
@@ -41,12 +41,11 @@ export interface TagAllResult {
   alreadyTagged: number;
 }
 
-export interface TagAllDeps {
+export interface TagAllDeps extends CorpusSearchDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
   /** Records the tags of one command as one step for Undo Last Tag. */
   recordStep: (tags: TagRefOf[]) => void;
-  log: vscode.LogOutputChannel;
 }
 
 interface Match extends Occurrence {
@@ -153,14 +152,12 @@ export class OccurrenceTagger implements vscode.Disposable {
 
   /** Every corpus file's occurrences, open documents as the editor has them; undefined when cancelled. */
   private async inCorpus(needle: string, options: MatchOptions): Promise<Match[] | undefined> {
-    const hits = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, (text) => {
-      const found = findOccurrences(text, needle, options);
-      return found.length > 0 ? found : undefined;
-    });
+    const query = { kind: 'text' as const, needle, ...options };
+    const hits = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, query);
     if (!hits) { return undefined; }
     const matches: Match[] = [];
     for (const hit of hits) {
-      for (const o of withLines(hit.text, hit.found)) { matches.push({ ...o, uri: hit.uri, rel: hit.rel, quote: hit.text.slice(o.start, o.end) }); }
+      for (const o of hit.places) { matches.push({ ...o, uri: hit.uri, rel: hit.rel }); }
     }
     return matches.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : x.start - y.start));
   }
@@ -307,6 +304,11 @@ class MatchList {
       this.qp.buttons = this.buttons();
       return false;
     }
+    // The window echoes each list's selection back by item index; an echo of the list shown before, arriving after
+    // the new items are set, would pick the wrong ones. A round trip to the window first lets any such echo in
+    // (the worker's reply can come back sooner than the window answers).
+    await vscode.commands.executeCommand('setContext', MATCH_LIST_CONTEXT, true);
+    if (generation !== this.generation || this.closed) { return false; }
     this.listed = this.options;
     this.fill(found);
     return true;

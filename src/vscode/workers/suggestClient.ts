@@ -3,17 +3,18 @@
 // once) before the first document is shown. If the worker dies, every request in flight fails, onDidLoseWorker
 // fires (the folders it had read are gone) and the next request starts a new worker (see WorkerHost).
 import * as vscode from 'vscode';
-import { SuggestWorkerReply, UnsentSuggestRequest } from '../../protocol/suggestProtocol';
+import { SearchRequest, SuggestWorkerReply, UnsentSuggestRequest } from '../../protocol/suggestProtocol';
 import { WorkerHost } from './workerHost';
 
 /** The final reply of a request other than an error (errors reject). */
-export type SuggestOutcome = Exclude<SuggestWorkerReply, { type: 'error' | 'warmedUp' }>;
+export type SuggestOutcome = Exclude<SuggestWorkerReply, { type: 'error' | 'warmedUp' | 'searchProgress' }>;
 
 type WarmedUp = Extract<SuggestWorkerReply, { type: 'warmedUp' }>;
 
 interface Pending {
   resolve: (r: SuggestOutcome) => void;
   reject: (e: Error) => void;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export class SuggestWorkerClient extends WorkerHost<SuggestWorkerReply, Pending> {
@@ -34,6 +35,19 @@ export class SuggestWorkerClient extends WorkerHost<SuggestWorkerReply, Pending>
     return this.request<SuggestOutcome>(request, (resolve, reject) => ({ resolve, reject }));
   }
 
+  /**
+   * Searches a folder's corpus files in the worker, reporting how far it has come; cancelling the token stops it
+   * (the reply is then `skipped`).
+   */
+  search(request: Omit<SearchRequest, 'id' | 'type'>, token: vscode.CancellationToken, onProgress: (done: number, total: number) => void): Promise<SuggestOutcome> {
+    let cancel: vscode.Disposable | undefined;
+    return this.request<SuggestOutcome>({ ...request, type: 'search' }, (resolve, reject, id) => {
+      cancel = token.onCancellationRequested(() => this.notify({ type: 'cancel', id: 0, search: id }));
+      if (token.isCancellationRequested) { this.notify({ type: 'cancel', id: 0, search: id }); }
+      return { resolve, reject, onProgress };
+    }).finally(() => cancel?.dispose());
+  }
+
   override dispose(): void {
     super.dispose();
     this.warmedUp.dispose();
@@ -43,6 +57,7 @@ export class SuggestWorkerClient extends WorkerHost<SuggestWorkerReply, Pending>
     if (reply.type === 'warmedUp') { this.warmedUp.fire(reply); return; }
     const p = this.pending.get(reply.id);
     if (!p) { return; }
+    if (reply.type === 'searchProgress') { p.onProgress?.(reply.done, reply.total); return; }
     this.pending.delete(reply.id);
     if (reply.type === 'error') {
       p.reject(new Error(reply.message));

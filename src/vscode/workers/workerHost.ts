@@ -36,12 +36,12 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
     this.lostWorker.dispose();
   }
 
-  /** Sends `message` with a new id; `pending` makes what the reply will settle. */
-  protected request<T>(message: object, pending: (resolve: (value: T) => void, reject: (e: Error) => void) => P): Promise<T> {
+  /** Sends `message` with a new id; `pending` makes what the reply will settle (it is told the id). */
+  protected request<T>(message: object, pending: (resolve: (value: T) => void, reject: (e: Error) => void, id: number) => P): Promise<T> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, pending(resolve, reject));
+      this.pending.set(id, pending(resolve, reject, id));
       worker.postMessage({ ...message, id });
     });
   }

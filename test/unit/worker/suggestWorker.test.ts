@@ -1,7 +1,8 @@
 // The suggestion worker's service, driven in this thread: it reads a folder's sidecars into the corpus gazetteer,
 // proposes a string tagged in another file, leaves out what the document's own annotations tagged or turned down
 // (entities and claims), reads a changed sidecar again, skips a request overtaken by a newer one for the same
-// document, and counts whole-word occurrences across the corpus with the editor's unsaved texts first.
+// document, and searches the corpus (whole-word occurrences, identical lines) with the editor's unsaved texts
+// first, beside the queue, until cancelled.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -45,7 +46,7 @@ describe('suggestion worker service', () => {
       return id;
     });
     await service.idle();
-    return ids.map((id) => replies.find((r) => r.id === id)!);
+    return ids.map((id) => replies.find((r) => r.id === id && r.type !== 'searchProgress')!);
   };
   const suggestB = (annotations: Annotation[] = [], generation = 1, claims = false) => ({
     type: 'suggest' as const, folder: 'f', doc: 'b', version: 3, generation, text: B, annotations, entities: true, claims,
@@ -116,10 +117,39 @@ describe('suggestion worker service', () => {
     assert.strictEqual((second as Suggestions).generation, 2);
   });
 
-  it('counts whole-word occurrences in every corpus file, the editor\'s unsaved text first', async () => {
+  it('finds whole-word occurrences in every corpus file, with their lines, the editor\'s unsaved text first', async () => {
     fs.writeFileSync(path.join(root, 'c.txt'), 'A Kestrel Rowingclub is not it, nor is ex-Kestrel Rowing.\n');
-    const [r] = await send({ type: 'occurrences', folder: 'f', needle: 'Kestrel Rowing', overlays: [{ path: 'b.txt', text: 'Kestrel Rowing and Kestrel Rowing.' }] });
-    assert.deepStrictEqual(r, { type: 'occurrences', id: 2, files: [{ path: 'a.txt', count: 1 }, { path: 'b.txt', count: 2 }], unreadable: 0 });
+    const overlays = [{ path: 'b.txt', text: 'Kestrel Rowing and\r\nkestrel rowing.' }];
+    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, overlays });
+    assert.ok(r.type === 'found', r.type);
+    assert.deepStrictEqual(r.files.map((f) => [f.path, f.places.length]), [['a.txt', 1], ['b.txt', 1]]);
+    const [place] = r.files[0].places;
+    assert.deepStrictEqual([place.start, place.quote, place.line, place.lineText.includes('Members of Kestrel Rowing')], [A.indexOf('Kestrel Rowing'), 'Kestrel Rowing', 2, true]);
+    const [blind] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing', caseSensitive: false }, overlays });
+    assert.ok(blind.type === 'found');
+    assert.deepStrictEqual(blind.files[1].places.map((p) => [p.quote, p.line, p.character]), [['Kestrel Rowing', 0, 0], ['kestrel rowing', 1, 0]]);
+  });
+
+  it('finds every line whose trimmed text is the one asked for', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'Share this page\nBody text.\n  Share this page  \nShare this page now\n');
+    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'lines', line: 'Share this page' }, overlays: [] });
+    assert.ok(r.type === 'found');
+    assert.deepStrictEqual(r.files.map((f) => [f.path, f.places.map((p) => p.line)]), [['c.txt', [0, 2]]]);
+  });
+
+  it('stops a search that a cancel names, and answers other requests meanwhile', async () => {
+    for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from Kestrel Rowing.\n`); }
+    service = new SuggestService((r) => replies.push(r), 0);
+    replies = [];
+    await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    const search = nextId;
+    const [cancelled, suggested] = await send(
+      { type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, overlays: [] }, suggestB(), { type: 'cancel', search },
+    );
+    assert.deepStrictEqual(cancelled, { type: 'skipped', id: search });
+    assert.strictEqual(suggested.type, 'suggestions');
+    const [whole] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, overlays: [] });
+    assert.ok(whole.type === 'found' && whole.files.length === 22, whole.type);
   });
 
   it('answers a request for a folder it has not read with an error', async () => {

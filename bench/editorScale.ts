@@ -1,0 +1,140 @@
+// `npm run bench` part four: the editor at corpus scale, as the extension host sees it. Starts the index worker
+// and the suggestion worker together (as activation does) on the generated corpus of the host bench, and prints:
+// when the first file is listed (the Files view), how long the index takes, how much memory the workers add to
+// the process, then a corpus-wide tag-all search (a common word and a rarer one), a search for every identical
+// line, and how soon a cancelled search stops; throughout, the longest block of this thread, which the host's
+// share of that work (listing the places found) must keep short. Prints figures; never passes or fails.
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { watchLongestBlock } from './blockWatch';
+import { generateCorpus } from './generate';
+import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { CorpusQuery, SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
+
+const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
+const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files`);
+const MB = 1024 * 1024;
+
+/** The suggestion worker, with one pending request per id (progress replies are counted, not settled). */
+class SuggestWorker {
+  readonly worker = new Worker(path.join(__dirname, 'suggestWorker.js'));
+  private nextId = 1;
+  private readonly waiting = new Map<number, (r: SuggestWorkerReply) => void>();
+  progressReplies = 0;
+
+  constructor() {
+    this.worker.on('message', (r: SuggestWorkerReply) => {
+      if (r.type === 'searchProgress') { this.progressReplies++; return; }
+      this.waiting.get(r.id)?.(r);
+      this.waiting.delete(r.id);
+    });
+  }
+
+  send(req: UnsentSuggestRequest): { id: number; reply: Promise<SuggestWorkerReply> } {
+    const id = this.nextId++;
+    const reply = new Promise<SuggestWorkerReply>((resolve) => this.waiting.set(id, resolve));
+    this.worker.postMessage({ ...req, id });
+    return { id, reply };
+  }
+}
+
+function cpuSeconds(): number {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+}
+
+/** The most frequent word of a file that is at least 4 letters, and a word that occurs once in it. */
+function wordsOf(text: string): { common: string; rare: string } {
+  const counts = new Map<string, number>();
+  for (const w of text.match(/\p{L}{4,}/gu) ?? []) { counts.set(w, (counts.get(w) ?? 0) + 1); }
+  const sorted = [...counts].sort((a, b) => b[1] - a[1]);
+  return { common: sorted[0][0], rare: sorted.find(([, n]) => n === 1)?.[0] ?? sorted[sorted.length - 1][0] };
+}
+
+async function main(): Promise<void> {
+  const marker = path.join(dir, '.complete');
+  if (!fs.existsSync(marker)) {
+    process.stdout.write(`generating ${FILES} files in ${dir} ...\n`);
+    generateCorpus(dir, FILES * 100_000, 7, FILES);
+    fs.writeFileSync(marker, '');
+  }
+  const baseRss = process.memoryUsage().rss;
+  let peakRss = baseRss;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+  const cpu0 = cpuSeconds();
+  const blocks = watchLongestBlock();
+
+  const index = new Worker(path.join(__dirname, 'scanWorker.js'));
+  const suggest = new SuggestWorker();
+  const send = (r: IndexRequest) => index.postMessage(r);
+  const t0 = performance.now();
+  let firstListedMs: number | undefined;
+  let indexed = 0;
+  await new Promise<void>((resolve, reject) => {
+    index.on('message', (r: IndexReply) => {
+      if (r.id !== 1) { return; }
+      if (r.type === 'listed') {
+        firstListedMs ??= performance.now() - t0;
+        send({ type: 'ack', id: 1 });
+      } else if (r.type === 'findings') {
+        indexed += r.files.length;
+        send({ type: 'ack', id: 1 });
+      } else if (r.type === 'done') {
+        resolve();
+      } else if (r.type === 'error') {
+        reject(new Error(r.message));
+      }
+    });
+    send({
+      type: 'scan', id: 1, generation: 1, folder: 'bench', root: dir,
+      selection: { include: ['**/*.txt'], exclude: [] }, overlays: [], cancel: new SharedArrayBuffer(4),
+    });
+  });
+  const indexMs = performance.now() - t0;
+  const indexBlock = blocks.stop();
+  const indexRss = peakRss;
+
+  await suggest.send({ type: 'folder', folder: 'bench', root: dir, selection: { include: ['**/*.txt'], exclude: [] } }).reply;
+  const sample = fs.readFileSync(path.join(dir, 'doc000007.txt'), 'utf8');
+  const { common, rare } = wordsOf(sample);
+  const line = sample.split('\n').map((l) => l.trim()).find((l) => l.length > 20) ?? sample.trim().split('\n')[0];
+  const searches: [string, CorpusQuery][] = [
+    [`tag-all "${common}"`, { kind: 'text', needle: common }],
+    [`tag-all "${rare}"`, { kind: 'text', needle: rare }],
+    ['every identical line', { kind: 'lines', line }],
+  ];
+  const lines: string[] = [];
+  for (const [what, query] of searches) {
+    const watch = watchLongestBlock();
+    const cpu = cpuSeconds();
+    const started = performance.now();
+    const reply = await suggest.send({ type: 'search', folder: 'bench', query, overlays: [] }).reply;
+    const ms = performance.now() - started;
+    // The host's part: the match list's rows, sorted by path and place (as tag-all shows them).
+    const listStarted = performance.now();
+    const rows = reply.type === 'found' ? reply.files.flatMap((f) => f.places.map((p) => ({ ...p, rel: f.path }))) : [];
+    rows.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : x.start - y.start));
+    const listMs = performance.now() - listStarted;
+    const files = reply.type === 'found' ? reply.files.length : 0;
+    lines.push(`editor: ${what}: ${rows.length} places in ${files} files in ${(ms / 1000).toFixed(2)} s on the worker (process CPU ${(cpuSeconds() - cpu).toFixed(2)} s), listing them ${listMs.toFixed(1)} ms, longest host block ${watch.stop().toFixed(1)} ms`);
+  }
+  const cancelStarted = performance.now();
+  const search = suggest.send({ type: 'search', folder: 'bench', query: { kind: 'text', needle: common, caseSensitive: false }, overlays: [] });
+  await new Promise((r) => setTimeout(r, 100));
+  const cancelAt = performance.now();
+  suggest.worker.postMessage({ type: 'cancel', id: 0, search: search.id });
+  const cancelled = await search.reply;
+  const stopMs = performance.now() - cancelAt;
+  clearInterval(sampler);
+  await index.terminate();
+  await suggest.worker.terminate();
+
+  console.log(`editor: ${indexed} files; first listed after ${(firstListedMs ?? NaN).toFixed(0)} ms, indexed in ${(indexMs / 1000).toFixed(1)} s; longest host block while indexing ${indexBlock.toFixed(1)} ms`);
+  console.log(`editor: workers' memory: process RSS +${((indexRss - baseRss) / MB).toFixed(0)} MB at the end of indexing, peak +${((peakRss - baseRss) / MB).toFixed(0)} MB`);
+  for (const l of lines) { console.log(l); }
+  console.log(`editor: a cancelled search (${(cancelAt - cancelStarted).toFixed(0)} ms in) replied ${cancelled.type} ${stopMs.toFixed(1)} ms after the cancel; ${suggest.progressReplies} progress replies in all`);
+  console.log(`editor: process CPU ${(cpuSeconds() - cpu0).toFixed(1)} s over ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });
