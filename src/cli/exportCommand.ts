@@ -76,5 +76,8 @@ export async function runExportCommand(argv: string[], io: CliIO): Promise<numbe
     `${summary.removedTags ? ` (${summary.removedTags} not exported, see removed.jsonl)` : ''}` +
     `${summary.orphaned ? `, ${summary.orphaned} orphaned annotations` : ''}` +
     `${summary.warnings ? `; ${summary.warnings} warnings in warnings.jsonl` : ''}\n`);
-  return summary.skipped > 0 ? 1 : 0;
+  // An unreadable sidecar's tags and decisions are missing from the output (a dismissed finding is then removed
+  // as undecided): as much a failure for a CI run as a skipped file.
+  if (summary.invalidSidecars > 0) { io.stderr(`corpus-lens: ${summary.invalidSidecars} sidecars could not be read; their tags and decisions are not in the export (see warnings.jsonl)\n`); }
+  return summary.skipped > 0 || summary.invalidSidecars > 0 ? 1 : 0;
 }
