@@ -76,4 +76,14 @@ describe('export/import: CLI', function () {
     }
     assert.deepEqual(fs.readFileSync(sidecar), bytes);
   });
+
+  it('exits 1 with a clear error, not a stack trace, when --out cannot be written', async () => {
+    const dir = copyCorpus(sampleCorpus, 'cli-unwritable');
+    const blocker = path.join(tempDir('o'), 'a-file');
+    fs.writeFileSync(blocker, 'in the way\n');
+    const r = await cli('export', dir, '--format', 'jsonl', '--out', path.join(blocker, 'out'));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^corpus-lens: cannot write the export to .*a-file[\\/]out: ENOTDIR/);
+    assert.doesNotMatch(r.err, /\n\s+at /);
+  });
 });
