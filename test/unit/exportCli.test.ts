@@ -86,4 +86,15 @@ describe('export/import: CLI', function () {
     assert.match(r.err, /^corpus-lens: cannot write the export to .*a-file[\\/]out: ENOTDIR/);
     assert.doesNotMatch(r.err, /\n\s+at /);
   });
+
+  it('exports a file whose name is too long for a sidecar beside it as one without a sidecar, exit 0', async () => {
+    const dir = tempDir('cli-long-name');
+    // 243 + '.txt' fits a 255-byte name; its sidecar's name (+ '.annotations.yaml') cannot exist.
+    fs.writeFileSync(path.join(dir, `${'n'.repeat(243)}.txt`), 'Mira Osei spoke in Accra.\n');
+    const out = tempDir('o');
+    const r = await cli('export', dir, '--format', 'jsonl', '--out', out);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(readJsonl(path.join(out, 'warnings.jsonl')), []);
+    assert.equal(readJsonl(path.join(out, 'documents.jsonl')).length, 1);
+  });
 });
