@@ -1,6 +1,6 @@
-// Hostile import inputs: offsets and quotes that would split an emoji's surrogate pair. Each must be reported as
-// that one tag's problem, the rest of the input still imported, and nothing thrown (a throw lost the whole run
-// and printed a stack trace instead of the JSON summary).
+// Hostile import inputs: offsets and quotes that would split an emoji's surrogate pair, a sidecar that is not
+// UTF-8. Each must be reported as that tag's (or file's) problem, the rest of the input still imported, and
+// nothing thrown (a throw lost the whole run and printed a stack trace instead of the JSON summary).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +16,7 @@ function inputBeside(dir: string, name: string, lines: unknown[]): string {
   return file;
 }
 
-describe('import: hostile offsets and quotes', function () {
+describe('import: hostile offsets, quotes and sidecars', function () {
   it('a UTF-16 position inside a surrogate pair maps to no offset', () => {
     const map = offsetMapper(TEXT, 'utf16');
     assert.equal(map.toUtf16(1), undefined);
@@ -59,5 +59,18 @@ describe('import: hostile offsets and quotes', function () {
     const summary = await importAnnotations(dir, { format: 'brat', input, offsets: 'utf16' });
     assert.equal(summary.imported, 1);
     assert.equal(summary.rejected.length + summary.problems.length, 1);
+  });
+
+  it('reports the tags of a file whose sidecar is not UTF-8, leaves that sidecar as it is, and imports the others', async () => {
+    const dir = tempDir('imp-bad-sidecar');
+    const bad = Buffer.concat([Buffer.from('version: 1\nsource: a.txt\nauthor: Fran'), Buffer.from([0xe7]), Buffer.from('ois\nannotations: []\n')]);
+    writeFiles(dir, { 'a.txt': TEXT, 'a.txt.annotations.yaml': bad, 'b.txt': TEXT });
+    const record = (p: string) => ({ text: TEXT, meta: { path: p, offset_unit: 'utf16' }, spans: [{ start: 15, end: 24, label: 'person' }] });
+    const input = inputBeside(dir, 'spans.jsonl', [record('a.txt'), record('b.txt')]);
+    const summary = await importAnnotations(dir, { format: 'spans-jsonl', input });
+    assert.equal(summary.imported, 1);
+    assert.deepEqual(summary.rejected.map((r) => [r.path, /not valid UTF-8/.test(r.reason)]), [['a.txt', true]]);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'a.txt.annotations.yaml')), bad);
+    assert.ok(fs.existsSync(path.join(dir, 'b.txt.annotations.yaml')));
   });
 });

@@ -49,7 +49,15 @@ export async function importAnnotations(root: string, options: ImportOptions, st
     const r = readSourceText(root, rel, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (!r.ok) { tags.forEach((t) => reject(t, `cannot read the file: ${r.message}`)); continue; }
     const text = r.text;
-    const session = await store.open(abs, text);
+    // A sidecar that cannot be read (not UTF-8, invalid) or written costs its own file's tags, reported, and is
+    // left as it is; the run goes on to the other files.
+    let session: Awaited<ReturnType<typeof store.open>>;
+    try {
+      session = await store.open(abs, text);
+    } catch (e) {
+      tags.forEach((t) => reject(t, `the sidecar cannot be read: ${(e as Error).message}`));
+      continue;
+    }
     try {
       let added = 0;
       for (const t of tags) {
@@ -63,7 +71,12 @@ export async function importAnnotations(root: string, options: ImportOptions, st
         added++;
       }
       if (added > 0) {
-        await session.save();
+        try {
+          await session.save();
+        } catch (e) {
+          tags.forEach((t) => reject(t, `the sidecar cannot be written: ${(e as Error).message}`));
+          continue;
+        }
         summary.sidecarsWritten++;
         summary.imported += added;
       }
