@@ -28,6 +28,9 @@ tag that did not reach the output, with its reason) and warnings.jsonl (orphaned
 See docs/export.md for each format's layout.
 `;
 
+/** File system errors that mean the export's output cannot be written. */
+const WRITE_ERRORS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENAMETOOLONG', 'EFBIG']);
+
 function choice<T extends string>(value: string | undefined, allowed: readonly T[], name: string, fallback: T): T {
   if (value === undefined) { return fallback; }
   if (!(allowed as readonly string[]).includes(value)) { throw new UsageError(`--${name} takes ${allowed.join(', ')}`); }
@@ -56,25 +59,40 @@ export async function runExportCommand(argv: string[], io: CliIO): Promise<numbe
   }
   const bar = new ProgressBar(io);
   const workerScript = path.join(__dirname, 'prepareWorker.js');
-  const summary = await exportCorpus(folder, {
-    format: choice(format, EXPORT_FORMATS, 'format', 'jsonl' as ExportFormat),
-    outDir,
-    boilerplate: choice(one('boilerplate'), ['remove', 'keep'] as const, 'boilerplate', 'remove'),
-    minScore,
-    duplicates: choice(one('duplicates'), ['drop', 'keep-all'] as const, 'duplicates', 'drop'),
-    on: choice(one('on'), ['source', 'cleaned'] as const, 'on', 'source'),
-    offsets: choice(one('offsets'), ['codepoints', 'utf16'] as const, 'offsets', 'codepoints'),
-    base: one('base'),
-    include: args.values.get('include'),
-    exclude: args.values.get('exclude'),
-    workerScript: fs.existsSync(workerScript) ? workerScript : undefined,
-    onProgress: (p) => bar.update(p.phase, p.done, p.total),
-  });
+  let summary: Awaited<ReturnType<typeof exportCorpus>>;
+  try {
+    summary = await exportCorpus(folder, {
+      format: choice(format, EXPORT_FORMATS, 'format', 'jsonl' as ExportFormat),
+      outDir,
+      boilerplate: choice(one('boilerplate'), ['remove', 'keep'] as const, 'boilerplate', 'remove'),
+      minScore,
+      duplicates: choice(one('duplicates'), ['drop', 'keep-all'] as const, 'duplicates', 'drop'),
+      on: choice(one('on'), ['source', 'cleaned'] as const, 'on', 'source'),
+      offsets: choice(one('offsets'), ['codepoints', 'utf16'] as const, 'offsets', 'codepoints'),
+      base: one('base'),
+      include: args.values.get('include'),
+      exclude: args.values.get('exclude'),
+      workerScript: fs.existsSync(workerScript) ? workerScript : undefined,
+      onProgress: (p) => bar.update(p.phase, p.done, p.total),
+    });
+  } catch (e) {
+    // The output folder cannot be made or written (permissions, a full disk, a file in the way): the corpus and
+    // its sidecars are only read, so nothing is lost; say where and why instead of a stack trace.
+    const code = (e as NodeJS.ErrnoException).code;
+    const where = (e as NodeJS.ErrnoException).path;
+    if (code === undefined || !WRITE_ERRORS.has(code) || (where !== undefined && !path.resolve(where).startsWith(outDir))) { throw e; }
+    bar.clear();
+    io.stderr(`corpus-lens: cannot write the export to ${out}: ${(e as Error).message}\n`);
+    return 1;
+  }
   bar.clear();
   io.stdout(`exported ${summary.documents} documents as ${summary.format} to ${out}: ` +
     `${summary.droppedDocuments} dropped as duplicates, ${summary.removedSpans} spans removed, ${summary.tags} tags` +
     `${summary.removedTags ? ` (${summary.removedTags} not exported, see removed.jsonl)` : ''}` +
     `${summary.orphaned ? `, ${summary.orphaned} orphaned annotations` : ''}` +
     `${summary.warnings ? `; ${summary.warnings} warnings in warnings.jsonl` : ''}\n`);
-  return summary.skipped > 0 ? 1 : 0;
+  // An unreadable sidecar's tags and decisions are missing from the output (a dismissed finding is then removed
+  // as undecided): as much a failure for a CI run as a skipped file.
+  if (summary.invalidSidecars > 0) { io.stderr(`corpus-lens: ${summary.invalidSidecars} sidecars could not be read; their tags and decisions are not in the export (see warnings.jsonl)\n`); }
+  return summary.skipped > 0 || summary.invalidSidecars > 0 ? 1 : 0;
 }

@@ -59,4 +59,42 @@ describe('export/import: CLI', function () {
     const second = await cli('import', fresh, '--format', 'w3c', path.join(out, 'annotations.jsonl'), '--base', base, '--json');
     assert.deepEqual([(JSON.parse(second.out) as { imported: number; duplicates: number }).imported, (JSON.parse(second.out) as { duplicates: number }).duplicates], [0, 5]);
   });
+
+  it('exits 1 and says so when a sidecar cannot be read, since its tags and decisions are missing from the export', async () => {
+    const dir = copyCorpus(sampleCorpus, 'cli-bad-sidecar');
+    const name = fs.readdirSync(dir).find((n) => n.endsWith('.annotations.yaml'))!;
+    const sidecar = path.join(dir, name);
+    // A Latin-1 byte: not UTF-8, so the sidecar is invalid (and must be left as it is).
+    const bytes = Buffer.concat([Buffer.from('# Fran'), Buffer.from([0xe7]), Buffer.from('ois\n'), fs.readFileSync(sidecar)]);
+    fs.writeFileSync(sidecar, bytes);
+    for (const format of ['jsonl', 'spans-jsonl']) {
+      const out = tempDir('o');
+      const r = await cli('export', dir, '--format', format, '--out', out);
+      assert.equal(r.code, 1, `${format}: ${r.err}`);
+      assert.match(r.err, /1 sidecars could not be read/);
+      assert.ok(readJsonl<{ type: string }>(path.join(out, 'warnings.jsonl')).some((w) => w.type === 'sidecar'));
+    }
+    assert.deepEqual(fs.readFileSync(sidecar), bytes);
+  });
+
+  it('exits 1 with a clear error, not a stack trace, when --out cannot be written', async () => {
+    const dir = copyCorpus(sampleCorpus, 'cli-unwritable');
+    const blocker = path.join(tempDir('o'), 'a-file');
+    fs.writeFileSync(blocker, 'in the way\n');
+    const r = await cli('export', dir, '--format', 'jsonl', '--out', path.join(blocker, 'out'));
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^corpus-lens: cannot write the export to .*a-file[\\/]out: ENOTDIR/);
+    assert.doesNotMatch(r.err, /\n\s+at /);
+  });
+
+  it('exports a file whose name is too long for a sidecar beside it as one without a sidecar, exit 0', async () => {
+    const dir = tempDir('cli-long-name');
+    // 243 + '.txt' fits a 255-byte name; its sidecar's name (+ '.annotations.yaml') cannot exist.
+    fs.writeFileSync(path.join(dir, `${'n'.repeat(243)}.txt`), 'Mira Osei spoke in Accra.\n');
+    const out = tempDir('o');
+    const r = await cli('export', dir, '--format', 'jsonl', '--out', out);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(readJsonl(path.join(out, 'warnings.jsonl')), []);
+    assert.equal(readJsonl(path.join(out, 'documents.jsonl')).length, 1);
+  });
 });

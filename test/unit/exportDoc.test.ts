@@ -54,7 +54,8 @@ findings and the editor's decisions from the sidecars, and writes its record. Ev
 - \`removed.jsonl\`: every dropped document (with the copy kept instead), every removed span (with its finding
   code, reason and text), and every tag that did not reach the output (inside removed text, or cut by a CoNLL token);
 - \`warnings.jsonl\`: orphaned annotations (never exported as if they were anchored), unreadable sidecars, files
-  skipped or changed while exporting. The command exits 1 when a file was skipped.
+  skipped or changed while exporting. The command exits 1 when a file was skipped or a sidecar could not be read
+  (its tags and decisions are then missing from the output).
 
 ## Offsets
 

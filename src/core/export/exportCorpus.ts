@@ -55,6 +55,8 @@ export interface ExportSummary {
   orphaned: number;
   warnings: number;
   skipped: number;
+  /** Sidecars that could not be read: their tags and the editor's decisions in them did not reach the output. */
+  invalidSidecars: number;
   files: string[];
 }
 
@@ -81,7 +83,7 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
   cancelled();
   const read = (rel: string) => readSourceText(root, rel, corpus.maxFileBytes);
 
-  const summary: ExportSummary = { format: options.format, documents: 0, droppedDocuments: 0, removedSpans: 0, tags: 0, removedTags: 0, orphaned: 0, warnings: 0, skipped: 0, files: [] };
+  const summary: ExportSummary = { format: options.format, documents: 0, droppedDocuments: 0, removedSpans: 0, tags: 0, removedTags: 0, orphaned: 0, warnings: 0, skipped: 0, invalidSidecars: 0, files: [] };
   const removedFile = new OutputFile(path.join(options.outDir, 'removed.jsonl'));
   const warningsFile = new OutputFile(path.join(options.outDir, 'warnings.jsonl'));
   const ctx: WriterContext = {
@@ -107,7 +109,7 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
         continue;
       }
       const annotations = await loadAnnotations(store, path.join(root, ...file.path.split('/')), text);
-      if (annotations.error) { ctx.warn({ type: 'sidecar', path: file.path, message: annotations.error }); }
+      if (annotations.error) { ctx.warn({ type: 'sidecar', path: file.path, message: annotations.error }); summary.invalidSidecars++; }
       for (const o of annotations.orphans) {
         ctx.warn({ type: 'orphaned', path: file.path, id: o.id, kind: o.kind, label: o.label ?? null, quote: o.quote });
         summary.orphaned++;

@@ -5,6 +5,7 @@
 // sidecar already has (kind, label and range) is not added twice.
 import * as path from 'node:path';
 import { resolveAnchor } from '../anchor/resolve';
+import { splitsSurrogatePair } from '../anchor/textChanges';
 import { AnnotationStore } from '../annotations/store';
 import { isTag } from './sidecars';
 import { ImportedTag, ImportFormat, ImportProblem, parseBrat, parseSpansJsonl, parseW3c } from './importFormats';
@@ -48,7 +49,15 @@ export async function importAnnotations(root: string, options: ImportOptions, st
     const r = readSourceText(root, rel, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (!r.ok) { tags.forEach((t) => reject(t, `cannot read the file: ${r.message}`)); continue; }
     const text = r.text;
-    const session = await store.open(abs, text);
+    // A sidecar that cannot be read (not UTF-8, invalid) or written costs its own file's tags, reported, and is
+    // left as it is; the run goes on to the other files.
+    let session: Awaited<ReturnType<typeof store.open>>;
+    try {
+      session = await store.open(abs, text);
+    } catch (e) {
+      tags.forEach((t) => reject(t, `the sidecar cannot be read: ${(e as Error).message}`));
+      continue;
+    }
     try {
       let added = 0;
       for (const t of tags) {
@@ -62,7 +71,12 @@ export async function importAnnotations(root: string, options: ImportOptions, st
         added++;
       }
       if (added > 0) {
-        await session.save();
+        try {
+          await session.save();
+        } catch (e) {
+          tags.forEach((t) => reject(t, `the sidecar cannot be written: ${(e as Error).message}`));
+          continue;
+        }
         summary.sidecarsWritten++;
         summary.imported += added;
       }
@@ -82,8 +96,11 @@ export function placeTag(text: string, t: ImportedTag): { start: number; end: nu
     start = map.toUtf16(start);
     end = map.toUtf16(end);
   }
-  if (start !== undefined && end !== undefined && text.slice(start, end) === t.quote) { return { start, end }; }
+  // A range that cuts an emoji in two is no place at all: the store refuses it, and that refusal must cost this
+  // tag alone, not the run.
+  const whole = (a: number, b: number) => !splitsSurrogatePair(text, a) && !splitsSurrogatePair(text, b);
+  if (start !== undefined && end !== undefined && text.slice(start, end) === t.quote && whole(start, end)) { return { start, end }; }
   const r = resolveAnchor(text, { quote: t.quote, prefix: t.prefix, suffix: t.suffix, start: start ?? 0, end: end ?? t.quote.length });
-  if (r.outcome === 'orphaned' || text.slice(r.start, r.end) !== t.quote) { return undefined; }
+  if (r.outcome === 'orphaned' || text.slice(r.start, r.end) !== t.quote || !whole(r.start, r.end)) { return undefined; }
   return { start: r.start, end: r.end };
 }

@@ -2,6 +2,8 @@
 // spaCy, doccano) count code points, so an astral character (an emoji) is one position there and two here.
 // Exports convert at the edge, in one place, so no format can get the unit half right.
 
+import { splitsSurrogatePair } from '../anchor/textChanges';
+
 export type OffsetUnit = 'codepoints' | 'utf16';
 
 /** Converts offsets into one text between UTF-16 code units and the chosen unit, both ways. */
@@ -9,7 +11,7 @@ export interface OffsetMapper {
   readonly unit: OffsetUnit;
   /** A UTF-16 offset as a position in `unit`. */
   fromUtf16(offset: number): number;
-  /** A position in `unit` as a UTF-16 offset (undefined when it is past the end of the text). */
+  /** A position in `unit` as a UTF-16 offset (undefined when it is past the end of the text or inside a character). */
   toUtf16(position: number): number | undefined;
   /** The text's length in `unit`. */
   readonly length: number;
@@ -24,7 +26,9 @@ export function offsetMapper(text: string, unit: OffsetUnit): OffsetMapper {
     return {
       unit, length: text.length,
       fromUtf16: (o) => o,
-      toUtf16: (p) => (Number.isInteger(p) && p >= 0 && p <= text.length ? p : undefined),
+      // A position between the halves of a surrogate pair is inside a character: no offset (a range from it would
+      // be refused by the sidecar store, and taken as given it would cut an emoji in two).
+      toUtf16: (p) => (Number.isInteger(p) && p >= 0 && p <= text.length && !splitsSurrogatePair(text, p) ? p : undefined),
     };
   }
   const astral: number[] = [];

@@ -155,6 +155,9 @@ function overLimit(size: number, maxBytes: number, grew: boolean): SafeReadResul
 function failure(e: unknown, what: string): SafeReadResult & { ok: false } {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOENT') { return { ok: false, reason: 'missing', message: 'no such file', code }; }
+  // A name longer than the file system allows names no file that can exist: the sidecar of a source with a
+  // 240-character name, say. Unreadable would make every export of such a corpus fail over a file that is not there.
+  if (code === 'ENAMETOOLONG') { return { ok: false, reason: 'missing', message: 'no such file (its name is too long for the file system)', code }; }
   if (code === 'ELOOP') { return { ok: false, reason: 'outside', message: 'a link that changed while being read, or a loop of links; not reading it', code }; }
   return { ok: false, reason: 'unreadable', message: `${what}: ${describeErrno(e)}`, code };
 }
