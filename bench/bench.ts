@@ -132,16 +132,19 @@ async function main(): Promise<void> {
   console.log(`peak memory        ${fmt(scanPeak / 1024 / 1024, 0)} MB RSS, ${fmt(scanPeak / result.bytes, 2)} per corpus MB (${fmt(rssBefore / 1024 / 1024, 0)} MB before the scan; ${result.index.postingCount.toLocaleString('en-US')} fingerprints)`);
   // What the index holds per document, in typed arrays (the part of the peak that grows with the corpus).
   let tokens = 0;
+  let tokenBytes = 0;
   let lines = 0;
   let blocks = 0;
   for (const p of result.index.paths) {
     const d = result.index.document(p)!;
     tokens += d.tokens.count;
+    const o = d.tokens.offsets.packed;
+    tokenBytes += d.tokens.hash.byteLength + o.bytes.byteLength + o.anchors.byteLength + o.long.byteLength;
     lines += d.model.lineCount;
     blocks += d.blocks.length;
   }
   const MiB = (b: number) => `${fmt(b / 1024 / 1024, 0)} MB`;
-  console.log(`index arrays       tokens ${MiB(tokens * 12)} (${tokens.toLocaleString('en-US')} words), fingerprints ${MiB(result.index.postingCount * 8)}, ` +
+  console.log(`index arrays       tokens ${MiB(tokenBytes)} (${tokens.toLocaleString('en-US')} words), fingerprints ${MiB(result.index.postingCount * 8)}, ` +
     `line tables ${MiB(lines * 8)}, ${blocks.toLocaleString('en-US')} blocks`);
   console.log(`main heap after    ${MiB(heapAfter.heapUsed)} JS objects, ${MiB(heapAfter.arrayBuffers)} typed arrays (after a full collection)`);
   for (const st of result.stages ?? []) {

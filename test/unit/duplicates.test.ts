@@ -22,8 +22,8 @@ describe('tokenize and winnow', () => {
     const t = tokenize('Hello, WORLD — héllo 😀!');
     assert.strictEqual(t.count, 4);
     assert.strictEqual(t.hash[0], tokenize('hello').hash[0]);
-    assert.deepStrictEqual([t.start[1], t.end[1]], [7, 12]);
-    assert.deepStrictEqual([t.start[3], t.end[3]], [21, 23]); // a surrogate pair stays whole
+    assert.deepStrictEqual([t.offsets.start(1), t.offsets.end(1)], [7, 12]);
+    assert.deepStrictEqual([t.offsets.start(3), t.offsets.end(3)], [21, 23]); // a surrogate pair stays whole
   });
 
   it('selects at least one fingerprint in every window of k-grams', () => {

@@ -1,14 +1,14 @@
 // Word tokens for fingerprinting: maximal runs of letters and digits, case-folded and hashed as they are read,
 // with their offsets kept so that spans map back onto the text exactly. Punctuation and white space are not
 // tokens, so re-wrapped lines, changed quotes and dashes do not break a match.
+import { TokenOffsets, TokenOffsetsBuilder } from './tokenOffsets';
 
 export interface Tokens {
   count: number;
   /** Hash of each token's case-folded text. */
   hash: Uint32Array;
-  /** UTF-16 offsets of each token, end exclusive. */
-  start: Uint32Array;
-  end: Uint32Array;
+  /** UTF-16 offsets of each token, end exclusive, packed (read only at the ends of passages). */
+  offsets: TokenOffsets;
 }
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
@@ -40,8 +40,7 @@ export function tokenize(text: string): Tokens {
   const n = text.length;
   let cap = Math.max(16, (n / 5) | 0);
   let hash: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
-  let start: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
-  let end: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
+  const offsets = new TokenOffsetsBuilder(cap);
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -65,15 +64,13 @@ export function tokenize(text: string): Tokens {
     if (count === cap) {
       cap *= 2;
       hash = grow(hash, cap);
-      start = grow(start, cap);
-      end = grow(end, cap);
     }
     hash[count] = h >>> 0;
-    start[count] = s;
-    end[count] = i;
+    offsets.add(s, i);
     count++;
   }
-  return { count, hash: hash.subarray(0, count), start: start.subarray(0, count), end: end.subarray(0, count) };
+  // A copy of exactly the right size: a subarray would keep (and transfer) the whole grown buffer.
+  return { count, hash: hash.slice(0, count), offsets: offsets.finish() };
 }
 
 function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {

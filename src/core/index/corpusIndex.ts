@@ -383,10 +383,10 @@ export class CorpusIndex implements ShapeStats {
     const items = spans.map((s) => {
       const other = s.other === doc.id ? doc : this.byId.get(s.other)!;
       return {
-        start: t.start[s.aStart],
-        end: t.end[s.aEnd - 1],
+        start: t.offsets.start(s.aStart),
+        end: t.offsets.end(s.aEnd - 1),
         inFile: s.other === doc.id,
-        related: { path: other.path, start: other.tokens.start[s.bStart], end: other.tokens.end[s.bEnd - 1] },
+        related: { path: other.path, start: other.tokens.offsets.start(s.bStart), end: other.tokens.offsets.end(s.bEnd - 1) },
         relatedModel: other.model,
       };
     });
@@ -476,8 +476,8 @@ function trimBoilerplateEnds(tokens: Tokens, spans: SharedSpan[], boilerplate: F
   };
   return spans.map((s) => {
     let { aStart, aEnd, bStart, bEnd } = s;
-    while (aStart < aEnd && inBoilerplate(tokens.start[aStart])) { aStart++; bStart++; }
-    while (aEnd > aStart && inBoilerplate(tokens.start[aEnd - 1])) { aEnd--; bEnd--; }
+    while (aStart < aEnd && inBoilerplate(tokens.offsets.start(aStart))) { aStart++; bStart++; }
+    while (aEnd > aStart && inBoilerplate(tokens.offsets.start(aEnd - 1))) { aEnd--; bEnd--; }
     return aEnd > aStart && bEnd > bStart ? { ...s, aStart, aEnd, bStart, bEnd } : s;
   });
 }

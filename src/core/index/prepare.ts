@@ -3,6 +3,7 @@
 // document travels between threads as typed arrays (transferred, not copied) and is rebuilt on the other side,
 // without its text: the receiving index reads the text from disk again if it ever needs it.
 import { analyseUnits, blockShapes, BoilerplateOptions, UnitAnalysis } from '../detect/boilerplate';
+import { TokenOffsets } from '../detect/tokenOffsets';
 import { tokenize, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateOptions } from '../detect/duplicates';
@@ -40,8 +41,10 @@ export interface PackedDocument {
   blocks: Uint32Array;
   shapes: Float64Array;
   tokHash: Uint32Array;
-  tokStart: Uint32Array;
-  tokEnd: Uint32Array;
+  /** The packed token offsets (see TokenOffsets). */
+  tokBytes: Uint8Array;
+  tokAnchors: Uint32Array;
+  tokLong: Uint32Array;
   fpHash: Uint32Array;
   fpPos: Uint32Array;
 }
@@ -56,13 +59,14 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
     blocks,
     shapes: Float64Array.from(p.shapes),
     tokHash: p.tokens.hash,
-    tokStart: p.tokens.start,
-    tokEnd: p.tokens.end,
+    tokBytes: p.tokens.offsets.packed.bytes,
+    tokAnchors: p.tokens.offsets.packed.anchors,
+    tokLong: p.tokens.offsets.packed.long,
     fpHash: p.fingerprints.hash,
     fpPos: p.fingerprints.pos,
   };
   const transfer = new Set<ArrayBuffer>();
-  for (const a of [blocks, packed.shapes, packed.tokHash, packed.tokStart, packed.tokEnd, packed.fpHash, packed.fpPos]) {
+  for (const a of [blocks, packed.shapes, packed.tokHash, packed.tokBytes, packed.tokAnchors, packed.tokLong, packed.fpHash, packed.fpPos]) {
     transfer.add(a.buffer as ArrayBuffer);
   }
   // The line tables stay with the sender's model, so they are copied rather than transferred.
@@ -79,7 +83,11 @@ export function unpackDocument(d: PackedDocument, load: () => string): PreparedD
     model: TextModel.withoutText(d.lineStarts, d.lineEnds, load),
     blocks,
     shapes: Array.from(d.shapes),
-    tokens: { count: d.tokHash.length, hash: d.tokHash, start: d.tokStart, end: d.tokEnd },
+    tokens: {
+      count: d.tokHash.length,
+      hash: d.tokHash,
+      offsets: new TokenOffsets({ bytes: d.tokBytes, anchors: d.tokAnchors, long: d.tokLong }),
+    },
     fingerprints: { count: d.fpHash.length, hash: d.fpHash, pos: d.fpPos },
   };
 }
