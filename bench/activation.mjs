@@ -15,8 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODE_SERVER_VERSION, ensureInstalled } from '../scripts/real-vscode/install.mjs';
 import {
-  FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
-  packageVsix, startServer, workbenchUrl, writeTestRunnerExtension,
+  FIXTURE_WORKSPACE, REPO, copyWorkspace, envInt, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
+  packageVsix, startServer, workbenchUrl, writeTestRunnerExtension, runMain,
 } from '../scripts/real-vscode/lib.mjs';
 
 const RUNS = envInt('CORPUS_LENS_BENCH_ACTIVATION_RUNS', 5);
@@ -96,13 +96,4 @@ async function main() {
   return 0;
 }
 
-let code = 2;
-try {
-  code = await main();
-} catch (e) {
-  code = interrupted() ? 130 : 2;
-  if (!interrupted()) { log(`error: ${e?.stack ?? e}`); }
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await runMain(main);

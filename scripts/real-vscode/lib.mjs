@@ -335,3 +335,23 @@ export function startMemorySampler(rootPid = process.pid, intervalMs = 500) {
   timer.unref();
   return { stop: () => { clearInterval(timer); sample(); return peak; } };
 }
+
+/**
+ * Runs a script's main(), then the cleanup, and exits with main's code: 130 when a signal stopped it, 2 (with the
+ * error logged) when it threw. `onError` runs before the cleanup for a script that keeps something on failure.
+ */
+export async function runMain(main, onError = () => {}) {
+  let code = 2;
+  try {
+    code = await main();
+  } catch (e) {
+    code = interrupted() ? 130 : 2;
+    if (!interrupted()) {
+      log(`error: ${e?.stack ?? e}`);
+      onError();
+    }
+  } finally {
+    await cleanup();
+  }
+  process.exit(code);
+}

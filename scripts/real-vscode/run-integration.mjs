@@ -30,8 +30,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import {
-  FIXTURE_MULTI_ROOT, FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, envInt, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
-  packageVsix, startMemorySampler, startServer, tail, workbenchUrl, writeTestRunnerExtension,
+  FIXTURE_MULTI_ROOT, FIXTURE_WORKSPACE, REPO, copyWorkspace, envInt, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
+  packageVsix, startMemorySampler, startServer, tail, workbenchUrl, writeTestRunnerExtension, runMain,
 } from './lib.mjs';
 
 const TIMEOUT_MS = envInt('CORPUS_LENS_TEST_TIMEOUT_MS', 5 * 60_000);
@@ -194,18 +194,4 @@ function printResult(result, label) {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-let code = 2;
-try {
-  code = await main();
-} catch (e) {
-  if (interrupted()) {
-    code = 130;
-  } else {
-    log(`error: ${e?.stack ?? e}`);
-    state.keepRunDir = true;
-    code = 2;
-  }
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await runMain(main, () => { state.keepRunDir = true; });

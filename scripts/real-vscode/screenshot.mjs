@@ -21,8 +21,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import {
-  FIXTURE_WORKSPACE, REPO, cleanup, copyWorkspace, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
-  packageVsix, startServer, workbenchUrl,
+  FIXTURE_WORKSPACE, REPO, copyWorkspace, installVsix, launchBrowser, log, makeRunDir, onCleanup,
+  packageVsix, startServer, workbenchUrl, runMain,
 } from './lib.mjs';
 
 const SHOWN_FILE = 'quillpoint-election-recount.txt';
@@ -186,13 +186,4 @@ async function main() {
   return 0;
 }
 
-let code = 2;
-try {
-  code = await main();
-} catch (e) {
-  code = interrupted() ? 130 : 2;
-  if (!interrupted()) { log(`error: ${e?.stack ?? e}`); }
-} finally {
-  await cleanup();
-}
-process.exit(code);
+await runMain(main);

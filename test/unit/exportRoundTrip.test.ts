@@ -8,6 +8,7 @@ import { importAnnotations } from '../../src/core/export/importCorpus';
 import { ImportFormat } from '../../src/core/export/importFormats';
 import { isTag } from '../../src/core/export/sidecars';
 import { copyCorpus, runExport, sampleCorpus, tempDir, writeFiles } from './exportHelpers';
+import { prng } from '../../bench/generate';
 
 const FORMATS: { format: ImportFormat; input: (out: string) => string }[] = [
   { format: 'brat', input: (out) => out },
@@ -44,17 +45,8 @@ async function roundTrip(dir: string, format: ImportFormat, input: (out: string)
   return { before: await tagsOf(dir), after: await tagsOf(fresh), again: again.duplicates };
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic generator (the bench's mulberry32), so a failure can be replayed from its seed. */
+const random = prng;
 
 const PIECES = ['a', 'B', 'zz', 'word', ' ', ' ', 'é', 'e\u0301', 'n\u0303\u0323', '😀', '👩‍🔬', '🇳🇴', '中文', '.', ',', 'Ω', '\r\n', '\n', '𝔘'];
 const BREAKS = new Set(['\r\n', '\n']);
