@@ -3,11 +3,10 @@
 // and are left out. Tokens are runs of letters, digits and combining marks, or single other characters; a tag
 // whose edges fall inside a token cannot be written without moving it, so such a tag is reported in
 // removed.jsonl (type `conll-cut`) and left out, never shifted to the token's edges.
-import * as path from 'node:path';
 import { isWordCodePoint } from '../anchor/occurrences';
 import { splitSentences } from '../suggest/sentences';
-import { OutputFile } from './lineFile';
-import { ExportDocument, FormatWriter, WriterContext } from './types';
+import { OneFileWriter } from './lineFile';
+import { ExportDocument, WriterContext } from './types';
 
 export interface ConllToken {
   start: number;
@@ -35,14 +34,9 @@ export function conllTokens(text: string, start = 0, end = text.length): ConllTo
   return out;
 }
 
-export class ConllWriter implements FormatWriter {
-  readonly files: string[];
-  private readonly out: OutputFile;
-
-  constructor(private readonly ctx: WriterContext) {
-    const file = path.join(ctx.outDir, 'corpus.conll');
-    this.files = [file];
-    this.out = new OutputFile(file);
+export class ConllWriter extends OneFileWriter {
+  constructor(ctx: WriterContext) {
+    super(ctx, 'corpus.conll');
   }
 
   document(doc: ExportDocument): void {
@@ -85,9 +79,6 @@ export class ConllWriter implements FormatWriter {
     this.out.write(lines.join('\n') + '\n');
   }
 
-  finish(): void {
-    this.out.close();
-  }
 }
 
 function firstTokenFrom(tokens: ConllToken[], offset: number): number {

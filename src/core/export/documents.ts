@@ -1,9 +1,8 @@
 // Cleaned documents in the shape datatrove and Dolma read: {id, text, metadata}, one record per kept document.
 // `removed` counts in the source text, `annotations` in the record's (cleaned) text, both in the export's unit.
-import * as path from 'node:path';
-import { OutputFile } from './lineFile';
+import { OneFileWriter } from './lineFile';
 import { OffsetUnit, offsetMapper } from './offsets';
-import { ExportDocument, FormatWriter, WriterContext } from './types';
+import { ExportDocument, WriterContext } from './types';
 
 export interface DocumentRecord {
   id: string;
@@ -49,21 +48,13 @@ export function documentRecord(doc: ExportDocument, unit: OffsetUnit): DocumentR
 }
 
 /** `documents.jsonl`: one JSON record per line. */
-export class JsonlDocumentsWriter implements FormatWriter {
-  readonly files: string[];
-  private readonly out: OutputFile;
-
-  constructor(private readonly ctx: WriterContext) {
-    const file = path.join(ctx.outDir, 'documents.jsonl');
-    this.files = [file];
-    this.out = new OutputFile(file);
+export class JsonlDocumentsWriter extends OneFileWriter {
+  constructor(ctx: WriterContext) {
+    super(ctx, 'documents.jsonl');
   }
 
   document(doc: ExportDocument): void {
     this.out.record(documentRecord(doc, this.ctx.unit));
   }
 
-  finish(): void {
-    this.out.close();
-  }
 }

@@ -2,6 +2,7 @@
 // memory holds one document's output at a time and a failed write says which file it was.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ExportDocument, FormatWriter, WriterContext } from './types';
 
 const FLUSH_AT = 1 << 20;
 
@@ -45,4 +46,22 @@ export class OutputFile {
 export function writeSmallFile(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+}
+
+/** A format written to one file of the output folder (documents.jsonl, spans.jsonl, corpus.conll), line by line. */
+export abstract class OneFileWriter implements FormatWriter {
+  readonly files: string[];
+  protected readonly out: OutputFile;
+
+  constructor(protected readonly ctx: WriterContext, name: string) {
+    const file = path.join(ctx.outDir, name);
+    this.files = [file];
+    this.out = new OutputFile(file);
+  }
+
+  abstract document(doc: ExportDocument): void;
+
+  finish(): void {
+    this.out.close();
+  }
 }

@@ -1,23 +1,17 @@
 // `spans.jsonl`: one line per document, {"text", "spans": [{"start", "end", "label"}], "meta"}, the shape Prodigy
 // and doccano read. An entity's label is its type (person, organization, ...); a claim's is `claim`. Each span
 // also keeps the tag's id and kind so that `import` finds it again; `meta` names the path and the offset unit.
-import * as path from 'node:path';
-import { OutputFile } from './lineFile';
+import { OneFileWriter } from './lineFile';
 import { offsetMapper } from './offsets';
-import { ExportDocument, FormatWriter, WriterContext } from './types';
+import { ExportDocument, WriterContext } from './types';
 
 export function tagLabel(kind: string, label: string | undefined): string {
   return kind === 'claim' ? 'claim' : label ?? 'entity';
 }
 
-export class SpansJsonlWriter implements FormatWriter {
-  readonly files: string[];
-  private readonly out: OutputFile;
-
-  constructor(private readonly ctx: WriterContext) {
-    const file = path.join(ctx.outDir, 'spans.jsonl');
-    this.files = [file];
-    this.out = new OutputFile(file);
+export class SpansJsonlWriter extends OneFileWriter {
+  constructor(ctx: WriterContext) {
+    super(ctx, 'spans.jsonl');
   }
 
   document(doc: ExportDocument): void {
@@ -33,7 +27,4 @@ export class SpansJsonlWriter implements FormatWriter {
     });
   }
 
-  finish(): void {
-    this.out.close();
-  }
 }
