@@ -15,8 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODE_SERVER_VERSION, ensureInstalled } from '../scripts/real-vscode/install.mjs';
 import {
-  FIXTURE_WORKSPACE, REPO, copyWorkspace, envInt, installVsix, interrupted, launchBrowser, log, makeRunDir, onCleanup,
-  packageVsix, startServer, workbenchUrl, writeTestRunnerExtension, runMain,
+  FIXTURE_WORKSPACE, REPO, copyWorkspace, envInt, interrupted, launchBrowser, log, startServer, workbenchUrl,
+  writeTestRunnerExtension, runMain, prepareVsixRun,
 } from '../scripts/real-vscode/lib.mjs';
 
 const RUNS = envInt('CORPUS_LENS_BENCH_ACTIVATION_RUNS', 5);
@@ -56,11 +56,7 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 async function main() {
   const install = await ensureInstalled();
-  const runDir = makeRunDir('bench-activation');
-  onCleanup(() => fs.rmSync(runDir, { recursive: true, force: true }));
-  const vsix = await packageVsix(runDir);
-  const extensionsDir = path.join(runDir, 'extensions');
-  await installVsix(install, runDir, extensionsDir, vsix);
+  const { runDir, extensionsDir } = await prepareVsixRun(install, 'bench-activation');
   writeTestRunnerExtension(path.join(runDir, 'probe-runner'));
   const workspace = copyWorkspace(path.join(REPO, 'sample-corpus'), path.join(runDir, 'sample-corpus'));
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });

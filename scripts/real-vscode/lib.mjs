@@ -222,6 +222,20 @@ export async function installVsix(install, runDir, extensionsDir, vsix) {
 }
 
 /**
+ * A run of the extension as users get it: a fresh run folder (removed at cleanup), the .vsix packaged into it and
+ * installed into its extensions folder. For the scripts that start one server on one installed copy.
+ */
+export async function prepareVsixRun(install, prefix) {
+  const runDir = makeRunDir(prefix);
+  onCleanup(() => fs.rmSync(runDir, { recursive: true, force: true }));
+  const vsix = await packageVsix(runDir);
+  const extensionsDir = path.join(runDir, 'extensions');
+  await installVsix(install, runDir, extensionsDir, vsix);
+  log('installed the .vsix into the server\'s extensions folder');
+  return { runDir, extensionsDir };
+}
+
+/**
  * Starts the VS Code server on a free port of 127.0.0.1 and waits until it answers. `smokeTestDriver` is
  * needed for the workbench to honour extensionDevelopmentPath/extensionTestsPath in its `payload` parameter.
  * Returns { base, authority, pid, logFile, exited (a promise), stop() }; stop() is also registered as a cleanup.

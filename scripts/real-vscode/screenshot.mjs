@@ -21,8 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ensureInstalled } from './install.mjs';
 import {
-  FIXTURE_WORKSPACE, REPO, copyWorkspace, installVsix, launchBrowser, log, makeRunDir, onCleanup,
-  packageVsix, startServer, workbenchUrl, runMain,
+  FIXTURE_WORKSPACE, REPO, copyWorkspace, launchBrowser, log, startServer, workbenchUrl, runMain, prepareVsixRun,
 } from './lib.mjs';
 
 const SHOWN_FILE = 'quillpoint-election-recount.txt';
@@ -131,13 +130,7 @@ async function sidebarScene(page) {
 
 async function main() {
   const install = await ensureInstalled();
-  const runDir = makeRunDir('screenshot');
-  onCleanup(() => fs.rmSync(runDir, { recursive: true, force: true }));
-
-  const vsix = await packageVsix(runDir);
-  const extensionsDir = path.join(runDir, 'extensions');
-  await installVsix(install, runDir, extensionsDir, vsix);
-  log('installed the .vsix into the server\'s extensions folder');
+  const { runDir, extensionsDir } = await prepareVsixRun(install, 'screenshot');
 
   // The workspace, copied so that its settings can hide the Chat side bar without touching the original.
   const source = txtFiles(SAMPLE).length > 0 ? SAMPLE : FIXTURE_WORKSPACE;
