@@ -30,7 +30,7 @@ export class ReportPanel implements vscode.Disposable {
   private last: ReportModel | undefined;
 
   constructor(private readonly deps: ReportDeps) {
-    const later = () => { if (this.panel) { this.timer ??= setTimeout(() => this.update(), REFRESH_MS); } };
+    const later = () => { if (this.panel) { this.timer ??= setTimeout(() => { void this.update(); }, REFRESH_MS); } };
     const sub = deps.store.onDidChange(later);
     this.disposables.push({ dispose: () => sub.dispose() }, deps.tags.onDidChange(later));
   }
@@ -50,17 +50,18 @@ export class ReportPanel implements vscode.Disposable {
     return this.panel;
   }
 
-  show(): ReportModel {
+  async show(): Promise<ReportModel> {
     if (this.panel) {
       this.panel.reveal();
       return this.update();
     }
+    const model = await this.model_();
+    if (this.panel) { return this.update(); } // a second call opened it meanwhile
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'report');
     const panel = vscode.window.createWebviewPanel('corpusLens.report', 'Corpus Report', vscode.ViewColumn.Active, {
       enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: false,
     });
     this.panel = panel;
-    const model = this.model_();
     panel.webview.html = this.html(panel.webview, media, reportBody(model));
     panel.webview.onDidReceiveMessage((m: unknown) => this.received(m), undefined, this.disposables);
     panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
@@ -69,13 +70,14 @@ export class ReportPanel implements vscode.Disposable {
     return model;
   }
 
-  private model_(): ReportModel {
-    return reportModel([...this.deps.files.allRows()], this.deps.duplicates.groups(), this.deps.tags.all());
+  private async model_(): Promise<ReportModel> {
+    const groups = await this.deps.duplicates.groups();
+    return reportModel([...this.deps.files.allRows()], groups, this.deps.tags.all());
   }
 
-  private update(): ReportModel {
+  private async update(): Promise<ReportModel> {
     this.timer = undefined;
-    const model = this.model_();
+    const model = await this.model_();
     if (this.panel) { void this.panel.webview.postMessage({ type: 'body', html: reportBody(model) }); }
     this.last = model;
     this.rendered.fire(model);

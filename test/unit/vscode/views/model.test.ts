@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { sourceHashOf } from '../../../../src/core/annotations';
 import { JsonRange } from '../../../../src/core/report';
 import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
-import { duplicateGroups, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { duplicateGroups, duplicateGroupSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
 import { arrangeRows, changesPlace, fileRow, FileRow, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
 import { claimStatuses, FileTags, groupEntities, listClaims, readFileTags } from '../../../../src/vscode/views/model/tags';
 
@@ -115,6 +115,23 @@ describe('views: duplicate groups', () => {
     assert.strictEqual(abc.sharedChars, 170);
     assert.deepStrictEqual(de.pairs.map((p) => [p.aPath, p.bPath, p.similarity, p.passages.length]), [['d.txt', 'e.txt', 0.8, 0]]);
     assert.strictEqual(de.similarity, 0.8);
+  });
+
+  it('builds the same groups a slice at a time, yielding between slices', () => {
+    // A chain of files, each sharing one passage with the next, and a pair apart: two groups.
+    const files: StoredFile[] = [];
+    for (let i = 0; i < 40; i++) {
+      const name = (k: number) => `n${String(k).padStart(2, '0')}.txt`;
+      const links = [i - 1, i + 1].filter((k) => k >= 0 && k < 40 && k !== 20 && i !== 20);
+      files.push(stored(name(i), { findings: links.map((k) => dup(r(k, 0, k, 30), [{ path: name(k), range: r(i, 0, i, 30) }], 30)) }));
+    }
+    const steps = duplicateGroupSteps(files, 3);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) { yields++; step = steps.next(); }
+    assert.ok(yields >= 10, `yielded ${yields} times`);
+    assert.deepStrictEqual(step.value, duplicateGroups(files));
+    assert.deepStrictEqual(step.value.map((g) => [g.files.length, g.pairs.length, g.key]), [[20, 19, 'file:///c/n00.txt'], [19, 18, 'file:///c/n21.txt']]);
   });
 
   it('takes a passage from the second file when only its findings are known, and ignores paths of other folders', () => {
