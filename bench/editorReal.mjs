@@ -7,7 +7,8 @@
 //
 // Usage: node bench/editorReal.mjs --corpus bench-corpus/1000mb-seed42-v2   (a corpus made by `npm run bench --
 //        --size 1000`; the workspace is a hard-linked copy, so nothing is written into the cached corpus)
-//   CORPUS_LENS_VSCODE_CACHE as for the integration tests.
+//   CORPUS_LENS_VSCODE_CACHE as for the integration tests; CORPUS_LENS_BENCH_PROFILE=FILE.cpuprofile writes a CPU
+//   profile of the extension host's thread (open it in Chrome's DevTools, or VS Code's profile viewer).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -81,7 +82,7 @@ async function main() {
     runDir, extensionsDir, smokeTestDriver: true,
     env: {
       CORPUS_LENS_BENCH_RESULT: resultFile, CORPUS_LENS_BENCH_ARTICLE: ARTICLE,
-      CORPUS_LENS_BENCH_TAG_WORD: TAG_WORD, CORPUS_LENS_BENCH_TAGALL_WORD: commonWord(corpus),
+      CORPUS_LENS_BENCH_TAG_WORD: TAG_WORD, CORPUS_LENS_BENCH_PROFILE: process.env.CORPUS_LENS_BENCH_PROFILE ? path.resolve(process.env.CORPUS_LENS_BENCH_PROFILE) : '', CORPUS_LENS_BENCH_TAGALL_WORD: commonWord(corpus),
     },
   });
   const sampler = startMemorySampler(server.pid, 500);
@@ -109,15 +110,15 @@ async function main() {
   const since = (t) => (t === undefined ? undefined : t - r.activatedMs);
   const tagging = r.tagging ?? {};
   console.log(`editor at scale (real VS Code, code-server ${CODE_SERVER_VERSION}, installed .vsix, ${files.toLocaleString('en-US')} files${outcome === 0 ? '' : `, probe exit code ${outcome}`})`);
-  console.log(`  extension host peak RSS (workers included): ${fmtMB(r.peakRss)}   limit ${fmtMB(LIMITS.hostRssBytes)}; whole server tree ${fmtMB(serverPeak)}`);
+  console.log(`  extension host peak RSS (workers included): ${fmtMB(r.peakRss)}   limit ${fmtMB(LIMITS.hostRssBytes)}; the host thread's heap ${fmtMB(r.peakHostHeap)}; whole server tree ${fmtMB(serverPeak)}`);
   console.log(`  activated at ${fmtMs(r.activatedMs)} of the host's life; first file in the Files view ${fmtMs(since(r.firstFileMs))} later (${r.listedAtFirst ?? 0} rows)   limit ${fmtMs(LIMITS.firstFileMs)}`);
   console.log(`  every file analysed ${fmtMs(since(r.indexedMs))} after activation (${(r.files ?? 0).toLocaleString('en-US')} rows)   limit ${fmtMs(LIMITS.indexMs)}`);
   console.log(`  while indexing: open the article ${fmtMs(tagging.openMs)}, code actions ${fmtMs(tagging.actionsMs)} (${(tagging.titles ?? []).includes('Tag as entity: person') ? 'with' : 'WITHOUT'} "Tag as entity: person"), tag to sidecar written ${fmtMs(tagging.taggedMs)}   limit ${fmtMs(LIMITS.taggingMs)}`);
   if (r.tagAll) { console.log(`  tag-all "${r.tagAll.word}" in the corpus: ${r.tagAll.matches.toLocaleString('en-US')} matches listed in ${fmtMs(r.tagAll.listedMs)}   limit ${fmtMs(LIMITS.tagAllMs)}`); }
   const blocks = Object.entries(r.longestBlockMs ?? {}).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ');
   console.log(`  longest block of the host's thread: ${blocks}   limit ${LIMITS.longestBlockMs} ms`);
-  const series = (r.rssSamples ?? []).map(([t, rss]) => `${Math.round(t / 1000)}s:${Math.round(rss / MB)}`).join(' ');
-  console.log(`  host RSS over time (s of host life: MB): ${series}`);
+  const series = (r.rssSamples ?? []).map(([t, rss, heap]) => `${Math.round(t / 1000)}s:${Math.round(rss / MB)}/${Math.round(heap / MB)}`).join(' ');
+  console.log(`  host RSS / host thread heap over time (s of host life: MB): ${series}`);
   return outcome === 0 ? 0 : 1;
 }
 

@@ -34,15 +34,18 @@ function blockWatch() {
 
 function memoryWatch() {
   let peak = 0;
+  let peakHeap = 0;
   const samples = [];
   const sample = () => {
-    const rss = process.memoryUsage.rss();
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
     peak = Math.max(peak, rss);
-    samples.push([Math.round(now()), rss]);
+    // The host thread's own heap (the workers' heaps are in the RSS only).
+    peakHeap = Math.max(peakHeap, heapUsed + external - arrayBuffers);
+    samples.push([Math.round(now()), rss, heapUsed]);
   };
   const timer = setInterval(sample, 250);
   sample();
-  return { stop: () => { clearInterval(timer); sample(); return { peak, samples }; } };
+  return { stop: () => { clearInterval(timer); sample(); return { peak, peakHeap, samples }; } };
 }
 
 function waitUntil(check, what, timeoutMs, intervalMs = 100) {
@@ -96,8 +99,28 @@ async function tagAllInCorpus(api, articleUri, word) {
   return { word, matches, listedMs };
 }
 
+/** A CPU profile of the extension host's thread, when $CORPUS_LENS_BENCH_PROFILE names a file to write it to. */
+function profiler() {
+  const file = process.env.CORPUS_LENS_BENCH_PROFILE;
+  if (!file) { return { stop: async () => {} }; }
+  const inspector = require('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  const ready = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  return {
+    stop: async () => {
+      await ready;
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 exports.run = async function run() {
   const started = now();
+  const profile = profiler();
   const blocks = blockWatch();
   const memory = memoryWatch();
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -129,9 +152,11 @@ exports.run = async function run() {
     result.tagAll = await tagAllInCorpus(api, articleUri, process.env.CORPUS_LENS_BENCH_TAGALL_WORD);
     blocks.phase('after');
   } finally {
+    await profile.stop();
     result.longestBlockMs = blocks.stop();
     const mem = memory.stop();
     result.peakRss = mem.peak;
+    result.peakHostHeap = mem.peakHeap;
     result.rssSamples = mem.samples.filter((_, i) => i % 8 === 0);
     fs.writeFileSync(process.env.CORPUS_LENS_BENCH_RESULT, JSON.stringify(result));
   }

@@ -10,6 +10,7 @@ import { FindingsStore } from '../findings/findingsStore';
 import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from '../annotations/tagIndex';
+import { SLICE_MS } from '../platform/slices';
 
 const REFRESH_MS = 200;
 
@@ -44,6 +45,8 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   /** Items whose row changed in place, redrawn on their own. */
   private readonly pendingItems = new Set<FileNode>();
   private rootDirty = false;
+  /** How many rows have a problem (kept as rows change, for the badge). */
+  private problems = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.refreshed];
   private visible = () => true;
@@ -159,24 +162,37 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.timer ??= setTimeout(() => this.flush(), REFRESH_MS);
   }
 
-  /** Brings the rows of changed files up to date; marks the order stale when one may have moved. */
-  private flushRows(): void {
+  /**
+   * Brings the rows of changed files up to date; marks the order stale when one may have moved. With a budget,
+   * stops once it is spent (checked every 64 files) and returns false when files are left for another slice.
+   */
+  private flushRows(budgetMs = Infinity): boolean {
+    const started = performance.now();
+    let n = 0;
     for (const uri of this.dirty) {
-      const stored = this.deps.store.get(uri);
-      const before = this.rows.get(uri);
-      const listed = stored ? undefined : this.deps.store.listedPath(uri);
-      if (listed !== undefined) {
-        // Listed by the scan that is running: shown at once, its shares and copies once it is analysed.
-        this.rows.set(uri, { ...fileRow(uri, listed, undefined, this.deps.tags.get(uri), this.deps.untagged.get(uri)), pending: true });
-        if (!before) { this.rootDirty = true; }
-        continue;
-      }
-      if (!stored) {
-        // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
-        if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
-        continue;
-      }
-      const after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
+      this.dirty.delete(uri);
+      this.updateRow(uri);
+      if ((++n & 63) === 0 && performance.now() - started > budgetMs) { break; }
+    }
+    if (this.rootDirty) { this.arranged = undefined; }
+    return this.dirty.size === 0;
+  }
+
+  private updateRow(uri: string): void {
+    const stored = this.deps.store.get(uri);
+    const before = this.rows.get(uri);
+    const listed = stored ? undefined : this.deps.store.listedPath(uri);
+    let after: FileRow | undefined;
+    if (listed !== undefined) {
+      // Listed by the scan that is running: shown at once, its shares and copies once it is analysed.
+      after = { ...fileRow(uri, listed, undefined, this.deps.tags.get(uri), this.deps.untagged.get(uri)), pending: true };
+      this.rows.set(uri, after);
+      if (!before) { this.rootDirty = true; }
+    } else if (!stored) {
+      // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
+      if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
+    } else {
+      after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
       this.rows.set(uri, after);
       if (!before || changesPlace(before, after, this.sortKey, this.filterKey)) {
         this.rootDirty = true;
@@ -185,14 +201,14 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
         if (node) { node.row = after; this.pendingItems.add(node); }
       }
     }
-    this.dirty.clear();
-    if (this.rootDirty) { this.arranged = undefined; }
+    this.problems += (after && rowProblem(after) ? 1 : 0) - (before && rowProblem(before) ? 1 : 0);
   }
 
   private flush(): void {
     if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
     if (!this.visible()) { return; } // done when the view is shown again
-    this.flushRows();
+    // A large batch (a scan's listing) is taken a slice at a time; the view is told once it is all in.
+    if (!this.flushRows(SLICE_MS)) { this.timer = setTimeout(() => this.flush(), 0); return; }
     if (this.rootDirty) {
       this.rootDirty = false;
       this.pendingItems.clear();
@@ -212,11 +228,9 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   }
 
   private describe(view: vscode.TreeView<ViewNode>): void {
-    const shown = this.arrangedRows().length;
-    const total = this.rows.size;
-    view.description = this.filterKey === 'all' ? undefined : `${shown} of ${total}`;
-    let problems = 0;
-    for (const r of this.rows.values()) { if (rowProblem(r)) { problems++; } }
+    // Only a filter needs the arranged rows (a sort of every row); "all" shows them all.
+    view.description = this.filterKey === 'all' ? undefined : `${this.arrangedRows().length} of ${this.rows.size}`;
+    const problems = this.problems;
     view.badge = problems > 0
       ? { value: problems, tooltip: `${problems} ${problems === 1 ? 'file has a sidecar' : 'files have sidecars'} with orphaned or invalid annotations` }
       : undefined;
