@@ -116,12 +116,15 @@ export class FindingsStore {
   /**
    * The decisions recorded about `uri`'s findings changed (or may have): they meet its findings again, and the
    * findings of the files holding the other copies of its passages (whose copies' decisions they show). Returns
-   * the files whose findings changed, and tells listeners.
+   * the files whose findings changed, `uri` always among them (its sidecar changed: its findings are shown again,
+   * as listeners that wait for that expect), and tells listeners.
    */
   decisionsChanged(uri: string): string[] {
     const entry = this.files.get(uri);
     if (!entry) { return []; }
-    const changed = this.redecide(new Set([uri, ...this.otherCopies(entry)]));
+    const others = this.redecide(this.otherCopies(entry));
+    this.files.set(uri, this.decided({ ...entry, file: entry.reported }));
+    const changed = [uri, ...others];
     this.fire(changed);
     return changed;
   }

@@ -113,36 +113,50 @@ export class Tagging implements vscode.Disposable {
   async undoTag(): Promise<boolean> {
     const doc = vscode.window.activeTextEditor?.document;
     const session = doc && await this.deps.sessions.sessionFor(doc, true);
-    const step = doc && session && this.history.popStep(doc.uri.toString(), (t) =>
-      t.doc !== doc.uri.toString() || session.get(t.id) !== undefined);
-    if (!doc || !session || !step) {
-      void vscode.window.showInformationMessage('Corpus Lens: no tag or decision to undo in this document.');
-      return false;
+    const key = doc?.uri.toString();
+    // A step whose changes are all gone by now (removed, or their files' sidecars deleted) is passed over.
+    let step = doc && session && this.history.popStep(key!, (t) => t.doc !== key || session.get(t.id) !== undefined);
+    while (step) {
+      const undone = await this.undoStep(step, key!);
+      if (undone !== 'nothing') { return undone === 'all'; }
+      step = this.history.popStep(key!, (t) => t.doc !== key || session!.get(t.id) !== undefined);
     }
+    void vscode.window.showInformationMessage('Corpus Lens: no tag or decision to undo in this document.');
+    return false;
+  }
+
+  /** Takes back one step; 'nothing' when none of its changes was still there to take back. */
+  private async undoStep(step: readonly TagRefOf[], from: string): Promise<'all' | 'some' | 'nothing'> {
     // A file whose sidecar cannot be read or written now (made invalid meanwhile, the file gone) keeps its tags;
     // they are put back as a step, so that Undo Last Tag tries them again once the sidecar is repaired.
     const left: TagRefOf[] = [];
+    let undone = 0;
     for (const file of new Set(step.map((t) => t.doc))) {
       const refs = step.filter((t) => t.doc === file);
       const uri = vscode.Uri.parse(file, true);
-      const decided = await this.deps.sessions.edit(uri, (s) => {
+      const result = await this.deps.sessions.edit(uri, (s) => {
+        let n = 0;
         let decisions = false;
         for (const t of refs) {
           const now = s.get(t.id)?.annotation;
           if (!now) { continue; }
           decisions ||= decisionOf(now) !== undefined;
           if (t.restore) { s.update(t.id, { attributes: t.restore.attributes }); } else { s.remove(t.id); }
+          n++;
         }
-        return decisions;
+        return { n, decisions };
       });
-      if (decided === undefined) { left.push(...refs); } else if (decided) { this.deps.sessions.noteDecision(uri); }
+      if (!result) { left.push(...refs); continue; }
+      undone += result.n;
+      if (result.decisions) { this.deps.sessions.noteDecision(uri); }
     }
     if (left.length > 0) {
-      this.history.pushStep(left, doc.uri.toString());
+      this.history.pushStep(left, from);
       const files = new Set(left.map((t) => t.doc)).size;
       void vscode.window.showWarningMessage(`Corpus Lens: ${plural(left.length, 'change')} in ${plural(files, 'file')} could not be taken back (see the error); Undo Last Tag tries again.`);
+      return 'some';
     }
-    return left.length === 0;
+    return undone > 0 ? 'all' : 'nothing';
   }
 
   /** Records the tags or decisions one command made or changed (in one or more documents) as one step for undoTag. */

@@ -185,11 +185,11 @@ describe('FindingsStore with decisions', () => {
     assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')).sort(), [uri('a.txt'), uri('b.txt')]);
     assert.strictEqual(store.get(uri('a.txt'))!.file, a);
     assert.strictEqual(store.get(uri('b.txt'))!.file, b);
-    // Nothing decided before or after: nothing to tell.
+    // Nothing decided before or after: the file alone is told (its sidecar changed), not the others.
     events = [];
-    assert.deepStrictEqual(store.decisionsChanged(uri('c.txt')), []);
+    assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')), [uri('b.txt')]);
     assert.deepStrictEqual(store.decisionsChanged(uri('never.txt')), []);
-    assert.deepStrictEqual(events, []);
+    assert.deepStrictEqual(events, [[uri('b.txt')]]);
   });
 
   it('gives a file that arrived before the file of its other copy that copy\'s decisions once that file arrives', () => {
