@@ -115,16 +115,18 @@ export class FindingsStore {
 
   /**
    * The decisions recorded about `uri`'s findings changed (or may have): they meet its findings again, and the
-   * findings of the files holding the other copies of its passages (whose copies' decisions they show). Returns
-   * the files whose findings changed, `uri` always among them (its sidecar changed: its findings are shown again,
-   * as listeners that wait for that expect), and tells listeners.
+   * findings of the files holding the other copies of its passages (whose copies' decisions they show). Tells
+   * listeners, and returns, all of those files, changed or not: a sidecar changed, and its file and the files that
+   * show its decisions are shown again (as the diagnostics always did; tests wait for that after a sidecar change).
    */
   decisionsChanged(uri: string): string[] {
     const entry = this.files.get(uri);
     if (!entry) { return []; }
-    const others = this.redecide(this.otherCopies(entry));
-    this.files.set(uri, this.decided({ ...entry, file: entry.reported }));
-    const changed = [uri, ...others];
+    const changed = [uri, ...this.otherCopies(entry)];
+    for (const u of changed) {
+      const e = this.files.get(u)!;
+      this.files.set(u, this.decided({ ...e, file: e.reported }));
+    }
     this.fire(changed);
     return changed;
   }

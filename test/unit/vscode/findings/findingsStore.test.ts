@@ -185,11 +185,12 @@ describe('FindingsStore with decisions', () => {
     assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')).sort(), [uri('a.txt'), uri('b.txt')]);
     assert.strictEqual(store.get(uri('a.txt'))!.file, a);
     assert.strictEqual(store.get(uri('b.txt'))!.file, b);
-    // Nothing decided before or after: the file alone is told (its sidecar changed), not the others.
+    // Nothing decided before or after: still told (a sidecar changed), but c.txt, which shares nothing, is not.
     events = [];
-    assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')), [uri('b.txt')]);
+    assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')), [uri('b.txt'), uri('a.txt')]);
+    assert.deepStrictEqual(store.decisionsChanged(uri('c.txt')), [uri('c.txt')]);
     assert.deepStrictEqual(store.decisionsChanged(uri('never.txt')), []);
-    assert.deepStrictEqual(events, [[uri('b.txt')]]);
+    assert.deepStrictEqual(events, [[uri('b.txt'), uri('a.txt')], [uri('c.txt')]]);
   });
 
   it('gives a file that arrived before the file of its other copy that copy\'s decisions once that file arrives', () => {
