@@ -1,7 +1,8 @@
 // The Duplicates view: groups of files that share passages or are near-copies, biggest first; under a group its
 // pairs with their similarity, under a pair the passages they share. Selecting a pair or a passage opens both
-// copies side by side. The groups are rebuilt from the findings store a moment after it changes, and only while
-// the view is visible.
+// copies side by side. The groups are rebuilt from the findings store a moment after it changes (a decision about
+// a finding too), and only while the view is visible. A passage an editor dismissed is left out; a copy kept or
+// marked as the duplicate is said on its passage and its group.
 import * as vscode from 'vscode';
 import { baseName, formatCount, linesLabel, percent, plural } from '../platform/text';
 import { FindingsStore } from '../findings/findingsStore';
@@ -10,6 +11,7 @@ import { DuplicateGroup, duplicateGroupSteps } from './model/duplicates';
 import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, moreItem } from './nodes';
 import { DUPLICATES_VIEW } from './model/viewIds';
 import { RevealTarget } from '../platform/reveal';
+import { decisionLabel } from '../findings/findingText';
 
 const REFRESH_MS = 300;
 /**
@@ -115,10 +117,11 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
       const item = new vscode.TreeItem(names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`,
         vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `group:${g.key}`;
-      item.description = `${g.files.length} files${g.similarity > 0 ? ` · up to ${percent(g.similarity)} similar` : ''} · ${formatCount(g.sharedChars)} characters shared`;
+      item.description = `${g.files.length} files${g.similarity > 0 ? ` · up to ${percent(g.similarity)} similar` : ''} · ${formatCount(g.sharedChars)} characters shared`
+        + (g.kept.length > 0 ? ` · ${g.kept.map(baseName).join(', ')} kept` : '');
       const listed = g.files.slice(0, TOOLTIP_FILES).map((f) => f.path);
       if (g.files.length > TOOLTIP_FILES) { listed.push(`and ${formatCount(g.files.length - TOOLTIP_FILES)} more`); }
-      item.tooltip = listed.join('\n');
+      item.tooltip = [...listed, ...groupDecisions(g)].join('\n');
       item.iconPath = new vscode.ThemeIcon('files');
       item.contextValue = 'corpusLens.duplicateGroup';
       return item;
@@ -131,6 +134,7 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
       const parts = [];
       if (p.similarity !== undefined) { parts.push(`${percent(p.similarity)} similar`); }
       parts.push(plural(p.passages.length, 'passage'));
+      if (p.dismissed > 0) { parts.push(`${p.dismissed} dismissed`); }
       item.description = parts.join(' · ');
       item.tooltip = `${p.aPath}\n${p.bPath}`;
       item.iconPath = new vscode.ThemeIcon('split-horizontal');
@@ -143,7 +147,11 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
       const { pair, passage } = node;
       const item = new vscode.TreeItem(`${baseName(pair.aPath)} ${linesLabel(passage.a)} = ${baseName(pair.bPath)} ${linesLabel(passage.b)}`);
       item.id = `passage:${pair.key}:${node.index}`;
-      item.description = `${formatCount(passage.length)} characters`;
+      const decided = [
+        ...copyDecision(pair.aPath, decisionLabel('duplicate', passage.aDecision)),
+        ...copyDecision(pair.bPath, decisionLabel('duplicate', passage.bDecision)),
+      ];
+      item.description = [`${formatCount(passage.length)} characters`, ...decided].join(' · ');
       item.iconPath = new vscode.ThemeIcon('quote');
       item.contextValue = 'corpusLens.sharedPassage';
       item.command = openCopiesCommand({ uri: pair.a, range: passage.a }, { uri: pair.b, range: passage.b });
@@ -156,6 +164,16 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
     this.timer = undefined;
     if (this.visible()) { this.emitter.fire(undefined); } else { this.untold = true; }
   }
+}
+
+/** "a.txt kept", for the copy in a file that an editor decided about; nothing when none did. */
+function copyDecision(path: string, label: string | undefined): string[] {
+  return label ? [`${baseName(path)} ${label}`] : [];
+}
+
+/** The decisions about a group's copies, a line each, for its tooltip. */
+function groupDecisions(g: DuplicateGroup): string[] {
+  return [...g.kept.map((p) => `kept: ${p}`), ...g.marked.map((p) => `marked as the duplicate: ${p}`)];
 }
 
 export function openCopiesCommand(a: RevealTarget, b: RevealTarget): vscode.Command {

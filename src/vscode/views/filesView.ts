@@ -1,12 +1,13 @@
 // The Files view: every corpus file the index reported, with its boilerplate and duplicated shares, its copies,
 // its tags and (once counted) its untagged mentions of strings tagged elsewhere, sorted and filtered as the user
-// chose, a page at a time (a 10,000-file corpus makes 500 items, not 10,000). A file's children are its tags and its findings (less those its sidecar dismissed). A change to one
-// file redraws that file's item alone unless it moves it in the order or across the filter; changes are gathered for a moment, and nothing is
-// computed while the view is hidden.
+// chose, a page at a time (a 10,000-file corpus makes 500 items, not 10,000). A file's children are its tags and
+// its findings, as the findings store gives them with their decisions: a dismissed one is left out, a confirmed or
+// kept one says so. A change to one file (a decision about it too) redraws that file's item alone unless it moves
+// it in the order or across the filter; changes are gathered for a moment, and nothing is computed while the view
+// is hidden.
 import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
-import { JsonRange } from '../../core/report';
-import { FindingsStore } from '../findings/findingsStore';
+import { FindingsStore, ShownFileFindings, ShownFinding } from '../findings/findingsStore';
 import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from '../annotations/tagIndex';
@@ -17,9 +18,6 @@ const REFRESH_MS = 200;
 export interface FilesViewDeps {
   store: FindingsStore;
   tags: TagIndex;
-  /** The findings of a file that its sidecar dismissed, as the diagnostics hide them. */
-  hidden: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
-  onDidChangeHidden: vscode.Event<vscode.Uri>;
   /** Untagged mentions per file (counted once the filter on them is first chosen). */
   untagged: {
     get(uri: string): number | undefined;
@@ -57,11 +55,6 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       deps.store.onDidList((uris) => this.changed(uris)),
       deps.tags.onDidChange((uris) => this.changed(uris)),
       deps.untagged.onDidChange((uris) => this.changed(uris)),
-      deps.onDidChangeHidden((uri) => {
-        // A finding dismissed in the sidecar leaves the file's children; its row is the same.
-        const node = this.nodes.get(uri.toString());
-        if (node && this.visible()) { this.emitter.fire(node); }
-      }),
     );
     this.changed(deps.store.uris());
   }
@@ -126,14 +119,13 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     const tags: ViewNode[] = (this.deps.tags.get(node.uri)?.tags ?? [])
       .slice().sort((a, b) => a.start - b.start)
       .map((tag) => ({ type: 'tag', uri: tag.uri, id: tag.id, tag, path: node.row.path }) satisfies TagNode);
-    const hidden = this.deps.hidden(vscode.Uri.parse(node.uri, true));
-    const findings = (stored?.file.findings ?? []).filter((f) => !hidden?.(f.code, f.range)).map((f) => findingNode(node.uri, f));
+    const findings = shownFindings(stored?.file).map((f) => findingNode(node.uri, f));
     return [...tags, ...findings];
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     switch (node.type) {
-      case 'file': return fileItem(node, (this.deps.store.get(node.uri)?.file.findings.length ?? 0) + node.row.tags > 0);
+      case 'file': return fileItem(node, shownFindings(this.deps.store.get(node.uri)?.file).length + node.row.tags > 0);
       case 'more': return moreItem(node);
       case 'finding': return findingItem(node);
       case 'tag': return tagItem(node, false);
@@ -235,6 +227,11 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       ? { value: problems, tooltip: `${problems} ${problems === 1 ? 'file has a sidecar' : 'files have sidecars'} with orphaned or invalid annotations` }
       : undefined;
   }
+}
+
+/** A file's findings as its children: those an editor dismissed are left out. */
+function shownFindings(file: ShownFileFindings | undefined): readonly ShownFinding[] {
+  return (file?.findings ?? []).filter((f) => f.decision?.status !== 'dismissed');
 }
 
 function fileItem(node: FileNode, expandable: boolean): vscode.TreeItem {

@@ -1,4 +1,5 @@
-// The corpus report: a webview panel drawn from the same rows, duplicate groups and tags as the views. Its HTML
+// The corpus report: a webview panel drawn from the same rows, duplicate groups and tags as the views (so from the
+// findings store's findings with their decisions; a decision redraws it as any change of findings does). Its HTML
 // allows nothing remote: a content security policy admits only the extension's own stylesheet and one script with
 // a fresh nonce. The body is rendered by model/report.ts and replaced in place (by message) as the data changes,
 // so the panel does not reload; clicking a file name opens it.

@@ -1,14 +1,17 @@
 // The Duplicates view's model: files that share passages or are near-copies of each other, gathered into groups
 // (connected components of the "shares with" relation), each with its pairs and the passages each pair shares.
-// Built from the findings the index reported; no 'vscode' import, so it is unit-tested.
+// Built from the findings store's findings, which carry the editor's decisions: a passage dismissed on either copy
+// ("not a duplicate") is left out, and a pair whose every passage was dismissed with it; a copy kept or marked as
+// the duplicate is said on its passage and its group. No 'vscode' import, so it is unit-tested.
+import type { DecisionStatus } from '../../../core/annotations';
 import { JsonRange } from '../../../core/report';
-import { FileFindings } from '../../../protocol/indexProtocol';
+import type { ShownFileFindings } from '../../findings/findingsStore';
 
 export interface StoredFile {
   uri: string;
   /** The workspace folder's URI. */
   folder: string;
-  file: FileFindings;
+  file: ShownFileFindings;
 }
 
 export interface SharedPassage {
@@ -17,6 +20,9 @@ export interface SharedPassage {
   b: JsonRange;
   /** Its length in the first file, in UTF-16 code units. */
   length: number;
+  /** The editor's decision about the copy in the first file, and about the one in the second, where there is one. */
+  aDecision?: DecisionStatus;
+  bDecision?: DecisionStatus;
 }
 
 export interface DuplicatePair {
@@ -31,6 +37,8 @@ export interface DuplicatePair {
   passages: SharedPassage[];
   /** Characters shared, in the first file. */
   sharedChars: number;
+  /** Passages an editor dismissed on either copy, left out of `passages` and `sharedChars`. */
+  dismissed: number;
 }
 
 export interface DuplicateGroup {
@@ -41,6 +49,9 @@ export interface DuplicateGroup {
   /** The highest similarity of its pairs (0 when none was measured). */
   similarity: number;
   sharedChars: number;
+  /** The files holding a copy an editor kept, and those holding a copy marked as the duplicate, by path. */
+  kept: string[];
+  marked: string[];
 }
 
 /** Groups the files of one folder or several (paths are resolved within each file's folder). */
@@ -78,7 +89,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (!pair) {
       const fa = all[a];
       const fb = all[b];
-      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.file.path, bPath: fb.file.path, passages: [], sharedChars: 0 };
+      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.file.path, bPath: fb.file.path, passages: [], sharedChars: 0, dismissed: 0 };
       pairs.set(id, pair);
     }
     return { pair, flipped };
@@ -108,8 +119,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
         const { pair, flipped } = pairOf(i, other);
         // Each passage is reported from both sides; keep the one reported by the pair's first file.
         if (flipped) { continue; }
-        pair.passages.push({ a: f.range, b: r.range, length: f.length });
-        pair.sharedChars += f.length;
+        pair.passages.push(passage(f.range, r.range, f.end - f.start, f.decision?.status, r.decision?.status));
       }
     }
     if (++work % slice === 0) { yield; }
@@ -134,18 +144,29 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
         const key = rangeKey(r.range);
         if (seen.has(key)) { continue; }
         seen.add(key);
-        pair.passages.push({ a: r.range, b: f.range, length: f.length });
-        pair.sharedChars += f.length;
+        pair.passages.push(passage(r.range, f.range, r.end - r.start, r.decision?.status, f.decision?.status));
       }
     }
     if (++work % slice === 0) { yield; }
   }
   work = 0;
-  for (const p of pairs.values()) {
-    p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character);
+  const shown: [number, DuplicatePair][] = [];
+  for (const [id, p] of pairs) {
+    const every = p.passages;
+    p.passages = every.filter((x) => x.aDecision !== 'dismissed' && x.bDecision !== 'dismissed');
+    p.dismissed = every.length - p.passages.length;
     if (++work % slice === 0) { yield; }
+    // Every passage the two share is not a duplicate, an editor said: nor is the pair.
+    if (p.dismissed > 0 && p.passages.length === 0) { continue; }
+    p.sharedChars = p.passages.reduce((sum, x) => sum + x.length, 0);
+    p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character);
+    shown.push([id, p]);
   }
-  return yield* components([...pairs.entries()], n, all, slice);
+  return yield* components(shown, n, all, slice);
+}
+
+function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): SharedPassage {
+  return { a, b, length, ...(aDecision ? { aDecision } : {}), ...(bDecision ? { bDecision } : {}) };
 }
 
 function rangeKey(r: JsonRange): string {
@@ -177,17 +198,26 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
   for (const [id, p] of pairs) {
     const root = find(Math.floor(id / n));
     let g = groups.get(root);
-    if (!g) { groups.set(root, g = { key: all[root].uri, files: [], pairs: [], similarity: 0, sharedChars: 0 }); }
+    if (!g) { groups.set(root, g = { key: all[root].uri, files: [], pairs: [], similarity: 0, sharedChars: 0, kept: [], marked: [] }); }
     g.pairs.push(p);
     g.similarity = Math.max(g.similarity, p.similarity ?? 0);
     g.sharedChars += p.sharedChars;
+    for (const x of p.passages) {
+      if (x.aDecision === 'kept') { g.kept.push(p.aPath); }
+      if (x.bDecision === 'kept') { g.kept.push(p.bPath); }
+      if (x.aDecision === 'confirmed') { g.marked.push(p.aPath); }
+      if (x.bDecision === 'confirmed') { g.marked.push(p.bPath); }
+    }
   }
   for (let u = 0; u < n; u++) {
     if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].file.path }); }
   }
   yield;
   const list = [...groups.values()];
+  const distinct = (paths: string[]) => [...new Set(paths)].sort();
   for (const g of list) {
+    g.kept = distinct(g.kept);
+    g.marked = distinct(g.marked);
     g.files.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     g.pairs.sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
     work += g.pairs.length;
