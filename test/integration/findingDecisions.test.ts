@@ -197,44 +197,44 @@ suite('decisions about findings beyond one finding', () => {
     const [tidesCopy] = corpusDiagnostics(api, TIDES, DUPLICATE);
     const args = { uri: TIDES.toString(), code: DUPLICATE, range: tuple(tidesCopy.range) };
     const tree = api.views.duplicates as unknown as vscode.TreeDataProvider<ViewNode>;
-    const nodes = (node?: ViewNode) => tree.getChildren(node) as ViewNode[];
+    const nodes = async (node?: ViewNode) => ((await tree.getChildren(node)) ?? []) as ViewNode[];
     const describe = (node: ViewNode) => {
       const item = tree.getTreeItem(node) as vscode.TreeItem;
       return `${typeof item.label === 'string' ? item.label : item.label?.label} | ${item.description}`;
     };
-    const ours = () => nodes().filter((n) => n.type === 'group' && n.group.files.some((f) => f.path === 'decisions/marrowby-tides.txt'));
+    const ours = async () => (await nodes()).filter((n) => n.type === 'group' && n.group.files.some((f) => f.path === 'decisions/marrowby-tides.txt'));
     type Model = { groups: { files: { path: string }[]; kept: string[]; marked: string[] }[] };
     const reported = async () => (await vscode.commands.executeCommand<Model>('corpusLens.showReport')).groups
       .filter((g) => g.files.some((f) => f.path === 'decisions/marrowby-tides.txt'))
       .map((g) => ({ files: g.files.map((f) => f.path), kept: g.kept, marked: g.marked }));
     const paths = ['decisions/marrowby-slipway.txt', 'decisions/marrowby-tides.txt'];
-    const passages = () => {
-      const [group] = ours();
-      const [pair] = nodes(group);
-      return nodes(pair).map(describe);
+    const passages = async () => {
+      const [group] = await ours();
+      const [pair] = await nodes(group);
+      return (await nodes(pair)).map(describe);
     };
 
-    assert.strictEqual(ours().length, 1);
-    assert.deepStrictEqual(passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters']);
+    assert.strictEqual((await ours()).length, 1);
+    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters']);
     assert.deepStrictEqual(await reported(), [{ files: paths, kept: [], marked: [] }]);
 
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.keepCopy', args), true);
     await api.whenIdle();
-    assert.deepStrictEqual(passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept']);
-    assert.match(describe(ours()[0]), / · marrowby-tides\.txt kept$/);
+    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept']);
+    assert.match(describe((await ours())[0]), / · marrowby-tides\.txt kept$/);
     assert.deepStrictEqual(await reported(), [{ files: paths, kept: ['decisions/marrowby-tides.txt'], marked: [] }]);
 
     await vscode.window.showTextDocument(TIDES);
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.dismissFinding', args), true);
     await api.whenIdle();
-    assert.deepStrictEqual(ours(), [], 'the pair shares nothing else: it leaves the view');
+    assert.deepStrictEqual(await ours(), [], 'the pair shares nothing else: it leaves the view');
     assert.deepStrictEqual(await reported(), [], 'and the report');
     assert.deepStrictEqual(corpusDiagnostics(api, TIDES, DUPLICATE), []);
 
     await vscode.window.showTextDocument(TIDES);
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
     await api.whenIdle();
-    assert.deepStrictEqual(passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept'],
+    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept'],
       'undone: kept again');
     assert.deepStrictEqual(await reported(), [{ files: paths, kept: ['decisions/marrowby-tides.txt'], marked: [] }]);
     assert.deepStrictEqual((await decisions(TIDES)).map((d) => [d.kind, d.attributes]), [['duplicate', { status: 'kept', code: DUPLICATE }]]);
