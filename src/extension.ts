@@ -11,6 +11,7 @@ import { FindingsStore } from './vscode/findings/findingsStore';
 import { openCopy, registerHover } from './vscode/findings/hover';
 import { IndexWorkerClient } from './vscode/workers/indexClient';
 import { CorpusIndexer } from './vscode/workers/indexer';
+import { DocumentSync } from './vscode/workers/documentSync';
 import { registerLanguageAssociation } from './vscode/platform/languageAssociation';
 import { registerLiveUpdates } from './vscode/workers/liveUpdates';
 import { scanWorkspace } from './vscode/findings/scanCommand';
@@ -67,6 +68,9 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const files = new CorpusFiles();
     const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version);
     const client = new IndexWorkerClient(context.extensionPath, activity);
+    const suggestClient = new SuggestWorkerClient(context.extensionPath);
+    // Before any feature that listens to documents or starts a worker: the workers hear of a change before a request.
+    const documentSync = new DocumentSync({ files, targets: [client, suggestClient] });
     const indexer = new CorpusIndexer({ client, store, files, activity, log });
     const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
@@ -75,7 +79,6 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       const session = sessions.peek(uri);
       return session && decisionLookup(session.list(), session.text);
     };
-    const suggestClient = new SuggestWorkerClient(context.extensionPath);
     const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
     // The actions that reach every corpus file search it in the suggestion worker.
     const search = { files, log, client: suggestClient, ensureFolder: (f: vscode.WorkspaceFolder) => suggestions.ensureFolder(f) };
@@ -87,6 +90,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     context.subscriptions.push(
       files,
       client,
+      suggestClient,
+      documentSync,
       indexer,
       sessions,
       tagging,
@@ -94,7 +99,6 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       views,
       suggestions,
       registerSuggestionActions(suggestionDeps),
-      suggestClient,
       registerDiagnostics({
         store, collection: diagnostics, activity, published,
         decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
-import { EditorText, IndexReply } from '../../protocol/indexProtocol';
+import { IndexReply } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
@@ -111,9 +111,10 @@ export class CorpusIndexer implements vscode.Disposable {
     for (const s of this.states.values()) { s.scan?.cancel(); }
   }
 
-  sendEdit(folder: vscode.WorkspaceFolder, text: EditorText, generation: number): void {
+  /** Asks the worker to index an open document's text at `version`, which the document channel has sent it. */
+  sendEdit(folder: vscode.WorkspaceFolder, doc: { path: string; version: number }, generation: number): void {
     this.send(folder, () => this.deps.client.send(
-      { type: 'edit', generation, folder: folder.uri.toString(), ...text },
+      { type: 'edit', generation, folder: folder.uri.toString(), path: doc.path, version: doc.version },
       { onFindings: (f) => this.accept(f) },
     ));
   }
@@ -193,7 +194,6 @@ export class CorpusIndexer implements vscode.Disposable {
         folder: key,
         root: folder.uri.fsPath,
         selection: this.deps.files.selection(folder),
-        overlays: this.overlays(folder),
         cancel,
       }, {
         onProgress,
@@ -222,19 +222,6 @@ export class CorpusIndexer implements vscode.Disposable {
       if (state.scan === running) { state.scan = undefined; }
       this.changed();
     }
-  }
-
-  /** The unsaved texts of the folder's open corpus documents, which the scan must take over the disk's. */
-  private overlays(folder: vscode.WorkspaceFolder): EditorText[] {
-    const out: EditorText[] = [];
-    for (const doc of vscode.workspace.textDocuments) {
-      if (!doc.isDirty) { continue; }
-      const loc = this.deps.files.match(doc.uri);
-      if (loc && loc.folder.uri.toString() === folder.uri.toString()) {
-        out.push({ path: loc.rel, text: doc.getText(), version: doc.version });
-      }
-    }
-    return out;
   }
 
   /** Takes a findings reply into the store; returns the URIs of the files it had findings for. */
