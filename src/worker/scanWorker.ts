@@ -184,10 +184,12 @@ export class IndexService {
     const index = result.index;
     const analyses = new Map(result.files.map((a) => [a.path, a]));
 
-    // The editor's texts take precedence over the disk; re-analyse what they change.
+    // The editor's texts take precedence over the disk's; re-analyse what they change. Only for files the scan
+    // found: a document can stay open in the editor after its file was deleted.
     const versions = new Map<string, number>();
     const again = new Set<string>();
     for (const o of this.documents.inFolder(req.folder).values()) {
+      if (!index.has(o.path)) { continue; }
       if (o.text.length > index.options.maxFileBytes) { continue; }
       versions.set(o.path, o.version);
       if (index.holdsText(o.path, o.text)) { continue; }

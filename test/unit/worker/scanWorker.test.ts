@@ -98,6 +98,14 @@ describe('index worker service', () => {
     assert.strictEqual(byPath.get('a.txt')!.version, undefined);
   });
 
+  it('leaves out an open document whose file the scan did not find (deleted while it stayed open)', async () => {
+    sync('gone.txt', 2, article('Gone', 'A file deleted on disk while the editor kept it open.'));
+    const rs = await scan();
+    assert.deepStrictEqual([...files(rs).keys()].sort(), ['a.txt', 'b.txt', 'c.txt']);
+    const done = rs[rs.length - 1];
+    assert.strictEqual(done.type === 'done' && done.summary?.files, 3);
+  });
+
   it('re-analyses an edited document and the documents that shared a passage with it', async () => {
     await scan();
     const rs = await edit('a.txt', 2, article('Ferry returns', 'The ferry will run a shorter timetable until the summer, its operator said on Monday morning.'), 2);
