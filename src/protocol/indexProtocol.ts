@@ -4,6 +4,7 @@
 // replies name it, so the host can drop results that a newer change has overtaken. The editor's documents reach
 // the worker by the document channel (documentProtocol.ts); findings computed from an editor's text name that
 // document's version. Paths are relative to the folder's root, with forward slashes.
+import type { SkippedEntry } from '../core/io/walkFolder';
 import { JsonFile, JsonFinding, JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
 
@@ -97,6 +98,10 @@ export type IndexReply =
   | { type: 'listed'; id: number; folder: string; paths: string[] }
   /** Findings for some files of a folder, and files that left its index. Large results come in several. */
   | { type: 'findings'; id: number; generation: number; folder: string; files: FileFindings[]; removed: string[] }
-  | { type: 'done'; id: number; summary?: JsonSummary }
+  /**
+   * A scan's summary (with the files it left out and why); for a disk request that walked folders, the entries the
+   * walk left out (special files, unreadable folders, names that are not UTF-8).
+   */
+  | { type: 'done'; id: number; summary?: JsonSummary; skipped?: SkippedEntry[] }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

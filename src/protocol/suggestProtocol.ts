@@ -107,7 +107,8 @@ export interface FoundFile {
 
 export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
-  | { type: 'found'; id: number; files: FoundFile[]; unreadable: number }
+  /** `unreadable`: listed files that could not be read; `skipped`: entries the folder's walk left out (not listed). */
+  | { type: 'found'; id: number; files: FoundFile[]; unreadable: number; skipped: number }
   /** How far a search has come (not its final reply). */
   | { type: 'searchProgress'; id: number; done: number; total: number }
   /**

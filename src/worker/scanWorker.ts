@@ -8,7 +8,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
-import { corpusMatcher, listCorpusFiles, readCorpusFile } from '../core/corpus';
+import { corpusMatcher, listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
+import type { SkippedEntry } from '../core/io/walkFolder';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
 import { prepareDocument } from '../core/index/prepare';
 import { scanFolderParallel } from '../core/parallelScan';
@@ -238,6 +239,7 @@ export class IndexService {
     const matches = corpusMatcher(folder.selection);
     const touched = new Set<string>();
     const removed: string[] = [];
+    const skipped: SkippedEntry[] = [];
     const remove = (p: string) => {
       folder.versions.delete(p);
       for (const q of index.removeDocument(p)) { touched.add(q); }
@@ -261,7 +263,9 @@ export class IndexService {
       if (st?.isFile()) {
         if (matches(p)) { readIn(p); } else if (index.has(p)) { remove(p); }
       } else if (st?.isDirectory()) {
-        for (const f of listCorpusFiles(root, folder.selection, p)) { readIn(f); }
+        const walked = listCorpus(root, folder.selection, p);
+        skipped.push(...walked.skipped);
+        for (const f of walked.files) { readIn(f); }
       } else if (index.has(p)) {
         remove(p);
       } else {
@@ -273,7 +277,7 @@ export class IndexService {
     }
     for (const p of removed) { touched.delete(p); }
     await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched, removed), removed);
-    this.post({ type: 'done', id: req.id });
+    this.post({ type: 'done', id: req.id, ...(skipped.length > 0 ? { skipped } : {}) });
   }
 
   /**

@@ -13,7 +13,7 @@ import { parentPort } from 'worker_threads';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
-import { listCorpusFiles, readCorpusFile } from '../core/corpus';
+import { listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { Gazetteer, suggest, untaggedMentions } from '../core/suggest';
 import { findOccurrences, identicalLines, withLines } from '../core/anchor/occurrences';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
@@ -180,7 +180,7 @@ export class SuggestService {
 
   private async search(req: SearchRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
-    const paths = listCorpusFiles(folder.root, folder.selection);
+    const { files: paths, skipped } = listCorpus(folder.root, folder.selection);
     const files: FoundFile[] = [];
     let unreadable = 0;
     let slice = performance.now();
@@ -202,7 +202,7 @@ export class SuggestService {
       if (ranges.length > 0) { files.push({ path: rel, places: withLines(text, ranges).map((o) => ({ ...o, quote: text.slice(o.start, o.end) })) }); }
     }
     if (this.cancelled.delete(req.id)) { this.post({ type: 'skipped', id: req.id }); return; }
-    this.post({ type: 'found', id: req.id, files, unreadable });
+    this.post({ type: 'found', id: req.id, files, unreadable, skipped: skipped.length });
   }
 
   /** Runs `work` beside the queue; an exception in it is the request's error reply. */

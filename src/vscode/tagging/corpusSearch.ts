@@ -46,7 +46,7 @@ export function searchCorpus(deps: CorpusSearchDeps, what: string, query: Corpus
         reported = pct;
       });
       if (reply.type !== 'found') { return undefined; }
-      deps.log.info(`${what}: found in ${reply.files.length} files of ${folder.name} in ${(performance.now() - started).toFixed(0)} ms${reply.unreadable > 0 ? `; ${reply.unreadable} could not be read` : ''}`);
+      deps.log.info(`${what}: found in ${reply.files.length} files of ${folder.name} in ${(performance.now() - started).toFixed(0)} ms${reply.unreadable > 0 ? `; ${reply.unreadable} could not be read` : ''}${reply.skipped > 0 ? `; ${reply.skipped} entries left out (the index's log names them)` : ''}`);
       for (const f of reply.files) {
         hits.push({ uri: deps.files.uriOf(folder, f.path), rel: folders.length > 1 ? `${folder.name}/${f.path}` : f.path, places: f.places });
       }

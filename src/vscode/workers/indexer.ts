@@ -4,6 +4,7 @@
 // the folder life cycle: folders added and removed, include/exclude settings changed, workspace trust granted
 // (in Restricted Mode nothing is scanned until the user asks), and the worker lost and restarted.
 import * as vscode from 'vscode';
+import { printable } from '../../core/io/walkFolder';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
 import { IndexReply } from '../../protocol/indexProtocol';
@@ -18,6 +19,9 @@ export type FolderStatus = 'indexing' | 'ready' | 'restricted' | 'not-indexed';
 
 /** The context key that is true while a folder is being scanned (gates the Cancel Indexing command). */
 export const INDEXING_CONTEXT_KEY = 'corpusLens.indexing';
+
+/** The files left out of an index that the log names one by one (a corpus may hold thousands of special files). */
+const SKIPPED_LOGGED = 20;
 
 /** After this many lost workers in one session, the index is no longer rebuilt on its own. */
 const MAX_AUTOMATIC_RESTARTS = 3;
@@ -123,7 +127,7 @@ export class CorpusIndexer implements vscode.Disposable {
     this.send(folder, () => this.deps.client.send(
       { type: 'disk', generation, folder: folder.uri.toString(), paths },
       { onFindings: (f) => this.accept(f) },
-    ));
+    ).then((o) => { if (o.done) { this.logSkipped(folder, o.skipped ?? []); } }));
   }
 
   dispose(): void {
@@ -213,7 +217,9 @@ export class CorpusIndexer implements vscode.Disposable {
       state.indexed = true;
       this.deps.store.retainScanned(key, generation, reported);
       const s = outcome.summary;
-      this.deps.log.info(`indexed ${folder.name}: ${s?.files ?? 0} files, ${s?.findings ?? 0} findings in ${Date.now() - started} ms`);
+      const left = s && s.skipped.length > 0 ? `, ${s.skipped.length} left out` : '';
+      this.deps.log.info(`indexed ${folder.name}: ${s?.files ?? 0} files${left}, ${s?.findings ?? 0} findings in ${Date.now() - started} ms`);
+      this.logSkipped(folder, s?.skipped ?? []);
       return s;
     } finally {
       onCancel?.dispose();
@@ -222,6 +228,12 @@ export class CorpusIndexer implements vscode.Disposable {
       if (state.scan === running) { state.scan = undefined; }
       this.changed();
     }
+  }
+
+  /** Says in the log which files the index left out and why (a few; the count says how many more). */
+  private logSkipped(folder: vscode.WorkspaceFolder, skipped: readonly { path: string; message: string }[]): void {
+    for (const k of skipped.slice(0, SKIPPED_LOGGED)) { this.deps.log.warn(`${folder.name}: left out ${printable(k.path)}: ${printable(k.message)}`); }
+    if (skipped.length > SKIPPED_LOGGED) { this.deps.log.warn(`${folder.name}: ${skipped.length - SKIPPED_LOGGED} more files left out`); }
   }
 
   /** Takes a findings reply into the store; returns the URIs of the files it had findings for. */

@@ -4,6 +4,7 @@
 // the channel has moved past is skipped, and every reply names its request's generation and the editor version it
 // was computed for.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -176,6 +177,17 @@ describe('index worker service', () => {
     fs.rmSync(path.join(root, 'more'), { recursive: true });
     const gone = await send({ type: 'disk', generation: 8, folder: 'f', paths: ['more'] });
     assert.deepStrictEqual(findingsOf(gone).flatMap((r) => r.removed), ['more/d.txt']);
+  });
+
+  it('names what the walk of a new folder left out, and why, in its done reply', async function () {
+    await scan();
+    fs.mkdirSync(path.join(root, 'more'));
+    fs.writeFileSync(path.join(root, 'more', 'd.txt'), article('Copy', 'A reprint.'));
+    try { execFileSync('mkfifo', [path.join(root, 'more', 'pipe.txt')]); } catch { this.skip(); }
+    const rs = await send({ type: 'disk', generation: 7, folder: 'f', paths: ['more'] });
+    assert.deepStrictEqual([...files(rs).keys()], ['more/d.txt']);
+    const done = rs[rs.length - 1];
+    assert.deepStrictEqual(done.type === 'done' && done.skipped?.map((s) => [s.path, s.reason]), [['more/pipe.txt', 'not-regular']]);
   });
 
   it('reports a file that did not change on disk too (the host dropped its older findings)', async () => {
