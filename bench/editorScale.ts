@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     });
     send({
       type: 'scan', id: 1, generation: 1, folder: 'bench', root: dir,
-      selection: { include: ['**/*.txt'], exclude: [] }, overlays: [], cancel: new SharedArrayBuffer(4),
+      selection: { include: ['**/*.txt'], exclude: [] }, cancel: new SharedArrayBuffer(4),
     });
   });
   const indexMs = performance.now() - t0;
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     const watch = watchLongestBlock();
     const cpu = cpuSeconds();
     const started = performance.now();
-    const reply = await suggest.send({ type: 'search', folder: 'bench', query, overlays: [] }).reply;
+    const reply = await suggest.send({ type: 'search', folder: 'bench', query }).reply;
     const ms = performance.now() - started;
     // The host's part: the match list's rows, sorted by path and place (as tag-all shows them).
     const listStarted = performance.now();
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     lines.push(`editor: ${what}: ${rows.length} places in ${files} files in ${(ms / 1000).toFixed(2)} s on the worker (process CPU ${(cpuSeconds() - cpu).toFixed(2)} s), listing them ${listMs.toFixed(1)} ms, longest host block ${watch.stop().toFixed(1)} ms`);
   }
   const cancelStarted = performance.now();
-  const search = suggest.send({ type: 'search', folder: 'bench', query: { kind: 'text', needle: common, caseSensitive: false }, overlays: [] });
+  const search = suggest.send({ type: 'search', folder: 'bench', query: { kind: 'text', needle: common, caseSensitive: false } });
   await new Promise((r) => setTimeout(r, 100));
   const cancelAt = performance.now();
   suggest.worker.postMessage({ type: 'cancel', id: 0, search: search.id });

@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { generateCorpus } from './generate';
+import { DocumentSync } from '../src/protocol/documentProtocol';
 import { FileFindings, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const worker = new Worker(path.join(__dirname, 'scanWorker.js'));
   const replies: ((r: IndexReply) => void)[] = [];
   worker.on('message', (r: IndexReply) => replies.forEach((f) => f(r)));
-  const send = (r: IndexRequest) => worker.postMessage(r);
+  const send = (r: IndexRequest | DocumentSync) => worker.postMessage(r);
 
   const blocks = watchLongestBlock();
   const delay = monitorEventLoopDelay({ resolution: 1 });
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     });
     send({
       type: 'scan', id: 1, generation: 1, folder: 'bench', root: dir,
-      selection: { include: ['**/*.txt'], exclude: [] }, overlays: [], cancel: new SharedArrayBuffer(4),
+      selection: { include: ['**/*.txt'], exclude: [] }, cancel: new SharedArrayBuffer(4),
     });
   });
   const scanSeconds = (performance.now() - t0) / 1000;
@@ -92,7 +93,12 @@ async function main(): Promise<void> {
           resolve();
         }
       });
-      send({ type: 'edit', id, generation: 2 + i, folder: 'bench', path: target, text, version: i + 1 });
+      // The editor's change reaches the worker by the document channel first, then the request to index it.
+      const sync: DocumentSync = i === 0
+        ? { type: 'didOpen', uri: target, folder: 'bench', path: target, version: i + 1, text }
+        : { type: 'didChange', uri: target, version: i + 1, changes: [{ text }] };
+      send(sync);
+      send({ type: 'edit', id, generation: 2 + i, folder: 'bench', path: target, version: i + 1 });
     });
   }
   await worker.terminate();

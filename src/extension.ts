@@ -12,6 +12,7 @@ import { SessionDecisions } from './vscode/findings/sessionDecisions';
 import { openCopy, registerHover } from './vscode/findings/hover';
 import { IndexWorkerClient } from './vscode/workers/indexClient';
 import { CorpusIndexer } from './vscode/workers/indexer';
+import { DocumentSync } from './vscode/workers/documentSync';
 import { registerLanguageAssociation } from './vscode/platform/languageAssociation';
 import { registerLiveUpdates } from './vscode/workers/liveUpdates';
 import { scanWorkspace } from './vscode/findings/scanCommand';
@@ -71,10 +72,12 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const decisions = new SessionDecisions(sessions);
     const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version, decisions);
     const client = new IndexWorkerClient(context.extensionPath, activity);
+    const suggestClient = new SuggestWorkerClient(context.extensionPath);
+    // Before any feature that listens to documents or starts a worker: the workers hear of a change before a request.
+    const documentSync = new DocumentSync({ files, targets: [client, suggestClient] });
     const indexer = new CorpusIndexer({ client, store, files, activity, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
-    const suggestClient = new SuggestWorkerClient(context.extensionPath);
     const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
     // The actions that reach every corpus file search it in the suggestion worker.
     const search = { files, log, client: suggestClient, ensureFolder: (f: vscode.WorkspaceFolder) => suggestions.ensureFolder(f) };
@@ -86,6 +89,8 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     context.subscriptions.push(
       files,
       client,
+      suggestClient,
+      documentSync,
       indexer,
       sessions,
       decisions,
@@ -95,7 +100,6 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       views,
       suggestions,
       registerSuggestionActions(suggestionDeps),
-      suggestClient,
       registerDiagnostics({ store, collection: diagnostics, activity, published }),
       registerDecorations({ sessions }),
       registerTagActions({ sessions, store, isCorpusFile, log }),

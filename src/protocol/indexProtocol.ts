@@ -1,8 +1,10 @@
 // Messages between the extension host and the index worker (scanWorker.ts), which holds one CorpusIndex per
 // workspace folder. Every request carries an id, answered by exactly one final reply (done, cancelled or error);
 // requests that change what the index holds also carry the host's generation counter, and their findings
-// replies name it, so the host can drop results that a newer change has overtaken. Findings computed from an
-// editor's text name that document's version. Paths are relative to the folder's root, with forward slashes.
+// replies name it, so the host can drop results that a newer change has overtaken. The editor's documents reach
+// the worker by the document channel (documentProtocol.ts); findings computed from an editor's text name that
+// document's version. Paths are relative to the folder's root, with forward slashes.
+import type { SkippedEntry } from '../core/io/walkFolder';
 import { JsonFile, JsonFinding, JsonRange, JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
 
@@ -12,14 +14,10 @@ export interface Selection {
   exclude: string[];
 }
 
-/** The text of a document open in the editor, which takes precedence over the file on disk. */
-export interface EditorText {
-  path: string;
-  text: string;
-  version: number;
-}
-
-/** (Re)builds a folder's index from disk plus the editor's unsaved texts; replaces the old index on success. */
+/**
+ * (Re)builds a folder's index from disk plus the texts of the folder's documents open in the editor (as the
+ * document channel has them); replaces the old index on success.
+ */
 export interface ScanRequest {
   type: 'scan';
   id: number;
@@ -29,17 +27,22 @@ export interface ScanRequest {
   /** The folder's file-system path. */
   root: string;
   selection: Selection;
-  overlays: EditorText[];
   /** One Int32 the host sets to 1 to cancel; shared, because the scan's loops run synchronously. */
   cancel: SharedArrayBuffer;
 }
 
-/** An open document's text changed in the editor. */
-export interface EditRequest extends EditorText {
+/**
+ * Index an open document's text as the document channel has it at `version` (the editor's text takes precedence
+ * over the file on disk). If the worker holds another version, a newer edit request follows, or the document was
+ * closed: the request is answered without findings.
+ */
+export interface EditRequest {
   type: 'edit';
   id: number;
   generation: number;
   folder: string;
+  path: string;
+  version: number;
 }
 
 /**
@@ -108,6 +111,10 @@ export type IndexReply =
   | { type: 'listed'; id: number; folder: string; paths: string[] }
   /** Findings for some files of a folder, and files that left its index. Large results come in several. */
   | { type: 'findings'; id: number; generation: number; folder: string; files: FileFindings[]; removed: string[] }
-  | { type: 'done'; id: number; summary?: JsonSummary }
+  /**
+   * A scan's summary (with the files it left out and why); for a disk request that walked folders, the entries the
+   * walk left out (special files, unreadable folders, names that are not UTF-8).
+   */
+  | { type: 'done'; id: number; summary?: JsonSummary; skipped?: SkippedEntry[] }
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -1,8 +1,9 @@
 // Messages between the extension host and the suggestion worker (suggestWorker.ts), which holds, per workspace
 // folder, the annotations of every sidecar (the corpus gazetteer's source) and computes the suggestions of the
-// documents the editor shows. Every request carries an id and gets exactly one reply. A suggest request names
-// the document's version and the host's generation counter for that document, and so does its reply, so the host
-// drops results that a newer edit or a newer request has overtaken.
+// documents the editor shows. Every request carries an id and gets exactly one reply. The editor's documents reach
+// the worker by the document channel (documentProtocol.ts). A suggest request names the document and its version
+// (not its text) and the host's generation counter for that document, and so does its reply, so the host drops
+// results that a newer edit or a newer request has overtaken.
 import type { Annotation } from '../core/annotations/model';
 import type { Occurrence } from '../core/anchor/occurrences';
 import type { Suggestion } from '../core/suggest';
@@ -27,7 +28,10 @@ export interface SidecarsRequest {
   sources: string[];
 }
 
-/** The suggestions for one document's text, minus what its own annotations tagged or turned down. */
+/**
+ * The suggestions for one open document's text, minus what its own annotations tagged or turned down. If the
+ * worker does not hold that version of the document (a newer edit came, or it was closed), the reply is `skipped`.
+ */
 export interface SuggestRequest {
   type: 'suggest';
   id: number;
@@ -36,8 +40,7 @@ export interface SuggestRequest {
   doc: string;
   version: number;
   generation: number;
-  text: string;
-  /** The document's annotations at their current offsets in `text` (orphans left out). */
+  /** The document's annotations at their offsets in that version's text (orphans left out). */
   annotations: Annotation[];
   entities: boolean;
   claims: boolean;
@@ -50,7 +53,8 @@ export type CorpusQuery =
 
 /**
  * Finds a query in every corpus file of a folder, for the actions that reach every file (tag all occurrences,
- * accept a suggestion everywhere, decide about every identical line). It runs beside the queue in slices, posting
+ * accept a suggestion everywhere, decide about every identical line), in the texts of the documents open in the
+ * editor (as the document channel has them) and on disk for the others. It runs beside the queue in slices, posting
  * `searchProgress` now and then, until it replies `found`, or `skipped` once a `cancel` naming it arrived.
  */
 export interface SearchRequest {
@@ -58,8 +62,6 @@ export interface SearchRequest {
   id: number;
   folder: string;
   query: CorpusQuery;
-  /** Unsaved editor texts (folder-relative paths), which take precedence over the files on disk. */
-  overlays: { path: string; text: string }[];
 }
 
 /** Stops the search with id `search` at its next slice (a notification: it has no reply of its own). */
@@ -70,8 +72,9 @@ export interface CancelRequest {
 }
 
 /**
- * Counts, in the background, the untagged mentions in corpus files (on disk) of strings the corpus tagged as
- * entities (the gazetteer; rejections respected): every corpus file of the folder, or the files named. The work is
+ * Counts, in the background, the untagged mentions in corpus files (the editor's text for the documents open in
+ * it, else the file on disk) of strings the corpus tagged as entities (the gazetteer; rejections respected): every
+ * corpus file of the folder, or the files named. The work is
  * done in slices between which other requests are answered; a newer untagged request for the same folder cancels
  * this one (its reply is then `skipped`), and so does a change to the folder's sidecars.
  */
@@ -104,7 +107,8 @@ export interface FoundFile {
 
 export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
-  | { type: 'found'; id: number; files: FoundFile[]; unreadable: number }
+  /** `unreadable`: listed files that could not be read; `skipped`: entries the folder's walk left out (not listed). */
+  | { type: 'found'; id: number; files: FoundFile[]; unreadable: number; skipped: number }
   /** How far a search has come (not its final reply). */
   | { type: 'searchProgress'; id: number; done: number; total: number }
   /**
@@ -113,7 +117,10 @@ export type SuggestWorkerReply =
    * not be read (both are empty for a whole count, which may cover 10,000 files).
    */
   | { type: 'untagged'; id: number; files: FileOccurrences[]; counted: string[]; unreadable: string[] }
-  /** A suggest request that a later one for the same document overtook in the queue: not computed. */
+  /**
+   * A suggest request that a later one for the same document overtook in the queue, or for a version of the
+   * document the worker does not hold: not computed.
+   */
   | { type: 'skipped'; id: number }
   /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */
   | { type: 'done'; id: number; problems: string[] }

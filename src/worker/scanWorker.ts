@@ -1,18 +1,23 @@
 // The index worker: a long-lived thread holding one CorpusIndex per workspace folder, so that the extension
 // host's thread never runs the engine. It scans a folder (on prepare workers when they are bundled beside it),
 // then keeps the index current as the editor's texts and the files on disk change, and posts the findings of
-// every file whose findings may have changed. Requests run one at a time in arrival order; an edit that a later
-// queued edit of the same document overtakes is skipped.
+// every file whose findings may have changed. The editor's open documents arrive by the document channel and are
+// kept in a DocumentStore as they come (beside the queue); an edit request names a document's version, which the
+// store must hold. Requests run one at a time in arrival order; an edit that a later queued edit of the same
+// document overtakes is skipped.
 import * as fs from 'fs';
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
-import { corpusMatcher, listCorpusFiles, readCorpusFile } from '../core/corpus';
+import { corpusMatcher, listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
+import type { SkippedEntry } from '../core/io/walkFolder';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
 import { prepareDocument } from '../core/index/prepare';
 import { scanFolderParallel } from '../core/parallelScan';
 import { fileToJson, summarize } from '../core/report';
 import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
+import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection } from '../protocol/indexProtocol';
+import { DocumentStore } from './documentStore';
 
 /**
  * Findings are posted in messages of about this many items (findings, files, removed files), so that the host
@@ -36,6 +41,8 @@ interface FolderIndex {
 
 export class IndexService {
   private readonly folders = new Map<string, FolderIndex>();
+  /** The editor's open corpus documents. */
+  readonly documents = new DocumentStore();
   private readonly queue: IndexRequest[] = [];
   private running = false;
   /** A turn of background work (completing posting tables) is scheduled. */
@@ -55,7 +62,9 @@ export class IndexService {
     private readonly options: { prepareWorkerScript?: string; awaitAcks?: boolean } = {},
   ) {}
 
-  receive(req: IndexRequest): void {
+  receive(req: IndexRequest | DocumentSync): void {
+    // A document change is taken in at once: a request queued before it then sees the newer version, and is dropped.
+    if (isDocumentSync(req)) { this.documents.apply(req); return; }
     if (req.type === 'ack') {
       const acked = this.acked;
       this.acked = undefined;
@@ -176,10 +185,12 @@ export class IndexService {
     const index = result.index;
     const analyses = new Map(result.files.map((a) => [a.path, a]));
 
-    // The editor's unsaved texts take precedence over the disk; re-analyse what they change.
+    // The editor's texts take precedence over the disk's; re-analyse what they change. Only for files the scan
+    // found: a document can stay open in the editor after its file was deleted.
     const versions = new Map<string, number>();
     const again = new Set<string>();
-    for (const o of req.overlays) {
+    for (const o of this.documents.inFolder(req.folder).values()) {
+      if (!index.has(o.path)) { continue; }
       if (o.text.length > index.options.maxFileBytes) { continue; }
       versions.set(o.path, o.version);
       if (index.holdsText(o.path, o.text)) { continue; }
@@ -200,18 +211,21 @@ export class IndexService {
   private async edit(req: EditRequest): Promise<void> {
     const folder = this.folders.get(req.folder);
     if (!folder) { this.post({ type: 'done', id: req.id }); return; } // not indexed: nothing to keep current
+    const doc = this.documents.find(req.folder, req.path);
+    // Another version: a newer edit request follows (or the document was closed, and the disk is read again).
+    if (!doc || doc.version !== req.version) { this.post({ type: 'done', id: req.id }); return; }
     const { index } = folder;
     const removed: string[] = [];
     const touched = new Set<string>();
-    if (req.text.length > index.options.maxFileBytes) {
+    if (doc.text.length > index.options.maxFileBytes) {
       folder.versions.delete(req.path);
       for (const p of index.removeDocument(req.path)) { touched.add(p); }
       removed.push(req.path);
     } else {
-      folder.versions.set(req.path, req.version);
+      folder.versions.set(req.path, doc.version);
       touched.add(req.path);
-      if (!index.holdsText(req.path, req.text)) {
-        for (const p of index.setDocument(req.path, req.text)) { touched.add(p); }
+      if (!index.holdsText(req.path, doc.text)) {
+        for (const p of index.setDocument(req.path, doc.text)) { touched.add(p); }
       }
     }
     await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched, removed), removed);
@@ -225,6 +239,7 @@ export class IndexService {
     const matches = corpusMatcher(folder.selection);
     const touched = new Set<string>();
     const removed: string[] = [];
+    const skipped: SkippedEntry[] = [];
     const remove = (p: string) => {
       folder.versions.delete(p);
       for (const q of index.removeDocument(p)) { touched.add(q); }
@@ -248,7 +263,9 @@ export class IndexService {
       if (st?.isFile()) {
         if (matches(p)) { readIn(p); } else if (index.has(p)) { remove(p); }
       } else if (st?.isDirectory()) {
-        for (const f of listCorpusFiles(root, folder.selection, p)) { readIn(f); }
+        const walked = listCorpus(root, folder.selection, p);
+        skipped.push(...walked.skipped);
+        for (const f of walked.files) { readIn(f); }
       } else if (index.has(p)) {
         remove(p);
       } else {
@@ -260,7 +277,7 @@ export class IndexService {
     }
     for (const p of removed) { touched.delete(p); }
     await this.postFindings(req.id, req.generation, req.folder, this.analyze(index, touched, removed), removed);
-    this.post({ type: 'done', id: req.id });
+    this.post({ type: 'done', id: req.id, ...(skipped.length > 0 ? { skipped } : {}) });
   }
 
   /**
@@ -338,5 +355,5 @@ if (parentPort) {
     prepareWorkerScript: path.join(__dirname, 'prepareWorker.js'),
     awaitAcks: true,
   });
-  port.on('message', (req: IndexRequest) => service.receive(req));
+  port.on('message', (req: IndexRequest | DocumentSync) => service.receive(req));
 }

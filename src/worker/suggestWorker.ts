@@ -3,6 +3,9 @@
 // once per worker; a 20 KB document then takes about 20 ms). It keeps, per workspace folder, every sidecar's
 // annotations, from which it builds the corpus gazetteer (again only after a sidecar changed). Requests run one at
 // a time in arrival order; a suggest request that a later queued one for the same document overtakes is skipped.
+// The editor's open documents arrive by the document channel and are kept in a DocumentStore as they come (beside
+// the queue): a suggest request names a document's version, which the store must hold, and the searches and counts
+// read the store's text for an open document instead of the file on disk.
 // The count of untagged mentions across the corpus (for the Files view) and the corpus searches of the actions that
 // reach every file run beside the queue, in slices, so that neither holds the other requests nor the host's thread.
 import * as path from 'path';
@@ -10,16 +13,18 @@ import { parentPort } from 'worker_threads';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import type { Annotation } from '../core/annotations/model';
 import { sidecarPathFor } from '../core/annotations/sidecarPaths';
-import { listCorpusFiles, readCorpusFile } from '../core/corpus';
+import { listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { Gazetteer, suggest, untaggedMentions } from '../core/suggest';
 import { findOccurrences, identicalLines, withLines } from '../core/anchor/occurrences';
 import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
 import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
+import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { Selection } from '../protocol/indexProtocol';
 import {
   CorpusQuery, FileOccurrences, FolderRequest, FoundFile, SearchRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply,
   SuggestWorkerRequest, UntaggedRequest,
 } from '../protocol/suggestProtocol';
+import { DocumentStore } from './documentStore';
 
 /** The untagged count works in slices of about this many ms, between which other requests are answered. */
 const UNTAGGED_SLICE_MS = 10;
@@ -41,6 +46,8 @@ interface FolderState {
 
 export class SuggestService {
   private readonly folders = new Map<string, FolderState>();
+  /** The editor's open corpus documents. */
+  readonly documents = new DocumentStore();
   private readonly queue: SuggestWorkerRequest[] = [];
   private running = false;
   /** Untagged counts still working (current or cancelled but not yet stopped). */
@@ -51,7 +58,9 @@ export class SuggestService {
   /** `sliceMs`: how long the untagged count works before it lets other requests in (tests make it 0). */
   constructor(private readonly post: (reply: SuggestWorkerReply) => void, private readonly sliceMs = UNTAGGED_SLICE_MS) {}
 
-  receive(req: SuggestWorkerRequest): void {
+  receive(req: SuggestWorkerRequest | DocumentSync): void {
+    // A document change is taken in at once: a request queued before it then sees the newer version, and is skipped.
+    if (isDocumentSync(req)) { this.documents.apply(req); return; }
     // A cancel cannot wait in the queue behind the requests it is meant to overtake.
     if (req.type === 'cancel') { this.cancelled.add(req.search); return; }
     this.queue.push(req);
@@ -156,8 +165,11 @@ export class SuggestService {
   private suggest(req: SuggestRequest): void {
     const started = performance.now();
     const folder = this.folderOf(req.folder);
+    const doc = this.documents.get(req.doc);
+    // Another version: a newer request follows (or the document was closed, and nothing is shown for it).
+    if (!doc || doc.version !== req.version) { this.post({ type: 'skipped', id: req.id }); return; }
     folder.gazetteer ??= this.gazetteerOf(folder);
-    const suggestions = suggest(req.text, {
+    const suggestions = suggest(doc.text, {
       entities: req.entities, claims: req.claims, gazetteer: folder.gazetteer, annotations: req.annotations,
     });
     this.post({
@@ -168,8 +180,7 @@ export class SuggestService {
 
   private async search(req: SearchRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
-    const overlays = new Map(req.overlays.map((o) => [o.path, o.text]));
-    const paths = listCorpusFiles(folder.root, folder.selection);
+    const { files: paths, skipped } = listCorpus(folder.root, folder.selection);
     const files: FoundFile[] = [];
     let unreadable = 0;
     let slice = performance.now();
@@ -185,17 +196,13 @@ export class SuggestService {
         }
       }
       const rel = paths[i];
-      let text = overlays.get(rel);
-      if (text === undefined) {
-        const read = readCorpusFile(folder.root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
-        if (!read.ok) { unreadable++; continue; }
-        text = read.text;
-      }
+      const text = this.textOf(req.folder, folder.root, rel);
+      if (text === undefined) { unreadable++; continue; }
       const ranges = findQuery(text, req.query);
       if (ranges.length > 0) { files.push({ path: rel, places: withLines(text, ranges).map((o) => ({ ...o, quote: text.slice(o.start, o.end) })) }); }
     }
     if (this.cancelled.delete(req.id)) { this.post({ type: 'skipped', id: req.id }); return; }
-    this.post({ type: 'found', id: req.id, files, unreadable });
+    this.post({ type: 'found', id: req.id, files, unreadable, skipped: skipped.length });
   }
 
   /** Runs `work` beside the queue; an exception in it is the request's error reply. */
@@ -231,9 +238,9 @@ export class SuggestService {
         slice = performance.now();
       }
       const abs = path.join(folder.root, ...rel.split('/'));
-      const read = readCorpusFile(folder.root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
-      if (!read.ok) { unreadable.push(rel); continue; }
-      const count = untaggedMentions(read.text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
+      const text = this.textOf(req.folder, folder.root, rel);
+      if (text === undefined) { unreadable.push(rel); continue; }
+      const count = untaggedMentions(text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
       counted.push(rel);
       if (count > 0) { files.push({ path: rel, count }); }
     }
@@ -241,6 +248,14 @@ export class SuggestService {
     folder.untaggedJob = undefined;
     const named = req.paths !== undefined;
     this.post({ type: 'untagged', id: req.id, files, counted: named ? counted : [], unreadable: named ? unreadable : [] });
+  }
+
+  /** A corpus file's text: the editor's, when it is open there, else the file's on disk (undefined: unreadable). */
+  private textOf(key: string, root: string, rel: string): string | undefined {
+    const doc = this.documents.find(key, rel);
+    if (doc) { return doc.text; }
+    const read = readCorpusFile(root, rel, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
+    return read.ok ? read.text : undefined;
   }
 
   private gazetteerOf(folder: FolderState): Gazetteer {
@@ -321,7 +336,7 @@ export function warmUpText(): string {
 if (parentPort) {
   const port = parentPort;
   const service = new SuggestService((reply) => port.postMessage(reply));
-  port.on('message', (req: SuggestWorkerRequest) => service.receive(req));
+  port.on('message', (req: SuggestWorkerRequest | DocumentSync) => service.receive(req));
   // Warm up as soon as the worker starts (the extension starts it on activation).
   void service.warmUp();
 }

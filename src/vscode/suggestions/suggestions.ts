@@ -246,6 +246,7 @@ export class Suggestions implements vscode.Disposable {
     await this.ensureFolder(loc.folder);
     await this.changedSidecars.get(loc.folder.uri.toString())?.sent;
     if (st.generation !== generation) { return; }
+    // The worker has this version's text by the document channel; the annotations must be placed in the same text.
     const text = doc.getText();
     if (session.text !== text) { return; } // the session has not caught up with an edit yet; that edit reschedules
     const version = doc.version;
@@ -255,7 +256,7 @@ export class Suggestions implements vscode.Disposable {
       annotations.push({ ...a.annotation, start: a.start, end: a.end, quote: text.slice(a.start, a.end) });
     }
     const reply = await this.deps.client.send({
-      type: 'suggest', folder: loc.folder.uri.toString(), doc: uri.toString(), version, generation, text, annotations, entities, claims,
+      type: 'suggest', folder: loc.folder.uri.toString(), doc: uri.toString(), version, generation, annotations, entities, claims,
     });
     if (reply.type !== 'suggestions' || st.generation !== generation || doc.isClosed || doc.version !== reply.version) { return; }
     this.deps.log.trace(`suggestions for ${vscode.workspace.asRelativePath(uri)}: ${reply.suggestions.length} in ${reply.ms.toFixed(1)} ms`);

@@ -1,7 +1,7 @@
 // Searching every corpus file of the workspace for the actions that reach every file (tag all occurrences in the
 // corpus, decisions about every identical line): the suggestion worker reads and searches the files, in slices,
-// so that the extension host's thread only lists the places found; the host sends the editor's unsaved texts,
-// which the worker searches instead of the files on disk. A notification shows progress and can cancel.
+// so that the extension host's thread only lists the places found; for the documents open in the editor it
+// searches their texts as the document channel has them. A notification shows progress and can cancel.
 import * as vscode from 'vscode';
 import type { Occurrence } from '../../core/anchor/occurrences';
 import type { CorpusQuery } from '../../protocol/suggestProtocol';
@@ -20,7 +20,7 @@ export interface CorpusHit {
   uri: vscode.Uri;
   /** The folder-relative path; prefixed with the folder's name in a workspace of several folders. */
   rel: string;
-  /** The places found, in the text searched (the editor's, for a document with unsaved changes). */
+  /** The places found, in the text searched (the editor's, for a document open in it). */
   places: (Occurrence & { quote: string })[];
 }
 
@@ -39,28 +39,18 @@ export function searchCorpus(deps: CorpusSearchDeps, what: string, query: Corpus
       if (token.isCancellationRequested) { return undefined; }
       let reported = 0;
       const started = performance.now();
-      const reply = await deps.client.search({ folder: folder.uri.toString(), query, overlays: overlaysOf(deps.files, folder) }, token, (done, total) => {
+      const reply = await deps.client.search({ folder: folder.uri.toString(), query }, token, (done, total) => {
         // Each folder has an equal share of the bar.
         const pct = ((n + done / Math.max(1, total)) / folders.length) * 100;
         progress.report({ increment: pct - reported, message: `${done} of ${total} files` });
         reported = pct;
       });
       if (reply.type !== 'found') { return undefined; }
-      deps.log.info(`${what}: found in ${reply.files.length} files of ${folder.name} in ${(performance.now() - started).toFixed(0)} ms${reply.unreadable > 0 ? `; ${reply.unreadable} could not be read` : ''}`);
+      deps.log.info(`${what}: found in ${reply.files.length} files of ${folder.name} in ${(performance.now() - started).toFixed(0)} ms${reply.unreadable > 0 ? `; ${reply.unreadable} could not be read` : ''}${reply.skipped > 0 ? `; ${reply.skipped} entries left out (the index's log names them)` : ''}`);
       for (const f of reply.files) {
         hits.push({ uri: deps.files.uriOf(folder, f.path), rel: folders.length > 1 ? `${folder.name}/${f.path}` : f.path, places: f.places });
       }
     }
     return hits;
   });
-}
-
-/** The unsaved texts of the folder's corpus documents, by folder-relative path. */
-export function overlaysOf(files: CorpusFiles, folder: vscode.WorkspaceFolder): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  for (const d of vscode.workspace.textDocuments) {
-    const loc = d.isDirty ? files.match(d.uri) : undefined;
-    if (loc && loc.folder === folder) { out.push({ path: loc.rel, text: d.getText() }); }
-  }
-  return out;
 }

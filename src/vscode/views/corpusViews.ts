@@ -227,7 +227,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) {
       // The editor's unsaved text is what the index holds for it; the file on disk is older.
-      this.deps.indexer.sendEdit(loc.folder, { path: loc.rel, text: open.getText(), version: open.version }, generation);
+      this.deps.indexer.sendEdit(loc.folder, { path: loc.rel, version: open.version }, generation);
     } else {
       this.deps.indexer.sendDiskChanges(loc.folder, [loc.rel], generation);
     }

@@ -2,6 +2,7 @@
 // callbacks and settles each request's promise with its final reply. Every request in flight counts as activity,
 // so whenIdle() waits for it. If the worker dies, every request in flight fails, and the next request starts a new
 // worker with empty indexes (see WorkerHost).
+import type { SkippedEntry } from '../../core/io/walkFolder';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
 import { IndexReply, IndexRequest, UnsentRequest } from '../../protocol/indexProtocol';
@@ -17,8 +18,8 @@ export interface RequestCallbacks {
   onFindings?: (f: Findings) => void;
 }
 
-/** How a request ended: done (with a scan's summary) or cancelled. */
-export type Outcome = { done: true; summary?: JsonSummary } | { done: false };
+/** How a request ended: done (with a scan's summary, or what a walk of a disk request left out) or cancelled. */
+export type Outcome = { done: true; summary?: JsonSummary; skipped?: SkippedEntry[] } | { done: false };
 
 interface Pending extends RequestCallbacks {
   resolve: (o: Outcome) => void;
@@ -53,7 +54,7 @@ export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
         return;
       case 'done':
         this.settle(reply.id, p);
-        p.resolve({ done: true, summary: reply.summary });
+        p.resolve({ done: true, summary: reply.summary, skipped: reply.skipped });
         return;
       case 'cancelled':
         this.settle(reply.id, p);

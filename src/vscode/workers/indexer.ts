@@ -4,9 +4,10 @@
 // the folder life cycle: folders added and removed, include/exclude settings changed, workspace trust granted
 // (in Restricted Mode nothing is scanned until the user asks), and the worker lost and restarted.
 import * as vscode from 'vscode';
+import { printable } from '../../core/io/walkFolder';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
-import { EditorText, IndexReply } from '../../protocol/indexProtocol';
+import { IndexReply } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
@@ -19,6 +20,9 @@ export type FolderStatus = 'indexing' | 'ready' | 'restricted' | 'not-indexed';
 
 /** The context key that is true while a folder is being scanned (gates the Cancel Indexing command). */
 export const INDEXING_CONTEXT_KEY = 'corpusLens.indexing';
+
+/** The files left out of an index that the log names one by one (a corpus may hold thousands of special files). */
+const SKIPPED_LOGGED = 20;
 
 /** After this many lost workers in one session, the index is no longer rebuilt on its own. */
 const MAX_AUTOMATIC_RESTARTS = 3;
@@ -112,9 +116,10 @@ export class CorpusIndexer implements vscode.Disposable {
     for (const s of this.states.values()) { s.scan?.cancel(); }
   }
 
-  sendEdit(folder: vscode.WorkspaceFolder, text: EditorText, generation: number): void {
+  /** Asks the worker to index an open document's text at `version`, which the document channel has sent it. */
+  sendEdit(folder: vscode.WorkspaceFolder, doc: { path: string; version: number }, generation: number): void {
     this.send(folder, () => this.deps.client.send(
-      { type: 'edit', generation, folder: folder.uri.toString(), ...text },
+      { type: 'edit', generation, folder: folder.uri.toString(), path: doc.path, version: doc.version },
       { onFindings: (f) => this.accept(f) },
     ));
   }
@@ -123,7 +128,7 @@ export class CorpusIndexer implements vscode.Disposable {
     this.send(folder, () => this.deps.client.send(
       { type: 'disk', generation, folder: folder.uri.toString(), paths },
       { onFindings: (f) => this.accept(f) },
-    ));
+    ).then((o) => { if (o.done) { this.logSkipped(folder, o.skipped ?? []); } }));
   }
 
   dispose(): void {
@@ -196,7 +201,6 @@ export class CorpusIndexer implements vscode.Disposable {
         folder: key,
         root: folder.uri.fsPath,
         selection: this.deps.files.selection(folder),
-        overlays: this.overlays(folder),
         cancel,
       }, {
         onProgress,
@@ -219,7 +223,9 @@ export class CorpusIndexer implements vscode.Disposable {
       state.indexed = true;
       this.deps.store.retainScanned(key, generation, reported);
       const s = outcome.summary;
-      this.deps.log.info(`indexed ${folder.name}: ${s?.files ?? 0} files, ${s?.findings ?? 0} findings in ${Date.now() - started} ms`);
+      const left = s && s.skipped.length > 0 ? `, ${s.skipped.length} left out` : '';
+      this.deps.log.info(`indexed ${folder.name}: ${s?.files ?? 0} files${left}, ${s?.findings ?? 0} findings in ${Date.now() - started} ms`);
+      this.logSkipped(folder, s?.skipped ?? []);
       return s;
     } finally {
       onCancel?.dispose();
@@ -231,17 +237,10 @@ export class CorpusIndexer implements vscode.Disposable {
     }
   }
 
-  /** The unsaved texts of the folder's open corpus documents, which the scan must take over the disk's. */
-  private overlays(folder: vscode.WorkspaceFolder): EditorText[] {
-    const out: EditorText[] = [];
-    for (const doc of vscode.workspace.textDocuments) {
-      if (!doc.isDirty) { continue; }
-      const loc = this.deps.files.match(doc.uri);
-      if (loc && loc.folder.uri.toString() === folder.uri.toString()) {
-        out.push({ path: loc.rel, text: doc.getText(), version: doc.version });
-      }
-    }
-    return out;
+  /** Says in the log which files the index left out and why (a few; the count says how many more). */
+  private logSkipped(folder: vscode.WorkspaceFolder, skipped: readonly { path: string; message: string }[]): void {
+    for (const k of skipped.slice(0, SKIPPED_LOGGED)) { this.deps.log.warn(`${folder.name}: left out ${printable(k.path)}: ${printable(k.message)}`); }
+    if (skipped.length > SKIPPED_LOGGED) { this.deps.log.warn(`${folder.name}: ${skipped.length - SKIPPED_LOGGED} more files left out`); }
   }
 
   /** Takes a findings reply into the store; returns the URIs of the files it had findings for. */

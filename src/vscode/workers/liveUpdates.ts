@@ -1,5 +1,6 @@
-// Keeps the index current between scans. Edits to open corpus documents are sent after a pause in typing (with
-// the document's version); files created, changed, deleted or renamed on disk (a file-system watcher per
+// Keeps the index current between scans. The document channel (documentSync.ts) sends the workers every change
+// of an open corpus document as it happens; after a pause in typing, this asks the index worker to index the
+// document's version; files created, changed, deleted or renamed on disk (a file-system watcher per
 // workspace folder) are sent in short batches. A change marks the file's findings as outdated at once, so a
 // reply computed before it is dropped. While a document is open with edits the editor's text is the one
 // indexed, and disk events for it are ignored until it is closed.
@@ -99,7 +100,7 @@ class LiveUpdates implements vscode.Disposable {
         if (doc.isClosed) { return; }
         this.editorOwned.add(key);
         const generation = this.deps.store.invalidate(key);
-        this.deps.indexer.sendEdit(loc.folder, { path: loc.rel, text: doc.getText(), version: doc.version }, generation);
+        this.deps.indexer.sendEdit(loc.folder, { path: loc.rel, version: doc.version }, generation);
       } finally {
         end();
       }

@@ -1,9 +1,11 @@
 // What the host's ends of the workers share: the worker started on first use, requests sent with ids and kept
 // until their reply settles them, and a worker that dies failing every request in flight (onDidLoseWorker fires;
-// the next request starts a new worker). Subclasses route the replies.
+// the next request starts a new worker), and the end of the document channel (a new worker is announced, so that
+// DocumentSync opens the editor's documents in it before any request). Subclasses route the replies.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { Worker } from 'worker_threads';
+import { DocumentSync } from '../../protocol/documentProtocol';
 
 export interface PendingRequest {
   reject: (e: Error) => void;
@@ -16,6 +18,12 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
   private readonly lostWorker = new vscode.EventEmitter<Error>();
   /** Fires when the worker died (whatever it held is gone); the next request starts a fresh one. */
   readonly onDidLoseWorker = this.lostWorker.event;
+  private readonly startedWorker = new vscode.EventEmitter<void>();
+  /**
+   * Fires when a worker was started, before any message is posted to it: a listener that posts (sync) is heard
+   * before the request that started it.
+   */
+  readonly onDidStartWorker = this.startedWorker.event;
 
   /**
    * @param script the bundled worker's path
@@ -34,6 +42,17 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
     void worker?.terminate();
     this.failAll(new Error('Corpus Lens was shut down'));
     this.lostWorker.dispose();
+    this.startedWorker.dispose();
+  }
+
+  /** Posts a document channel notification, if the worker runs (a worker started later is sent what is open). */
+  sync(message: DocumentSync): void {
+    this.notify(message);
+  }
+
+  /** True when a worker runs (the document channel sends it changes). */
+  get running(): boolean {
+    return this.worker !== undefined;
   }
 
   /** Sends `message` with a new id; `pending` makes what the reply will settle (it is told the id). */
@@ -58,6 +77,7 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
     worker.on('error', (e) => this.lost(worker, e));
     worker.on('exit', (code) => this.lost(worker, new Error(`${this.name} stopped (exit code ${code})`)));
     this.worker = worker;
+    this.startedWorker.fire();
     return worker;
   }
 

@@ -1,8 +1,10 @@
-// The index worker's service, driven in this thread: a scan indexes a folder (with the editor's unsaved texts
-// over the disk's), an edit re-analyses the document and the documents that shared passages with it, disk
-// changes are read, walked or removed, an edit overtaken by a queued one is skipped, and every reply names its
-// request's generation and the editor version it was computed for.
+// The index worker's service, driven in this thread: a scan indexes a folder (with the texts the document channel
+// sent over the disk's), an edit re-analyses the document at the version named and the documents that shared
+// passages with it, disk changes are read, walked or removed, an edit overtaken by a queued one or naming a version
+// the channel has moved past is skipped, and every reply names its request's generation and the editor version it
+// was computed for.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -36,9 +38,20 @@ describe('index worker service', () => {
   const findingsOf = (rs: IndexReply[]) => rs.filter((r): r is Findings => r.type === 'findings');
   const files = (rs: IndexReply[]) => new Map<string, FileFindings>(findingsOf(rs).flatMap((r) => r.files.map((f) => [f.path, f] as const)));
   const codes = (f: FileFindings | undefined) => f?.findings.map((x) => x.code);
-  const scan = (overlays: { path: string; text: string; version: number }[] = [], generation = 1) => send({
-    type: 'scan', generation, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, overlays, cancel: new SharedArrayBuffer(4),
+  const scan = (generation = 1) => send({
+    type: 'scan', generation, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, cancel: new SharedArrayBuffer(4),
   });
+  /** The editor's text of a document, as the document channel sends it (open, then whole-text changes). */
+  const sync = (rel: string, version: number, text: string) => {
+    const uri = `file:///f/${rel}`;
+    service.receive(service.documents.get(uri)
+      ? { type: 'didChange', uri, version, changes: [{ text }] }
+      : { type: 'didOpen', uri, folder: 'f', path: rel, version, text });
+  };
+  const edit = (rel: string, version: number, text: string, generation: number) => {
+    sync(rel, version, text);
+    return send({ type: 'edit', generation, folder: 'f', path: rel, version });
+  };
 
   beforeEach(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-worker-'));
@@ -81,16 +94,25 @@ describe('index worker service', () => {
   });
 
   it('takes the editor\'s unsaved text over the disk\'s, and tags its findings with the version', async () => {
-    const rs = await scan([{ path: 'b.txt', text: article('Pupils start later', 'Nothing shared here any more.'), version: 4 }]);
+    sync('b.txt', 4, article('Pupils start later', 'Nothing shared here any more.'));
+    const rs = await scan();
     const byPath = files(rs);
     assert.deepStrictEqual(codes(byPath.get('a.txt')), ['boilerplate.sign-up']);
     assert.strictEqual(byPath.get('b.txt')!.version, 4);
     assert.strictEqual(byPath.get('a.txt')!.version, undefined);
   });
 
+  it('leaves out an open document whose file the scan did not find (deleted while it stayed open)', async () => {
+    sync('gone.txt', 2, article('Gone', 'A file deleted on disk while the editor kept it open.'));
+    const rs = await scan();
+    assert.deepStrictEqual([...files(rs).keys()].sort(), ['a.txt', 'b.txt', 'c.txt']);
+    const done = rs[rs.length - 1];
+    assert.strictEqual(done.type === 'done' && done.summary?.files, 3);
+  });
+
   it('re-analyses an edited document and the documents that shared a passage with it', async () => {
     await scan();
-    const rs = await send({ type: 'edit', generation: 2, folder: 'f', path: 'a.txt', version: 2, text: article('Ferry returns', 'The ferry will run a shorter timetable until the summer, its operator said on Monday morning.') });
+    const rs = await edit('a.txt', 2, article('Ferry returns', 'The ferry will run a shorter timetable until the summer, its operator said on Monday morning.'), 2);
     const byPath = files(rs);
     // (c.txt shares only the sign-up line with it: whether that is enough to look at it again is the index's call.)
     assert.ok(byPath.has('a.txt') && byPath.has('b.txt'), [...byPath.keys()].join(', '));
@@ -99,18 +121,49 @@ describe('index worker service', () => {
     assert.strictEqual(byPath.get('a.txt')!.version, 2);
     assert.ok(findingsOf(rs).every((r) => r.generation === 2));
     // b.txt is still read from disk; a later affected-file analysis of a.txt keeps its editor version.
-    const again = files(await send({ type: 'edit', generation: 3, folder: 'f', path: 'b.txt', version: 9, text: article('Pupils', 'x', true) }));
+    const again = files(await edit('b.txt', 9, article('Pupils', 'x', true), 3));
     assert.strictEqual(again.get('b.txt')!.version, 9);
   });
 
   it('skips an edit that a queued edit of the same document overtakes', async () => {
     await scan();
-    service.receive({ type: 'edit', id: 100, generation: 5, folder: 'f', path: 'c.txt', version: 2, text: 'first' });
-    service.receive({ type: 'edit', id: 101, generation: 6, folder: 'f', path: 'c.txt', version: 3, text: article('Library', 'second') });
+    sync('c.txt', 2, 'first');
+    service.receive({ type: 'edit', id: 100, generation: 5, folder: 'f', path: 'c.txt', version: 2 });
+    sync('c.txt', 3, article('Library', 'second'));
+    service.receive({ type: 'edit', id: 101, generation: 6, folder: 'f', path: 'c.txt', version: 3 });
     await service.idle();
     assert.deepStrictEqual(replies.filter((r) => r.id === 100).map((r) => r.type), ['done']);
     const latest = files(replies.filter((r) => r.id === 101));
     assert.strictEqual(latest.get('c.txt')!.version, 3);
+  });
+
+  it('answers an edit without findings when the channel holds another version of the document, or none', async () => {
+    await scan();
+    sync('c.txt', 2, article('Library', 'second'));
+    sync('c.txt', 3, article('Library', 'third'));
+    assert.deepStrictEqual((await send({ type: 'edit', generation: 5, folder: 'f', path: 'c.txt', version: 2 })).map((r) => r.type), ['done']);
+    service.receive({ type: 'didClose', uri: 'file:///f/c.txt' });
+    assert.deepStrictEqual((await send({ type: 'edit', generation: 6, folder: 'f', path: 'c.txt', version: 3 })).map((r) => r.type), ['done']);
+    // Closed: the next scan reads the file on disk again, and its findings name no version.
+    const byPath = files(await scan(7));
+    assert.strictEqual(byPath.get('c.txt')!.version, undefined);
+    assert.deepStrictEqual(codes(byPath.get('c.txt')), ['boilerplate.sign-up']);
+  });
+
+  it('indexes the text after incremental changes, as the channel applies them', async () => {
+    await scan();
+    const text = fs.readFileSync(path.join(root, 'c.txt'), 'utf8');
+    sync('c.txt', 1, text);
+    // Append the passage that a.txt and b.txt share as a paragraph of its own, in two changes of one message.
+    const at = text.length;
+    service.receive({ type: 'didChange', uri: 'file:///f/c.txt', version: 2, changes: [
+      { rangeOffset: at, rangeLength: 0, text: `\n${SHARED.slice(0, 50)}` },
+      { rangeOffset: at + 51, rangeLength: 0, text: `${SHARED.slice(50)}\n` },
+    ] });
+    const rs = await send({ type: 'edit', generation: 2, folder: 'f', path: 'c.txt', version: 2 });
+    const c = files(rs).get('c.txt')!;
+    assert.strictEqual(c.version, 2);
+    assert.ok(codes(c)!.includes('duplicate.cross-file'), JSON.stringify(codes(c)));
   });
 
   it('reads changed files, walks new folders, and removes what is gone', async () => {
@@ -129,6 +182,17 @@ describe('index worker service', () => {
     assert.deepStrictEqual(findingsOf(gone).flatMap((r) => r.removed), ['more/d.txt']);
   });
 
+  it('names what the walk of a new folder left out, and why, in its done reply', async function () {
+    await scan();
+    fs.mkdirSync(path.join(root, 'more'));
+    fs.writeFileSync(path.join(root, 'more', 'd.txt'), article('Copy', 'A reprint.'));
+    try { execFileSync('mkfifo', [path.join(root, 'more', 'pipe.txt')]); } catch { this.skip(); }
+    const rs = await send({ type: 'disk', generation: 7, folder: 'f', paths: ['more'] });
+    assert.deepStrictEqual([...files(rs).keys()], ['more/d.txt']);
+    const done = rs[rs.length - 1];
+    assert.deepStrictEqual(done.type === 'done' && done.skipped?.map((s) => [s.path, s.reason]), [['more/pipe.txt', 'not-regular']]);
+  });
+
   it('reports a file that did not change on disk too (the host dropped its older findings)', async () => {
     await scan();
     const rs = await send({ type: 'disk', generation: 9, folder: 'f', paths: ['c.txt'] });
@@ -139,14 +203,14 @@ describe('index worker service', () => {
     assert.deepStrictEqual((await send({ type: 'disk', generation: 1, folder: 'f', paths: ['a.txt'] })).map((r) => r.type), ['done']);
     await scan();
     await send({ type: 'drop', folder: 'f' });
-    assert.deepStrictEqual((await send({ type: 'edit', generation: 2, folder: 'f', path: 'a.txt', version: 1, text: 'x' })).map((r) => r.type), ['done']);
+    assert.deepStrictEqual((await edit('a.txt', 1, 'x', 2)).map((r) => r.type), ['done']);
   });
 
   it('answers a cancelled scan with cancelled and keeps the index it had', async () => {
     await scan();
     const cancel = new SharedArrayBuffer(4);
     Atomics.store(new Int32Array(cancel), 0, 1);
-    const rs = await send({ type: 'scan', generation: 3, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, overlays: [], cancel });
+    const rs = await send({ type: 'scan', generation: 3, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, cancel });
     assert.deepStrictEqual(rs.map((r) => r.type), ['cancelled']);
     const still = await send({ type: 'disk', generation: 4, folder: 'f', paths: ['a.txt'] });
     assert.ok(files(still).has('a.txt'));

@@ -1,8 +1,8 @@
 // The suggestion worker's service, driven in this thread: it reads a folder's sidecars into the corpus gazetteer,
 // proposes a string tagged in another file, leaves out what the document's own annotations tagged or turned down
 // (entities and claims), reads a changed sidecar again, skips a request overtaken by a newer one for the same
-// document, and searches the corpus (whole-word occurrences, identical lines) with the editor's unsaved texts
-// first, beside the queue, until cancelled.
+// document or naming a version the document channel does not hold, and searches the corpus (whole-word
+// occurrences, identical lines) in the texts the channel sent before the disk's, beside the queue, until cancelled.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -49,8 +49,13 @@ describe('suggestion worker service', () => {
     return ids.map((id) => replies.find((r) => r.id === id && r.type !== 'searchProgress')!);
   };
   const suggestB = (annotations: Annotation[] = [], generation = 1, claims = false) => ({
-    type: 'suggest' as const, folder: 'f', doc: 'b', version: 3, generation, text: B, annotations, entities: true, claims,
+    type: 'suggest' as const, folder: 'f', doc: 'b', version: 3, generation, annotations, entities: true, claims,
   });
+  /** Opens a.txt and b.txt by the document channel (as 'a' and 'b', version 3), with the texts on disk. */
+  const openAB = () => {
+    service.receive({ type: 'didOpen', uri: 'a', folder: 'f', path: 'a.txt', version: 3, text: A });
+    service.receive({ type: 'didOpen', uri: 'b', folder: 'f', path: 'b.txt', version: 3, text: B });
+  };
   const texts = (r: SuggestWorkerReply) => (r as Suggestions).suggestions.map((s) => `${s.kind}:${s.kind === 'entity' ? s.label : ''}:${s.text}`);
 
   beforeEach(async () => {
@@ -64,6 +69,7 @@ describe('suggestion worker service', () => {
     replies = [];
     nextId = 1;
     service = new SuggestService((r) => replies.push(r));
+    openAB();
     const [done] = await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
     assert.deepStrictEqual(done, { type: 'done', id: 1, problems: [] });
   });
@@ -98,7 +104,7 @@ describe('suggestion worker service', () => {
     fs.writeFileSync(path.join(root, 'b.txt.annotations.yaml'), sidecarFor('b.txt', [
       { kind: 'entity', label: 'organization', quote: 'Kestrel Rowing', start: rowing, end: rowing + 14, attributes: { status: 'rejected' } },
     ]));
-    const [done, r] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] }, { ...suggestB(), doc: 'a', text: A });
+    const [done, r] = await send({ type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] }, { ...suggestB(), doc: 'a' });
     assert.deepStrictEqual(done, { type: 'done', id: 2, problems: [] });
     assert.ok(!texts(r).some((t) => t.endsWith(':Kestrel Rowing')), texts(r).join('; '));
   });
@@ -117,22 +123,35 @@ describe('suggestion worker service', () => {
     assert.strictEqual((second as Suggestions).generation, 2);
   });
 
-  it('finds whole-word occurrences in every corpus file, with their lines, the editor\'s unsaved text first', async () => {
+  it('skips a request for a version it does not hold, and suggests from the text the channel changed', async () => {
+    const at = B.indexOf('Kestrel Rowing');
+    // "Kestrel Rowing" becomes "The Kestrel Rowing" at version 4: a request for version 3 is out of date.
+    service.receive({ type: 'didChange', uri: 'b', version: 4, changes: [{ rangeOffset: at, rangeLength: 0, text: 'The ' }] });
+    const [old] = await send(suggestB());
+    assert.deepStrictEqual(old, { type: 'skipped', id: 2 });
+    const [r] = await send({ ...suggestB(), version: 4 });
+    const rowing = (r as Suggestions).suggestions.find((x) => x.text === 'Kestrel Rowing');
+    assert.strictEqual(rowing?.start, at + 4);
+    service.receive({ type: 'didClose', uri: 'b' });
+    assert.deepStrictEqual((await send({ ...suggestB(), version: 4 }))[0], { type: 'skipped', id: 4 });
+  });
+
+  it('finds whole-word occurrences in every corpus file, with their lines, the editor\'s text first', async () => {
     fs.writeFileSync(path.join(root, 'c.txt'), 'A Kestrel Rowingclub is not it, nor is ex-Kestrel Rowing.\n');
-    const overlays = [{ path: 'b.txt', text: 'Kestrel Rowing and\r\nkestrel rowing.' }];
-    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, overlays });
+    service.receive({ type: 'didChange', uri: 'b', version: 4, changes: [{ text: 'Kestrel Rowing and\r\nkestrel rowing.' }] });
+    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' } });
     assert.ok(r.type === 'found', r.type);
     assert.deepStrictEqual(r.files.map((f) => [f.path, f.places.length]), [['a.txt', 1], ['b.txt', 1]]);
     const [place] = r.files[0].places;
     assert.deepStrictEqual([place.start, place.quote, place.line, place.lineText.includes('Members of Kestrel Rowing')], [A.indexOf('Kestrel Rowing'), 'Kestrel Rowing', 2, true]);
-    const [blind] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing', caseSensitive: false }, overlays });
+    const [blind] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing', caseSensitive: false } });
     assert.ok(blind.type === 'found');
     assert.deepStrictEqual(blind.files[1].places.map((p) => [p.quote, p.line, p.character]), [['Kestrel Rowing', 0, 0], ['kestrel rowing', 1, 0]]);
   });
 
   it('finds every line whose trimmed text is the one asked for', async () => {
     fs.writeFileSync(path.join(root, 'c.txt'), 'Share this page\nBody text.\n  Share this page  \nShare this page now\n');
-    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'lines', line: 'Share this page' }, overlays: [] });
+    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'lines', line: 'Share this page' } });
     assert.ok(r.type === 'found');
     assert.deepStrictEqual(r.files.map((f) => [f.path, f.places.map((p) => p.line)]), [['c.txt', [0, 2]]]);
   });
@@ -140,15 +159,16 @@ describe('suggestion worker service', () => {
   it('stops a search that a cancel names, and answers other requests meanwhile', async () => {
     for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from Kestrel Rowing.\n`); }
     service = new SuggestService((r) => replies.push(r), 0);
+    openAB();
     replies = [];
     await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
     const search = nextId;
     const [cancelled, suggested] = await send(
-      { type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, overlays: [] }, suggestB(), { type: 'cancel', search },
+      { type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' } }, suggestB(), { type: 'cancel', search },
     );
     assert.deepStrictEqual(cancelled, { type: 'skipped', id: search });
     assert.strictEqual(suggested.type, 'suggestions');
-    const [whole] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, overlays: [] });
+    const [whole] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' } });
     assert.ok(whole.type === 'found' && whole.files.length === 22, whole.type);
   });
 
@@ -199,9 +219,17 @@ describe('suggestion worker service', () => {
     assert.deepStrictEqual(some, { type: 'untagged', id: 4, files: [{ path: 'c.txt', count: 1 }], counted: ['b.txt', 'c.txt'], unreadable: ['gone.txt'] });
   });
 
+  it('counts in the editor\'s text of an open document, not in the file on disk', async () => {
+    fs.writeFileSync(path.join(root, 'c.txt'), 'Nothing here.\n');
+    service.receive({ type: 'didOpen', uri: 'c', folder: 'f', path: 'c.txt', version: 1, text: 'Kestrel Rowing, then Kestrel Rowing.\n' });
+    const [r] = await send({ type: 'untagged', folder: 'f', paths: ['c.txt'] });
+    assert.deepStrictEqual(r, { type: 'untagged', id: 2, files: [{ path: 'c.txt', count: 2 }], counted: ['c.txt'], unreadable: [] });
+  });
+
   it('cancels an untagged count when a newer one for the folder comes, and answers suggest requests meanwhile', async () => {
     for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
     service = new SuggestService((r) => replies.push(r), 0);
+    openAB();
     replies = [];
     await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
     const [first, suggested, second] = await send({ type: 'untagged', folder: 'f' }, suggestB(), { type: 'untagged', folder: 'f' });
@@ -215,6 +243,7 @@ describe('suggestion worker service', () => {
   it('cancels an untagged count when the folder\'s sidecars change', async () => {
     for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
     service = new SuggestService((r) => replies.push(r), 0);
+    openAB();
     replies = [];
     await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
     const [count] = await send({ type: 'untagged', folder: 'f' }, { type: 'sidecars', folder: 'f', sources: [path.join(root, 'b.txt')] });
