@@ -1,4 +1,4 @@
-// The sidecars of a corpus folder, read for the CLI's suggestion gazetteer: every `*.annotations.yaml` under the
+// The sidecars of a corpus folder, read for the CLI's suggestion gazetteer: every sidecar under the
 // folder by the absolute path of its source, through the one annotations index of core (which the editor's
 // suggestion worker keeps per folder). An invalid sidecar is reported and passed over (its file's tags are then not
 // in the gazetteer).
