@@ -119,7 +119,7 @@ export class SuggestService {
       case 'search': return this.startJob(req.id, () => this.search(req));
       case 'cancel': return;
       case 'untagged': return this.startUntagged(req);
-      case 'tags': return this.startJob(req.id, () => this.tags(req));
+      case 'tags': return this.tags(req);
     }
   }
 
@@ -239,7 +239,10 @@ export class SuggestService {
 
   // ---- The annotations index: the tags the views list, built here in slices instead of on the host's thread ----
 
-  /** Answers a tags request: the named sources read again first; the files' summaries built in slices. */
+  /**
+   * Answers a tags request: the named sources' sidecars read again in the queue (so that a request after it sees
+   * them as they are now), then the files' summaries built beside the queue, in slices.
+   */
   private async tags(req: TagsRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
     const problems: string[] = [];
@@ -249,6 +252,10 @@ export class SuggestService {
       folder.gazetteer = undefined;
       folder.sidecarsVersion++;
     }
+    this.startJob(req.id, () => this.summaries(req, folder, problems));
+  }
+
+  private async summaries(req: TagsRequest, folder: FolderState, problems: string[]): Promise<void> {
     let slice = performance.now();
     const result = await folder.sidecars.summaries(req.sources, async () => {
       if (performance.now() - slice >= this.sliceMs) {
