@@ -87,16 +87,19 @@ export interface UntaggedRequest {
 // ---- The annotations index (src/core/annotations/corpusAnnotations.ts), which the worker keeps per folder ----
 
 /**
- * What the views need of corpus files' sidecars (tags at their current offsets, orphans, decisions): every file
- * with a sidecar in the folder when `sources` is absent, built in slices beside the queue; else the sidecars of
- * `sources` (absolute paths: a sidecar or a source changed on disk, or was saved) are read again first, and only
- * those files are answered. Replied with `tags`.
+ * What the views need of corpus files' sidecars (tags at their current offsets, orphans, decisions). Without
+ * `sources`: a page of the folder's files with a sidecar, in path order, after `after` (from the first when
+ * absent), built in slices beside the queue; the reply's `next` is the `after` of the next page, when there is one
+ * (pages keep each message, and the host's work on it, short). With `sources` (absolute paths: a sidecar or a source
+ * changed on disk, or was saved): their sidecars are read again first, and those files are answered. Replied with
+ * `tags`.
  */
 export interface TagsRequest {
   type: 'tags';
   id: number;
   folder: string;
   sources?: string[];
+  after?: string;
 }
 
 export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | SearchRequest | CancelRequest | UntaggedRequest | TagsRequest;
@@ -134,8 +137,11 @@ export type SuggestWorkerReply =
   /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */
   | { type: 'done'; id: number; problems: string[] }
   | { type: 'error'; id: number; message: string }
-  /** A tags request's files (sources named that have no sidecar now are in `removed`), and the sidecars passed over. */
-  | { type: 'tags'; id: number; files: FileSummary[]; removed: string[]; problems: string[] }
+  /**
+   * A tags request's files (sources named that have no sidecar now are in `removed`), the sidecars passed over,
+   * and for a page that others follow, where the next one starts.
+   */
+  | { type: 'tags'; id: number; files: FileSummary[]; removed: string[]; problems: string[]; next?: string }
   /**
    * Posted once, unasked (id 0), when the worker has warmed up after starting: the model loaded and the engine run
    * on a text of its own. `ms` is how long that took (-1 and `message` when it failed); `rounds` how many runs of

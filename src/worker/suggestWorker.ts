@@ -21,6 +21,8 @@ import {
 
 /** The untagged count works in slices of about this many ms, between which other requests are answered. */
 const UNTAGGED_SLICE_MS = 10;
+/** Files in one page of a tags answer: about 5,000 tags, which the host takes in a few ms. */
+const TAGS_PAGE_FILES = 1000;
 /** A search posts how far it has come at most this often. */
 const SEARCH_PROGRESS_MS = 100;
 
@@ -256,8 +258,9 @@ export class SuggestService {
   }
 
   private async summaries(req: TagsRequest, folder: FolderState, problems: string[]): Promise<void> {
+    const page = req.sources ? undefined : folder.sidecars.page(req.after, TAGS_PAGE_FILES);
     let slice = performance.now();
-    const result = await folder.sidecars.summaries(req.sources, async () => {
+    const result = await folder.sidecars.summaries(req.sources ?? page!.sources, async () => {
       if (performance.now() - slice >= this.sliceMs) {
         await new Promise((r) => setImmediate(r));
         slice = performance.now();
@@ -266,7 +269,8 @@ export class SuggestService {
       return this.folders.get(req.folder) === folder;
     });
     if (!result) { this.post({ type: 'skipped', id: req.id }); return; }
-    this.post({ type: 'tags', id: req.id, files: result.files, removed: result.removed, problems });
+    const next = page?.more ? page.sources[page.sources.length - 1] : undefined;
+    this.post({ type: 'tags', id: req.id, files: result.files, removed: result.removed, problems, ...(next !== undefined ? { next } : {}) });
   }
 
   private folderOf(key: string): FolderState {

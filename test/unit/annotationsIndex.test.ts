@@ -119,6 +119,18 @@ describe('annotations index', () => {
     assert.deepStrictEqual([...index.annotations()].map((a) => a.path), [file('news/b.txt')]);
   });
 
+  it('lists its sources a page at a time, in path order', async () => {
+    for (const name of ['c.txt', 'b.txt']) {
+      write(name, SOURCE);
+      write(`${name}.annotations.yaml`, sidecar(sourceHashOf(SOURCE)).replace('source: a.txt', `source: ${name}`));
+    }
+    const index = new CorpusAnnotations(root);
+    await index.load(() => undefined);
+    assert.deepStrictEqual(index.page(undefined, 2), { sources: [file('a.txt'), file('b.txt')], more: true });
+    assert.deepStrictEqual(index.page(file('b.txt'), 2), { sources: [file('c.txt')], more: false });
+    assert.deepStrictEqual(index.page(undefined, 3), { sources: [file('a.txt'), file('b.txt'), file('c.txt')], more: false });
+  });
+
   it('pauses between the files it builds, and stops when told to', async () => {
     write('b.txt', SOURCE);
     write('b.txt.annotations.yaml', sidecar(sourceHashOf(SOURCE)).replace('source: a.txt', 'source: b.txt'));

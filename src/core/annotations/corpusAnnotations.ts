@@ -153,6 +153,15 @@ export class CorpusAnnotations {
   }
 
   /**
+   * A page of the sources with a sidecar, in path order: at most `limit` after `after` (from the first when
+   * undefined); `more` when others follow the page.
+   */
+  page(after: string | undefined, limit: number): { sources: string[]; more: boolean } {
+    const keys = [...this.entries.keys()].filter((k) => after === undefined || k > after).sort();
+    return { sources: keys.slice(0, limit), more: keys.length > limit };
+  }
+
+  /**
    * The summaries of these sources (every file with a sidecar when undefined), built where need be (the source is
    * read then); a source named without a sidecar is in `removed`. `pause` is awaited between files that cost a
    * build; when it resolves false the pass stops and undefined is returned.

@@ -129,36 +129,53 @@ export class TagIndex implements vscode.Disposable {
     }).finally(end);
   }
 
-  /** One request for `sources` of a folder (every file of it when undefined), and its answer applied. */
+  /**
+   * Asks for `sources` of a folder, or for every file of it (undefined) page by page, and applies the answers; a
+   * file not in a whole folder's answer has no sidecar now.
+   */
   private async ask(folder: vscode.WorkspaceFolder, sources: vscode.Uri[] | undefined): Promise<void> {
     const n = this.nextRequest++;
     if (sources) { for (const s of sources) { this.asked.set(s.toString(), n); } }
     await this.deps.ensureFolder(folder);
-    const reply = await this.deps.client.send({ type: 'tags', folder: folder.uri.toString(), sources: sources?.map((s) => s.fsPath) });
-    if (reply.type !== 'tags') { return; } // skipped: the folder was read again meanwhile, and asked for again
-    for (const p of reply.problems) { this.deps.log.warn(`Corpus Lens: ${p}`); }
-    const current = (uri: string) => (this.asked.get(uri) ?? 0) <= n;
+    const folderKey = folder.uri.toString();
     const answered = new Set<string>();
-    for (const f of reply.files) {
+    let after: string | undefined;
+    do {
+      const reply = await this.deps.client.send({ type: 'tags', folder: folderKey, ...(sources ? { sources: sources.map((s) => s.fsPath) } : { after }) });
+      if (reply.type !== 'tags') { return; } // skipped: the folder was read again meanwhile, and asked for again
+      for (const p of reply.problems) { this.deps.log.warn(`Corpus Lens: ${p}`); }
+      this.apply(n, reply.files, answered);
+      if (sources) { this.drop(n, reply.removed.map((p) => vscode.Uri.file(p).toString())); }
+      after = reply.next;
+    } while (after !== undefined);
+    if (sources) {
+      for (const s of sources) { if (this.asked.get(s.toString()) === n) { this.asked.delete(s.toString()); } }
+    } else {
+      this.drop(n, [...this.files.keys()].filter((k) => !answered.has(k) && this.deps.files.match(vscode.Uri.parse(k, true))?.folder.uri.toString() === folderKey));
+    }
+  }
+
+  /** The answer of request `n`: files a newer request names, or that an open session stands for, are passed over. */
+  private apply(n: number, files: readonly FileSummary[], answered: Set<string>): void {
+    for (const f of files) {
       const uri = vscode.Uri.file(f.source);
       const key = uri.toString();
       answered.add(key);
-      if (!current(key) || !this.deps.files.match(uri)) { continue; }
+      if ((this.asked.get(key) ?? 0) > n || !this.deps.files.match(uri)) { continue; }
       this.noteDecisions(uri, f);
       if (this.deps.sessions.peek(uri)) { continue; } // the open session's tags stand
       this.set(fileTagsOf(key, f));
     }
-    const gone = sources
-      ? reply.removed.map((p) => vscode.Uri.file(p).toString())
-      // Every file of the folder was answered: those not among them have no sidecar now.
-      : [...this.files.keys()].filter((k) => !answered.has(k) && this.deps.files.match(vscode.Uri.parse(k, true))?.folder.uri.toString() === folder.uri.toString());
-    for (const key of gone) {
-      if (current(key) && this.files.has(key) && !this.deps.sessions.peek(vscode.Uri.parse(key, true))) {
+  }
+
+  /** Files that request `n` found without a sidecar. */
+  private drop(n: number, keys: readonly string[]): void {
+    for (const key of keys) {
+      if ((this.asked.get(key) ?? 0) <= n && this.files.has(key) && !this.deps.sessions.peek(vscode.Uri.parse(key, true))) {
         this.files.delete(key);
         this.note(key);
       }
     }
-    if (sources) { for (const s of sources) { if (this.asked.get(s.toString()) === n) { this.asked.delete(s.toString()); } } }
   }
 
   /** A closed file that records decisions about findings: the sessions keep it, so that they apply while it is closed. */
