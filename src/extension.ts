@@ -8,6 +8,7 @@ import { CorpusFiles } from './vscode/platform/corpusFiles';
 import { registerDecorations } from './vscode/tagging/decorations';
 import { registerDiagnostics } from './vscode/findings/diagnostics';
 import { FindingsStore } from './vscode/findings/findingsStore';
+import { SessionDecisions } from './vscode/findings/sessionDecisions';
 import { openCopy, registerHover } from './vscode/findings/hover';
 import { IndexWorkerClient } from './vscode/workers/indexClient';
 import { CorpusIndexer } from './vscode/workers/indexer';
@@ -24,7 +25,7 @@ import { registerTagActions } from './vscode/tagging/tagActions';
 import { FileArgs, FindingDecisions } from './vscode/findings/findingDecisions';
 import { OccurrenceTagger, TagAllArgs } from './vscode/tagging/tagAll';
 import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging/tagging';
-import { TagRefOf, decisionLookup } from './vscode/tagging/tagModel';
+import { TagRefOf } from './vscode/tagging/tagModel';
 import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
 import { ExportArgs, exportCorpusCommand } from './vscode/export/exportCommand';
 import { UntaggedMentions } from './vscode/views/untaggedMentions';
@@ -65,22 +66,20 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const published = new vscode.EventEmitter<readonly vscode.Uri[]>();
     clock.watch(published.event);
     const files = new CorpusFiles();
-    const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version);
+    const sessions = new AnnotationSessions({ files, log });
+    // The one place on the host where findings meet the editor's decisions: the store, which every surface reads.
+    const decisions = new SessionDecisions(sessions);
+    const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version, decisions);
     const client = new IndexWorkerClient(context.extensionPath, activity);
     const indexer = new CorpusIndexer({ client, store, files, activity, log });
-    const sessions = new AnnotationSessions({ files, log });
     const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
     const tagging = new Tagging({ sessions, isCorpusFile });
-    const decisions = (uri: vscode.Uri) => {
-      const session = sessions.peek(uri);
-      return session && decisionLookup(session.list(), session.text);
-    };
     const suggestClient = new SuggestWorkerClient(context.extensionPath);
     const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
     // The actions that reach every corpus file search it in the suggestion worker.
     const search = { files, log, client: suggestClient, ensureFolder: (f: vscode.WorkspaceFolder) => suggestions.ensureFolder(f) };
     const occurrences = new OccurrenceTagger({ ...search, sessions, recordStep: (tags) => tagging.recordStep(tags) });
-    const findingDecisions = new FindingDecisions({ ...search, sessions, store });
+    const findingDecisions = new FindingDecisions({ ...search, sessions, store, recordStep: (changes) => tagging.recordStep(changes) });
     const untagged = new UntaggedMentions({ client: suggestClient, suggestions, files, log });
     const views = new CorpusViews({ ...search, extensionUri: context.extensionUri, store, sessions, indexer, untagged });
     const suggestionDeps = { ...search, suggestions, sessions, recordStep: (tags: TagRefOf[]) => tagging.recordStep(tags) };
@@ -89,20 +88,19 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
       client,
       indexer,
       sessions,
+      decisions,
+      decisions.onDidChange((uri) => store.decisionsChanged(uri)),
       tagging,
       occurrences,
       views,
       suggestions,
       registerSuggestionActions(suggestionDeps),
       suggestClient,
-      registerDiagnostics({
-        store, collection: diagnostics, activity, published,
-        decisions, onDidChangeDecisions: sessions.onDidChangeDecisions,
-      }),
+      registerDiagnostics({ store, collection: diagnostics, activity, published }),
       registerDecorations({ sessions }),
-      registerTagActions({ sessions, isCorpusFile, log }),
+      registerTagActions({ sessions, store, isCorpusFile, log }),
       registerLiveUpdates({ indexer, files, store, activity }),
-      registerHover({ store, files, decisions }),
+      registerHover({ store, files }),
       registerStatusBar({ store, files, indexer, tags: views.tags }),
       registerLanguageAssociation({ files, log }),
       registerCommands({

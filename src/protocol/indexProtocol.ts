@@ -3,7 +3,7 @@
 // requests that change what the index holds also carry the host's generation counter, and their findings
 // replies name it, so the host can drop results that a newer change has overtaken. Findings computed from an
 // editor's text name that document's version. Paths are relative to the folder's root, with forward slashes.
-import { JsonFile, JsonFinding, JsonSummary } from '../core/report';
+import { JsonFile, JsonFinding, JsonRange, JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
 
 /** A folder's corpus selection: globs relative to its root. */
@@ -75,9 +75,22 @@ export type IndexRequest = ScanRequest | EditRequest | DiskRequest | DropRequest
 /** A request before the client gives it an id (acks name the request they answer, so are not among these). */
 export type UnsentRequest = Exclude<IndexRequest, AckRequest> extends infer R ? (R extends IndexRequest ? Omit<R, 'id'> : never) : never;
 
-/** A finding as the host shows it: JSON ranges, plus its length in UTF-16 code units. */
-export interface WireFinding extends JsonFinding {
-  length: number;
+/** Another copy a finding names: its path, its JSON range, and its UTF-16 offsets in that file's text. */
+export interface WireRelated {
+  path: string;
+  range: JsonRange;
+  start: number;
+  end: number;
+}
+
+/**
+ * A finding as the host shows it: JSON ranges for the editor, and UTF-16 offsets (those of the text it was computed
+ * from) for meeting the sidecars' decisions, so that the host never maps ranges back to offsets.
+ */
+export interface WireFinding extends Omit<JsonFinding, 'related'> {
+  start: number;
+  end: number;
+  related: WireRelated[];
 }
 
 /** A file's findings; `version` is set when they were computed from the editor's text of that version. */

@@ -316,7 +316,10 @@ export class IndexService {
     };
     for (const a of files) {
       const json = fileToJson(folder.index, a);
-      const findings = json.findings.map((f, i) => ({ ...f, length: a.findings[i].end - a.findings[i].start }));
+      const findings = json.findings.map((f, i) => {
+        const { start, end, related } = a.findings[i];
+        return { ...f, start, end, related: f.related.map((r, j) => ({ ...r, start: related[j].start, end: related[j].end })) };
+      });
       batch.push({ ...json, findings, version: folder.versions.get(a.path) });
       size += findings.length + 1;
       if (size >= ITEMS_PER_MESSAGE) { await flush(); }

@@ -1,12 +1,15 @@
 // Decisions that reach past one finding, in the real editor, on the decisions/ files of the fixture: "Not
 // boilerplate in any file" and "Confirm in every file" on a line the three files share (closed files included,
 // after a re-scan, and after a closed file changed on disk); on a duplicate, opening the other copy, keeping one
-// copy (the other copy's finding says so) and marking the other as the duplicate (faded); and the source fix-all
-// that confirms a file's boilerplate.
+// copy (the other copy's finding says so) and marking the other as the duplicate (faded); the Duplicates view and
+// the report showing those decisions (a kept copy named, a dismissed passage gone); Undo Last Tag taking back a
+// decision and "decide in every file" in every file it reached; and the source fix-all that confirms a file's
+// boilerplate.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
+import type { ViewNode } from '../../src/vscode/views/nodes';
 import { activateExtension, corpusDiagnostics, deleteSidecars, findingsUpdated, fixtureUri, waitFor } from './helpers';
 
 const TIDES = fixtureUri('decisions/marrowby-tides.txt');
@@ -25,6 +28,8 @@ async function decisions(uri: vscode.Uri): Promise<StoredDecision[]> {
   const bytes = await vscode.workspace.fs.readFile(sidecarOf(uri)).then((b) => b, () => undefined);
   return bytes ? (parse(new TextDecoder().decode(bytes)).annotations as StoredDecision[]).filter((a) => a.kind === 'boilerplate' || a.kind === 'duplicate') : [];
 }
+
+const tuple = (r: vscode.Range) => [r.start.line, r.start.character, r.end.line, r.end.character];
 
 async function run(action: vscode.CodeAction | undefined): Promise<unknown> {
   assert.ok(action?.command, 'no such action');
@@ -159,6 +164,80 @@ suite('decisions about findings beyond one finding', () => {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.ok(text.includes('this copy is kept'), text);
     assert.ok(editor.document.uri.toString() === TIDES.toString());
+  });
+
+  test('"decide in every file" is one step of Undo Last Tag: taken back in every file, a decision it changed gets its earlier status', async () => {
+    await vscode.window.showTextDocument(TIDES);
+    await api.whenIdle();
+    const [finding] = corpusDiagnostics(api, TIDES, REPEATED);
+    const args = { uri: TIDES.toString(), code: REPEATED, range: tuple(finding.range) };
+    const statuses = async () => Promise.all(FILES.map(async (u) => (await decisions(u)).map((d) => d.attributes?.status)));
+    assert.deepStrictEqual(await vscode.commands.executeCommand('corpusLens.confirmEverywhere', args), { lines: 3, files: 3 });
+    assert.deepStrictEqual(await vscode.commands.executeCommand('corpusLens.dismissEverywhere', args), { lines: 3, files: 3 });
+    await api.whenIdle();
+    assert.deepStrictEqual(await statuses(), [['dismissed'], ['dismissed'], ['dismissed']]);
+    assert.ok(FILES.every((u) => corpusDiagnostics(api, u, REPEATED).length === 0), 'hidden in every file');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === WALKERS.toString()), 'the walkers file is not open');
+
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), TIDES.toString());
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    await api.whenIdle();
+    assert.deepStrictEqual(await statuses(), [['confirmed'], ['confirmed'], ['confirmed']], 'the dismissal taken back: confirmed again');
+    assert.ok(repeatedShown(), 'shown again in every file');
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    await api.whenIdle();
+    assert.deepStrictEqual(await statuses(), [[], [], []], 'the confirmation taken back: no decision left');
+    assert.ok(repeatedShown());
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), false, 'nothing left to undo');
+  });
+
+  test('the Duplicates view and the report name a kept copy, leave out a dismissed passage, and show it again when the dismissal is undone', async () => {
+    await vscode.window.showTextDocument(TIDES);
+    await api.whenIdle();
+    const [tidesCopy] = corpusDiagnostics(api, TIDES, DUPLICATE);
+    const args = { uri: TIDES.toString(), code: DUPLICATE, range: tuple(tidesCopy.range) };
+    const tree = api.views.duplicates as unknown as vscode.TreeDataProvider<ViewNode>;
+    const nodes = (node?: ViewNode) => tree.getChildren(node) as ViewNode[];
+    const describe = (node: ViewNode) => {
+      const item = tree.getTreeItem(node) as vscode.TreeItem;
+      return `${typeof item.label === 'string' ? item.label : item.label?.label} | ${item.description}`;
+    };
+    const ours = () => nodes().filter((n) => n.type === 'group' && n.group.files.some((f) => f.path === 'decisions/marrowby-tides.txt'));
+    type Model = { groups: { files: { path: string }[]; kept: string[]; marked: string[] }[] };
+    const reported = async () => (await vscode.commands.executeCommand<Model>('corpusLens.showReport')).groups
+      .filter((g) => g.files.some((f) => f.path === 'decisions/marrowby-tides.txt'))
+      .map((g) => ({ files: g.files.map((f) => f.path), kept: g.kept, marked: g.marked }));
+    const paths = ['decisions/marrowby-slipway.txt', 'decisions/marrowby-tides.txt'];
+    const passages = () => {
+      const [group] = ours();
+      const [pair] = nodes(group);
+      return nodes(pair).map(describe);
+    };
+
+    assert.strictEqual(ours().length, 1);
+    assert.deepStrictEqual(passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters']);
+    assert.deepStrictEqual(await reported(), [{ files: paths, kept: [], marked: [] }]);
+
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.keepCopy', args), true);
+    await api.whenIdle();
+    assert.deepStrictEqual(passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept']);
+    assert.match(describe(ours()[0]), / · marrowby-tides\.txt kept$/);
+    assert.deepStrictEqual(await reported(), [{ files: paths, kept: ['decisions/marrowby-tides.txt'], marked: [] }]);
+
+    await vscode.window.showTextDocument(TIDES);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.dismissFinding', args), true);
+    await api.whenIdle();
+    assert.deepStrictEqual(ours(), [], 'the pair shares nothing else: it leaves the view');
+    assert.deepStrictEqual(await reported(), [], 'and the report');
+    assert.deepStrictEqual(corpusDiagnostics(api, TIDES, DUPLICATE), []);
+
+    await vscode.window.showTextDocument(TIDES);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    await api.whenIdle();
+    assert.deepStrictEqual(passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept'],
+      'undone: kept again');
+    assert.deepStrictEqual(await reported(), [{ files: paths, kept: ['decisions/marrowby-tides.txt'], marked: [] }]);
+    assert.deepStrictEqual((await decisions(TIDES)).map((d) => [d.kind, d.attributes]), [['duplicate', { status: 'kept', code: DUPLICATE }]]);
   });
 
   test('the source fix-all action confirms every boilerplate finding of the file that has no decision yet', async () => {

@@ -178,6 +178,54 @@ suite('tag all occurrences', () => {
   });
 });
 
+suite('tag all occurrences, a long list', () => {
+  let api: CorpusLensApi;
+  const LONG = fixtureUri('decisions/marrowby-register.txt');
+  const LINES = 2050;
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    const lines = Array.from({ length: LINES }, (_, i) => `Entry ${i + 1}: a boat registered at ${TOWN} harbour.`);
+    await vscode.workspace.fs.writeFile(LONG, new TextEncoder().encode(`${lines.join('\n')}\n`));
+    await api.whenIdle();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await deleteSidecars(api, [LONG]);
+    await vscode.workspace.fs.delete(LONG);
+    await api.whenIdle();
+  });
+
+  test('lists the first 2,000 matches to step through, and Enter tags every match but the one left out', async function () {
+    this.timeout(120_000);
+    const editor = await vscode.window.showTextDocument(LONG);
+    const text = editor.document.getText();
+    const found = towns(text);
+    assert.strictEqual(found.length, LINES);
+    // Selected: a match further down; the list's first match is then shown in the editor once the list is up.
+    editor.selection = new vscode.Selection(editor.document.positionAt(found[5]), editor.document.positionAt(found[5] + TOWN.length));
+    const at = (offset: number) => () => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === LONG.toString()
+      && e.document.offsetAt(e.selection.start) === offset);
+    const first = waitFor(vscode.window.onDidChangeTextEditorSelection, at(found[0]), 'the editor showing the first match');
+    const shown = waitFor(api.onDidShowMatches, () => true, 'the list of matches');
+    const running = vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInFile', { kind: 'entity', label: 'location' });
+    assert.strictEqual(await shown, LINES, 'the count is of every match, listed or not');
+    await first;
+    // Down to the second match (the editor follows it), and Space leaves it out.
+    const second = waitFor(vscode.window.onDidChangeTextEditorSelection, at(found[1]), 'the editor showing the second match');
+    await vscode.commands.executeCommand('quickInput.next');
+    await second;
+    await vscode.commands.executeCommand('quickInput.toggleCheckbox');
+    await vscode.commands.executeCommand('quickInput.accept');
+    const result = await running;
+    assert.strictEqual(result.matches, LINES);
+    assert.strictEqual(result.tagged.length, LINES - 1);
+    const stored = (await tags(LONG)).map((t) => t.start).sort((a, b) => a - b);
+    assert.deepStrictEqual(stored, [found[0], ...found.slice(2)], 'every match past the list is tagged too; the one left out is not');
+  });
+});
+
 /** Resolves once a visible editor shows `uri` with a match of the town selected. */
 function showing(uri: vscode.Uri): Promise<unknown> {
   const shows = () => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === TOWN);

@@ -1,10 +1,9 @@
-// What the cleaned text leaves out, and the cleaned text itself. Findings meet the editor's decisions here,
-// through the core's one lookup (decisionFor): confirmed boilerplate goes, dismissed stays, undecided follows the
-// --boilerplate rule (and, when removed, only from the least score up: --min-score); a passage confirmed as the duplicate goes; a boilerplate decision the editor confirmed over
-// text no finding covers goes too (it is the editor's mark). A span that fills its lines takes their line breaks.
-import { decisionFor } from '../annotations/decisions';
-import { decisionOf } from '../annotations/model';
-import { AnchoredAnnotation } from '../annotations/store';
+// What the cleaned text leaves out, and the cleaned text itself, from findings that already met the editor's
+// decisions (applyDecisions): confirmed boilerplate goes, dismissed stays, undecided follows the --boilerplate rule
+// (and, when removed, only from the least score up: --min-score); a passage confirmed as the duplicate goes; a
+// boilerplate decision the editor confirmed over text no finding covers goes too (it is the editor's mark). A span
+// that fills its lines takes their line breaks.
+import { Decided, PlacedDecision } from '../annotations/decisions';
 import { Finding } from '../findings';
 
 export type BoilerplateRule = 'remove' | 'keep';
@@ -27,12 +26,15 @@ export interface CleaningRules {
   dropDuplicates: boolean;
 }
 
-/** The spans to remove from one text, merged where they touch or overlap, sorted, in UTF-16 offsets. */
-export function spansToRemove(text: string, findings: readonly Finding[], annotations: readonly AnchoredAnnotation[], rules: CleaningRules): RemovedSpan[] {
+/**
+ * The spans to remove from one text, merged where they touch or overlap, sorted, in UTF-16 offsets. `decisions`
+ * are the file's placed decisions, those that `findings` met among them.
+ */
+export function spansToRemove(text: string, findings: readonly Decided<Finding>[], decisions: readonly PlacedDecision[], rules: CleaningRules): RemovedSpan[] {
   const spans: RemovedSpan[] = [];
   const used = new Set<string>();
   for (const f of findings) {
-    const d = decisionFor(annotations, f);
+    const d = f.decision;
     if (d) { used.add(d.id); }
     if (f.kind === 'boilerplate') {
       if (d?.status === 'dismissed' || (!d && (rules.boilerplate === 'keep' || f.score < rules.minScore))) { continue; }
@@ -42,10 +44,9 @@ export function spansToRemove(text: string, findings: readonly Finding[], annota
       spans.push({ start: f.start, end: f.end, code: f.code, reason: `marked as the duplicate${other ? ` of ${other}` : ''}` });
     }
   }
-  for (const a of annotations) {
-    const d = decisionOf(a.annotation);
-    if (!d || a.annotation.kind !== 'boilerplate' || d.status !== 'confirmed' || used.has(a.annotation.id) || a.start === null || a.end === null) { continue; }
-    spans.push({ start: a.start, end: a.end, code: d.code, reason: 'confirmed as boilerplate by an editor' });
+  for (const d of decisions) {
+    if (d.kind !== 'boilerplate' || d.status !== 'confirmed' || used.has(d.id)) { continue; }
+    spans.push({ start: d.start, end: d.end, code: d.code, reason: 'confirmed as boilerplate by an editor' });
   }
   return mergeSpans(spans.map((s) => ({ ...s, ...widenToLines(text, s.start, s.end) })));
 }

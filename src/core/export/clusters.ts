@@ -2,9 +2,8 @@
 // copy an editor kept ("Keep this copy") stays; copies marked as the duplicate go; without a decision the rule is:
 // the copy whose sidecar holds the most tags (so no tagging work is dropped), then the one with the least
 // boilerplate, then the first path in sort order. A cluster never loses every copy.
-import { decisionFor } from '../annotations/decisions';
+import { Decided } from '../annotations/decisions';
 import { DecisionStatus } from '../annotations/model';
-import { AnchoredAnnotation } from '../annotations/store';
 import { Finding, NearDuplicate } from '../findings';
 
 export interface ClusterMember {
@@ -52,14 +51,14 @@ export function nearDuplicateClusters(files: readonly { path: string; nearDuplic
 }
 
 /**
- * The decision an editor recorded on a copy: the strongest of the decisions on its duplicate findings that name
- * another member of the cluster (kept before confirmed).
+ * The decision an editor recorded on a copy: the strongest of the decisions on its duplicate findings (as
+ * applyDecisions gave them) that name another member of the cluster (kept before confirmed).
  */
-export function copyDecision(findings: readonly Finding[], annotations: readonly AnchoredAnnotation[], others: ReadonlySet<string>): DecisionStatus | undefined {
+export function copyDecision(findings: readonly Decided<Finding>[], others: ReadonlySet<string>): DecisionStatus | undefined {
   let out: DecisionStatus | undefined;
   for (const f of findings) {
     if (f.kind !== 'duplicate' || !f.related.some((r) => others.has(r.path))) { continue; }
-    const d = decisionFor(annotations, f)?.status;
+    const d = f.decision?.status;
     if (d === 'kept') { return 'kept'; }
     if (d === 'confirmed') { out = 'confirmed'; }
   }

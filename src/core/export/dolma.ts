@@ -33,9 +33,9 @@ export class DolmaAttributesWriter implements FormatWriter {
     this.documents.record({ id: doc.path, text: doc.source, source: 'corpus-lens', metadata: { path: doc.path, source_sha256: doc.sha256, offset_unit: this.ctx.unit } });
     const attributes: Record<string, [number, number, number][]> = {};
     for (const f of doc.findings) {
-      if (f.decision === 'dismissed') { continue; }
+      if (f.decision?.status === 'dismissed') { continue; }
       const name = attributeName(f.code);
-      (attributes[name] ??= []).push([map.fromUtf16(f.start), map.fromUtf16(f.end), f.decision === 'confirmed' ? 1 : f.score]);
+      (attributes[name] ??= []).push([map.fromUtf16(f.start), map.fromUtf16(f.end), f.decision?.status === 'confirmed' ? 1 : f.score]);
     }
     if (doc.droppedFor !== undefined) { attributes[DROPPED_COPY_ATTRIBUTE] = [[0, map.length, 1]]; }
     this.attributes.record({ id: doc.path, source: 'corpus-lens', attributes });

@@ -7,7 +7,7 @@ import { defaultMinScore } from '../detect/calibration';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AnnotationStore } from '../annotations/store';
-import { decisionFor } from '../annotations/decisions';
+import { applyDecisions, placedDecisions } from '../annotations/decisions';
 import { CorpusSelection } from '../corpus';
 import { BratWriter } from './brat';
 import { CleanedText, BoilerplateRule, RemovedSpan, spansToRemove } from './clean';
@@ -127,7 +127,10 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
         summary.removedTags += tags.length;
         continue;
       }
-      const spans: RemovedSpan[] = cleaned ? spansToRemove(text, file.findings, annotations.anchored, rules) : [];
+      // The one place the export meets findings with the editor's decisions; everything after reads `findings`.
+      const decisions = placedDecisions(annotations.anchored);
+      const findings = applyDecisions(file.findings, decisions);
+      const spans: RemovedSpan[] = cleaned ? spansToRemove(text, findings, decisions, rules) : [];
       const result = cleaned ? new CleanedText(text, spans) : undefined;
       const srcMap = offsetMapper(text, unit);
       for (const s of spans) {
@@ -147,7 +150,7 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
       const doc: ExportDocument = {
         path: file.path, sha256: file.sha256, source: text, text: result ? result.text : text, removed: spans,
         boilerplateShare: file.boilerplateShare, cluster: cluster?.id ?? null, droppedFor,
-        findings: file.findings.map((f) => ({ ...f, decision: decisionFor(annotations.anchored, f)?.status })),
+        findings,
         tags: placed,
       };
       const before = summary.removedTags;
@@ -209,7 +212,7 @@ async function settleClusters(
       described.push({
         path: m, boilerplateShare: f.boilerplateShare,
         tags: annotations.anchored.filter((a) => isTag(a.annotation)).length,
-        decision: copyDecision(f.findings, annotations.anchored, others),
+        decision: copyDecision(applyDecisions(f.findings, placedDecisions(annotations.anchored)), others),
       });
     }
     const outcome = resolveCluster(id, described);

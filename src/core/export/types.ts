@@ -1,6 +1,7 @@
 // The shapes the export pipeline hands its format writers: one document at a time, its exported text (the source,
 // or the cleaned text), its tags placed in that text, the spans removed and the findings with their decisions.
-import { Annotation, DecisionStatus } from '../annotations/model';
+import { Decided } from '../annotations/decisions';
+import { Annotation } from '../annotations/model';
 import { Finding } from '../findings';
 import { RemovedSpan } from './clean';
 import { OffsetUnit } from './offsets';
@@ -33,8 +34,8 @@ export interface ExportDocument {
   cluster: number | null;
   /** Set when the duplicate rules drop the document: the copy kept instead. */
   droppedFor?: string;
-  /** Every finding, with the editor's decision on it where there is one. */
-  findings: readonly (Finding & { decision?: DecisionStatus })[];
+  /** Every finding, with the editor's decision on it where there is one (applyDecisions). */
+  findings: readonly Decided<Finding>[];
   tags: readonly PlacedTag[];
 }
 

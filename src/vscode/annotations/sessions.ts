@@ -11,7 +11,6 @@ import { readSidecarFile } from '../../core/annotations/sidecarFs';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { readSourceText } from '../platform/readSource';
 import { SIDECAR_GLOB, sidecarUriOf, sourceUriOf } from '../platform/sidecarUris';
-import { FindingFilter, dismissedFindings } from '../tagging/tagModel';
 
 export interface AnnotationsDeps {
   files: CorpusFiles;
@@ -70,15 +69,6 @@ export class AnnotationSessions implements vscode.Disposable {
   peek(uri: vscode.Uri): SidecarSession | undefined {
     const key = uri.toString();
     return this.tracked.get(key)?.session ?? this.retained.get(key);
-  }
-
-  /**
-   * Whether a finding of `uri` was dismissed in its sidecar; undefined (the fast answer for most files) when no
-   * finding of it can be, because no sidecar with a dismissal is open for it.
-   */
-  dismissedFilter(uri: vscode.Uri): FindingFilter | undefined {
-    const session = this.peek(uri);
-    return session && dismissedFindings(session.list(), session.text);
   }
 
   /** Tells listeners that a decision about a finding of `uri` was recorded. */

@@ -1,21 +1,20 @@
 // Publishes findings as diagnostics: boilerplate faded as unnecessary text, duplicated passages with links to
-// every other copy, each at the severity its setting asks for (or not at all). An editor's decisions show: a
-// dismissed finding is left out, a copy marked as the duplicate is faded, a kept copy's finding is quietened to a
-// hint, and the other copies say which one is kept. By default only the documents open in the editor get
-// diagnostics (corpusLens.diagnostics.scope): a corpus of 100,000 files makes millions of findings, which Problems
-// cannot usefully list; the sidebar is the corpus-wide view. Files whose findings changed are
-// queued and published in slices of a few milliseconds with a turn of the event loop between them, so that
-// publishing the findings of ten thousand files never holds the extension host's thread for long.
+// every other copy, each at the severity its setting asks for (or not at all). An editor's decisions show, as the
+// findings store gives them with each finding: a dismissed finding is left out, a copy marked as the duplicate is
+// faded, a kept copy's finding is quietened to a hint, and the other copies say which one is kept. By default only
+// the documents open in the editor get diagnostics (corpusLens.diagnostics.scope): a corpus of 100,000 files makes
+// millions of findings, which Problems cannot usefully list; the sidebar is the corpus-wide view. Files whose
+// findings changed (a decision about them too) are queued and published in slices of a few milliseconds with a
+// turn of the event loop between them, so that publishing the findings of ten thousand files never holds the
+// extension host's thread for long.
 import * as vscode from 'vscode';
-import { WireFinding } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
 import { toRange } from '../platform/ranges';
-import { DecisionView, copyLabel, decisionSuffix, diagnosticMessage } from './findingText';
+import { decisionSuffix, diagnosticMessage } from './findingText';
 import { baseName } from '../platform/text';
-import { FindingsStore, StoredFindings } from './findingsStore';
+import { FindingsStore, ShownFinding, StoredFindings } from './findingsStore';
 import { SeveritySetting, Settings } from '../platform/settings';
-import { FindingDecisionLookup } from '../tagging/tagModel';
 
 /**
  * The publisher turns findings into diagnostics for this long, or this many files, then hands them to the
@@ -32,13 +31,6 @@ export interface DiagnosticsDeps {
   activity: Activity;
   /** Fired with the files whose diagnostics were just published. */
   published: vscode.EventEmitter<readonly vscode.Uri[]>;
-  /**
-   * The decisions recorded about a file's findings (in its sidecar), as a lookup by a finding's code and range;
-   * undefined when there are none. Called once per file published, and for the other copies of its duplicates.
-   */
-  decisions?: (uri: vscode.Uri) => FindingDecisionLookup | undefined;
-  /** Fires with a file whose decisions may have changed, to publish it (and the other copies of its passages) again. */
-  onDidChangeDecisions?: vscode.Event<vscode.Uri>;
 }
 
 export function registerDiagnostics(deps: DiagnosticsDeps): vscode.Disposable {
@@ -70,9 +62,6 @@ class DiagnosticsPublisher implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.enqueueStored(doc.uri)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.enqueueStored(doc.uri)),
     );
-    if (deps.onDidChangeDecisions) {
-      this.disposables.push(deps.onDidChangeDecisions((uri) => this.enqueue([uri.toString(), ...otherCopies(deps.store, uri.toString())])));
-    }
   }
 
   dispose(): void {
@@ -112,7 +101,7 @@ class DiagnosticsPublisher implements vscode.Disposable {
           sev = severitiesFor(vscode.Uri.parse(stored.folder, true));
           severities.set(stored.folder, sev);
         }
-        entries.push([uri, sev.wholeFolder || open.has(key) ? toDiagnostics(stored, sev, this.deps.decisions) : undefined]);
+        entries.push([uri, sev.wholeFolder || open.has(key) ? toDiagnostics(stored, sev) : undefined]);
       }
       if (entries.length >= SLICE_FILES || performance.now() - started >= SLICE_MS) { break; }
     }
@@ -154,53 +143,26 @@ export function toSeverity(s: SeveritySetting): vscode.DiagnosticSeverity | unde
   }
 }
 
-/** The files holding other copies of the passages of a file's duplicate findings (whose messages name its decisions). */
-function otherCopies(store: FindingsStore, uri: string): string[] {
-  const stored = store.get(uri);
-  if (!stored) { return []; }
+function toDiagnostics(stored: StoredFindings, severities: Severities): vscode.Diagnostic[] {
   const folder = vscode.Uri.parse(stored.folder, true);
-  const paths = new Set(stored.file.findings.flatMap((f) => (f.kind === 'duplicate' ? f.related.map((r) => r.path) : [])));
-  paths.delete(stored.file.path);
-  return [...paths].map((p) => vscode.Uri.joinPath(folder, ...p.split('/')).toString());
-}
-
-/** How the decisions about a finding, and about its other copies, show on it; undefined when none does. */
-export function decisionView(f: WireFinding, uri: vscode.Uri, folder: vscode.Uri, selfPath: string,
-  decisions: ((uri: vscode.Uri) => FindingDecisionLookup | undefined) | undefined, own = decisions?.(uri)): DecisionView | undefined {
-  if (!decisions) { return undefined; }
-  const status = own?.(f.code, f.range);
-  const keptElsewhere = f.kind === 'duplicate' && status !== 'kept'
-    ? f.related.filter((r) => {
-      const other = r.path === selfPath ? uri : vscode.Uri.joinPath(folder, ...r.path.split('/'));
-      return decisions(other)?.(f.code, r.range) === 'kept';
-    }).map((r) => copyLabel(r, selfPath))
-    : [];
-  return status || keptElsewhere.length > 0 ? { status, keptElsewhere } : undefined;
-}
-
-function toDiagnostics(stored: StoredFindings, severities: Severities, decisions?: (uri: vscode.Uri) => FindingDecisionLookup | undefined): vscode.Diagnostic[] {
-  const folder = vscode.Uri.parse(stored.folder, true);
-  const uri = vscode.Uri.parse(stored.uri, true);
-  const own = decisions?.(uri);
   const out: vscode.Diagnostic[] = [];
   for (const f of stored.file.findings) {
     const severity = f.kind === 'boilerplate' ? severities.boilerplate : severities.duplicate;
-    if (severity === undefined) { continue; }
-    const view = decisionView(f, uri, folder, stored.file.path, decisions, own);
-    if (view?.status === 'dismissed') { continue; }
-    out.push(toDiagnostic(f, severity, folder, stored.file.path, view));
+    if (severity === undefined || f.decision?.status === 'dismissed') { continue; }
+    out.push(toDiagnostic(f, severity, folder, stored.file.path));
   }
   return out;
 }
 
-function toDiagnostic(f: WireFinding, severity: vscode.DiagnosticSeverity, folder: vscode.Uri, selfPath: string, view?: DecisionView): vscode.Diagnostic {
+function toDiagnostic(f: ShownFinding, severity: vscode.DiagnosticSeverity, folder: vscode.Uri, selfPath: string): vscode.Diagnostic {
+  const status = f.decision?.status;
   // A kept copy is where it should be: its finding is quietened to a hint.
-  const shownSeverity = view?.status === 'kept' ? vscode.DiagnosticSeverity.Hint : severity;
-  const d = new vscode.Diagnostic(toRange(f.range), diagnosticMessage(f) + decisionSuffix(f.kind, view), shownSeverity);
+  const shownSeverity = status === 'kept' ? vscode.DiagnosticSeverity.Hint : severity;
+  const d = new vscode.Diagnostic(toRange(f.range), diagnosticMessage(f) + decisionSuffix(f, selfPath), shownSeverity);
   d.code = f.code;
   d.source = DIAGNOSTIC_SOURCE;
   // Boilerplate, and a copy marked as the duplicate, are text to leave out: faded.
-  if (f.kind === 'boilerplate' || view?.status === 'confirmed') { d.tags = [vscode.DiagnosticTag.Unnecessary]; }
+  if (f.kind === 'boilerplate' || status === 'confirmed') { d.tags = [vscode.DiagnosticTag.Unnecessary]; }
   if (f.related.length > 0) {
     d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(
       new vscode.Location(vscode.Uri.joinPath(folder, ...r.path.split('/')), toRange(r.range)),

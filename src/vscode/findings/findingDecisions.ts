@@ -2,23 +2,28 @@
 // record the decision over every line of the corpus whose trimmed text is the finding's line (code boilerplate.*,
 // in each file's sidecar, so that it holds after a re-scan and for closed files), and "Confirm all boilerplate in
 // this file" (the source fix-all action) confirms every boilerplate finding of a file not yet decided, as the
-// findings store holds them: a file that is not open has no published diagnostics under the default scope.
+// findings store holds them (with their decisions and offsets): a file that is not open has no published
+// diagnostics under the default scope. Each is one step for Undo Last Tag, in every file it touched: decisions it
+// added are removed, decisions it changed get their earlier status back.
 import * as vscode from 'vscode';
-import { DecisionStatus, decisionFor } from '../../core/annotations';
+import { DecisionStatus } from '../../core/annotations';
 import { identicalLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { clip, plural } from '../platform/text';
 import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
-import { DIAGNOSTIC_SOURCE, shownKinds } from './diagnostics';
+import { shownKinds } from './diagnostics';
 import { FindingsStore } from './findingsStore';
 import { DecisionArgs } from '../tagging/tagging';
+import { TagRefOf, decisionChanges } from '../tagging/tagModel';
 import { toRange } from '../platform/ranges';
 
 export interface FindingDecisionDeps extends CorpusSearchDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
   store: FindingsStore;
+  /** Records what one command changed, in every file, as one step for Undo Last Tag (Tagging.recordStep). */
+  recordStep: (changes: TagRefOf[]) => void;
 }
 
 export interface CorpusDecisionResult {
@@ -53,20 +58,24 @@ export class FindingDecisions {
     if (!hits) { return undefined; }
     let lines = 0;
     let files = 0;
+    const step: TagRefOf[] = [];
     for (const hit of hits) {
       const decided = await this.deps.sessions.edit(hit.uri, (session) => {
         // Placed in the session's text, which is the text searched unless the file changed meanwhile.
         const found: [number, number][] = hit.places.map((p) => [p.start, p.end]);
         const ranges = found.every(([s, e]) => session.text.slice(s, e) === line) ? found : identicalLines(session.text, line);
+        const before = session.list();
         for (const [start, end] of ranges) { session.decideAnyBoilerplate(start, end, status); }
-        return ranges.length;
+        return { count: ranges.length, changes: decisionChanges(hit.uri.toString(), before, session.list()) };
       });
-      if (decided) {
-        lines += decided;
+      if (decided?.count) {
+        lines += decided.count;
         files++;
+        step.push(...decided.changes);
         this.deps.sessions.noteDecision(hit.uri);
       }
     }
+    this.deps.recordStep(step);
     const verb = status === 'dismissed' ? 'not boilerplate' : 'confirmed as boilerplate';
     void vscode.window.setStatusBarMessage(`Corpus Lens: ${plural(lines, 'line')} in ${plural(files, 'file')} ${verb}`, 5000);
     return { lines, files };
@@ -89,27 +98,20 @@ export class FindingDecisions {
       void vscode.window.showWarningMessage('Corpus Lens: the findings of this file are being updated; try again.');
       return 0;
     }
-    const findings = stored.file.findings.filter((f) => f.kind === 'boilerplate');
-    if (findings.length === 0) { return 0; }
+    // The store's findings carry their decisions, and offsets in the document's text (checked current above).
+    const undecided = stored.file.findings.filter((f) => f.kind === 'boilerplate' && !f.decision);
+    if (undecided.length === 0) { return 0; }
     const confirmed = await this.deps.sessions.edit(doc.uri, (session) => {
-      let n = 0;
-      for (const d of findings) {
-        const range = toRange(d.range);
-        const finding = { kind: 'boilerplate' as const, code: d.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) };
-        if (decisionFor(session.list(), finding)) { continue; }
-        session.decide(finding, 'confirmed');
-        n++;
-      }
-      return n;
+      const before = session.list();
+      for (const f of undecided) { session.decide({ kind: 'boilerplate', code: f.code, start: f.start, end: f.end }, 'confirmed'); }
+      return decisionChanges(doc.uri.toString(), before, session.list());
     });
-    if (confirmed) { this.deps.sessions.noteDecision(doc.uri); }
-    return confirmed ?? 0;
+    if (!confirmed?.length) { return 0; }
+    this.deps.recordStep(confirmed);
+    this.deps.sessions.noteDecision(doc.uri);
+    // One new decision per finding confirmed (one that overlaps a decision just made with its code joins that one).
+    return confirmed.length;
   }
-}
-
-/** The boilerplate diagnostics Corpus Lens shows for a document. */
-export function boilerplateDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d).startsWith('boilerplate.'));
 }
 
 export function codeOf(d: vscode.Diagnostic): string {

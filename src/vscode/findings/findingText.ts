@@ -2,7 +2,8 @@
 // functions without a 'vscode' import, so the wording is unit-tested; adapters wrap the strings.
 import type { DecisionStatus } from '../../core/annotations';
 import { JsonRange } from '../../core/report';
-import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
+import { WireFinding } from '../../protocol/indexProtocol';
+import type { ShownFileFindings, ShownFinding } from './findingsStore';
 import { baseName, escapeMarkdown, formatCount, linesLabel, percent, plural } from '../platform/text';
 
 export function kindLabel(kind: WireFinding['kind']): string {
@@ -27,29 +28,36 @@ export function hoverMarkdown(f: WireFinding, selfPath: string, link: (label: st
     return `${kindLabel(f.kind)}: ${escapeMarkdown(f.message)} (score ${f.score.toFixed(2)})${code}`;
   }
   const copies = f.related.map((r, i) => link(escapeMarkdown(copyLabel(r, selfPath)), i));
-  const chars = `${formatCount(f.length)} characters`;
+  const chars = `${formatCount(f.end - f.start)} characters`;
   if (copies.length === 0) { return `${kindLabel(f.kind)}: ${escapeMarkdown(f.message)}${code}`; }
   const [first, ...rest] = copies;
   const others = rest.length > 0 ? `; also ${rest.join(', ')}` : '';
   return `${kindLabel(f.kind)}: same passage as ${first}${others}, ${chars}${code}`;
 }
 
-/** How an editor's decision about a finding, or about another copy of a duplicate, shows on it. */
-export interface DecisionView {
-  /** This finding's own decision. */
-  status?: DecisionStatus;
-  /** The other copies marked as the ones to keep, as "b.txt lines 3-5". */
-  keptElsewhere?: string[];
+/** What an editor decided about a copy or finding, in a word or three: "confirmed", "marked as the duplicate", "kept". */
+export function decisionLabel(kind: WireFinding['kind'], status: DecisionStatus | undefined): string | undefined {
+  switch (status) {
+    case 'confirmed': return kind === 'duplicate' ? 'marked as the duplicate' : 'confirmed';
+    case 'kept': return 'kept';
+    case 'dismissed': return kind === 'duplicate' ? 'not a duplicate' : 'not boilerplate';
+    default: return undefined;
+  }
 }
 
-/** What a finding's message adds for the decisions about it: " (this copy is the duplicate)". */
-export function decisionSuffix(kind: WireFinding['kind'], view: DecisionView | undefined): string {
+/**
+ * What a finding's message adds for the decisions about it and about its other copies: " (confirmed)",
+ * " (marked as the duplicate; the copy in b.txt lines 3-5 is kept)", " (this copy is kept)".
+ */
+export function decisionSuffix(f: ShownFinding, selfPath: string): string {
+  const status = f.decision?.status;
   const parts: string[] = [];
-  if (view?.status === 'confirmed') { parts.push(kind === 'duplicate' ? 'marked as the duplicate' : 'confirmed'); }
-  if (view?.status === 'kept') { parts.push('this copy is kept'); }
-  if (view?.keptElsewhere && view.keptElsewhere.length > 0) {
-    parts.push(`the copy in ${view.keptElsewhere.join(', ')} is kept`);
-  }
+  if (status === 'confirmed') { parts.push(decisionLabel(f.kind, status)!); }
+  if (status === 'kept') { parts.push('this copy is kept'); }
+  const keptElsewhere = f.kind === 'duplicate' && status !== 'kept'
+    ? f.related.filter((r) => r.decision?.status === 'kept').map((r) => copyLabel(r, selfPath))
+    : [];
+  if (keptElsewhere.length > 0) { parts.push(`the copy in ${keptElsewhere.join(', ')} is kept`); }
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
@@ -63,10 +71,14 @@ export interface StatusText {
   tooltip: string;
 }
 
-/** The status bar's text for a corpus file with findings: "$(eye) 38% boilerplate · 2 copies". */
-export function statusText(file: FileFindings): StatusText {
-  const duplicates = file.findings.filter((f) => f.kind === 'duplicate');
-  const boilerplate = file.findings.length - duplicates.length;
+/**
+ * The status bar's text for a corpus file with findings: "$(eye) 38% boilerplate · 2 copies". Findings an editor
+ * dismissed are not counted (the shares are the detector's measure, before decisions).
+ */
+export function statusText(file: ShownFileFindings): StatusText {
+  const shown = file.findings.filter((f) => f.decision?.status !== 'dismissed');
+  const duplicates = shown.filter((f) => f.kind === 'duplicate');
+  const boilerplate = shown.length - duplicates.length;
   const copies = plural(duplicates.length, 'copy', 'copies');
   const others = [...new Set(duplicates.flatMap((f) => f.related.map((r) => r.path)).filter((p) => p !== file.path))].map(baseName);
   const shared = others.length === 0 ? '' : `, shared with ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}`;

@@ -1,24 +1,21 @@
 // Hovers over findings in corpus files give the reason in full ("Boilerplate: appears in 37 files (score 0.93)",
 // "Duplicate: same passage as b.txt lines 85-100, 1,840 characters"), each other copy a link that opens it, and
-// the decisions about it ("this copy is kept", "the copy in b.txt lines 3-5 is kept").
+// the decisions about it ("this copy is kept", "the copy in b.txt lines 3-5 is kept"), as the findings store gives
+// them; a dismissed finding gets no hover.
 import * as vscode from 'vscode';
 import { CommandId } from '../platform/commandIds';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
-import { decisionView } from './diagnostics';
 import { RangeTuple, toRange, tupleOf } from '../platform/ranges';
 import { openAt } from '../platform/reveal';
 import { decisionSuffix, hoverMarkdown } from './findingText';
 import { escapeMarkdown } from '../platform/text';
 import { FindingsStore } from './findingsStore';
 import { corpusDocumentSelector } from '../platform/languages';
-import { FindingDecisionLookup } from '../tagging/tagModel';
 
 export interface HoverDeps {
   store: FindingsStore;
   files: CorpusFiles;
-  /** The decisions about a file's findings (see DiagnosticsDeps.decisions): a dismissed one gets no hover. */
-  decisions?: (uri: vscode.Uri) => FindingDecisionLookup | undefined;
 }
 
 export function registerHover(deps: HoverDeps): vscode.Disposable {
@@ -36,23 +33,19 @@ function provideHover(deps: HoverDeps, doc: vscode.TextDocument, position: vscod
   if (version !== undefined ? version !== doc.version : doc.isDirty) { return undefined; }
   const config = new Config(doc.uri);
   const shown = { boilerplate: config.boilerplateSeverity !== 'off', duplicate: config.duplicatesSeverity !== 'off' };
-  const folderUri = vscode.Uri.parse(stored.folder, true);
-  const own = deps.decisions?.(doc.uri);
   const hits = stored.file.findings
-    .filter((f) => shown[f.kind] && toRange(f.range).contains(position))
-    .map((f) => ({ f, view: decisionView(f, doc.uri, folderUri, stored.file.path, deps.decisions, own) }))
-    .filter(({ view }) => view?.status !== 'dismissed');
+    .filter((f) => shown[f.kind] && f.decision?.status !== 'dismissed' && toRange(f.range).contains(position));
   if (hits.length === 0) { return undefined; }
   const folder = loc.folder;
-  const paragraphs = hits.map(({ f, view }) => hoverMarkdown(f, stored.file.path, (label, i) => {
+  const paragraphs = hits.map((f) => hoverMarkdown(f, stored.file.path, (label, i) => {
     const r = f.related[i];
     const target = deps.files.uriOf(folder, r.path).toString();
     const args = [target, tupleOf(r.range)];
     return `[${label}](command:${CommandId.openCopy}?${encodeURIComponent(JSON.stringify(args))} "Open this copy")`;
-  }) + escapeMarkdown(decisionSuffix(f.kind, view)));
+  }) + escapeMarkdown(decisionSuffix(f, stored.file.path)));
   const md = new vscode.MarkdownString(paragraphs.join('\n\n'));
   md.isTrusted = { enabledCommands: [CommandId.openCopy] };
-  const innermost = hits.map(({ f }) => toRange(f.range)).reduce((a, b) => (b.start.isAfterOrEqual(a.start) && b.end.isBeforeOrEqual(a.end) ? b : a));
+  const innermost = hits.map((f) => toRange(f.range)).reduce((a, b) => (b.start.isAfterOrEqual(a.start) && b.end.isBeforeOrEqual(a.end) ? b : a));
   return new vscode.Hover(md, innermost);
 }
 

@@ -6,12 +6,13 @@
 // boilerplate in this file" (for editor.codeActionsOnSave). Decisions are recorded in the sidecar. The fixes carry
 // the document's version, so a fix made against an older text is refused.
 import * as vscode from 'vscode';
-import { ENTITY_LABELS, decisionFor } from '../../core/annotations';
+import { ENTITY_LABELS } from '../../core/annotations';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CommandId } from '../platform/commandIds';
 import { findOccurrences } from '../../core/anchor/occurrences';
-import { DIAGNOSTIC_SOURCE } from '../findings/diagnostics';
-import { boilerplateDiagnostics, codeOf, singleLine } from '../findings/findingDecisions';
+import { DIAGNOSTIC_SOURCE, shownKinds } from '../findings/diagnostics';
+import { codeOf, singleLine } from '../findings/findingDecisions';
+import { FindingsStore } from '../findings/findingsStore';
 import { tupleOf } from '../platform/ranges';
 import { baseName, clip, linesLabel } from '../platform/text';
 import { corpusDocumentSelector } from '../platform/languages';
@@ -20,6 +21,8 @@ import { DecisionArgs, TagArgs, TagRef } from './tagging';
 
 export interface TagActionDeps {
   sessions: AnnotationSessions;
+  /** The findings with their decisions: "Confirm all boilerplate" is offered while one is undecided. */
+  store: FindingsStore;
   isCorpusFile: (uri: vscode.Uri) => boolean;
   log?: vscode.LogOutputChannel;
 }
@@ -67,10 +70,10 @@ function selectionTagActions(doc: vscode.TextDocument, range: vscode.Range): vsc
 
 /** A source action is given only when asked for by kind (the Source Action menu, codeActionsOnSave). */
 function fixAllActions(deps: TagActionDeps, doc: vscode.TextDocument): vscode.CodeAction[] {
-  const session = deps.sessions.peek(doc.uri);
-  const undecided = boilerplateDiagnostics(doc.uri).filter((d) => !session || !decisionFor(session.list(),
-    { code: codeOf(d), start: doc.offsetAt(d.range.start), end: doc.offsetAt(d.range.end) }));
-  return undecided.length > 0
+  const stored = deps.store.get(doc.uri.toString());
+  const undecided = !!stored && shownKinds(vscode.Uri.parse(stored.folder, true)).boilerplate
+    && stored.file.findings.some((f) => f.kind === 'boilerplate' && !f.decision);
+  return undecided
     ? [action('Confirm all boilerplate in this file', FIX_ALL_KIND, CommandId.confirmAllBoilerplate, { uri: doc.uri.toString(), version: doc.version })]
     : [];
 }

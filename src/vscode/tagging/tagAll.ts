@@ -9,7 +9,7 @@ import { Occurrence, OccurrenceOptions, findOccurrences, withLines } from '../..
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { openAt } from '../platform/reveal';
-import { clip, plural } from '../platform/text';
+import { clip, formatCount, plural } from '../platform/text';
 import { CorpusSearchDeps, searchCorpus } from './corpusSearch';
 import { MATCH_LIST_CONTEXT, TagRefOf, styleOf } from './tagModel';
 
@@ -236,6 +236,8 @@ interface MatchListParams {
  */
 class MatchList {
   private readonly qp = vscode.window.createQuickPick<Item>();
+  /** Matches past the first MAX_LISTED: not in the list, tagged on Enter unless left out before. */
+  private unlisted: readonly Match[] = [];
   private options: MatchOptions;
   /** The options of the matches listed (`options` runs ahead of them while a search is made). */
   private listed: MatchOptions;
@@ -268,7 +270,8 @@ class MatchList {
         qp.onDidTriggerButton((button) => { void this.toggle((button as ToggleButton).option); }),
         qp.onDidAccept(() => {
           accepted = true;
-          resolve({ picked: qp.selectedItems.map((i) => i.match), found: this.found });
+          const rest = this.unlisted.filter((m) => !this.left.has(keyOf(m)));
+          resolve({ picked: [...qp.selectedItems.map((i) => i.match), ...rest], found: this.found });
           qp.hide();
         }),
         qp.onDidHide(() => {
@@ -318,13 +321,17 @@ class MatchList {
   private fill(matches: readonly Match[]): void {
     const { qp } = this;
     const wasActive = qp.activeItems[0] && keyOf(qp.activeItems[0].match);
-    const items: Item[] = matches.map((m) => ({
+    // A list of tens of thousands of items holds the host and the window for seconds: the first MAX_LISTED are
+    // listed to step through, and Enter tags the rest too (as the title says).
+    this.unlisted = matches.slice(MAX_LISTED);
+    const items: Item[] = matches.slice(0, MAX_LISTED).map((m) => ({
       label: m.lineText.trim().length > 0 ? m.lineText.trim() : m.lineText,
       description: this.params.scope === 'file' ? `line ${m.line + 1}` : `${m.rel}:${m.line + 1}`,
       match: m,
     }));
     this.found = matches.length;
-    qp.title = this.params.titleOf(matches.length, this.options);
+    const title = this.params.titleOf(matches.length, this.options);
+    qp.title = this.unlisted.length > 0 ? `${title}; the first ${formatCount(MAX_LISTED)} listed` : title;
     qp.buttons = this.buttons();
     qp.items = items;
     qp.selectedItems = items.filter((i) => !this.left.has(keyOf(i.match)));
@@ -354,6 +361,9 @@ class MatchList {
     ];
   }
 }
+
+/** The most matches the list shows; see MatchList.fill. */
+export const MAX_LISTED = 2000;
 
 interface ToggleButton extends vscode.QuickInputButton {
   option: keyof MatchOptions;

@@ -1,10 +1,9 @@
 // What the editor's tagging shows and decides, without a 'vscode' import so that it is unit-tested: the style
-// (and theme colour) of each tag, the hover text of a tag, which findings a sidecar dismissed, and the per-document
-// stack of tags that `undoTag` takes back.
-import { AnchoredAnnotation, Annotation, DecisionStatus, ENTITY_LABELS, decisionFor, decisionOf } from '../../core/annotations';
-import { JsonRange } from '../../core/report';
+// (and theme colour) of each tag, the hover text of a tag, and the per-document stack of steps (tags made,
+// decisions recorded) that `undoTag` takes back.
+import { AnchoredAnnotation, Annotation, ENTITY_LABELS, decisionOf } from '../../core/annotations';
+import { deepEqual } from '../../core/annotations/model';
 import { isRejection } from '../../core/suggest/rejections';
-import { TextModel } from '../../core/text';
 import { escapeMarkdown } from '../platform/text';
 
 /** Context key set while the active editor shows a corpus file; gates the tagging menus and keybindings. */
@@ -66,47 +65,39 @@ export function tagsAt(list: readonly AnchoredAnnotation[], start: number, end =
     .sort((x, y) => ((x.end ?? 0) - (x.start ?? 0)) - ((y.end ?? 0) - (y.start ?? 0)));
 }
 
-export type FindingFilter = (code: string, range: JsonRange) => boolean;
-
-/** The decision recorded about a finding, by its code and line/character range. */
-export type FindingDecisionLookup = (code: string, range: JsonRange) => DecisionStatus | undefined;
-
 /**
- * The decisions among `list` as a lookup by a finding's code and its line/character range in `text`; undefined
- * (the fast answer for most files) when the list holds no decision.
+ * An annotation a command made or changed, as undo takes it back: the document's URI and the annotation's id; and
+ * for a decision the command changed rather than made, the attributes it had before (undo puts them back; else it
+ * removes the annotation).
  */
-export function decisionLookup(list: readonly AnchoredAnnotation[], text: string): FindingDecisionLookup | undefined {
-  if (!list.some((a) => decisionOf(a.annotation) !== undefined)) { return undefined; }
-  let model: TextModel | undefined;
-  return (code, range) => {
-    model ??= new TextModel(text);
-    return decisionFor(list, { code, start: model.offsetAt(range.start), end: model.offsetAt(range.end) })?.status;
-  };
-}
-
-/**
- * A predicate telling the findings that the decisions among `list` dismissed, for a finding's code and its
- * line/character range in `text`; undefined when nothing is dismissed.
- */
-export function dismissedFindings(list: readonly AnchoredAnnotation[], text: string): FindingFilter | undefined {
-  if (!list.some((a) => decisionOf(a.annotation)?.status === 'dismissed')) { return undefined; }
-  let model: TextModel | undefined;
-  return (code, range) => {
-    model ??= new TextModel(text);
-    const finding = { code, start: model.offsetAt(range.start), end: model.offsetAt(range.end) };
-    return decisionFor(list, finding)?.status === 'dismissed';
-  };
-}
-
-/** A tag made by a command: the document's URI and the annotation's id. */
 export interface TagRefOf {
   doc: string;
   id: string;
+  restore?: { attributes: Annotation['attributes'] };
+}
+
+/**
+ * What a command did to the decisions of one document, from its annotations before and after: each decision it
+ * added (undone by removing it) and each it changed (undone by restoring its attributes).
+ */
+export function decisionChanges(doc: string, before: readonly AnchoredAnnotation[], after: readonly AnchoredAnnotation[]): TagRefOf[] {
+  const was = new Map(before.map((a) => [a.annotation.id, a.annotation]));
+  const out: TagRefOf[] = [];
+  for (const { annotation: a } of after) {
+    if (!decisionOf(a)) { continue; }
+    const old = was.get(a.id);
+    if (!old) {
+      out.push({ doc, id: a.id });
+    } else if (!deepEqual(old.attributes, a.attributes)) {
+      out.push({ doc, id: a.id, restore: { attributes: old.attributes } });
+    }
+  }
+  return out;
 }
 
 /**
  * The tagging steps made in each document, newest last, for undoTag: one step per command, so that tagging all
- * occurrences (in several files, perhaps) is taken back at once. A step is on the stack of every document it
+ * occurrences or deciding about a line in every file (in several files, perhaps) is taken back at once. A step is on the stack of every document it
  * touched. Bounded, so a long session does not grow it forever.
  */
 export class TagHistory {

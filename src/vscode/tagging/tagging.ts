@@ -1,14 +1,15 @@
 // The tagging commands: tag the selections as a claim or an entity, remove a tag, change an entity's label, edit a
-// tag's attributes, take back the last tag made in a document, and record an editor's decision about a finding.
+// tag's attributes, record an editor's decision about a finding, and take back the last step made in a document (a
+// tag, the tags of "tag all occurrences", a decision, or the decisions of "decide in every file").
 // Each writes through the document's sidecar session and saves the sidecar before it resolves, so that work is
 // never lost. Every command works on the active editor (its selections, or the tag at the cursor) or on
 // arguments, which code actions, hover links, keybindings and tests pass.
 import * as vscode from 'vscode';
-import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession } from '../../core/annotations';
+import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSession, decisionOf } from '../../core/annotations';
 import { AnnotationSessions } from '../annotations/sessions';
 import { RangeTuple, toRange } from '../platform/ranges';
 import { clip, plural } from '../platform/text';
-import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, tagTitle, tagsAt } from './tagModel';
+import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, decisionChanges, tagTitle, tagsAt } from './tagModel';
 
 
 /** A document and a range in it, as [startLine, startCharacter, endLine, endCharacter]. */
@@ -105,35 +106,60 @@ export class Tagging implements vscode.Disposable {
   }
 
   /**
-   * Takes back the last tagging step that touched the active document: the tag made there, or every tag that
-   * "tag all occurrences" made with it, in other files too (tags already removed are skipped).
+   * Takes back the last step that touched the active document: the tag made there, or every tag that "tag all
+   * occurrences" made with it, in other files too (tags already removed are skipped); a decision recorded there, or
+   * every decision of "decide in every file" (a decision it changed gets its earlier status back).
    */
   async undoTag(): Promise<boolean> {
     const doc = vscode.window.activeTextEditor?.document;
     const session = doc && await this.deps.sessions.sessionFor(doc, true);
-    const step = doc && session && this.history.popStep(doc.uri.toString(), (t) =>
-      t.doc !== doc.uri.toString() || session.get(t.id) !== undefined);
-    if (!doc || !session || !step) {
-      void vscode.window.showInformationMessage('Corpus Lens: no tag to undo in this document.');
-      return false;
+    const key = doc?.uri.toString();
+    // A step whose changes are all gone by now (removed, or their files' sidecars deleted) is passed over.
+    let step = doc && session && this.history.popStep(key!, (t) => t.doc !== key || session.get(t.id) !== undefined);
+    while (step) {
+      const undone = await this.undoStep(step, key!);
+      if (undone !== 'nothing') { return undone === 'all'; }
+      step = this.history.popStep(key!, (t) => t.doc !== key || session!.get(t.id) !== undefined);
     }
+    void vscode.window.showInformationMessage('Corpus Lens: no tag or decision to undo in this document.');
+    return false;
+  }
+
+  /** Takes back one step; 'nothing' when none of its changes was still there to take back. */
+  private async undoStep(step: readonly TagRefOf[], from: string): Promise<'all' | 'some' | 'nothing'> {
     // A file whose sidecar cannot be read or written now (made invalid meanwhile, the file gone) keeps its tags;
     // they are put back as a step, so that Undo Last Tag tries them again once the sidecar is repaired.
     const left: TagRefOf[] = [];
+    let undone = 0;
     for (const file of new Set(step.map((t) => t.doc))) {
-      const tags = step.filter((t) => t.doc === file);
-      const done = await this.deps.sessions.edit(vscode.Uri.parse(file, true), (s) => { for (const t of tags) { s.remove(t.id); } return true; });
-      if (done !== true) { left.push(...tags); }
+      const refs = step.filter((t) => t.doc === file);
+      const uri = vscode.Uri.parse(file, true);
+      const result = await this.deps.sessions.edit(uri, (s) => {
+        let n = 0;
+        let decisions = false;
+        for (const t of refs) {
+          const now = s.get(t.id)?.annotation;
+          if (!now) { continue; }
+          decisions ||= decisionOf(now) !== undefined;
+          if (t.restore) { s.update(t.id, { attributes: t.restore.attributes }); } else { s.remove(t.id); }
+          n++;
+        }
+        return { n, decisions };
+      });
+      if (!result) { left.push(...refs); continue; }
+      undone += result.n;
+      if (result.decisions) { this.deps.sessions.noteDecision(uri); }
     }
     if (left.length > 0) {
-      this.history.pushStep(left, doc.uri.toString());
+      this.history.pushStep(left, from);
       const files = new Set(left.map((t) => t.doc)).size;
-      void vscode.window.showWarningMessage(`Corpus Lens: ${plural(left.length, 'tag')} in ${plural(files, 'file')} could not be taken back (see the error); Undo Last Tag tries again.`);
+      void vscode.window.showWarningMessage(`Corpus Lens: ${plural(left.length, 'change')} in ${plural(files, 'file')} could not be taken back (see the error); Undo Last Tag tries again.`);
+      return 'some';
     }
-    return left.length === 0;
+    return undone > 0 ? 'all' : 'nothing';
   }
 
-  /** Records the tags one command made (in one or more documents) as one step for undoTag. */
+  /** Records the tags or decisions one command made or changed (in one or more documents) as one step for undoTag. */
   recordStep(tags: TagRefOf[]): void {
     this.history.pushStep(tags);
   }
@@ -153,7 +179,9 @@ export class Tagging implements vscode.Disposable {
     const session = await this.deps.sessions.sessionFor(doc, true);
     if (!session) { return false; }
     const range = toRange(args.range);
+    const before = session.list();
     session.decide({ kind, code: args.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, status);
+    this.history.pushStep(decisionChanges(doc.uri.toString(), before, session.list()));
     const saved = await this.deps.sessions.save(doc.uri);
     this.deps.sessions.noteDecision(doc.uri);
     return saved;

@@ -63,10 +63,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
   constructor(private readonly deps: CorpusViewsDeps) {
     this.tags = new TagIndex({ files: deps.files, sessions: deps.sessions, client: deps.client, ensureFolder: deps.ensureFolder, log: deps.log });
     this.untagged = deps.untagged;
-    this.files = new FilesProvider({
-      store: deps.store, tags: this.tags, hidden: (uri) => deps.sessions.dismissedFilter(uri), onDidChangeHidden: deps.sessions.onDidChangeDecisions,
-      untagged: deps.untagged,
-    });
+    this.files = new FilesProvider({ store: deps.store, tags: this.tags, untagged: deps.untagged });
     this.duplicates = new DuplicatesProvider({ store: deps.store });
     this.entities = new EntitiesProvider({ tags: this.tags, store: deps.store });
     this.claims = new ClaimsProvider({ tags: this.tags, store: deps.store });

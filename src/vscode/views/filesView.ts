@@ -1,24 +1,23 @@
 // The Files view: every corpus file the index reported, with its boilerplate and duplicated shares, its copies,
 // its tags and (once counted) its untagged mentions of strings tagged elsewhere, sorted and filtered as the user
-// chose, a page at a time (a 10,000-file corpus makes 500 items, not 10,000). A file's children are its tags and its findings (less those its sidecar dismissed). A change to one
-// file redraws that file's item alone unless it moves it in the order or across the filter; changes are gathered for a moment, and nothing is
-// computed while the view is hidden.
+// chose, a page at a time (a 10,000-file corpus makes 500 items, not 10,000). A file's children are its tags and
+// its findings, as the findings store gives them with their decisions: a dismissed one is left out, a confirmed or
+// kept one says so. A change to one file (a decision about it too) redraws that file's item alone unless it moves
+// it in the order or across the filter; changes are gathered for a moment, and nothing is computed while the view
+// is hidden.
 import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
-import { JsonRange } from '../../core/report';
-import { FindingsStore } from '../findings/findingsStore';
+import { FindingsStore, ShownFileFindings, ShownFinding } from '../findings/findingsStore';
 import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from '../annotations/tagIndex';
+import { SLICE_MS } from '../platform/slices';
 
 const REFRESH_MS = 200;
 
 export interface FilesViewDeps {
   store: FindingsStore;
   tags: TagIndex;
-  /** The findings of a file that its sidecar dismissed, as the diagnostics hide them. */
-  hidden: (uri: vscode.Uri) => ((code: string, range: JsonRange) => boolean) | undefined;
-  onDidChangeHidden: vscode.Event<vscode.Uri>;
   /** Untagged mentions per file (counted once the filter on them is first chosen). */
   untagged: {
     get(uri: string): number | undefined;
@@ -44,6 +43,8 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   /** Items whose row changed in place, redrawn on their own. */
   private readonly pendingItems = new Set<FileNode>();
   private rootDirty = false;
+  /** How many rows have a problem (kept as rows change, for the badge). */
+  private problems = 0;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [this.emitter, this.refreshed];
   private visible = () => true;
@@ -54,11 +55,6 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       deps.store.onDidList((uris) => this.changed(uris)),
       deps.tags.onDidChange((uris) => this.changed(uris)),
       deps.untagged.onDidChange((uris) => this.changed(uris)),
-      deps.onDidChangeHidden((uri) => {
-        // A finding dismissed in the sidecar leaves the file's children; its row is the same.
-        const node = this.nodes.get(uri.toString());
-        if (node && this.visible()) { this.emitter.fire(node); }
-      }),
     );
     this.changed(deps.store.uris());
   }
@@ -123,14 +119,13 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     const tags: ViewNode[] = (this.deps.tags.get(node.uri)?.tags ?? [])
       .slice().sort((a, b) => a.start - b.start)
       .map((tag) => ({ type: 'tag', uri: tag.uri, id: tag.id, tag, path: node.row.path }) satisfies TagNode);
-    const hidden = this.deps.hidden(vscode.Uri.parse(node.uri, true));
-    const findings = (stored?.file.findings ?? []).filter((f) => !hidden?.(f.code, f.range)).map((f) => findingNode(node.uri, f));
+    const findings = shownFindings(stored?.file).map((f) => findingNode(node.uri, f));
     return [...tags, ...findings];
   }
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     switch (node.type) {
-      case 'file': return fileItem(node, (this.deps.store.get(node.uri)?.file.findings.length ?? 0) + node.row.tags > 0);
+      case 'file': return fileItem(node, shownFindings(this.deps.store.get(node.uri)?.file).length + node.row.tags > 0);
       case 'more': return moreItem(node);
       case 'finding': return findingItem(node);
       case 'tag': return tagItem(node, false);
@@ -159,24 +154,37 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.timer ??= setTimeout(() => this.flush(), REFRESH_MS);
   }
 
-  /** Brings the rows of changed files up to date; marks the order stale when one may have moved. */
-  private flushRows(): void {
+  /**
+   * Brings the rows of changed files up to date; marks the order stale when one may have moved. With a budget,
+   * stops once it is spent (checked every 64 files) and returns false when files are left for another slice.
+   */
+  private flushRows(budgetMs = Infinity): boolean {
+    const started = performance.now();
+    let n = 0;
     for (const uri of this.dirty) {
-      const stored = this.deps.store.get(uri);
-      const before = this.rows.get(uri);
-      const listed = stored ? undefined : this.deps.store.listedPath(uri);
-      if (listed !== undefined) {
-        // Listed by the scan that is running: shown at once, its shares and copies once it is analysed.
-        this.rows.set(uri, { ...fileRow(uri, listed, undefined, this.deps.tags.get(uri), this.deps.untagged.get(uri)), pending: true });
-        if (!before) { this.rootDirty = true; }
-        continue;
-      }
-      if (!stored) {
-        // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
-        if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
-        continue;
-      }
-      const after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
+      this.dirty.delete(uri);
+      this.updateRow(uri);
+      if ((++n & 63) === 0 && performance.now() - started > budgetMs) { break; }
+    }
+    if (this.rootDirty) { this.arranged = undefined; }
+    return this.dirty.size === 0;
+  }
+
+  private updateRow(uri: string): void {
+    const stored = this.deps.store.get(uri);
+    const before = this.rows.get(uri);
+    const listed = stored ? undefined : this.deps.store.listedPath(uri);
+    let after: FileRow | undefined;
+    if (listed !== undefined) {
+      // Listed by the scan that is running: shown at once, its shares and copies once it is analysed.
+      after = { ...fileRow(uri, listed, undefined, this.deps.tags.get(uri), this.deps.untagged.get(uri)), pending: true };
+      this.rows.set(uri, after);
+      if (!before) { this.rootDirty = true; }
+    } else if (!stored) {
+      // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
+      if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
+    } else {
+      after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
       this.rows.set(uri, after);
       if (!before || changesPlace(before, after, this.sortKey, this.filterKey)) {
         this.rootDirty = true;
@@ -185,14 +193,14 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
         if (node) { node.row = after; this.pendingItems.add(node); }
       }
     }
-    this.dirty.clear();
-    if (this.rootDirty) { this.arranged = undefined; }
+    this.problems += (after && rowProblem(after) ? 1 : 0) - (before && rowProblem(before) ? 1 : 0);
   }
 
   private flush(): void {
     if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
     if (!this.visible()) { return; } // done when the view is shown again
-    this.flushRows();
+    // A large batch (a scan's listing) is taken a slice at a time; the view is told once it is all in.
+    if (!this.flushRows(SLICE_MS)) { this.timer = setTimeout(() => this.flush(), 0); return; }
     if (this.rootDirty) {
       this.rootDirty = false;
       this.pendingItems.clear();
@@ -212,15 +220,18 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   }
 
   private describe(view: vscode.TreeView<ViewNode>): void {
-    const shown = this.arrangedRows().length;
-    const total = this.rows.size;
-    view.description = this.filterKey === 'all' ? undefined : `${shown} of ${total}`;
-    let problems = 0;
-    for (const r of this.rows.values()) { if (rowProblem(r)) { problems++; } }
+    // Only a filter needs the arranged rows (a sort of every row); "all" shows them all.
+    view.description = this.filterKey === 'all' ? undefined : `${this.arrangedRows().length} of ${this.rows.size}`;
+    const problems = this.problems;
     view.badge = problems > 0
       ? { value: problems, tooltip: `${problems} ${problems === 1 ? 'file has a sidecar' : 'files have sidecars'} with orphaned or invalid annotations` }
       : undefined;
   }
+}
+
+/** A file's findings as its children: those an editor dismissed are left out. */
+function shownFindings(file: ShownFileFindings | undefined): readonly ShownFinding[] {
+  return (file?.findings ?? []).filter((f) => f.decision?.status !== 'dismissed');
 }
 
 function fileItem(node: FileNode, expandable: boolean): vscode.TreeItem {

@@ -1,11 +1,12 @@
 // The items of the Corpus Lens views, as plain data: the tree providers hand these to VS Code and back, menus
 // match their contextValue, and commands run from a view's context menu receive them. A tag item carries `uri`
 // and `id`, the arguments corpusLens.removeTag takes; a boilerplate finding carries `uri`, `code` and `range`
-// as corpusLens.dismissFinding takes them.
+// as corpusLens.dismissFinding takes them, and the decision recorded about it (its item says so).
 import * as vscode from 'vscode';
-import { WireFinding } from '../../protocol/indexProtocol';
+import type { ShownFinding } from '../findings/findingsStore';
 import { RangeTuple, tupleOf } from '../platform/ranges';
 import { baseName, linesLabel } from '../platform/text';
+import { decisionLabel } from '../findings/findingText';
 import { tagTitle } from '../tagging/tagModel';
 import { CommandId } from '../platform/commandIds';
 import { DuplicatePair, DuplicateGroup, SharedPassage } from './model/duplicates';
@@ -16,7 +17,7 @@ import { RevealTarget } from '../platform/reveal';
 export interface FileNode { type: 'file'; uri: string; row: FileRow }
 /** Stands after the first pages of a long list; `parent` names the list ('' for the view's top level). */
 export interface MoreNode { type: 'more'; view: string; parent: string; rest: number }
-export interface FindingNode { type: 'finding'; uri: string; code: string; range: RangeTuple; finding: WireFinding }
+export interface FindingNode { type: 'finding'; uri: string; code: string; range: RangeTuple; finding: ShownFinding }
 export interface TagNode { type: 'tag'; uri: string; id: string; tag: TagRecord; path: string }
 export interface GroupNode { type: 'group'; group: DuplicateGroup }
 export interface PairNode { type: 'pair'; pair: DuplicatePair }
@@ -30,7 +31,7 @@ export type ViewNode = FileNode | MoreNode | FindingNode | TagNode | GroupNode |
 export const PAGE_SIZE = 500;
 
 
-export function findingNode(uri: string, finding: WireFinding): FindingNode {
+export function findingNode(uri: string, finding: ShownFinding): FindingNode {
   return { type: 'finding', uri, code: finding.code, range: tupleOf(finding.range), finding };
 }
 
@@ -103,8 +104,9 @@ export function findingItem(node: FindingNode): vscode.TreeItem {
   const f = node.finding;
   const item = new vscode.TreeItem(f.kind === 'boilerplate' ? `Boilerplate: ${f.message}` : `Duplicate: ${f.message}`);
   item.id = `${node.uri}#finding:${f.code}:${node.range.join(',')}`;
-  item.description = linesLabel(f.range);
-  item.tooltip = `${f.code} · ${linesLabel(f.range)} · score ${f.score.toFixed(2)}`;
+  const decided = decisionLabel(f.kind, f.decision?.status);
+  item.description = decided ? `${linesLabel(f.range)} · ${decided}` : linesLabel(f.range);
+  item.tooltip = `${f.code} · ${linesLabel(f.range)} · score ${f.score.toFixed(2)}${decided ? ` · ${decided}` : ''}`;
   item.iconPath = new vscode.ThemeIcon(f.kind === 'boilerplate' ? 'circle-slash' : 'files');
   item.contextValue = f.kind === 'boilerplate' ? 'corpusLens.finding.boilerplate' : 'corpusLens.finding.duplicate';
   item.command = revealCommand({ uri: node.uri, range: f.range }, 'Reveal Finding');

@@ -1,4 +1,5 @@
-// The corpus report: a webview panel drawn from the same rows, duplicate groups and tags as the views. Its HTML
+// The corpus report: a webview panel drawn from the same rows, duplicate groups and tags as the views (so from the
+// findings store's findings with their decisions; a decision redraws it as any change of findings does). Its HTML
 // allows nothing remote: a content security policy admits only the extension's own stylesheet and one script with
 // a fresh nonce. The body is rendered by model/report.ts and replaced in place (by message) as the data changes,
 // so the panel does not reload; clicking a file name opens it.
@@ -30,7 +31,7 @@ export class ReportPanel implements vscode.Disposable {
   private last: ReportModel | undefined;
 
   constructor(private readonly deps: ReportDeps) {
-    const later = () => { if (this.panel) { this.timer ??= setTimeout(() => this.update(), REFRESH_MS); } };
+    const later = () => { if (this.panel) { this.timer ??= setTimeout(() => { void this.update(); }, REFRESH_MS); } };
     const sub = deps.store.onDidChange(later);
     this.disposables.push({ dispose: () => sub.dispose() }, deps.tags.onDidChange(later));
   }
@@ -50,17 +51,18 @@ export class ReportPanel implements vscode.Disposable {
     return this.panel;
   }
 
-  show(): ReportModel {
+  async show(): Promise<ReportModel> {
     if (this.panel) {
       this.panel.reveal();
       return this.update();
     }
+    const model = await this.model_();
+    if (this.panel) { return this.update(); } // a second call opened it meanwhile
     const media = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'report');
     const panel = vscode.window.createWebviewPanel('corpusLens.report', 'Corpus Report', vscode.ViewColumn.Active, {
       enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: false,
     });
     this.panel = panel;
-    const model = this.model_();
     panel.webview.html = this.html(panel.webview, media, reportBody(model));
     panel.webview.onDidReceiveMessage((m: unknown) => this.received(m), undefined, this.disposables);
     panel.onDidDispose(() => { this.panel = undefined; }, undefined, this.disposables);
@@ -69,13 +71,14 @@ export class ReportPanel implements vscode.Disposable {
     return model;
   }
 
-  private model_(): ReportModel {
-    return reportModel([...this.deps.files.allRows()], this.deps.duplicates.groups(), this.deps.tags.all());
+  private async model_(): Promise<ReportModel> {
+    const groups = await this.deps.duplicates.groups();
+    return reportModel([...this.deps.files.allRows()], groups, this.deps.tags.all());
   }
 
-  private update(): ReportModel {
+  private async update(): Promise<ReportModel> {
     this.timer = undefined;
-    const model = this.model_();
+    const model = await this.model_();
     if (this.panel) { void this.panel.webview.postMessage({ type: 'body', html: reportBody(model) }); }
     this.last = model;
     this.rendered.fire(model);

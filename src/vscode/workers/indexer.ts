@@ -13,6 +13,7 @@ import { CorpusFiles } from '../platform/corpusFiles';
 import { FindingsStore } from '../findings/findingsStore';
 import { IndexWorkerClient } from './indexClient';
 import { Settings } from '../platform/settings';
+import { inSlices } from '../platform/slices';
 
 export type FolderStatus = 'indexing' | 'ready' | 'restricted' | 'not-indexed';
 
@@ -186,6 +187,8 @@ export class CorpusIndexer implements vscode.Disposable {
     const key = folder.uri.toString();
     const generation = this.deps.store.nextGeneration();
     const reported = new Set<string>();
+    // A listing of a large folder is taken into the store a slice at a time, in the order the lists came.
+    let listing: Promise<unknown> = Promise.resolve();
     try {
       const outcome = await this.deps.client.send({
         type: 'scan',
@@ -198,8 +201,10 @@ export class CorpusIndexer implements vscode.Disposable {
       }, {
         onProgress,
         onListed: (l) => {
-          if (this.states.get(key) !== state) { return; }
-          this.deps.store.list(key, l.paths.map((rel) => ({ uri: this.deps.files.uriOf(folder, rel).toString(), path: rel })));
+          const wanted = () => this.states.get(key) === state && state.scan === running;
+          listing = listing.then(() => inSlices(l.paths, (paths) => {
+            this.deps.store.list(key, paths.map((rel) => ({ uri: this.deps.files.uriOf(folder, rel).toString(), path: rel })));
+          }, wanted));
         },
         onFindings: (f) => {
           for (const uri of this.accept(f)) { reported.add(uri); }
@@ -209,6 +214,7 @@ export class CorpusIndexer implements vscode.Disposable {
         this.deps.log.info(`indexing ${folder.name} cancelled`);
         return undefined;
       }
+      await listing;
       if (this.states.get(key) !== state) { return undefined; } // the folder left the workspace meanwhile
       state.indexed = true;
       this.deps.store.retainScanned(key, generation, reported);
@@ -217,6 +223,7 @@ export class CorpusIndexer implements vscode.Disposable {
       return s;
     } finally {
       onCancel?.dispose();
+      await listing.catch(() => undefined);
       // Listed files the scan did not analyse (it was cancelled, or they went meanwhile) leave the view.
       if (state.scan === running) { this.deps.store.endListing(key); }
       if (state.scan === running) { state.scan = undefined; }

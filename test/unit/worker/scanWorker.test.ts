@@ -60,8 +60,11 @@ describe('index worker service', () => {
     assert.deepStrictEqual(codes(byPath.get('c.txt')), ['boilerplate.sign-up']);
     const dup = byPath.get('a.txt')!.findings[0];
     assert.deepStrictEqual(dup.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 238 } });
-    assert.strictEqual(dup.length, 238);
-    assert.deepStrictEqual(dup.related.map((r) => r.path), ['b.txt']);
+    // The offsets, in each copy's own text, are those of the shared passage (the host meets decisions by them).
+    const textOf = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
+    const passage = SHARED.slice(0, 238); // up to the last word (the final stop is not part of it)
+    assert.strictEqual(textOf('a.txt').slice(dup.start, dup.end), passage);
+    assert.deepStrictEqual(dup.related.map((r) => [r.path, textOf(r.path).slice(r.start, r.end)]), [['b.txt', passage]]);
     assert.ok(findingsOf(rs).every((r) => r.generation === 1 && r.folder === 'f'));
     const done = rs[rs.length - 1];
     assert.strictEqual(done.type, 'done');

@@ -1,14 +1,17 @@
 // The Duplicates view's model: files that share passages or are near-copies of each other, gathered into groups
 // (connected components of the "shares with" relation), each with its pairs and the passages each pair shares.
-// Built from the findings the index reported; no 'vscode' import, so it is unit-tested.
+// Built from the findings store's findings, which carry the editor's decisions: a passage dismissed on either copy
+// ("not a duplicate") is left out, and a pair whose every passage was dismissed with it; a copy kept or marked as
+// the duplicate is said on its passage and its group. No 'vscode' import, so it is unit-tested.
+import type { DecisionStatus } from '../../../core/annotations';
 import { JsonRange } from '../../../core/report';
-import { FileFindings } from '../../../protocol/indexProtocol';
+import type { ShownFileFindings } from '../../findings/findingsStore';
 
 export interface StoredFile {
   uri: string;
   /** The workspace folder's URI. */
   folder: string;
-  file: FileFindings;
+  file: ShownFileFindings;
 }
 
 export interface SharedPassage {
@@ -17,6 +20,9 @@ export interface SharedPassage {
   b: JsonRange;
   /** Its length in the first file, in UTF-16 code units. */
   length: number;
+  /** The editor's decision about the copy in the first file, and about the one in the second, where there is one. */
+  aDecision?: DecisionStatus;
+  bDecision?: DecisionStatus;
 }
 
 export interface DuplicatePair {
@@ -31,6 +37,8 @@ export interface DuplicatePair {
   passages: SharedPassage[];
   /** Characters shared, in the first file. */
   sharedChars: number;
+  /** Passages an editor dismissed on either copy, left out of `passages` and `sharedChars`. */
+  dismissed: number;
 }
 
 export interface DuplicateGroup {
@@ -41,109 +49,179 @@ export interface DuplicateGroup {
   /** The highest similarity of its pairs (0 when none was measured). */
   similarity: number;
   sharedChars: number;
+  /** The files holding a copy an editor kept, and those holding a copy marked as the duplicate, by path. */
+  kept: string[];
+  marked: string[];
 }
 
 /** Groups the files of one folder or several (paths are resolved within each file's folder). */
 export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] {
-  const folders = new Map<string, Map<string, StoredFile>>();
+  const steps = duplicateGroupSteps(stored);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) { return r.value; }
+  }
+}
+
+/**
+ * The same as duplicateGroups, a slice at a time: the generator yields after about `slice` files (or pairs) of
+ * work, so that a caller on the extension host's thread can give the thread back between slices, and returns
+ * the groups. Files are numbered, so the work per cross-file passage is a few integer map lookups.
+ */
+export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000): Generator<void, DuplicateGroup[]> {
   const all: StoredFile[] = [];
+  const ids = new Map<string, Map<string, number>>();
   for (const s of stored) {
-    let paths = folders.get(s.folder);
-    if (!paths) { folders.set(s.folder, paths = new Map()); }
-    paths.set(s.file.path, s);
+    let paths = ids.get(s.folder);
+    if (!paths) { ids.set(s.folder, paths = new Map()); }
+    paths.set(s.file.path, all.length);
     all.push(s);
   }
-  const lookup = (s: StoredFile, path: string) => folders.get(s.folder)?.get(path);
-  const pairs = new Map<string, DuplicatePair>();
-  const pairOf = (x: StoredFile, y: StoredFile): { pair: DuplicatePair; flipped: boolean } => {
-    const flipped = y.uri < x.uri;
+  const n = all.length;
+  const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
+  const pairs = new Map<number, DuplicatePair>();
+  // The pair of files x and y: its first file is the one whose URI sorts first.
+  const pairOf = (x: number, y: number): { pair: DuplicatePair; flipped: boolean } => {
+    const flipped = all[y].uri < all[x].uri;
     const [a, b] = flipped ? [y, x] : [x, y];
-    const key = `${a.uri}\0${b.uri}`;
-    let pair = pairs.get(key);
+    const id = a * n + b;
+    let pair = pairs.get(id);
     if (!pair) {
-      pair = { key, a: a.uri, b: b.uri, aPath: a.file.path, bPath: b.file.path, passages: [], sharedChars: 0 };
-      pairs.set(key, pair);
+      const fa = all[a];
+      const fb = all[b];
+      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.file.path, bPath: fb.file.path, passages: [], sharedChars: 0, dismissed: 0 };
+      pairs.set(id, pair);
     }
     return { pair, flipped };
   };
   // Only files with a cross-file passage or a near-copy can be in a pair. (Not judged by duplicateShare, which is
   // rounded: a short passage in a long file can round to 0.)
-  const linked = all.filter((s) => s.file.nearDuplicates.length > 0 || s.file.findings.some((f) => f.code === 'duplicate.cross-file'));
-  for (const s of linked) {
-    for (const n of s.file.nearDuplicates) {
-      const other = lookup(s, n.path);
-      if (!other || other.uri === s.uri) { continue; }
-      const { pair } = pairOf(s, other);
-      pair.similarity = Math.max(pair.similarity ?? 0, n.similarity);
+  const linked: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const f = all[i].file;
+    if (f.nearDuplicates.length > 0 || f.findings.some((x) => x.code === 'duplicate.cross-file')) { linked.push(i); }
+    if (i % slice === slice - 1) { yield; }
+  }
+  let work = 0;
+  for (const i of linked) {
+    const s = all[i];
+    for (const d of s.file.nearDuplicates) {
+      const other = lookup(s, d.path);
+      if (other === undefined || other === i) { continue; }
+      const { pair } = pairOf(i, other);
+      pair.similarity = Math.max(pair.similarity ?? 0, d.similarity);
     }
     for (const f of s.file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       for (const r of f.related) {
         const other = lookup(s, r.path);
-        if (!other || other.uri === s.uri) { continue; }
-        const { pair, flipped } = pairOf(s, other);
+        if (other === undefined || other === i) { continue; }
+        const { pair, flipped } = pairOf(i, other);
         // Each passage is reported from both sides; keep the one reported by the pair's first file.
         if (flipped) { continue; }
-        pair.passages.push({ a: f.range, b: r.range, length: f.length });
-        pair.sharedChars += f.length;
+        pair.passages.push(passage(f.range, r.range, f.end - f.start, f.decision?.status, r.decision?.status));
       }
     }
+    if (++work % slice === 0) { yield; }
   }
   // A passage known only from the second file's side (its findings came first) is taken from there.
-  for (const s of linked) {
+  const known = new Map<DuplicatePair, Set<string>>();
+  const knownOf = (pair: DuplicatePair) => {
+    let set = known.get(pair);
+    if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => rangeKey(p.a)))); }
+    return set;
+  };
+  for (const i of linked) {
+    const s = all[i];
     for (const f of s.file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       for (const r of f.related) {
         const other = lookup(s, r.path);
-        if (!other || other.uri === s.uri || s.uri < other.uri) { continue; }
-        const pair = pairs.get(`${other.uri}\0${s.uri}`);
-        if (!pair || pair.passages.some((p) => sameRange(p.a, r.range))) { continue; }
-        pair.passages.push({ a: r.range, b: f.range, length: f.length });
-        pair.sharedChars += f.length;
+        if (other === undefined || other === i || s.uri < all[other].uri) { continue; }
+        const pair = pairs.get(other * n + i);
+        if (!pair) { continue; }
+        const seen = knownOf(pair);
+        const key = rangeKey(r.range);
+        if (seen.has(key)) { continue; }
+        seen.add(key);
+        pair.passages.push(passage(r.range, f.range, r.end - r.start, r.decision?.status, f.decision?.status));
       }
     }
+    if (++work % slice === 0) { yield; }
   }
-  for (const p of pairs.values()) { p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character); }
-  return components([...pairs.values()]);
+  work = 0;
+  const shown: [number, DuplicatePair][] = [];
+  for (const [id, p] of pairs) {
+    const every = p.passages;
+    p.passages = every.filter((x) => x.aDecision !== 'dismissed' && x.bDecision !== 'dismissed');
+    p.dismissed = every.length - p.passages.length;
+    if (++work % slice === 0) { yield; }
+    // Every passage the two share is not a duplicate, an editor said: nor is the pair.
+    if (p.dismissed > 0 && p.passages.length === 0) { continue; }
+    p.sharedChars = p.passages.reduce((sum, x) => sum + x.length, 0);
+    p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character);
+    shown.push([id, p]);
+  }
+  return yield* components(shown, n, all, slice);
 }
 
-function sameRange(x: JsonRange, y: JsonRange): boolean {
-  return x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
+function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): SharedPassage {
+  return { a, b, length, ...(aDecision ? { aDecision } : {}), ...(bDecision ? { bDecision } : {}) };
 }
 
-/** Union-find over the pairs' files; groups biggest first, then by shared characters. */
-function components(pairs: DuplicatePair[]): DuplicateGroup[] {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+function rangeKey(r: JsonRange): string {
+  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+}
+
+/** Union-find over the pairs' files (numbered); groups biggest first, then by shared characters. */
+function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFile[], slice: number): Generator<void, DuplicateGroup[]> {
+  const parent = new Int32Array(n).fill(-1);
+  const find = (x: number): number => {
     let root = x;
-    while (parent.get(root) !== root) { root = parent.get(root)!; }
-    while (x !== root) { const next = parent.get(x)!; parent.set(x, root); x = next; }
+    while (parent[root] !== root) { root = parent[root]; }
+    while (x !== root) { const next = parent[x]; parent[x] = root; x = next; }
     return root;
   };
-  for (const p of pairs) {
-    for (const u of [p.a, p.b]) { if (!parent.has(u)) { parent.set(u, u); } }
-    const ra = find(p.a);
-    const rb = find(p.b);
-    if (ra !== rb) { parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb); }
+  const ends = (id: number) => [Math.floor(id / n), id % n];
+  let work = 0;
+  for (const [id] of pairs) {
+    const [a, b] = ends(id);
+    if (parent[a] < 0) { parent[a] = a; }
+    if (parent[b] < 0) { parent[b] = b; }
+    const ra = find(a);
+    const rb = find(b);
+    // The root is the file whose URI sorts first, so that a group's key is its first file.
+    if (ra !== rb) { if (all[ra].uri < all[rb].uri) { parent[rb] = ra; } else { parent[ra] = rb; } }
+    if (++work % slice === 0) { yield; }
   }
-  const groups = new Map<string, DuplicateGroup>();
-  const paths = new Map<string, string>();
-  for (const p of pairs) { paths.set(p.a, p.aPath); paths.set(p.b, p.bPath); }
-  for (const p of pairs) {
-    const root = find(p.a);
+  const groups = new Map<number, DuplicateGroup>();
+  for (const [id, p] of pairs) {
+    const root = find(Math.floor(id / n));
     let g = groups.get(root);
-    if (!g) { groups.set(root, g = { key: root, files: [], pairs: [], similarity: 0, sharedChars: 0 }); }
+    if (!g) { groups.set(root, g = { key: all[root].uri, files: [], pairs: [], similarity: 0, sharedChars: 0, kept: [], marked: [] }); }
     g.pairs.push(p);
     g.similarity = Math.max(g.similarity, p.similarity ?? 0);
     g.sharedChars += p.sharedChars;
+    for (const x of p.passages) {
+      if (x.aDecision === 'kept') { g.kept.push(p.aPath); }
+      if (x.bDecision === 'kept') { g.kept.push(p.bPath); }
+      if (x.aDecision === 'confirmed') { g.marked.push(p.aPath); }
+      if (x.bDecision === 'confirmed') { g.marked.push(p.bPath); }
+    }
   }
-  for (const u of parent.keys()) {
-    groups.get(find(u))!.files.push({ uri: u, path: paths.get(u) ?? u });
+  for (let u = 0; u < n; u++) {
+    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].file.path }); }
   }
+  yield;
   const list = [...groups.values()];
+  const distinct = (paths: string[]) => [...new Set(paths)].sort();
   for (const g of list) {
+    g.kept = distinct(g.kept);
+    g.marked = distinct(g.marked);
     g.files.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
     g.pairs.sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
+    work += g.pairs.length;
+    if (work > slice * 8) { work = 0; yield; }
   }
   return list.sort((x, y) => y.files.length - x.files.length || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
 }

@@ -1,7 +1,7 @@
 // The Files view's model: one row per corpus file with its boilerplate and duplicated shares, its copies and its
 // tags, and the sorts and filters the view offers. Sorting 10,000 rows is one comparison sort of plain numbers;
 // the view shows a page of the result at a time. No 'vscode' import, so it is unit-tested.
-import { FileFindings } from '../../../protocol/indexProtocol';
+import type { ShownFileFindings } from '../../findings/findingsStore';
 import { percent, plural } from '../../platform/text';
 import { FileTags } from './tags';
 
@@ -26,12 +26,16 @@ export interface FileRow {
   pending?: boolean;
 }
 
-/** A file's row from its findings (undefined before the index reported it), its tags and its untagged mentions. */
-export function fileRow(uri: string, path: string, findings: FileFindings | undefined, tags: FileTags | undefined, untagged?: number): FileRow {
+/**
+ * A file's row from its findings (undefined before the index reported it), its tags and its untagged mentions. A
+ * passage an editor dismissed on either copy makes no copy (as in the Duplicates view); the shares are the
+ * detector's measure.
+ */
+export function fileRow(uri: string, path: string, findings: ShownFileFindings | undefined, tags: FileTags | undefined, untagged?: number): FileRow {
   const others = new Set<string>();
   for (const f of findings?.findings ?? []) {
-    if (f.kind !== 'duplicate') { continue; }
-    for (const r of f.related) { if (r.path !== path) { others.add(r.path); } }
+    if (f.kind !== 'duplicate' || f.decision?.status === 'dismissed') { continue; }
+    for (const r of f.related) { if (r.path !== path && r.decision?.status !== 'dismissed') { others.add(r.path); } }
   }
   for (const n of findings?.nearDuplicates ?? []) { others.add(n.path); }
   return {

@@ -1,5 +1,6 @@
 // The corpus report's model and its HTML: the distribution of boilerplate share across files (a histogram), the
-// largest duplicate groups, and tag counts by label and by file. Charts are drawn here as SVG and CSS bars, with
+// largest duplicate groups as the editor's decisions leave them (dismissed passages out, kept copies and copies
+// marked as the duplicate named), and tag counts by label and by file. Charts are drawn here as SVG and CSS bars, with
 // every text escaped; colours come from the editor's theme through --vscode-* CSS variables (media/report/).
 // No 'vscode' import, so the model and the markup are unit-tested.
 import { percent } from '../../platform/text';
@@ -31,7 +32,8 @@ export interface ReportModel {
   meanBoilerplate: number;
   meanDuplicated: number;
   boilerplate: HistogramBin[];
-  groups: { files: { uri: string; path: string }[]; similarity: number; sharedChars: number }[];
+  /** The largest duplicate groups, with the copies an editor kept and those marked as the duplicate (by path). */
+  groups: { files: { uri: string; path: string }[]; similarity: number; sharedChars: number; kept: string[]; marked: string[] }[];
   /** More groups than shown. */
   moreGroups: number;
   tagsByLabel: { label: string; count: number }[];
@@ -59,7 +61,7 @@ export function reportModel(rows: readonly FileRow[], groups: readonly Duplicate
     meanBoilerplate: mean((r) => r.boilerplateShare),
     meanDuplicated: mean((r) => r.duplicateShare),
     boilerplate: histogram(rows.map((r) => r.boilerplateShare)),
-    groups: groups.slice(0, REPORT_LIMITS.groups).map((g) => ({ files: g.files, similarity: g.similarity, sharedChars: g.sharedChars })),
+    groups: groups.slice(0, REPORT_LIMITS.groups).map((g) => ({ files: g.files, similarity: g.similarity, sharedChars: g.sharedChars, kept: g.kept, marked: g.marked })),
     moreGroups: Math.max(0, groups.length - REPORT_LIMITS.groups),
     tagsByLabel: [...labels.entries()].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : 1)),
     tagsByFile: tagged.slice(0, REPORT_LIMITS.taggedFiles).map((r) => ({ uri: r.uri, path: r.path, count: r.tags })),
@@ -124,11 +126,16 @@ export function reportBody(m: ReportModel): string {
   const hist = `<section><h2>Boilerplate share across files</h2>${histogramSvg(m.boilerplate, 'Number of files by boilerplate share')}`
     + '<p class="note">Each bar counts the files whose boilerplate share falls in its tenth; hover a bar for its range.</p></section>';
   const groups = m.groups.length === 0
-    ? '<section><h2>Largest duplicate groups</h2><p>No files share passages.</p></section>'
+    ? '<section><h2>Largest duplicate groups</h2><p>No files share passages (passages an editor dismissed are left out).</p></section>'
     : `<section><h2>Largest duplicate groups</h2><ol class="groups">${m.groups.map((g) => {
       const files = g.files.map((f) => `<a href="#" data-open="${escapeHtml(f.uri)}">${escapeHtml(f.path)}</a>`).join(', ');
       const sim = g.similarity > 0 ? ` · similarity up to ${percent(g.similarity)}` : '';
-      return `<li><span class="group-size">${count(g.files.length, 'file')}</span> · ${count(g.sharedChars, 'character')} shared${sim}<br>${files}</li>`;
+      const decided = [
+        ...(g.kept.length > 0 ? [`kept: ${g.kept.map(escapeHtml).join(', ')}`] : []),
+        ...(g.marked.length > 0 ? [`marked as the duplicate: ${g.marked.map(escapeHtml).join(', ')}`] : []),
+      ];
+      const decisions = decided.length > 0 ? `<br><span class="decisions">${decided.join(' · ')}</span>` : '';
+      return `<li><span class="group-size">${count(g.files.length, 'file')}</span> · ${count(g.sharedChars, 'character')} shared${sim}<br>${files}${decisions}</li>`;
     }).join('')}</ol>${m.moreGroups > 0 ? `<p class="note">and ${count(m.moreGroups, 'smaller group')}</p>` : ''}</section>`;
   const byLabel = `<section><h2>Tags by label</h2>${m.tagsByLabel.length === 0 ? '<p>No tags yet.</p>'
     : barList(m.tagsByLabel.map((t) => ({ label: t.label, count: t.count })), 'tag')}</section>`;

@@ -1,9 +1,11 @@
 // The findings store keeps what the index worker last reported per file and drops what a newer change has
 // overtaken: replies of an older generation than the file's newest change, and findings computed for another
-// version of a document open in the editor.
+// version of a document open in the editor. It is where findings meet the editor's decisions: each finding, and
+// each other copy it names, carries the decision recorded about it, again whenever decisions change.
 import * as assert from 'assert';
+import { PlacedDecision } from '../../../../src/core/annotations/decisions';
 import { FindingsStore } from '../../../../src/vscode/findings/findingsStore';
-import { FileFindings } from '../../../../src/protocol/indexProtocol';
+import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
 
 const FOLDER = 'file:///corpus';
 
@@ -14,7 +16,7 @@ function file(path: string, version?: number, message = 'x'): FileFindings {
     duplicateShare: 0,
     nearDuplicates: [],
     version,
-    findings: [{ kind: 'boilerplate', code: 'boilerplate.sign-up', message, score: 1, length: 1, related: [],
+    findings: [{ kind: 'boilerplate', code: 'boilerplate.sign-up', message, score: 1, start: 0, end: 1, related: [],
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } }],
   };
 }
@@ -119,5 +121,95 @@ describe('FindingsStore', () => {
     assert.deepStrictEqual(listedEvents[listedEvents.length - 1], [uri('b.txt')]);
     assert.strictEqual(store.listedPath(uri('b.txt')), undefined);
     assert.deepStrictEqual(store.uris().sort(), [uri('a.txt'), uri('old.txt')]);
+  });
+});
+
+describe('FindingsStore with decisions', () => {
+  const range = (line: number) => ({ start: { line, character: 0 }, end: { line, character: 10 } });
+  // a.txt and b.txt share a passage (a: 100-200, b: 0-100); a.txt has a sign-up line at 300-340.
+  const shared = (start: number, other: string, otherStart: number, line: number): WireFinding => ({
+    kind: 'duplicate', code: 'duplicate.cross-file', message: `same passage as ${other}`, score: 1, start, end: start + 100, range: range(line),
+    related: [{ path: other, start: otherStart, end: otherStart + 100, range: range(0) }],
+  });
+  const signUp: WireFinding = { kind: 'boilerplate', code: 'boilerplate.sign-up', message: 'sign-up prompt', score: 0.9, start: 300, end: 340, range: range(9), related: [] };
+  const a: FileFindings = { path: 'a.txt', boilerplateShare: 0.1, duplicateShare: 0.3, nearDuplicates: [], findings: [shared(100, 'b.txt', 0, 3), signUp] };
+  const b: FileFindings = { path: 'b.txt', boilerplateShare: 0, duplicateShare: 0.5, nearDuplicates: [], findings: [shared(0, 'a.txt', 100, 0)] };
+  const c: FileFindings = { path: 'c.txt', boilerplateShare: 0, duplicateShare: 0, nearDuplicates: [], findings: [] };
+  const decision = (id: string, code: string, status: PlacedDecision['status'], start: number, end: number): PlacedDecision =>
+    ({ id, kind: code.startsWith('duplicate.') ? 'duplicate' : 'boilerplate', code, status, start, end });
+
+  let recorded: Map<string, PlacedDecision[]>;
+  let asked: string[];
+  let store: FindingsStore;
+  let events: string[][];
+
+  beforeEach(() => {
+    recorded = new Map();
+    asked = [];
+    store = new FindingsStore(() => undefined, { decisionsOf: (u) => { asked.push(u); return recorded.get(u); } });
+    events = [];
+    store.onDidChange((uris) => events.push([...uris]));
+  });
+
+  const all = () => ['a.txt', 'b.txt', 'c.txt'].map((p, i) => ({ uri: uri(p), file: [a, b, c][i] }));
+
+  it('gives the reported findings as they are when no decision touches them (the same objects)', () => {
+    store.accept(FOLDER, store.nextGeneration(), all(), []);
+    assert.strictEqual(store.get(uri('a.txt'))!.file, a);
+    assert.strictEqual(store.get(uri('c.txt'))!.file, c);
+    assert.deepStrictEqual([...new Set(asked)].sort(), [uri('a.txt'), uri('b.txt'), uri('c.txt')], 'asked about the corpus files only');
+  });
+
+  it('gives each finding its decision, and each other copy the decision recorded in that copy\'s file', () => {
+    recorded.set(uri('a.txt'), [decision('n1', 'boilerplate.*', 'dismissed', 300, 340)]);
+    recorded.set(uri('b.txt'), [decision('k1', 'duplicate.cross-file', 'kept', 2, 98)]);
+    store.accept(FOLDER, store.nextGeneration(), all(), []);
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file.findings, [
+      { ...a.findings[0], related: [{ ...a.findings[0].related[0], decision: { id: 'k1', status: 'kept' } }] },
+      { ...signUp, decision: { id: 'n1', status: 'dismissed' } },
+    ]);
+    assert.deepStrictEqual(store.get(uri('b.txt'))!.file.findings, [{ ...b.findings[0], decision: { id: 'k1', status: 'kept' } }]);
+    assert.strictEqual(store.get(uri('c.txt'))!.file, c);
+  });
+
+  it('applies changed decisions again to the file and the files holding its other copies, and tells listeners', () => {
+    store.accept(FOLDER, store.nextGeneration(), all(), []);
+    events = [];
+    recorded.set(uri('b.txt'), [decision('d1', 'duplicate.cross-file', 'dismissed', 0, 100)]);
+    assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')).sort(), [uri('a.txt'), uri('b.txt')]);
+    assert.deepStrictEqual(events.map((e) => e.sort()), [[uri('a.txt'), uri('b.txt')]]);
+    assert.deepStrictEqual(store.get(uri('b.txt'))!.file.findings[0].decision, { id: 'd1', status: 'dismissed' });
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file.findings[0].related[0].decision, { id: 'd1', status: 'dismissed' });
+    // Taken back: both files show the findings as reported again.
+    recorded.delete(uri('b.txt'));
+    assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')).sort(), [uri('a.txt'), uri('b.txt')]);
+    assert.strictEqual(store.get(uri('a.txt'))!.file, a);
+    assert.strictEqual(store.get(uri('b.txt'))!.file, b);
+    // Nothing decided before or after: still told (a sidecar changed), but c.txt, which shares nothing, is not.
+    events = [];
+    assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')), [uri('b.txt'), uri('a.txt')]);
+    assert.deepStrictEqual(store.decisionsChanged(uri('c.txt')), [uri('c.txt')]);
+    assert.deepStrictEqual(store.decisionsChanged(uri('never.txt')), []);
+    assert.deepStrictEqual(events, [[uri('b.txt'), uri('a.txt')], [uri('c.txt')]]);
+  });
+
+  it('gives a file that arrived before the file of its other copy that copy\'s decisions once that file arrives', () => {
+    recorded.set(uri('b.txt'), [decision('k1', 'duplicate.cross-file', 'kept', 0, 100)]);
+    const g = store.nextGeneration();
+    store.accept(FOLDER, g, [{ uri: uri('a.txt'), file: a }], []);
+    assert.strictEqual(store.get(uri('a.txt'))!.file, a, 'b.txt is not known yet');
+    events = [];
+    assert.deepStrictEqual(store.accept(FOLDER, g, [{ uri: uri('b.txt'), file: b }], []).sort(), [uri('a.txt'), uri('b.txt')]);
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file.findings[0].related[0].decision, { id: 'k1', status: 'kept' });
+    assert.deepStrictEqual(events.map((e) => e.sort()), [[uri('a.txt'), uri('b.txt')]]);
+  });
+
+  it('does not take a removed file\'s decisions for a copy in it', () => {
+    recorded.set(uri('b.txt'), [decision('k1', 'duplicate.cross-file', 'kept', 0, 100)]);
+    const g = store.nextGeneration();
+    store.accept(FOLDER, g, all(), []);
+    store.accept(FOLDER, g, [], [uri('b.txt')]);
+    store.decisionsChanged(uri('a.txt'));
+    assert.strictEqual(store.get(uri('a.txt'))!.file, a);
   });
 });

@@ -1,8 +1,8 @@
 // The editor's tagging model without VS Code: tag styles and their theme colours, hover text, which tags stand at
-// an offset, which findings a sidecar dismissed, and the undo stack.
+// an offset, the undo stack, and what a command changed in a document's decisions (for its undo).
 import * as assert from 'node:assert/strict';
 import type { AnchoredAnnotation, Annotation } from '../../../../src/core/annotations';
-import { TAG_STYLES, TagHistory, colorIdOf, decisionLookup, dismissedFindings, styleOf, tagHoverMarkdown, tagTitle, tagsAt } from '../../../../src/vscode/tagging/tagModel';
+import { TAG_STYLES, TagHistory, colorIdOf, decisionChanges, styleOf, tagHoverMarkdown, tagTitle, tagsAt } from '../../../../src/vscode/tagging/tagModel';
 
 function anchored(a: Partial<Annotation> & Pick<Annotation, 'kind' | 'start' | 'end'>, at: [number, number] | null = [a.start, a.end]): AnchoredAnnotation {
   return {
@@ -58,23 +58,6 @@ describe('vscode tag model', () => {
     assert.deepEqual(tagsAt(list, 60), []);
   });
 
-  it('hides the findings a decision dismissed, by code and range, and only those', () => {
-    const text = 'Menu | Home\nBody text here.\nSign up now\n';
-    const signUp = { start: text.indexOf('Sign'), end: text.indexOf('now') + 3 };
-    const list = [
-      anchored({ kind: 'boilerplate', ...signUp, attributes: { status: 'dismissed', code: 'boilerplate.sign-up' } }),
-      anchored({ kind: 'boilerplate', start: 0, end: 11, attributes: { status: 'confirmed', code: 'boilerplate.navigation' } }),
-    ];
-    const hidden = dismissedFindings(list, text);
-    assert.ok(hidden);
-    const line2 = { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } };
-    assert.equal(hidden('boilerplate.sign-up', line2), true);
-    assert.equal(hidden('boilerplate.navigation', line2), false, 'another code');
-    assert.equal(hidden('boilerplate.navigation', { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } }), false, 'confirmed');
-    assert.equal(hidden('boilerplate.sign-up', { start: { line: 1, character: 0 }, end: { line: 1, character: 15 } }), false, 'elsewhere');
-    assert.equal(dismissedFindings([list[1]], text), undefined, 'nothing dismissed');
-  });
-
   it('undoes the newest tag of a document, skipping tags removed meanwhile, and keeps documents apart', () => {
     const h = new TagHistory(3);
     for (const id of ['a', 'b', 'c', 'd']) { h.pushStep([{ doc: 'doc1', id: id }]); }
@@ -114,21 +97,18 @@ describe('vscode tag model', () => {
     assert.deepEqual(h.popStep('doc1', () => true), [{ doc: 'doc1', id: 'a' }]);
   });
 
-  it('looks up the decision about a finding by code and line range, with CRLF line breaks and a code for every boilerplate', () => {
-    const text = 'Menu | Home\r\nBody text here.\r\nSign up now\r\n';
-    const signUp = { start: text.indexOf('Sign'), end: text.indexOf('now') + 3 };
-    const body = { start: text.indexOf('Body'), end: text.indexOf('here.') + 5 };
-    const lookup = decisionLookup([
-      anchored({ kind: 'boilerplate', ...signUp, attributes: { status: 'dismissed', code: 'boilerplate.*' } }),
-      anchored({ kind: 'duplicate', ...body, attributes: { status: 'kept', code: 'duplicate.cross-file' } }),
-    ], text);
-    assert.ok(lookup);
-    const line = (n: number, len: number) => ({ start: { line: n, character: 0 }, end: { line: n, character: len } });
-    assert.equal(lookup('boilerplate.sign-up', line(2, 11)), 'dismissed');
-    assert.equal(lookup('boilerplate.repeated-across-files', line(2, 11)), 'dismissed');
-    assert.equal(lookup('duplicate.cross-file', line(1, 15)), 'kept');
-    assert.equal(lookup('duplicate.in-file', line(1, 15)), undefined);
-    assert.equal(lookup('boilerplate.navigation', line(0, 11)), undefined);
-    assert.equal(decisionLookup([anchored({ kind: 'claim', start: 0, end: 4 })], text), undefined, 'no decisions: no lookup');
+  it('tells the decisions a command added from those it changed, with what the changed ones held before', () => {
+    const tag = anchored({ id: 't', kind: 'entity', label: 'person', start: 0, end: 4 });
+    const wasDismissed = anchored({ id: 'd', kind: 'boilerplate', start: 10, end: 20, attributes: { status: 'dismissed', code: 'boilerplate.sign-up' } });
+    const untouched = anchored({ id: 'u', kind: 'boilerplate', start: 30, end: 40, attributes: { status: 'confirmed', code: 'boilerplate.*' } });
+    const before = [tag, wasDismissed, untouched];
+    const nowConfirmed = anchored({ id: 'd', kind: 'boilerplate', start: 10, end: 20, attributes: { status: 'confirmed', code: 'boilerplate.sign-up' } });
+    const added = anchored({ id: 'n', kind: 'boilerplate', start: 10, end: 20, attributes: { status: 'confirmed', code: 'boilerplate.*' } });
+    const newTag = anchored({ id: 't2', kind: 'claim', start: 50, end: 60 });
+    assert.deepEqual(decisionChanges('doc1', before, [tag, nowConfirmed, untouched, added, newTag]), [
+      { doc: 'doc1', id: 'd', restore: { attributes: { status: 'dismissed', code: 'boilerplate.sign-up' } } },
+      { doc: 'doc1', id: 'n' },
+    ]);
+    assert.deepEqual(decisionChanges('doc1', before, before), [], 'nothing changed');
   });
 });

@@ -3,18 +3,30 @@
 // re-anchored is the annotations index's: annotationsIndex.test.ts).
 import * as assert from 'assert';
 import { JsonRange } from '../../../../src/core/report';
-import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
-import { duplicateGroups, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import type { DecisionStatus } from '../../../../src/core/annotations';
+import { WireFinding } from '../../../../src/protocol/indexProtocol';
+import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
+import { duplicateGroups, duplicateGroupSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
 import { arrangeRows, changesPlace, fileRow, FileRow, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
 function dup(range: JsonRange, related: { path: string; range: JsonRange }[], length: number): WireFinding {
-  return { kind: 'duplicate', code: 'duplicate.cross-file', message: 'same passage', score: 1, range, related, length };
+  return { kind: 'duplicate', code: 'duplicate.cross-file', message: 'same passage', score: 1, range, start: 0, end: length,
+    related: related.map((x) => ({ ...x, start: 0, end: length })) };
 }
 
-function findings(path: string, over: Partial<FileFindings> = {}): FileFindings {
+/** A finding as the findings store gives it, with the decision about it and about each other copy. */
+function decided(f: WireFinding, own: DecisionStatus | undefined, related: (DecisionStatus | undefined)[] = []): ShownFinding {
+  return {
+    ...f,
+    ...(own ? { decision: { id: 'own', status: own } } : {}),
+    related: f.related.map((x, i) => (related[i] ? { ...x, decision: { id: `r${i}`, status: related[i]! } } : x)),
+  };
+}
+
+function findings(path: string, over: Partial<ShownFileFindings> = {}): ShownFileFindings {
   return { path, boilerplateShare: 0, duplicateShare: 0, nearDuplicates: [], findings: [], ...over };
 }
 
@@ -94,7 +106,7 @@ describe('views: file rows', () => {
 
 describe('views: duplicate groups', () => {
   const folder = 'file:///c';
-  const stored = (path: string, f: Partial<FileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, file: findings(path, f) });
+  const stored = (path: string, f: Partial<ShownFileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, file: findings(path, f) });
 
   it('joins files linked by shared passages or near-copies into groups, biggest first, each pair once with its passages', () => {
     const files = [
@@ -116,12 +128,63 @@ describe('views: duplicate groups', () => {
     assert.strictEqual(de.similarity, 0.8);
   });
 
+  it('builds the same groups a slice at a time, yielding between slices', () => {
+    // A chain of files, each sharing one passage with the next, and a pair apart: two groups.
+    const files: StoredFile[] = [];
+    for (let i = 0; i < 40; i++) {
+      const name = (k: number) => `n${String(k).padStart(2, '0')}.txt`;
+      const links = [i - 1, i + 1].filter((k) => k >= 0 && k < 40 && k !== 20 && i !== 20);
+      files.push(stored(name(i), { findings: links.map((k) => dup(r(k, 0, k, 30), [{ path: name(k), range: r(i, 0, i, 30) }], 30)) }));
+    }
+    const steps = duplicateGroupSteps(files, 3);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) { yields++; step = steps.next(); }
+    assert.ok(yields >= 10, `yielded ${yields} times`);
+    assert.deepStrictEqual(step.value, duplicateGroups(files));
+    assert.deepStrictEqual(step.value.map((g) => [g.files.length, g.pairs.length, g.key]), [[20, 19, 'file:///c/n00.txt'], [19, 18, 'file:///c/n21.txt']]);
+  });
+
   it('takes a passage from the second file when only its findings are known, and ignores paths of other folders', () => {
     const files = [stored('z.txt', { findings: [dup(r(0, 0, 1, 0), [{ path: 'y.txt', range: r(3, 0, 4, 0) }, { path: 'gone.txt', range: r(0, 0, 1, 0) }], 70)] }),
       stored('y.txt', {})];
     const [g] = duplicateGroups(files);
     assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath]), [['y.txt', 'z.txt']]);
     assert.deepStrictEqual(g.pairs[0].passages, [{ a: r(3, 0, 4, 0), b: r(0, 0, 1, 0), length: 70 }]);
+  });
+
+  it('leaves out a passage dismissed on either copy, and a pair whose every passage was; names kept and marked copies', () => {
+    const ab1 = dup(r(2, 0, 3, 0), [{ path: 'b.txt', range: r(5, 0, 6, 0) }], 120);
+    const ab2 = dup(r(8, 0, 9, 0), [{ path: 'b.txt', range: r(12, 0, 13, 0) }], 80);
+    const bc = dup(r(20, 0, 21, 0), [{ path: 'c.txt', range: r(1, 0, 2, 0) }], 60);
+    const cd = dup(r(4, 0, 5, 0), [{ path: 'd.txt', range: r(0, 0, 1, 0) }], 40);
+    const files = [
+      // a.txt kept its copy of the first passage and dismissed the second; b.txt holds the copies of both.
+      stored('a.txt', { findings: [decided(ab1, 'kept'), decided(ab2, 'dismissed')] }),
+      // b.txt marked its copy of the passage it shares with c.txt as the duplicate; c.txt dismissed its copy of the one
+      // it shares with d.txt, which d.txt knows only as "dismissed over there" (d.txt sorts after c.txt).
+      stored('b.txt', { findings: [decided(bc, 'confirmed')] }),
+      stored('c.txt', { findings: [decided(cd, 'dismissed')] }),
+      stored('d.txt', { findings: [decided(dup(r(0, 0, 1, 0), [{ path: 'c.txt', range: r(4, 0, 5, 0) }], 40), undefined, ['dismissed'])] }),
+    ];
+    const groups = duplicateGroups(files);
+    assert.deepStrictEqual(groups.map((g) => g.files.map((f) => f.path)), [['a.txt', 'b.txt', 'c.txt']], 'c.txt and d.txt share nothing left');
+    const [g] = groups;
+    assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars, p.dismissed]),
+      [['a.txt', 'b.txt', 1, 120, 1], ['b.txt', 'c.txt', 1, 60, 0]]);
+    assert.deepStrictEqual(g.pairs[0].passages, [{ a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120, aDecision: 'kept' }]);
+    assert.deepStrictEqual(g.pairs[1].passages, [{ a: r(20, 0, 21, 0), b: r(1, 0, 2, 0), length: 60, aDecision: 'confirmed' }]);
+    assert.deepStrictEqual([g.sharedChars, g.kept, g.marked], [180, ['a.txt'], ['b.txt']]);
+    // The decision about the other copy, seen from the first file's side, marks the second file's copy.
+    const [h] = duplicateGroups([stored('a.txt', { findings: [decided(ab1, undefined, ['kept'])] }), stored('b.txt', {})]);
+    assert.deepStrictEqual([h.pairs[0].passages[0].bDecision, h.kept], ['kept', ['b.txt']]);
+  });
+
+  it('does not count a copy that a dismissed passage would make', () => {
+    const f = findings('a.txt', { findings: [decided(dup(r(1, 0, 2, 0), [{ path: 'b.txt', range: r(4, 0, 5, 0) }], 40), 'dismissed'),
+      decided(dup(r(8, 0, 9, 0), [{ path: 'c.txt', range: r(7, 0, 8, 0) }], 30), undefined, ['dismissed']),
+      decided(dup(r(12, 0, 13, 0), [{ path: 'd.txt', range: r(7, 0, 8, 0) }], 30), 'kept')] });
+    assert.strictEqual(fileRow('file:///c/a.txt', 'a.txt', f, undefined).copies, 1);
   });
 });
 

@@ -25,7 +25,7 @@ describe('views: corpus report', () => {
 
   it('models the largest groups and tag counts by label and by file', () => {
     const rows = [row('a.txt', 0.9, 3), row('b.txt', 0.1), row('c.txt', 0.5, 1)];
-    const group = (n: number, chars: number): DuplicateGroup => ({ key: `g${n}`, files: Array.from({ length: n }, (_, i) => ({ uri: `u${i}`, path: `p${i}` })), pairs: [], similarity: 0, sharedChars: chars });
+    const group = (n: number, chars: number): DuplicateGroup => ({ key: `g${n}`, files: Array.from({ length: n }, (_, i) => ({ uri: `u${i}`, path: `p${i}` })), pairs: [], similarity: 0, sharedChars: chars, kept: [], marked: [] });
     const groups = Array.from({ length: 12 }, (_, i) => group(12 - i, 100));
     const tags: FileTags[] = [{ uri: 'file:///c/a.txt', orphaned: 0, tags: [
       { uri: 'file:///c/a.txt', id: '1', kind: 'entity', label: 'person', quote: 'x', start: 0, end: 1, canonical: 'x', orphaned: false },
@@ -44,7 +44,7 @@ describe('views: corpus report', () => {
   it('escapes every name from the corpus and uses no inline style or remote address', () => {
     const evil = 'x<img src=https://evil.example/a.png onerror="alert(1)">.txt';
     const rows = [{ ...row(evil, 0.3, 1), uri: 'file:///c/x%3Cimg' }];
-    const groups: DuplicateGroup[] = [{ key: 'g', files: [{ uri: 'file:///c/x%3Cimg', path: evil }, { uri: 'file:///c/b', path: 'b.txt' }], pairs: [], similarity: 0.5, sharedChars: 10 }];
+    const groups: DuplicateGroup[] = [{ key: 'g', files: [{ uri: 'file:///c/x%3Cimg', path: evil }, { uri: 'file:///c/b', path: 'b.txt' }], pairs: [], similarity: 0.5, sharedChars: 10, kept: [evil], marked: ['b.txt'] }];
     const tags: FileTags[] = [{ uri: 'file:///c/x%3Cimg', orphaned: 0, tags: [
       { uri: 'file:///c/x%3Cimg', id: '1', kind: 'entity', label: '<script>', quote: 'q', start: 0, end: 1, canonical: 'q', orphaned: false }] }];
     const html = reportBody(reportModel(rows, groups, tags));
@@ -53,6 +53,9 @@ describe('views: corpus report', () => {
     assert.ok(!/style=/.test(html));
     assert.ok(!/https?:/.test(html.replace(/https:\/\/evil\.example/g, '')) && html.includes(escapeHtml(evil)));
     assert.match(html, /data-open="file:\/\/\/c\/x%3Cimg">x&#60;img/);
+    assert.ok(html.includes(`<span class="decisions">kept: ${escapeHtml(evil)} · marked as the duplicate: b.txt</span>`), 'the decisions about the copies');
+    const undecided = reportBody(reportModel(rows, [{ ...groups[0], kept: [], marked: [] }], tags));
+    assert.ok(!undecided.includes('class="decisions"'), 'no decisions, no line for them');
   });
 
   it('says what to do when there are no corpus files', () => {

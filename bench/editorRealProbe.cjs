@@ -1,0 +1,163 @@
+// The probe of the real-editor scale benchmark (bench/editorReal.mjs). VS Code loads it in the extension host as
+// the "tests" of a run, beside the installed Corpus Lens, on a workspace of a generated corpus (tens of thousands
+// of files) with one hand-written article in it. From inside the extension host it measures what a user meets
+// while the background index runs and after:
+//   - the host's resident memory (the process, its worker threads included), sampled every 250 ms;
+//   - the longest block of the host's thread (a 10 ms timer's lateness) during the index and during tag-all;
+//   - when the Files view lists its first file, and when every listed file has been analysed;
+//   - tagging while the index runs: open the article, select a word, ask for the code actions (as Ctrl+. does),
+//     run "Tag as entity: person", and wait for the sidecar to be written;
+//   - tag-all over the corpus once indexed: from the command to the list of matches shown.
+// Writes the figures to $CORPUS_LENS_BENCH_RESULT. Times are from the extension host's start (process.uptime()).
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'corpus-lens.corpus-lens';
+const INDEX_TIMEOUT_MS = Number(process.env.CORPUS_LENS_BENCH_INDEX_TIMEOUT_MS) || 1_800_000;
+
+const now = () => process.uptime() * 1000;
+
+/** The longest lateness of a 10 ms timer, per named phase. */
+function blockWatch() {
+  const longest = {};
+  let phase = 'start';
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const t = performance.now();
+    const late = t - last - 10;
+    if (late > (longest[phase] ?? 0)) { longest[phase] = late; }
+    last = t;
+  }, 10);
+  return { phase: (p) => { phase = p; }, stop: () => { clearInterval(timer); return longest; } };
+}
+
+function memoryWatch() {
+  let peak = 0;
+  let peakHeap = 0;
+  const samples = [];
+  const sample = () => {
+    const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    peak = Math.max(peak, rss);
+    // The host thread's own heap (the workers' heaps are in the RSS only).
+    peakHeap = Math.max(peakHeap, heapUsed + external - arrayBuffers);
+    samples.push([Math.round(now()), rss, heapUsed]);
+  };
+  const timer = setInterval(sample, 250);
+  sample();
+  return { stop: () => { clearInterval(timer); sample(); return { peak, peakHeap, samples }; } };
+}
+
+function waitUntil(check, what, timeoutMs, intervalMs = 100) {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + timeoutMs;
+    const tick = () => {
+      let value;
+      try { value = check(); } catch (e) { reject(e); return; }
+      if (value) { resolve(value); return; }
+      if (Date.now() > deadline) { reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)); return; }
+      setTimeout(tick, intervalMs);
+    };
+    tick();
+  });
+}
+
+/** Selects `word` in the article, asks for the code actions and runs "Tag as entity: person"; times each step. */
+async function tagWhileIndexing(api, articleUri, word) {
+  const t0 = now();
+  const doc = await vscode.workspace.openTextDocument(articleUri);
+  const editor = await vscode.window.showTextDocument(doc);
+  const opened = now();
+  const at = doc.getText().indexOf(word);
+  if (at < 0) { throw new Error(`"${word}" is not in ${articleUri.fsPath}`); }
+  const range = new vscode.Range(doc.positionAt(at), doc.positionAt(at + word.length));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, range);
+  const offered = now();
+  const titles = (actions ?? []).map((a) => a.title);
+  const person = (actions ?? []).find((a) => a.title === 'Tag as entity: person');
+  if (!person?.command) { return { openMs: opened - t0, actionsMs: offered - opened, titles, taggedMs: undefined }; }
+  const saved = new Promise((resolve) => {
+    const sub = api.onDidSaveSidecar((uri) => { if (uri.toString() === doc.uri.toString()) { sub.dispose(); resolve(); } });
+  });
+  await vscode.commands.executeCommand(person.command.command, ...(person.command.arguments ?? []));
+  await saved;
+  return { openMs: opened - t0, actionsMs: offered - opened, titles, taggedMs: now() - offered, totalMs: now() - t0 };
+}
+
+/** "Tag all occurrences in the corpus" of `word`: the time until its list of matches is shown, then closes it. */
+async function tagAllInCorpus(api, articleUri, word) {
+  const t0 = now();
+  const shown = new Promise((resolve) => {
+    const sub = api.onDidShowMatches((n) => { sub.dispose(); resolve(n); });
+  });
+  const running = vscode.commands.executeCommand('corpusLens.tagAllInCorpus', { uri: articleUri.toString(), text: word, kind: 'entity', label: 'other' });
+  const matches = await shown;
+  const listedMs = now() - t0;
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  await running;
+  return { word, matches, listedMs };
+}
+
+/** A CPU profile of the extension host's thread, when $CORPUS_LENS_BENCH_PROFILE names a file to write it to. */
+function profiler() {
+  const file = process.env.CORPUS_LENS_BENCH_PROFILE;
+  if (!file) { return { stop: async () => {} }; }
+  const inspector = require('inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  const ready = post('Profiler.enable').then(() => post('Profiler.setSamplingInterval', { interval: 500 })).then(() => post('Profiler.start'));
+  return {
+    stop: async () => {
+      await ready;
+      const { profile } = await post('Profiler.stop');
+      fs.writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+exports.run = async function run() {
+  const started = now();
+  const profile = profiler();
+  const blocks = blockWatch();
+  const memory = memoryWatch();
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) { throw new Error(`${EXTENSION_ID} is not installed`); }
+  const api = await ext.activate();
+  const activated = now();
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) { throw new Error('no workspace folder'); }
+  const articleUri = vscode.Uri.file(path.join(folder.uri.fsPath, process.env.CORPUS_LENS_BENCH_ARTICLE));
+  const result = { probeStartedMs: started, activatedMs: activated };
+  try {
+    await vscode.commands.executeCommand('corpusLens.files.focus');
+    blocks.phase('indexing');
+    const rows = () => [...api.views.files.allRows()];
+    const firstFile = waitUntil(() => rows().length > 0, 'the first file in the Files view', INDEX_TIMEOUT_MS, 50)
+      .then(() => { result.firstFileMs = now(); result.listedAtFirst = rows().length; });
+    // Tagging while the index runs, as soon as the host has come up.
+    result.tagging = await tagWhileIndexing(api, articleUri, process.env.CORPUS_LENS_BENCH_TAG_WORD);
+    result.taggingStartedMs = activated;
+    await firstFile;
+    await waitUntil(() => {
+      const all = rows();
+      return all.length > 1 && all.every((r) => !r.pending) && rows;
+    }, 'every file analysed', INDEX_TIMEOUT_MS, 500);
+    await api.whenIdle();
+    result.indexedMs = now();
+    result.files = rows().length;
+    blocks.phase('tag-all');
+    result.tagAll = await tagAllInCorpus(api, articleUri, process.env.CORPUS_LENS_BENCH_TAGALL_WORD);
+    blocks.phase('after');
+  } finally {
+    await profile.stop();
+    result.longestBlockMs = blocks.stop();
+    const mem = memory.stop();
+    result.peakRss = mem.peak;
+    result.peakHostHeap = mem.peakHeap;
+    result.rssSamples = mem.samples.filter((_, i) => i % 8 === 0);
+    fs.writeFileSync(process.env.CORPUS_LENS_BENCH_RESULT, JSON.stringify(result));
+  }
+};
