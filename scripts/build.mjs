@@ -31,6 +31,7 @@ const devOnly = {
   'bench/suggestHost.ts': 'dist/benchSuggest.js',
   'bench/exportBench.ts': 'dist/benchExport.js',
   'bench/editorScale.ts': 'dist/benchEditor.js',
+  'bench/annotationsIndex.ts': 'dist/benchAnnotations.js',
 };
 
 // A production build starts from an empty dist/, so that no bundle or map of a development build is shipped.

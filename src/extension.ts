@@ -84,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): CorpusLensApi {
     const occurrences = new OccurrenceTagger({ ...search, sessions, recordStep: (tags) => tagging.recordStep(tags) });
     const findingDecisions = new FindingDecisions({ ...search, sessions, store, recordStep: (changes) => tagging.recordStep(changes) });
     const untagged = new UntaggedMentions({ client: suggestClient, suggestions, files, log });
-    const views = new CorpusViews({ extensionUri: context.extensionUri, store, files, sessions, indexer, untagged });
+    const views = new CorpusViews({ ...search, extensionUri: context.extensionUri, store, sessions, indexer, untagged });
     const suggestionDeps = { ...search, suggestions, sessions, recordStep: (tags: TagRefOf[]) => tagging.recordStep(tags) };
     context.subscriptions.push(
       files,

@@ -5,6 +5,7 @@
 // (not its text) and the host's generation counter for that document, and so does its reply, so the host drops
 // results that a newer edit or a newer request has overtaken.
 import type { Annotation } from '../core/annotations/model';
+import type { FileSummary } from '../core/annotations/corpusAnnotations';
 import type { Occurrence } from '../core/anchor/occurrences';
 import type { Suggestion } from '../core/suggest';
 import type { Selection } from './indexProtocol';
@@ -86,7 +87,25 @@ export interface UntaggedRequest {
   paths?: string[];
 }
 
-export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | SearchRequest | CancelRequest | UntaggedRequest;
+// ---- The annotations index (src/core/annotations/corpusAnnotations.ts), which the worker keeps per folder ----
+
+/**
+ * What the views need of corpus files' sidecars (tags at their current offsets, orphans, decisions). Without
+ * `sources`: a page of the folder's files with a sidecar, in path order, after `after` (from the first when
+ * absent), built in slices beside the queue; the reply's `next` is the `after` of the next page, when there is one
+ * (pages keep each message, and the host's work on it, short). With `sources` (absolute paths: a sidecar or a source
+ * changed on disk, or was saved): their sidecars are read again first, and those files are answered. Replied with
+ * `tags`.
+ */
+export interface TagsRequest {
+  type: 'tags';
+  id: number;
+  folder: string;
+  sources?: string[];
+  after?: string;
+}
+
+export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | SearchRequest | CancelRequest | UntaggedRequest | TagsRequest;
 
 /** A request before the client gives it an id. */
 export type UnsentSuggestRequest = SuggestWorkerRequest extends infer R ? (R extends SuggestWorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -125,6 +144,11 @@ export type SuggestWorkerReply =
   /** A folder or sidecars request is done; `problems` names the invalid sidecars passed over. */
   | { type: 'done'; id: number; problems: string[] }
   | { type: 'error'; id: number; message: string }
+  /**
+   * A tags request's files (sources named that have no sidecar now are in `removed`), the sidecars passed over,
+   * and for a page that others follow, where the next one starts.
+   */
+  | { type: 'tags'; id: number; files: FileSummary[]; removed: string[]; problems: string[]; next?: string }
   /**
    * Posted once, unasked (id 0), when the worker has warmed up after starting: the model loaded and the engine run
    * on a text of its own. `ms` is how long that took (-1 and `message` when it failed); `rounds` how many runs of

@@ -11,31 +11,31 @@
 import * as path from 'path';
 import { parentPort } from 'worker_threads';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
-import type { Annotation } from '../core/annotations/model';
-import { sidecarPathFor } from '../core/annotations/sidecarPaths';
+import { CorpusAnnotations } from '../core/annotations/corpusAnnotations';
 import { listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import { Gazetteer, suggest, untaggedMentions } from '../core/suggest';
 import { findOccurrences, identicalLines, withLines } from '../core/anchor/occurrences';
-import { readCorpusSidecars, readOneSidecar } from '../core/suggest/corpusSidecars';
 import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
 import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { Selection } from '../protocol/indexProtocol';
 import {
   CorpusQuery, FileOccurrences, FolderRequest, FoundFile, SearchRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply,
-  SuggestWorkerRequest, UntaggedRequest,
+  SuggestWorkerRequest, TagsRequest, UntaggedRequest,
 } from '../protocol/suggestProtocol';
 import { DocumentStore } from './documentStore';
 
 /** The untagged count works in slices of about this many ms, between which other requests are answered. */
 const UNTAGGED_SLICE_MS = 10;
+/** Files in one page of a tags answer: about 5,000 tags, which the host takes in a few ms. */
+const TAGS_PAGE_FILES = 1000;
 /** A search posts how far it has come at most this often. */
 const SEARCH_PROGRESS_MS = 100;
 
 interface FolderState {
   root: string;
   selection: Selection;
-  /** Annotations by the source's absolute path. */
-  sidecars: Map<string, Annotation[]>;
+  /** Every sidecar's annotations by the source's absolute path, and what the views need of them. */
+  sidecars: CorpusAnnotations;
   /** Built on first use after a change. */
   gazetteer: Gazetteer | undefined;
   /** Bumped when the sidecars are read again: an untagged count begun before is out of date. */
@@ -130,13 +130,14 @@ export class SuggestService {
       case 'search': return this.startJob(req.id, () => this.search(req));
       case 'cancel': return;
       case 'untagged': return this.startUntagged(req);
+      case 'tags': return this.tags(req);
     }
   }
 
   private async loadFolder(req: FolderRequest): Promise<void> {
     const problems: string[] = [];
-    const read = await readCorpusSidecars(req.root, (m) => problems.push(m));
-    const sidecars = new Map([...read].map(([source, info]) => [source, info.annotations] as const));
+    const sidecars = new CorpusAnnotations(req.root, { maxFileBytes: DEFAULT_MAX_FILE_BYTES });
+    await sidecars.load((m) => problems.push(m));
     this.folders.set(req.folder, { root: req.root, selection: req.selection, sidecars, gazetteer: undefined, sidecarsVersion: 0 });
     this.post({ type: 'done', id: req.id, problems });
   }
@@ -146,17 +147,8 @@ export class SuggestService {
     // A count running now is out of date from here on (and so is one begun before the reading below ends).
     folder.sidecarsVersion++;
     const problems: string[] = [];
-    for (const source of req.sources) {
-      const abs = path.resolve(source);
-      let invalid = false;
-      const info = await readOneSidecar(sidecarPathFor(abs), folder.root, (m) => { problems.push(m); invalid = true; });
-      // An invalid sidecar keeps the annotations last read from it: a half-typed edit should not drop its tags.
-      if (info) {
-        folder.sidecars.set(abs, info.annotations);
-      } else if (!invalid) {
-        folder.sidecars.delete(abs);
-      }
-    }
+    // An invalid sidecar keeps the annotations last read from it: a half-typed edit should not drop its tags.
+    await folder.sidecars.reload(req.sources, (m) => problems.push(m));
     folder.gazetteer = undefined;
     folder.sidecarsVersion++;
     this.post({ type: 'done', id: req.id, problems });
@@ -240,7 +232,7 @@ export class SuggestService {
       const abs = path.join(folder.root, ...rel.split('/'));
       const text = this.textOf(req.folder, folder.root, rel);
       if (text === undefined) { unreadable.push(rel); continue; }
-      const count = untaggedMentions(text, gazetteer, folder.sidecars.get(path.resolve(abs)) ?? []);
+      const count = untaggedMentions(text, gazetteer, folder.sidecars.annotationsOf(abs));
       counted.push(rel);
       if (count > 0) { files.push({ path: rel, count }); }
     }
@@ -259,7 +251,41 @@ export class SuggestService {
   }
 
   private gazetteerOf(folder: FolderState): Gazetteer {
-    return Gazetteer.fromAnnotations([...folder.sidecars].map(([p, annotations]) => ({ path: p, annotations })));
+    return Gazetteer.fromAnnotations([...folder.sidecars.annotations()]);
+  }
+
+  // ---- The annotations index: the tags the views list, built here in slices instead of on the host's thread ----
+
+  /**
+   * Answers a tags request: the named sources' sidecars read again in the queue (so that a request after it sees
+   * them as they are now), then the files' summaries built beside the queue, in slices.
+   */
+  private async tags(req: TagsRequest): Promise<void> {
+    const folder = this.folderOf(req.folder);
+    const problems: string[] = [];
+    if (req.sources) {
+      folder.sidecarsVersion++;
+      await folder.sidecars.reload(req.sources, (m) => problems.push(m));
+      folder.gazetteer = undefined;
+      folder.sidecarsVersion++;
+    }
+    this.startJob(req.id, () => this.summaries(req, folder, problems));
+  }
+
+  private async summaries(req: TagsRequest, folder: FolderState, problems: string[]): Promise<void> {
+    const page = req.sources ? undefined : folder.sidecars.page(req.after, TAGS_PAGE_FILES);
+    let slice = performance.now();
+    const result = await folder.sidecars.summaries(req.sources ?? page!.sources, async () => {
+      if (performance.now() - slice >= this.sliceMs) {
+        await new Promise((r) => setImmediate(r));
+        slice = performance.now();
+      }
+      // The folder read again meanwhile (a new folder request): this answer would be of the old one.
+      return this.folders.get(req.folder) === folder;
+    });
+    if (!result) { this.post({ type: 'skipped', id: req.id }); return; }
+    const next = page?.more ? page.sources[page.sources.length - 1] : undefined;
+    this.post({ type: 'tags', id: req.id, files: result.files, removed: result.removed, problems, ...(next !== undefined ? { next } : {}) });
   }
 
   private folderOf(key: string): FolderState {

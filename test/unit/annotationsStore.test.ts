@@ -254,16 +254,6 @@ annotations:
     assert.ok(!s.dirty);
   });
 
-  it('puts sidecars in a mirrored folder with the sidecarFolder option', async () => {
-    const src = sourceFile('news/2026/article.txt');
-    const s = await store({ root: dir, sidecarFolder: '.annotations' }).open(src, TEXT);
-    assert.equal(s.sidecarPath, path.join(dir, '.annotations', 'news', '2026', 'article.txt.annotations.yaml'));
-    s.add({ kind: 'note', start: 0, end: 2 });
-    await s.save();
-    assert.equal(parseSidecar(read(s.sidecarPath), 'x').data.source, '../../../news/2026/article.txt');
-    await assert.rejects(store({ root: path.join(dir, 'news'), sidecarFolder: 'x' }).open(path.join(dir, 'other.txt'), ''), /outside the corpus root/);
-  });
-
   it('counts offsets in UTF-16 code units of the text without its BOM, with CRLF and characters outside the BMP', async () => {
     const bytes = Buffer.from('\ufeffTitle 😀\r\n\r\n東京都庁 𠮷野家 said the plan was sound.\r\n', 'utf8');
     const src = path.join(dir, 'bom.txt');

@@ -16,7 +16,6 @@ export {
 export type { Annotation, AnnotationKind, DecisionStatus, SidecarData } from './model';
 export { PathQueue } from './sidecarFs';
 export { SIDECAR_SUFFIX, isSidecarPath, sidecarPathFor } from './sidecarPaths';
-export type { SidecarLocation } from './sidecarPaths';
 export { defaultSidecarLimits, parseSidecar } from './sidecarYaml';
 export type { SidecarLimits } from './sidecarYaml';
 export type { TextChange } from '../anchor/textChanges';

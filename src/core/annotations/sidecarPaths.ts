@@ -1,43 +1,24 @@
-// Where a source's sidecar lives: beside it (`article.txt` -> `article.txt.annotations.yaml`), or, with the
-// `sidecarFolder` option, in a root-relative folder that mirrors the corpus tree
-// (`<root>/<sidecarFolder>/news/article.txt.annotations.yaml` for `<root>/news/article.txt`).
+// Where a source's sidecar lives: beside it (`article.txt` -> `article.txt.annotations.yaml`). Every front end (the
+// CLI, the export and import, the workers, the editor through src/vscode/platform/sidecarUris.ts) asks here, so
+// that no one builds a sidecar path by hand.
 import * as path from 'node:path';
 import { SkippedEntry, walkFolder } from '../io/walkFolder';
 
 export const SIDECAR_SUFFIX = '.annotations.yaml';
-
-export interface SidecarLocation {
-  /** The corpus root; needed with `sidecarFolder`. */
-  root?: string;
-  /** A folder relative to `root` that mirrors the corpus tree; unset: sidecars sit beside their sources. */
-  sidecarFolder?: string;
-}
 
 export function isSidecarPath(file: string): boolean {
   return file.endsWith(SIDECAR_SUFFIX);
 }
 
 /** The sidecar path for a source path. */
-export function sidecarPathFor(sourcePath: string, location: SidecarLocation = {}): string {
-  const source = path.resolve(sourcePath);
-  if (!location.sidecarFolder) { return source + SIDECAR_SUFFIX; }
-  if (!location.root) { throw new Error('the sidecarFolder option needs the corpus root'); }
-  const root = path.resolve(location.root);
-  const rel = path.relative(root, source);
-  if (escapes(rel)) {
-    throw new Error(`${sourcePath} is outside the corpus root ${location.root}, so it has no place in the sidecar folder`);
-  }
-  return path.join(mirrorRoot(location), rel + SIDECAR_SUFFIX);
+export function sidecarPathFor(sourcePath: string): string {
+  return path.resolve(sourcePath) + SIDECAR_SUFFIX;
 }
 
 /** The source a sidecar belongs to by its place, when its `source` field does not say. */
-export function defaultSourcePathFor(sidecarPath: string, location: SidecarLocation = {}): string {
+export function defaultSourcePathFor(sidecarPath: string): string {
   const sidecar = path.resolve(sidecarPath);
-  const bare = sidecar.slice(0, sidecar.length - SIDECAR_SUFFIX.length);
-  if (!location.sidecarFolder || !location.root) { return bare; }
-  const rel = path.relative(mirrorRoot(location), bare);
-  if (escapes(rel)) { return bare; }
-  return path.join(path.resolve(location.root), rel);
+  return sidecar.slice(0, sidecar.length - SIDECAR_SUFFIX.length);
 }
 
 /** The sidecar's `source` field: the source's path relative to the sidecar's folder, with forward slashes. */
@@ -54,10 +35,6 @@ export function resolveSourceField(sidecarPath: string, source: string): string 
 export function isInside(folder: string, file: string): boolean {
   const rel = path.relative(path.resolve(folder), path.resolve(file));
   return !escapes(rel);
-}
-
-function mirrorRoot(location: SidecarLocation): string {
-  return path.resolve(location.root ?? '.', location.sidecarFolder ?? '');
 }
 
 /** True when a relative path leaves its base folder. */

@@ -14,12 +14,14 @@ import {
   sourceHashOf, timestamp, uniqueId,
 } from './model';
 import { LockOptions, PathQueue, defaultLockOptions, processQueue, readSidecarFile, withSidecarLock, writeSidecarFile } from './sidecarFs';
-import { SidecarLocation, sidecarPathFor, sourceFieldFor } from './sidecarPaths';
+import { sidecarPathFor, sourceFieldFor } from './sidecarPaths';
 import { SidecarLimits, defaultSidecarLimits, newSidecarDocument, parseSidecar, patchSidecarDocument, renderSidecar } from './sidecarYaml';
 import { validateSidecarData } from './validate';
 import * as path from 'node:path';
 
-export interface AnnotationStoreOptions extends SidecarLocation {
+export interface AnnotationStoreOptions {
+  /** The corpus root: a sidecar that resolves outside it (through a link) is not read. */
+  root?: string;
   /** Recorded as `author` on new annotations. */
   author?: string;
   limits?: Partial<SidecarLimits>;
@@ -92,7 +94,7 @@ export class AnnotationStore {
   }
 
   sidecarPathFor(sourcePath: string): string {
-    return sidecarPathFor(sourcePath, this.options);
+    return sidecarPathFor(sourcePath);
   }
 
   /**

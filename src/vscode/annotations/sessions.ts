@@ -3,13 +3,14 @@
 // content changes of each event, in the pre-change offsets VS Code reports); the sidecar is written when its
 // source is saved and right after each tagging command. An invalid sidecar is reported once, naming the file and
 // line, and is never written over. Sidecars changed on disk (another window, the CLI, a checkout) are merged into
-// open sessions; those of closed files that dismiss findings are read too, so the findings stay hidden.
+// open sessions; those of closed files that record decisions about findings (the annotations index tells which,
+// see tagIndex.ts) are kept open too, so the findings stay hidden. No sidecar of a closed file is read here otherwise.
 import * as vscode from 'vscode';
 import { AnnotationStore, SidecarError, SidecarSession, TextChange, decisionOf } from '../../core/annotations';
 import { readSidecarFile } from '../../core/annotations/sidecarFs';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { readSourceText } from '../platform/readSource';
-import { SIDECAR_GLOB, sourceUriOf } from '../platform/sidecarUris';
+import { SIDECAR_GLOB, sidecarUriOf, sourceUriOf } from '../platform/sidecarUris';
 
 export interface AnnotationsDeps {
   files: CorpusFiles;
@@ -172,7 +173,22 @@ export class AnnotationSessions implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(SIDECAR_GLOB);
     const changed = (uri: vscode.Uri) => { void this.sidecarChanged(uri); };
     this.disposables.push(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed));
-    void vscode.workspace.findFiles(SIDECAR_GLOB).then((uris) => { for (const u of uris) { changed(u); } });
+  }
+
+  /**
+   * Keeps the session of a closed file whose sidecar records decisions about findings (the annotations index
+   * found them, off this thread), so that they apply while it is closed. Nothing to do when it is open or kept.
+   */
+  async retainDecisions(source: vscode.Uri): Promise<void> {
+    const key = source.toString();
+    const loc = this.deps.files.match(source);
+    if (!loc || this.tracked.has(key) || this.retained.has(key)) { return; }
+    try {
+      await this.retainDismissals(this.storeFor(loc.folder), sidecarUriOf(source), source);
+    } catch (e) {
+      this.reportError(e, false);
+    }
+    if (this.retained.has(key)) { this.decisionsChanged.fire(source); }
   }
 
   /** A sidecar on disk changed (or was found at start): merge it into its session, or read it if it dismisses findings. */
@@ -201,11 +217,14 @@ export class AnnotationSessions implements vscode.Disposable {
       } else {
         // A closed file's session holds nothing unsaved: read the files afresh (or forget it, if they are gone).
         // The old session stays in place until the new one is read, so that findings published in between still
-        // meet its decisions.
+        // meet its decisions. A closed file not kept is not read here: the annotations index reads it (off this
+        // thread) and has it kept if it records decisions (retainDecisions).
         const retained = this.retained.get(key);
-        if (retained) { store.close(retained.sourcePath); }
-        await this.retainDismissals(store, sidecar, source);
-        if (retained && this.retained.get(key) === retained) { this.retained.delete(key); }
+        if (retained) {
+          store.close(retained.sourcePath);
+          await this.retainDismissals(store, sidecar, source);
+          if (this.retained.get(key) === retained) { this.retained.delete(key); }
+        }
         // Shown in an editor without a session (its sidecar was invalid): open it again now.
         const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
         if (shown && !this.tracked.has(key)) { void this.sessionFor(shown.document); }

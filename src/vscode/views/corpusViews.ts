@@ -20,6 +20,7 @@ import { RevealTarget, reveal, revealBoth } from '../platform/reveal';
 import { ClaimsProvider, EntitiesProvider } from './tagViews';
 import { TagIndex } from '../annotations/tagIndex';
 import { UntaggedMentions } from './untaggedMentions';
+import { SuggestWorkerClient } from '../workers/suggestClient';
 
 export interface CorpusViewsDeps {
   extensionUri: vscode.Uri;
@@ -28,6 +29,10 @@ export interface CorpusViewsDeps {
   sessions: AnnotationSessions;
   indexer: CorpusIndexer;
   untagged: UntaggedMentions;
+  /** The suggestion worker, which holds the annotations index, and how to have it read a folder. */
+  client: SuggestWorkerClient;
+  ensureFolder(folder: vscode.WorkspaceFolder): Promise<void>;
+  log: vscode.LogOutputChannel;
 }
 
 /** What the API exposes of the views. */
@@ -56,7 +61,7 @@ export class CorpusViews implements vscode.Disposable, CorpusViewsApi {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: CorpusViewsDeps) {
-    this.tags = new TagIndex({ files: deps.files, sessions: deps.sessions });
+    this.tags = new TagIndex({ files: deps.files, sessions: deps.sessions, client: deps.client, ensureFolder: deps.ensureFolder, log: deps.log });
     this.untagged = deps.untagged;
     this.files = new FilesProvider({ store: deps.store, tags: this.tags, untagged: deps.untagged });
     this.duplicates = new DuplicatesProvider({ store: deps.store });

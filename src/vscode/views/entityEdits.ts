@@ -1,7 +1,7 @@
 // Renaming an entity (a new canonical name for all its mentions) and merging one entity into another (its
 // mentions take the other's label and canonical name), across every sidecar that mentions it. Each file's
-// changes go through its sidecar session (the annotation store: one writer per sidecar, atomic writes), and the
-// sidecar is saved before the next file is taken.
+// changes go through the sessions' edit (the annotation store: one writer per sidecar, atomic writes; a closed
+// file is read from disk, not opened as a document), and the sidecar is saved before the next file is taken.
 import * as vscode from 'vscode';
 import { AnnotationSessions } from '../annotations/sessions';
 import { plural } from '../platform/text';
@@ -34,21 +34,23 @@ export async function editMentions(
   let done = 0;
   for (const [uri, list] of byFile) {
     try {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
-      const session = await sessions.sessionFor(doc, true);
-      if (!session) { throw new Error('its sidecar could not be read'); }
-      let changed = 0;
-      for (const m of list) {
-        const current = session.get(m.id)?.annotation;
-        if (!current || current.kind !== 'entity') { continue; }
-        session.update(m.id, {
-          ...(patch.label !== undefined ? { label: patch.label } : {}),
-          attributes: { ...current.attributes, canonical: patch.canonical },
-        });
-        changed++;
-      }
+      // Through the sessions' edit: an open document's session, else the files on disk (no document is opened,
+      // and no session is kept for a closed file unless it records decisions).
+      const changed = await sessions.edit(vscode.Uri.parse(uri, true), (session) => {
+        let n = 0;
+        for (const m of list) {
+          const current = session.get(m.id)?.annotation;
+          if (!current || current.kind !== 'entity') { continue; }
+          session.update(m.id, {
+            ...(patch.label !== undefined ? { label: patch.label } : {}),
+            attributes: { ...current.attributes, canonical: patch.canonical },
+          });
+          n++;
+        }
+        return n;
+      });
+      if (changed === undefined) { throw new Error('its sidecar could not be read or saved'); }
       if (changed > 0) {
-        if (!await sessions.save(doc.uri)) { throw new Error('its sidecar could not be saved'); }
         result.mentions += changed;
         result.files++;
       }

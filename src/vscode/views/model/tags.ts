@@ -1,27 +1,15 @@
-// The tags of the corpus as the views list them: one record per entity or claim of a sidecar, read from a
-// sidecar's YAML (for files not open in the editor) or from a live session. Grouping of entities by label and
+// The tags of the corpus as the views list them: one record per entity or claim of a sidecar, from the annotations
+// index's summary (for files not open in the editor) or from a live session. Grouping of entities by label and
 // canonical name, and claims by status. No 'vscode' import, so it is unit-tested.
-import { Annotation, SidecarError, parseSidecar, sourceHashOf } from '../../../core/annotations';
-import { resolveAnchor } from '../../../core/anchor/resolve';
-import { isRejection } from '../../../core/suggest/rejections';
+import { Annotation } from '../../../core/annotations';
+import { FileSummary, IndexedTag, UNVERIFIED, indexedTagOf } from '../../../core/annotations/corpusAnnotations';
 
-export interface TagRecord {
+export { UNVERIFIED };
+
+/** One entity or claim of a corpus file, as the views list it. */
+export interface TagRecord extends IndexedTag {
   /** The source file's URI, as a string. */
   uri: string;
-  id: string;
-  kind: 'entity' | 'claim';
-  /** An entity's label ('' for a claim). */
-  label: string;
-  quote: string;
-  /** Where the tag stands in the source: live offsets for an open session, else those of the sidecar. */
-  start: number;
-  end: number;
-  /** An entity's canonical name (its quote when none is set). */
-  canonical: string;
-  speaker?: string;
-  /** A claim's status ('unverified' when none is set). */
-  status?: string;
-  orphaned: boolean;
 }
 
 /** What the views know about one file's sidecar. */
@@ -34,56 +22,18 @@ export interface FileTags {
   invalid?: string;
 }
 
-export const UNVERIFIED = 'unverified';
-
-function text(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
-
 /** A tag record of an annotation, or undefined for annotations that are not tags (decisions, rejections, notes). */
 export function tagRecordOf(uri: string, a: Readonly<Annotation>, start: number, end: number, orphaned: boolean): TagRecord | undefined {
-  // A turned-down suggestion is an entity or claim annotation too, but a decision, not a tag.
-  if ((a.kind !== 'entity' && a.kind !== 'claim') || isRejection(a)) { return undefined; }
-  const attrs = a.attributes ?? {};
-  return {
-    uri, id: a.id, kind: a.kind, label: a.kind === 'entity' ? a.label ?? 'other' : '', quote: a.quote, start, end,
-    canonical: text(attrs.canonical) ?? a.quote.replace(/\s+/g, ' ').trim(),
-    ...(a.kind === 'claim' ? { speaker: text(attrs.speaker), status: text(attrs.status) ?? UNVERIFIED } : {}),
-    orphaned,
-  };
+  const t = indexedTagOf(a, start, end, orphaned);
+  return t && { uri, ...t };
 }
 
-/**
- * The tags of a sidecar read from disk. `source` is the source's current text, when it could be read: if the
- * sidecar's hash says the text changed since the anchors were checked, each annotation is anchored again to count
- * the orphans and to give the tags their current offsets. An invalid sidecar gives no tags and its error.
- */
-export function readFileTags(uri: string, raw: string, sidecarPath: string, source: string | undefined): FileTags {
-  let annotations: Annotation[];
-  let hash: string | undefined;
-  try {
-    const parsed = parseSidecar(raw, sidecarPath);
-    annotations = parsed.data.annotations;
-    hash = parsed.data.sourceHash;
-  } catch (e) {
-    return { uri, tags: [], orphaned: 0, invalid: e instanceof SidecarError ? e.message : String(e) };
-  }
-  const recheck = source !== undefined && hash !== sourceHashOf(source);
-  let orphaned = 0;
-  const tags: TagRecord[] = [];
-  for (const a of annotations) {
-    let start = a.start;
-    let end = a.end;
-    let lost = false;
-    if (recheck) {
-      const r = resolveAnchor(source, { quote: a.quote, prefix: a.prefix, suffix: a.suffix, start: a.start, end: a.end });
-      if (r.outcome === 'orphaned') { lost = true; } else { start = r.start; end = r.end; }
-    }
-    if (lost) { orphaned++; }
-    const t = tagRecordOf(uri, a, start, end, lost);
-    if (t) { tags.push(t); }
-  }
-  return { uri, tags, orphaned };
+/** The file tags of the annotations index's summary of a file (whose URI is `uri`). */
+export function fileTagsOf(uri: string, summary: FileSummary): FileTags {
+  return {
+    uri, tags: summary.tags.map((t) => ({ uri, ...t })), orphaned: summary.orphaned,
+    ...(summary.invalid !== undefined ? { invalid: summary.invalid } : {}),
+  };
 }
 
 /** A canonical entity: the mentions tagged with one label and one canonical name. */

@@ -1,15 +1,14 @@
 // The sidebar's pure models: file rows with their sorts, filters and pages; duplicate groups with their pairs and
-// shared passages; tags read from sidecar YAML (orphans and invalid sidecars included) and grouped as the
-// Entities and Claims views show them.
+// shared passages; tags grouped as the Entities and Claims views show them (how each file's tags are read and
+// re-anchored is the annotations index's: annotationsIndex.test.ts).
 import * as assert from 'assert';
-import { sourceHashOf } from '../../../../src/core/annotations';
 import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
 import { duplicateGroups, duplicateGroupSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
 import { arrangeRows, changesPlace, fileRow, FileRow, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
-import { claimStatuses, FileTags, groupEntities, listClaims, readFileTags } from '../../../../src/vscode/views/model/tags';
+import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
 
@@ -189,64 +188,7 @@ describe('views: duplicate groups', () => {
   });
 });
 
-describe('views: tags from sidecars', () => {
-  const source = 'Mayor Ana Lindqvist said the bridge would reopen in May. The Harbour Trust disagreed.';
-  const sidecar = (hash: string, extra = '') => `version: 1
-source: a.txt
-sourceHash: ${hash}
-annotations:
-  - id: e1
-    kind: entity
-    label: person
-    quote: Ana Lindqvist
-    start: 6
-    end: 19
-    attributes: {canonical: Ana Lindqvist}
-  - id: c1
-    kind: claim
-    quote: the bridge would reopen in May
-    start: 25
-    end: 55
-    attributes: {speaker: Ana Lindqvist}
-  - id: d1
-    kind: boilerplate
-    quote: The Harbour Trust
-    start: 57
-    end: 74
-    attributes: {status: dismissed, code: boilerplate.teaser}
-  - id: r1
-    kind: entity
-    label: location
-    quote: Harbour
-    start: 61
-    end: 68
-    attributes: {status: rejected}
-${extra}`;
-
-  it('lists the entities and claims of a current sidecar at their stored offsets; decisions and rejected suggestions are not tags', () => {
-    const tags = readFileTags('file:///c/a.txt', sidecar(sourceHashOf(source)), '/c/a.txt.annotations.yaml', source);
-    assert.strictEqual(tags.invalid, undefined);
-    assert.strictEqual(tags.orphaned, 0);
-    assert.deepStrictEqual(tags.tags.map((t) => [t.id, t.kind, t.label, t.canonical, t.start, t.end, t.speaker, t.status]), [
-      ['e1', 'entity', 'person', 'Ana Lindqvist', 6, 19, undefined, undefined],
-      ['c1', 'claim', '', 'the bridge would reopen in May', 25, 55, 'Ana Lindqvist', 'unverified'],
-    ]);
-  });
-
-  it('anchors the tags again when the source changed since, and counts what no longer anchors as orphaned', () => {
-    const edited = `UPDATED: ${source.replace('The Harbour Trust disagreed.', 'Nobody else spoke.')}`;
-    const tags = readFileTags('file:///c/a.txt', sidecar(sourceHashOf(source)), '/c/a.txt.annotations.yaml', edited);
-    assert.deepStrictEqual(tags.tags.map((t) => [t.id, t.start, t.end, t.orphaned]), [['e1', 15, 28, false], ['c1', 34, 64, false]]);
-    // The dismissal and the rejection stood on the removed sentence: both are lost records, both counted.
-    assert.strictEqual(tags.orphaned, 2);
-  });
-
-  it('reports an invalid sidecar with its file and line, and lists no tags for it', () => {
-    const tags = readFileTags('file:///c/a.txt', 'version: 1\nannotations:\n  - id: [unclosed\n', '/c/a.txt.annotations.yaml', source);
-    assert.deepStrictEqual(tags.tags, []);
-    assert.match(tags.invalid ?? '', /^\/c\/a\.txt\.annotations\.yaml:\d+:\d+: /);
-  });
-
+describe('views: tags grouped', () => {
   it('groups entities by label, then canonical name (most mentioned first), and lists claims by status', () => {
     const mk = (uri: string, id: string, kind: 'entity' | 'claim', label: string, canonical: string, start: number, status?: string) =>
       ({ uri, id, kind, label, quote: canonical, start, end: start + 1, canonical, ...(kind === 'claim' ? { status: status ?? 'unverified' } : {}), orphaned: false });
