@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { CorpusLensApi } from '../../src/extension';
-import { activateExtension, deleteSidecars, fixtureUri, waitFor } from './helpers';
+import { activateExtension, deleteSidecars, findingsUpdated, fixtureUri, waitFor } from './helpers';
 
 const TIDES = fixtureUri('decisions/marrowby-tides.txt');
 const SLIPWAY = fixtureUri('decisions/marrowby-slipway.txt');
@@ -113,12 +113,18 @@ suite('tag all occurrences', () => {
     const sidecar = sidecarOf(SLIPWAY);
     const valid = await vscode.workspace.fs.readFile(sidecar);
     const broken = 'annotations:\n  - id: [unclosed\n';
+    // Each change on disk is awaited until the extension has taken it in (as a person sees the file's problem
+    // appear or go), so that Undo meets the sidecar as it is now.
+    let taken = findingsUpdated(api, SLIPWAY);
     await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(broken));
+    await taken;
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), false, 'not everything could be taken back');
     for (const uri of [TIDES, WALKERS, FAIR]) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
     assert.strictEqual(await textOf(sidecar), broken, 'the invalid sidecar is not written over');
 
+    taken = findingsUpdated(api, SLIPWAY);
     await vscode.workspace.fs.writeFile(sidecar, valid);
+    await taken;
     assert.strictEqual((await tags(SLIPWAY)).length, 1);
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true, 'Undo again takes back the rest');
     assert.deepStrictEqual(await tags(SLIPWAY), []);
