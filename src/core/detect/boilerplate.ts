@@ -165,8 +165,8 @@ export interface UnitAnalysis {
 export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions): UnitAnalysis {
   const text = model.text;
   const units = splitUnits(model, blocks);
-  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
-  const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords);
+  const { list: stopwords, second, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
+  const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords, second?.hashes);
   const measures: UnitMeasures[] = new Array(units.length);
   const shapes: number[] = new Array(blocks.length).fill(-1);
   for (let i = 0; i < units.length; i++) {
