@@ -76,6 +76,39 @@ describe('boilerplate detector rules', function () {
     assert.deepEqual(scan(text).findings, []);
   });
 
+  it('flags sign-up, share, read-more, comments, cookie and legal lines in the devsets\' other languages', function () {
+    const lines: [string, string][] = [
+      [BoilerplateCode.signUp, 'Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen.'],
+      [BoilerplateCode.signUp, 'Suscríbete a nuestro boletín'],
+      [BoilerplateCode.signUp, 'Abonnez-vous à notre lettre du matin'],
+      [BoilerplateCode.share, 'Jetzt teilen'],
+      [BoilerplateCode.share, 'Suivez-nous sur Instagram'],
+      [BoilerplateCode.readMore, 'Das könnte Sie auch interessieren'],
+      [BoilerplateCode.readMore, 'Czytaj też: Nowy most nad rzeką otwarty'],
+      [BoilerplateCode.readMore, 'Artículos relacionados'],
+      [BoilerplateCode.comments, 'Schreib einen Kommentar'],
+      [BoilerplateCode.cookie, 'Wir verwenden Cookies, um unsere Website für Sie zu verbessern.'],
+      [BoilerplateCode.cookie, 'Utilizamos cookies propias y de terceros para mejorar nuestros servicios.'],
+      [BoilerplateCode.legal, 'Datenschutzerklärung'],
+      [BoilerplateCode.legal, '© 2021 Beispiel Verlag. Alle Rechte vorbehalten.'],
+      [BoilerplateCode.legal, 'Todos los derechos reservados'],
+    ];
+    for (const [code, line] of lines) {
+      const text = page([P1, P2, line, P3, P4]);
+      assert.deepEqual(flagged(text, scan(text).findings), [[code, line]], line);
+    }
+  });
+
+  it('takes "copyright" for a notice only when it says whose or since when', function () {
+    for (const notice of ['Copyright 2024 Example Media', 'Copyright © Example Media', 'Copyright: Example Media']) {
+      const text = page([P1, P2, P3, P4, notice]);
+      assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.legal, notice]], notice);
+    }
+    const prose = 'With a network of volunteers around the world, the foundation offers free copyright licenses that let anyone share their work on the terms they choose.';
+    const text = page([P1, P2, prose, P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
+  });
+
   it('flags timestamp lines, absolute and relative', function () {
     const stamps = ['Updated 3 hours ago - Politics & Policy', '51 mins ago - World', 'November 19, 2019 8:03 am ET'];
     const text = page([stamps[0], P1, P2, stamps[1], P3, P4, stamps[2]]);
