@@ -76,6 +76,39 @@ describe('boilerplate detector rules', function () {
     assert.deepEqual(scan(text).findings, []);
   });
 
+  it('flags sign-up, share, read-more, comments, cookie and legal lines in the devsets\' other languages', function () {
+    const lines: [string, string][] = [
+      [BoilerplateCode.signUp, 'Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen.'],
+      [BoilerplateCode.signUp, 'Suscríbete a nuestro boletín'],
+      [BoilerplateCode.signUp, 'Abonnez-vous à notre lettre du matin'],
+      [BoilerplateCode.share, 'Jetzt teilen'],
+      [BoilerplateCode.share, 'Suivez-nous sur Instagram'],
+      [BoilerplateCode.readMore, 'Das könnte Sie auch interessieren'],
+      [BoilerplateCode.readMore, 'Czytaj też: Nowy most nad rzeką otwarty'],
+      [BoilerplateCode.readMore, 'Artículos relacionados'],
+      [BoilerplateCode.comments, 'Schreib einen Kommentar'],
+      [BoilerplateCode.cookie, 'Wir verwenden Cookies, um unsere Website für Sie zu verbessern.'],
+      [BoilerplateCode.cookie, 'Utilizamos cookies propias y de terceros para mejorar nuestros servicios.'],
+      [BoilerplateCode.legal, 'Datenschutzerklärung'],
+      [BoilerplateCode.legal, '© 2021 Beispiel Verlag. Alle Rechte vorbehalten.'],
+      [BoilerplateCode.legal, 'Todos los derechos reservados'],
+    ];
+    for (const [code, line] of lines) {
+      const text = page([P1, P2, line, P3, P4]);
+      assert.deepEqual(flagged(text, scan(text).findings), [[code, line]], line);
+    }
+  });
+
+  it('takes "copyright" for a notice only when it says whose or since when', function () {
+    for (const notice of ['Copyright 2024 Example Media', 'Copyright © Example Media', 'Copyright: Example Media']) {
+      const text = page([P1, P2, P3, P4, notice]);
+      assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.legal, notice]], notice);
+    }
+    const prose = 'With a network of volunteers around the world, the foundation offers free copyright licenses that let anyone share their work on the terms they choose.';
+    const text = page([P1, P2, prose, P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
+  });
+
   it('flags timestamp lines, absolute and relative', function () {
     const stamps = ['Updated 3 hours ago - Politics & Policy', '51 mins ago - World', 'November 19, 2019 8:03 am ET'];
     const text = page([stamps[0], P1, P2, stamps[1], P3, P4, stamps[2]]);
@@ -147,6 +180,36 @@ describe('boilerplate detector rules', function () {
     const heading = 'Weekend edition';
     const menu = page([P1, P2, P3, P4, heading, 'Advertisement', legal]);
     assert.deepEqual(flagged(menu, scan(menu).findings)[0], [BoilerplateCode.shortLine, heading]);
+  });
+
+  it('keeps a short sentence beside text that context would judge by the date line on its other side', function () {
+    // A post above the page's main text: its opening line sits between a date line and two sentences of the post.
+    const opening = 'It was the coldest morning of the winter so far.';
+    const post = [
+      'We took the dogs out early and walked along the river until the sun came up over the hills.',
+      'By the time we came back the kettle was on and the whole house smelled of fresh bread and coffee.',
+    ];
+    const links = ['Winter walks', 'River paths', 'Bread recipes'];
+    const text = page(['Home', 'March 3, 2024 at 10:15', opening, ...post, ...links, P1, P2, P3, P4], '\n');
+    const codes = new Map(flagged(text, scan(text).findings).map(([code, line]) => [line, code]));
+    assert.equal(codes.get(opening), undefined);
+    for (const line of post) { assert.equal(codes.get(line), undefined, line); }
+    assert.equal(codes.get('March 3, 2024 at 10:15'), BoilerplateCode.timestamp);
+    // With the short-sentence rules off, context judges it by the date line.
+    const model = new TextModel(text);
+    const off = detectBoilerplate(model, model.blocks(), { totalFiles: 1, filesWithShape: () => 1 }, { ...defaultBoilerplateOptions, minShortSentenceWords: Infinity });
+    assert.ok(flagged(text, off).some(([code, line]) => line === opening && code === BoilerplateCode.shortLine));
+  });
+
+  it('keeps the lines judged text that follow the main text without boilerplate between them', function () {
+    // Not a sentence (no full stop), so it weighs against the main text region; context keeps it, and so does the region now.
+    const tail = 'The council will meet again in the spring to talk about the plans for the north end of the new park';
+    const text = page([P1, P2, P3, P4, tail, 'Advertisement'], '\n');
+    assert.deepEqual(flagged(text, scan(text).findings), [[BoilerplateCode.advertisement, 'Advertisement']]);
+    // Another story's opening paragraph, set apart from the text by boilerplate, is still outside it.
+    const other = 'In the next valley the farmers have started to plant a new kind of wheat, and they say that it has stood up to the dry summer better than anything they had tried before, even the old seed that their parents used to swear by.';
+    const apart = page([P1, P2, P3, P4, 'Advertisement', 'Share', 'Facebook', 'Twitter', 'Email', 'Print', 'Related', other], '\n');
+    assert.deepEqual(flagged(apart, scan(apart).findings).slice(-1), [[BoilerplateCode.outsideMainText, other]]);
   });
 
   it('flags lines repeated within the file', function () {

@@ -25,6 +25,6 @@ describe('boilerplate score calibration', function () {
 
   it('leaves the weakest codes out of the default removal and keeps the cues in', function () {
     const below = Object.entries(boilerplateScores).filter(([, p]) => p < defaultMinScore).map(([c]) => c).sort();
-    assert.deepEqual(below, [BoilerplateCode.context, BoilerplateCode.notProse, BoilerplateCode.outsideMainText].sort());
+    assert.deepEqual(below, [BoilerplateCode.context, BoilerplateCode.notProse].sort());
   });
 });

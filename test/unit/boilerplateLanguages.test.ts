@@ -49,6 +49,29 @@ describe('boilerplate detector in other languages', function () {
     assert.equal(measure('„Wir bleiben hier“', 0, 18, table).terminal, false);
   });
 
+  it('ends a sentence at the full stops and question marks of other scripts', function () {
+    const table = wordTable(new Set(), new Map(), foldedWords);
+    for (const line of ['সে বাজারে গেল।', '他来了吗？', '太好了！', 'هل أنت بخير؟', 'Τι κάνεις\u037e', 'वह घर गया।']) {
+      assert.equal(measure(line, 0, line.length, table).terminal, true, line);
+    }
+    assert.equal(measure('সে বাজারে গেল', 0, 13, table).terminal, false);
+  });
+
+  it('measures a line in the page\'s second language against that language\'s function words', function () {
+    const german = samples.de;
+    const english = 'You cannot solve a problem with the same thinking that created it, and we all know it.';
+    const { list, second } = chooseStopwords(`${german}\n${english}\n${german}`, stopwordLists, stopwordLanguages);
+    assert.equal(list.language, 'de');
+    assert.equal(second?.language, 'en');
+    const table = wordTable(list.hashes, new Map(), foldedWords, second?.hashes);
+    const germanOnly = wordTable(list.hashes, new Map(), foldedWords);
+    // you, a, with, the, that, it, and, we, all, it: German's list knows none of these but "a" and "all".
+    assert.ok(measure(english, 0, english.length, table).stops >= 9);
+    assert.ok(measure(english, 0, english.length, germanOnly).stops <= 3);
+    // A German page alone has no second language: the lists that share its words (Dutch) know none of the rest.
+    assert.equal(chooseStopwords(`${german}\n${german}`, stopwordLists, stopwordLanguages).second, undefined);
+  });
+
   it('keeps a German article with quotes and flags the menu around it', function () {
     const menu = ['Startseite', 'Politik', 'Wirtschaft', 'Kultur', 'Sport'];
     const article = [

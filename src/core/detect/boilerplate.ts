@@ -43,7 +43,7 @@ export interface BoilerplateOptions {
   maxHeadingDistance: number;
   /** A line ending like a sentence with at least this many words is a sentence: inside the main text it is text. */
   minSentenceWords: number;
-  /** A short line ending like a sentence, with a function word and this many words, is text inside the main text. */
+  /** A short line ending like a sentence, with a function word and this many words, is text inside the main text or beside a line kept as text. */
   minShortSentenceWords: number;
   /** This many consecutive short lines without sentence punctuation make a link list or table of contents. */
   minListRun: number;
@@ -165,8 +165,8 @@ export interface UnitAnalysis {
 export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions): UnitAnalysis {
   const text = model.text;
   const units = splitUnits(model, blocks);
-  const { list: stopwords, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
-  const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords);
+  const { list: stopwords, second, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
+  const table = wordTable(stopwords.hashes, compileCues(options.cues).wordBits, foldedWords, second?.hashes);
   const measures: UnitMeasures[] = new Array(units.length);
   const shapes: number[] = new Array(blocks.length).fill(-1);
   for (let i = 0; i < units.length; i++) {
@@ -219,10 +219,6 @@ export function detectBoilerplate(
   const minFilesProse = Math.max(o.minFilesForRepeatedProse, Math.ceil(o.minShareForRepeatedProse * total));
   for (let i = 0; i < n; i++) { quality[i] = intrinsic(measures[i], knownLanguage, o); }
   const isProse = (i: number) => quality[i] === Cls.Good || (quality[i] === Cls.NearGood && measures[i].terminal);
-  const isShortSentence = (i: number) => {
-    const m = measures[i];
-    return cls[i] === Cls.Short && m.terminal && m.stops > 0 && m.words >= o.minShortSentenceWords;
-  };
   for (let i = 0; i < n; i++) {
     const m = measures[i];
     const t = texts[i];
@@ -263,7 +259,7 @@ export function detectBoilerplate(
   // Inside them, near-good lines, sentences poor in function words (scores, names) and short sentences (a closing
   // line, a numbered step) are text too: context would judge a short sentence by a menu beside it.
   for (let i = 0; i < n; i++) {
-    if (keep[i] && (cls[i] === Cls.NearGood || isShortSentence(i) || (cls[i] === Cls.Bad && !locked[i] && isSentence(measures[i], o)))) { cls[i] = Cls.Good; }
+    if (keep[i] && (cls[i] === Cls.NearGood || (cls[i] === Cls.Short && isShortSentence(measures[i], o)) || (cls[i] === Cls.Bad && !locked[i] && isSentence(measures[i], o)))) { cls[i] = Cls.Good; }
   }
 
   // 5. jusText's context-sensitive pass: short and near-good lines take the class of their neighbours.
@@ -274,6 +270,12 @@ export function detectBoilerplate(
   for (let i = 0; i < (first < 0 ? n : first); i++) {
     if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && isSentence(measures[i], o)) { final[i] = Cls.Good; }
   }
+
+  // A sentence beside a line kept as text goes with it (an opening line above the text, a short reply in a
+  // dialogue, the closing line): context would judge it by the menu on its other side.
+  const besideText = (i: number) => !locked[i] && isShortSentence(measures[i], o);
+  for (let i = 1; i < n; i++) { if (final[i] === Cls.Bad && final[i - 1] === Cls.Good && besideText(i)) { final[i] = Cls.Good; } }
+  for (let i = n - 2; i >= 0; i--) { if (final[i] === Cls.Bad && final[i + 1] === Cls.Good && besideText(i)) { final[i] = Cls.Good; } }
 
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
@@ -316,6 +318,11 @@ function contextVerdict(q: Cls, m: UnitMeasures): Verdict {
 /** A line that ends like a sentence and has the words of one (at least `minSentenceWords`). */
 function isSentence(m: UnitMeasures, o: BoilerplateOptions): boolean {
   return m.terminal && m.words >= o.minSentenceWords;
+}
+
+/** A line that ends like a sentence, with a function word and at least `minShortSentenceWords` words. */
+function isShortSentence(m: UnitMeasures, o: BoilerplateOptions): boolean {
+  return m.terminal && m.stops > 0 && m.words >= o.minShortSentenceWords;
 }
 
 function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
@@ -374,6 +381,9 @@ function outsideMainText(final: Cls[], keep: Uint8Array, quality: Cls[], measure
   for (let i = keep.indexOf(1) + 1; i < n; i++) {
     if (final[i] !== Cls.Bad && !keep[i] && !leadsInto(i)) { out[i] = true; }
   }
+  // A run of lines judged text that touches the kept text, with no boilerplate line between, goes on with it.
+  for (let i = 1; i < n; i++) { if (out[i] && final[i - 1] !== Cls.Bad && !out[i - 1]) { out[i] = false; } }
+  for (let i = n - 2; i >= 0; i--) { if (out[i] && final[i + 1] !== Cls.Bad && !out[i + 1]) { out[i] = false; } }
   return out;
 
   /** A heading-like line just before kept text (within a few short lines): the text's title or a subheading. */

@@ -20,7 +20,10 @@ export interface UnitMeasures {
   chars: number;
   /** Words (runs of letters or digits). */
   words: number;
-  /** Words that are function words of the document's language. */
+  /**
+   * Words that are function words of the unit's language: the document's, or its second language when the unit
+   * has more of those (a quotation, a product name or a line of English on a German page).
+   */
   stops: number;
   /** Words that start with a capital letter. */
   capWords: number;
@@ -242,24 +245,31 @@ const NUMBER_TOKEN = 48;
 export const STOP_BIT = 1 << 30;
 /** A word-table bit: the word folds to '#' in shapes (months, weekdays, time units). */
 export const FOLD_BIT = 1 << 29;
+/** A word-table bit: the word is a function word of the document's second language. */
+export const SECOND_BIT = 1 << 31;
 /** The bits below FOLD_BIT are cue gate bits (cues.ts): at most 29 gated cues. */
 export const GATE_MASK = FOLD_BIT - 1;
 
-const tables = new WeakMap<ReadonlySet<number>, WeakMap<ReadonlyMap<number, number>, Map<number, number>>>();
+type Tables = WeakMap<ReadonlyMap<number, number>, Map<number, number>>;
+const tables = new WeakMap<ReadonlySet<number>, WeakMap<ReadonlySet<number>, Tables>>();
+const noWords: ReadonlySet<number> = new Set();
 
 /**
- * One lookup per word instead of three: a word's hash to its STOP_BIT, FOLD_BIT and cue gate bits, built once per
- * (stop-word list, cue gates) pair. The fold set is the detector's fixed one (`fold`), passed in to keep this module
- * free of the detector's options.
+ * One lookup per word instead of four: a word's hash to its STOP_BIT, SECOND_BIT, FOLD_BIT and cue gate bits,
+ * built once per (stop-word list, second list, cue gates). The fold set is the detector's fixed one (`fold`), passed
+ * in to keep this module free of the detector's options.
  */
-export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<number, number>, fold: ReadonlySet<number>): ReadonlyMap<number, number> {
-  let byGate = tables.get(stopwords);
-  if (!byGate) { byGate = new WeakMap(); tables.set(stopwords, byGate); }
+export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<number, number>, fold: ReadonlySet<number>, second: ReadonlySet<number> = noWords): ReadonlyMap<number, number> {
+  let bySecond = tables.get(stopwords);
+  if (!bySecond) { bySecond = new WeakMap(); tables.set(stopwords, bySecond); }
+  let byGate = bySecond.get(second);
+  if (!byGate) { byGate = new WeakMap(); bySecond.set(second, byGate); }
   let t = byGate.get(gate);
   if (t) { return t; }
   t = new Map<number, number>();
   for (const [h, bits] of gate) { t.set(h, bits & GATE_MASK); }
   for (const h of stopwords) { t.set(h, (t.get(h) ?? 0) | STOP_BIT); }
+  for (const h of second) { t.set(h, (t.get(h) ?? 0) | SECOND_BIT); }
   for (const h of fold) { t.set(h, (t.get(h) ?? 0) | FOLD_BIT); }
   byGate.set(gate, t);
   return t;
@@ -271,7 +281,7 @@ export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<numb
  * numbers to another; punctuation and spacing ignored); 0 when the unit has no letter. Equals `shapeHash`.
  */
 export function measure(text: string, start: number, end: number, table: ReadonlyMap<number, number>): UnitMeasures {
-  let words = 0, stops = 0, capWords = 0, letterWords = 0, glued = 0, digits = 0, gateBits = 0, marks = 0;
+  let words = 0, stops = 0, seconds = 0, capWords = 0, letterWords = 0, glued = 0, digits = 0, gateBits = 0, marks = 0;
   let a = FNV_BASIS;
   let b = 0x9747b28c | 0;
   let lastWasNumber = false;
@@ -317,13 +327,14 @@ export function measure(text: string, start: number, end: number, table: Readonl
     if (gluedHere) { glued++; }
     const bits = table.get(h) ?? 0;
     if (bits & STOP_BIT) { stops++; }
+    if (bits & SECOND_BIT) { seconds++; }
     gateBits |= bits & GATE_MASK;
     const t = bits & FOLD_BIT ? FOLDED_TOKEN : h;
     a = Math.imul(a ^ t, 0x01000193); b = Math.imul(b ^ t, 0x5bd1e995); b ^= b >>> 15;
     lastWasNumber = false;
   }
   return {
-    chars: end - start, words, stops, capWords, letterWords, glued,
+    chars: end - start, words, stops: Math.max(stops, seconds), capWords, letterWords, glued,
     terminal: endsLikeSentence(text, start, end), bullet: startsWithBullet(text, start),
     shape: letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0, digits, gateBits, marks,
   };
@@ -385,26 +396,47 @@ function endsLikeSentence(text: string, start: number, end: number): boolean {
   if (c === Ch.Dot) {
     return !(e - 3 >= start && text.charCodeAt(e - 2) === Ch.Dot && text.charCodeAt(e - 3) === Ch.Dot);
   }
-  return c === Ch.Excl || c === Ch.Quest || c === Ch.Colon || c === 0x2026 /* … */ || c === 0x3002 /* 。 */;
+  return c === Ch.Excl || c === Ch.Quest || c === Ch.Colon || c === 0x2026 /* … */ || sentenceEnds.has(c);
 }
+
+/**
+ * Sentence ends of other scripts: CJK 。！？：and the half-width ｡, Devanagari and Bengali ।॥, Arabic ؟ and Urdu
+ * ۔, the Greek question mark (U+037E; Greek text that uses the plain semicolon is not covered), Armenian ։, Ethiopic ።, Myanmar ။ and Khmer ។.
+ */
+const sentenceEnds = new Set([0x3002, 0xff01, 0xff1f, 0xff1a, 0xff61, 0x0964, 0x0965, 0x061f, 0x06d4, 0x037e, 0x0589, 0x1362, 0x104b, 0x17d4]);
+
+/** Words the first list does not know that a second language must know in the sample to count as one. */
+const MIN_SECOND_HITS = 5;
 
 /**
  * Picks the stop-word list that the document's words hit most often (English when none stands out), from a window
  * of `sampleChars` in the middle of the text (page furniture at the top is often in another language than the text).
  * `hitRate` is the share of the window's words that the chosen list knows: near 0 for a language without a list.
+ * `second` is the list that knows most of the other words, the page's second language if it has one: a line is measured
+ * against the one of the two that fits it better (see `UnitMeasures.stops`).
  */
-export function chooseStopwords(text: string, lists: readonly StopwordList[], languages: ReadonlyMap<number, number>, sampleChars = 2000): { list: StopwordList; hitRate: number } {
+export function chooseStopwords(text: string, lists: readonly StopwordList[], languages: ReadonlyMap<number, number>, sampleChars = 2000): { list: StopwordList; second: StopwordList | undefined; hitRate: number } {
   const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
   const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists.length, languages);
   let best = 0;
   for (let k = 1; k < lists.length; k++) {
     if (hits[k] > hits[best] * 1.2) { best = k; }
   }
-  return { list: lists[best], hitRate: words === 0 ? 1 : hits[best] / words };
+  // The second language: the list that knows most of the words the first one does not (English quoted on a German
+  // page), at least a few of them; the lists that merely share words with the first (Dutch with German) know few.
+  const rest = measureAll(text, from, Math.min(text.length, from + sampleChars), lists.length, languages, 1 << best).hits;
+  let second = -1;
+  for (let k = 0; k < lists.length; k++) {
+    if (k !== best && rest[k] >= MIN_SECOND_HITS && (second < 0 || rest[k] > rest[second])) { second = k; }
+  }
+  return { list: lists[best], second: second < 0 ? undefined : lists[second], hitRate: words === 0 ? 1 : hits[best] / words };
 }
 
-/** Hits of each list among the words of text[from, end), `languages` mapping a word's hash to its lists' bits. */
-function measureAll(text: string, from: number, end: number, count: number, languages: ReadonlyMap<number, number>): { hits: number[]; words: number } {
+/**
+ * Hits of each list among the words of text[from, end), `languages` mapping a word's hash to its lists' bits; words
+ * of the lists in `skip` (a bit set) are not counted.
+ */
+function measureAll(text: string, from: number, end: number, count: number, languages: ReadonlyMap<number, number>, skip = 0): { hits: number[]; words: number } {
   const hits = new Array<number>(count).fill(0);
   let words = 0;
   let i = from;
@@ -421,6 +453,7 @@ function measureAll(text: string, from: number, end: number, count: number, lang
     }
     words++;
     let bits = languages.get(h) ?? 0;
+    if (bits & skip) { continue; }
     while (bits !== 0) {
       const k = 31 - Math.clz32(bits);
       hits[k]++;
