@@ -2,8 +2,7 @@
 // Lines with --jsonl. Every report is written as it is made, a file at a time, never built as one string.
 import * as fs from 'fs';
 import * as path from 'path';
-import { FileAnalysis } from '../core/index/corpusIndex';
-import { jsonLinesPieces, jsonReportPieces, summarize } from '../core/report';
+import { jsonLinesWriter, jsonReportWriter, ReportWriter, SummaryBuilder } from '../core/report';
 import { scanFolderParallel } from '../core/parallelScan';
 import { printable } from '../core/io/walkFolder';
 import { scanFolder, ScanOptions } from '../core/scan';
@@ -30,10 +29,18 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
 
   const bar = new ProgressBar(io);
   const started = Date.now();
+  const out = new BufferedOut(io, bar);
+  const write = (piece: string) => out.write(piece);
+  const writer = args.flags.has('json') ? jsonReportWriter(write)
+    : args.flags.has('jsonl') ? jsonLinesWriter(write)
+      : readableWriter(write, top, () => (Date.now() - started) / 1000);
+  // Each file's findings are written as soon as they and the files before them are final: the scan keeps no
+  // list of every file's analysis.
   const scanOptions: ScanOptions = {
     include: args.values.get('include'),
     exclude: args.values.get('exclude'),
     onProgress: (p) => bar.update(p.phase, p.done, p.total),
+    onFile: (a, index) => writer.file(index, a),
   };
   // The bundled CLI ships a prepare worker beside it; without one (tests on compiled sources) scan on this thread.
   const workerScript = path.join(__dirname, 'prepareWorker.js');
@@ -41,57 +48,64 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
     ? await scanFolderParallel(root, scanOptions, { workerScript })
     : scanFolder(root, scanOptions);
   bar.clear();
-  const seconds = (Date.now() - started) / 1000;
-
-  if (args.flags.has('json')) {
-    writeBuffered(jsonReportPieces(result), io);
-    io.stdout('\n');
-  } else if (args.flags.has('jsonl')) {
-    writeBuffered(jsonLinesPieces(result), io);
-  } else {
-    printReadable(result.files, io, top, result.index.document.bind(result.index));
-    const s = summarize(result);
-    io.stdout(`\n${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds.toFixed(1)} s: ` +
-      `${pct(s.boilerplateShare)} boilerplate, ${pct(s.duplicateShare)} duplicated, ${s.findings} findings, ` +
-      `${s.nearDuplicatePairs} near-duplicate pair${s.nearDuplicatePairs === 1 ? '' : 's'}\n`);
-    for (const [code, n] of Object.entries(s.byCode).sort((a, b) => b[1] - a[1])) {
-      io.stdout(`  ${String(n).padStart(6)}  ${code}\n`);
-    }
-  }
+  writer.finish(result);
+  if (args.flags.has('json')) { write('\n'); }
+  out.end();
   for (const s of result.skipped) { io.stderr(`corpus-lens: skipped ${printable(s.path)}: ${printable(s.message)}\n`); }
   return result.skipped.some((s) => s.reason === 'unreadable') ? 1 : 0;
 }
 
-/** Pieces gathered into writes of about 64 KB: one write per file would cost a system call each. */
-function writeBuffered(pieces: Iterable<string>, io: CliIO): void {
-  let buffer = '';
-  for (const piece of pieces) {
-    buffer += piece;
-    if (buffer.length >= 65536) { io.stdout(buffer); buffer = ''; }
+/**
+ * Pieces gathered into writes of about 64 KB: one write per file would cost a system call each. The progress bar
+ * is cleared before each write (it is drawn again at the next update), so a report on a terminal stays readable.
+ */
+class BufferedOut {
+  private buffer = '';
+
+  constructor(private readonly io: CliIO, private readonly bar: ProgressBar) {}
+
+  write(piece: string): void {
+    this.buffer += piece;
+    if (this.buffer.length >= 65536) { this.end(); }
   }
-  if (buffer) { io.stdout(buffer); }
+
+  end(): void {
+    if (!this.buffer) { return; }
+    this.bar.clear();
+    this.io.stdout(this.buffer);
+    this.buffer = '';
+  }
 }
 
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
-function printReadable(
-  files: FileAnalysis[],
-  io: CliIO,
-  top: number,
-  doc: (p: string) => { model: { positionAt(o: number): { line: number } } } | undefined,
-): void {
-  for (const f of files) {
-    const near = f.nearDuplicates.length ? ` · near-copy of ${f.nearDuplicates.map((n) => `${printable(n.path)} (${pct(n.similarity)})`).join(', ')}` : '';
-    io.stdout(`${printable(f.path)}: ${pct(f.boilerplateShare)} boilerplate · ${pct(f.duplicateShare)} duplicated · ${f.findings.length} findings${near}\n`);
-    const model = doc(f.path)!.model;
-    const ranked = [...f.findings].sort((a, b) => b.score * (b.end - b.start) - a.score * (a.end - a.start)).slice(0, top);
-    for (const x of ranked.sort((a, b) => a.start - b.start)) {
-      const a = model.positionAt(x.start).line + 1;
-      const b = model.positionAt(Math.max(x.start, x.end - 1)).line + 1;
-      const lines = a === b ? `${a}` : `${a}-${b}`;
-      io.stdout(`  ${lines.padStart(7)}  ${x.kind.padEnd(11)} ${x.message}  [${x.code}]\n`);
-    }
-  }
+/** The readable report: a few lines per file, then the corpus totals. */
+function readableWriter(write: (s: string) => void, top: number, seconds: () => number): ReportWriter {
+  const totals = new SummaryBuilder();
+  return {
+    file(index, f) {
+      totals.add(index, f);
+      const near = f.nearDuplicates.length ? ` · near-copy of ${f.nearDuplicates.map((n) => `${printable(n.path)} (${pct(n.similarity)})`).join(', ')}` : '';
+      write(`${printable(f.path)}: ${pct(f.boilerplateShare)} boilerplate · ${pct(f.duplicateShare)} duplicated · ${f.findings.length} findings${near}\n`);
+      const model = index.document(f.path)!.model;
+      const ranked = [...f.findings].sort((a, b) => b.score * (b.end - b.start) - a.score * (a.end - a.start)).slice(0, top);
+      for (const x of ranked.sort((a, b) => a.start - b.start)) {
+        const a = model.positionAt(x.start).line + 1;
+        const b = model.positionAt(Math.max(x.start, x.end - 1)).line + 1;
+        const lines = a === b ? `${a}` : `${a}-${b}`;
+        write(`  ${lines.padStart(7)}  ${x.kind.padEnd(11)} ${x.message}  [${x.code}]\n`);
+      }
+    },
+    finish(result) {
+      const s = totals.summary(result.skipped, result.bytes);
+      write(`\n${s.files} files, ${(s.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds().toFixed(1)} s: ` +
+        `${pct(s.boilerplateShare)} boilerplate, ${pct(s.duplicateShare)} duplicated, ${s.findings} findings, ` +
+        `${s.nearDuplicatePairs} near-duplicate pair${s.nearDuplicatePairs === 1 ? '' : 's'}\n`);
+      for (const [code, n] of Object.entries(s.byCode).sort((a, b) => b[1] - a[1])) {
+        write(`  ${String(n).padStart(6)}  ${code}\n`);
+      }
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { unpackDocument } from './index/prepare';
 import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
 import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
-import { readStamped, textLoader } from './index/sourceFile';
+import { readStamped, stampOf, textLoader } from './index/sourceFile';
 
 const BATCH = 32;
 
@@ -68,7 +68,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     clock.end('read, prepare (workers) and link');
 
     // Phase two: boilerplate on the workers that hold each file's text, duplicates here as results come back.
-    const analyses = new Map<string, FileAnalysis>();
+    const out = new InOrder(paths, index, root, options.onFile);
     const changed: string[] = [];
     let analysed = 0;
     const totalFiles = index.totalFiles;
@@ -95,8 +95,15 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (r.type === 'error') { reject(new Error(r.message)); return; }
         if (r.type !== 'boilerplate') { return; }
         for (const res of r.results) {
-          if (res.changed) { changed.push(res.path); } else { analyses.set(res.path, index.analyzeWith(res.path, res.findings, shared)); }
+          if (res.changed) {
+            changed.push(res.path);
+            out.changed(res.path);
+          } else {
+            const others = out.streaming ? new Set<string>() : undefined;
+            out.analysed(index.analyzeWith(res.path, res.findings, shared, others), others);
+          }
         }
+        out.flush();
         analysed += r.results.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
         options.onProgress?.({ phase: 'analysing', done: analysed, total: totalFiles });
@@ -104,8 +111,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       });
     })));
     clock.end('boilerplate (workers) and duplicate spans');
-    if (changed.length > 0) { bytes += reindexChanged(root, index, changed, analyses, skipped); }
-    const files = paths.filter((p) => analyses.has(p)).map((p) => analyses.get(p)!);
+    if (changed.length > 0) { bytes += reindexChanged(root, index, changed, out, skipped); }
+    const files = out.finish();
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return { root, index, files, skipped, bytes, stages: clock.stages };
   } finally {
@@ -114,11 +121,115 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
 }
 
 /**
+ * The analyses in path order. Without a receiver they are kept and returned at the end (ScanResult.files). With
+ * one (ScanOptions.onFile), a file is handed over as soon as it and every file before it are analysed, so only a
+ * window of analyses waits here. The rule for files that change on disk during the scan: a file is handed over
+ * only when every other file its passages name (`others`) is still, at that moment, the version indexed (its
+ * phase-two read matched its stamp, or its stamp is checked then). A file found changed, and any file naming a
+ * file that changed, stops the stream: they and every file after them wait for the end, when the changed files
+ * are re-indexed and the files sharing passages with them analysed again (reindexChanged). So no report is
+ * written with offsets into a version of a file that had been replaced when it was written.
+ */
+class InOrder {
+  private readonly ready = new Map<string, { analysis: FileAnalysis; others: Set<string> | undefined }>();
+  /** Files checked to be the version indexed: their phase-two read, or a stamp check, matched. */
+  private readonly unchanged = new Set<string>();
+  private readonly changedFiles = new Set<string>();
+  private readonly kept: FileAnalysis[] = [];
+  private next = 0;
+  private held = false;
+  /** Each path's place in the order, made only if a file changed during a streamed scan. */
+  private position: Map<string, number> | undefined;
+
+  constructor(
+    private readonly paths: string[],
+    private readonly index: CorpusIndex,
+    private readonly root: string,
+    private readonly receiver: ((a: FileAnalysis, index: CorpusIndex) => void) | undefined,
+  ) {}
+
+  analysed(a: FileAnalysis, others?: Set<string>): void {
+    this.unchanged.add(a.path);
+    this.ready.set(a.path, { analysis: a, others: others && others.size > 0 ? others : undefined });
+  }
+
+  changed(path: string): void {
+    this.changedFiles.add(path);
+    this.ready.delete(path);
+  }
+
+  /** Hands over what can be handed over now (nothing without a receiver: then all waits for the end). */
+  flush(): void {
+    if (!this.receiver) { return; }
+    while (!this.held && this.next < this.paths.length) {
+      const p = this.paths[this.next];
+      if (this.changedFiles.has(p)) { this.held = true; return; }
+      if (!this.index.has(p)) { this.next++; continue; } // skipped when read
+      const r = this.ready.get(p);
+      if (!r) { return; }
+      if (r.others && !this.allUnchanged(r.others)) { this.held = true; return; }
+      this.give(p, r.analysis);
+    }
+  }
+
+  /** After the scan (and any re-indexing): everything left, in path order; the kept analyses without a receiver. */
+  finish(): FileAnalysis[] {
+    for (; this.next < this.paths.length;) {
+      const p = this.paths[this.next];
+      const r = this.ready.get(p);
+      if (r && this.index.has(p)) { this.give(p, r.analysis); } else { this.next++; }
+    }
+    return this.kept;
+  }
+
+  /** The final analysis of a file not handed over yet (re-indexed or analysed again at the end). */
+  replace(a: FileAnalysis): void {
+    this.changedFiles.delete(a.path);
+    this.ready.set(a.path, { analysis: a, others: undefined });
+  }
+
+  /** A file dropped at the end (no longer readable). */
+  drop(path: string): void {
+    this.ready.delete(path);
+  }
+
+  /** Whether the other files a file's passages name are worth collecting (only a receiver checks them). */
+  get streaming(): boolean {
+    return this.receiver !== undefined;
+  }
+
+  isHandedOver(path: string): boolean {
+    if (!this.receiver) { return false; }
+    if (!this.position) { this.position = new Map(this.paths.map((p, i) => [p, i])); }
+    return (this.position.get(path) ?? Infinity) < this.next;
+  }
+
+  private give(p: string, a: FileAnalysis): void {
+    this.ready.delete(p);
+    this.next++;
+    if (this.receiver) { this.receiver(a, this.index); } else { this.kept.push(a); }
+  }
+
+  private allUnchanged(others: Set<string>): boolean {
+    for (const o of others) {
+      if (this.changedFiles.has(o)) { return false; }
+      if (this.unchanged.has(o)) { continue; }
+      const was = this.index.document(o)?.stamp;
+      const now = stampOf(this.root, o);
+      if (!was || !now || was.size !== now.size || was.mtimeMs !== now.mtimeMs) { return false; }
+      this.unchanged.add(o);
+    }
+    return true;
+  }
+}
+
+/**
  * Files that changed on disk after they were prepared: read again and re-indexed (or dropped, when no longer
  * readable), then they and every file that shares passages with their old or new text are analysed again, so
- * no finding is reported with offsets into the text that was replaced. Returns the change in bytes read.
+ * no finding is reported with offsets into the text that was replaced. A file already handed over to a
+ * streaming receiver is not analysed again (see InOrder: it names no changed file). Returns the change in bytes.
  */
-function reindexChanged(root: string, index: CorpusIndex, changed: string[], analyses: Map<string, FileAnalysis>, skipped: SkippedFile[]): number {
+function reindexChanged(root: string, index: CorpusIndex, changed: string[], out: InOrder, skipped: SkippedFile[]): number {
   const again = new Set<string>();
   let bytes = 0;
   for (const rel of changed) {
@@ -128,11 +239,11 @@ function reindexChanged(root: string, index: CorpusIndex, changed: string[], ana
     if (read.ok) { bytes += read.bytes; }
     const affected = read.ok ? index.setDocument(rel, read.text, stamp) : index.removeDocument(rel);
     if (read.ok) { again.add(rel); } else { skipped.push({ path: rel, reason: read.reason, message: read.message }); }
-    analyses.delete(rel);
+    out.drop(rel);
     for (const p of affected) { again.add(p); }
   }
   for (const p of again) {
-    if (index.has(p)) { analyses.set(p, index.analyze(p)); }
+    if (index.has(p) && !out.isHandedOver(p)) { out.replace(index.analyze(p)); }
   }
   return bytes;
 }

@@ -72,34 +72,48 @@ export function fileToJson(index: CorpusIndex, a: FileAnalysis): JsonFile {
   };
 }
 
-export function summarize(result: ScanResult): JsonSummary {
-  const byCode: Record<string, number> = {};
-  let findings = 0;
-  let chars = 0;
-  let bp = 0;
-  let dup = 0;
-  const pairs = new Set<string>();
-  for (const f of result.files) {
-    const n = result.index.document(f.path)!.model.length;
-    chars += n;
-    bp += f.boilerplateShare * n;
-    dup += f.duplicateShare * n;
+/** The corpus totals, added up a file at a time, so that a streamed report needs no list of every file. */
+export class SummaryBuilder {
+  private readonly byCode: Record<string, number> = {};
+  private files = 0;
+  private findings = 0;
+  private chars = 0;
+  private bp = 0;
+  private dup = 0;
+  private readonly pairs = new Set<string>();
+
+  add(index: CorpusIndex, f: FileAnalysis): void {
+    const n = index.document(f.path)!.model.length;
+    this.files++;
+    this.chars += n;
+    this.bp += f.boilerplateShare * n;
+    this.dup += f.duplicateShare * n;
     for (const x of f.findings) {
-      findings++;
-      byCode[x.code] = (byCode[x.code] ?? 0) + 1;
+      this.findings++;
+      this.byCode[x.code] = (this.byCode[x.code] ?? 0) + 1;
     }
-    for (const nd of f.nearDuplicates) { pairs.add([f.path, nd.path].sort().join('\0')); }
+    for (const nd of f.nearDuplicates) { this.pairs.add(f.path < nd.path ? `${f.path}\0${nd.path}` : `${nd.path}\0${f.path}`); }
   }
-  return {
-    files: result.files.length,
-    skipped: result.skipped,
-    bytes: result.bytes,
-    findings,
-    byCode,
-    boilerplateShare: chars ? round(bp / chars) : 0,
-    duplicateShare: chars ? round(dup / chars) : 0,
-    nearDuplicatePairs: pairs.size,
-  };
+
+  summary(skipped: JsonSummary['skipped'], bytes: number): JsonSummary {
+    const { chars } = this;
+    return {
+      files: this.files,
+      skipped,
+      bytes,
+      findings: this.findings,
+      byCode: this.byCode,
+      boilerplateShare: chars ? round(this.bp / chars) : 0,
+      duplicateShare: chars ? round(this.dup / chars) : 0,
+      nearDuplicatePairs: this.pairs.size,
+    };
+  }
+}
+
+export function summarize(result: ScanResult): JsonSummary {
+  const b = new SummaryBuilder();
+  for (const f of result.files) { b.add(result.index, f); }
+  return b.summary(result.skipped, result.bytes);
 }
 
 export function toJsonReport(result: ScanResult): JsonReport {
@@ -107,26 +121,72 @@ export function toJsonReport(result: ScanResult): JsonReport {
 }
 
 /**
- * The JsonReport document as consecutive pieces of text: joined, exactly JSON.stringify(toJsonReport(result)),
- * but no piece holds more than one file's findings.
+ * Writes a report while the scan runs: `file` is called with each file's analysis in path order (a scan's
+ * `onFile`), `finish` once at the end. What it writes, joined, is exactly what the pieces functions below give
+ * for the finished scan; it keeps nothing of a file once written but the summary's totals.
  */
-export function* jsonReportPieces(result: ScanResult): Generator<string> {
-  yield '{"version":1,"files":[';
+export interface ReportWriter {
+  file(index: CorpusIndex, a: FileAnalysis): void;
+  finish(result: Pick<ScanResult, 'skipped' | 'bytes'>): void;
+}
+
+/** The JsonReport document, one file's object per write: joined, exactly JSON.stringify(toJsonReport(result)). */
+export function jsonReportWriter(write: (s: string) => void): ReportWriter {
+  const totals = new SummaryBuilder();
   let first = true;
-  for (const f of result.files) {
-    yield (first ? '' : ',') + JSON.stringify(fileToJson(result.index, f));
-    first = false;
-  }
-  yield `],"summary":${JSON.stringify(summarize(result))}}`;
+  const open = () => {
+    if (first) { write('{"version":1,"files":['); }
+  };
+  return {
+    file(index, a) {
+      open();
+      write((first ? '' : ',') + JSON.stringify(fileToJson(index, a)));
+      first = false;
+      totals.add(index, a);
+    },
+    finish(result) {
+      open();
+      write(`],"summary":${JSON.stringify(totals.summary(result.skipped, result.bytes))}}`);
+    },
+  };
 }
 
 /**
  * JSON Lines for pipelines (jq, DuckDB read_json, pandas lines=True): one JsonFile per line, then one line
- * `{"summary": JsonSummary}`. Each piece is one line with its line break.
+ * `{"summary": JsonSummary}`. Each write is one line with its line break.
  */
-export function* jsonLinesPieces(result: ScanResult): Generator<string> {
-  for (const f of result.files) { yield JSON.stringify(fileToJson(result.index, f)) + '\n'; }
-  yield JSON.stringify({ summary: summarize(result) }) + '\n';
+export function jsonLinesWriter(write: (s: string) => void): ReportWriter {
+  const totals = new SummaryBuilder();
+  return {
+    file(index, a) {
+      write(JSON.stringify(fileToJson(index, a)) + '\n');
+      totals.add(index, a);
+    },
+    finish(result) { write(JSON.stringify({ summary: totals.summary(result.skipped, result.bytes) }) + '\n'); },
+  };
+}
+
+/** A finished scan's report through a writer, as consecutive pieces (made one file at a time, as they are taken). */
+function* piecesOf(result: ScanResult, make: (write: (s: string) => void) => ReportWriter): Generator<string> {
+  let pending: string[] = [];
+  const w = make((s) => pending.push(s));
+  for (const f of result.files) {
+    w.file(result.index, f);
+    yield* pending;
+    pending = [];
+  }
+  w.finish(result);
+  yield* pending;
+}
+
+/** The JsonReport document of a finished scan as consecutive pieces, none holding more than one file's findings. */
+export function jsonReportPieces(result: ScanResult): Generator<string> {
+  return piecesOf(result, jsonReportWriter);
+}
+
+/** The JSON Lines report of a finished scan, a line per piece. */
+export function jsonLinesPieces(result: ScanResult): Generator<string> {
+  return piecesOf(result, jsonLinesWriter);
 }
 
 function round(x: number): number {

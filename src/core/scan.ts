@@ -22,6 +22,12 @@ export interface ScanOptions extends CorpusSelection {
   onProgress?: (p: ScanProgress) => void;
   /** Checked between files; a cancelled scan throws ScanCancelled. */
   isCancelled?: () => boolean;
+  /**
+   * When given, each file's analysis is handed here, in path order, as soon as it is final, instead of being kept
+   * in ScanResult.files (which then stays empty): a report can be written while the scan runs, and the scan keeps
+   * only the analyses still waiting for the files before them. See scanFolderParallel for files that change.
+   */
+  onFile?: (analysis: FileAnalysis, index: CorpusIndex) => void;
 }
 
 export class ScanCancelled extends Error {
@@ -40,6 +46,7 @@ export interface StageTime {
 export interface ScanResult {
   root: string;
   index: CorpusIndex;
+  /** Every file's analysis, in path order; empty when the scan handed them to ScanOptions.onFile instead. */
   files: FileAnalysis[];
   skipped: SkippedFile[];
   bytes: number;
@@ -89,7 +96,10 @@ export function scanFolder(root: string, options: ScanOptions = {}): ScanResult 
   let done = 0;
   const shared = index.sharedFingerprints();
   for (const rel of paths) {
-    if (index.has(rel)) { files.push(index.analyzeWith(rel, index.detectBoilerplate(rel), shared)); }
+    if (index.has(rel)) {
+      const a = index.analyzeWith(rel, index.detectBoilerplate(rel), shared);
+      if (options.onFile) { options.onFile(a, index); } else { files.push(a); }
+    }
     report('analysing', ++done);
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : 1));

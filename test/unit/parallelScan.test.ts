@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { FileAnalysis } from '../../src/core/index/corpusIndex';
 import { scanFolderParallel } from '../../src/core/parallelScan';
 import { toJsonReport } from '../../src/core/report';
 import { scanFolder } from '../../src/core/scan';
@@ -101,5 +102,60 @@ describe('the index after a parallel scan', () => {
     assert.strictEqual(moved.slice(dup.start, dup.end), passage.slice(0, -1));
     assert.strictEqual(result.index.document('b.txt')!.model.text, moved);
     assert.ok(result.index.holdsText('b.txt', moved));
+  });
+});
+
+describe('scanFolderParallel handing each file over as it is final (onFile)', () => {
+  let dir: string;
+  const passage = 'The river authority opened the new flood gates on Monday, two years late and well over budget, ' +
+    'after a winter in which the old ones failed twice and the low streets of the town stood under water for days.';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-onfile-'));
+    // a.txt copies z.txt, three batches later in path order: a.txt is final before z.txt is read again.
+    fs.writeFileSync(path.join(dir, 'a.txt'), `Flood gates, as reported.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'z.txt'), `Flood gates.\n\n${passage}\n`);
+    const words = 'tide gauge levee pump station sluice culvert embankment drain weir'.split(' ');
+    for (let i = 0; i < 80; i++) {
+      const text = Array.from({ length: 40 }, (_, j) => words[(i * 3 + j * 7 + (j >> 3)) % words.length]).join(' ');
+      fs.writeFileSync(path.join(dir, `n${String(i).padStart(2, '0')}.txt`), `Note ${i}.\n\n${text}.\n`);
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('hands over the same analyses as the scan keeps, in path order, the first ones before the last batch is back', async () => {
+    const events: string[] = [];
+    const streamed: FileAnalysis[] = [];
+    const result = await scanFolderParallel(dir, {
+      onFile: (a) => { streamed.push(a); events.push(`file ${a.path}`); },
+      onProgress: (p) => { if (p.phase === 'analysing') { events.push(`analysed ${p.done}/${p.total}`); } },
+    }, { workerScript, workers: 1 });
+    assert.deepStrictEqual(result.files, []);
+    // One worker: which copy a finding names first follows the order in which the documents were linked.
+    const kept = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    assert.deepStrictEqual(streamed, kept.files);
+    assert.deepStrictEqual(streamed.map((a) => a.path), [...streamed.map((a) => a.path)].sort());
+    assert.ok(events.indexOf(`file ${streamed[0].path}`) < events.indexOf(`analysed ${streamed.length}/${streamed.length}`));
+  });
+
+  it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {
+    const moved = `Flood gates.\n\nA paragraph was put in first.\n\nAnd another one after it.\n\n${passage}\n`;
+    let rewritten = false;
+    const streamed: FileAnalysis[] = [];
+    const result = await scanFolderParallel(dir, {
+      onFile: (a) => { streamed.push(a); },
+      onProgress: (p) => {
+        if (p.phase === 'reading' && p.done === p.total && !rewritten) {
+          rewritten = true;
+          fs.writeFileSync(path.join(dir, 'z.txt'), moved);
+          const later = new Date(Date.now() + 5000);
+          fs.utimesSync(path.join(dir, 'z.txt'), later, later);
+        }
+      },
+    }, { workerScript, workers: 1 });
+    assert.ok(rewritten);
+    const a = streamed.find((f) => f.path === 'a.txt')!;
+    const dup = a.findings.find((f) => f.kind === 'duplicate')!;
+    assert.deepStrictEqual(dup.related.map((r) => [r.path, moved.slice(r.start, r.end)]), [['z.txt', passage.slice(0, -1)]]);
+    assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
   });
 });

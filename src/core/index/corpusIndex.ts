@@ -327,9 +327,10 @@ export class CorpusIndex implements ShapeStats {
 
   /**
    * Like analyze, with the boilerplate findings computed elsewhere (a worker thread). `shared`, from
-   * sharedFingerprints(), spares the span search a lookup per fingerprint.
+   * sharedFingerprints(), spares the span search a lookup per fingerprint. `others` receives the paths of the
+   * other documents whose passages the analysis used (its offsets into them are only as good as their versions).
    */
-  analyzeWith(path: string, boilerplate: Finding[], shared?: Map<string, SharedFingerprints>): FileAnalysis {
+  analyzeWith(path: string, boilerplate: Finding[], shared?: Map<string, SharedFingerprints>, others?: Set<string>): FileAnalysis {
     if (!shared) { this.completeTable(); }
     const doc = this.mustGet(path);
     const candidates = shared ? shared.get(path) ?? NO_FINGERPRINTS : undefined;
@@ -338,6 +339,9 @@ export class CorpusIndex implements ShapeStats {
       findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates, candidates),
       boilerplate,
     );
+    if (others) {
+      for (const sp of spans) { if (sp.other !== doc.id) { others.add(this.byId.get(sp.other)!.path); } }
+    }
     const duplicates = this.duplicateFindings(doc, spans);
     const findings = [...boilerplate, ...duplicates].sort((x, y) => x.start - y.start || x.end - y.end);
     return {
@@ -390,7 +394,9 @@ export class CorpusIndex implements ShapeStats {
         relatedModel: other.model,
       };
     });
-    items.sort((x, y) => x.start - y.start || y.end - x.end);
+    // Ties go by the other copy's path and place, not by the order in which documents were linked (which
+    // follows the workers' timing): the same corpus gives the same report on every run.
+    items.sort((x, y) => x.start - y.start || y.end - x.end || byPath(x.related.path, y.related.path) || x.related.start - y.related.start);
     const groups: (typeof items)[] = [];
     for (const it of items) {
       const g = groups[groups.length - 1];
@@ -439,8 +445,12 @@ export class CorpusIndex implements ShapeStats {
         out.push({ path: other.path, similarity: Math.round(similarity * 1000) / 1000 });
       }
     }
-    return out.sort((x, y) => y.similarity - x.similarity);
+    return out.sort((x, y) => y.similarity - x.similarity || byPath(x.path, y.path));
   }
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
