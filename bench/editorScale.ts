@@ -8,12 +8,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
-import { generateCorpus } from './generate';
+import { CORPUS_VERSION, generateCorpus } from './generate';
 import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { CorpusQuery, SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
-const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files`);
+const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
 const MB = 1024 * 1024;
 
 /** The suggestion worker, with one pending request per id (progress replies are counted, not settled). */

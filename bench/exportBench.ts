@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { exportCorpus } from '../src/core/export/exportCorpus';
 import { scanFolderParallel } from '../src/core/parallelScan';
-import { generateCorpus } from './generate';
+import { CORPUS_VERSION, generateCorpus } from './generate';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const sizeMB = Number(arg('export-size', '100'));
   const seed = Number(arg('seed', '42'));
   const rounds = Number(arg('rounds', '2'));
-  const dir = path.resolve(path.join(__dirname, '..', 'bench-corpus', `${sizeMB}mb-seed${seed}`));
+  const dir = path.resolve(path.join(__dirname, '..', 'bench-corpus', `${sizeMB}mb-seed${seed}-${CORPUS_VERSION}`));
   if (!fs.existsSync(dir)) {
     process.stdout.write(`generating a ${sizeMB} MB corpus in ${dir} ...\n`);
     generateCorpus(dir, sizeMB * 1024 * 1024, seed);

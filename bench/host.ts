@@ -7,7 +7,7 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
-import { generateCorpus } from './generate';
+import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
 import { FileFindings, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
@@ -15,7 +15,7 @@ import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
-const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files`);
+const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
 const IDLE_AFTER_SCAN_MS = 3000;
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
-import { generateCorpus } from './generate';
+import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
 import { SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
 
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
  */
 async function untaggedOnLargeCorpus(text: string): Promise<void> {
   const FILES = 10000;
-  const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files`);
+  const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
   if (!fs.existsSync(path.join(dir, '.complete'))) {
     process.stdout.write(`generating ${FILES} files in ${dir} ...\n`);
     generateCorpus(dir, FILES * 100_000, 7, FILES);
