@@ -15,8 +15,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODE_SERVER_VERSION, ensureInstalled } from '../scripts/real-vscode/install.mjs';
 import {
-  FIXTURE_WORKSPACE, REPO, copyWorkspace, envInt, interrupted, launchBrowser, log, startServer, workbenchUrl,
-  writeTestRunnerExtension, runMain, prepareVsixRun,
+  FIXTURE_WORKSPACE, REPO, copyWorkspace, envInt, interrupted, launchBrowser, log, startServer,
+  writeTestRunnerExtension, runMain, prepareVsixRun, runProbePage,
 } from '../scripts/real-vscode/lib.mjs';
 
 const RUNS = envInt('CORPUS_LENS_BENCH_ACTIVATION_RUNS', 5);
@@ -26,23 +26,10 @@ const LIMITS = { activateMs: 50, firstDiagnosticsMs: 1000 };
 
 async function measureOnce(server, browser, workspace, runDir, i) {
   const resultFile = path.join(runDir, `result-${i}.json`);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  let reportExit;
-  const exited = new Promise((resolve) => { reportExit = resolve; });
-  await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code)); });
-  const remote = (p) => `vscode-remote://${server.authority}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(path.join(runDir, 'probe-runner'))],
-    ['extensionTestsPath', remote(path.join(REPO, 'bench', 'activationProbe.cjs'))],
-    ['openFile', remote(path.join(workspace, OPEN_FILE))],
-  ];
-  let timer;
-  const outcome = await Promise.race([
-    page.goto(workbenchUrl(server.base, workspace, payload), { waitUntil: 'domcontentloaded', timeout: RUN_TIMEOUT_MS }).then(() => exited),
-    new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS); }),
-  ]);
-  clearTimeout(timer);
-  await page.close();
+  const outcome = await runProbePage(server, browser, {
+    folder: workspace, runnerDir: path.join(runDir, 'probe-runner'), probe: path.join(REPO, 'bench', 'activationProbe.cjs'),
+    extra: [['openFile', path.join(workspace, OPEN_FILE)]], timeoutMs: RUN_TIMEOUT_MS,
+  });
   if (outcome !== 0) { throw new Error(`run ${i + 1}: the probe ${outcome === 'timeout' ? 'timed out' : `failed (exit code ${outcome})`}; server log ${server.logFile}`); }
   const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
   if (!result.openDocuments.some((p) => p.endsWith(`/${OPEN_FILE}`))) {

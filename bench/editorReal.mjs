@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  REPO, launchBrowser, log, prepareVsixRun, runMain, startMemorySampler, startServer, workbenchUrl, writeTestRunnerExtension,
+  REPO, launchBrowser, log, prepareVsixRun, runMain, runProbePage, startMemorySampler, startServer, writeTestRunnerExtension,
   FIXTURE_WORKSPACE,
 } from '../scripts/real-vscode/lib.mjs';
 import { CODE_SERVER_VERSION, ensureInstalled } from '../scripts/real-vscode/install.mjs';
@@ -89,17 +89,10 @@ async function main() {
   const { browser, close } = await launchBrowser();
   let outcome;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    let reportExit;
-    const exited = new Promise((resolve) => { reportExit = resolve; });
-    await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code)); });
-    const remote = (p) => `vscode-remote://${server.authority}${p}`;
-    const payload = [
-      ['extensionDevelopmentPath', remote(path.join(runDir, 'probe-runner'))],
-      ['extensionTestsPath', remote(path.join(REPO, 'bench', 'editorRealProbe.cjs'))],
-    ];
-    await page.goto(workbenchUrl(server.base, workspace, payload), { waitUntil: 'domcontentloaded', timeout: 120_000 });
-    outcome = await exited;
+    outcome = await runProbePage(server, browser, {
+      folder: workspace, runnerDir: path.join(runDir, 'probe-runner'), probe: path.join(REPO, 'bench', 'editorRealProbe.cjs'),
+      timeoutMs: 3_600_000,
+    });
   } finally {
     await close();
     await server.stop();

@@ -317,6 +317,34 @@ export function workbenchUrl(base, folder, payload) {
   return url;
 }
 
+/**
+ * Opens `folder` in a fresh workbench page with a probe as the run's extension "tests" (the test-runner extension
+ * in `runnerDir`, the probe script `probe`, plus any `extra` payload entries such as an `openFile`), and resolves
+ * with the exit code the probe reported, or 'timeout' after `timeoutMs`. The page is closed either way.
+ */
+export async function runProbePage(server, browser, { folder, runnerDir, probe, extra = [], timeoutMs }) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  let reportExit;
+  const exited = new Promise((resolve) => { reportExit = resolve; });
+  await page.exposeFunction('codeAutomationExit', (code) => { reportExit(Number(code)); });
+  const remote = (p) => `vscode-remote://${server.authority}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(runnerDir)],
+    ['extensionTestsPath', remote(probe)],
+    ...extra.map(([key, p]) => [key, remote(p)]),
+  ];
+  let timer;
+  try {
+    return await Promise.race([
+      page.goto(workbenchUrl(server.base, folder, payload), { waitUntil: 'domcontentloaded', timeout: timeoutMs }).then(() => exited),
+      new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await page.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Memory: peak resident memory of a process tree (this script, the VS Code server, Chromium), from /proc.
 
