@@ -133,22 +133,32 @@ export class AnnotationSessions implements vscode.Disposable {
     const loc = this.deps.files.match(uri);
     if (!loc) { return undefined; }
     const store = this.storeFor(loc.folder);
-    try {
-      const decoded = await readSourceText(uri);
-      if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }
-      const session = await store.open(uri.fsPath, decoded.text);
-      const result = change(session);
-      await session.save();
-      if (!this.tracked.has(key)) {
-        if (hasDecisions(session)) { this.retained.set(key, session); } else { this.retained.delete(key); store.close(session.sourcePath); }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.editClosed(uri, key, store, change);
+      } catch (e) {
+        // A session kept from before the sidecar changed on disk (made invalid, then repaired) can refuse the write:
+        // the second attempt starts from the files as they are now.
+        if (attempt === 1 && !this.tracked.has(key) && !this.retained.has(key)) { store.close(uri.fsPath); continue; }
+        this.reportError(e, true);
+        return undefined;
       }
-      this.changed.fire(uri);
-      this.saved.fire(uri);
-      return result;
-    } catch (e) {
-      this.reportError(e, true);
-      return undefined;
     }
+  }
+
+  /** One attempt at editing a closed file's sidecar: read from disk, changed, written; throws what fails. */
+  private async editClosed<T>(uri: vscode.Uri, key: string, store: AnnotationStore, change: (session: SidecarSession) => T): Promise<T> {
+    const decoded = await readSourceText(uri);
+    if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }
+    const session = await store.open(uri.fsPath, decoded.text);
+    const result = change(session);
+    await session.save();
+    if (!this.tracked.has(key)) {
+      if (hasDecisions(session)) { this.retained.set(key, session); } else { this.retained.delete(key); store.close(session.sourcePath); }
+    }
+    this.changed.fire(uri);
+    this.saved.fire(uri);
+    return result;
   }
 
   /** Writes a document's sidecar (when it has changes); errors are shown, not thrown. Resolves when written. */
