@@ -139,7 +139,8 @@ export class AnnotationSessions implements vscode.Disposable {
       } catch (e) {
         // A session kept from before the sidecar changed on disk (made invalid, then repaired) can refuse the write:
         // the second attempt starts from the files as they are now.
-        if (attempt === 1 && !this.tracked.has(key) && !this.retained.has(key)) { store.close(uri.fsPath); continue; }
+        // (A session retained for its decisions was saved after each edit: the sidecar on disk holds them.)
+        if (attempt === 1 && !this.tracked.has(key)) { this.retained.delete(key); store.close(uri.fsPath); continue; }
         this.reportError(e, true);
         return undefined;
       }
