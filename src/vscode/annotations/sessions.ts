@@ -133,6 +133,10 @@ export class AnnotationSessions implements vscode.Disposable {
     const loc = this.deps.files.match(uri);
     if (!loc) { return undefined; }
     const store = this.storeFor(loc.folder);
+    // A closed file's sidecar is edited from the disk as it is now, never from a session kept from before (one
+    // retained for its decisions was saved after each edit, so the sidecar holds what it held).
+    this.retained.delete(key);
+    store.close(uri.fsPath);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.editClosed(uri, key, store, change);
