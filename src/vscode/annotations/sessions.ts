@@ -137,21 +137,15 @@ export class AnnotationSessions implements vscode.Disposable {
     // retained for its decisions was saved after each edit, so the sidecar holds what it held).
     this.retained.delete(key);
     store.close(uri.fsPath);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.editClosed(uri, key, store, change);
-      } catch (e) {
-        // A session kept from before the sidecar changed on disk (made invalid, then repaired) can refuse the write:
-        // the second attempt starts from the files as they are now.
-        // (A session retained for its decisions was saved after each edit: the sidecar on disk holds them.)
-        if (attempt === 1 && !this.tracked.has(key)) { this.retained.delete(key); store.close(uri.fsPath); continue; }
-        this.reportError(e, true);
-        return undefined;
-      }
+    try {
+      return await this.editClosed(uri, key, store, change);
+    } catch (e) {
+      this.reportError(e, true);
+      return undefined;
     }
   }
 
-  /** One attempt at editing a closed file's sidecar: read from disk, changed, written; throws what fails. */
+  /** Edits a closed file's sidecar: read from disk, changed, written; throws what fails. */
   private async editClosed<T>(uri: vscode.Uri, key: string, store: AnnotationStore, change: (session: SidecarSession) => T): Promise<T> {
     const decoded = await readSourceText(uri);
     if (!decoded.ok) { throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${decoded.message}`); }

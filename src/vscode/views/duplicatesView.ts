@@ -11,6 +11,7 @@ import { DuplicateGroup, duplicateGroupSteps } from './model/duplicates';
 import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, moreItem } from './nodes';
 import { DUPLICATES_VIEW } from './model/viewIds';
 import { RevealTarget } from '../platform/reveal';
+import { SLICE_MS } from '../platform/slices';
 import { decisionLabel } from '../findings/findingText';
 
 const REFRESH_MS = 300;
@@ -20,8 +21,6 @@ const REFRESH_MS = 300;
  * at most a tenth of the host's thread.
  */
 const REBUILD_SPACING = 10;
-/** The rebuild runs in slices of about this long, giving the host's thread back between them. */
-const SLICE_MS = 12;
 /** A group's tooltip lists at most this many of its files. */
 const TOOLTIP_FILES = 25;
 
