@@ -130,6 +130,23 @@ suite('tag all occurrences', () => {
     assert.deepStrictEqual(await tags(SLIPWAY), []);
   });
 
+  test('undo in an open file right after its sidecar went invalid on disk (before the watcher tells) changes nothing, and works once it is valid', async () => {
+    const editor = await vscode.window.showTextDocument(TIDES);
+    const first = towns(editor.document.getText())[0];
+    editor.selection = new vscode.Selection(editor.document.positionAt(first), editor.document.positionAt(first + TOWN.length));
+    await vscode.commands.executeCommand('corpusLens.tagEntity', { label: 'location' });
+    const sidecar = sidecarOf(TIDES);
+    const valid = await vscode.workspace.fs.readFile(sidecar);
+    const broken = 'annotations:\n  - id: [unclosed\n';
+    // Not awaited until the extension has seen it: the command must find out for itself.
+    await vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(broken));
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), false, 'nothing can be taken back from an invalid sidecar');
+    assert.strictEqual(await textOf(sidecar), broken, 'the invalid sidecar is not written over');
+    await vscode.workspace.fs.writeFile(sidecar, valid);
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true, 'once repaired, Undo takes the tag back');
+    assert.deepStrictEqual(await tags(TIDES), []);
+  });
+
   test('the list of matches: every one picked, the first active and shown at once, the editor follows, Space leaves one out, Enter tags the rest', async () => {
     const editor = await vscode.window.showTextDocument(TIDES);
     const found = towns(editor.document.getText());

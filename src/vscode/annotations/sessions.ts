@@ -126,7 +126,7 @@ export class AnnotationSessions implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (doc || this.tracked.has(key)) {
       const session = await this.sessionFor(doc ?? await vscode.workspace.openTextDocument(uri), true);
-      if (!session) { return undefined; }
+      if (!session || !await this.caughtUp(key, session)) { return undefined; }
       const result = change(session);
       return await this.save(uri) ? result : undefined;
     }
@@ -142,6 +142,27 @@ export class AnnotationSessions implements vscode.Disposable {
     } catch (e) {
       this.reportError(e, true);
       return undefined;
+    }
+  }
+
+  /**
+   * Merges what the sidecar on disk holds now into an open document's session before a command changes it, so that
+   * a change is never made in memory against a sidecar that has since gone invalid (the file watcher may tell later
+   * than the command runs): such a change could not be saved, yet would stay, and a later retry would find it done.
+   * False, with the error shown and the session forgotten (as when the watcher tells), when the sidecar is invalid.
+   */
+  private async caughtUp(key: string, session: SidecarSession): Promise<boolean> {
+    try {
+      await session.reload();
+      return true;
+    } catch (e) {
+      const tracked = this.tracked.get(key);
+      if (tracked?.session === session) {
+        this.tracked.delete(key);
+        tracked.store.close(session.sourcePath);
+      }
+      this.reportError(e, true);
+      return false;
     }
   }
 
