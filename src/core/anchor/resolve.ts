@@ -3,7 +3,7 @@
 // the old place and with the best context; a fuzzy search tolerant of small edits, first in a window around the
 // old place and then in the whole text. What cannot be found is orphaned, never placed on unrelated text.
 // Candidates are scored on quote, context and closeness; a fuzzy one must also pass acceptance rules (below)
-// that the property tests in test/unit/anchorProperty.test.ts measure.
+// that the property tests in test/unit/core/anchor/resolveProperty.test.ts measure.
 import {
   ApproxMatch, BitPattern, bestStartsFor, contextSimilarity, editDistance, reverseString, scanMatchEnds,
 } from './approxMatch';

@@ -1,6 +1,6 @@
 // The sidebar's pure models: file rows with their sorts, filters and pages; duplicate groups with their pairs and
 // shared passages; tags grouped as the Entities and Claims views show them (how each file's tags are read and
-// re-anchored is the annotations index's: annotationsIndex.test.ts).
+// re-anchored is the annotations index's: core/annotations/corpusAnnotations.test.ts).
 import * as assert from 'assert';
 import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';

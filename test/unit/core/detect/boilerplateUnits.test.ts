@@ -1,0 +1,50 @@
+// The fast shape hash used when indexing must give exactly the shape that the detector's full measure gives.
+import * as assert from 'assert';
+import { analyseUnits, blockShapes, foldedWords, shapeOf } from '../../../../src/core/detect/boilerplate';
+import { TextModel } from '../../../../src/core/text';
+import { measure, shapeHash, wordTable } from '../../../../src/core/detect/boilerplateUnits';
+
+const lines = [
+  'Updated 3 hours ago - Politics & Policy',
+  'Updated 51 mins ago - Politics & Policy',
+  "Don’t miss it: the council’s 2026 budget, in 12 charts",
+  'ÉTÉ À MONTRÉAL — Ça va? 😀 𝔸 x',
+  '12:45 PM · 3/4/2026',
+  '--- *** ---',
+  '',
+  'Sign up for our daily newsletter',
+];
+
+describe('shapeHash', () => {
+  it('equals the shape measure() computes, for prose, numbers, apostrophes, accents and astral text', () => {
+    for (const line of lines) {
+      assert.strictEqual(shapeHash(line, 0, line.length, foldedWords), measure(line, 0, line.length, wordTable(new Set(), new Map(), foldedWords)).shape, line);
+    }
+  });
+
+  it('folds digits and time words so that timestamps share a shape, and gives 0 without letters', () => {
+    assert.strictEqual(shapeOf(lines[0]), shapeOf(lines[1]));
+    assert.notStrictEqual(shapeOf(lines[0]), shapeOf(lines[7]));
+    assert.strictEqual(shapeOf('--- 12 ---'), 0);
+  });
+
+  it('gives the index the same block shapes from the detector\'s one-pass measures', () => {
+    // A one-line block, a block judged line by line (a menu), a hard-wrapped paragraph judged whole, CRLF, emoji.
+    const text = [
+      'Updated 3 hours ago',
+      '',
+      'Home\r\nWorld\r\nSport 😀\r\nWeather',
+      '',
+      'The council met on Tuesday night and voted to turn the old rail yard',
+      'into a park, ending a dispute that had dragged on for most of a decade',
+      'and split the neighbourhood into two loud and very tired camps of people.',
+      '',
+      '12:45',
+    ].join('\n');
+    const model = new TextModel(text);
+    const blocks = model.blocks();
+    const analysis = analyseUnits(model, blocks);
+    assert.ok(analysis.units.some((u) => u.wholeBlock) && analysis.units.some((u) => !u.wholeBlock), 'both kinds of unit');
+    assert.deepStrictEqual(analysis.blockShapes, blockShapes(model, blocks));
+  });
+});

@@ -1,0 +1,161 @@
+// The parallel scan gives the same findings as the single-thread scan, skipped files included.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { FileAnalysis } from '../../../src/core/index/corpusIndex';
+import { scanFolderParallel } from '../../../src/core/parallelScan';
+import { toJsonReport } from '../../../src/core/report';
+import { scanFolder } from '../../../src/core/scan';
+
+const repo = path.resolve(__dirname, '..', '..', '..', '..');
+const workerScript = path.join(repo, 'out', 'src', 'worker', 'prepareWorker.js');
+
+describe('scanFolderParallel', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-par-'));
+    fs.cpSync(path.join(repo, 'sample-corpus'), dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'zz-binary.txt'), Buffer.from([1, 2, 0, 3]));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('matches scanFolder on the sample corpus, with two workers and batches split across them', async () => {
+    const progress: string[] = [];
+    const parallel = await scanFolderParallel(dir, { onProgress: (p) => progress.push(p.phase) }, { workerScript, workers: 2 });
+    const single = scanFolder(dir);
+    assert.deepStrictEqual(toJsonReport(parallel), toJsonReport(single));
+    assert.ok(toJsonReport(single).files.some((f) => f.findings.length > 0));
+    assert.deepStrictEqual(parallel.skipped.map((s) => s.path), ['zz-binary.txt']);
+    assert.ok(progress.includes('reading') && progress.includes('analysing'));
+  });
+});
+
+describe('scanFolderParallel with a file that changes during the scan', () => {
+  let dir: string;
+  const passage = 'The harbour board voted on Tuesday to close the old ferry pier for repairs through the winter, ' +
+    'after engineers found that storms had loosened the piles under its northern end and that the deck had sunk.';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-change-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), `First report.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'b.txt'), `Second report, a copy.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'c.txt'), 'An unrelated note about the weather on the coast this week.\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('re-reads and re-indexes it, and reports the new offsets, never the old ones', async () => {
+    // Rewritten once every file is prepared and before the workers read it again for the boilerplate detector:
+    // the passage moves down two lines and many characters, so old offsets would point elsewhere.
+    const moved = `A new opening line was added here.\n\nAnd a second paragraph before the rest.\n\nFirst report.\n\n${passage}\n`;
+    let rewritten = false;
+    const parallel = await scanFolderParallel(dir, {
+      onProgress: (p) => {
+        if (p.phase === 'reading' && p.done === p.total && !rewritten) {
+          rewritten = true;
+          fs.writeFileSync(path.join(dir, 'a.txt'), moved);
+        }
+      },
+    }, { workerScript, workers: 1 });
+    assert.ok(rewritten);
+    const report = toJsonReport(parallel);
+    assert.deepStrictEqual(report, toJsonReport(scanFolder(dir)));
+    const a = report.files.find((f) => f.path === 'a.txt')!;
+    const dup = a.findings.find((f) => f.kind === 'duplicate')!;
+    assert.deepStrictEqual(dup.range, { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } });
+    // The copy in b.txt names a.txt's passage where it stands now.
+    const b = report.files.find((f) => f.path === 'b.txt')!;
+    assert.deepStrictEqual(b.findings.find((f) => f.kind === 'duplicate')!.related,
+      [{ path: 'a.txt', range: { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } } }]);
+    assert.strictEqual(parallel.index.document('a.txt')!.model.text, moved);
+  });
+});
+
+describe('the index after a parallel scan', () => {
+  let dir: string;
+  const passage = 'The county library will stay open until nine on weekdays from next month, the council said, after ' +
+    'a survey found that most of its readers could only come in the evening, once their working day was over.';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-after-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), `Library hours.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'b.txt'), `Evening opening, reported again.\n\n${passage}\n`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps no text, reads an unchanged file again on demand, and re-indexes one changed since', async () => {
+    const result = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    const a = result.index.document('a.txt')!;
+    assert.strictEqual(a.model.textLoaded, false);
+    assert.strictEqual(result.index.document('b.txt')!.model.textLoaded, false);
+    const first = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
+    assert.ok(result.index.holdsText('a.txt', first));
+    assert.strictEqual(a.model.textLoaded, true);
+
+    // b.txt changes after the scan (with a later mtime, whatever the clock's resolution): its findings come
+    // from the new text, two lines further down, not from the offsets indexed before.
+    const moved = `Evening opening, reported again.\n\nWith a new paragraph first.\n\n${passage}\n`;
+    fs.writeFileSync(path.join(dir, 'b.txt'), moved);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(dir, 'b.txt'), later, later);
+    assert.strictEqual(result.index.holdsText('b.txt', `Evening opening, reported again.\n\n${passage}\n`), false);
+    const b = result.index.analyze('b.txt');
+    const dup = b.findings.find((f) => f.kind === 'duplicate')!;
+    assert.strictEqual(moved.slice(dup.start, dup.end), passage.slice(0, -1));
+    assert.strictEqual(result.index.document('b.txt')!.model.text, moved);
+    assert.ok(result.index.holdsText('b.txt', moved));
+  });
+});
+
+describe('scanFolderParallel handing each file over as it is final (onFile)', () => {
+  let dir: string;
+  const passage = 'The river authority opened the new flood gates on Monday, two years late and well over budget, ' +
+    'after a winter in which the old ones failed twice and the low streets of the town stood under water for days.';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-onfile-'));
+    // a.txt copies z.txt, three batches later in path order: a.txt is final before z.txt is read again.
+    fs.writeFileSync(path.join(dir, 'a.txt'), `Flood gates, as reported.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'z.txt'), `Flood gates.\n\n${passage}\n`);
+    const words = 'tide gauge levee pump station sluice culvert embankment drain weir'.split(' ');
+    for (let i = 0; i < 80; i++) {
+      const text = Array.from({ length: 40 }, (_, j) => words[(i * 3 + j * 7 + (j >> 3)) % words.length]).join(' ');
+      fs.writeFileSync(path.join(dir, `n${String(i).padStart(2, '0')}.txt`), `Note ${i}.\n\n${text}.\n`);
+    }
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('hands over the same analyses as the scan keeps, in path order, the first ones before the last batch is back', async () => {
+    const events: string[] = [];
+    const streamed: FileAnalysis[] = [];
+    const result = await scanFolderParallel(dir, {
+      onFile: (a) => { streamed.push(a); events.push(`file ${a.path}`); },
+      onProgress: (p) => { if (p.phase === 'analysing') { events.push(`analysed ${p.done}/${p.total}`); } },
+    }, { workerScript, workers: 1 });
+    assert.deepStrictEqual(result.files, []);
+    // One worker: which copy a finding names first follows the order in which the documents were linked.
+    const kept = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    assert.deepStrictEqual(streamed, kept.files);
+    assert.deepStrictEqual(streamed.map((a) => a.path), [...streamed.map((a) => a.path)].sort());
+    assert.ok(events.indexOf(`file ${streamed[0].path}`) < events.indexOf(`analysed ${streamed.length}/${streamed.length}`));
+  });
+
+  it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {
+    const moved = `Flood gates.\n\nA paragraph was put in first.\n\nAnd another one after it.\n\n${passage}\n`;
+    let rewritten = false;
+    const streamed: FileAnalysis[] = [];
+    const result = await scanFolderParallel(dir, {
+      onFile: (a) => { streamed.push(a); },
+      onProgress: (p) => {
+        if (p.phase === 'reading' && p.done === p.total && !rewritten) {
+          rewritten = true;
+          fs.writeFileSync(path.join(dir, 'z.txt'), moved);
+          const later = new Date(Date.now() + 5000);
+          fs.utimesSync(path.join(dir, 'z.txt'), later, later);
+        }
+      },
+    }, { workerScript, workers: 1 });
+    assert.ok(rewritten);
+    const a = streamed.find((f) => f.path === 'a.txt')!;
+    const dup = a.findings.find((f) => f.kind === 'duplicate')!;
+    assert.deepStrictEqual(dup.related.map((r) => [r.path, moved.slice(r.start, r.end)]), [['z.txt', passage.slice(0, -1)]]);
+    assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+  });
+});

@@ -1,0 +1,122 @@
+// Claim suggestions: the sentence splitter, check-worthy sentences (attributed statements, figures, dates,
+// comparisons) against opinions, questions and boilerplate, and the speaker a sentence names.
+import * as assert from 'node:assert/strict';
+import { ClaimSuggestion, splitSentences, suggest } from '../../../../src/core/suggest';
+
+function sentences(text: string): string[] {
+  return splitSentences(text).map((s) => text.slice(s.start, s.end));
+}
+
+function claims(text: string): ClaimSuggestion[] {
+  const out = suggest(text, { entities: false, claims: true }).filter((s): s is ClaimSuggestion => s.kind === 'claim');
+  for (const c of out) {
+    assert.equal(text.slice(c.start, c.end), c.text);
+    assert.ok(c.score >= 0 && c.score <= 1);
+  }
+  return out;
+}
+
+describe('suggest: sentence splitter', () => {
+  it('does not split after titles, initials, decimals or abbreviations inside a sentence', () => {
+    assert.deepEqual(sentences('Dr. Smith met John F. Kennedy Jr. at 3.5 p.m. in St. Louis. He left. U.S. officials agreed.'), [
+      'Dr. Smith met John F. Kennedy Jr. at 3.5 p.m. in St. Louis.', 'He left.', 'U.S. officials agreed.',
+    ]);
+  });
+
+  it('ends a sentence after an abbreviation when the next word starts one', () => {
+    assert.deepEqual(sentences('Shares of Apple Inc. fell. The firm grew in the U.S. But not here.'), [
+      'Shares of Apple Inc. fell.', 'The firm grew in the U.S.', 'But not here.',
+    ]);
+  });
+
+  it('keeps a quotation of several sentences with its attribution, and splits after a closing quote', () => {
+    assert.deepEqual(sentences('"It is over. We lost," he said. She replied: "No." Then she left.'), [
+      '"It is over. We lost," he said.', 'She replied: "No."', 'Then she left.',
+    ]);
+  });
+
+  it('splits at blank lines and headings, and joins hard-wrapped lines', () => {
+    const text = 'Port strike ends\r\n\r\nWorkers voted to return\r\nto work on Monday, the union said.\r\nTalks resume today.';
+    assert.deepEqual(sentences(text), ['Port strike ends', 'Workers voted to return\r\nto work on Monday, the union said.', 'Talks resume today.']);
+  });
+});
+
+describe('suggest: claims', () => {
+  it('proposes attributed statements, figures, dates and comparisons, not opinions, questions or boilerplate', () => {
+    const text = [
+      'Unemployment fell to 3.4% in January, the lowest rate since 1969.',
+      'I think we all deserve a little more kindness.',
+      'Is this really the best the government can do?',
+      'Police said the driver was three times over the legal alcohol limit.',
+      'Sign up for our daily newsletter.',
+      'It was a beautiful day and we should all enjoy it.',
+      'Exports to China rose 12 percent last year, to a record $150 billion.',
+    ].join(' ');
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Unemployment fell to 3.4% in January, the lowest rate since 1969.',
+      'Police said the driver was three times over the legal alcohol limit.',
+      'Exports to China rose 12 percent last year, to a record $150 billion.',
+    ]);
+  });
+
+  it('proposes spoken claims without digits or attribution, not the speaker\'s own life or a promise', () => {
+    const text = [
+      'Seven in ten apprentices in this county never finish their training.',
+      'My brother and I spent every summer working on our uncle\'s boat.',
+      'Our ferries are slower than those of any other island region.',
+      'I\'ve visited every harbour along this coast since the spring.',
+      'Under this council the library budget has shrunk to the third lowest in the country.',
+      'I will always stand up for the fishing towns.',
+    ].join(' ');
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Seven in ten apprentices in this county never finish their training.',
+      'Our ferries are slower than those of any other island region.',
+      'Under this council the library budget has shrunk to the third lowest in the country.',
+    ]);
+  });
+
+  it('proposes a cause stated as fact and what a policy would cost, not a policy judged', () => {
+    const text = 'Because of the closure, the valley has had no evening bus since the summer. '
+      + 'The ferry levy would cost islanders more than the bridge toll ever did. The tax would be fair.';
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Because of the closure, the valley has had no evening bus since the summer.',
+      'The ferry levy would cost islanders more than the bridge toll ever did.',
+    ]);
+  });
+
+  it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
+    const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
+    const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');
+    assert.equal(all.length, 2);
+    assert.ok(all[1].score > all[0].score, `${all[1].score} > ${all[0].score}`);
+    assert.ok(all[0].score < 0.5 && all[1].score >= 0.5);
+  });
+
+  it('names the speaker: "..., the mayor said", "according to X", "said X", "X told", and a pronoun after a name', () => {
+    const text = '"We have cut the waiting list by half since 2019," the mayor said. '
+      + 'According to the Ministry of Health, 1,204 people were admitted to hospital last week. '
+      + '"Exports rose 12 percent in 2023," said Pompeo. '
+      + 'Secretary of State Mike Pompeo told reporters that Iran had enriched uranium to 60 percent. '
+      + 'He said sanctions had cut Iran\'s oil exports by 80 percent.';
+    assert.deepEqual(claims(text).map((c) => c.speaker), ['the mayor', 'Ministry of Health', 'Pompeo', 'Mike Pompeo', 'Mike Pompeo']);
+  });
+
+  it('names the person in an apposition after a role, and keeps the role when the apposition is no name', () => {
+    const text = 'The harbour master, Ingrid Solvang, told the council that 1,240 boats used the marina last year. '
+      + 'The harbour master, who took office in 2019, said the fees had risen by a third.';
+    assert.deepEqual(claims(text).map((c) => c.speaker), ['Ingrid Solvang', 'The harbour master']);
+  });
+
+  it('keeps offsets exact after emoji and CRLF', () => {
+    const text = '🙂 Headline\r\n\r\nThe company cut 12,000 jobs in 2023, the union said.\r\n';
+    const [c] = claims(text);
+    assert.equal(c.start, text.indexOf('The company'));
+    assert.equal(c.speaker, 'the union');
+  });
+
+  it('leaves out claims the editor already tagged', () => {
+    const text = 'The company cut 12,000 jobs in 2023. Exports rose 12 percent last year.';
+    const got = suggest(text, { entities: false, claims: true, tagged: [{ start: 4, end: 11, kind: 'claim' }] });
+    assert.deepEqual(got.map((c) => c.text), ['Exports rose 12 percent last year.']);
+  });
+});

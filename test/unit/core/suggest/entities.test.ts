@@ -1,0 +1,105 @@
+// Entity suggestions: exact UTF-16 offsets (astral characters, CRLF), the three types on clear cases, and the
+// trimming of titles, possessives and sentence-initial words.
+import * as assert from 'node:assert/strict';
+import { EntitySuggestion, suggest } from '../../../../src/core/suggest';
+
+function entities(text: string): EntitySuggestion[] {
+  const out = suggest(text, { entities: true, claims: false }).filter((s): s is EntitySuggestion => s.kind === 'entity');
+  for (const s of out) { assert.equal(text.slice(s.start, s.end), s.text, `offsets of ${s.text}`); }
+  return out;
+}
+
+function labelled(text: string): string[] {
+  return entities(text).map((e) => `${e.label}:${e.text}`);
+}
+
+describe('suggest: entities', () => {
+  it('finds people, organizations and places in a news sentence, with exact offsets', () => {
+    const text = 'Secretary of State Mike Pompeo said on Tuesday that Iran had misled the International Atomic Energy Agency.';
+    const got = entities(text);
+    assert.deepEqual(got.map((e) => [e.label, e.text, e.start, e.end]), [
+      ['person', 'Mike Pompeo', 19, 30],
+      ['location', 'Iran', 52, 56],
+      ['organization', 'International Atomic Energy Agency', 72, 106],
+    ]);
+    for (const e of got) { assert.ok(e.score > 0 && e.score <= 1); }
+  });
+
+  it('keeps offsets exact after emoji and other astral characters, and across CRLF line breaks', () => {
+    const text = '😀🎉 𠮷 Breaking\r\n\r\nPresident Hassan Rouhani met officials in Tehran.\r\nThe Bank of England said nothing.\r\n';
+    const got = entities(text);
+    const rouhani = got.find((e) => e.text === 'Hassan Rouhani')!;
+    assert.equal(rouhani.label, 'person');
+    assert.equal(rouhani.start, text.indexOf('Hassan Rouhani'));
+    assert.equal(rouhani.start, 30); // two emoji (2 + 2), a space, 𠮷 (2), a space, Breaking, two CRLF, 'President '
+    assert.deepEqual(got.map((e) => `${e.label}:${e.text}`), ['person:Hassan Rouhani', 'location:Tehran', 'organization:Bank of England']);
+  });
+
+  it('leaves titles, honorifics, a leading "the" and possessives outside the span', () => {
+    assert.deepEqual(labelled("Dr. Elena Vasquez praised Mr. Okafor's plan, and Turkish President Recep Tayyip Erdogan agreed."), [
+      'person:Elena Vasquez', 'person:Okafor', 'person:Recep Tayyip Erdogan',
+    ]);
+    assert.deepEqual(labelled("Kenya's runners won in Berlin, the United Nations said."), [
+      'location:Kenya', 'location:Berlin', 'organization:United Nations',
+    ]);
+  });
+
+  it('types names from cue words: Inc, University, Ministry, Council, River, County', () => {
+    assert.deepEqual(labelled('Residents said Dalby Holdings Inc. and Marlow State University had warned the Ministry of Water '
+      + 'that the Tamworth River would flood Greene County, according to the Harlow Town Council.'), [
+      'organization:Dalby Holdings Inc.', 'organization:Marlow State University', 'organization:Ministry of Water',
+      'location:Tamworth River', 'location:Greene County', 'organization:Harlow Town Council',
+    ]);
+  });
+
+  it('makes a surname alone the person named in full before, and "said" confirms a person', () => {
+    const got = labelled('Gareth Ollerton, the chief executive, said profits fell. Ollerton told analysts the firm would recover.');
+    assert.deepEqual(got, ['person:Gareth Ollerton', 'person:Ollerton']);
+  });
+
+  it('proposes no sentence-initial common words, nationalities, months or weekdays', () => {
+    assert.deepEqual(labelled('However, Iranian officials met on Monday in March. The Police said Striker scored.'), []);
+  });
+
+  it('splits a place off the title before a name, and keeps a month that is part of a name', () => {
+    assert.deepEqual(labelled('U.S. President Donald Trump met Theresa May in London on Monday.'), [
+      'location:U.S.', 'person:Donald Trump', 'person:Theresa May', 'location:London',
+    ]);
+  });
+
+  it('in a Title Case heading, proposes only names the word lists know', () => {
+    assert.deepEqual(labelled('Harbour Strike Ends As Workers In Glasgow Accept Offer\n\nDockers voted on Friday.'), ['location:Glasgow']);
+  });
+
+  it('in a heading, proposes the names the running text typed, in any case, and known names in capitals', () => {
+    const text = 'Tessary Freight Picks Dunmore for New Depot\nTessary Freight Ltd is not the same string; Tessary Freight '
+      + 'said it would build near Dunmore Bay.\n\nFORMER MAYOR ODILE VANTERPOOL HEADS TO ATHENS\nFormer mayor Odile '
+      + 'Vanterpool said she would meet officials.';
+    assert.deepEqual(labelled(text), [
+      'organization:Tessary Freight', 'organization:Tessary Freight Ltd', 'organization:Tessary Freight',
+      'location:Dunmore Bay', 'person:ODILE VANTERPOOL', 'location:ATHENS', 'person:Odile Vanterpool',
+    ]);
+  });
+
+  it('reads a name before "-based" as the place, and a full name after a lower-case role as a person', () => {
+    assert.deepEqual(labelled('The Glasgow-based insurer hired chief executive Wenna Trevithick last year.'), [
+      'location:Glasgow', 'person:Wenna Trevithick',
+    ]);
+  });
+
+  it('in text all in capitals, with no running text to learn from, finds a full name and known places', () => {
+    assert.deepEqual(labelled('BILL WILL PASS, SAYS GOVERNOR PAUL DRUMMOND IN ATHENS'), ['person:PAUL DRUMMOND', 'location:ATHENS']);
+  });
+
+  it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
+    assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
+      'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',
+    ]);
+  });
+
+  it('reads an all-capitals dateline as a place', () => {
+    assert.deepEqual(labelled('WASHINGTON (Reuters) - Officials in Ohio said the plan had failed.'), [
+      'location:WASHINGTON', 'organization:Reuters', 'location:Ohio',
+    ]);
+  });
+});
