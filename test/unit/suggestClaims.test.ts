@@ -84,6 +84,18 @@ describe('suggest: claims', () => {
     ]);
   });
 
+  it('proposes a figure or a count wrapped in speech ("Well,", "you", "we would"), and a fact after "we know"', () => {
+    const text = 'Well, you know, we would still owe the lenders $3 billion by the spring. '
+      + 'We know that four hospitals have closed their maternity wards. '
+      + 'No other county has cut its bus budget twice. '
+      + 'Well, we can do better than that.';
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Well, you know, we would still owe the lenders $3 billion by the spring.',
+      'We know that four hospitals have closed their maternity wards.',
+      'No other county has cut its bus budget twice.',
+    ]);
+  });
+
   it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
     const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
     const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');
