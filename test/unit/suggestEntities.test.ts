@@ -91,6 +91,13 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('BILL WILL PASS, SAYS GOVERNOR PAUL DRUMMOND IN ATHENS'), ['person:PAUL DRUMMOND', 'location:ATHENS']);
   });
 
+  it('in a heading, reads the unknown word after a person\'s title as a name, and a title before a plain word as none', () => {
+    assert.deepEqual(labelled('MAYOR OSTERGAARD-LUND OPENS DEPOT IN ATHENS\n\nThe mayor spoke briefly.'), [
+      'person:OSTERGAARD-LUND', 'location:ATHENS',
+    ]);
+    assert.deepEqual(labelled('MINISTER RESIGNS OVER EXPENSES\n\nThe minister left on Monday.'), []);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',
