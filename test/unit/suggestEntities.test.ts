@@ -98,6 +98,12 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('MINISTER RESIGNS OVER EXPENSES\n\nThe minister left on Monday.'), []);
   });
 
+  it('types a company from business context: "shares of X", "a stake in X", "X shares fell"', () => {
+    assert.deepEqual(labelled('The fund sold its stake in Brightwater Mills, and Halden Foods shares rose.'), [
+      'organization:Brightwater Mills', 'organization:Halden Foods',
+    ]);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',

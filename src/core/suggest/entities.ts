@@ -309,6 +309,13 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // An organization word inside: "Arts Council England".
   if (ws.length > 2 && ws.slice(1, -1).some((w) => ORG_SUFFIXES.has(w.text) && !LOC_SUFFIXES.has(w.text))) { set('organization', 0.7); return; }
 
+  // Business context: "shares of X", "a stake in X", "X shares fell", "X's shareholders".
+  const businessBefore = prev !== undefined && prev2 !== undefined
+    && (prev.text === 'of' && /^(?:shares|stock|shareholders|subsidiary|takeover|owner)$/i.test(prev2.text)
+      || prev.text === 'in' && /^stakes?$/.test(prev2.text));
+  const businessAfter = next !== undefined && /^(?:shares|stock|shareholders)$/.test(next.text)
+    && /^(?:rose|fell|jumped|slid|climbed|dropped|gained|lost|were|have|had|closed|ended|approved|voted)$/.test(words[c.to + 2]?.text ?? '');
+  if ((businessBefore || businessAfter) && !givenFirst && !(ws.length === 1 && lexiconLabel(first) === 'location')) { set('organization', 0.8); return; }
   // "OPINION" in a heading is a word in capitals, not an acronym.
   const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
     && !tok.isCommonWord(first.replace(/\./g, '').toLowerCase());
