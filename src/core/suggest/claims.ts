@@ -22,6 +22,8 @@ const NUMBER_WORDS = new RegExp(`\\b(${NUMBER_WORD.slice(3, -1)}|twice|double|do
 const QUANTITY_IN_WORDS = new RegExp(`\\b${NUMBER_WORD}(?:[ -]${NUMBER_WORD})*(?: and ${NUMBER_WORD})?\\s+(?:percent|per cent|percentage points?|times|years?|months?|weeks?|days|hours|dollars|pounds|euros|people|children|jobs|homes|families|workers|patients|prisoners|officers|nurses|doctors|teachers|students|votes|barrels|tonnes|tons|miles|acres|cases|deaths|out of|in (?:four|five|ten|twenty|a hundred))\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:three|four|five|six|ten|twenty|a hundred)\\b`, 'i');
 /** Counted things in words: "five nations", "two boxes", "thousands of jobs", "millions of Americans". */
 const COUNTED = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s+(?:[a-z]+\s)?(?!(?:things|ways|times|reasons|points|questions|minutes|seconds|words|ideas|parts|steps|issues|occasions|sides|days|weeks|months|years|hours|areas|kinds|sorts|types|candidates|debates|terms|friends|options|choices)\b)[a-z]{3,}(?<!ss|us|is)s\b|\b(?:dozens|hundreds|thousands|millions|billions|tens of thousands) of \p{L}+/iu;
+/** A voting or legislative record, the most checked kind of political claim: "voted against", "vetoed", "co-sponsored". */
+const RECORD = /\b(voted (?:for|against|to|no|yes|twice|three times)|vetoed|(?:co-?)?sponsored|filibustered|signed into law|cast the deciding vote)\b/i;
 /** A rank or a ratio: "the fourth highest", "the bottom quarter", "twice as long", "per prisoner", "the only member". */
 const RANK_OR_RATIO = /\b((?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -](?:highest|lowest|largest|biggest|smallest|most|least|worst|best|fastest|slowest)|(?:bottom|top) (?:half|third|quarter|fifth|ten|five)|twice as|(?:three|four|five|ten) times (?:as|more|less|faster|slower|higher|lower)|per (?:person|head|capita|pupil|student|prisoner|patient|household|family|worker|resident|citizen)|the only (?:country|state|city|member|party|one|nation|province|region)|among the (?:first|last)|ranks?|ranked)\b/i;
 /** A claim over a whole population or period: "than any other", "in every region", "in our history", "on record". */
@@ -71,6 +73,7 @@ export function features(s: string, entities: number): Record<string, number> {
     numberWord: NUMBER_WORDS.test(s) ? 1 : 0,
     quantityInWords: QUANTITY_IN_WORDS.test(s) ? 1 : 0,
     counted: COUNTED.test(s) ? 1 : 0,
+    record: RECORD.test(s) ? 1 : 0,
     rank: RANK_OR_RATIO.test(s) ? 1 : 0,
     scope: SCOPE.test(s) ? 1 : 0,
     publicActor: PUBLIC_ACTOR.test(s) ? 1 : 0,
@@ -106,13 +109,14 @@ export function features(s: string, entities: number): Record<string, number> {
 
 const WEIGHTS: Record<string, number> = {
   attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0, past: 0.5,
-  topic: 0.6, entity: 0.5, quantityInWords: 1.2, counted: 0.8, rank: 1.0, scope: 0.9, publicActor: 0.6, personal: -1.5,
+  topic: 0.6, entity: 0.5, quantityInWords: 1.2, counted: 0.8, record: 0.8, rank: 1.0, scope: 0.9, publicActor: 0.6, personal: -1.5,
   firstSingular: -0.6, causal: 0.7, policyEffect: 1.0,
   question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0, marker: -0.3,
   imperative: -2.0, descriptive: -1.5, firstPerson: -0.2, secondPerson: -0.7, quote: 0.1, short: -1.5, long: 0.3,
   noEnd: -1.5,
 };
 const BIAS = -1.6;
+const SATURATION = 3.5;
 /** Signs of speech rather than of an unfactual sentence: they weigh half against a sentence with a figure. */
 const SOFT = new Set(['firstPerson', 'firstSingular', 'secondPerson', 'modal', 'marker', 'opinion', 'evaluative']);
 
@@ -125,11 +129,14 @@ export function claimScore(sentence: string, entities?: number): number {
   // A figure or a count is checkable whoever states it: in a debate it comes wrapped in "I", "you", "we would",
   // "Well," and "I think", which then count for half.
   const hard = f.figure || f.quantityInWords || f.counted || (f.number && f.event);
-  let z = BIAS;
+  let pos = 0; let neg = 0;
   for (const k in f) {
-    const w = WEIGHTS[k] ?? 0;
-    z += (hard && SOFT.has(k) ? w / 2 : w) * f[k];
+    const w = (WEIGHTS[k] ?? 0) * f[k];
+    if (w > 0) { pos += w; } else { neg += hard && SOFT.has(k) ? w / 2 : w; }
   }
+  // Cues add up with diminishing returns: a long sentence that touches many topics in passing is not surer than a
+  // short one that states a record.
+  let z = BIAS + neg + (pos <= SATURATION ? pos : SATURATION + (pos - SATURATION) * 0.4);
   // Figures and dates count once together, so that a sentence full of numbers is not surer than one with one.
   if (f.figure && f.number) { z -= 0.5; }
   return 1 / (1 + Math.exp(-z));
