@@ -88,11 +88,13 @@ describe('suggest: claims', () => {
     const text = 'Well, you know, we would still owe the lenders $3 billion by the spring. '
       + 'We know that four hospitals have closed their maternity wards. '
       + 'No other county has cut its bus budget twice. '
+      + 'See, the navy now has a 300-ship fleet. '
       + 'Well, we can do better than that.';
     assert.deepEqual(claims(text).map((c) => c.text), [
       'Well, you know, we would still owe the lenders $3 billion by the spring.',
       'We know that four hospitals have closed their maternity wards.',
       'No other county has cut its bus budget twice.',
+      'See, the navy now has a 300-ship fleet.',
     ]);
   });
 
