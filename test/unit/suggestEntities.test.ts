@@ -104,6 +104,16 @@ describe('suggest: entities', () => {
     ]);
   });
 
+  it('proposes no event ("the Harwell Cup"), keeps an organizer\'s acronym before "Finals", and takes a two-word nationality off a title', () => {
+    assert.deepEqual(labelled('Former South African Minister Thandi Mokoena opened the Harwell Cup, and the WRU Finals ended.'), [
+      'person:Thandi Mokoena', 'organization:WRU',
+    ]);
+  });
+
+  it('reads a dictionary word in capitals before a dash as a section heading, a name as a dateline', () => {
+    assert.deepEqual(labelled('BASEBALL - The game was rained off.\n\nPARKSTONE - The mill closed.'), ['location:PARKSTONE']);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',

@@ -174,6 +174,9 @@ function headAllowsOf(words: Word[], from: number, to: number): boolean {
   return false;
 }
 
+/** Last words of an event's name (a competition or a contest), which is none of the three types. */
+const EVENT_HEADS = new Set(['Cup', 'Finals', 'Open', 'Championship', 'Championships', 'Olympics', 'Trophy', 'Prix', 'Paralympics']);
+
 /**
  * Removes what is not part of the name: sentence-initial common words ("The", "Striker"), titles ("President",
  * "Secretary of State"), nationalities before a title ("Turkish President ..."), and trailing months and days.
@@ -213,6 +216,9 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
         k++;
         continue;
       }
+      // "South African President ...", "New Zealand Prime Minister ...": a nationality of two words.
+      if (k + 1 < to && /^(?:South|North|East|West|New|Northern|Southern|Saudi|Sri|Costa|Puerto)$/.test(t)
+        && (DEMONYMS.has(words[k + 1].text) || /^(?:Zealand|Korean|Lankan|Rican|Arabian)$/.test(words[k + 1].text))) { k += 2; continue; }
       // "U.S. President Donald Trump", "Iran Foreign Minister ...": a place before the title is its own entity.
       if (k + 1 < to && lexiconLabel(t) === 'location' && TITLES.has(words[k + 1].text)) { places.push(k); k++; continue; }
       // "City Attorney ...", "Police Chief ...": a common word that qualifies the title after it.
@@ -256,6 +262,11 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   } else if (words.slice(from, to + 1).every((w) => DEMONYMS.has(w.text) || COMMON_CAPITALIZED.has(w.text))) {
     return undefined;
   }
+  // An event, not a person, organization or place: "the Asian Cup", "the NBA Finals", "the Canadian Open".
+  if (from < to && EVENT_HEADS.has(words[to].text) && !inLexicon(from, to)) {
+    // "the NBA Finals": the organizer's acronym is a name of its own.
+    if (to - 1 === from && /^\p{Lu}{2,6}$/u.test(words[from].text)) { to--; } else { return undefined; }
+  }
   const out: Candidate = { words, from, to, score: 0 };
   if (titled) { out.label = 'person'; out.score = strongTitle ? 0.92 : 0.85; }
   return out;
@@ -290,7 +301,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (/^[\p{Lu}\s.'-]+$/u.test(s) && /\p{Lu}{3}/u.test(s)) {
     const label = lexiconLabel(titleCased(s));
     if (label) { set(label, 0.85); return; }
-    if (lexiconLabel(s) === undefined && isDateline(words, c, text)) { set('location', 0.75); return; }
+    // "BASEBALL - ...", "SOCCER - ...": a dictionary word in capitals before a dash is a section, not a dateline.
+    if (lexiconLabel(s) === undefined && isDateline(words, c, text)
+      && !(c.from === c.to && tok.isCommonWord(s.toLowerCase()))) { set('location', 0.75); return; }
   }
   const byLexicon = lexiconLabel(s);
   if (byLexicon) {
