@@ -114,6 +114,12 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('BASEBALL - The game was rained off.\n\nPARKSTONE - The mill closed.'), ['location:PARKSTONE']);
   });
 
+  it('ends a Title Case name before a word in capitals: a wire byline and its dateline', () => {
+    assert.deepEqual(labelled('Ilse Brandvold KORSVIK 2025-03-14 The ferry company said on Friday it would cut two crossings.'), [
+      'person:Ilse Brandvold', 'location:KORSVIK',
+    ]);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',

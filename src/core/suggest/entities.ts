@@ -121,6 +121,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
     for (;;) {
       const next = to + 1;
       if (next >= words.length || words[next].sentence !== words[to].sentence || !gapIsSpace(text, words[to], words[next])) { break; }
+      // "Peter Blackburn BRUSSELS 1996-08-22": a word in capitals after a Title Case one starts a dateline, not the name.
+      if (/^\p{Lu}\p{Ll}/u.test(words[to].text) && /^\p{Lu}[\p{Lu}-]{3,}$/u.test(words[next].text)) { break; }
       if (isCapitalized(words[next]) && !words[next].initial) { to = next; continue; }
       // Connectors inside a name: particles, "of"/"for" after an organization's or a place's head word, "&", and
       // one "and" inside an "of"/"for" organization ("Department of Forestry and Fire Protection").
@@ -380,7 +382,14 @@ function isDateline(words: Word[], c: Candidate, text: string): boolean {
   const before = text.slice(Math.max(0, words[c.from].start - 2), words[c.from].start);
   const atStart = c.from === 0 || /\n\s*$/.test(before) || words[c.from].start === 0;
   const next = words[c.to + 1]?.text ?? '';
-  return atStart && /^[,(—–-]$/.test(next);
+  if (atStart && /^[,(—–-]$/.test(next)) { return true; }
+  // A wire byline: "Peter Blackburn BRUSSELS 1996-08-22", the reporter's name opening the paragraph, then the place
+  // in capitals and a date.
+  let k = c.from - 1;
+  while (k >= 0 && /^\p{Lu}\p{Ll}+$/u.test(words[k].text) && c.from - k <= 3) { k--; }
+  const bylineStart = k < c.from - 1 && (k < 0 || /\n\s*$/.test(text.slice(words[k].end, words[k + 1].start))
+    || /\n\s*$/.test(text.slice(Math.max(0, words[k + 1].start - 2), words[k + 1].start)) || words[k + 1].start === 0);
+  return bylineStart && /^(?:\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}|,)$/.test(next);
 }
 
 /** Whether the words after a name read like a person's: "said", "told", ", the mayor, said", "'s wife". */
