@@ -313,7 +313,7 @@ for (const half of halves) {
   const pos = rows.filter((x) => x.positive).length;
   const firstTen = ranked.slice(0, 10).filter((x) => x.positive).length;
   // How dense the hints would be in an editor: the lines proposed at the default threshold.
-  const proposed = rows.filter((x) => Math.round(x.score * 100) / 100 >= 0.5);
+  const proposed = rows.filter((x) => engine.suggest(x.sentence, { entities: false, claims: true }).some((c) => c.kind === 'claim'));
   const hit = proposed.filter((x) => x.positive).length;
   report.transcript[half] = { ap, positives: pos, lines: rows.length, positivesInTopTen: firstTen, proposed: proposed.length, proposedRight: hit };
   console.log(`  ${half.padEnd(5)} AP ${fmt(ap)}   (${pos} of ${rows.length} lines check-worthy, ${(100 * pos / rows.length).toFixed(1)}%: a random ranking scores about ${fmt(pos / rows.length)}; ${firstTen} in the top 10)`);

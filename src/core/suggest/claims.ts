@@ -10,20 +10,24 @@ export interface ClaimOptions {
   minScore: number;
 }
 
-export const defaultClaimOptions: ClaimOptions = { minScore: 0.5 };
+export const defaultClaimOptions: ClaimOptions = { minScore: 0.45 };
 
 const ATTRIBUTION = /\b(said|says|told|tells|according to|stated|states|announced|reported|reports|confirmed|confirms|admitted|admits|claimed|claims|noted|notes|estimated|estimates|found|finds|showed|shows|revealed|reveals|testified|ruled|concluded|wrote|added|acknowledged|disclosed|insisted|insists|argued|argues|alleged|alleges|alleging|warned|warns)\b/i;
 const NUMBER = /\d/;
-const FIGURE = /(\d[\d,.]*\s*(%|percent|per cent|percentage points?|million|billion|trillion|bn|m\b|k\b|km|kilomet|metres|meters|miles|acres|hectares|tonnes|tons|barrels|votes|years?|months?|weeks?|days|hours|people|deaths|cases|jobs|homes|patients|passengers|seats|beds)|[$£€¥]\s?\d|\d\s?(USD|EUR|GBP)\b)/i;
+const FIGURE = /(\d[\d,.]*-(?:ship|day|week|month|year|hour|mile|point|seat|member|page|bed|acre|ton|tonne|percent)s?\b|\d[\d,.]*\s*(%|percent|per cent|percentage points?|million|billion|trillion|bn|m\b|k\b|km|kilomet|metres|meters|miles|acres|hectares|tonnes|tons|barrels|votes|years?|months?|weeks?|days|hours|people|deaths|cases|jobs|homes|patients|passengers|seats|beds)|[$£€¥]\s?\d|\d\s?(USD|EUR|GBP)\b)/i;
 /** Numbers written as words, as speakers say them ("eight hundred thousand", "nine out of ten"). */
 const NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundreds?|a thousand|thousands?|a million|millions?|a billion|billions?|dozens?|half|a third|a quarter|a fifth|a tenth)';
 const NUMBER_WORDS = new RegExp(`\\b(${NUMBER_WORD.slice(3, -1)}|twice|double|doubled|tripled|halved|majority|minority)\\b`, 'i');
 /** A quantity in words: a number word before a unit or a counted noun ("nine years", "forty percent", "three times"). */
 const QUANTITY_IN_WORDS = new RegExp(`\\b${NUMBER_WORD}(?:[ -]${NUMBER_WORD})*(?: and ${NUMBER_WORD})?\\s+(?:percent|per cent|percentage points?|times|years?|months?|weeks?|days|hours|dollars|pounds|euros|people|children|jobs|homes|families|workers|patients|prisoners|officers|nurses|doctors|teachers|students|votes|barrels|tonnes|tons|miles|acres|cases|deaths|out of|in (?:four|five|ten|twenty|a hundred))\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:three|four|five|six|ten|twenty|a hundred)\\b`, 'i');
+/** Counted things in words: "five nations", "two boxes", "thousands of jobs", "millions of Americans". */
+const COUNTED = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s+(?:[a-z]+\s)?(?!(?:things|ways|times|reasons|points|questions|minutes|seconds|words|ideas|parts|steps|issues|occasions|sides|days|weeks|months|years|hours|areas|kinds|sorts|types|candidates|debates|terms|friends|options|choices)\b)[a-z]{3,}(?<!ss|us|is)s\b|\b(?:dozens|hundreds|thousands|millions|billions|tens of thousands) of \p{L}+/iu;
+/** A voting or legislative record, the most checked kind of political claim: "voted against", "vetoed", "co-sponsored". */
+const RECORD = /\b(voted (?:for|against|to|no|yes|twice|three times)|vetoed|(?:co-?)?sponsored|filibustered|signed into law|cast the deciding vote)\b/i;
 /** A rank or a ratio: "the fourth highest", "the bottom quarter", "twice as long", "per prisoner", "the only member". */
 const RANK_OR_RATIO = /\b((?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -](?:highest|lowest|largest|biggest|smallest|most|least|worst|best|fastest|slowest)|(?:bottom|top) (?:half|third|quarter|fifth|ten|five)|twice as|(?:three|four|five|ten) times (?:as|more|less|faster|slower|higher|lower)|per (?:person|head|capita|pupil|student|prisoner|patient|household|family|worker|resident|citizen)|the only (?:country|state|city|member|party|one|nation|province|region)|among the (?:first|last)|ranks?|ranked)\b/i;
 /** A claim over a whole population or period: "than any other", "in every region", "in our history", "on record". */
-const SCOPE = /\b(than (?:any|every|anywhere|all|ever|before|almost)|any other|anywhere else|every (?:single )?(?:year|month|region|state|county|city|district|one)|in (?:the|our|this) (?:country|world|region|state|history|union|nation|province|capital)|in (?:a|the last|the past) (?:decade|generation|century)|on record|since (?:the|records|he|she|they|we|it)|for the first time|in (?:nine|ten|twenty|thirty|fifty|a hundred) years)\b/i;
+const SCOPE = /\b(than (?:any|every|anywhere|all|ever|before|almost)|any other|no other|only (?:in|one|two|three|country|state|nation)|anywhere else|every (?:single )?(?:year|month|region|state|county|city|district|one)|in (?:the|our|this) (?:country|world|region|state|history|union|nation|province|capital)|in (?:a|the last|the past) (?:decade|generation|century)|on record|since (?:the|records|he|she|they|we|it)|for the first time|in (?:nine|ten|twenty|thirty|fifty|a hundred) years)\b/i;
 /** A cause stated as fact: "because of the sanctions", "the closure led to", "as a result". */
 const CAUSAL = /\b(because of|as a result|led to|leads to|caused|causes|due to|resulted in|results in|thanks to|blamed on|driven by|(?:when|after|since) (?:the|they|he|she|we) (?:\w+ ){0,3}(?:was|were|cut|raised|closed|abolished|introduced|passed|came in|imposed))\b/i;
 /** What a policy does or costs, stated as fact though in the future: "the plan would take cover from ...". */
@@ -35,19 +39,22 @@ const PUBLIC_ACTOR = /\b(government|administration|minister|ministry|governor|se
 const PERSONAL = /\b(my (?:wife|husband|mother|father|mum|mom|dad|son|daughter|kids|children|family|parents|grandfather|grandmother|brother|sister|campaign|friend|neighbour|neighbor)|I(?:'ve|’ve| have)? (?:visited|met|grew up|was born|went|drove|talked|spoke|knocked|held|ran|raised|started|taught|worked|lived|served|chaired|spent|been to)|we(?:'ve|’ve| have)? (?:held|visited|met|knocked))\b/i;
 const DATE = /\b(1[89]\d\d|20\d\d|January|February|March|April|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|last (week|month|year|night)|this (week|month|year)|since (19|20)\d\d)\b/;
 const COMPARISON = /\b(more|less|fewer|higher|lower|greater|larger|smaller|bigger|faster|slower|cheaper|better|worse|than|most|least|largest|biggest|highest|lowest|oldest|youngest|longest|shortest|fastest|best|worst|fewest|record|first time|for the first time|rose|risen|rise|rising|fell|fallen|falling|dropped|drop|increased|increase|decreased|decrease|grew|grown|shrank|shrunk|declined|doubled|tripled|halved|surged|soared|plunged|slumped|overtook|outnumber|compared with|compared to|up from|down from|in a row|straight|running|ever recorded|since records began|average|median|per capita|rate)\b/i;
-const EVENT = /\b(killed|died|dead|injured|wounded|arrested|charged|convicted|sentenced|jailed|acquitted|executed|elected|voted|vote|votes|passed|signed|approved|rejected|banned|launched|founded|opened|closed|cancell?ed|recalled|resigned|fired|sacked|hired|appointed|won|lost|cut|cuts|raised|raise|paid|spent|sent|received|donated|admitted|evacuated|destroyed|damaged|flooded|burned|collapsed|seized|detained|deported|sued|fined|bought|sold|acquired|merged|employs|employed|produced|produces|built|born|married|left|joined|invaded|attacked|fired|struck|hit|landed|caused|missed|transferred|owned|own|owns|earned|earn|earns|ranked|tested positive|violated|annexed|pardoned|deleted|released|supported|opposed|vetoed|blocked|shut|moved|abolish|repealed|expanded|privati[sz]ed|borrowed|owed|refused|failed|broke|broken|took|written|deny|denied|invested|funded|defunded|outsourced|increased|reduced|slashed|imposed|lifted|withdrew|pulled out)\b/i;
+const EVENT = /\b(killed|died|dead|injured|wounded|arrested|charged|convicted|sentenced|jailed|acquitted|executed|elected|voted|vote|votes|passed|signed|approved|rejected|banned|launched|founded|opened|closed|cancell?ed|recalled|resigned|fired|sacked|hired|appointed|won|lost|cut|cuts|raised|raise|paid|spent|sent|received|donated|admitted|evacuated|destroyed|damaged|flooded|burned|collapsed|seized|detained|deported|sued|fined|bought|sold|acquired|merged|employs|employed|produced|produces|built|born|married|left|joined|invaded|attacked|fired|struck|hit|landed|caused|missed|transferred|owned|own|owns|earned|earn|earns|ranked|tested positive|violated|annexed|pardoned|deleted|released|supported|opposed|vetoed|blocked|shut|moved|abolish|repealed|expanded|privati[sz]ed|borrowed|owed|refused|failed|broke|broken|took|written|deny|denied|invested|funded|defunded|outsourced|installed|deployed|negotiated|endorsed|enforced|overturned|terminated|increased|reduced|slashed|imposed|lifted|withdrew|pulled out)\b/i;
 /** Past-tense verbs: a report of what happened (irregular ones are mostly in EVENT). */
 const PAST = /\b[a-z]{3,}ed\b|\b(went|was|were|had|did|took|gave|made|came|became|grew|fell|rose|began|knew|told|wrote|spent|sent|lost|won|paid|built|sold|bought|left|met|ran|brought|held|kept)\b/;
 /** Subjects that public claims are about: money, jobs, health, crime, war, law, trade, the environment. */
 const TOPIC = /\b(tax|taxes|tariffs?|jobs?|wages?|unemployment|economy|economic|inflation|debt|deficit|budget|spending|funding|health|healthcare|insurance|medicare|medicaid|hospitals?|schools?|education|crime|murders?|police|prisons?|guns?|immigra\w*|refugees?|border|wall|war|troops|military|nuclear|weapons|sanctions|trade|deal|treaty|agreement|law|bill|court|vote|election|ballots?|climate|emissions|energy|oil|coal|pollution|drugs?|vaccines?|virus|emails|returns|corporate|industry|companies|lobbyists|pensions?|housing|rent|poverty|benefits|welfare|subsidies|regulations?)\b/i;
 const QUESTION_END = /\?["”’']*\s*$/;
 const EXCLAIM_END = /!["”’']*\s*$/;
-const OPINION = /\b(I|we)\s+(think|believe|feel|hope|wish|want|love|like|hate|know|guess|suppose|am proud|are proud|'m proud|’m proud|am so|am not going|will never|must|need|should|can't|cannot|won't)\b|\b(in my view|in my opinion|personally|frankly|honestly|of course|let me|let's|let us|thank you|god bless)\b/i;
+const OPINION = /\b(I|we)\s+(think|believe|feel|hope|wish|want|love|like|hate|guess|suppose|am proud|are proud|'m proud|’m proud|am so|am not going|will never|must|need|should|can't|cannot|won't)\b|\b(in my view|in my opinion|personally|frankly|honestly|of course|let me|let's|let us|thank you|god bless)\b/i;
 const EVALUATIVE = /\b(thrilled|delighted|excited|pleased|worried|disappointed|upset|grateful|glad|beautiful|wonderful|great|terrible|awful|horrible|amazing|fantastic|incredible|disgraceful|shameful|embarrassing|breathtaking|lovely|pleasant|sad|happy|proud|honou?r|disaster|tragedy|hopeful|inspiring|angry|shame|love)\b/i;
 const MODAL = /\b(will|would|should|could|might|may|must|going to|gonna|ought to|can)\b/i;
 const BOILERPLATE = /\b(sign up|subscribe|newsletter|click|read more|read the full|follow us|share this|cookies?|terms and conditions|terms of use|privacy policy|all rights reserved|advertisement|sponsored|podcast|listen to|watch the|stay tuned|updated|this story|this article|inbox|our website|download the app|log in|sign in|enter a valid|email address|see also|related:|photo:|image:|credit:|getty|ap photo|reuters photo|copyright|©)\b/i;
-const GREETING = /^(thank you|thanks|good (morning|afternoon|evening|night)|welcome|hello|hi|ladies and gentlemen|let me|let's|look,|well,|wow|okay|ok|yes|no|please|tonight,? i)/i;
-const IMPERATIVE = /^["“]?(click|read|sign|follow|share|subscribe|watch|listen|see|get|join|download|contact|don't|do not|please|stay|enter|visit|learn|find out|check out|tell us|send)\b/i;
+const GREETING = /^(thank you|thanks|good (morning|afternoon|evening|night)|welcome|hello|hi|ladies and gentlemen|wow|please|tonight,? i)\b/i;
+/** A turn's opening word ("Well,", "Look,", "Yes,", "No,"): a speaker's habit, which often comes before a fact. */
+const DISCOURSE_MARKER = /^(let me|let's|look,|well,|okay|ok\b|yes\b|no,|no\.|see,|listen,|now,|so,)/i;
+// "See," and "Listen," open a spoken sentence (a discourse marker), not an instruction.
+const IMPERATIVE = /^["“]?(click|read|sign|follow|share|subscribe|watch|listen|see|get|join|download|contact|don't|do not|please|stay|enter|visit|learn|find out|check out|tell us|send)\b(?!,)/i;
 const DESCRIPTIVE = /\b(smiled|smiling|laughed|laughing|looked|looking|wearing|walked|stood|sat|shrugged|nodded|sighed|glanced|stared|whispered|cheered|applauded)\b/i;
 const FIRST_PERSON = /\b(I|I'm|I’m|I've|I’ve|we|we're|we’re|we've|we’ve|our|my|me|us)\b/;
 /** The speaker alone ("I", "my"), as against "we" and "our", which in a debate are often the state or the country. */
@@ -56,7 +63,7 @@ const SECOND_PERSON = /\b(you|your|you're|you’re)\b/i;
 const QUOTE = /["“”]/;
 
 /** Features of one sentence, for the score and for the documentation of why a sentence was proposed. */
-function features(s: string, entities: number): Record<string, number> {
+export function features(s: string, entities: number): Record<string, number> {
   const words = s.split(/\s+/).filter(Boolean).length;
   const attribution = ATTRIBUTION.test(s);
   const first = FIRST_PERSON.test(s);
@@ -66,6 +73,8 @@ function features(s: string, entities: number): Record<string, number> {
     number: NUMBER.test(s) ? 1 : 0,
     numberWord: NUMBER_WORDS.test(s) ? 1 : 0,
     quantityInWords: QUANTITY_IN_WORDS.test(s) ? 1 : 0,
+    counted: COUNTED.test(s) ? 1 : 0,
+    record: RECORD.test(s) ? 1 : 0,
     rank: RANK_OR_RATIO.test(s) ? 1 : 0,
     scope: SCOPE.test(s) ? 1 : 0,
     publicActor: PUBLIC_ACTOR.test(s) ? 1 : 0,
@@ -83,6 +92,7 @@ function features(s: string, entities: number): Record<string, number> {
     modal: MODAL.test(s) ? 1 : 0,
     boilerplate: BOILERPLATE.test(s) || /©|\(c\) \d{4}/i.test(s) ? 1 : 0,
     greeting: GREETING.test(s) ? 1 : 0,
+    marker: DISCOURSE_MARKER.test(s) ? 1 : 0,
     imperative: IMPERATIVE.test(s) ? 1 : 0,
     descriptive: DESCRIPTIVE.test(s) ? 1 : 0,
     firstPerson: first ? 1 : 0,
@@ -100,13 +110,16 @@ function features(s: string, entities: number): Record<string, number> {
 
 const WEIGHTS: Record<string, number> = {
   attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0, past: 0.5,
-  topic: 0.6, entity: 0.5, quantityInWords: 1.2, rank: 1.0, scope: 0.9, publicActor: 0.6, personal: -1.5,
+  topic: 0.6, entity: 0.5, quantityInWords: 1.2, counted: 0.8, record: 0.8, rank: 1.0, scope: 0.9, publicActor: 0.6, personal: -1.5,
   firstSingular: -0.6, causal: 0.7, policyEffect: 1.0,
-  question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0,
+  question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0, marker: -0.3,
   imperative: -2.0, descriptive: -1.5, firstPerson: -0.2, secondPerson: -0.7, quote: 0.1, short: -1.5, long: 0.3,
   noEnd: -1.5,
 };
 const BIAS = -1.6;
+const SATURATION = 3.5;
+/** Signs of speech rather than of an unfactual sentence: they weigh half against a sentence with a figure. */
+const SOFT = new Set(['firstPerson', 'firstSingular', 'secondPerson', 'modal', 'marker', 'opinion', 'evaluative']);
 
 /**
  * The check-worthiness score of one sentence, in [0, 1]. `entities` is how many names the sentence holds; without
@@ -114,8 +127,17 @@ const BIAS = -1.6;
  */
 export function claimScore(sentence: string, entities?: number): number {
   const f = features(sentence, entities ?? (sentence.slice(1).match(/(?<![.!?]\s)\b(?!I\b)\p{Lu}\p{Ll}+/gu)?.length ?? 0));
-  let z = BIAS;
-  for (const k in f) { z += (WEIGHTS[k] ?? 0) * f[k]; }
+  // A figure or a count is checkable whoever states it: in a debate it comes wrapped in "I", "you", "we would",
+  // "Well," and "I think", which then count for half.
+  const hard = f.figure || f.quantityInWords || f.counted || (f.number && f.event);
+  let pos = 0; let neg = 0;
+  for (const k in f) {
+    const w = (WEIGHTS[k] ?? 0) * f[k];
+    if (w > 0) { pos += w; } else { neg += hard && SOFT.has(k) ? w / 2 : w; }
+  }
+  // Cues add up with diminishing returns: a long sentence that touches many topics in passing is not surer than a
+  // short one that states a record.
+  let z = BIAS + neg + (pos <= SATURATION ? pos : SATURATION + (pos - SATURATION) * 0.4);
   // Figures and dates count once together, so that a sentence full of numbers is not surer than one with one.
   if (f.figure && f.number) { z -= 0.5; }
   return 1 / (1 + Math.exp(-z));

@@ -121,6 +121,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
     for (;;) {
       const next = to + 1;
       if (next >= words.length || words[next].sentence !== words[to].sentence || !gapIsSpace(text, words[to], words[next])) { break; }
+      // "Peter Blackburn BRUSSELS 1996-08-22": a word in capitals after a Title Case one starts a dateline, not the name.
+      if (/^\p{Lu}\p{Ll}/u.test(words[to].text) && /^\p{Lu}[\p{Lu}-]{3,}$/u.test(words[next].text)) { break; }
       if (isCapitalized(words[next]) && !words[next].initial) { to = next; continue; }
       // Connectors inside a name: particles, "of"/"for" after an organization's or a place's head word, "&", and
       // one "and" inside an "of"/"for" organization ("Department of Forestry and Fire Protection").
@@ -174,6 +176,9 @@ function headAllowsOf(words: Word[], from: number, to: number): boolean {
   return false;
 }
 
+/** Last words of an event's name (a competition or a contest), which is none of the three types. */
+const EVENT_HEADS = new Set(['Cup', 'Finals', 'Open', 'Championship', 'Championships', 'Olympics', 'Trophy', 'Prix', 'Paralympics']);
+
 /**
  * Removes what is not part of the name: sentence-initial common words ("The", "Striker"), titles ("President",
  * "Secretary of State"), nationalities before a title ("Turkish President ..."), and trailing months and days.
@@ -213,6 +218,9 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
         k++;
         continue;
       }
+      // "South African President ...", "New Zealand Prime Minister ...": a nationality of two words.
+      if (k + 1 < to && /^(?:South|North|East|West|New|Northern|Southern|Saudi|Sri|Costa|Puerto)$/.test(t)
+        && (DEMONYMS.has(words[k + 1].text) || /^(?:Zealand|Korean|Lankan|Rican|Arabian)$/.test(words[k + 1].text))) { k += 2; continue; }
       // "U.S. President Donald Trump", "Iran Foreign Minister ...": a place before the title is its own entity.
       if (k + 1 < to && lexiconLabel(t) === 'location' && TITLES.has(words[k + 1].text)) { places.push(k); k++; continue; }
       // "City Attorney ...", "Police Chief ...": a common word that qualifies the title after it.
@@ -256,6 +264,11 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   } else if (words.slice(from, to + 1).every((w) => DEMONYMS.has(w.text) || COMMON_CAPITALIZED.has(w.text))) {
     return undefined;
   }
+  // An event, not a person, organization or place: "the Asian Cup", "the NBA Finals", "the Canadian Open".
+  if (from < to && EVENT_HEADS.has(words[to].text) && !inLexicon(from, to)) {
+    // "the NBA Finals": the organizer's acronym is a name of its own.
+    if (to - 1 === from && /^\p{Lu}{2,6}$/u.test(words[from].text)) { to--; } else { return undefined; }
+  }
   const out: Candidate = { words, from, to, score: 0 };
   if (titled) { out.label = 'person'; out.score = strongTitle ? 0.92 : 0.85; }
   return out;
@@ -290,7 +303,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (/^[\p{Lu}\s.'-]+$/u.test(s) && /\p{Lu}{3}/u.test(s)) {
     const label = lexiconLabel(titleCased(s));
     if (label) { set(label, 0.85); return; }
-    if (lexiconLabel(s) === undefined && isDateline(words, c, text)) { set('location', 0.75); return; }
+    // "BASEBALL - ...", "SOCCER - ...": a dictionary word in capitals before a dash is a section, not a dateline.
+    if (lexiconLabel(s) === undefined && isDateline(words, c, text)
+      && !(c.from === c.to && tok.isCommonWord(s.toLowerCase()))) { set('location', 0.75); return; }
   }
   const byLexicon = lexiconLabel(s);
   if (byLexicon) {
@@ -309,6 +324,13 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // An organization word inside: "Arts Council England".
   if (ws.length > 2 && ws.slice(1, -1).some((w) => ORG_SUFFIXES.has(w.text) && !LOC_SUFFIXES.has(w.text))) { set('organization', 0.7); return; }
 
+  // Business context: "shares of X", "a stake in X", "X shares fell", "X's shareholders".
+  const businessBefore = prev !== undefined && prev2 !== undefined
+    && (prev.text === 'of' && /^(?:shares|stock|shareholders|subsidiary|takeover|owner)$/i.test(prev2.text)
+      || prev.text === 'in' && /^stakes?$/.test(prev2.text));
+  const businessAfter = next !== undefined && /^(?:shares|stock|shareholders)$/.test(next.text)
+    && /^(?:rose|fell|jumped|slid|climbed|dropped|gained|lost|were|have|had|closed|ended|approved|voted)$/.test(words[c.to + 2]?.text ?? '');
+  if ((businessBefore || businessAfter) && !givenFirst && !(ws.length === 1 && lexiconLabel(first) === 'location')) { set('organization', 0.8); return; }
   // "OPINION" in a heading is a word in capitals, not an acronym.
   const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
     && !tok.isCommonWord(first.replace(/\./g, '').toLowerCase());
@@ -360,7 +382,14 @@ function isDateline(words: Word[], c: Candidate, text: string): boolean {
   const before = text.slice(Math.max(0, words[c.from].start - 2), words[c.from].start);
   const atStart = c.from === 0 || /\n\s*$/.test(before) || words[c.from].start === 0;
   const next = words[c.to + 1]?.text ?? '';
-  return atStart && /^[,(—–-]$/.test(next);
+  if (atStart && /^[,(—–-]$/.test(next)) { return true; }
+  // A wire byline: "Peter Blackburn BRUSSELS 1996-08-22", the reporter's name opening the paragraph, then the place
+  // in capitals and a date.
+  let k = c.from - 1;
+  while (k >= 0 && /^\p{Lu}\p{Ll}+$/u.test(words[k].text) && c.from - k <= 3) { k--; }
+  const bylineStart = k < c.from - 1 && (k < 0 || /\n\s*$/.test(text.slice(words[k].end, words[k + 1].start))
+    || /\n\s*$/.test(text.slice(Math.max(0, words[k + 1].start - 2), words[k + 1].start)) || words[k + 1].start === 0);
+  return bylineStart && /^(?:\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}|,)$/.test(next);
 }
 
 /** Whether the words after a name read like a person's: "said", "told", ", the mayor, said", "'s wife". */

@@ -1,7 +1,7 @@
 // Headings: lines in Title Case or capitals (headlines, bylines, menus), where capitals tell nothing about names.
 // They are read after the running text, and take the names it typed, in any case, and the names the word lists
 // know.
-import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, TITLES } from './lexicon';
+import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, PERSON_TITLES_STRONG, TITLES } from './lexicon';
 import { TokenizedText } from './tokens';
 import { Candidate, Label, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
 
@@ -73,10 +73,20 @@ export function headingMatches(
     return GIVEN_NAMES.has(titleCased(a)) && !tok.isCommonWord(a.toLowerCase()) && !tok.isCommonWord(b.toLowerCase())
       && b.length >= 3 && !NOT_ENTITY_ACRONYMS.has(b);
   };
-  const out: Candidate[] = [];
-  let i = from;
-  while (i <= to) {
-    let matched = false;
+  // "GOVERNOR HALE SIGNS ...", "Senator Okafor Resigns": a person's title, then one or two words no dictionary
+  // has, is a name as in running text.
+  const unknownWord = (k: number): boolean => k <= to && isCapitalized(words[k]) && words[k].text.length >= 3
+    && /^\p{L}[\p{L}'’-]*$/u.test(words[k].text) && !tok.isCommonWord(words[k].text.toLowerCase())
+    && !NOT_ENTITY_ACRONYMS.has(words[k].text) && lexiconLabel(titleCased(words[k].text)) === undefined
+    && !TITLES.has(titleCased(words[k].text)) && !DATE_WORDS.has(titleCased(words[k].text));
+  const titledName = (i: number): number | undefined => {
+    if (i + 1 > to || !PERSON_TITLES_STRONG.has(titleCased(words[i].text)) || !gapIsSpace(text, words[i], words[i + 1])) { return undefined; }
+    if (fullName(i + 1, i + 2) && i + 2 <= to && gapIsSpace(text, words[i + 1], words[i + 2])) { return i + 2; }
+    if (!unknownWord(i + 1)) { return undefined; }
+    return unknownWord(i + 2) && gapIsSpace(text, words[i + 1], words[i + 2]) ? i + 2 : i + 1;
+  };
+  /** The longest name from `i` that the running text or the word lists know. */
+  const knownAt = (i: number): Candidate | undefined => {
     for (let j = Math.min(to, i + 7); j >= i; j--) {
       if (!isCapitalized(words[j])) { continue; }
       const parts = words.slice(i, j + 1);
@@ -87,13 +97,23 @@ export function headingMatches(
       const label = fromText?.label ?? lexiconLabel(s) ?? lexiconLabel(titled)
         ?? (fullName(i, j) ? 'person' : undefined);
       if (label && gapsAreSpaces(text, parts)) {
-        out.push({ words, from: i, to: j, label, score: fromText ? Math.min(0.85, fromText.score) : 0.75 });
-        i = j + 1;
-        matched = true;
-        break;
+        return { words, from: i, to: j, label, score: fromText ? Math.min(0.85, fromText.score) : 0.75 };
       }
     }
-    if (!matched) { i++; }
+    return undefined;
+  };
+  const out: Candidate[] = [];
+  let i = from;
+  while (i <= to) {
+    const known = knownAt(i);
+    if (known) { out.push(known); i = known.to + 1; continue; }
+    const end = titledName(i);
+    if (end !== undefined && !knownAt(i + 1)) {
+      out.push({ words, from: i + 1, to: end, label: 'person', score: 0.75 });
+      i = end + 1;
+      continue;
+    }
+    i++;
   }
   return out;
 }

@@ -84,6 +84,30 @@ describe('suggest: claims', () => {
     ]);
   });
 
+  it('proposes a figure or a count wrapped in speech ("Well,", "you", "we would"), and a fact after "we know"', () => {
+    const text = 'Well, you know, we would still owe the lenders $3 billion by the spring. '
+      + 'We know that four hospitals have closed their maternity wards. '
+      + 'No other county has cut its bus budget twice. '
+      + 'See, the navy now has a 300-ship fleet. '
+      + 'Well, we can do better than that.';
+    assert.deepEqual(claims(text).map((c) => c.text), [
+      'Well, you know, we would still owe the lenders $3 billion by the spring.',
+      'We know that four hospitals have closed their maternity wards.',
+      'No other county has cut its bus budget twice.',
+      'See, the navy now has a 300-ship fleet.',
+    ]);
+  });
+
+  it('ranks a short voting record above a long turn that touches many cues in passing', () => {
+    const record = 'Councillor Marsh voted against the flood barrier.';
+    const ramble = 'I think, you know, over the last ten years this city has seen more change than ever before, and we '
+      + 'have been to every district and met thousands of families who say the council is doing more than it did.';
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    assert.ok(score(record) > score(ramble), `${score(record)} > ${score(ramble)}`);
+    assert.ok(score(record) >= 0.45);
+  });
+
   it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
     const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
     const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');

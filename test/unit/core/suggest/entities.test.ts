@@ -91,6 +91,35 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('BILL WILL PASS, SAYS GOVERNOR PAUL DRUMMOND IN ATHENS'), ['person:PAUL DRUMMOND', 'location:ATHENS']);
   });
 
+  it('in a heading, reads the unknown word after a person\'s title as a name, and a title before a plain word as none', () => {
+    assert.deepEqual(labelled('MAYOR OSTERGAARD-LUND OPENS DEPOT IN ATHENS\n\nThe mayor spoke briefly.'), [
+      'person:OSTERGAARD-LUND', 'location:ATHENS',
+    ]);
+    assert.deepEqual(labelled('MINISTER RESIGNS OVER EXPENSES\n\nThe minister left on Monday.'), []);
+  });
+
+  it('types a company from business context: "shares of X", "a stake in X", "X shares fell"', () => {
+    assert.deepEqual(labelled('The fund sold its stake in Brightwater Mills, and Halden Foods shares rose.'), [
+      'organization:Brightwater Mills', 'organization:Halden Foods',
+    ]);
+  });
+
+  it('proposes no event ("the Harwell Cup"), keeps an organizer\'s acronym before "Finals", and takes a two-word nationality off a title', () => {
+    assert.deepEqual(labelled('Former South African Minister Thandi Mokoena opened the Harwell Cup, and the WRU Finals ended.'), [
+      'person:Thandi Mokoena', 'organization:WRU',
+    ]);
+  });
+
+  it('reads a dictionary word in capitals before a dash as a section heading, a name as a dateline', () => {
+    assert.deepEqual(labelled('BASEBALL - The game was rained off.\n\nPARKSTONE - The mill closed.'), ['location:PARKSTONE']);
+  });
+
+  it('ends a Title Case name before a word in capitals: a wire byline and its dateline', () => {
+    assert.deepEqual(labelled('Ilse Brandvold KORSVIK 2025-03-14 The ferry company said on Friday it would cut two crossings.'), [
+      'person:Ilse Brandvold', 'location:KORSVIK',
+    ]);
+  });
+
   it('takes a hyphenated title off a name, and ends a titled name before "of" and a place', () => {
     assert.deepEqual(labelled('Director-general Tamsin Orrell met Prime Minister Ana Ferreira of Portugal.'), [
       'person:Tamsin Orrell', 'person:Ana Ferreira', 'location:Portugal',
