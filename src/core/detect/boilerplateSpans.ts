@@ -29,7 +29,13 @@ const CONTEXT_CODES: ReadonlySet<string> = new Set([
  * syndicated to many files is repeated prose, and its copies are duplicates). A passage that is boilerplate
  * through and through, all of it such repeated prose, is kept whole (it is still a copy).
  */
-export function trimBoilerplateEnds(tokens: Tokens, spans: SharedSpan[], boilerplate: Finding[], minWords: number): SharedSpan[] {
+export function trimBoilerplateEnds(
+  tokens: Tokens,
+  spans: SharedSpan[],
+  boilerplate: Finding[],
+  minWords: number,
+  otherTokens: (id: number) => Tokens | undefined,
+): SharedSpan[] {
   if (spans.length === 0) { return spans; }
   const trimmed = boilerplate.filter((f) => !ARTICLE_BOUND_CODES.has(f.code));
   if (trimmed.length === 0) { return spans; }
@@ -40,12 +46,53 @@ export function trimBoilerplateEnds(tokens: Tokens, spans: SharedSpan[], boilerp
   const out: SharedSpan[] = [];
   for (const s of spans) {
     if (chrome.length > 0 && contentWords(tokens, s.aStart, s.aEnd, chrome) < minWords) { continue; }
-    let { aStart, aEnd, bStart, bEnd } = s;
-    while (aStart < aEnd && inBoilerplate(tokens.offsets.start(aStart))) { aStart++; bStart++; }
-    while (aEnd > aStart && inBoilerplate(tokens.offsets.start(aEnd - 1))) { aEnd--; bEnd--; }
+    let { aStart, aEnd } = s;
+    while (aStart < aEnd && inBoilerplate(tokens.offsets.start(aStart))) { aStart++; }
+    while (aEnd > aStart && inBoilerplate(tokens.offsets.start(aEnd - 1))) { aEnd--; }
+    if (aStart === s.aStart && aEnd === s.aEnd) { out.push(s); continue; }
+    const b = otherTokens(s.other);
+    const bStart = b ? alignStart(tokens.hash, aStart, b.hash, s.bStart + (aStart - s.aStart), s.bStart, s.bEnd) : s.bStart + (aStart - s.aStart);
+    const bEnd = b ? alignEnd(tokens.hash, aEnd, b.hash, s.bEnd - (s.aEnd - aEnd), bStart, s.bEnd) : s.bEnd - (s.aEnd - aEnd);
     out.push(aEnd > aStart && bEnd > bStart ? { ...s, aStart, aEnd, bStart, bEnd } : s);
   }
   return out;
+}
+
+/** Words that must agree for a cut end of one side to be placed on the other. */
+const ALIGN_WORDS = 3;
+
+/**
+ * Where the other side starts once this side starts at `a`: the position nearest to `guess` (the old start moved
+ * by as many words as were cut here) in [lo, hi) whose first words are this side's, since the two sides of the
+ * cut-off chrome need not be of one length (a list of three headlines against one of five). `guess` when none is.
+ */
+function alignStart(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
+  const run = Math.min(ALIGN_WORDS, ah.length - a);
+  const agrees = (b: number) => {
+    if (b < lo || b + run > Math.min(hi, bh.length)) { return false; }
+    for (let j = 0; j < run; j++) { if (ah[a + j] !== bh[b + j]) { return false; } }
+    return true;
+  };
+  for (let d = 0; guess - d >= lo || guess + d < hi; d++) {
+    if (agrees(guess + d)) { return guess + d; }
+    if (d > 0 && agrees(guess - d)) { return guess - d; }
+  }
+  return guess;
+}
+
+/** Like alignStart, for the end (exclusive): the position nearest to `guess` in (lo, hi] whose last words are this side's. */
+function alignEnd(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
+  const run = Math.min(ALIGN_WORDS, a);
+  const agrees = (b: number) => {
+    if (b - run < lo || b > Math.min(hi, bh.length)) { return false; }
+    for (let j = 1; j <= run; j++) { if (ah[a - j] !== bh[b - j]) { return false; } }
+    return true;
+  };
+  for (let d = 0; guess - d > lo || guess + d <= hi; d++) {
+    if (agrees(guess - d)) { return guess - d; }
+    if (d > 0 && agrees(guess + d)) { return guess + d; }
+  }
+  return guess;
 }
 
 /** The findings' ranges, sorted, overlapping and touching ones joined: [start, end, start, end, ...]. */

@@ -340,6 +340,7 @@ export class CorpusIndex implements ShapeStats {
       findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates, candidates),
       boilerplate,
       this.options.duplicates.minWords,
+      (id) => this.byId.get(id)?.tokens,
     );
     if (others) {
       for (const sp of spans) { if (sp.other !== doc.id) { others.add(this.byId.get(sp.other)!.path); } }
