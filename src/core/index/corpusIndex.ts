@@ -3,10 +3,11 @@
 // across documents, how many files hold each shape and a posting table from fingerprint to places. Updating one document costs time in proportion to that document (plus the
 // postings its fingerprints share), never to the corpus.
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
+import { trimBoilerplateEnds } from '../detect/boilerplateSpans';
 import { findSharedSpans, FingerprintedDoc, SharedFingerprints, SharedSpan } from '../detect/duplicates';
 import { Tokens } from '../detect/tokens';
 import { Fingerprints } from '../detect/winnow';
-import { BoilerplateCode, DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
+import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
 import { PostingTable } from './postings';
@@ -338,6 +339,8 @@ export class CorpusIndex implements ShapeStats {
       doc.tokens,
       findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates, candidates),
       boilerplate,
+      this.options.duplicates.minWords,
+      (id) => this.byId.get(id)?.tokens,
     );
     if (others) {
       for (const sp of spans) { if (sp.other !== doc.id) { others.add(this.byId.get(sp.other)!.path); } }
@@ -461,35 +464,6 @@ function distinctShapes(shapes: number[]): Float64Array {
     if (sorted[i] !== 0 && (n === 0 || sorted[i] !== sorted[n - 1])) { sorted[n++] = sorted[i]; }
   }
   return sorted.slice(0, n);
-}
-
-/** Boilerplate that travels with the article it belongs to, and so stays inside a copied passage. */
-const ARTICLE_BOUND_CODES: ReadonlySet<string> = new Set([BoilerplateCode.photoCredit, BoilerplateCode.caption]);
-
-/**
- * A shared passage often runs on into site chrome that both copies carry ("Go deeper", a footer, a nav bar).
- * The words at either end that lie in such boilerplate are cut off both sides, so the passage is the shared
- * content. Photo captions and credits are kept: they are stored with the article. A passage that is
- * boilerplate through and through is kept whole (it is still a copy).
- */
-function trimBoilerplateEnds(tokens: Tokens, spans: SharedSpan[], boilerplate: Finding[]): SharedSpan[] {
-  const ranges = boilerplate.filter((f) => !ARTICLE_BOUND_CODES.has(f.code)).map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
-  if (ranges.length === 0) { return spans; }
-  const inBoilerplate = (offset: number) => {
-    let lo = 0;
-    let hi = ranges.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ranges[mid][1] <= offset) { lo = mid + 1; } else if (ranges[mid][0] > offset) { hi = mid - 1; } else { return true; }
-    }
-    return false;
-  };
-  return spans.map((s) => {
-    let { aStart, aEnd, bStart, bEnd } = s;
-    while (aStart < aEnd && inBoilerplate(tokens.offsets.start(aStart))) { aStart++; bStart++; }
-    while (aEnd > aStart && inBoilerplate(tokens.offsets.start(aEnd - 1))) { aEnd--; bEnd--; }
-    return aEnd > aStart && bEnd > bStart ? { ...s, aStart, aEnd, bStart, bEnd } : s;
-  });
 }
 
 function lineSpan(model: TextModel, start: number, end: number): string {

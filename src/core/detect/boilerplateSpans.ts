@@ -1,0 +1,158 @@
+// Shared passages against the boilerplate findings of their document. Two files of one site template share
+// their chrome (the masthead, the navigation, the byline of the same writer, the copyright line, a list drawn
+// from the same recent headlines), and the span search, which tolerates edits, chains those partly matching
+// lines into one "passage". Chrome is the boilerplate detector's to report: a passage is a duplicate only for
+// the words it holds outside chrome, and the chrome at its ends is cut off.
+import { BoilerplateCode, Finding } from '../findings';
+import { SharedSpan } from './duplicates';
+import { Tokens } from './tokens';
+
+/** Boilerplate that travels with the article it belongs to, and so stays inside a copied passage. */
+const ARTICLE_BOUND_CODES: ReadonlySet<string> = new Set([BoilerplateCode.photoCredit, BoilerplateCode.caption]);
+
+/** Findings that say only that a block stands elsewhere too: for a block as long as a passage, that is a copy. */
+const REPETITION_CODES: ReadonlySet<string> = new Set([BoilerplateCode.repeatedAcrossFiles, BoilerplateCode.repeatedInFile]);
+
+/**
+ * Verdicts of context and text quality (few function words, a short line between boilerplate, prose away from
+ * the main text): judgments of how a line reads, not evidence that it belongs to a site's template. A copied
+ * paragraph poor in function words, or a copy quoted in a side box, is still a copy.
+ */
+const CONTEXT_CODES: ReadonlySet<string> = new Set([
+  BoilerplateCode.notProse, BoilerplateCode.context, BoilerplateCode.shortLine, BoilerplateCode.outsideMainText,
+]);
+
+/**
+ * Cuts each passage's ends that lie in boilerplate off both sides, and drops a passage with fewer than
+ * `minWords` words outside chrome. Chrome is every boilerplate finding but photo captions and credits (stored
+ * with the article) and repetition findings of blocks of at least `minWords` words (a paragraph of a story
+ * syndicated to many files is repeated prose, and its copies are duplicates). A passage that is boilerplate
+ * through and through, all of it such repeated prose, is kept whole (it is still a copy).
+ */
+export function trimBoilerplateEnds(
+  tokens: Tokens,
+  spans: SharedSpan[],
+  boilerplate: Finding[],
+  minWords: number,
+  otherTokens: (id: number) => Tokens | undefined,
+): SharedSpan[] {
+  if (spans.length === 0) { return spans; }
+  const trimmed = boilerplate.filter((f) => !ARTICLE_BOUND_CODES.has(f.code));
+  if (trimmed.length === 0) { return spans; }
+  const ranges = mergedRanges(trimmed);
+  const chrome = mergedRanges(trimmed.filter((f) =>
+    !CONTEXT_CODES.has(f.code) && !(REPETITION_CODES.has(f.code) && wordsIn(tokens, f.start, f.end) >= minWords)));
+  const inBoilerplate = (offset: number) => contains(ranges, offset);
+  const out: SharedSpan[] = [];
+  for (const s of spans) {
+    if (chrome.length > 0 && contentWords(tokens, s.aStart, s.aEnd, chrome) < minWords) { continue; }
+    let { aStart, aEnd } = s;
+    while (aStart < aEnd && inBoilerplate(tokens.offsets.start(aStart))) { aStart++; }
+    while (aEnd > aStart && inBoilerplate(tokens.offsets.start(aEnd - 1))) { aEnd--; }
+    if (aStart === s.aStart && aEnd === s.aEnd) { out.push(s); continue; }
+    const b = otherTokens(s.other);
+    const bStart = b ? alignStart(tokens.hash, aStart, b.hash, s.bStart + (aStart - s.aStart), s.bStart, s.bEnd) : s.bStart + (aStart - s.aStart);
+    const bEnd = b ? alignEnd(tokens.hash, aEnd, b.hash, s.bEnd - (s.aEnd - aEnd), bStart, s.bEnd) : s.bEnd - (s.aEnd - aEnd);
+    out.push(aEnd > aStart && bEnd > bStart ? { ...s, aStart, aEnd, bStart, bEnd } : s);
+  }
+  return out;
+}
+
+/** Words that must agree for a cut end of one side to be placed on the other. */
+const ALIGN_WORDS = 3;
+
+/**
+ * Where the other side starts once this side starts at `a`: the position nearest to `guess` (the old start moved
+ * by as many words as were cut here) in [lo, hi) whose first words are this side's, since the two sides of the
+ * cut-off chrome need not be of one length (a list of three headlines against one of five). `guess` when none is.
+ */
+function alignStart(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
+  const run = Math.min(ALIGN_WORDS, ah.length - a);
+  const agrees = (b: number) => {
+    if (b < lo || b + run > Math.min(hi, bh.length)) { return false; }
+    for (let j = 0; j < run; j++) { if (ah[a + j] !== bh[b + j]) { return false; } }
+    return true;
+  };
+  for (let d = 0; guess - d >= lo || guess + d < hi; d++) {
+    if (agrees(guess + d)) { return guess + d; }
+    if (d > 0 && agrees(guess - d)) { return guess - d; }
+  }
+  return guess;
+}
+
+/** Like alignStart, for the end (exclusive): the position nearest to `guess` in (lo, hi] whose last words are this side's. */
+function alignEnd(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
+  const run = Math.min(ALIGN_WORDS, a);
+  const agrees = (b: number) => {
+    if (b - run < lo || b > Math.min(hi, bh.length)) { return false; }
+    for (let j = 1; j <= run; j++) { if (ah[a - j] !== bh[b - j]) { return false; } }
+    return true;
+  };
+  for (let d = 0; guess - d > lo || guess + d <= hi; d++) {
+    if (agrees(guess - d)) { return guess - d; }
+    if (d > 0 && agrees(guess + d)) { return guess + d; }
+  }
+  return guess;
+}
+
+/** The findings' ranges, sorted, overlapping and touching ones joined: [start, end, start, end, ...]. */
+function mergedRanges(findings: Finding[]): number[] {
+  const sorted = findings.map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (const [s, e] of sorted) {
+    const n = out.length;
+    if (n > 0 && s <= out[n - 1]) { out[n - 1] = Math.max(out[n - 1], e); } else { out.push(s, e); }
+  }
+  return out;
+}
+
+/** True when offset lies inside one of the ranges. */
+function contains(ranges: number[], offset: number): boolean {
+  let lo = 0;
+  let hi = (ranges.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid + 1] <= offset) { lo = mid + 1; } else if (ranges[2 * mid] > offset) { hi = mid - 1; } else { return true; }
+  }
+  return false;
+}
+
+/** Index of the first token starting at or after offset (tokens.count when none does). */
+function firstTokenAt(tokens: Tokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens.offsets.start(mid) < offset) { lo = mid + 1; } else { hi = mid; }
+  }
+  return lo;
+}
+
+/** Words starting inside [start, end). */
+function wordsIn(tokens: Tokens, start: number, end: number): number {
+  return firstTokenAt(tokens, end) - firstTokenAt(tokens, start);
+}
+
+/**
+ * Words of tokens [from, to) that start outside the chrome ranges: the span's words minus those of the chrome
+ * ranges it overlaps, found by a search per range instead of a look at each word's offset.
+ */
+function contentWords(tokens: Tokens, from: number, to: number, chrome: number[]): number {
+  if (to <= from) { return 0; }
+  const startOffset = tokens.offsets.start(from);
+  const endOffset = tokens.offsets.end(to - 1);
+  let words = to - from;
+  // The first range that ends after the span's first word starts.
+  let lo = 0;
+  let hi = chrome.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chrome[2 * mid + 1] <= startOffset) { lo = mid + 1; } else { hi = mid; }
+  }
+  for (let r = lo; 2 * r < chrome.length && chrome[2 * r] < endOffset; r++) {
+    const a = Math.max(from, firstTokenAt(tokens, chrome[2 * r]));
+    const b = Math.min(to, firstTokenAt(tokens, chrome[2 * r + 1]));
+    if (b > a) { words -= b - a; }
+  }
+  return words;
+}
