@@ -6,7 +6,7 @@
 // the data: the development half (*.dev.*), which the rules may be tuned on, and the test half (*.test.*), never
 // tuned on.
 //
-//   node scripts/eval-suggestions.mjs [--errors dev|test] [--compare] [--json]
+//   node scripts/eval-suggestions.mjs [--errors dev|test] [--compare] [--json] [--external-claims FILE] [--external-entities FILE]
 //
 // --errors lists the mistakes on one half. --compare also measures the two NLP libraries considered (compromise
 // and wink-nlp): precision, recall and speed of compromise's own people/organizations/places, and the size of
@@ -47,7 +47,11 @@ function readEntityBlocks(name = 'entities') {
 }
 
 function readEntityFile(name, half) {
-  const raw = fs.readFileSync(path.join(dataDir, `${name}.${half}.txt`), 'utf8');
+  return readEntityFileFrom(dataDir, name, half);
+}
+
+function readEntityFileFrom(dir, name, half) {
+  const raw = fs.readFileSync(path.join(dir, `${name}.${half}.txt`), 'utf8');
   const blocks = raw.split(/\n\s*\n/).map((b) => b.trim()).filter((b) => b && !b.startsWith('#'));
   const labels = { PER: 'person', ORG: 'organization', LOC: 'location' };
   return blocks.map((block, k) => {
@@ -349,6 +353,41 @@ let rounds = 0; let used = 0; let count = 0;
 while (used < 2e6) { count = run().length; rounds++; const cpu = process.cpuUsage(c0); used = cpu.user + cpu.system; }
 report.timing = { bytes: Buffer.byteLength(doc), msPerDocument: used / 1000 / rounds, firstCallMs: firstMs, suggestions: count };
 console.log(`\nTime: ${(used / 1000 / rounds).toFixed(1)} ms CPU per 20 KB document (${count} suggestions; mean of ${rounds} runs; the first call, which loads the model, took ${firstMs.toFixed(0)} ms)`);
+
+// External data given on the command line, for measurement only (nothing of it belongs in the project):
+// --external-claims FILE: label<TAB>sentence lines (1: check-worthy), e.g. ClaimBuster sentences, or a CLEF
+// transcript one line a sentence in spoken order: P / R at the default threshold and the average precision of the
+// ranking. --external-entities FILE: blocks in the format of entities.*.txt ([Name](PER|ORG|LOC)), each scored
+// alone, strict (exact span, right type).
+for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entities', 'entities']]) {
+  if (!args.includes(flag)) { continue; }
+  const file = opt(flag, undefined);
+  if (!file || !fs.existsSync(file)) { console.log(`\n${flag}: no file at ${file ?? '(no path given)'}; nothing measured`); continue; }
+  if (what === 'claims') {
+    const rows = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
+      const [label, ...rest] = l.split('\t');
+      const sentence = rest.join('\t');
+      const scores = engine.suggest(sentence, { entities: false, claims: true, minClaimScore: 0 }).filter((x) => x.kind === 'claim').map((x) => x.score);
+      const proposed = engine.suggest(sentence, { entities: false, claims: true }).some((x) => x.kind === 'claim');
+      return { positive: label.trim() === '1', score: scores.length ? Math.max(...scores) : 0, proposed };
+    });
+    const tp = rows.filter((x) => x.positive && x.proposed).length;
+    const fp = rows.filter((x) => !x.positive && x.proposed).length;
+    const fn = rows.filter((x) => x.positive && !x.proposed).length;
+    const ap = averagePrecision([...rows].sort((a, b) => b.score - a.score));
+    report.externalClaims = { ...prf(tp, fp, fn), ap, lines: rows.length };
+    console.log(`\nExternal claims (${file}, ${rows.length} lines, ${tp + fn} check-worthy)\n  ${line('at the default threshold', prf(tp, fp, fn))}   AP ${fmt(ap)}`);
+  } else {
+    const raw = fs.readFileSync(file, 'utf8');
+    const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-external-'));
+    fs.writeFileSync(path.join(tmpDir, 'x.dev.txt'), raw);
+    const blocks = readEntityFileFrom(tmpDir, 'x', 'dev');
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+    const scored = scoreEntities(blocks, (b) => engine.suggest(b.text, { entities: true, claims: false }).filter((x) => x.label !== 'other'));
+    report.externalEntities = scored.total;
+    console.log(`\nExternal entities (${file}, ${blocks.length} blocks)\n  ${line('strict', scored.total)}`);
+  }
+}
 
 // The acceptance targets, checked on the held-out figures (the dev figures are optimistic by construction).
 const ok = (b) => (b ? 'met' : 'NOT MET');
