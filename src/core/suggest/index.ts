@@ -34,7 +34,7 @@ export interface SuggestOptions {
   annotations?: readonly Annotation[];
   /** Spans already tagged, given directly (kind `entity` or `claim`; no kind: both). */
   tagged?: readonly TaggedSpan[];
-  /** Suggestions scoring below these are not made (defaults 0.5). */
+  /** Suggestions scoring below these are not made (defaults: entities 0.5, claims 0.45; see defaultEntityOptions, defaultClaimOptions). */
   minEntityScore?: number;
   minClaimScore?: number;
 }
