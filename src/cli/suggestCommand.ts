@@ -9,6 +9,7 @@ import { AnnotationStore } from '../core/annotations/store';
 import { listCorpus, readCorpusFile } from '../core/corpus';
 import { printable } from '../core/io/walkFolder';
 import { Gazetteer, suggest, Suggestion } from '../core/suggest';
+import { defaultClaimOptions } from '../core/suggest/claims';
 import { readCorpusSidecars } from '../core/suggest/corpusSidecars';
 import { TextModel } from '../core/text';
 import { parseFolderCommand } from './args';
@@ -20,7 +21,7 @@ Strings tagged as entities in the folder's *.annotations.yaml sidecars are propo
 occur, with the label they were given; spans already tagged and mentions turned down are left out.
   --json           print one JSON document (UTF-16 offsets into each file's text, BOM not counted)
   --min-claim-score N
-                   propose the sentences whose check-worthiness score is at least N, 0 to 1 (default 0.5);
+                   propose the sentences whose check-worthiness score is at least N, 0 to 1 (default ${defaultClaimOptions.minScore});
                    0 scores every sentence, for ranking a transcript by its claims
   --include GLOB   files to read, relative to <folder> (default **/*.txt; repeatable)
   --exclude GLOB   files to leave out (default **/node_modules/**, **/.git/**; repeatable)
