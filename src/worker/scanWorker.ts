@@ -7,7 +7,7 @@
 // document overtakes is skipped.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parentPort } from 'worker_threads';
+import { parentPort, receiveMessageOnPort } from 'worker_threads';
 import { corpusMatcher, listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import type { SkippedEntry } from '../core/io/walkFolder';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
@@ -24,6 +24,13 @@ import { DocumentStore } from './documentStore';
  * takes each in quickly: receiving a message and storing its findings happen in one turn of its event loop.
  */
 const ITEMS_PER_MESSAGE = 200;
+
+/**
+ * Findings and listed replies out at once that the host has not acknowledged. More than one, so that the worker is
+ * not held to one reply per turn of its event loop (a turn of a scan analyses some 32 files, whose findings fill
+ * several replies); few, so that the host never has more than a few to take in at a time.
+ */
+const UNACKED_REPLIES = 4;
 
 /** Paths per listed message: a slice the host takes into the Files view's rows in a few milliseconds. */
 const PATHS_PER_MESSAGE = 2000;
@@ -49,29 +56,31 @@ export class IndexService {
   private completing = false;
   /** The edit path has run once on this thread (see rehearse). */
   private rehearsed = false;
-  /** Resolves the wait for the host's ack of the last findings reply, when acks are awaited. */
-  private acked: (() => void) | undefined;
-  /** Replies waiting to be posted (see enqueue), and the loop posting them while it runs. */
+  /** Replies waiting to be posted (see enqueue), and how many posted ones the host has not acknowledged yet. */
   private readonly outbox: IndexReply[] = [];
-  private sending: Promise<void> | undefined;
+  private unacked = 0;
+  /** A waiting message is being taken in (see takeWaitingMessage). */
+  private polling = false;
+  /** Resolves drained()'s wait once the outbox is empty and every reply posted is acknowledged. */
+  private emptied: (() => void) | undefined;
 
   /**
    * @param post sends a reply to the host
    * @param options.prepareWorkerScript the bundled prepare worker; when absent, scans run on this thread
-   * @param options.awaitAcks send a findings reply only after the host acknowledged the one before
+   * @param options.awaitAcks keep at most UNACKED_REPLIES findings and listed replies out unacknowledged
+   * @param options.receiveWaiting takes a message from the host that is waiting, if one is (receiveMessageOnPort)
    */
   constructor(
     private readonly post: (reply: IndexReply) => void,
-    private readonly options: { prepareWorkerScript?: string; awaitAcks?: boolean } = {},
+    private readonly options: { prepareWorkerScript?: string; awaitAcks?: boolean; receiveWaiting?: () => IndexRequest | DocumentSync | undefined } = {},
   ) {}
 
   receive(req: IndexRequest | DocumentSync): void {
     // A document change is taken in at once: a request queued before it then sees the newer version, and is dropped.
     if (isDocumentSync(req)) { this.documents.apply(req); return; }
     if (req.type === 'ack') {
-      const acked = this.acked;
-      this.acked = undefined;
-      acked?.();
+      this.unacked = Math.max(0, this.unacked - 1);
+      this.sendQueued();
       return;
     }
     this.queue.push(req);
@@ -339,40 +348,62 @@ export class IndexService {
   private async postListing(req: ScanRequest, cancelled: () => boolean): Promise<void> {
     const paths = listCorpusFiles(req.root, req.selection);
     for (let i = 0; i < paths.length && !cancelled(); i += PATHS_PER_MESSAGE) {
-      await this.postAcked({ type: 'listed', id: req.id, folder: req.folder, paths: paths.slice(i, i + PATHS_PER_MESSAGE) });
+      this.enqueue({ type: 'listed', id: req.id, folder: req.folder, paths: paths.slice(i, i + PATHS_PER_MESSAGE) });
+      if (this.unacked >= UNACKED_REPLIES) { await this.drained(); }
     }
-  }
-
-  /** Posts a reply the host acknowledges; when acks are awaited, resolves only once it has. */
-  private async postAcked(reply: IndexReply): Promise<void> {
-    if (!this.options.awaitAcks) {
-      this.post(reply);
-      return;
-    }
-    const acked = new Promise<void>((resolve) => { this.acked = resolve; });
-    this.post(reply);
-    await acked;
+    await this.drained();
   }
 
   /**
-   * Queues a reply the host acknowledges, to be posted after those queued before it, each once the host took in
-   * the one before: the work that produces them goes on meanwhile (a scan's findings as files become final).
+   * Queues a reply the host acknowledges (findings, listed). When acks are awaited, at most UNACKED_REPLIES are out
+   * unacknowledged, the rest wait here, and the work that produces them goes on meanwhile (a scan's findings as
+   * files become final); without, it is posted at once.
    */
   private enqueue(reply: IndexReply): void {
     this.outbox.push(reply);
-    if (this.sending) { return; }
-    this.sending = (async () => {
-      try {
-        while (this.outbox.length > 0) { await this.postAcked(this.outbox.shift()!); }
-      } finally {
-        this.sending = undefined;
-      }
-    })();
+    this.sendQueued();
   }
 
-  /** Resolves once every queued reply has been posted (and acknowledged, when acks are awaited). */
+  private sendQueued(): void {
+    while (this.outbox.length > 0) {
+      if (this.options.awaitAcks && this.unacked >= UNACKED_REPLIES && !this.takeWaitingMessage()) { break; }
+      if (this.options.awaitAcks && this.unacked >= UNACKED_REPLIES) { continue; } // what came was not an ack
+      const reply = this.outbox.shift()!;
+      if (this.options.awaitAcks) { this.unacked++; }
+      this.post(reply);
+    }
+    if (this.outbox.length === 0 && this.unacked === 0) {
+      const emptied = this.emptied;
+      this.emptied = undefined;
+      emptied?.();
+    }
+  }
+
+  /**
+   * Takes in a message the host sent that is waiting (an ack, most often), without waiting for this thread's event
+   * loop: a scan's turn takes in every reply its prepare workers have queued, and the acks would only be seen after.
+   * Returns false when none waits (or the service has no way to look).
+   */
+  private takeWaitingMessage(): boolean {
+    if (!this.options.receiveWaiting || this.polling) { return false; }
+    this.polling = true;
+    try {
+      const message = this.options.receiveWaiting();
+      if (message === undefined) { return false; }
+      this.receive(message);
+      return true;
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Resolves once every queued reply has been posted and, when acks are awaited, acknowledged. */
   private async drained(): Promise<void> {
-    while (this.sending) { await this.sending; }
+    if (this.outbox.length === 0 && this.unacked === 0) { return; }
+    await new Promise<void>((resolve) => {
+      const before = this.emptied;
+      this.emptied = () => { before?.(); resolve(); };
+    });
   }
 
   private async postFindings(id: number, generation: number, folderKey: string, files: FileAnalysis[], removed: string[]): Promise<void> {
@@ -432,6 +463,7 @@ if (parentPort) {
   const service = new IndexService((reply) => port.postMessage(reply), {
     prepareWorkerScript: path.join(__dirname, 'prepareWorker.js'),
     awaitAcks: true,
+    receiveWaiting: () => receiveMessageOnPort(port)?.message as IndexRequest | DocumentSync | undefined,
   });
   port.on('message', (req: IndexRequest | DocumentSync) => service.receive(req));
 }
