@@ -65,8 +65,9 @@ export interface DropRequest {
 }
 
 /**
- * The host has taken in a findings or listed reply. The worker sends the next one only then: were they all queued at once,
- * the host's thread would receive them in one go, and hold up the editor.
+ * The host has taken in a findings or listed reply. The worker keeps only a few of them out unacknowledged (the rest
+ * wait in the worker): were they all queued at once, the host's thread would receive them in one go, and hold up the
+ * editor.
  */
 export interface AckRequest {
   type: 'ack';

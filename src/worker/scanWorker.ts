@@ -7,13 +7,13 @@
 // document overtakes is skipped.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parentPort } from 'worker_threads';
+import { parentPort, receiveMessageOnPort } from 'worker_threads';
 import { corpusMatcher, listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import type { SkippedEntry } from '../core/io/walkFolder';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
 import { prepareDocument } from '../core/index/prepare';
 import { scanFolderParallel } from '../core/parallelScan';
-import { fileToJson, summarize } from '../core/report';
+import { fileToJson, SummaryBuilder } from '../core/report';
 import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
 import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection } from '../protocol/indexProtocol';
@@ -24,6 +24,13 @@ import { DocumentStore } from './documentStore';
  * takes each in quickly: receiving a message and storing its findings happen in one turn of its event loop.
  */
 const ITEMS_PER_MESSAGE = 200;
+
+/**
+ * Findings and listed replies out at once that the host has not acknowledged. More than one, so that the worker is
+ * not held to one reply per turn of its event loop (a turn of a scan analyses some 32 files, whose findings fill
+ * several replies); few, so that the host never has more than a few to take in at a time.
+ */
+const UNACKED_REPLIES = 4;
 
 /** Paths per listed message: a slice the host takes into the Files view's rows in a few milliseconds. */
 const PATHS_PER_MESSAGE = 2000;
@@ -49,26 +56,31 @@ export class IndexService {
   private completing = false;
   /** The edit path has run once on this thread (see rehearse). */
   private rehearsed = false;
-  /** Resolves the wait for the host's ack of the last findings reply, when acks are awaited. */
-  private acked: (() => void) | undefined;
+  /** Replies waiting to be posted (see enqueue), and how many posted ones the host has not acknowledged yet. */
+  private readonly outbox: IndexReply[] = [];
+  private unacked = 0;
+  /** A waiting message is being taken in (see takeWaitingMessage). */
+  private polling = false;
+  /** Resolves drained()'s wait once the outbox is empty and every reply posted is acknowledged. */
+  private emptied: (() => void) | undefined;
 
   /**
    * @param post sends a reply to the host
    * @param options.prepareWorkerScript the bundled prepare worker; when absent, scans run on this thread
-   * @param options.awaitAcks send a findings reply only after the host acknowledged the one before
+   * @param options.awaitAcks keep at most UNACKED_REPLIES findings and listed replies out unacknowledged
+   * @param options.receiveWaiting takes a message from the host that is waiting, if one is (receiveMessageOnPort)
    */
   constructor(
     private readonly post: (reply: IndexReply) => void,
-    private readonly options: { prepareWorkerScript?: string; awaitAcks?: boolean } = {},
+    private readonly options: { prepareWorkerScript?: string; awaitAcks?: boolean; receiveWaiting?: () => IndexRequest | DocumentSync | undefined } = {},
   ) {}
 
   receive(req: IndexRequest | DocumentSync): void {
     // A document change is taken in at once: a request queued before it then sees the newer version, and is dropped.
     if (isDocumentSync(req)) { this.documents.apply(req); return; }
     if (req.type === 'ack') {
-      const acked = this.acked;
-      this.acked = undefined;
-      acked?.();
+      this.unacked = Math.max(0, this.unacked - 1);
+      this.sendQueued();
       return;
     }
     this.queue.push(req);
@@ -169,43 +181,76 @@ export class IndexService {
     }
   }
 
+  /**
+   * Streams the findings as the scan hands each file over (in path order, as soon as it is final), so that the
+   * Files view fills while the index is built and the worker keeps no file's analysis or report beyond its
+   * message: the CLI's report path. The editor's open documents are held back to the end, where their texts
+   * (taken over the disk's) and the files sharing passages with them are analysed again and sent once more.
+   * Findings sent before a cancel stay with the host: they are those of the files on disk.
+   */
   private async scan(req: ScanRequest): Promise<void> {
     const flag = new Int32Array(req.cancel);
     await this.postListing(req, () => Atomics.load(flag, 0) !== 0);
+    const out = new FindingsStream(req.id, req.generation, req.folder, (reply) => this.enqueue(reply));
+    const totals = new SummaryBuilder();
+    /** Open documents' analyses from the disk's text, held back until the editor's texts are taken in. */
+    const held = new Map<string, FileAnalysis>();
     const options: ScanOptions = {
       include: req.selection.include,
       exclude: req.selection.exclude,
       isCancelled: () => Atomics.load(flag, 0) !== 0,
       onProgress: (progress) => this.post({ type: 'progress', id: req.id, progress }),
+      onFile: (a, index) => {
+        if (this.documents.find(req.folder, a.path)) { held.set(a.path, a); return; }
+        totals.add(index, a);
+        out.file(index, a, undefined);
+      },
     };
     const script = this.options.prepareWorkerScript;
-    const result: ScanResult = script && fs.existsSync(script)
-      ? await scanFolderParallel(req.root, options, { workerScript: script })
-      : scanFolder(req.root, options);
+    let result: ScanResult;
+    try {
+      result = script && fs.existsSync(script)
+        ? await scanFolderParallel(req.root, options, { workerScript: script })
+        : scanFolder(req.root, options);
+    } catch (e) {
+      await this.drained(); // what was sent before the cancel or failure goes before its reply
+      throw e;
+    }
     const index = result.index;
-    const analyses = new Map(result.files.map((a) => [a.path, a]));
 
     // The editor's texts take precedence over the disk's; re-analyse what they change. Only for files the scan
-    // found: a document can stay open in the editor after its file was deleted.
+    // found: a document can stay open in the editor after its file was deleted. A document opened during the scan
+    // was sent without its version: it is sent again with it.
     const versions = new Map<string, number>();
     const again = new Set<string>();
     for (const o of this.documents.inFolder(req.folder).values()) {
       if (!index.has(o.path)) { continue; }
       if (o.text.length > index.options.maxFileBytes) { continue; }
       versions.set(o.path, o.version);
-      if (index.holdsText(o.path, o.text)) { continue; }
+      if (index.holdsText(o.path, o.text)) {
+        if (!held.has(o.path)) { again.add(o.path); }
+        continue;
+      }
       again.add(o.path);
       for (const p of index.setDocument(o.path, o.text)) { again.add(p); }
     }
-    for (const p of again) { analyses.set(p, index.analyze(p)); }
-
     const old = this.folders.get(req.folder);
     this.folders.set(req.folder, { root: req.root, selection: req.selection, index, versions });
-    const removed = old ? [...old.index.paths].filter((p) => !index.has(p)) : [];
-    const files = [...analyses.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    await this.postFindings(req.id, req.generation, req.folder, files, removed);
-    const summary = summarize({ ...result, files });
-    this.post({ type: 'done', id: req.id, summary });
+    const last = [...new Set([...held.keys(), ...again])].filter((p) => index.has(p)).sort();
+    for (const p of last) {
+      const a = again.has(p) ? index.analyze(p) : held.get(p)!;
+      // A file sent during the scan is in the totals already, as the disk has it.
+      if (held.has(p)) { totals.add(index, a); }
+      out.file(index, a, versions.get(p));
+    }
+    if (old) {
+      for (const p of old.index.paths) {
+        if (!index.has(p)) { out.removed(p); }
+      }
+    }
+    out.end();
+    await this.drained();
+    this.post({ type: 'done', id: req.id, summary: totals.summary(result.skipped, result.bytes) });
   }
 
   private async edit(req: EditRequest): Promise<void> {
@@ -303,49 +348,113 @@ export class IndexService {
   private async postListing(req: ScanRequest, cancelled: () => boolean): Promise<void> {
     const paths = listCorpusFiles(req.root, req.selection);
     for (let i = 0; i < paths.length && !cancelled(); i += PATHS_PER_MESSAGE) {
-      await this.postAcked({ type: 'listed', id: req.id, folder: req.folder, paths: paths.slice(i, i + PATHS_PER_MESSAGE) });
+      this.enqueue({ type: 'listed', id: req.id, folder: req.folder, paths: paths.slice(i, i + PATHS_PER_MESSAGE) });
+      if (this.unacked >= UNACKED_REPLIES) { await this.drained(); }
+    }
+    await this.drained();
+  }
+
+  /**
+   * Queues a reply the host acknowledges (findings, listed). When acks are awaited, at most UNACKED_REPLIES are out
+   * unacknowledged, the rest wait here, and the work that produces them goes on meanwhile (a scan's findings as
+   * files become final); without, it is posted at once.
+   */
+  private enqueue(reply: IndexReply): void {
+    this.outbox.push(reply);
+    this.sendQueued();
+  }
+
+  private sendQueued(): void {
+    while (this.outbox.length > 0) {
+      if (this.options.awaitAcks && this.unacked >= UNACKED_REPLIES && !this.takeWaitingMessage()) { break; }
+      if (this.options.awaitAcks && this.unacked >= UNACKED_REPLIES) { continue; } // what came was not an ack
+      const reply = this.outbox.shift()!;
+      if (this.options.awaitAcks) { this.unacked++; }
+      this.post(reply);
+    }
+    if (this.outbox.length === 0 && this.unacked === 0) {
+      const emptied = this.emptied;
+      this.emptied = undefined;
+      emptied?.();
     }
   }
 
-  /** Posts a reply the host acknowledges; when acks are awaited, resolves only once it has. */
-  private async postAcked(reply: IndexReply): Promise<void> {
-    if (!this.options.awaitAcks) {
-      this.post(reply);
-      return;
+  /**
+   * Takes in a message the host sent that is waiting (an ack, most often), without waiting for this thread's event
+   * loop: a scan's turn takes in every reply its prepare workers have queued, and the acks would only be seen after.
+   * Returns false when none waits (or the service has no way to look).
+   */
+  private takeWaitingMessage(): boolean {
+    if (!this.options.receiveWaiting || this.polling) { return false; }
+    this.polling = true;
+    try {
+      const message = this.options.receiveWaiting();
+      if (message === undefined) { return false; }
+      this.receive(message);
+      return true;
+    } finally {
+      this.polling = false;
     }
-    const acked = new Promise<void>((resolve) => { this.acked = resolve; });
-    this.post(reply);
-    await acked;
+  }
+
+  /** Resolves once every queued reply has been posted and, when acks are awaited, acknowledged. */
+  private async drained(): Promise<void> {
+    if (this.outbox.length === 0 && this.unacked === 0) { return; }
+    await new Promise<void>((resolve) => {
+      const before = this.emptied;
+      this.emptied = () => { before?.(); resolve(); };
+    });
   }
 
   private async postFindings(id: number, generation: number, folderKey: string, files: FileAnalysis[], removed: string[]): Promise<void> {
     const folder = this.folders.get(folderKey)!;
-    let batch: FileFindings[] = [];
-    let gone: string[] = [];
-    let size = 0;
-    const flush = async () => {
-      if (batch.length === 0 && gone.length === 0) { return; }
-      const reply: IndexReply = { type: 'findings', id, generation, folder: folderKey, files: batch, removed: gone };
-      batch = [];
-      gone = [];
-      size = 0;
-      await this.postAcked(reply);
-    };
-    for (const a of files) {
-      const json = fileToJson(folder.index, a);
-      const findings = json.findings.map((f, i) => {
-        const { start, end, related } = a.findings[i];
-        return { ...f, start, end, related: f.related.map((r, j) => ({ ...r, start: related[j].start, end: related[j].end })) };
-      });
-      batch.push({ ...json, findings, version: folder.versions.get(a.path) });
-      size += findings.length + 1;
-      if (size >= ITEMS_PER_MESSAGE) { await flush(); }
-    }
-    for (const p of removed) {
-      gone.push(p);
-      if (++size >= ITEMS_PER_MESSAGE) { await flush(); }
-    }
-    await flush();
+    const out = new FindingsStream(id, generation, folderKey, (reply) => this.enqueue(reply));
+    for (const a of files) { out.file(folder.index, a, folder.versions.get(a.path)); }
+    for (const p of removed) { out.removed(p); }
+    out.end();
+    await this.drained();
+  }
+}
+
+/**
+ * A request's findings as messages of about ITEMS_PER_MESSAGE items, each handed to `send` as it fills: a file's
+ * analysis becomes its wire form at once, so that only the message being filled holds findings.
+ */
+class FindingsStream {
+  private files: FileFindings[] = [];
+  private gone: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly id: number,
+    private readonly generation: number,
+    private readonly folder: string,
+    private readonly send: (reply: IndexReply) => void,
+  ) {}
+
+  file(index: CorpusIndex, a: FileAnalysis, version: number | undefined): void {
+    const json = fileToJson(index, a);
+    const findings = json.findings.map((f, i) => {
+      const { start, end, related } = a.findings[i];
+      return { ...f, start, end, related: f.related.map((r, j) => ({ ...r, start: related[j].start, end: related[j].end })) };
+    });
+    this.files.push({ ...json, findings, version });
+    this.size += findings.length + 1;
+    if (this.size >= ITEMS_PER_MESSAGE) { this.end(); }
+  }
+
+  removed(path: string): void {
+    this.gone.push(path);
+    if (++this.size >= ITEMS_PER_MESSAGE) { this.end(); }
+  }
+
+  /** Sends what is waiting. */
+  end(): void {
+    if (this.files.length === 0 && this.gone.length === 0) { return; }
+    this.send({ type: 'findings', id: this.id, generation: this.generation, folder: this.folder, files: this.files, removed: this.gone });
+    this.files = [];
+    this.gone = [];
+    this.size = 0;
   }
 }
 
@@ -354,6 +463,7 @@ if (parentPort) {
   const service = new IndexService((reply) => port.postMessage(reply), {
     prepareWorkerScript: path.join(__dirname, 'prepareWorker.js'),
     awaitAcks: true,
+    receiveWaiting: () => receiveMessageOnPort(port)?.message as IndexRequest | DocumentSync | undefined,
   });
   port.on('message', (req: IndexRequest | DocumentSync) => service.receive(req));
 }

@@ -236,22 +236,54 @@ describe('index worker service', () => {
     assert.deepStrictEqual([...files(rs).keys()], []);
   });
 
-  it('sends the next findings or listed reply only when the host acknowledged the last, if asked to', async () => {
+  it('keeps at most four findings or listed replies out unacknowledged, if asked to', async () => {
     for (let i = 0; i < 40; i++) {
       fs.writeFileSync(path.join(root, `x${i}.txt`), Array.from({ length: 60 }, () => SIGN_UP).join('\n\n'));
     }
     let acks = 0;
+    let most = 0;
     service = new IndexService((r) => {
       replies.push(r);
       if (r.type !== 'findings' && r.type !== 'listed') { return; }
       // Acknowledge a turn later, counting how many replies were out unacknowledged.
-      assert.strictEqual(replies.filter((x) => x.type === 'findings' || x.type === 'listed').length, acks + 1);
+      const out = replies.filter((x) => x.type === 'findings' || x.type === 'listed').length - acks;
+      assert.ok(out <= 4, `${out} out unacknowledged`);
+      most = Math.max(most, out);
       setImmediate(() => { acks++; service.receive({ type: 'ack', id: r.id }); });
     }, { awaitAcks: true });
     const rs = await scan();
-    assert.ok(findingsOf(rs).length > 1);
+    assert.ok(findingsOf(rs).length > 4);
+    assert.ok(most > 1, 'the replies of one turn do not wait for each other\'s acks');
     assert.strictEqual(files(rs).size, 43);
     assert.strictEqual(rs[rs.length - 1].type, 'done');
+  });
+
+  it('posts findings while the scan analyses, in path order, not once it is done (on this thread and on prepare workers)', async () => {
+    for (let i = 0; i < 120; i++) {
+      fs.writeFileSync(path.join(root, `x${String(i).padStart(3, '0')}.txt`), Array.from({ length: 30 }, () => SIGN_UP).join('\n\n'));
+    }
+    for (const script of [undefined, path.join(repo, 'out', 'src', 'worker', 'prepareWorker.js')]) {
+      replies = [];
+      service = new IndexService((r) => replies.push(r), { prepareWorkerScript: script });
+      const rs = await scan();
+      const lastAnalysing = rs.map((r) => r.type === 'progress' && r.progress.phase === 'analysing').lastIndexOf(true);
+      const firstFindings = rs.findIndex((r) => r.type === 'findings');
+      assert.ok(firstFindings >= 0 && firstFindings < lastAnalysing, `first findings at ${firstFindings}, last progress at ${lastAnalysing}`);
+      const order = findingsOf(rs).flatMap((r) => r.files.map((f) => f.path));
+      assert.deepStrictEqual(order, [...order].sort());
+      assert.strictEqual(new Set(order).size, 123, 'each file once');
+      const done = rs[rs.length - 1];
+      assert.strictEqual(done.type === 'done' && done.summary?.files, 123);
+      assert.strictEqual(done.type === 'done' && done.summary?.findings, findingsOf(rs).reduce((n, r) => n + r.files.reduce((m, f) => m + f.findings.length, 0), 0));
+    }
+  });
+
+  it('sends an open document once, after the others, with its version, also when its text is the disk\'s', async () => {
+    sync('a.txt', 3, fs.readFileSync(path.join(root, 'a.txt'), 'utf8'));
+    const rs = await scan();
+    const sent = findingsOf(rs).flatMap((r) => r.files.map((f) => [f.path, f.version]));
+    assert.deepStrictEqual(sent, [['b.txt', undefined], ['c.txt', undefined], ['a.txt', 3]]);
+    assert.deepStrictEqual(codes(files(rs).get('a.txt')), ['duplicate.cross-file', 'boilerplate.sign-up']);
   });
 
   it('posts large results in several messages', async () => {
