@@ -51,7 +51,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         for (const f of r.files) {
           if (f.ok) {
             const load = textLoader(root, f.path, f.stamp, index.options);
-            index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp);
+            index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp, load);
             owner.set(f.path, wi);
             bytes += f.bytes;
           } else {
