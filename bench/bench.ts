@@ -1,4 +1,4 @@
-// `npm run bench [-- --size MB] [--seed N] [--regenerate] [--jscpd [--jscpd-rounds N]]`: generates (or reuses, from bench-corpus/) a synthetic
+// `npm run bench [-- --size MB] [--seed N] [--regenerate] [--jscpd [--jscpd-rounds N]] [--heap-snapshot]`: generates (or reuses, from bench-corpus/) a synthetic
 // corpus with planted duplicates, scans it as the CLI does, and prints throughput, CPU time, peak memory, the time
 // of each stage, recall and precision of the planted copies, and the time to re-analyse one edited 20 KB document.
 // `--size 1000` is the 1 GB case at the top of the users' range; `--jscpd` then runs jscpd on the same corpus beside
@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { scanFolderParallel } from '../src/core/parallelScan';
 import { Finding } from '../src/core/findings';
 import { CORPUS_VERSION, generateCorpus, GeneratedCorpus, PlantedCopy } from './generate';
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
   // The main thread's heap right after the scan, findings of every file included (the workers are gone by now).
   if (global.gc) { global.gc(); }
   const heapAfter = process.memoryUsage();
+  // `--heap-snapshot`: the main thread's heap right after the scan, for a look at what the index holds.
+  if (process.argv.includes('--heap-snapshot')) { console.log(`heap snapshot      ${v8.writeHeapSnapshot()}`); }
   const mb = result.bytes / 1024 / 1024;
 
   const verbatim = corpus.planted.filter((p) => !p.edited);
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
   for (const p of result.index.paths) {
     const d = result.index.document(p)!;
     lines += d.model.lineCount;
-    blocks += d.blocks.length;
+    blocks += d.blockCount;
   }
   const held = result.index.heldTokens();
   const MiB = (b: number) => `${fmt(b / 1024 / 1024, 0)} MB`;

@@ -12,14 +12,16 @@ import { Block, TextModel } from '../text';
 import { HashSet32 } from './hashSet';
 import { PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
-import { prepareDocument, PreparedDocument } from './prepare';
+import { packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
   path: string;
   model: TextModel;
   blocks: Block[];
-  shapes: number[];
+  /** Number of blocks (without making the block objects). */
+  blockCount: number;
+  shapes: ArrayLike<number>;
   /** Distinct non-zero shapes, each counted once for this file. */
   uniqueShapes: Float64Array;
   tokens: Tokens;
@@ -36,10 +38,13 @@ export interface IndexedDocument extends FingerprintedDoc {
  */
 class StoredDocument implements IndexedDocument {
   readonly model: TextModel;
-  readonly blocks: Block[];
-  readonly shapes: number[];
+  readonly shapes: Float64Array;
   readonly fingerprints: Fingerprints;
+  /** Characters of the blocks (text without blank lines and edge white space), for the covered shares. */
+  readonly blockChars: number;
   private kept: Tokens | undefined;
+  /** startLine, endLine, start, end per block: the blocks as objects are made only when asked for. */
+  private readonly packedBlocks: Uint32Array;
 
   constructor(
     readonly id: number,
@@ -51,10 +56,21 @@ class StoredDocument implements IndexedDocument {
     private readonly onRetokenize: () => void,
   ) {
     this.model = p.model;
-    this.blocks = p.blocks;
-    this.shapes = p.shapes;
+    this.packedBlocks = p.packedBlocks ?? packBlocks(p.blocks);
+    this.shapes = p.shapes instanceof Float64Array ? p.shapes : Float64Array.from(p.shapes);
     this.fingerprints = p.fingerprints;
     this.kept = p.tokens;
+    let chars = 0;
+    for (let i = 0; i < this.packedBlocks.length; i += 4) { chars += this.packedBlocks[i + 3] - this.packedBlocks[i + 2]; }
+    this.blockChars = chars;
+  }
+
+  get blocks(): Block[] {
+    return unpackBlocks(this.packedBlocks);
+  }
+
+  get blockCount(): number {
+    return this.packedBlocks.length / 4;
   }
 
   get tokens(): Tokens {
@@ -440,8 +456,8 @@ export class CorpusIndex implements ShapeStats {
     return {
       path,
       findings,
-      boilerplateShare: coveredShare(doc.blocks, boilerplate),
-      duplicateShare: coveredShare(doc.blocks, duplicates),
+      boilerplateShare: coveredShare(doc.blockChars, boilerplate),
+      duplicateShare: coveredShare(doc.blockChars, duplicates),
       nearDuplicates: this.nearDuplicates(doc, spans),
     };
   }
@@ -548,7 +564,7 @@ function byPath(a: string, b: string): number {
 }
 
 /** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
-function distinctShapes(shapes: number[]): Float64Array {
+function distinctShapes(shapes: ArrayLike<number>): Float64Array {
   const sorted = Float64Array.from(shapes).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -592,10 +608,8 @@ function lineSpan(model: TextModel, start: number, end: number): string {
   return a === b ? `line ${a}` : `lines ${a}-${b}`;
 }
 
-/** Share of the blocks' characters (text without blank lines and edge white space) inside the findings' union. */
-function coveredShare(blocks: Block[], findings: Finding[]): number {
-  let total = 0;
-  for (const b of blocks) { total += b.end - b.start; }
+/** Share of the blocks' characters (`total`: text without blank lines and edge white space) inside the findings' union. */
+function coveredShare(total: number, findings: Finding[]): number {
   if (total === 0 || findings.length === 0) { return 0; }
   const ranges = findings.map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
   let covered = 0;
