@@ -137,6 +137,19 @@ describe('scanFolderParallel handing each file over as it is final (onFile)', ()
     assert.ok(events.indexOf(`file ${streamed[0].path}`) < events.indexOf(`analysed ${streamed.length}/${streamed.length}`));
   });
 
+  it('gives the same analyses with one boilerplate batch in flight per worker as with all of them', async () => {
+    const streamed: FileAnalysis[] = [];
+    const progress: number[] = [];
+    const result = await scanFolderParallel(dir, {
+      onFile: (a) => { streamed.push(a); },
+      onProgress: (p) => { if (p.phase === 'analysing') { progress.push(p.done); } },
+    }, { workerScript, workers: 2, inFlight: 1 });
+    assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+    // 82 files in batches of 32 shared by two workers: each batch answered on its own, the last with every file.
+    assert.ok(progress.length >= 3, `${progress.length} replies`);
+    assert.strictEqual(progress[progress.length - 1], 82);
+  });
+
   it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {
     const moved = `Flood gates.\n\nA paragraph was put in first.\n\nAnd another one after it.\n\n${passage}\n`;
     let rewritten = false;
