@@ -12,12 +12,19 @@ import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
 import { readStamped, stampOf, textLoader } from './index/sourceFile';
 
 const BATCH = 32;
+/**
+ * Boilerplate batches a worker may hold unanswered in phase two: enough for the workers to keep busy while this
+ * thread sorts the shared fingerprints and searches spans, few enough that the findings waiting here stay small.
+ */
+const IN_FLIGHT = 48;
 
 export interface ParallelOptions {
   /** Path of the bundled prepare worker (dist/prepareWorker.js). */
   workerScript: string;
   /** Number of worker threads; default: the number of cores, at most 4. */
   workers?: number;
+  /** Boilerplate batches a worker may hold unanswered in phase two; default IN_FLIGHT. */
+  inFlight?: number;
 }
 
 export async function scanFolderParallel(root: string, options: ScanOptions, parallel: ParallelOptions): Promise<ScanResult> {
@@ -51,7 +58,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         for (const f of r.files) {
           if (f.ok) {
             const load = textLoader(root, f.path, f.stamp, index.options);
-            index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp);
+            index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp, load);
             owner.set(f.path, wi);
             bytes += f.bytes;
           } else {
@@ -72,24 +79,26 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const changed: string[] = [];
     let analysed = 0;
     const totalFiles = index.totalFiles;
-    // The requests go out first, so the workers run the boilerplate detector while this thread sorts out the
-    // shared fingerprints; their replies wait in the queue until then (all of this happens in one turn).
-    const sent = workers.map((w, wi) => {
-      const mine = paths.filter((p) => owner.get(p) === wi);
-      let batches = 0;
-      for (let i = 0; i < mine.length; i += BATCH) {
-        const items = mine.slice(i, i + BATCH).map((p) => ({ path: p, counts: index.shapeCountsFor(p) }));
-        const req: PrepareRequest = { type: 'boilerplate', items, totalFiles, options: index.options.boilerplate };
-        w.postMessage(req);
-        batches++;
-      }
-      return batches;
-    });
+    // The first requests go out first, so the workers run the boilerplate detector while this thread sorts out
+    // the shared fingerprints; their replies wait in the queue until then (all of this happens in one turn).
+    // Each worker has at most IN_FLIGHT batches it has not answered yet: the span search on this thread is the
+    // slower side, and without a bound every file's boilerplate findings would wait here in the message queue.
+    const mine = workers.map((_, wi) => paths.filter((p) => owner.get(p) === wi));
+    const sentBatches = workers.map(() => 0);
+    const batchesOf = mine.map((m) => Math.ceil(m.length / BATCH));
+    const sendBoilerplate = (wi: number) => {
+      const i = sentBatches[wi]++ * BATCH;
+      const items = mine[wi].slice(i, i + BATCH).map((p) => ({ path: p, counts: index.shapeCountsFor(p) }));
+      const req: PrepareRequest = { type: 'boilerplate', items, totalFiles, options: index.options.boilerplate };
+      workers[wi].postMessage(req);
+    };
+    const inFlight = Math.max(1, parallel.inFlight ?? IN_FLIGHT);
+    workers.forEach((_, wi) => { while (sentBatches[wi] < Math.min(inFlight, batchesOf[wi])) { sendBoilerplate(wi); } });
     clock.end('shape counts to the workers');
     const shared = index.sharedFingerprints();
     clock.end('shared fingerprints (sort)');
     await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
-      let pending = sent[wi];
+      let pending = batchesOf[wi];
       if (pending === 0) { resolve(); return; }
       w.on('message', (r: PrepareReply) => {
         if (r.type === 'error') { reject(new Error(r.message)); return; }
@@ -107,6 +116,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         analysed += r.results.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
         options.onProgress?.({ phase: 'analysing', done: analysed, total: totalFiles });
+        if (sentBatches[wi] < batchesOf[wi]) { sendBoilerplate(wi); }
         if (--pending === 0) { resolve(); }
       });
     })));

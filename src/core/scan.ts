@@ -41,6 +41,11 @@ export interface StageTime {
   stage: string;
   wallMs: number;
   cpuMs: number;
+  /** The process's peak resident set when the stage ended (all threads; the kernel's high-water mark), bytes. */
+  peakRss?: number;
+  /** The main thread's heap (JS objects) and typed arrays when the stage ended, bytes. */
+  heapUsed?: number;
+  arrayBuffers?: number;
 }
 
 export interface ScanResult {
@@ -63,7 +68,11 @@ export class StageClock {
   end(stage: string): void {
     const wall = performance.now();
     const cpu = process.cpuUsage(this.cpu);
-    this.stages.push({ stage, wallMs: wall - this.wall, cpuMs: (cpu.user + cpu.system) / 1000 });
+    const mem = process.memoryUsage();
+    this.stages.push({
+      stage, wallMs: wall - this.wall, cpuMs: (cpu.user + cpu.system) / 1000,
+      peakRss: process.resourceUsage().maxRSS * 1024, heapUsed: mem.heapUsed, arrayBuffers: mem.arrayBuffers,
+    });
     this.wall = wall;
     this.cpu = process.cpuUsage();
   }

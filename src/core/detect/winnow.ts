@@ -38,14 +38,14 @@ export function winnow(tokenHash: Uint32Array, k: number, w: number): Fingerprin
   const hash = new Uint32Array(Math.max(1, n));
   const pos = new Uint32Array(Math.max(1, n));
   let count = 0;
-  if (n === 0) { return { count, hash: hash.subarray(0, 0), pos: pos.subarray(0, 0) }; }
+  if (n === 0) { return { count, hash: new Uint32Array(0), pos: new Uint32Array(0) }; }
   if (n <= w) {
     // A text shorter than one window: keep its single minimum.
     let m = 0;
     for (let i = 1; i < n; i++) { if (grams[i] <= grams[m]) { m = i; } }
     hash[0] = grams[m];
     pos[0] = m;
-    return { count: 1, hash: hash.subarray(0, 1), pos: pos.subarray(0, 1) };
+    return { count: 1, hash: hash.slice(0, 1), pos: pos.slice(0, 1) };
   }
   // Monotone deque of indices with increasing hash values; rightmost minimum wins ties, as in the paper.
   const dq = new Int32Array(n);
@@ -66,5 +66,7 @@ export function winnow(tokenHash: Uint32Array, k: number, w: number): Fingerprin
       }
     }
   }
-  return { count, hash: hash.subarray(0, count), pos: pos.subarray(0, count) };
+  // Copies of exactly the right size: the buffers above hold a slot per k-gram, about 5 times the fingerprints
+  // (a subarray would keep them whole, and a worker would transfer them whole to the index).
+  return { count, hash: hash.slice(0, count), pos: pos.slice(0, count) };
 }

@@ -5,27 +5,101 @@
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
 import { trimBoilerplateEnds } from '../detect/boilerplateSpans';
 import { findSharedSpans, FingerprintedDoc, SharedFingerprints, SharedSpan } from '../detect/duplicates';
-import { Tokens } from '../detect/tokens';
+import { tokenize, Tokens } from '../detect/tokens';
 import { Fingerprints } from '../detect/winnow';
 import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
+import { HashSet32 } from './hashSet';
 import { PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
-import { prepareDocument, PreparedDocument } from './prepare';
+import { packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
   path: string;
   model: TextModel;
   blocks: Block[];
-  shapes: number[];
+  /** Number of blocks (without making the block objects). */
+  blockCount: number;
+  shapes: ArrayLike<number>;
   /** Distinct non-zero shapes, each counted once for this file. */
   uniqueShapes: Float64Array;
   tokens: Tokens;
   fingerprints: Fingerprints;
   /** The version of the file on disk that was indexed, when the text came from disk. */
   stamp?: SourceStamp;
+}
+
+/**
+ * An indexed document. Its word tokens can be dropped and made again from the text (kept, or read from disk
+ * under the stamp check): a bulk scan drops those of documents that share no fingerprint, which no span search
+ * of the scan can reach. A later search that does reach one (after an edit elsewhere) tokenizes it again; a file
+ * that changed on disk since it was indexed gives no tokens then, so it matches nothing until it is re-indexed.
+ */
+class StoredDocument implements IndexedDocument {
+  readonly model: TextModel;
+  readonly shapes: Float64Array;
+  readonly fingerprints: Fingerprints;
+  /** Characters of the blocks (text without blank lines and edge white space), for the covered shares. */
+  readonly blockChars: number;
+  private kept: Tokens | undefined;
+  /** startLine, endLine, start, end per block: the blocks as objects are made only when asked for. */
+  private readonly packedBlocks: Uint32Array;
+
+  constructor(
+    readonly id: number,
+    readonly path: string,
+    readonly uniqueShapes: Float64Array,
+    p: PreparedDocument,
+    readonly stamp: SourceStamp | undefined,
+    private readonly reread: (() => string) | undefined,
+    private readonly onRetokenize: () => void,
+  ) {
+    this.model = p.model;
+    this.packedBlocks = p.packedBlocks ?? packBlocks(p.blocks);
+    this.shapes = p.shapes instanceof Float64Array ? p.shapes : Float64Array.from(p.shapes);
+    this.fingerprints = p.fingerprints;
+    this.kept = p.tokens;
+    let chars = 0;
+    for (let i = 0; i < this.packedBlocks.length; i += 4) { chars += this.packedBlocks[i + 3] - this.packedBlocks[i + 2]; }
+    this.blockChars = chars;
+  }
+
+  get blocks(): Block[] {
+    return unpackBlocks(this.packedBlocks);
+  }
+
+  get blockCount(): number {
+    return this.packedBlocks.length / 4;
+  }
+
+  get tokens(): Tokens {
+    if (!this.kept) {
+      this.onRetokenize();
+      this.kept = tokenize(this.textForTokens());
+    }
+    return this.kept;
+  }
+
+  /** The tokens if they are held now, without making them again. */
+  get heldTokens(): Tokens | undefined {
+    return this.kept;
+  }
+
+  dropTokens(): void {
+    this.kept = undefined;
+  }
+
+  private textForTokens(): string {
+    if (this.model.textLoaded || !this.reread) { return this.model.text; }
+    try {
+      return this.reread();
+    } catch (e) {
+      if (e instanceof ChangedOnDisk) { return ''; } // no tokens: its fingerprints pair with nothing now
+      throw e;
+    }
+  }
 }
 
 export interface FileAnalysis {
@@ -43,8 +117,9 @@ const NO_FINGERPRINTS: SharedFingerprints = { count: 0, hash: [], pos: [] };
 
 export class CorpusIndex implements ShapeStats {
   readonly options: EngineOptions;
-  private readonly docs = new Map<string, IndexedDocument>();
-  private readonly byId = new Map<number, IndexedDocument>();
+  private readonly docs = new Map<string, StoredDocument>();
+  private readonly byId = new Map<number, StoredDocument>();
+  private retokenizedCount = 0;
   private readonly shapeFiles = new ShapeCounter();
   private table: PostingTable;
   private nextId = 1;
@@ -53,11 +128,11 @@ export class CorpusIndex implements ShapeStats {
    * fingerprints by sorting all of them at once (sharedFingerprints), which is far cheaper than inserting
    * millions of fingerprints that stand only once; the table is completed when an incremental call needs it.
    */
-  private readonly deferred = new Set<IndexedDocument>();
+  private readonly deferred = new Set<StoredDocument>();
   /** The table holds only the shared fingerprints of a bulk analysis: rebuild it before incremental use. */
   private partialTable = false;
   /** The full table being built beside a partial one (completeTableStep), and the documents still to add. */
-  private rebuild: { table: PostingTable; docs: IndexedDocument[]; next: number } | undefined;
+  private rebuild: { table: PostingTable; docs: StoredDocument[]; next: number } | undefined;
   private fingerprints = 0;
 
   constructor(options: EngineOptionsInput = {}, expectedPostings?: number) {
@@ -113,17 +188,42 @@ export class CorpusIndex implements ShapeStats {
     this.loadPrepared(path, prepareDocument(text, this.options.duplicates), stamp);
   }
 
-  /** Adds a document prepared elsewhere (a worker thread), during a bulk load. */
-  loadPrepared(path: string, prepared: PreparedDocument, stamp?: SourceStamp): void {
+  /**
+   * Adds a document prepared elsewhere (a worker thread), during a bulk load. `reread` gives the indexed text
+   * (or throws ChangedOnDisk) without keeping it, for tokens dropped and needed again; without it the model's
+   * text is used.
+   */
+  loadPrepared(path: string, prepared: PreparedDocument, stamp?: SourceStamp, reread?: () => string): void {
     const old = this.docs.get(path);
     if (old) { this.unlink(old); }
     this.rebuild = undefined; // a table being completed would miss this document: start it again when asked
-    this.linkPrepared(path, prepared, true, stamp);
+    this.linkPrepared(path, prepared, true, stamp, reread);
   }
 
-  private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined): IndexedDocument {
+  /** Documents whose dropped tokens were made again (after an edit reached them, or an analysis of their own). */
+  get retokenized(): number {
+    return this.retokenizedCount;
+  }
+
+  /** The word tokens held now: documents holding them, their words and bytes (dropped ones are not counted). */
+  heldTokens(): { documents: number; words: number; bytes: number } {
+    let documents = 0;
+    let words = 0;
+    let bytes = 0;
+    for (const d of this.docs.values()) {
+      const t = d.heldTokens;
+      if (!t) { continue; }
+      const o = t.offsets.packed;
+      documents++;
+      words += t.count;
+      bytes += t.hash.byteLength + o.bytes.byteLength + o.anchors.byteLength + o.long.byteLength;
+    }
+    return { documents, words, bytes };
+  }
+
+  private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined, reread?: () => string): StoredDocument {
     const uniqueShapes = distinctShapes(p.shapes);
-    const doc: IndexedDocument = { id: this.nextId++, path, uniqueShapes, ...p, stamp };
+    const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, () => { this.retokenizedCount++; });
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }
@@ -282,18 +382,21 @@ export class CorpusIndex implements ShapeStats {
     }
     // Which hashes stand 2 to maxPostings times: a native sort of the hashes alone, then one pass over the runs.
     sorted.sort();
+    // The distinct shared hashes are gathered at the front of the sorted array (never past the run being read).
     const max = this.options.duplicates.maxPostings;
-    const sharedHashes = new Set<number>();
+    let distinct = 0;
     let sharedCount = 0;
     for (let i = 0; i < n;) {
       let j = i + 1;
       while (j < n && sorted[j] === sorted[i]) { j++; }
-      if (j - i >= 2 && j - i <= max) { sharedHashes.add(sorted[i] | 0); sharedCount += j - i; }
+      if (j - i >= 2 && j - i <= max) { sorted[distinct++] = sorted[i]; sharedCount += j - i; }
       i = j;
     }
+    const sharedHashes = new HashSet32(distinct);
+    for (let i = 0; i < distinct; i++) { sharedHashes.add(sorted[i]); }
     // The shared entries, in entry order: each document's are then in text order already (winnowing selects
     // fingerprints at increasing positions), and they enter the table in the order of the documents.
-    this.table = new PostingTable(Math.max(1024, sharedCount));
+    this.table = new PostingTable(Math.max(1024, sharedCount), distinct);
     const outHash = new Uint32Array(sharedCount);
     const outPos = new Uint32Array(sharedCount);
     const out = new Map<string, SharedFingerprints>();
@@ -302,13 +405,18 @@ export class CorpusIndex implements ShapeStats {
       const fp = d.fingerprints;
       const first = o;
       for (let i = 0; i < fp.count; i++) {
-        if (!sharedHashes.has(fp.hash[i] | 0)) { continue; }
+        if (!sharedHashes.has(fp.hash[i])) { continue; }
         this.table.add(fp.hash[i], d.id, fp.pos[i]);
         outHash[o] = fp.hash[i];
         outPos[o] = fp.pos[i];
         o++;
       }
-      if (o > first) { out.set(d.path, { count: o - first, hash: outHash.subarray(first, o), pos: outPos.subarray(first, o) }); }
+      if (o > first) {
+        out.set(d.path, { count: o - first, hash: outHash.subarray(first, o), pos: outPos.subarray(first, o) });
+      } else {
+        // No span search of this analysis can reach a document without a shared fingerprint: its tokens go.
+        d.dropTokens();
+      }
     }
     this.deferred.clear();
     this.partialTable = true;
@@ -335,7 +443,8 @@ export class CorpusIndex implements ShapeStats {
     if (!shared) { this.completeTable(); }
     const doc = this.mustGet(path);
     const candidates = shared ? shared.get(path) ?? NO_FINGERPRINTS : undefined;
-    const spans = trimBoilerplateEnds(
+    // Without a shared fingerprint there is no span (and the document's tokens may have been dropped).
+    const spans = candidates && candidates.count === 0 ? [] : trimBoilerplateEnds(
       doc.tokens,
       findSharedSpans(doc, this.table, (id) => this.byId.get(id), this.options.duplicates, candidates),
       boilerplate,
@@ -350,19 +459,19 @@ export class CorpusIndex implements ShapeStats {
     return {
       path,
       findings,
-      boilerplateShare: coveredShare(doc.blocks, boilerplate),
-      duplicateShare: coveredShare(doc.blocks, duplicates),
+      boilerplateShare: coveredShare(doc.blockChars, boilerplate),
+      duplicateShare: coveredShare(doc.blockChars, duplicates),
       nearDuplicates: this.nearDuplicates(doc, spans),
     };
   }
 
-  private mustGet(path: string): IndexedDocument {
+  private mustGet(path: string): StoredDocument {
     const doc = this.docs.get(path);
     if (!doc) { throw new Error(`not in the index: ${path}`); }
     return doc;
   }
 
-  private unlink(doc: IndexedDocument): void {
+  private unlink(doc: StoredDocument): void {
     this.deferred.delete(doc);
     this.fingerprints -= doc.fingerprints.count;
     for (const s of doc.uniqueShapes) { this.shapeFiles.add(s, -1); }
@@ -386,6 +495,7 @@ export class CorpusIndex implements ShapeStats {
 
   /** Spans that cover the same part of this document become one finding listing every other copy. */
   private duplicateFindings(doc: IndexedDocument, spans: SharedSpan[]): Finding[] {
+    if (spans.length === 0) { return []; }
     const t = doc.tokens;
     const items = spans.map((s) => {
       const other = s.other === doc.id ? doc : this.byId.get(s.other)!;
@@ -434,7 +544,7 @@ export class CorpusIndex implements ShapeStats {
   }
 
   private nearDuplicates(doc: IndexedDocument, spans: SharedSpan[]): NearDuplicate[] {
-    if (doc.tokens.count === 0) { return []; }
+    if (spans.length === 0 || doc.tokens.count === 0) { return []; }
     const covered = new Map<number, number>();
     for (const s of spans) {
       if (s.other === doc.id) { continue; }
@@ -457,7 +567,7 @@ function byPath(a: string, b: string): number {
 }
 
 /** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
-function distinctShapes(shapes: number[]): Float64Array {
+function distinctShapes(shapes: ArrayLike<number>): Float64Array {
   const sorted = Float64Array.from(shapes).sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
@@ -472,10 +582,8 @@ function lineSpan(model: TextModel, start: number, end: number): string {
   return a === b ? `line ${a}` : `lines ${a}-${b}`;
 }
 
-/** Share of the blocks' characters (text without blank lines and edge white space) inside the findings' union. */
-function coveredShare(blocks: Block[], findings: Finding[]): number {
-  let total = 0;
-  for (const b of blocks) { total += b.end - b.start; }
+/** Share of the blocks' characters (`total`: text without blank lines and edge white space) inside the findings' union. */
+function coveredShare(total: number, findings: Finding[]): number {
   if (total === 0 || findings.length === 0) { return 0; }
   const ranges = findings.map((f) => [f.start, f.end]).sort((x, y) => x[0] - y[0]);
   let covered = 0;

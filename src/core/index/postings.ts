@@ -26,9 +26,13 @@ export class PostingTable {
   private free = EMPTY;
   private live = 0;
 
-  constructor(expectedPostings = 1 << 16) {
+  /**
+   * Sized for `expectedPostings` postings under `expectedKeys` distinct fingerprints (by default as many: most
+   * fingerprints stand once; a table of shared fingerprints only has at most half as many keys as postings).
+   */
+  constructor(expectedPostings = 1 << 16, expectedKeys = expectedPostings) {
     let cap = 1 << 10;
-    while (expectedPostings * 10 > cap * 7) { cap <<= 1; }
+    while (expectedKeys * 10 > cap * 7) { cap <<= 1; }
     this.keyMask = cap - 1;
     this.keys = PostingTable.emptyKeys(cap);
     const entries = Math.max(1024, expectedPostings);

@@ -137,6 +137,19 @@ describe('scanFolderParallel handing each file over as it is final (onFile)', ()
     assert.ok(events.indexOf(`file ${streamed[0].path}`) < events.indexOf(`analysed ${streamed.length}/${streamed.length}`));
   });
 
+  it('gives the same analyses with one boilerplate batch in flight per worker as with all of them', async () => {
+    const streamed: FileAnalysis[] = [];
+    const progress: number[] = [];
+    const result = await scanFolderParallel(dir, {
+      onFile: (a) => { streamed.push(a); },
+      onProgress: (p) => { if (p.phase === 'analysing') { progress.push(p.done); } },
+    }, { workerScript, workers: 2, inFlight: 1 });
+    assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+    // 82 files in batches of 32 shared by two workers: each batch answered on its own, the last with every file.
+    assert.ok(progress.length >= 3, `${progress.length} replies`);
+    assert.strictEqual(progress[progress.length - 1], 82);
+  });
+
   it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {
     const moved = `Flood gates.\n\nA paragraph was put in first.\n\nAnd another one after it.\n\n${passage}\n`;
     let rewritten = false;
@@ -157,5 +170,59 @@ describe('scanFolderParallel handing each file over as it is final (onFile)', ()
     const dup = a.findings.find((f) => f.kind === 'duplicate')!;
     assert.deepStrictEqual(dup.related.map((r) => [r.path, moved.slice(r.start, r.end)]), [['z.txt', passage.slice(0, -1)]]);
     assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+  });
+});
+
+describe('a parallel scan dropping the tokens of files that share no fingerprint', () => {
+  let dir: string;
+  const passage = 'The ferry company will add a late boat on Fridays from June, after a summer in which the last ' +
+    'crossing of the evening was full every week and people waited on the quay for an hour in the rain.';
+  const lone = 'A note on the allotments: the water trough by the north gate leaks again, and the committee asks ' +
+    'members to fill their cans at the shed until the plumber has been round to fix the valve next week.';
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-drop-'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), `Ferry timetable.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'b.txt'), `Late boat, again.\n\n${passage}\n`);
+    fs.writeFileSync(path.join(dir, 'c.txt'), `Allotments.\n\n${lone}\n`);
+    fs.writeFileSync(path.join(dir, 'd.txt'), `Gardens.\n\n${lone.replace('north gate', 'south gate')}\n`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps those of files that share, and makes the others again from disk when an edit reaches them', async () => {
+    const result = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    const index = result.index;
+    // c.txt and d.txt differ in the middle, so each has shared fingerprints: all four keep their tokens...
+    assert.strictEqual(index.heldTokens().documents, 4);
+    const only = await scanFolderParallel(dir, { exclude: ['d.txt'] }, { workerScript, workers: 1 });
+    // ...while without d.txt, c.txt shares nothing and its tokens go, and the findings are those of scanFolder.
+    assert.strictEqual(only.index.heldTokens().documents, 2);
+    assert.strictEqual(only.index.document('c.txt')!.model.textLoaded, false);
+    assert.deepStrictEqual(toJsonReport(only), toJsonReport(scanFolder(dir, { exclude: ['d.txt'] })));
+    assert.strictEqual(only.index.retokenized, 0);
+
+    // An edit that copies c.txt's paragraph finds it: c.txt is tokenized again from the disk, its text not kept.
+    only.index.setDocument('e.txt', `Copied.\n\n${lone}\n`);
+    const e = only.index.analyze('e.txt');
+    const dup = e.findings.find((f) => f.kind === 'duplicate')!;
+    const c = fs.readFileSync(path.join(dir, 'c.txt'), 'utf8');
+    assert.deepStrictEqual(dup.related.map((r) => [r.path, c.slice(r.start, r.end)]), [['c.txt', lone.slice(0, -1)]]);
+    assert.strictEqual(only.index.retokenized, 1);
+    assert.strictEqual(only.index.document('c.txt')!.model.textLoaded, false);
+  });
+
+  it('pairs nothing with a dropped file changed on disk since, never its old offsets, until it is re-indexed', async () => {
+    const result = await scanFolderParallel(dir, { exclude: ['d.txt'] }, { workerScript, workers: 1 });
+    const index = result.index;
+    assert.strictEqual(index.document('c.txt')!.model.textLoaded, false);
+    const moved = `Allotments.\n\nA new first paragraph, put in after the scan.\n\n${lone}\n`;
+    fs.writeFileSync(path.join(dir, 'c.txt'), moved);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(dir, 'c.txt'), later, later);
+    index.setDocument('e.txt', `Copied.\n\n${lone}\n`);
+    assert.deepStrictEqual(index.analyze('e.txt').findings.filter((f) => f.kind === 'duplicate'), []);
+    // Analysing c.txt re-indexes it from the disk; then the copy is found at its new place.
+    index.analyze('c.txt');
+    const dup = index.analyze('e.txt').findings.find((f) => f.kind === 'duplicate')!;
+    assert.deepStrictEqual(dup.related.map((r) => [r.path, moved.slice(r.start, r.end)]), [['c.txt', lone.slice(0, -1)]]);
   });
 });

@@ -1,0 +1,25 @@
+// HashSet32 against a JS Set: hashes across the whole 32-bit range, 0 included, repeats and misses.
+import * as assert from 'assert';
+import { HashSet32 } from '../../src/core/index/hashSet';
+
+describe('HashSet32', () => {
+  it('holds exactly the hashes added, 0 and hashes above 2^31 included', () => {
+    const set = new HashSet32(3000);
+    const model = new Set<number>();
+    for (let i = 0; i < 3000; i++) {
+      const h = i % 500 === 0 ? 0 : (Math.imul(i, 2654435761) >>> 0) % (i % 2 ? 0xffffffff : 5000);
+      set.add(h);
+      model.add(h);
+    }
+    assert.strictEqual(set.size, model.size);
+    for (const h of model) { assert.ok(set.has(h), `missing ${h}`); }
+    let misses = 0;
+    for (let i = 0; i < 20000; i++) {
+      const h = (Math.imul(i + 7, 40503) >>> 0) ^ 0x5bd1e995;
+      assert.strictEqual(set.has(h), model.has(h >>> 0));
+      if (!model.has(h >>> 0)) { misses++; }
+    }
+    assert.ok(misses > 19000);
+    assert.strictEqual(new HashSet32(0).has(0), false);
+  });
+});
