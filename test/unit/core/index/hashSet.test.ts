@@ -1,6 +1,6 @@
 // HashSet32 against a JS Set: hashes across the whole 32-bit range, 0 included, repeats and misses.
 import * as assert from 'assert';
-import { HashSet32 } from '../../src/core/index/hashSet';
+import { HashSet32 } from '../../../../src/core/index/hashSet';
 
 describe('HashSet32', () => {
   it('holds exactly the hashes added, 0 and hashes above 2^31 included', () => {
