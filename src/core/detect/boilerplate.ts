@@ -71,6 +71,16 @@ export interface BoilerplateOptions {
   regionAfterCommentsFactor: number;
   /** A line of at most this many characters just before a photo credit is a caption (unless it is long prose). */
   captionMaxChars: number;
+  /** Between the first and last lines of the main text, near-good sentences are text whatever their neighbours. */
+  insideTextSentences: boolean;
+  /**
+   * A link-list run between the first and last lines of the main text, whose items average at least this many
+   * words and mostly hold a function word or a number, is a list of the text (steps, features, an agenda, a
+   * table), unless a cue line heads it or its items are in title case (headlines). 0 turns the rule off.
+   */
+  insideTextListWords: number;
+  /** A line without sentence punctuation longer than this needs only stopwordsLow to be near-good. */
+  longUnpunctuatedChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
   cues: readonly Cue[];
 }
@@ -100,6 +110,9 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   regionMaxGapLines: 5,
   regionAfterCommentsFactor: 0.3,
   captionMaxChars: 300,
+  insideTextSentences: true,
+  insideTextListWords: 3,
+  longUnpunctuatedChars: 200,
   cues: defaultCues,
 };
 
@@ -277,6 +290,17 @@ export function detectBoilerplate(
   for (let i = 1; i < n; i++) { if (final[i] === Cls.Bad && final[i - 1] === Cls.Good && besideText(i)) { final[i] = Cls.Good; } }
   for (let i = n - 2; i >= 0; i--) { if (final[i] === Cls.Bad && final[i + 1] === Cls.Good && besideText(i)) { final[i] = Cls.Good; } }
 
+  // Between the first and the last line of the main text, a sentence with enough function words is the text's
+  // own, even between image captions, step numbers or buttons: context would judge it by them (another story's
+  // teaser follows the text, it does not stand inside it).
+  const last = keep.lastIndexOf(1);
+  if (o.insideTextListWords > 0 && first >= 0) { keepListsInsideText(first, last, final, keep, locked, measures, o); }
+  if (o.insideTextSentences) {
+    for (let i = first + 1; first >= 0 && i < last; i++) {
+      if (final[i] === Cls.Bad && !locked[i] && ((quality[i] === Cls.NearGood && isSentence(measures[i], o)) || (quality[i] === Cls.Short && isShortSentence(measures[i], o)))) { final[i] = Cls.Good; keep[i] = 1; }
+    }
+  }
+
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
 
@@ -296,7 +320,9 @@ function intrinsic(m: UnitMeasures, knownLanguage: boolean, o: BoilerplateOption
   if (m.glued >= 2 && m.glued * 4 >= m.letterWords) { return Cls.Bad; }
   // Too short to judge alone; so is a heading-length line without sentence punctuation (context decides).
   if (m.chars < o.shortChars || (!m.terminal && m.words <= o.listMaxWords && m.chars <= o.listMaxChars)) { return Cls.Short; }
-  if (!m.terminal) { return density >= o.stopwordsUnpunctuated ? Cls.NearGood : Cls.Bad; }
+  // A paragraph-length line that lacks the final stop (it ends in a link, a name in brackets or an emoji) needs
+  // only the function words of a sentence; shorter unpunctuated lines are mostly headlines and teasers.
+  if (!m.terminal) { return density >= (m.chars > o.longUnpunctuatedChars ? o.stopwordsLow : o.stopwordsUnpunctuated) ? Cls.NearGood : Cls.Bad; }
   if (density >= o.stopwordsHigh) { return m.chars > o.longChars ? Cls.Good : Cls.NearGood; }
   return density >= o.stopwordsLow ? Cls.NearGood : Cls.Bad;
 }
@@ -433,6 +459,32 @@ function markListRuns(
         if (!locked[k] || (toc && locked[k]?.code === BoilerplateCode.repeatedInFile)) { locked[k] = v; }
         cls[k] = Cls.Bad;
       }
+    }
+    i = j;
+  }
+}
+
+/** See BoilerplateOptions.insideTextListWords: such runs become text (and part of the main text). */
+function keepListsInsideText(
+  first: number, last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], measures: UnitMeasures[], o: BoilerplateOptions,
+): void {
+  const isList = (k: number) => locked[k]?.code === BoilerplateCode.linkList;
+  let i = first + 1;
+  while (i < last) {
+    if (!isList(i)) { i++; continue; }
+    let j = i;
+    while (j < last && isList(j)) { j++; }
+    let words = 0, rich = 0, title = 0;
+    for (let k = i; k < j; k++) {
+      const m = measures[k];
+      words += m.words;
+      if (m.stops > 0 || m.digits > 0) { rich++; }
+      if (m.letterWords > 0 && m.capWords / m.letterWords >= 0.6) { title++; }
+    }
+    const headed = locked[i - 1] !== undefined && !isList(i - 1) && locked[i - 1]?.code !== BoilerplateCode.repeatedInFile && locked[i - 1]?.code !== BoilerplateCode.repeatedAcrossFiles;
+    // Title-case items are headlines (another story's): a list of the text reads as phrases or data.
+    if (j < last && !headed && words >= o.insideTextListWords * (j - i) && rich * 2 >= j - i && title * 5 < (j - i) * 3) {
+      for (let k = i; k < j; k++) { final[k] = Cls.Good; keep[k] = 1; }
     }
     i = j;
   }

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { BoilerplateCode, Finding } from '../../../../src/core/findings';
 import { TextModel } from '../../../../src/core/text';
-import { defaultBoilerplateOptions, detectBoilerplate, shapeOf, ShapeStats } from '../../../../src/core/detect/boilerplate';
+import { BoilerplateOptions, defaultBoilerplateOptions, detectBoilerplate, shapeOf, ShapeStats } from '../../../../src/core/detect/boilerplate';
 import { splitUnits } from '../../../../src/core/detect/boilerplateUnits';
 
 // Invented article paragraphs: long, sentence-like, rich in function words.
@@ -12,11 +12,11 @@ const P3 = 'The mayor, who had stayed out of the debate until the last meeting, 
 const P4 = 'Work on the paths is expected to begin next year, once the soil has been tested and cleaned, and the council will ask residents which kind of playground they would like to see at the north end.';
 
 /** A one-file corpus: every shape is in this file only, unless `filesFor` says otherwise. */
-function scan(text: string, filesFor: (shape: number) => number = () => 1, totalFiles = 1): { model: TextModel; findings: Finding[] } {
+function scan(text: string, filesFor: (shape: number) => number = () => 1, totalFiles = 1, options: Partial<BoilerplateOptions> = {}): { model: TextModel; findings: Finding[] } {
   const model = new TextModel(text);
   const blocks = model.blocks();
   const stats: ShapeStats = { totalFiles, filesWithShape: filesFor };
-  return { model, findings: detectBoilerplate(model, blocks, stats, defaultBoilerplateOptions) };
+  return { model, findings: detectBoilerplate(model, blocks, stats, { ...defaultBoilerplateOptions, ...options }) };
 }
 
 /** The range of the first occurrence of `line` in `text`. */
@@ -278,5 +278,30 @@ describe('boilerplate detector rules', function () {
     const model = new TextModel(text);
     const units = splitUnits(model, model.blocks()).map((u) => text.slice(u.start, u.end));
     assert.deepEqual(units, [broken.join('\n'), ...tags]);
+  });
+
+  it('keeps a list of phrases between the paragraphs of the text, but not one of headlines', function () {
+    const items = ['two short talks of about 15 minutes each', 'a break for coffee and cake in the hall', 'small groups to plan the next meeting', 'questions from the floor and a vote'];
+    const text = page([P1, P2, ...items, P3, P4], '\n');
+    assert.deepEqual(scan(text).findings, []);
+    // Without the rule the run is a link list (its last item heads the prose below).
+    assert.deepEqual(flagged(text, scan(text, () => 1, 1, { insideTextListWords: 0 }).findings), items.slice(0, 3).map((l) => [BoilerplateCode.linkList, l]));
+  });
+
+  it('keeps a sentence inside the main text between image buttons', function () {
+    const sentence = 'Open the settings page and untick the box next to the update that you want to hide.';
+    const junk = 'Click to enlarge';
+    const lines = [P1, P2, P3, junk, junk, junk, junk, junk, sentence, junk, junk, junk, P4, P1.replace('town', 'city'), P2.replace('plan', 'idea')];
+    const text = page(lines, '\n');
+    const texts = (options: Partial<BoilerplateOptions>) => flagged(text, scan(text, () => 1, 1, options).findings).map(([, t]) => t);
+    assert.deepEqual(texts({}), new Array<string>(8).fill(junk));
+    assert.ok(texts({ insideTextSentences: false }).includes(sentence));
+  });
+
+  it('takes a paragraph-length line without a final stop for prose when it has the function words of a sentence', function () {
+    const line = 'Residents who came to the hall on Tuesday heard plans for new paths, benches, lamps, a pond, two playgrounds, a skate ramp, public toilets, bike racks, picnic tables, wild flower meadows and a small cafe (Jane Example)';
+    const text = page([P1, P2, line, P3, P4]);
+    assert.deepEqual(scan(text).findings, []);
+    assert.deepEqual(flagged(text, scan(text, () => 1, 1, { longUnpunctuatedChars: 1000 }).findings), [[BoilerplateCode.notProse, line]]);
   });
 });
