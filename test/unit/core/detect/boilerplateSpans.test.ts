@@ -2,11 +2,11 @@
 // duplicate, a passage's chrome ends are cut off on both sides where the words agree, and text judged only by how
 // it reads (few function words, prose away from the main text) or long repeated prose still counts as a copy.
 import * as assert from 'assert';
-import { trimBoilerplateEnds } from '../../src/core/detect/boilerplateSpans';
-import { SharedSpan } from '../../src/core/detect/duplicates';
-import { tokenize, Tokens } from '../../src/core/detect/tokens';
-import { Finding } from '../../src/core/findings';
-import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { trimBoilerplateEnds } from '../../../../src/core/detect/boilerplateSpans';
+import { SharedSpan } from '../../../../src/core/detect/duplicates';
+import { tokenize, Tokens } from '../../../../src/core/detect/tokens';
+import { Finding } from '../../../../src/core/findings';
+import { CorpusIndex } from '../../../../src/core/index/corpusIndex';
 
 /** Prose of distinct words, with function words and full stops, so the detector reads it as text. */
 function prose(seed: string, words: number): string {
