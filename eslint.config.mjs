@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set, plus the one house rule that matters most:
-// src/core and src/cli never import 'vscode', so the engine stays testable in plain Node.
+// src/core and src/cli never import 'vscode', so the engine stays testable in plain Node; and src/vscode/platform
+// (the helpers every feature shares) imports no feature folder.
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -15,6 +16,16 @@ export default tseslint.config(
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/worker/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The engine must not depend on vscode.' }] }],
+    },
+  },
+  {
+    // The helpers every feature shares (ranges, reveal, texts, settings, the corpus selection) depend on no feature.
+    files: ['src/vscode/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{
+        group: ['../annotations/*', '../export/*', '../findings/*', '../suggestions/*', '../tagging/*', '../views/*', '../workers/*'],
+        message: 'platform/ holds what every feature shares; it must not import a feature folder.',
+      }] }],
     },
   },
   {

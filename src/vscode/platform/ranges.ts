@@ -16,3 +16,8 @@ export function toRange(r: JsonRange | RangeTuple): vscode.Range {
 export function tupleOf(r: JsonRange): RangeTuple {
   return [r.start.line, r.start.character, r.end.line, r.end.character];
 }
+
+/** The range of UTF-16 offsets `start`..`end` in a document. */
+export function rangeAt(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+}

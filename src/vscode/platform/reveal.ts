@@ -2,8 +2,15 @@
 // stands now through the file's sidecar session, so unsaved edits are followed), or two copies side by side.
 import * as vscode from 'vscode';
 import { JsonRange } from '../../core/report';
-import { AnnotationSessions } from '../annotations/sessions';
-import { toRange } from './ranges';
+import { rangeAt, toRange } from './ranges';
+
+/**
+ * Where a document's tags stand now (the annotations feature's sessions have this shape); platform/ names no
+ * feature, so it takes the shape, not the class.
+ */
+export interface LiveTags {
+  sessionFor(doc: vscode.TextDocument): Promise<{ get(id: string): { start: number | null; end: number | null } | undefined } | undefined>;
+}
 
 /** What revealItem takes: a file and a line/character range, or a file and a tag's id (and its last known offsets). */
 export interface RevealTarget {
@@ -27,7 +34,7 @@ export async function openAt(doc: vscode.Uri | vscode.TextDocument, range: vscod
 }
 
 /** Opens the file of `target` and selects its range; resolves with the editor. */
-export async function reveal(sessions: AnnotationSessions, target: RevealTarget, column?: vscode.ViewColumn, preserveFocus = false): Promise<vscode.TextEditor> {
+export async function reveal(sessions: LiveTags, target: RevealTarget, column?: vscode.ViewColumn, preserveFocus = false): Promise<vscode.TextEditor> {
   const uri = vscode.Uri.parse(target.uri, true);
   const doc = await vscode.workspace.openTextDocument(uri);
   let range: vscode.Range | undefined = target.range && toRange(target.range);
@@ -36,13 +43,13 @@ export async function reveal(sessions: AnnotationSessions, target: RevealTarget,
     const live = session?.get(target.tag.id);
     const start = live?.start ?? target.tag.start;
     const end = live?.end ?? target.tag.end;
-    range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    range = rangeAt(doc, start, end);
   }
   return openAt(doc, range ?? new vscode.Range(0, 0, 0, 0), { column, preserveFocus, preview: column === undefined });
 }
 
 /** Opens two copies side by side: the first in the first column, the second beside it, each at its range. */
-export async function revealBoth(sessions: AnnotationSessions, a: RevealTarget, b: RevealTarget): Promise<vscode.TextEditor[]> {
+export async function revealBoth(sessions: LiveTags, a: RevealTarget, b: RevealTarget): Promise<vscode.TextEditor[]> {
   const left = await reveal(sessions, a, vscode.ViewColumn.One, false);
   const right = await reveal(sessions, b, vscode.ViewColumn.Two, true);
   return [left, right];

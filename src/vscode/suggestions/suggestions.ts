@@ -12,6 +12,7 @@ import { AnnotationSessions } from '../annotations/sessions';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { Settings } from '../platform/settings';
+import { rangeAt } from '../platform/ranges';
 import { SuggestWorkerClient } from '../workers/suggestClient';
 
 /** The source of every suggestion hint; the quick fixes pick their diagnostics by it. */
@@ -285,7 +286,7 @@ export class Suggestions implements vscode.Disposable {
 }
 
 function shownOf(doc: vscode.TextDocument, s: Suggestion, version: number): ShownSuggestion {
-  const range = new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end));
+  const range = rangeAt(doc, s.start, s.end);
   return s.kind === 'entity'
     ? { kind: 'entity', label: s.label, text: s.text, start: s.start, end: s.end, range, version }
     : { kind: 'claim', text: s.text, start: s.start, end: s.end, speaker: s.speaker, range, version };

@@ -6,6 +6,7 @@ import { AnnotationSessions } from '../annotations/sessions';
 import { CommandId } from '../platform/commandIds';
 import { corpusDocumentSelector } from '../platform/languages';
 import { TAG_STYLES, TagStyle, colorIdOf, styleOf, tagHoverMarkdown, tagsAt } from './tagModel';
+import { rangeAt } from '../platform/ranges';
 
 export interface DecorationDeps {
   sessions: AnnotationSessions;
@@ -47,7 +48,7 @@ class TagDecorations implements vscode.Disposable {
       for (const a of session?.list() ?? []) {
         const style = styleOf(a.annotation);
         if (!style || a.start === null || a.end === null) { continue; }
-        ranges.get(style)?.push(new vscode.Range(editor.document.positionAt(a.start), editor.document.positionAt(a.end)));
+        ranges.get(style)?.push(rangeAt(editor.document, a.start, a.end));
       }
       for (const [style, type] of this.types) { editor.setDecorations(type, ranges.get(style) ?? []); }
     }
@@ -68,6 +69,6 @@ class TagDecorations implements vscode.Disposable {
     ])).join('\n\n---\n\n'));
     md.isTrusted = { enabledCommands: commands };
     const inner = hits[0];
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(inner.start ?? 0), doc.positionAt(inner.end ?? 0)));
+    return new vscode.Hover(md, rangeAt(doc, inner.start ?? 0, inner.end ?? 0));
   }
 }
