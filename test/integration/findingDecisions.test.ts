@@ -134,7 +134,7 @@ suite('decisions about findings beyond one finding', () => {
     assert.ok(tidesCopy, 'no duplicate finding in marrowby-tides.txt');
     const fixes = await quickFixes(TIDES, tidesCopy.range);
     const open = fixes.find((a) => a.title.startsWith('Open the other copy'));
-    assert.strictEqual(open?.title, 'Open the other copy (marrowby-slipway.txt lines 5-7)');
+    assert.strictEqual(open?.title, 'Open the other copy (marrowby-slipway.txt line 5)');
     assert.ok(fixes.some((a) => a.title === 'Mark this copy as the duplicate'));
     const opened = waitFor(vscode.window.onDidChangeActiveTextEditor, (e) => e?.document.uri.toString() === SLIPWAY.toString(), 'the other copy opened');
     await run(open);
@@ -215,12 +215,12 @@ suite('decisions about findings beyond one finding', () => {
     };
 
     assert.strictEqual((await ours()).length, 1);
-    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters']);
+    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt line 5 = marrowby-tides.txt line 7 | 205 characters']);
     assert.deepStrictEqual(await reported(), [{ files: paths, kept: [], marked: [] }]);
 
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.keepCopy', args), true);
     await api.whenIdle();
-    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept']);
+    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt line 5 = marrowby-tides.txt line 7 | 205 characters · marrowby-tides.txt kept']);
     assert.match(describe((await ours())[0]), / · marrowby-tides\.txt kept$/);
     assert.deepStrictEqual(await reported(), [{ files: paths, kept: ['decisions/marrowby-tides.txt'], marked: [] }]);
 
@@ -234,7 +234,7 @@ suite('decisions about findings beyond one finding', () => {
     await vscode.window.showTextDocument(TIDES);
     assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
     await api.whenIdle();
-    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt lines 5-7 = marrowby-tides.txt line 7 | 341 characters · marrowby-tides.txt kept'],
+    assert.deepStrictEqual(await passages(), ['marrowby-slipway.txt line 5 = marrowby-tides.txt line 7 | 205 characters · marrowby-tides.txt kept'],
       'undone: kept again');
     assert.deepStrictEqual(await reported(), [{ files: paths, kept: ['decisions/marrowby-tides.txt'], marked: [] }]);
     assert.deepStrictEqual((await decisions(TIDES)).map((d) => [d.kind, d.attributes]), [['duplicate', { status: 'kept', code: DUPLICATE }]]);

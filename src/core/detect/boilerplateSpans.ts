@@ -35,6 +35,8 @@ export function trimBoilerplateEnds(
   boilerplate: Finding[],
   minWords: number,
   otherTokens: (id: number) => Tokens | undefined,
+  /** How far (in words) a cut end may be pulled back to words both sides hold: the span search's largest gap. */
+  reach = 24,
 ): SharedSpan[] {
   if (spans.length === 0) { return spans; }
   const trimmed = boilerplate.filter((f) => !ARTICLE_BOUND_CODES.has(f.code));
@@ -51,8 +53,21 @@ export function trimBoilerplateEnds(
     while (aEnd > aStart && inBoilerplate(tokens.offsets.start(aEnd - 1))) { aEnd--; }
     if (aStart === s.aStart && aEnd === s.aEnd) { out.push(s); continue; }
     const b = otherTokens(s.other);
-    const bStart = b ? alignStart(tokens.hash, aStart, b.hash, s.bStart + (aStart - s.aStart), s.bStart, s.bEnd) : s.bStart + (aStart - s.aStart);
-    const bEnd = b ? alignEnd(tokens.hash, aEnd, b.hash, s.bEnd - (s.aEnd - aEnd), bStart, s.bEnd) : s.bEnd - (s.aEnd - aEnd);
+    let bStart = s.bStart + (aStart - s.aStart);
+    let bEnd = s.bEnd - (s.aEnd - aEnd);
+    if (b) {
+      // Where this side's new end has no counterpart (the words just inside the cut were an unmatched stretch
+      // that the span search bridged on the way to the chrome), this side's end is pulled back too, to the
+      // nearest words both sides hold: else one copy would name a line the other does not have.
+      if (aStart !== s.aStart) {
+        const at = alignedStart(tokens.hash, aStart, aEnd, b.hash, bStart, s.bStart, s.bEnd, reach);
+        if (at) { [aStart, bStart] = at; }
+      }
+      if (aEnd !== s.aEnd) {
+        const at = alignedEnd(tokens.hash, aEnd, aStart, b.hash, bEnd, bStart, s.bEnd, reach);
+        if (at) { [aEnd, bEnd] = at; }
+      }
+    }
     out.push(aEnd > aStart && bEnd > bStart ? { ...s, aStart, aEnd, bStart, bEnd } : s);
   }
   return out;
@@ -62,9 +77,30 @@ export function trimBoilerplateEnds(
 const ALIGN_WORDS = 3;
 
 /**
+ * This side's start (moved forward by at most `reach` words when need be) and the other side's, where their first
+ * words agree; undefined when none do within reach.
+ */
+function alignedStart(ah: Uint32Array, a: number, aHi: number, bh: Uint32Array, guess: number, lo: number, hi: number, reach: number): [number, number] | undefined {
+  for (let x = a; x < aHi - ALIGN_WORDS && x - a <= reach; x++) {
+    const b = alignStart(ah, x, bh, guess + (x - a), lo, hi);
+    if (b >= 0) { return [x, b]; }
+  }
+  return undefined;
+}
+
+/** Like alignedStart, for the ends (exclusive), this side's end moved back. */
+function alignedEnd(ah: Uint32Array, a: number, aLo: number, bh: Uint32Array, guess: number, lo: number, hi: number, reach: number): [number, number] | undefined {
+  for (let x = a; x > aLo + ALIGN_WORDS && a - x <= reach; x--) {
+    const b = alignEnd(ah, x, bh, guess - (a - x), lo, hi);
+    if (b >= 0) { return [x, b]; }
+  }
+  return undefined;
+}
+
+/**
  * Where the other side starts once this side starts at `a`: the position nearest to `guess` (the old start moved
  * by as many words as were cut here) in [lo, hi) whose first words are this side's, since the two sides of the
- * cut-off chrome need not be of one length (a list of three headlines against one of five). `guess` when none is.
+ * cut-off chrome need not be of one length (a list of three headlines against one of five). -1 when none is.
  */
 function alignStart(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
   const run = Math.min(ALIGN_WORDS, ah.length - a);
@@ -77,10 +113,10 @@ function alignStart(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, 
     if (agrees(guess + d)) { return guess + d; }
     if (d > 0 && agrees(guess - d)) { return guess - d; }
   }
-  return guess;
+  return -1;
 }
 
-/** Like alignStart, for the end (exclusive): the position nearest to `guess` in (lo, hi] whose last words are this side's. */
+/** Like alignStart, for the end (exclusive): the position nearest to `guess` in (lo, hi] whose last words are this side's; -1 when none is. */
 function alignEnd(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
   const run = Math.min(ALIGN_WORDS, a);
   const agrees = (b: number) => {
@@ -92,7 +128,7 @@ function alignEnd(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo
     if (agrees(guess - d)) { return guess - d; }
     if (d > 0 && agrees(guess + d)) { return guess + d; }
   }
-  return guess;
+  return -1;
 }
 
 /** The findings' ranges, sorted, overlapping and touching ones joined: [start, end, start, end, ...]. */

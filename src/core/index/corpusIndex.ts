@@ -450,6 +450,7 @@ export class CorpusIndex implements ShapeStats {
       boilerplate,
       this.options.duplicates.minWords,
       (id) => this.byId.get(id)?.tokens,
+      this.options.duplicates.maxGap,
     );
     if (others) {
       for (const sp of spans) { if (sp.other !== doc.id) { others.add(this.byId.get(sp.other)!.path); } }

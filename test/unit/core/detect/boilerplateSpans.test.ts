@@ -62,6 +62,23 @@ describe('shared passages and boilerplate', () => {
     }
   });
 
+  it('pulls an end back to words both copies hold when one file has a paragraph of its own between the copy and the chrome', () => {
+    const shared = prose('s', 60);
+    // Shorter than the span search's largest gap, so the search bridges it on its way to the shared footer.
+    const own = 'Notice from the rowing club: boats will be lent to anyone who needs one, and members will help.';
+    const index = new CorpusIndex();
+    const a = page('Published 3 March 2021', [shared, own], ['Port Strike Ends After Talks'], 12);
+    const b = page('Published 3 March 2021', [prose('p', 40), shared], ['Port Strike Ends After Talks'], 12);
+    index.setDocument('a.txt', a);
+    index.setDocument('b.txt', b);
+    for (const [p, text, otherText] of [['a.txt', a, b], ['b.txt', b, a]]) {
+      const dups = index.analyze(p).findings.filter((f) => f.kind === 'duplicate');
+      assert.strictEqual(dups.length, 1, p);
+      assert.strictEqual(text.slice(dups[0].start, dups[0].end), shared.slice(0, -1), `${p}: its own copy`);
+      assert.strictEqual(otherText.slice(dups[0].related[0].start, dups[0].related[0].end), shared.slice(0, -1), `${p}: the other copy`);
+    }
+  });
+
   it('cuts the chrome off both ends of a copied article, on the other side where its words agree', () => {
     const shared = prose('s', 150);
     const index = new CorpusIndex();
