@@ -58,7 +58,7 @@ export function findEntities(
     typeCandidate(trimmed, text, words, tokenized);
     candidates.push(trimmed);
   }
-  harmonize(candidates, words, text);
+  harmonize(candidates, words, text, tokenized, options.minScore);
   const named = namesOfRunningText(candidates, words);
   for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized)); }
   candidates.sort((a, b) => a.from - b.from);
@@ -419,24 +419,45 @@ function followsAsPerson(words: Word[], to: number): boolean {
   return false;
 }
 
+/** The least score of a full name whose short form is proposed alone (a two-word name of unknown words scores 0.6). */
+const SHORT_FORM_SOURCE = 0.6;
+
 /**
  * Makes the document agree with itself: a string typed with confidence somewhere gets that type everywhere, a
- * person's surname alone is that person, and an acronym defined in brackets takes the type of its long form.
+ * person's surname alone is that person, a word of an organization's name alone is that organization ("Harwick"
+ * after "Harwick Mining Ltd"), and an acronym defined in brackets takes the type of its long form.
  */
-function harmonize(cands: Candidate[], words: Word[], text: string): void {
+function harmonize(cands: Candidate[], words: Word[], text: string, tok: TokenizedText, minScore: number): void {
   const sure = new Map<string, { label: Label; score: number }>();
   const surnames = new Map<string, number>();
+  const orgWords = new Map<string, number>();
   const strOf = (c: Candidate) => text.slice(words[c.from].start, words[c.to].end);
+  // A short form stands for a name only if it says nothing else: no dictionary word, no place or listed name, no
+  // cue word ("Bank", "River"), no title or nationality.
+  const shortForm = (t: string) => /^\p{Lu}\p{Ll}{2,}/u.test(t) && !tok.isCommonWord(t.toLowerCase())
+    && lexiconLabel(t) === undefined && !ORG_SUFFIXES.has(t) && !ORG_HEADS.has(t) && !LOC_SUFFIXES.has(t)
+    && !LOC_PREFIXES.has(t) && !TITLES.has(t) && !DEMONYMS.has(t) && !COMMON_CAPITALIZED.has(t) && !DATE_WORDS.has(t);
   for (const c of cands) {
-    if (!c.label || c.score < 0.75) { continue; }
+    if (!c.label) { continue; }
+    // A multi-word name that is proposed lends its short form to the rest of the document.
+    if (c.to > c.from && c.score >= Math.max(minScore, SHORT_FORM_SOURCE)) {
+      if (c.label === 'person') {
+        const last = words[c.to].text;
+        // A surname that is also a word ("Smith", "Young") still counts: the full name made it one.
+        if (/^\p{Lu}\p{Ll}/u.test(last) && lexiconLabel(last) === undefined) {
+          surnames.set(last, Math.max(surnames.get(last) ?? 0, c.score));
+        }
+      } else if (c.label === 'organization') {
+        for (let k = c.from; k <= c.to; k++) {
+          const t = words[k].text;
+          if (shortForm(t)) { orgWords.set(t, Math.max(orgWords.get(t) ?? 0, c.score)); }
+        }
+      }
+    }
+    if (c.score < 0.75) { continue; }
     const s = strOf(c);
     const had = sure.get(s);
     if (!had || had.score < c.score) { sure.set(s, { label: c.label, score: c.score }); }
-    if (c.label === 'person' && c.to > c.from) {
-      const last = words[c.to].text;
-      surnames.set(last, Math.max(surnames.get(last) ?? 0, c.score));
-      // "Marie-Claude Tremblay" is also "Tremblay"; "Luiz Inácio Lula da Silva" is also "Lula".
-    }
     // "International Atomic Energy Agency (IAEA)".
     const open = words[c.to + 1];
     const acr = words[c.to + 2];
@@ -445,6 +466,8 @@ function harmonize(cands: Candidate[], words: Word[], text: string): void {
       sure.set(acr.text, { label: c.label, score: Math.min(0.9, c.score) });
     }
   }
+  // "Warhol" after "Andy Warhol" and "the Andy Warhol Foundation": the organization is named after the person.
+  for (const w of surnames.keys()) { orgWords.delete(w); }
   for (const c of cands) {
     const s = strOf(c);
     const known = sure.get(s);
@@ -453,15 +476,22 @@ function harmonize(cands: Candidate[], words: Word[], text: string): void {
       c.score = Math.max(c.score, Math.min(0.88, known.score));
       continue;
     }
-    if (c.from === c.to) {
-      const surname = surnames.get(s);
-      if (surname !== undefined && (!c.label || c.score < 0.85 || c.label !== 'person')
-        && !(c.label && c.score >= 0.9)) {
-        c.label = 'person';
-        c.score = Math.max(c.score, 0.85);
-      }
+    if (c.from !== c.to || (c.label && c.score >= 0.9)) { continue; }
+    // At a sentence start, a dictionary word is the word, not the name ("Young players ..." after "B. Young"),
+    // unless the full name was typed with confidence ("Price said" after "Councillor Ann Price").
+    const initialWord = words[c.from].initial && tok.isCommonWord(s.toLowerCase());
+    const surname = surnames.get(s);
+    if (surname !== undefined && !(initialWord && surname < 0.75)
+      && (!c.label || c.score < 0.85 || c.label !== 'person')) {
+      c.label = 'person';
+      c.score = Math.max(c.score, Math.min(0.85, surname + 0.1));
+      continue;
+    }
+    const org = orgWords.get(s);
+    // A place typed by its context ("in Kettering") stays a place: "Kettering Borough Council" is named after it.
+    if (org !== undefined && (!c.label || c.label === 'organization' && c.score < 0.75) && words[c.from + 1]?.text !== '-') {
+      c.label = 'organization';
+      c.score = Math.max(c.score, Math.min(0.8, org));
     }
   }
-  // Single words that were dropped because nothing typed them may still be a known surname: nothing more here,
-  // as the candidate list holds every capitalized run already.
 }

@@ -57,6 +57,16 @@ describe('suggest: entities', () => {
     assert.deepEqual(got, ['person:Gareth Ollerton', 'person:Ollerton']);
   });
 
+  it('makes a word of an organization named in full that organization, but keeps a place a place', () => {
+    const got = labelled('Harwick Mining Ltd opened a depot near Cardiff. Harwick hired forty workers, most of them in Harwick.');
+    assert.deepEqual(got, ['organization:Harwick Mining Ltd', 'location:Cardiff', 'organization:Harwick', 'location:Harwick']);
+  });
+
+  it('makes the surname of a name of two unknown words that person, not a dictionary word at a sentence start', () => {
+    const got = labelled('The club recalled Tavio Brennick on Friday. Brennick, who missed the season, trained. Later Young scored.');
+    assert.deepEqual(got, ['person:Tavio Brennick', 'person:Brennick']);
+  });
+
   it('proposes no sentence-initial common words, nationalities, months or weekdays', () => {
     assert.deepEqual(labelled('However, Iranian officials met on Monday in March. The Police said Striker scored.'), []);
   });
