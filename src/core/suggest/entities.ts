@@ -28,7 +28,17 @@ const LOWER_CASE_ROLES = new Set(['coach', 'manager', 'director', 'executive', '
   'president', 'secretary', 'minister', 'governor', 'mayor', 'senator', 'commissioner', 'chief', 'spokesman',
   'spokeswoman', 'spokesperson', 'founder', 'striker', 'midfielder', 'defender', 'goalkeeper', 'economist', 'analyst',
   'professor', 'judge', 'prosecutor', 'ambassador', 'envoy', 'leader', 'captain', 'inspector', 'superintendent',
-  'councillor', 'councilor', 'premier', 'treasurer', 'attorney', 'editor', 'author', 'researcher', 'surgeon']);
+  'councillor', 'councilor', 'premier', 'treasurer', 'attorney', 'editor', 'author', 'researcher', 'surgeon',
+  'designer', 'actor', 'actress', 'singer', 'musician', 'photographer', 'writer', 'novelist', 'artist', 'curator',
+  'publisher', 'trainer', 'forward', 'winger', 'wicketkeeper', 'batsman', 'bowler', 'all-rounder', 'left-hander',
+  'right-hander', 'centre', 'full-back', 'keeper', 'playmaker', 'sprinter', 'swimmer', 'reporter', 'correspondent',
+  'lawyer', 'detective', 'officer', 'owner', 'chef', 'activist', 'investor', 'banker', 'broker', 'consultant']);
+
+/** Prepositions after which a name of two words or more is as often a person's as a place's ("a pass to ..."). */
+const WEAK_PLACE_PREPOSITIONS = new Set(['to', 'of', 'from', 'at', 'between', 'via', 'into', 'toward', 'towards']);
+
+/** Nouns after which "of" and a name is a place: "the city council of ...", "residents of ...". */
+const PLACE_OF_HEADS = /^(?:city|town|village|council|mayor|governor|people|residents|citizens|state|province|region|outskirts|suburbs?|centre|center|capital|county|streets|north|south|east|west|heart|part|parts|port|district|area|island|islands|coast|shores|kingdom|republic|government)$/;
 
 /** Words that make a name before a hyphen an adjective of place or backer: "London-based", "state-owned". */
 const NAME_MODIFIER_AFTER_HYPHEN = /^(based|born|led|backed|owned|run|funded|made|linked|bound|registered|listed|headquartered|controlled|allied|aligned)$/;
@@ -199,6 +209,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     if (inLexicon(from, to)) { break; }
     if ((COMMON_CAPITALIZED.has(w.text) || COMMON_CAPITALIZED.has(w.text.replace(/\.$/, '')))
       && !(cueEnd && from < to && NAME_ADJECTIVES.has(w.text))) { from++; continue; }
+    // "Midfielder Valentin Stefan", "All-rounder Greg Blewett": a role capitalized at a sentence start.
+    if (w.initial && from < to && LOWER_CASE_ROLES.has(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)) { from++; continue; }
     if (w.initial && from < to && tok.isCommonWord(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)
       && !TITLES.has(w.text) && !inLexicon(from, from) && !ORG_SUFFIXES.has(words[from + 1].text)
       && !LOC_SUFFIXES.has(words[from + 1].text)) { from++; continue; }
@@ -316,6 +328,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   }
   // A given name first, then a place word that is also a surname: "Leona Marsh", "Jordan Pike".
   if (givenFirst && SURNAME_LIKE_PLACE_WORDS.has(last) && !theBefore) { set('person', 0.8); return; }
+  // A role in lower case right before: "coach Geoff Marsh", "author Truman Capote", "designer Halston". The first
+  // word is a given name or no dictionary word, and no organization's word ends the run.
+  if (roleRightBefore(text, words, c, tok) && !ORG_SUFFIXES.has(last)) { set('person', ws.length === 1 ? 0.6 : 0.8); return; }
   if (ws.length > 1 && ORG_SUFFIXES.has(last)) { set('organization', 0.85); return; }
   if (hasOf && ORG_HEADS.has(first)) { set('organization', 0.85); return; }
   if (ws.length > 1 && LOC_SUFFIXES.has(last)) { set('location', 0.8); return; }
@@ -357,7 +372,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
   if (ws.length >= 2) {
     if (theBefore) { set('organization', 0.55); return; }
-    if (placeBefore && prev2?.text !== 'said' && !afterName) { set('location', 0.6); return; }
+    const strongPlaceBefore = placeBefore && (!WEAK_PLACE_PREPOSITIONS.has(prev.text)
+      || prev.text === 'of' && PLACE_OF_HEADS.test((prev2?.text ?? '').toLowerCase()));
+    if (strongPlaceBefore && prev2?.text !== 'said' && !afterName) { set('location', 0.6); return; }
     // A person's name ends with a word no dictionary holds, or a surname that is also a word ("Smith");
     // "Dalby Freight", "Alameda Research" end with a common noun: a business.
     const lastIsName = unknownWord(ws[ws.length - 1]) || COMMON_WORD_SURNAMES.has(last);
@@ -374,7 +391,19 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // A person is introduced by full name before being named alone (the surname is then a person by harmonize):
   // one unknown word before "said" is as often a company ("Brightloaf said"), so it is not proposed on its own.
   if (afterName && !theBefore) { set('person', 0.45); return; }
-  if (placeBefore && unknownWord(w)) { set('location', 0.55); return; }
+  // "pictures of Marilyn": a given name alone is a person, not a place.
+  if (placeBefore && unknownWord(w) && !GIVEN_NAMES.has(w.text)) { set('location', 0.55); return; }
+}
+
+/** A role in lower case right before a run of one to three Title Case words that starts with a name. */
+function roleRightBefore(text: string, words: Word[], c: Candidate, tok: TokenizedText): boolean {
+  const prev = c.from > 0 ? words[c.from - 1] : undefined;
+  if (!prev || !LOWER_CASE_ROLES.has(prev.text) || !gapIsSpace(text, prev, words[c.from]) || c.to - c.from > 2) { return false; }
+  const ws = words.slice(c.from, c.to + 1);
+  if (!ws.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text)) || lexiconLabel(ws.map((w) => w.text).join(' ')) !== undefined) { return false; }
+  const first = ws[0].text;
+  const unknown = !tok.isCommonWord(first.toLowerCase()) && lexiconLabel(first) === undefined;
+  return GIVEN_NAMES.has(first) || (unknown && !LOC_PREFIXES.has(first));
 }
 
 /** An all-capitals place name opening a paragraph and followed by a comma, a bracket or a dash. */

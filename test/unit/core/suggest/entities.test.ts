@@ -141,4 +141,15 @@ describe('suggest: entities', () => {
       'location:WASHINGTON', 'organization:Reuters', 'location:Ohio',
     ]);
   });
+  it('reads a role in lower case before a name as a person\'s, even when the surname is a place word, and takes a role off a sentence start', () => {
+    assert.deepEqual(labelled('Midfielder Tarvo Kesküla signed on Monday. He told Kalvia coach Rob Fenmarsh Marsh nothing, and fashion designer Orvalle smiled.'), [
+      'person:Tarvo Kesküla', 'person:Rob Fenmarsh Marsh', 'person:Orvalle',
+    ]);
+  });
+
+  it('takes two words after "to" or "of" for a person, not a place, unless a place noun comes before "of"', () => {
+    assert.deepEqual(labelled('Dorsey chipped a catch to Kestrin Vadu at mid-on. Residents of Brenholt Vale were told to leave.'), [
+      'person:Kestrin Vadu', 'location:Brenholt Vale',
+    ]);
+  });
 });
