@@ -13,6 +13,7 @@ import {
 } from './entityWords';
 import { headingMatches, headingSentences, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
+import { resultLines, typeClubs } from './sportsCopy';
 import { Token, TokenizedText } from './tokens';
 import { EntitySuggestion } from './types';
 
@@ -69,8 +70,16 @@ export function findEntities(
     candidates.push(trimmed);
   }
   harmonize(candidates, words, text, tokenized, options.minScore);
+  const results = resultLines(words, text, sentences.length);
+  const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
+  typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
   const named = namesOfRunningText(candidates, words);
   for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized)); }
+  if (results.length) {
+    const kept = candidates.filter((c) => !results.some((r) => r.from <= c.to && c.from <= r.to));
+    candidates.length = 0;
+    candidates.push(...kept, ...results);
+  }
   candidates.sort((a, b) => a.from - b.from);
   const out: EntitySuggestion[] = [];
   for (const c of candidates) {
