@@ -11,7 +11,7 @@ import {
 import {
   Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { headingMatches, headingSentences, namesOfRunningText, titleCased } from './headings';
+import { headingMatches, headingSentences, INITIALS, namesOfRunningText, tableRowName, titleCased } from './headings';
 import { Span } from './sentences';
 import { resultLines, typeClubs } from './sportsCopy';
 import { Token, TokenizedText } from './tokens';
@@ -74,7 +74,11 @@ export function findEntities(
   const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
   typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
   const named = namesOfRunningText(candidates, words);
-  for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized)); }
+  const rows = tableRows(words, inHeadings, named, tokenized, candidates);
+  for (const h of inHeadings) {
+    if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
+    candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
+  }
   if (results.length) {
     const kept = candidates.filter((c) => !results.some((r) => r.from <= c.to && c.from <= r.to));
     candidates.length = 0;
@@ -87,6 +91,36 @@ export function findEntities(
     const start = words[c.from].start;
     const end = words[c.to].end;
     out.push({ kind: 'entity', label: c.label, text: text.slice(start, end), start, end, score: round(c.score), source: 'nlp' });
+  }
+  return out;
+}
+
+/**
+ * The people in the rows of tables (lines of names and figures, read as headings): full names by their shape
+ * (`tableRowName`), then a surname alone ("b Harris", "Bowling: Harris 10-0-42-5") once a full name in the
+ * document ends with it. Names the running text or the word lists type otherwise are left to them.
+ */
+function tableRows(
+  words: Word[], inHeadings: Candidate[], named: Map<string, { label: Label; score: number }>, tok: TokenizedText,
+  running: Candidate[],
+): Map<Candidate, Candidate> {
+  const withFigure = new Set<number>();
+  for (const w of words) { if (/\d/.test(w.text)) { withFigure.add(w.sentence); } }
+  const out = new Map<Candidate, Candidate>();
+  const key = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text.toLowerCase()).join(' ');
+  const surnames = new Set<string>();
+  for (const c of running) { if (c.label === 'person' && c.to > c.from) { surnames.add(words[c.to].text); } }
+  for (const h of inHeadings) {
+    if (!withFigure.has(words[h.from].sentence) || (named.has(key(h)) && named.get(key(h))!.label !== 'person')) { continue; }
+    const end = tableRowName(words, h.from, h.to, tok);
+    if (end === undefined) { continue; }
+    out.set(h, { words, from: h.from, to: end, label: 'person', score: 0.7 });
+    surnames.add(words[end].text);
+  }
+  for (const h of inHeadings) {
+    if (h.from !== h.to || !withFigure.has(words[h.from].sentence) || !surnames.has(words[h.from].text)) { continue; }
+    if (named.has(key(h)) && named.get(key(h))!.label !== 'person') { continue; }
+    out.set(h, { words, from: h.from, to: h.to, label: 'person', score: 0.7 });
   }
   return out;
 }
@@ -335,6 +369,12 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     set(alsoPlace && placeBeforeThe ? 'location' : byLexicon, 0.9);
     return;
   }
+  // "K.C. Maurer", "S. Campbell": initials, then a surname.
+  if (ws.length >= 2 && ws.length <= 3 && INITIALS.test(first) && !PLACE_ACRONYMS_OR_LISTED(first)
+    && ws.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text)) && !ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) {
+    set('person', 0.8);
+    return;
+  }
   // A given name first, then a place word that is also a surname: "Leona Marsh", "Jordan Pike".
   if (givenFirst && SURNAME_LIKE_PLACE_WORDS.has(last) && !theBefore) { set('person', 0.8); return; }
   // A role in lower case right before: "coach Geoff Marsh", "author Truman Capote", "designer Halston". The first
@@ -402,6 +442,11 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (afterName && !theBefore) { set('person', 0.45); return; }
   // "pictures of Marilyn": a given name alone is a person, not a place.
   if (placeBefore && unknownWord(w) && !GIVEN_NAMES.has(w.text)) { set('location', 0.55); return; }
+}
+
+/** "U.S." and other initials that are a place or a listed name themselves. */
+function PLACE_ACRONYMS_OR_LISTED(t: string): boolean {
+  return lexiconLabel(t) !== undefined;
 }
 
 /** A role in lower case right before a run of one to three Title Case words that starts with a name. */

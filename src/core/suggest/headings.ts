@@ -122,3 +122,27 @@ export function gapsAreSpaces(text: string, parts: Word[]): boolean {
   for (let k = 1; k < parts.length; k++) { if (!gapIsSpace(text, parts[k - 1], parts[k])) { return false; } }
   return true;
 }
+
+/** Initials written before a surname: "S.", "K.C.". */
+export const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+
+/**
+ * Names in the rows of a table (a results list, a scoreboard, a line-up: lines of names and figures that read as
+ * headings): a run of two or three Title Case words, the whole capitalized run, that starts with a given name, an
+ * initial or a word no dictionary holds and is no listed name ("Arvo Kesk run out 91", "S. Campbell c ...").
+ * Returns the end of the name, or undefined.
+ */
+export function tableRowName(words: Word[], from: number, to: number, tok: TokenizedText): number | undefined {
+  if (to === from || to - from > 3) { return undefined; }
+  const parts = words.slice(from, to + 1);
+  const particle = (t: string) => /^(?:van|von|der|den|de|da|del|di|du|le|la|al|bin|ibn)$/.test(t);
+  const titleWord = (t: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t) || /^(?:Mc|Mac|O')\p{Lu}\p{Ll}+$/u.test(t);
+  const first = parts[0].text;
+  const unknown = (t: string) => !tok.isCommonWord(t.toLowerCase()) && lexiconLabel(t) === undefined && !TITLES.has(t)
+    && !DATE_WORDS.has(t) && !COMMON_CAPITALIZED.has(t);
+  const firstOk = INITIALS.test(first) || GIVEN_NAMES.has(first) || (titleWord(first) && unknown(first));
+  const restOk = parts.slice(1).every((w, k) => (particle(w.text) && k < parts.length - 2) || (titleWord(w.text)
+    && (unknown(w.text) || GIVEN_NAMES.has(first)) && lexiconLabel(w.text) === undefined));
+  if (!firstOk || !restOk || lexiconLabel(parts.map((w) => w.text).join(' ')) !== undefined) { return undefined; }
+  return to;
+}

@@ -152,4 +152,19 @@ describe('suggest: entities', () => {
       'person:Kestrin Vadu', 'location:Brenholt Vale',
     ]);
   });
+  it('reads full names in the rows of a table (lines of names and figures), then their surnames alone there', () => {
+    assert.deepEqual(labelled('Kalvia innings\nArvo Kesk run out 91\nTomas Vell b Kesk 86\nBowling: Vell 8-1-60-0, Kesk 9-1-55-1'), [
+      'person:Arvo Kesk', 'person:Tomas Vell', 'person:Kesk', 'person:Vell', 'person:Kesk',
+    ]);
+  });
+
+  it('leaves a table row\'s words alone when they are dictionary words or a listed place', () => {
+    assert.deepEqual(labelled('Standings after Friday\nGreen Team 9 6 3\nNew Zealand 9 5 4'), ['location:New Zealand']);
+  });
+
+  it('reads initials before a surname as a person', () => {
+    assert.deepEqual(labelled('K.C. Mortlake, the treasurer, said the fund would grow. Opening for the side were R. Tanvold and P. Osterby.'), [
+      'person:K.C. Mortlake', 'person:R. Tanvold', 'person:P. Osterby',
+    ]);
+  });
 });
