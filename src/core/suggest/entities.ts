@@ -186,7 +186,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
         if (next + 1 < words.length && NAME_PARTICLES.has(words[next + 1].text)) { span = 2; }
       } else if ((connector === 'of' || connector === 'for') && !usedOf && headAllowsOf(words, from, to)) {
         span = 1;
-        if (next + 1 < words.length && words[next + 1].text === 'the' && connector === 'of') { span = 2; }
+        // "Bank of the South", "Foundation for the Visual Arts".
+        if (next + 1 < words.length && words[next + 1].text === 'the') { span = 2; }
       } else if (connector === '&') {
         span = 1;
       } else if (connector === 'and' && usedOf && !usedAnd) {
@@ -416,6 +417,12 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (roleBefore) { set('person', 0.8); return; }
   if (ageAfter) { set('person', 0.88); return; }
   if (givenFirst && !theBefore) { set('person', 0.85); return; }
+  // "the Annie Oakley screen print", "the Andy Warhol exhibit": a given name and a surname no dictionary holds,
+  // after "the" and before a word in lower case, name a person the noun is about.
+  if (givenFirst && theBefore && ws.length === 2 && unknownWord(ws[1]) && next !== undefined && /^\p{Ll}/u.test(next.text)) {
+    set('person', 0.6);
+    return;
+  }
   if (known && !theBefore) { set('person', 0.8); return; }
   if (acronym) { set('organization', theBefore || afterName ? 0.75 : 0.62); return; }
   if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
@@ -440,8 +447,12 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // A person is introduced by full name before being named alone (the surname is then a person by harmonize):
   // one unknown word before "said" is as often a company ("Brightloaf said"), so it is not proposed on its own.
   if (afterName && !theBefore) { set('person', 0.45); return; }
+  // "Wikinews", "Mediacorp", "Infotech": a word no dictionary holds, built on an organization's word.
+  if (unknownWord(w) && /^\p{Lu}\p{Ll}{2,}(?:news|media|soft|tech|corp|pharma|telecom)$/u.test(w.text)) { set('organization', 0.6); return; }
   // "pictures of Marilyn": a given name alone is a person, not a place.
-  if (placeBefore && unknownWord(w) && !GIVEN_NAMES.has(w.text)) { set('location', 0.55); return; }
+  if (GIVEN_NAMES.has(w.text) && unknownWord(w) && !w.initial && !theBefore) { set('person', 0.55); return; }
+  if (placeBefore && unknownWord(w) && (!WEAK_PLACE_PREPOSITIONS.has(prev.text) || prev.text !== 'of'
+    || PLACE_OF_HEADS.test((prev2?.text ?? '').toLowerCase()))) { set('location', 0.55); return; }
 }
 
 /** "U.S." and other initials that are a place or a listed name themselves. */
@@ -511,6 +522,7 @@ const SHORT_FORM_SOURCE = 0.6;
  * after "Harwick Mining Ltd"), and an acronym defined in brackets takes the type of its long form.
  */
 function harmonize(cands: Candidate[], words: Word[], text: string, tok: TokenizedText, minScore: number): void {
+  personPrefixes(cands, words);
   const sure = new Map<string, { label: Label; score: number }>();
   const surnames = new Map<string, number>();
   const orgWords = new Map<string, number>();
@@ -576,5 +588,31 @@ function harmonize(cands: Candidate[], words: Word[], text: string, tok: Tokeniz
       c.label = 'organization';
       c.score = Math.max(c.score, Math.min(0.8, org));
     }
+  }
+}
+
+/**
+ * "the Andy Warhol Photographic Legacy Program", "the Warhol Polaroids": a run that starts with the full name of a
+ * person typed with confidence in the document, or with that person's surname, and that no cue types with
+ * confidence, is the person's name before other words; it is cut to the name.
+ */
+function personPrefixes(cands: Candidate[], words: Word[]): void {
+  const full: string[][] = [];
+  const surnames = new Set<string>();
+  for (const c of cands) {
+    if (c.label !== 'person' || c.score < 0.75 || c.to === c.from) { continue; }
+    full.push(words.slice(c.from, c.to + 1).map((w) => w.text));
+    surnames.add(words[c.to].text);
+  }
+  if (!full.length) { return; }
+  for (const c of cands) {
+    if (c.to === c.from || (c.label && c.score >= 0.75)) { continue; }
+    const ws = words.slice(c.from, c.to + 1).map((w) => w.text);
+    const name = full.find((f) => f.length < ws.length && f.every((t, k) => ws[k] === t));
+    const len = name ? name.length : surnames.has(ws[0]) && !surnames.has(ws[ws.length - 1]) ? 1 : 0;
+    if (!len) { continue; }
+    c.to = c.from + len - 1;
+    c.label = 'person';
+    c.score = 0.8;
   }
 }

@@ -167,4 +167,27 @@ describe('suggest: entities', () => {
       'person:K.C. Mortlake', 'person:R. Tanvold', 'person:P. Osterby',
     ]);
   });
+  it('keeps "for the" inside an organization\'s name, and reads "Magazine" as an organization\'s word', () => {
+    assert.deepEqual(labelled('The Sarvel Foundation for the Coastal Arts paid, and he edited Corvane Magazine.'), [
+      'organization:Sarvel Foundation for the Coastal Arts', 'organization:Corvane Magazine',
+    ]);
+  });
+
+  it('cuts a run that starts with a person\'s name typed elsewhere in the document to the name', () => {
+    assert.deepEqual(labelled('Photographer Lidia Marsk said the Lidia Marsk Photographic Legacy Program had given the Marsk Polaroids away.'), [
+      'person:Lidia Marsk', 'person:Lidia Marsk', 'person:Marsk',
+    ]);
+  });
+
+  it('reads a given name and a surname after "the" and before a noun as a person, and a given name alone as one', () => {
+    assert.deepEqual(labelled('Collectors bought the Annie Korvath screen print. Pictures of Ingrid hung in the hall.'), [
+      'person:Annie Korvath', 'person:Ingrid',
+    ]);
+  });
+
+  it('reads one unknown word built on an organization\'s word as an organization', () => {
+    assert.deepEqual(labelled('Travonews reported the vote, and Kelvatech shares fell.'), [
+      'organization:Travonews', 'organization:Kelvatech',
+    ]);
+  });
 });
