@@ -291,6 +291,11 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   } else if (words.slice(from, to + 1).every((w) => DEMONYMS.has(w.text) || COMMON_CAPITALIZED.has(w.text))) {
     return undefined;
   }
+  // "the Asian Games", "the World Series": "Games" and "Series" end an event's name after a nationality, a place
+  // or "World" ("Epic Games" is a company).
+  const eventAfterPlace = from < to && /^(?:Games|Series)$/.test(words[to].text) && (DEMONYMS.has(words[to - 1].text)
+    || lexiconLabel(words[to - 1].text) === 'location' || /^(?:World|Olympic|Commonwealth|Paralympic)$/.test(words[to - 1].text));
+  if (eventAfterPlace) { return undefined; }
   // An event, not a person, organization or place: "the Asian Cup", "the NBA Finals", "the Canadian Open".
   if (from < to && EVENT_HEADS.has(words[to].text) && !inLexicon(from, to)) {
     // "the NBA Finals": the organizer's acronym is a name of its own.
@@ -418,6 +423,12 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // A person is introduced by full name before being named alone (the surname is then a person by harmonize):
   // one unknown word before "said" is as often a company ("Brightloaf said"), so it is not proposed on its own.
   if (afterName && !theBefore) { set('person', 0.45); return; }
+  // "the Barbarians", "the Wallabies": "the" and a plural no dictionary holds (nor a nationality) name a team, a
+  // band or a group; confident enough to type the word alone elsewhere in the document. A plural whose singular
+  // the document also writes is things ("the Polaroids" and "a Polaroid camera").
+  if (theBefore && unknownWord(w) && /^\p{Lu}\p{Ll}{3,}s$/u.test(w.text) && !DEMONYMS.has(w.text)
+    && !DEMONYMS.has(w.text.slice(0, -1)) && !/(?:ians|ese|ish)$/.test(w.text)
+    && !new RegExp(`\\b${w.text.slice(0, -1)}\\b`, 'u').test(text)) { set('organization', 0.75); return; }
   // "Wikinews", "Mediacorp", "Infotech": a word no dictionary holds, built on an organization's word.
   if (unknownWord(w) && /^\p{Lu}\p{Ll}{2,}(?:news|media|soft|tech|corp|pharma|telecom)$/u.test(w.text)) { set('organization', 0.6); return; }
   // "pictures of Marilyn": a given name alone is a person, not a place.

@@ -190,4 +190,16 @@ describe('suggest: entities', () => {
       'organization:Travonews', 'organization:Kelvatech',
     ]);
   });
+  it('reads "the" and a plural no dictionary holds as an organization, named alone after that, unless the document writes its singular', () => {
+    assert.deepEqual(labelled('The Vandrels played at home. Vandrels captain Dino Vell scored.'), [
+      'organization:Vandrels', 'organization:Vandrels', 'person:Dino Vell',
+    ]);
+    assert.deepEqual(labelled('She sold the Kodaroids, and a Kodaroid camera too.'), []);
+  });
+
+  it('proposes no event ending in "Games" or "Series" after a nationality, a place or "World", and keeps a company', () => {
+    assert.deepEqual(labelled('They won the Asian Games title before the World Series, and Vantor Games released a title.'), [
+      'organization:Vantor Games',
+    ]);
+  });
 });
