@@ -11,7 +11,7 @@ import {
 import {
   Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { harmonize, tableRows } from './entityDocument';
+import { harmonize, placesBeforePlaces, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
 import { resultLines, typeClubs } from './sportsCopy';
@@ -86,6 +86,7 @@ export function findEntities(
     candidates.push(...kept, ...results);
   }
   candidates.sort((a, b) => a.from - b.from);
+  placesBeforePlaces(candidates, inHeadings, words, text, tokenized);
   const out: EntitySuggestion[] = [];
   for (const c of candidates) {
     if (!c.label || c.score < options.minScore) { continue; }

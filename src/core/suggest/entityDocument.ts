@@ -140,3 +140,44 @@ function personPrefixes(cands: Candidate[], words: Word[]): void {
     c.score = 0.8;
   }
 }
+
+/**
+ * "Evansville, Indiana", "AL-AIN, United Arab Emirates 1996-12-06": a name followed by a comma and a place the
+ * word lists know, and then by punctuation, a line's end or a date, is a place in that place (a town, a state).
+ * Runs typed with confidence otherwise keep their type; runs of headings (datelines read as headings) that nothing
+ * typed are proposed when they open a line. `cands` is in text order; the new places are inserted in order.
+ */
+export function placesBeforePlaces(cands: Candidate[], inHeadings: Candidate[], words: Word[], text: string, tok: TokenizedText): void {
+  const byStart = new Map<number, Candidate>();
+  for (const c of cands) { byStart.set(c.from, c); }
+  const knownPlace = (k: number): Candidate | undefined => {
+    const c = byStart.get(k);
+    return c && c.label === 'location' && c.score >= 0.75 && lexiconLabel(words.slice(c.from, c.to + 1).map((w) => w.text).join(' ')) === 'location'
+      || c && c.label === 'location' && c.score >= 0.85 ? c : undefined;
+  };
+  const endsThere = (c: Candidate): boolean => {
+    const after = words[c.to + 1];
+    if (!after) { return true; }
+    if (/\n/.test(text.slice(words[c.to].end, after.start))) { return true; }
+    return /^(?:[,.;:)(—–-]|\d{4}-\d\d-\d\d)$/.test(after.text);
+  };
+  const before = (c: Candidate): boolean => {
+    const place = words[c.to + 1]?.text === ',' ? knownPlace(c.to + 2) : undefined;
+    return place !== undefined && endsThere(place);
+  };
+  for (const c of cands) {
+    if (c.label === 'location' || (c.label && c.score >= 0.75) || !before(c)) { continue; }
+    const single = c.from === c.to ? words[c.from].text : undefined;
+    if (single && tok.isCommonWord(single.toLowerCase()) && !/^\p{Lu}[\p{Lu}-]+$/u.test(single)) { continue; }
+    c.label = 'location';
+    c.score = 0.75;
+  }
+  const taken = (h: Candidate) => cands.some((c) => c.from <= h.to && h.from <= c.to);
+  for (const h of inHeadings) {
+    const lineStart = h.from === 0 || /\n\s*$/.test(text.slice(words[h.from - 1].end, words[h.from].start));
+    if (!lineStart || taken(h) || !before(h)) { continue; }
+    if (h.from === h.to && tok.isCommonWord(words[h.from].text.toLowerCase())) { continue; }
+    const at = cands.findIndex((c) => c.from > h.to);
+    cands.splice(at < 0 ? cands.length : at, 0, { words, from: h.from, to: h.to, label: 'location', score: 0.75 });
+  }
+}

@@ -202,4 +202,9 @@ describe('suggest: entities', () => {
       'organization:Vantor Games',
     ]);
   });
+  it('reads a name before a comma and a known place as a place, in running text and in a dateline, but not before a possessive', () => {
+    assert.deepEqual(labelled('Brackwell, Ohio - The mill closed on Friday.'), ['location:Brackwell', 'location:Ohio']);
+    assert.deepEqual(labelled('KOR-VALE, Norway 2025-03-14\nThe plant shut down, officials said.'), ['location:KOR-VALE', 'location:Norway']);
+    assert.deepEqual(labelled('Senator Ida Varn met Dorvick, Ohio\'s mayor, on Friday.'), ['person:Ida Varn', 'location:Ohio']);
+  });
 });
