@@ -348,8 +348,11 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     return;
   }
   // "K.C. Maurer", "S. Campbell": initials, then a surname.
+  // The surname is no dictionary word (or one that surnames are: "B. Young"), and nothing after the initials is a
+  // listed name ("S. Korea", "L.A. Auto Show" are not people).
   if (ws.length >= 2 && ws.length <= 3 && INITIALS.test(first) && !PLACE_ACRONYMS_OR_LISTED(first)
-    && ws.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text)) && !ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) {
+    && ws.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && lexiconLabel(w.text) === undefined)
+    && (!tok.isCommonWord(last.toLowerCase()) || COMMON_WORD_SURNAMES.has(last)) && !ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) {
     set('person', 0.8);
     return;
   }

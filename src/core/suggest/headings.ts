@@ -140,9 +140,15 @@ export function tableRowName(words: Word[], from: number, to: number, tok: Token
   const first = parts[0].text;
   const unknown = (t: string) => !tok.isCommonWord(t.toLowerCase()) && lexiconLabel(t) === undefined && !TITLES.has(t)
     && !DATE_WORDS.has(t) && !COMMON_CAPITALIZED.has(t);
-  const firstOk = INITIALS.test(first) || GIVEN_NAMES.has(first) || (titleWord(first) && unknown(first));
+  // An article of another language opens a title, not a name ("Il Cavaliere Oscuro", "La Trilogia").
+  const article = /^(?:Il|La|Le|Lo|El|Los|Las|Les|Der|Die|Das|Het|De|Da|Di|Du|Des|Os|As)$/.test(first);
+  const firstOk = !article && (INITIALS.test(first) || GIVEN_NAMES.has(first) || (titleWord(first) && unknown(first)));
   const restOk = parts.slice(1).every((w, k) => (particle(w.text) && k < parts.length - 2) || (titleWord(w.text)
-    && (unknown(w.text) || GIVEN_NAMES.has(first)) && lexiconLabel(w.text) === undefined));
+    && (unknown(w.text) || GIVEN_NAMES.has(first)) && lexiconLabel(w.text) === undefined && !DATE_WORDS.has(w.text)
+    && !COMMON_CAPITALIZED.has(w.text) && !TITLES.has(w.text)));
   if (!firstOk || !restOk || lexiconLabel(parts.map((w) => w.text).join(' ')) !== undefined) { return undefined; }
+  // A name in a row stands before figures, punctuation or a scoreboard's notes, not before "in", "of" ... as in a
+  // title ("The 15 Weirdest Galaxies in Our Universe").
+  if (/^(?:in|of|the|and|for|to|with|on|at|from|by|a|an|is|are|was)$/.test(words[to + 1]?.text ?? '')) { return undefined; }
   return to;
 }

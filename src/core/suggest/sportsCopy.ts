@@ -12,6 +12,9 @@ const SPORT_WORDS = /\b(?:goals?|scored|scorers|striker|midfielder|defender|goal
 const AGAINST = /^(?:against|beat|beating|beaten|defeated|defeating|face|faces|facing|host|hosts|hosted|hosting|visit|visits|visiting|joined|join|joining|v|vs|vs\.|versus)$/i;
 const FOR_AFTER = /^(?:playing|played|plays|play|signed|signing|scored|scoring|starts|started|appeared|appearing)$/i;
 
+/** Words that make a part or a form of a town, not a club: "North London", "Greater Manchester", "Old Delhi". */
+const TOWN_QUALIFIERS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Old|New|Upper|Lower|Inner|Outer|Downtown|Metro|Metropolitan|Little|Great)$/;
+
 /** Whether the text reads as sports copy: words of match reports, three times or more. */
 export function isSportsCopy(text: string): boolean {
   let n = 0;
@@ -42,12 +45,14 @@ export function typeClubs(cands: Candidate[], words: Word[], text: string, tok: 
     const cued = prev !== undefined && (AGAINST.test(prev.text)
       || prev.text === 'for' && prev2 !== undefined && FOR_AFTER.test(prev2.text));
     if (cued && isTown(s)) { clubs.add(s); continue; }
-    // "Steaua Bucharest", "Maccabi Tel Aviv": a word no dictionary holds, then a town.
+    // "Steaua Bucharest", "Maccabi Tel Aviv", "Real Madrid": a word, then a town; the word is no given name, no
+    // place and none of the words that qualify a town ("Central London", "Greater Manchester").
     if (c.to > c.from && c.to - c.from <= 3) {
       const first = words[c.from].text;
       const rest = words.slice(c.from + 1, c.to + 1).map((w) => w.text).join(' ');
-      if (isTown(rest) && /^\p{Lu}/u.test(first) && !tok.isCommonWord(first.toLowerCase()) && !GIVEN_NAMES.has(first)
-        && lexiconLabel(first) === undefined) {
+      const known = tok.isCommonWord(first.toLowerCase());
+      if (isTown(rest) && /^\p{Lu}\p{Ll}/u.test(first) && !GIVEN_NAMES.has(first) && lexiconLabel(first) === undefined
+        && !TOWN_QUALIFIERS.test(first) && (!known || !words[c.from].initial)) {
         c.label = 'organization';
         c.score = Math.max(c.score, 0.8);
       }

@@ -158,14 +158,16 @@ describe('suggest: entities', () => {
     ]);
   });
 
-  it('leaves a table row\'s words alone when they are dictionary words or a listed place', () => {
+  it('leaves a table row\'s words alone when they are dictionary words or a listed place, or stand before "in" as in a title', () => {
     assert.deepEqual(labelled('Standings after Friday\nGreen Team 9 6 3\nNew Zealand 9 5 4'), ['location:New Zealand']);
+    assert.deepEqual(labelled('Read next\nThe 15 Vorlish Galaxies in Our Universe\nIl Cavaliere Oscuro 3'), []);
   });
 
   it('reads initials before a surname as a person', () => {
     assert.deepEqual(labelled('K.C. Mortlake, the treasurer, said the fund would grow. Opening for the side were R. Tanvold and P. Osterby.'), [
       'person:K.C. Mortlake', 'person:R. Tanvold', 'person:P. Osterby',
     ]);
+    assert.deepEqual(labelled('Crowds filled the L.A. Auto Show while S. Korea fumed.').filter((e) => e.startsWith('person:')), []);
   });
   it('keeps "for the" inside an organization\'s name, and reads "Magazine" as an organization\'s word', () => {
     assert.deepEqual(labelled('The Sarvel Foundation for the Coastal Arts paid, and he edited Corvane Magazine.'), [

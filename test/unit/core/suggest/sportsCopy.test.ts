@@ -21,10 +21,17 @@ describe('suggest: entities in sports copy', () => {
     ]);
   });
 
-  it('types a word no dictionary holds before a town as a club', () => {
+  it('types a word before a town as a club, but not a word that qualifies a town', () => {
     assert.deepEqual(labelled('The coach left Vardenik Belgrade for the league leaders after the cup final and scored goals.'), [
       'organization:Vardenik Belgrade',
     ]);
+    assert.deepEqual(labelled('The striker joined Royal Lisbon from a club in Central London, scoring goals all season in the league.'), [
+      'organization:Royal Lisbon', 'location:Central London',
+    ]);
+  });
+
+  it('reads a stadium as a place', () => {
+    assert.deepEqual(labelled('The final was played at Kervale Stadium.'), ['location:Kervale Stadium']);
   });
 
   it('leaves towns as places outside sports copy', () => {
