@@ -134,7 +134,9 @@ function personPrefixes(cands: Candidate[], words: Word[]): void {
     const ws = words.slice(c.from, c.to + 1).map((w) => w.text);
     const name = full.find((f) => f.length < ws.length && f.every((t, k) => ws[k] === t));
     const len = name ? name.length : surnames.has(ws[0]) && !surnames.has(ws[ws.length - 1]) ? 1 : 0;
-    if (!len) { continue; }
+    // Cue words after the name make the run an organization or a place named after the person ("the Andy Warhol
+    // Foundation for the Visual Arts"), which stays whole.
+    if (!len || ws.slice(len).some((t) => t === 'of' || t === 'for' || ORG_SUFFIXES.has(t) || ORG_HEADS.has(t) || LOC_SUFFIXES.has(t))) { continue; }
     c.to = c.from + len - 1;
     c.label = 'person';
     c.score = 0.8;

@@ -179,6 +179,10 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('Photographer Lidia Marsk said the Lidia Marsk Photographic Legacy Program had given the Marsk Polaroids away.'), [
       'person:Lidia Marsk', 'person:Lidia Marsk', 'person:Marsk',
     ]);
+    // An organization named after the person stays whole.
+    assert.deepEqual(labelled('Photographer Annie Korvath thanked the Annie Korvath Foundation for the Coastal Arts.'), [
+      'person:Annie Korvath', 'organization:Annie Korvath Foundation for the Coastal Arts',
+    ]);
   });
 
   it('reads a given name and a surname after "the" and before a noun as a person, and a given name alone as one', () => {
