@@ -8,7 +8,7 @@
 //
 //   node scripts/eval-suggestions.mjs [--errors dev|test] [--compare] [--json] [--external-claims FILE] [--external-entities FILE]
 //
-// --errors lists the mistakes on one half. --compare also measures the two NLP libraries considered (compromise
+// --errors lists the mistakes on one half (--errors external: on the --external-entities file). --compare also measures the two NLP libraries considered (compromise
 // and wink-nlp): precision, recall and speed of compromise's own people/organizations/places, and the size of
 // each library bundled. The engine is bundled from src with esbuild, so no build is needed.
 import * as esbuild from 'esbuild';
@@ -150,6 +150,25 @@ function scoreEntities(blocks, predict) {
     }
   }
   return { total: prf(total.tp, total.fp, total.fn), per: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, prf(v.tp, v.fp, v.fn)])), errors };
+}
+
+/**
+ * Lenient: a prediction is right when it overlaps a gold span of the same type, and a gold span is found when some
+ * prediction of its type overlaps it (the measure for corpora whose mentions carry modifiers, such as GUM's).
+ */
+function scoreEntitiesLenient(blocks, predict) {
+  let right = 0; let predicted = 0; let found = 0; let gold = 0;
+  for (const b of blocks) {
+    const pred = predict(b);
+    const overlaps = (x, y) => x.label === y.label && x.start < y.end && y.start < x.end;
+    predicted += pred.length;
+    gold += b.gold.length;
+    right += pred.filter((p) => b.gold.some((g) => overlaps(p, g))).length;
+    found += b.gold.filter((g) => pred.some((p) => overlaps(p, g))).length;
+  }
+  const p = predicted ? right / predicted : 0;
+  const r = gold ? found / gold : 0;
+  return { total: { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, tp: right, fp: predicted - right, fn: gold - found } };
 }
 
 // ---------------------------------------------------------------- main
@@ -361,8 +380,9 @@ console.log(`\nTime: ${(used / 1000 / rounds).toFixed(1)} ms CPU per 20 KB docum
 // alone, strict (exact span, right type).
 for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entities', 'entities']]) {
   if (!args.includes(flag)) { continue; }
-  const file = opt(flag, undefined);
-  if (!file || !fs.existsSync(file)) { console.log(`\n${flag}: no file at ${file ?? '(no path given)'}; nothing measured`); continue; }
+  // Several files may be given, separated by commas (each scored on its own, e.g. the two halves of a sample).
+  for (const file of (opt(flag, '') ?? '').split(',')) {
+  if (!file || !fs.existsSync(file)) { console.log(`\n${flag}: no file at ${file || '(no path given)'}; nothing measured`); continue; }
   if (what === 'claims') {
     const rows = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
       const [label, ...rest] = l.split('\t');
@@ -375,7 +395,7 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
     const fp = rows.filter((x) => !x.positive && x.proposed).length;
     const fn = rows.filter((x) => x.positive && !x.proposed).length;
     const ap = averagePrecision([...rows].sort((a, b) => b.score - a.score));
-    report.externalClaims = { ...prf(tp, fp, fn), ap, lines: rows.length };
+    (report.externalClaims ??= {})[file] = { ...prf(tp, fp, fn), ap, lines: rows.length };
     console.log(`\nExternal claims (${file}, ${rows.length} lines, ${tp + fn} check-worthy)\n  ${line('at the default threshold', prf(tp, fp, fn))}   AP ${fmt(ap)}`);
   } else {
     const raw = fs.readFileSync(file, 'utf8');
@@ -383,9 +403,16 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
     fs.writeFileSync(path.join(tmpDir, 'x.dev.txt'), raw);
     const blocks = readEntityFileFrom(tmpDir, 'x', 'dev');
     fs.rmSync(tmpDir, { recursive: true, force: true });
-    const scored = scoreEntities(blocks, (b) => engine.suggest(b.text, { entities: true, claims: false }).filter((x) => x.label !== 'other'));
-    report.externalEntities = scored.total;
-    console.log(`\nExternal entities (${file}, ${blocks.length} blocks)\n  ${line('strict', scored.total)}`);
+    const predict = (b) => engine.suggest(b.text, { entities: true, claims: false }).filter((x) => x.label !== 'other');
+    const scored = scoreEntities(blocks, predict);
+    const lenient = scoreEntitiesLenient(blocks, predict);
+    (report.externalEntities ??= {})[file] = { strict: scored.total, lenient: lenient.total, per: scored.per };
+    console.log(`\nExternal entities (${file}, ${blocks.length} blocks)\n  ${line('strict', scored.total)}\n  ${line('lenient (overlap, right type)', lenient.total)}`);
+    for (const [label, v] of Object.entries(scored.per).sort()) { console.log('  ' + line(`  strict ${label}`, v)); }
+    if (showErrors === 'external') {
+      for (const e of scored.errors) { console.log(`  #${e.block} ${e.kind} ${e.text} [${e.label}${e.score !== undefined ? ' ' + e.score : ''}]${e.gold ? '  gold: ' + e.gold : ''}`); }
+    }
+  }
   }
 }
 
@@ -403,7 +430,7 @@ console.log(`  entities under headlines P >= 0.85 at R >= 0.72 on test: P ${fmt(
 
 if (compare) { await compareLibraries(); }
 
-if (showErrors) {
+if (showErrors && showErrors !== 'external') {
   console.log(`\nEntity errors (${showErrors} half):`);
   for (const e of [...entityErrors[`entities-${showErrors}`], ...entityErrors[`news-${showErrors}`]]) { console.log(`  #${e.block} ${e.kind} ${e.text} [${e.label}${e.score !== undefined ? ' ' + e.score : ''}]${e.gold ? '  gold: ' + e.gold : ''}`); }
   console.log(`\nClaim errors (${showErrors} half):`);

@@ -2,7 +2,7 @@
 // titles, sentence-initial common words and possessives, typed person / organization / location from cue words
 // ("Inc", "University", "River"), word lists (countries, cities, given names, well-known organizations) and context
 // (a title before, "said" after, "in" before a place), then made consistent across the document: once "Mike Pompeo"
-// is a person, "Pompeo" alone is one too.
+// is a person, "Pompeo" alone is one too (entityDocument.ts). Sports copy has rules of its own (sportsCopy.ts).
 import {
   CITIES, COMMON_CAPITALIZED, COMMON_WORD_SURNAMES, COUNTRIES, DATE_WORDS, DEMONYMS, NAME_ADJECTIVES, PLACE_NOUNS,
   SURNAME_LIKE_PLACE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS,
@@ -11,8 +11,10 @@ import {
 import {
   Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { headingMatches, headingSentences, namesOfRunningText, titleCased } from './headings';
+import { harmonize, placesBeforePlaces, tableRows } from './entityDocument';
+import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
+import { resultLines, typeClubs } from './sportsCopy';
 import { Token, TokenizedText } from './tokens';
 import { EntitySuggestion } from './types';
 
@@ -28,7 +30,17 @@ const LOWER_CASE_ROLES = new Set(['coach', 'manager', 'director', 'executive', '
   'president', 'secretary', 'minister', 'governor', 'mayor', 'senator', 'commissioner', 'chief', 'spokesman',
   'spokeswoman', 'spokesperson', 'founder', 'striker', 'midfielder', 'defender', 'goalkeeper', 'economist', 'analyst',
   'professor', 'judge', 'prosecutor', 'ambassador', 'envoy', 'leader', 'captain', 'inspector', 'superintendent',
-  'councillor', 'councilor', 'premier', 'treasurer', 'attorney', 'editor', 'author', 'researcher', 'surgeon']);
+  'councillor', 'councilor', 'premier', 'treasurer', 'attorney', 'editor', 'author', 'researcher', 'surgeon',
+  'designer', 'actor', 'actress', 'singer', 'musician', 'photographer', 'writer', 'novelist', 'artist', 'curator',
+  'publisher', 'trainer', 'forward', 'winger', 'wicketkeeper', 'batsman', 'bowler', 'all-rounder', 'left-hander',
+  'right-hander', 'centre', 'full-back', 'keeper', 'playmaker', 'sprinter', 'swimmer', 'reporter', 'correspondent',
+  'lawyer', 'detective', 'officer', 'owner', 'chef', 'activist', 'investor', 'banker', 'broker', 'consultant']);
+
+/** Prepositions after which a name of two words or more is as often a person's as a place's ("a pass to ..."). */
+const WEAK_PLACE_PREPOSITIONS = new Set(['to', 'of', 'from', 'at', 'between', 'via', 'into', 'toward', 'towards']);
+
+/** Nouns after which "of" and a name is a place: "the city council of ...", "residents of ...". */
+const PLACE_OF_HEADS = /^(?:city|town|village|council|mayor|governor|people|residents|citizens|state|province|region|outskirts|suburbs?|centre|center|capital|county|streets|north|south|east|west|heart|part|parts|port|district|area|island|islands|coast|shores|kingdom|republic|government)$/;
 
 /** Words that make a name before a hyphen an adjective of place or backer: "London-based", "state-owned". */
 const NAME_MODIFIER_AFTER_HYPHEN = /^(based|born|led|backed|owned|run|funded|made|linked|bound|registered|listed|headquartered|controlled|allied|aligned)$/;
@@ -59,9 +71,22 @@ export function findEntities(
     candidates.push(trimmed);
   }
   harmonize(candidates, words, text, tokenized, options.minScore);
+  const results = resultLines(words, text, sentences.length);
+  const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
+  typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
   const named = namesOfRunningText(candidates, words);
-  for (const h of inHeadings) { candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized)); }
+  const rows = tableRows(words, inHeadings, named, tokenized, candidates);
+  for (const h of inHeadings) {
+    if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
+    candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
+  }
+  if (results.length) {
+    const kept = candidates.filter((c) => !results.some((r) => r.from <= c.to && c.from <= r.to));
+    candidates.length = 0;
+    candidates.push(...kept, ...results);
+  }
   candidates.sort((a, b) => a.from - b.from);
+  placesBeforePlaces(candidates, inHeadings, words, text, tokenized);
   const out: EntitySuggestion[] = [];
   for (const c of candidates) {
     if (!c.label || c.score < options.minScore) { continue; }
@@ -133,7 +158,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
         if (next + 1 < words.length && NAME_PARTICLES.has(words[next + 1].text)) { span = 2; }
       } else if ((connector === 'of' || connector === 'for') && !usedOf && headAllowsOf(words, from, to)) {
         span = 1;
-        if (next + 1 < words.length && words[next + 1].text === 'the' && connector === 'of') { span = 2; }
+        // "Bank of the South", "Foundation for the Visual Arts".
+        if (next + 1 < words.length && words[next + 1].text === 'the') { span = 2; }
       } else if (connector === '&') {
         span = 1;
       } else if (connector === 'and' && usedOf && !usedAnd) {
@@ -199,6 +225,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     if (inLexicon(from, to)) { break; }
     if ((COMMON_CAPITALIZED.has(w.text) || COMMON_CAPITALIZED.has(w.text.replace(/\.$/, '')))
       && !(cueEnd && from < to && NAME_ADJECTIVES.has(w.text))) { from++; continue; }
+    // "Midfielder Valentin Stefan", "All-rounder Greg Blewett": a role capitalized at a sentence start.
+    if (w.initial && from < to && LOWER_CASE_ROLES.has(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)) { from++; continue; }
     if (w.initial && from < to && tok.isCommonWord(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)
       && !TITLES.has(w.text) && !inLexicon(from, from) && !ORG_SUFFIXES.has(words[from + 1].text)
       && !LOC_SUFFIXES.has(words[from + 1].text)) { from++; continue; }
@@ -264,6 +292,11 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   } else if (words.slice(from, to + 1).every((w) => DEMONYMS.has(w.text) || COMMON_CAPITALIZED.has(w.text))) {
     return undefined;
   }
+  // "the Asian Games", "the World Series": "Games" and "Series" end an event's name after a nationality, a place
+  // or "World" ("Epic Games" is a company).
+  const eventAfterPlace = from < to && /^(?:Games|Series)$/.test(words[to].text) && (DEMONYMS.has(words[to - 1].text)
+    || lexiconLabel(words[to - 1].text) === 'location' || /^(?:World|Olympic|Commonwealth|Paralympic)$/.test(words[to - 1].text));
+  if (eventAfterPlace) { return undefined; }
   // An event, not a person, organization or place: "the Asian Cup", "the NBA Finals", "the Canadian Open".
   if (from < to && EVENT_HEADS.has(words[to].text) && !inLexicon(from, to)) {
     // "the NBA Finals": the organizer's acronym is a name of its own.
@@ -314,8 +347,20 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     set(alsoPlace && placeBeforeThe ? 'location' : byLexicon, 0.9);
     return;
   }
+  // "K.C. Maurer", "S. Campbell": initials, then a surname.
+  // The surname is no dictionary word (or one that surnames are: "B. Young"), and nothing after the initials is a
+  // listed name ("S. Korea", "L.A. Auto Show" are not people).
+  if (ws.length >= 2 && ws.length <= 3 && INITIALS.test(first) && !PLACE_ACRONYMS_OR_LISTED(first)
+    && ws.slice(1).every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) && lexiconLabel(w.text) === undefined)
+    && (!tok.isCommonWord(last.toLowerCase()) || COMMON_WORD_SURNAMES.has(last)) && !ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) {
+    set('person', 0.8);
+    return;
+  }
   // A given name first, then a place word that is also a surname: "Leona Marsh", "Jordan Pike".
   if (givenFirst && SURNAME_LIKE_PLACE_WORDS.has(last) && !theBefore) { set('person', 0.8); return; }
+  // A role in lower case right before: "coach Geoff Marsh", "author Truman Capote", "designer Halston". The first
+  // word is a given name or no dictionary word, and no organization's word ends the run.
+  if (roleRightBefore(text, words, c, tok) && !ORG_SUFFIXES.has(last)) { set('person', ws.length === 1 ? 0.6 : 0.8); return; }
   if (ws.length > 1 && ORG_SUFFIXES.has(last)) { set('organization', 0.85); return; }
   if (hasOf && ORG_HEADS.has(first)) { set('organization', 0.85); return; }
   if (ws.length > 1 && LOC_SUFFIXES.has(last)) { set('location', 0.8); return; }
@@ -352,12 +397,20 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (roleBefore) { set('person', 0.8); return; }
   if (ageAfter) { set('person', 0.88); return; }
   if (givenFirst && !theBefore) { set('person', 0.85); return; }
+  // "the Annie Oakley screen print", "the Andy Warhol exhibit": a given name and a surname no dictionary holds,
+  // after "the" and before a word in lower case, name a person the noun is about.
+  if (givenFirst && theBefore && ws.length === 2 && unknownWord(ws[1]) && next !== undefined && /^\p{Ll}/u.test(next.text)) {
+    set('person', 0.6);
+    return;
+  }
   if (known && !theBefore) { set('person', 0.8); return; }
   if (acronym) { set('organization', theBefore || afterName ? 0.75 : 0.62); return; }
   if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
   if (ws.length >= 2) {
     if (theBefore) { set('organization', 0.55); return; }
-    if (placeBefore && prev2?.text !== 'said' && !afterName) { set('location', 0.6); return; }
+    const strongPlaceBefore = placeBefore && (!WEAK_PLACE_PREPOSITIONS.has(prev.text)
+      || prev.text === 'of' && PLACE_OF_HEADS.test((prev2?.text ?? '').toLowerCase()));
+    if (strongPlaceBefore && prev2?.text !== 'said' && !afterName) { set('location', 0.6); return; }
     // A person's name ends with a word no dictionary holds, or a surname that is also a word ("Smith");
     // "Dalby Freight", "Alameda Research" end with a common noun: a business.
     const lastIsName = unknownWord(ws[ws.length - 1]) || COMMON_WORD_SURNAMES.has(last);
@@ -374,7 +427,34 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // A person is introduced by full name before being named alone (the surname is then a person by harmonize):
   // one unknown word before "said" is as often a company ("Brightloaf said"), so it is not proposed on its own.
   if (afterName && !theBefore) { set('person', 0.45); return; }
-  if (placeBefore && unknownWord(w)) { set('location', 0.55); return; }
+  // "the Barbarians", "the Wallabies": "the" and a plural no dictionary holds (nor a nationality) name a team, a
+  // band or a group; confident enough to type the word alone elsewhere in the document. A plural whose singular
+  // the document also writes is things ("the Polaroids" and "a Polaroid camera").
+  if (theBefore && unknownWord(w) && /^\p{Lu}\p{Ll}{3,}s$/u.test(w.text) && !DEMONYMS.has(w.text)
+    && !DEMONYMS.has(w.text.slice(0, -1)) && !/(?:ians|ese|ish)$/.test(w.text)
+    && !new RegExp(`\\b${w.text.slice(0, -1)}\\b`, 'u').test(text)) { set('organization', 0.75); return; }
+  // "Wikinews", "Mediacorp", "Infotech": a word no dictionary holds, built on an organization's word.
+  if (unknownWord(w) && /^\p{Lu}\p{Ll}{2,}(?:news|media|soft|tech|corp|pharma|telecom)$/u.test(w.text)) { set('organization', 0.6); return; }
+  // "pictures of Marilyn": a given name alone is a person, not a place.
+  if (GIVEN_NAMES.has(w.text) && unknownWord(w) && !w.initial && !theBefore) { set('person', 0.55); return; }
+  if (placeBefore && unknownWord(w) && (!WEAK_PLACE_PREPOSITIONS.has(prev.text) || prev.text !== 'of'
+    || PLACE_OF_HEADS.test((prev2?.text ?? '').toLowerCase()))) { set('location', 0.55); return; }
+}
+
+/** "U.S." and other initials that are a place or a listed name themselves. */
+function PLACE_ACRONYMS_OR_LISTED(t: string): boolean {
+  return lexiconLabel(t) !== undefined;
+}
+
+/** A role in lower case right before a run of one to three Title Case words that starts with a name. */
+function roleRightBefore(text: string, words: Word[], c: Candidate, tok: TokenizedText): boolean {
+  const prev = c.from > 0 ? words[c.from - 1] : undefined;
+  if (!prev || !LOWER_CASE_ROLES.has(prev.text) || !gapIsSpace(text, prev, words[c.from]) || c.to - c.from > 2) { return false; }
+  const ws = words.slice(c.from, c.to + 1);
+  if (!ws.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text)) || lexiconLabel(ws.map((w) => w.text).join(' ')) !== undefined) { return false; }
+  const first = ws[0].text;
+  const unknown = !tok.isCommonWord(first.toLowerCase()) && lexiconLabel(first) === undefined;
+  return GIVEN_NAMES.has(first) || (unknown && !LOC_PREFIXES.has(first));
 }
 
 /** An all-capitals place name opening a paragraph and followed by a comma, a bracket or a dash. */
@@ -417,81 +497,4 @@ function followsAsPerson(words: Word[], to: number): boolean {
     }
   }
   return false;
-}
-
-/** The least score of a full name whose short form is proposed alone (a two-word name of unknown words scores 0.6). */
-const SHORT_FORM_SOURCE = 0.6;
-
-/**
- * Makes the document agree with itself: a string typed with confidence somewhere gets that type everywhere, a
- * person's surname alone is that person, a word of an organization's name alone is that organization ("Harwick"
- * after "Harwick Mining Ltd"), and an acronym defined in brackets takes the type of its long form.
- */
-function harmonize(cands: Candidate[], words: Word[], text: string, tok: TokenizedText, minScore: number): void {
-  const sure = new Map<string, { label: Label; score: number }>();
-  const surnames = new Map<string, number>();
-  const orgWords = new Map<string, number>();
-  const strOf = (c: Candidate) => text.slice(words[c.from].start, words[c.to].end);
-  // A short form stands for a name only if it says nothing else: no dictionary word, no place or listed name, no
-  // cue word ("Bank", "River"), no title or nationality.
-  const shortForm = (t: string) => /^\p{Lu}\p{Ll}{2,}/u.test(t) && !tok.isCommonWord(t.toLowerCase())
-    && lexiconLabel(t) === undefined && !ORG_SUFFIXES.has(t) && !ORG_HEADS.has(t) && !LOC_SUFFIXES.has(t)
-    && !LOC_PREFIXES.has(t) && !TITLES.has(t) && !DEMONYMS.has(t) && !COMMON_CAPITALIZED.has(t) && !DATE_WORDS.has(t);
-  for (const c of cands) {
-    if (!c.label) { continue; }
-    // A multi-word name that is proposed lends its short form to the rest of the document.
-    if (c.to > c.from && c.score >= Math.max(minScore, SHORT_FORM_SOURCE)) {
-      if (c.label === 'person') {
-        const last = words[c.to].text;
-        // A surname that is also a word ("Smith", "Young") still counts: the full name made it one.
-        if (/^\p{Lu}\p{Ll}/u.test(last) && lexiconLabel(last) === undefined) {
-          surnames.set(last, Math.max(surnames.get(last) ?? 0, c.score));
-        }
-      } else if (c.label === 'organization') {
-        for (let k = c.from; k <= c.to; k++) {
-          const t = words[k].text;
-          if (shortForm(t)) { orgWords.set(t, Math.max(orgWords.get(t) ?? 0, c.score)); }
-        }
-      }
-    }
-    if (c.score < 0.75) { continue; }
-    const s = strOf(c);
-    const had = sure.get(s);
-    if (!had || had.score < c.score) { sure.set(s, { label: c.label, score: c.score }); }
-    // "International Atomic Energy Agency (IAEA)".
-    const open = words[c.to + 1];
-    const acr = words[c.to + 2];
-    const close = words[c.to + 3];
-    if (open?.text === '(' && close?.text === ')' && acr && /^[A-Z][A-Za-z]{1,7}$/.test(acr.text)) {
-      sure.set(acr.text, { label: c.label, score: Math.min(0.9, c.score) });
-    }
-  }
-  // "Warhol" after "Andy Warhol" and "the Andy Warhol Foundation": the organization is named after the person.
-  for (const w of surnames.keys()) { orgWords.delete(w); }
-  for (const c of cands) {
-    const s = strOf(c);
-    const known = sure.get(s);
-    if (known && (!c.label || c.score < known.score)) {
-      c.label = known.label;
-      c.score = Math.max(c.score, Math.min(0.88, known.score));
-      continue;
-    }
-    if (c.from !== c.to || (c.label && c.score >= 0.9)) { continue; }
-    // At a sentence start, a dictionary word is the word, not the name ("Young players ..." after "B. Young"),
-    // unless the full name was typed with confidence ("Price said" after "Councillor Ann Price").
-    const initialWord = words[c.from].initial && tok.isCommonWord(s.toLowerCase());
-    const surname = surnames.get(s);
-    if (surname !== undefined && !(initialWord && surname < 0.75)
-      && (!c.label || c.score < 0.85 || c.label !== 'person')) {
-      c.label = 'person';
-      c.score = Math.max(c.score, Math.min(0.85, surname + 0.1));
-      continue;
-    }
-    const org = orgWords.get(s);
-    // A place typed by its context ("in Kettering") stays a place: "Kettering Borough Council" is named after it.
-    if (org !== undefined && (!c.label || c.label === 'organization' && c.score < 0.75) && words[c.from + 1]?.text !== '-') {
-      c.label = 'organization';
-      c.score = Math.max(c.score, Math.min(0.8, org));
-    }
-  }
 }

@@ -122,3 +122,33 @@ export function gapsAreSpaces(text: string, parts: Word[]): boolean {
   for (let k = 1; k < parts.length; k++) { if (!gapIsSpace(text, parts[k - 1], parts[k])) { return false; } }
   return true;
 }
+
+/** Initials written before a surname: "S.", "K.C.". */
+export const INITIALS = /^(?:\p{Lu}\.){1,3}$/u;
+
+/**
+ * Names in the rows of a table (a results list, a scoreboard, a line-up: lines of names and figures that read as
+ * headings): a run of two or three Title Case words, the whole capitalized run, that starts with a given name, an
+ * initial or a word no dictionary holds and is no listed name ("Arvo Kesk run out 91", "S. Campbell c ...").
+ * Returns the end of the name, or undefined.
+ */
+export function tableRowName(words: Word[], from: number, to: number, tok: TokenizedText): number | undefined {
+  if (to === from || to - from > 3) { return undefined; }
+  const parts = words.slice(from, to + 1);
+  const particle = (t: string) => /^(?:van|von|der|den|de|da|del|di|du|le|la|al|bin|ibn)$/.test(t);
+  const titleWord = (t: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t) || /^(?:Mc|Mac|O')\p{Lu}\p{Ll}+$/u.test(t);
+  const first = parts[0].text;
+  const unknown = (t: string) => !tok.isCommonWord(t.toLowerCase()) && lexiconLabel(t) === undefined && !TITLES.has(t)
+    && !DATE_WORDS.has(t) && !COMMON_CAPITALIZED.has(t);
+  // An article of another language opens a title, not a name ("Il Cavaliere Oscuro", "La Trilogia").
+  const article = /^(?:Il|La|Le|Lo|El|Los|Las|Les|Der|Die|Das|Het|De|Da|Di|Du|Des|Os|As)$/.test(first);
+  const firstOk = !article && (INITIALS.test(first) || GIVEN_NAMES.has(first) || (titleWord(first) && unknown(first)));
+  const restOk = parts.slice(1).every((w, k) => (particle(w.text) && k < parts.length - 2) || (titleWord(w.text)
+    && (unknown(w.text) || GIVEN_NAMES.has(first)) && lexiconLabel(w.text) === undefined && !DATE_WORDS.has(w.text)
+    && !COMMON_CAPITALIZED.has(w.text) && !TITLES.has(w.text)));
+  if (!firstOk || !restOk || lexiconLabel(parts.map((w) => w.text).join(' ')) !== undefined) { return undefined; }
+  // A name in a row stands before figures, punctuation or a scoreboard's notes, not before "in", "of" ... as in a
+  // title ("The 15 Weirdest Galaxies in Our Universe").
+  if (/^(?:in|of|the|and|for|to|with|on|at|from|by|a|an|is|are|was)$/.test(words[to + 1]?.text ?? '')) { return undefined; }
+  return to;
+}

@@ -24,6 +24,7 @@ export const ORG_SUFFIXES = words(`
   Organization Organisation Council Centre Center Church Diocese Mosque Synagogue Cathedral
   Police Constabulary Army Navy Forces Corps Guard Command Brigade Brigades Regiment Militia Marines
   Times Post Journal News Herald Gazette Tribune Telegraph Guardian Observer Chronicle Press Media Radio Television TV
+  Magazine Weekly
   Studios Records Pictures Entertainment Games Pharmaceuticals Pharma Technologies Technology Systems Software
   Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Foods Brands Stores
   Logistics Shipping Telecom Communications Solutions Consulting Reserve Mission Council Caucus Project
@@ -49,6 +50,7 @@ export const LOC_SUFFIXES = words(`
   County Province Prefecture Region District Territory Territories Oblast State Republic Kingdom Emirate Emirates
   Street St. Road Rd Avenue Ave Boulevard Lane Square Place Terrace Crescent Highway Motorway Drive Way Row Quay
   Bridge Tunnel Airport Station Park Common Green Garden Gardens Estate Village Town City Borough Parish Township
+  Stadium Arena Ground Speedway Racecourse Velodrome
   Pass Point Head Ridge Peak Range Corridor Strip Bank
 `);
 

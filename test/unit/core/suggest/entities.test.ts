@@ -141,4 +141,76 @@ describe('suggest: entities', () => {
       'location:WASHINGTON', 'organization:Reuters', 'location:Ohio',
     ]);
   });
+  it('reads a role in lower case before a name as a person\'s, even when the surname is a place word, and takes a role off a sentence start', () => {
+    assert.deepEqual(labelled('Midfielder Tarvo Kesküla signed on Monday. He told Kalvia coach Rob Fenmarsh Marsh nothing, and fashion designer Orvalle smiled.'), [
+      'person:Tarvo Kesküla', 'person:Rob Fenmarsh Marsh', 'person:Orvalle',
+    ]);
+  });
+
+  it('takes two words after "to" or "of" for a person, not a place, unless a place noun comes before "of"', () => {
+    assert.deepEqual(labelled('Dorsey chipped a catch to Kestrin Vadu at mid-on. Residents of Brenholt Vale were told to leave.'), [
+      'person:Kestrin Vadu', 'location:Brenholt Vale',
+    ]);
+  });
+  it('reads full names in the rows of a table (lines of names and figures), then their surnames alone there', () => {
+    assert.deepEqual(labelled('Kalvia innings\nArvo Kesk run out 91\nTomas Vell b Kesk 86\nBowling: Vell 8-1-60-0, Kesk 9-1-55-1'), [
+      'person:Arvo Kesk', 'person:Tomas Vell', 'person:Kesk', 'person:Vell', 'person:Kesk',
+    ]);
+  });
+
+  it('leaves a table row\'s words alone when they are dictionary words or a listed place, or stand before "in" as in a title', () => {
+    assert.deepEqual(labelled('Standings after Friday\nGreen Team 9 6 3\nNew Zealand 9 5 4'), ['location:New Zealand']);
+    assert.deepEqual(labelled('Read next\nThe 15 Vorlish Galaxies in Our Universe\nIl Cavaliere Oscuro 3'), []);
+  });
+
+  it('reads initials before a surname as a person', () => {
+    assert.deepEqual(labelled('K.C. Mortlake, the treasurer, said the fund would grow. Opening for the side were R. Tanvold and P. Osterby.'), [
+      'person:K.C. Mortlake', 'person:R. Tanvold', 'person:P. Osterby',
+    ]);
+    assert.deepEqual(labelled('Crowds filled the L.A. Auto Show while S. Korea fumed.').filter((e) => e.startsWith('person:')), []);
+  });
+  it('keeps "for the" inside an organization\'s name, and reads "Magazine" as an organization\'s word', () => {
+    assert.deepEqual(labelled('The Sarvel Foundation for the Coastal Arts paid, and he edited Corvane Magazine.'), [
+      'organization:Sarvel Foundation for the Coastal Arts', 'organization:Corvane Magazine',
+    ]);
+  });
+
+  it('cuts a run that starts with a person\'s name typed elsewhere in the document to the name', () => {
+    assert.deepEqual(labelled('Photographer Lidia Marsk said the Lidia Marsk Photographic Legacy Program had given the Marsk Polaroids away.'), [
+      'person:Lidia Marsk', 'person:Lidia Marsk', 'person:Marsk',
+    ]);
+    // An organization named after the person stays whole.
+    assert.deepEqual(labelled('Photographer Annie Korvath thanked the Annie Korvath Foundation for the Coastal Arts.'), [
+      'person:Annie Korvath', 'organization:Annie Korvath Foundation for the Coastal Arts',
+    ]);
+  });
+
+  it('reads a given name and a surname after "the" and before a noun as a person, and a given name alone as one', () => {
+    assert.deepEqual(labelled('Collectors bought the Annie Korvath screen print. Pictures of Ingrid hung in the hall.'), [
+      'person:Annie Korvath', 'person:Ingrid',
+    ]);
+  });
+
+  it('reads one unknown word built on an organization\'s word as an organization', () => {
+    assert.deepEqual(labelled('Travonews reported the vote, and Kelvatech shares fell.'), [
+      'organization:Travonews', 'organization:Kelvatech',
+    ]);
+  });
+  it('reads "the" and a plural no dictionary holds as an organization, named alone after that, unless the document writes its singular', () => {
+    assert.deepEqual(labelled('The Vandrels played at home. Vandrels captain Dino Vell scored.'), [
+      'organization:Vandrels', 'organization:Vandrels', 'person:Dino Vell',
+    ]);
+    assert.deepEqual(labelled('She sold the Kodaroids, and a Kodaroid camera too.'), []);
+  });
+
+  it('proposes no event ending in "Games" or "Series" after a nationality, a place or "World", and keeps a company', () => {
+    assert.deepEqual(labelled('They won the Asian Games title before the World Series, and Vantor Games released a title.'), [
+      'organization:Vantor Games',
+    ]);
+  });
+  it('reads a name before a comma and a known place as a place, in running text and in a dateline, but not before a possessive', () => {
+    assert.deepEqual(labelled('Brackwell, Ohio - The mill closed on Friday.'), ['location:Brackwell', 'location:Ohio']);
+    assert.deepEqual(labelled('KOR-VALE, Norway 2025-03-14\nThe plant shut down, officials said.'), ['location:KOR-VALE', 'location:Norway']);
+    assert.deepEqual(labelled('Senator Ida Varn met Dorvick, Ohio\'s mayor, on Friday.'), ['person:Ida Varn', 'location:Ohio']);
+  });
 });

@@ -1,0 +1,42 @@
+// Sports copy: clubs named after towns, results lines, and countries' teams left as places.
+import * as assert from 'node:assert/strict';
+import { EntitySuggestion, suggest } from '../../../../src/core/suggest';
+
+function labelled(text: string): string[] {
+  return suggest(text, { entities: true, claims: false })
+    .filter((s): s is EntitySuggestion => s.kind === 'entity')
+    .map((e) => `${e.label}:${e.text}`);
+}
+
+describe('suggest: entities in sports copy', () => {
+  it('reads the sides of a results line as clubs, and a country\'s side as a place', () => {
+    assert.deepEqual(labelled('Results of the cup second round match on Friday, after the league season:\nHallowmere 3 Stavenby 1\nPeru 2 Norway 0 (halftime 1-0)'), [
+      'organization:Hallowmere', 'organization:Stavenby', 'location:Peru', 'location:Norway',
+    ]);
+  });
+
+  it('types a town the story\'s side plays against as the club, in the whole story, but not a town something happens in', () => {
+    assert.deepEqual(labelled('The striker scored twice against Lisbon on Saturday, his third match of the season. Lisbon had led the league. He was fined by a court in Lisbon.'), [
+      'organization:Lisbon', 'organization:Lisbon', 'location:Lisbon',
+    ]);
+  });
+
+  it('types a word before a town as a club, but not a word that qualifies a town', () => {
+    assert.deepEqual(labelled('The coach left Vardenik Belgrade for the league leaders after the cup final and scored goals.'), [
+      'organization:Vardenik Belgrade',
+    ]);
+    assert.deepEqual(labelled('The striker joined Royal Lisbon from a club in Central London, scoring goals all season in the league.'), [
+      'organization:Royal Lisbon', 'location:Central London',
+    ]);
+  });
+
+  it('reads a stadium as a place', () => {
+    assert.deepEqual(labelled('The final was played at Kervale Stadium.'), ['location:Kervale Stadium']);
+  });
+
+  it('leaves towns as places outside sports copy', () => {
+    assert.deepEqual(labelled('Talks against the plan were held in Lisbon, and delegates flew on to Madrid.'), [
+      'location:Lisbon', 'location:Madrid',
+    ]);
+  });
+});
