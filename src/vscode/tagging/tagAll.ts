@@ -150,15 +150,23 @@ export class OccurrenceTagger implements vscode.Disposable {
     return withLines(text, findOccurrences(text, needle, options)).map((o) => ({ ...o, uri: doc.uri, rel, quote: text.slice(o.start, o.end) }));
   }
 
-  /** Every corpus file's occurrences, open documents as the editor has them; undefined when cancelled. */
+  /**
+   * Every corpus file's occurrences, open documents as the editor has them; undefined when cancelled. The places
+   * come page by page; only the first MAX_LISTED of each folder carry their line's text, which the list shows.
+   */
   private async inCorpus(needle: string, options: MatchOptions): Promise<Match[] | undefined> {
     const query = { kind: 'text' as const, needle, ...options };
-    const hits = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, query);
-    if (!hits) { return undefined; }
     const matches: Match[] = [];
-    for (const hit of hits) {
-      for (const o of hit.places) { matches.push({ ...o, uri: hit.uri, rel: hit.rel }); }
-    }
+    const found = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, query, {
+      lineTexts: MAX_LISTED,
+      onHits: (hits) => {
+        for (const hit of hits) {
+          for (const p of hit.places) { matches.push({ ...p, lineText: p.lineText ?? '', quote: p.quote ?? needle, uri: hit.uri, rel: hit.rel }); }
+        }
+      },
+    });
+    if (!found) { return undefined; }
+    // Each folder's pages are in path order; this puts the folders' places together in order.
     return matches.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : x.start - y.start));
   }
 
@@ -167,7 +175,8 @@ export class OccurrenceTagger implements vscode.Disposable {
     const byFile = new Map<string, Match[]>();
     for (const m of matches) {
       const key = m.uri.toString();
-      byFile.set(key, [...(byFile.get(key) ?? []), m]);
+      const list = byFile.get(key);
+      if (list) { list.push(m); } else { byFile.set(key, [m]); }
     }
     const result: TagAllResult = { matches: matches.length, tagged: [], alreadyTagged: 0 };
     for (const [key, list] of byFile) {
