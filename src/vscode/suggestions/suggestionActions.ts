@@ -13,9 +13,9 @@ import { RangeTuple } from '../platform/ranges';
 import { clip, plural } from '../platform/text';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { corpusDocumentSelector } from '../platform/languages';
-import { CorpusHit, CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
+import { CorpusHit, CorpusSearchDeps, searchCorpus } from '../workers/corpusSearch';
 import { ShownSuggestion, Suggestions } from './suggestions';
-import { TagRefOf } from '../tagging/tagModel';
+import { TagRefOf } from '../annotations/tagHistory';
 
 /** What a fix or a command names: a suggestion in a document, as it was shown. */
 export interface SuggestionArgs {

@@ -2,7 +2,7 @@
 // the word at the cursor) in the document or in the whole corpus, shows them in a list where every match is
 // picked, the first one active and the editor following the active one, so that a person can step through and
 // leave out the wrong ones (Match Case and Match Whole Word toggle in the list and search again), then tags the picked ones through the annotation store (closed files too) as one step that Undo Last Tag takes
-// back. The corpus search runs in the suggestion worker (see corpusSearch), with cancellable progress.
+// back. The corpus search runs in the suggestion worker (see workers/corpusSearch), with cancellable progress.
 import * as vscode from 'vscode';
 import { ENTITY_LABELS } from '../../core/annotations';
 import { Occurrence, OccurrenceOptions, findOccurrences, withLines } from '../../core/anchor/occurrences';
@@ -10,8 +10,9 @@ import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { openAt } from '../platform/reveal';
 import { clip, formatCount, plural } from '../platform/text';
-import { CorpusSearchDeps, searchCorpus } from './corpusSearch';
-import { MATCH_LIST_CONTEXT, TagRefOf, styleOf } from './tagModel';
+import { CorpusSearchDeps, searchCorpus } from '../workers/corpusSearch';
+import { TagRefOf } from '../annotations/tagHistory';
+import { MATCH_LIST_CONTEXT, styleOf } from './tagModel';
 
 export type TagAllScope = 'file' | 'corpus';
 

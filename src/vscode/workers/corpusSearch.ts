@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { CorpusQuery, FoundPlace } from '../../protocol/suggestProtocol';
 import { CorpusFiles } from '../platform/corpusFiles';
-import { SuggestWorkerClient } from '../workers/suggestClient';
+import { SuggestWorkerClient } from './suggestClient';
 
 export interface CorpusSearchDeps {
   files: CorpusFiles;

@@ -11,18 +11,18 @@ import { identicalLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { clip, plural } from '../platform/text';
-import { CorpusHit, CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
-import { shownKinds } from './diagnostics';
-import { FindingsStore } from './findingsStore';
-import { DecisionArgs } from '../tagging/tagging';
-import { TagRefOf, decisionChanges } from '../tagging/tagModel';
+import { CorpusHit, CorpusSearchDeps, searchCorpus } from '../workers/corpusSearch';
+import { shownKinds } from '../findings/diagnostics';
+import { FindingsStore } from '../findings/findingsStore';
+import { DecisionArgs } from './tagging';
+import { TagRefOf, decisionChanges } from '../annotations/tagHistory';
 import { toRange } from '../platform/ranges';
 
 export interface FindingDecisionDeps extends CorpusSearchDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
   store: FindingsStore;
-  /** Records what one command changed, in every file, as one step for Undo Last Tag (Tagging.recordStep). */
+  /** Records what one command changed, in every file, as one step for Undo Last Tag (the TagHistory of annotations/). */
   recordStep: (changes: TagRefOf[]) => void;
 }
 
