@@ -167,7 +167,10 @@ export class OccurrenceTagger implements vscode.Disposable {
       },
     });
     if (!found) { return undefined; }
-    // Each folder's pages are in path order; this puts the folders' places together in order.
+    // Each folder's pages come in path order (code units, as here), a file's places in text order: only the places
+    // of several folders need sorting (sorting the 1.6 million places of a common word holds the host's thread
+    // for about 0.15 s).
+    if (this.deps.files.folders().length < 2) { return matches; }
     return matches.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : x.start - y.start));
   }
 
