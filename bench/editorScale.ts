@@ -10,7 +10,7 @@ import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
-import { CorpusQuery, SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
+import { CorpusQuery, FoundFile, SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
 /** `--corpus DIR`: a corpus already generated (the scan bench's 1 GB one has 133,000 files), instead of one of its own. */
@@ -18,24 +18,37 @@ const given = process.argv.includes('--corpus') ? path.resolve(process.argv[proc
 const dir = given ?? path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
 const MB = 1024 * 1024;
 
-/** The suggestion worker, with one pending request per id (progress replies are counted, not settled). */
+/**
+ * The suggestion worker, with one pending request per id (progress replies are counted, not settled; a search's
+ * pages go to its `onPage` and are acknowledged at once, as the host does once it has taken one in).
+ */
 class SuggestWorker {
   readonly worker = new Worker(path.join(__dirname, 'suggestWorker.js'));
   private nextId = 1;
   private readonly waiting = new Map<number, (r: SuggestWorkerReply) => void>();
+  private readonly pages = new Map<number, (files: FoundFile[]) => void>();
   progressReplies = 0;
+  pageReplies = 0;
 
   constructor() {
     this.worker.on('message', (r: SuggestWorkerReply) => {
       if (r.type === 'searchProgress') { this.progressReplies++; return; }
+      if (r.type === 'foundPage') {
+        this.pageReplies++;
+        this.pages.get(r.id)?.(r.files);
+        this.worker.postMessage({ type: 'searchAck', id: 0, search: r.id });
+        return;
+      }
       this.waiting.get(r.id)?.(r);
       this.waiting.delete(r.id);
+      this.pages.delete(r.id);
     });
   }
 
-  send(req: UnsentSuggestRequest): { id: number; reply: Promise<SuggestWorkerReply> } {
+  send(req: UnsentSuggestRequest, onPage?: (files: FoundFile[]) => void): { id: number; reply: Promise<SuggestWorkerReply> } {
     const id = this.nextId++;
     const reply = new Promise<SuggestWorkerReply>((resolve) => this.waiting.set(id, resolve));
+    if (onPage) { this.pages.set(id, onPage); }
     this.worker.postMessage({ ...req, id });
     return { id, reply };
   }
@@ -63,7 +76,13 @@ async function main(): Promise<void> {
   }
   const baseRss = process.memoryUsage().rss;
   let peakRss = baseRss;
-  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+  /** The peak since the last search began (each search's own memory). */
+  let searchPeak = baseRss;
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    searchPeak = Math.max(searchPeak, rss);
+  }, 50);
   const cpu0 = cpuSeconds();
   const blocks = watchLongestBlock();
 
@@ -113,16 +132,21 @@ async function main(): Promise<void> {
   for (const [what, query] of searches) {
     const watch = watchLongestBlock();
     const cpu = cpuSeconds();
+    const rssBefore = process.memoryUsage().rss;
+    searchPeak = rssBefore;
     const started = performance.now();
-    const reply = await suggest.send({ type: 'search', folder: 'bench', query }).reply;
+    // The host's part: the match list's rows (as tag-all keeps them), taken in page by page.
+    let listMs = 0;
+    const rows: { rel: string; start: number }[] = [];
+    const reply = await suggest.send({ type: 'search', folder: 'bench', query, lineTexts: 2000 }, (files) => {
+      const t = performance.now();
+      for (const f of files) { for (const p of f.places) { rows.push({ ...p, rel: f.path }); } }
+      listMs += performance.now() - t;
+    }).reply;
     const ms = performance.now() - started;
-    // The host's part: the match list's rows, sorted by path and place (as tag-all shows them).
-    const listStarted = performance.now();
-    const rows = reply.type === 'found' ? reply.files.flatMap((f) => f.places.map((p) => ({ ...p, rel: f.path }))) : [];
-    rows.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : x.start - y.start));
-    const listMs = performance.now() - listStarted;
-    const files = reply.type === 'found' ? reply.files.length : 0;
-    lines.push(`editor: ${what}: ${rows.length} places in ${files} files in ${(ms / 1000).toFixed(2)} s on the worker (process CPU ${(cpuSeconds() - cpu).toFixed(2)} s), listing them ${listMs.toFixed(1)} ms, longest host block ${watch.stop().toFixed(1)} ms`);
+    // (One folder's pages come in path order, as tag-all lists them: no sort.)
+    const files = reply.type === 'found' ? reply.files : 0;
+    lines.push(`editor: ${what}: ${rows.length} places in ${files} files in ${(ms / 1000).toFixed(2)} s on the worker (process CPU ${(cpuSeconds() - cpu).toFixed(2)} s), listing them ${listMs.toFixed(1)} ms, longest host block ${watch.stop().toFixed(1)} ms, process RSS peak +${((Math.max(searchPeak, process.memoryUsage().rss) - rssBefore) / MB).toFixed(0)} MB`);
   }
   const cancelStarted = performance.now();
   const search = suggest.send({ type: 'search', folder: 'bench', query: { kind: 'text', needle: common, caseSensitive: false } });
@@ -138,7 +162,7 @@ async function main(): Promise<void> {
   console.log(`editor: ${indexed} files; first listed after ${(firstListedMs ?? NaN).toFixed(0)} ms, first findings after ${((firstFindingsMs ?? NaN) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s (process CPU ${indexCpu.toFixed(1)} s); longest host block while indexing ${indexBlock.toFixed(1)} ms`);
   console.log(`editor: workers' memory: process RSS +${((indexRss - baseRss) / MB).toFixed(0)} MB at the end of indexing, peak +${((peakRss - baseRss) / MB).toFixed(0)} MB`);
   for (const l of lines) { console.log(l); }
-  console.log(`editor: a cancelled search (${(cancelAt - cancelStarted).toFixed(0)} ms in) replied ${cancelled.type} ${stopMs.toFixed(1)} ms after the cancel; ${suggest.progressReplies} progress replies in all`);
+  console.log(`editor: a cancelled search (${(cancelAt - cancelStarted).toFixed(0)} ms in) replied ${cancelled.type} ${stopMs.toFixed(1)} ms after the cancel; ${suggest.progressReplies} progress replies and ${suggest.pageReplies} pages in all`);
   console.log(`editor: process CPU ${(cpuSeconds() - cpu0).toFixed(1)} s over ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
 }
 

@@ -5,8 +5,11 @@
 // language model meets them), and (d) the first document again, several times. The documents are made of the
 // invented paragraphs in eval/suggestions/entities.dev.txt and entities.test.txt (markup removed), with a sidecar
 // tagging some of the first one's names, so the gazetteer is used. Then, on the 10,000-file corpus of the host
-// bench, the Files view's count of untagged mentions: how long the worker takes for the whole corpus, how long
-// suggest requests sent meanwhile take, and the longest block of this thread. Prints figures; never passes or fails.
+// bench, the Files view's count of untagged mentions, and a corpus-wide search for a common word (as tag-all makes
+// it, its pages taken in and acknowledged): how long the worker takes for the whole corpus, how long suggest
+// requests sent meanwhile take, and the longest block of this thread. `--corpus DIR` runs the search on a corpus
+// already generated instead and leaves the count out (the count writes a sidecar into its corpus while it runs,
+// which a shared corpus should not get). Prints figures; never passes or fails.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -17,6 +20,8 @@ import { DocumentSync } from '../src/protocol/documentProtocol';
 import { SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+/** `--corpus DIR`: a corpus already generated for the search, instead of the host bench's (the count is left out). */
+const GIVEN_CORPUS = process.argv.includes('--corpus') ? path.resolve(process.argv[process.argv.indexOf('--corpus') + 1]) : undefined;
 const WARM_REQUESTS = 10;
 
 /** The eval paragraphs of one half with their markup removed, repeated to 20 KB; and the tags the markup gave. */
@@ -56,12 +61,23 @@ class Client {
   private next = 1;
   private readonly waiting = new Map<number, (r: SuggestWorkerReply) => void>();
   readonly warmedUp: Promise<number>;
+  /** Places in the search pages taken in, and how many pages. */
+  pagePlaces = 0;
+  pages = 0;
 
   constructor() {
     let warm: (ms: number) => void = () => undefined;
     this.warmedUp = new Promise((r) => { warm = r; });
     this.worker.on('message', (r: SuggestWorkerReply) => {
       if (r.type === 'warmedUp') { warm(r.ms); return; }
+      if (r.type === 'searchProgress') { return; }
+      if (r.type === 'foundPage') {
+        // Taken in as tag-all does (its places kept), then acknowledged.
+        this.pages++;
+        for (const f of r.files) { this.pagePlaces += f.places.length; }
+        this.worker.postMessage({ type: 'searchAck', id: 0, search: r.id });
+        return;
+      }
       this.waiting.get(r.id)?.(r);
       this.waiting.delete(r.id);
     });
@@ -138,13 +154,7 @@ async function main(): Promise<void> {
  * (up to 30, as person names), while a suggest request goes every 100 ms.
  */
 async function untaggedOnLargeCorpus(text: string): Promise<void> {
-  const FILES = 10000;
-  const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
-  if (!fs.existsSync(path.join(dir, '.complete'))) {
-    process.stdout.write(`generating ${FILES} files in ${dir} ...\n`);
-    generateCorpus(dir, FILES * 100_000, 7, FILES);
-    fs.writeFileSync(path.join(dir, '.complete'), '');
-  }
+  const dir = largeCorpus();
   const source = fs.readFileSync(path.join(dir, 'doc000001.txt'), 'utf8');
   const names = [...new Set([...source.matchAll(/(?<=\. )[A-Z][a-z]{5,}(?= )/g)].map((m) => m[0]))].slice(0, 30);
   const sidecar = path.join(dir, 'doc000001.txt.annotations.yaml');
@@ -179,11 +189,67 @@ async function untaggedOnLargeCorpus(text: string): Promise<void> {
     await client.worker.terminate();
     if (reply.type !== 'untagged') { throw new Error(`unexpected reply ${reply.type}`); }
     during.sort((a, b) => a - b);
-    console.log(`untagged: ${FILES} files, ${names.length} tagged strings: counted in ${seconds.toFixed(1)} s on the worker; ${reply.files.length} files with untagged mentions`);
+    console.log(`untagged: ${path.basename(dir)}: ${names.length} tagged strings: counted in ${seconds.toFixed(1)} s on the worker; ${reply.files.length} files with untagged mentions`);
     console.log(`untagged: ${during.length} suggest requests (20 KB) meanwhile: round trip median ${during[Math.floor(during.length / 2)]?.toFixed(0)} ms, max ${during[during.length - 1]?.toFixed(0)} ms; longest block of this thread ${longest.toFixed(1)} ms`);
   } finally {
     fs.rmSync(sidecar, { force: true });
   }
 }
 
-main().then(() => untaggedOnLargeCorpus(document('dev').text)).catch((e) => { console.error(e); process.exitCode = 1; });
+/** The host bench's 10,000 files (generated the first time), or the corpus `--corpus` names. */
+function largeCorpus(): string {
+  if (GIVEN_CORPUS) { return GIVEN_CORPUS; }
+  const FILES = 10000;
+  const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
+  if (!fs.existsSync(path.join(dir, '.complete'))) {
+    process.stdout.write(`generating ${FILES} files in ${dir} ...\n`);
+    generateCorpus(dir, FILES * 100_000, 7, FILES);
+    fs.writeFileSync(path.join(dir, '.complete'), '');
+  }
+  return dir;
+}
+
+/**
+ * A corpus-wide search for the most frequent word (of four letters or more) of one file, as tag-all makes it,
+ * while a suggest request goes every 100 ms.
+ */
+async function searchOnLargeCorpus(text: string): Promise<void> {
+  const dir = largeCorpus();
+  const counts = new Map<string, number>();
+  for (const w of fs.readFileSync(path.join(dir, 'doc000007.txt'), 'utf8').match(/\p{L}{4,}/gu) ?? []) { counts.set(w, (counts.get(w) ?? 0) + 1); }
+  const needle = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const client = new Client();
+  await client.warmedUp;
+  await client.send({ type: 'folder', folder: 'big', root: dir, selection: { include: ['**/*.txt'], exclude: [] } });
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const blocks = watchLongestBlock();
+  const started = performance.now();
+  let searching = true;
+  const search = client.send({ type: 'search', folder: 'big', query: { kind: 'text', needle }, lineTexts: 2000 })
+    .then((r) => { searching = false; return r; });
+  const during: number[] = [];
+  let generation = 0;
+  while (searching) {
+    const t = performance.now();
+    client.open('big', ++generation, text);
+    await client.send({ type: 'suggest', folder: 'big', doc: 'doc', version: generation, generation, annotations: [], entities: true, claims: true });
+    if (searching) { during.push(performance.now() - t); }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const reply = await search;
+  const seconds = (performance.now() - started) / 1000;
+  const longest = blocks.stop();
+  clearInterval(sampler);
+  await client.worker.terminate();
+  if (reply.type !== 'found') { throw new Error(`unexpected reply ${reply.type}`); }
+  during.sort((a, b) => a - b);
+  console.log(`search: "${needle}" in ${path.basename(dir)}: ${reply.places} places in ${reply.files} files in ${seconds.toFixed(1)} s, ${client.pages} pages (${client.pagePlaces} places taken in); process RSS peak +${((peak - rss0) / 1024 / 1024).toFixed(0)} MB`);
+  console.log(`search: ${during.length} suggest requests (20 KB) meanwhile: round trip median ${during[Math.floor(during.length / 2)]?.toFixed(0)} ms, max ${during[during.length - 1]?.toFixed(0)} ms; longest block of this thread ${longest.toFixed(1)} ms`);
+}
+
+main()
+  .then(() => (GIVEN_CORPUS ? undefined : untaggedOnLargeCorpus(document('dev').text)))
+  .then(() => searchOnLargeCorpus(document('dev').text))
+  .catch((e) => { console.error(e); process.exitCode = 1; });

@@ -1,35 +1,17 @@
-// Corpus Lens: activate() wires the features together and returns the API that integration tests read.
+// Corpus Lens: activate() composes the feature folders, each through its register(deps), and returns the API that
+// integration tests read.
 import * as vscode from 'vscode';
-import { Activity } from './vscode/platform/activity';
 import { ActivationClock, ActivationTimes } from './vscode/platform/activationTiming';
-import { AnnotationSessions } from './vscode/annotations/sessions';
 import { registerCommands } from './vscode/platform/commands';
-import { CorpusFiles } from './vscode/platform/corpusFiles';
-import { registerDecorations } from './vscode/tagging/decorations';
-import { registerDiagnostics } from './vscode/findings/diagnostics';
-import { FindingsStore } from './vscode/findings/findingsStore';
-import { SessionDecisions } from './vscode/findings/sessionDecisions';
-import { openCopy, registerHover } from './vscode/findings/hover';
-import { IndexWorkerClient } from './vscode/workers/indexClient';
-import { CorpusIndexer } from './vscode/workers/indexer';
-import { DocumentSync } from './vscode/workers/documentSync';
-import { registerLanguageAssociation } from './vscode/platform/languageAssociation';
-import { registerLiveUpdates } from './vscode/workers/liveUpdates';
-import { scanWorkspace } from './vscode/findings/scanCommand';
-import { registerStatusBar } from './vscode/views/statusBar';
-import { SuggestWorkerClient } from './vscode/workers/suggestClient';
-import {
-  AcceptEverywhereArgs, SuggestionArgs, acceptSuggestion, acceptSuggestionEverywhere, registerSuggestionActions, rejectSuggestion,
-} from './vscode/suggestions/suggestionActions';
-import { Suggestions } from './vscode/suggestions/suggestions';
-import { registerTagActions } from './vscode/tagging/tagActions';
-import { FileArgs, FindingDecisions } from './vscode/findings/findingDecisions';
-import { OccurrenceTagger, TagAllArgs } from './vscode/tagging/tagAll';
-import { DecisionArgs, TagArgs, TagRef, Tagging } from './vscode/tagging/tagging';
-import { TagRefOf } from './vscode/tagging/tagModel';
-import { CorpusViews, CorpusViewsApi } from './vscode/views/corpusViews';
-import { ExportArgs, exportCorpusCommand } from './vscode/export/exportCommand';
-import { UntaggedMentions } from './vscode/views/untaggedMentions';
+import * as platform from './vscode/platform';
+import * as annotations from './vscode/annotations';
+import * as findings from './vscode/findings';
+import * as workers from './vscode/workers';
+import * as suggestions from './vscode/suggestions';
+import * as tagging from './vscode/tagging';
+import * as views from './vscode/views';
+import * as exporting from './vscode/export';
+import { CorpusViewsApi } from './vscode/views/corpusViews';
 
 export interface CorpusLensApi {
   /** The diagnostics the extension publishes, for tests and other extensions. */
@@ -61,97 +43,46 @@ export interface CorpusLensApi {
 export function activate(context: vscode.ExtensionContext): CorpusLensApi {
   const clock = new ActivationClock();
   try {
-    const log = vscode.window.createOutputChannel('Corpus Lens', { log: true });
-    const activity = new Activity();
-    const diagnostics = vscode.languages.createDiagnosticCollection('corpusLens');
-    const published = new vscode.EventEmitter<readonly vscode.Uri[]>();
-    clock.watch(published.event);
-    const files = new CorpusFiles();
-    const sessions = new AnnotationSessions({ files, log });
-    // The one place on the host where findings meet the editor's decisions: the store, which every surface reads.
-    const decisions = new SessionDecisions(sessions);
-    const store = new FindingsStore((uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)?.version, decisions);
-    const client = new IndexWorkerClient(context.extensionPath, activity);
-    const suggestClient = new SuggestWorkerClient(context.extensionPath);
-    // Before any feature that listens to documents or starts a worker: the workers hear of a change before a request.
-    const documentSync = new DocumentSync({ files, targets: [client, suggestClient] });
-    const indexer = new CorpusIndexer({ client, store, files, activity, log });
-    const isCorpusFile = (uri: vscode.Uri) => !!files.match(uri);
-    const tagging = new Tagging({ sessions, isCorpusFile });
-    const suggestions = new Suggestions({ client: suggestClient, sessions, files, log });
-    // The actions that reach every corpus file search it in the suggestion worker.
-    const search = { files, log, client: suggestClient, ensureFolder: (f: vscode.WorkspaceFolder) => suggestions.ensureFolder(f) };
-    const occurrences = new OccurrenceTagger({ ...search, sessions, recordStep: (tags) => tagging.recordStep(tags) });
-    const findingDecisions = new FindingDecisions({ ...search, sessions, store, recordStep: (changes) => tagging.recordStep(changes) });
-    const untagged = new UntaggedMentions({ client: suggestClient, suggestions, files, log });
-    const views = new CorpusViews({ ...search, extensionUri: context.extensionUri, store, sessions, indexer, untagged });
-    const suggestionDeps = { ...search, suggestions, sessions, recordStep: (tags: TagRefOf[]) => tagging.recordStep(tags) };
+    // Each feature folder in the order of their imports (a unit test keeps the folders free of cycles): a folder
+    // gets what the folders before it made.
+    const { log, activity, files } = keep(context, platform.register());
+    const { sessions, history } = keep(context, annotations.register({ files, log }));
+    const found = keep(context, findings.register({ sessions, files, activity }));
+    clock.watch(found.onDidUpdateFindings);
+    const { store } = found;
+    const work = keep(context, workers.register({ extensionPath: context.extensionPath, files, activity, log, store }));
+    const { indexer, suggestClient: client } = work;
+    const hints = keep(context, suggestions.register({ client, sessions, history, files, log }));
+    const { ensureFolder } = hints;
+    const tags = keep(context, tagging.register({ sessions, history, store, files, log, client, ensureFolder }));
+    const sidebar = keep(context, views.register({
+      extensionUri: context.extensionUri, files, log, store, sessions, indexer, suggestions: hints.suggestions, client, ensureFolder,
+    }));
+    const exported = keep(context, exporting.register({ files, extensionPath: context.extensionPath }));
     context.subscriptions.push(
-      files,
-      client,
-      suggestClient,
-      documentSync,
-      indexer,
-      sessions,
-      decisions,
-      decisions.onDidChange((uri) => store.decisionsChanged(uri)),
-      tagging,
-      occurrences,
-      views,
-      suggestions,
-      registerSuggestionActions(suggestionDeps),
-      registerDiagnostics({ store, collection: diagnostics, activity, published }),
-      registerDecorations({ sessions }),
-      registerTagActions({ sessions, store, isCorpusFile, log }),
-      registerLiveUpdates({ indexer, files, store, activity }),
-      registerHover({ store, files }),
-      registerStatusBar({ store, files, indexer, tags: views.tags }),
-      registerLanguageAssociation({ files, log }),
-      registerCommands({
-        scanWorkspace: () => scanWorkspace({ indexer, files }),
-        cancelIndexing: () => indexer.cancelAll(),
-        openCopy,
-        tagClaim: (args?: TagArgs) => tagging.tagClaim(args),
-        tagEntity: (args?: TagArgs) => tagging.tagEntity(args),
-        removeTag: (ref?: TagRef) => tagging.removeTag(ref),
-        changeTagLabel: (ref?: TagRef & { label?: string }) => tagging.changeTagLabel(ref),
-        editTagAttributes: (ref?: TagRef & { attributes?: Record<string, string> }) => tagging.editTagAttributes(ref),
-        undoTag: () => tagging.undoTag(),
-        dismissFinding: (args: DecisionArgs) => tagging.decide(args, 'dismissed'),
-        confirmFinding: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
-        tagAllInFile: (args?: TagAllArgs) => occurrences.tagAll({ ...args, scope: 'file' }),
-        tagAllInCorpus: (args?: TagAllArgs) => occurrences.tagAll({ ...args, scope: 'corpus' }),
-        dismissEverywhere: (args: DecisionArgs) => findingDecisions.decideEverywhere(args, 'dismissed'),
-        confirmEverywhere: (args: DecisionArgs) => findingDecisions.decideEverywhere(args, 'confirmed'),
-        markDuplicate: (args: DecisionArgs) => tagging.decide(args, 'confirmed'),
-        keepCopy: (args: DecisionArgs) => tagging.decide(args, 'kept'),
-        confirmAllBoilerplate: (args?: FileArgs) => findingDecisions.confirmAllInFile(args),
-        ...views.commands,
-        acceptSuggestion: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args),
-        acceptSuggestionAs: (args?: SuggestionArgs) => acceptSuggestion(suggestionDeps, args, true),
-        acceptSuggestionEverywhere: (args?: AcceptEverywhereArgs) => acceptSuggestionEverywhere(suggestionDeps, args),
-        rejectSuggestion: (args?: SuggestionArgs) => rejectSuggestion(suggestionDeps, args),
-        toggleMatchCase: () => occurrences.toggleOption('caseSensitive'),
-        toggleMatchWholeWord: () => occurrences.toggleOption('wholeWord'),
-        exportCorpus: (args?: ExportArgs) => exportCorpusCommand({ files, extensionPath: context.extensionPath }, args),
-      }),
-      diagnostics,
-      published,
-      log,
+      registerCommands({ ...found.commands, ...work.commands, ...tags.commands, ...sidebar.commands, ...hints.commands, ...exported.commands }),
       clock,
     );
-    indexer.start();
+    work.start();
     return {
-      diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: published.event, onDidSaveSidecar: sessions.onDidSave,
-      onDidShowMatches: occurrences.onDidShowMatches,
-      views,
-      suggestions: suggestions.collection, whenSuggestionsIdle: () => suggestions.whenIdle(), onDidUpdateSuggestions: suggestions.onDidUpdate,
+      diagnostics: found.diagnostics, whenIdle: () => activity.whenIdle(), onDidUpdateFindings: found.onDidUpdateFindings,
+      onDidSaveSidecar: sessions.onDidSave,
+      onDidShowMatches: tags.onDidShowMatches,
+      views: sidebar.api,
+      suggestions: hints.suggestions.collection, whenSuggestionsIdle: () => hints.suggestions.whenIdle(),
+      onDidUpdateSuggestions: hints.suggestions.onDidUpdate,
       activation: clock.activated(),
     };
   } catch (e) {
     void vscode.window.showErrorMessage(`Corpus Lens failed to start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;
   }
+}
+
+/** Hands a feature to the context, which disposes of it on deactivation, and returns it. */
+function keep<T extends vscode.Disposable>(context: vscode.ExtensionContext, feature: T): T {
+  context.subscriptions.push(feature);
+  return feature;
 }
 
 export function deactivate(): void {

@@ -55,19 +55,37 @@ export type CorpusQuery =
 /**
  * Finds a query in every corpus file of a folder, for the actions that reach every file (tag all occurrences,
  * accept a suggestion everywhere, decide about every identical line), in the texts of the documents open in the
- * editor (as the document channel has them) and on disk for the others. It runs beside the queue in slices, posting
- * `searchProgress` now and then, until it replies `found`, or `skipped` once a `cancel` naming it arrived.
+ * editor (as the document channel has them) and on disk for the others. It runs beside the queue in slices and
+ * streams what it finds in `foundPage` replies, in path order, each of about SEARCH_PAGE_PLACES places (a file's
+ * places are never split between pages), of which at most SEARCH_PAGES_IN_FLIGHT are out before the host
+ * acknowledges one (`searchAck`): the search waits for the host, so neither thread holds more than a few pages.
+ * It posts `searchProgress` now and then, and ends with `found` (the totals), or `skipped` once a `cancel` naming
+ * it arrived.
  */
 export interface SearchRequest {
   type: 'search';
   id: number;
   folder: string;
   query: CorpusQuery;
+  /** The first this many places found carry the text of their line (what a list of matches shows); absent: all. */
+  lineTexts?: number;
 }
+
+/** The places a search page holds at most, but for the last file's (a file is never split between pages). */
+export const SEARCH_PAGE_PLACES = 5000;
+/** Search pages the worker keeps out unacknowledged. More than one, so that the worker searches while the host applies. */
+export const SEARCH_PAGES_IN_FLIGHT = 3;
 
 /** Stops the search with id `search` at its next slice (a notification: it has no reply of its own). */
 export interface CancelRequest {
   type: 'cancel';
+  id: number;
+  search: number;
+}
+
+/** The host has taken in a page of the search with id `search` (a notification: it has no reply of its own). */
+export interface SearchAckRequest {
+  type: 'searchAck';
   id: number;
   search: number;
 }
@@ -105,7 +123,8 @@ export interface TagsRequest {
   after?: string;
 }
 
-export type SuggestWorkerRequest = FolderRequest | SidecarsRequest | SuggestRequest | SearchRequest | CancelRequest | UntaggedRequest | TagsRequest;
+export type SuggestWorkerRequest =
+  | FolderRequest | SidecarsRequest | SuggestRequest | SearchRequest | CancelRequest | SearchAckRequest | UntaggedRequest | TagsRequest;
 
 /** A request before the client gives it an id. */
 export type UnsentSuggestRequest = SuggestWorkerRequest extends infer R ? (R extends SuggestWorkerRequest ? Omit<R, 'id'> : never) : never;
@@ -116,18 +135,29 @@ export interface FileOccurrences {
   count: number;
 }
 
-/** A file where a search found its query: each place with its line, in the text searched. */
+/**
+ * A place a search found, in the text searched: its offsets and line positions; the line's text for the first
+ * places of a search (SearchRequest.lineTexts); and the text matched when it is not the query's own (a case-blind
+ * search may find it in another case), so that a page of a common word's places stays small.
+ */
+export type FoundPlace = Omit<Occurrence, 'lineText'> & { lineText?: string; quote?: string };
+
+/** A file where a search found its query: each place found in it. */
 export interface FoundFile {
   /** Folder-relative, with forward slashes. */
   path: string;
-  /** With the text matched (a case-blind search may find it in another case). */
-  places: (Occurrence & { quote: string })[];
+  places: FoundPlace[];
 }
 
 export type SuggestWorkerReply =
   | { type: 'suggestions'; id: number; doc: string; version: number; generation: number; suggestions: Suggestion[]; ms: number }
-  /** `unreadable`: listed files that could not be read; `skipped`: entries the folder's walk left out (not listed). */
-  | { type: 'found'; id: number; files: FoundFile[]; unreadable: number; skipped: number }
+  /** A page of a search's files (not its final reply); the host answers each with a `searchAck`. */
+  | { type: 'foundPage'; id: number; files: FoundFile[] }
+  /**
+   * A search's end, once every page was posted: how many files and places it found; `unreadable`: listed files
+   * that could not be read; `skipped`: entries the folder's walk left out (not listed).
+   */
+  | { type: 'found'; id: number; files: number; places: number; unreadable: number; skipped: number }
   /** How far a search has come (not its final reply). */
   | { type: 'searchProgress'; id: number; done: number; total: number }
   /**

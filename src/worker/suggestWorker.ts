@@ -19,8 +19,8 @@ import { CITIES, GIVEN_NAMES, ORGANIZATIONS } from '../core/suggest/lexicon';
 import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { Selection } from '../protocol/indexProtocol';
 import {
-  CorpusQuery, FileOccurrences, FolderRequest, FoundFile, SearchRequest, SidecarsRequest, SuggestRequest, SuggestWorkerReply,
-  SuggestWorkerRequest, TagsRequest, UntaggedRequest,
+  CorpusQuery, FileOccurrences, FolderRequest, FoundFile, FoundPlace, SEARCH_PAGES_IN_FLIGHT, SEARCH_PAGE_PLACES, SearchRequest,
+  SidecarsRequest, SuggestRequest, SuggestWorkerReply, SuggestWorkerRequest, TagsRequest, UntaggedRequest,
 } from '../protocol/suggestProtocol';
 import { DocumentStore } from './documentStore';
 
@@ -54,6 +54,8 @@ export class SuggestService {
   private jobs = 0;
   /** Searches asked to stop (by id), until they do. */
   private readonly cancelled = new Set<number>();
+  /** The searches running, by id: the pages each has out. */
+  private readonly searches = new Map<number, PageStream>();
 
   /** `sliceMs`: how long the untagged count works before it lets other requests in (tests make it 0). */
   constructor(private readonly post: (reply: SuggestWorkerReply) => void, private readonly sliceMs = UNTAGGED_SLICE_MS) {}
@@ -62,7 +64,13 @@ export class SuggestService {
     // A document change is taken in at once: a request queued before it then sees the newer version, and is skipped.
     if (isDocumentSync(req)) { this.documents.apply(req); return; }
     // A cancel cannot wait in the queue behind the requests it is meant to overtake.
-    if (req.type === 'cancel') { this.cancelled.add(req.search); return; }
+    if (req.type === 'cancel') {
+      this.cancelled.add(req.search);
+      this.searches.get(req.search)?.wake();
+      return;
+    }
+    // Neither can an ack: it lets a search go on.
+    if (req.type === 'searchAck') { this.searches.get(req.search)?.acked(); return; }
     this.queue.push(req);
     if (!this.running) {
       // Start a turn later, so that requests arriving together are all queued and overtaken ones can be seen.
@@ -129,6 +137,7 @@ export class SuggestService {
       case 'suggest': return this.suggest(req);
       case 'search': return this.startJob(req.id, () => this.search(req));
       case 'cancel': return;
+      case 'searchAck': return;
       case 'untagged': return this.startUntagged(req);
       case 'tags': return this.tags(req);
     }
@@ -173,28 +182,63 @@ export class SuggestService {
   private async search(req: SearchRequest): Promise<void> {
     const folder = this.folderOf(req.folder);
     const { files: paths, skipped } = listCorpus(folder.root, folder.selection);
-    const files: FoundFile[] = [];
-    let unreadable = 0;
-    let slice = performance.now();
-    let reported = slice;
-    for (let i = 0; i < paths.length; i++) {
-      if (performance.now() - slice >= this.sliceMs) {
-        await new Promise((r) => setImmediate(r));
-        if (this.cancelled.delete(req.id)) { this.post({ type: 'skipped', id: req.id }); return; }
-        slice = performance.now();
-        if (slice - reported >= SEARCH_PROGRESS_MS) {
-          this.post({ type: 'searchProgress', id: req.id, done: i, total: paths.length });
-          reported = slice;
+    const quoteOf = req.query.kind === 'lines' ? req.query.line : req.query.needle;
+    const stream = new PageStream(req.id, (reply) => this.post(reply));
+    this.searches.set(req.id, stream);
+    try {
+      let page: FoundFile[] = [];
+      let inPage = 0;
+      let files = 0;
+      let places = 0;
+      let unreadable = 0;
+      let lineTexts = req.lineTexts ?? Infinity;
+      let slice = performance.now();
+      let reported = slice;
+      const stopped = () => {
+        if (!this.cancelled.delete(req.id)) { return false; }
+        this.post({ type: 'skipped', id: req.id });
+        return true;
+      };
+      for (let i = 0; i < paths.length; i++) {
+        if (performance.now() - slice >= this.sliceMs) {
+          await new Promise((r) => setImmediate(r));
+          if (stopped()) { return; }
+          slice = performance.now();
+          if (slice - reported >= SEARCH_PROGRESS_MS) {
+            this.post({ type: 'searchProgress', id: req.id, done: i, total: paths.length });
+            reported = slice;
+          }
+        }
+        const rel = paths[i];
+        const text = this.textOf(req.folder, folder.root, rel);
+        if (text === undefined) { unreadable++; continue; }
+        const ranges = findQuery(text, req.query);
+        if (ranges.length === 0) { continue; }
+        const found: FoundPlace[] = withLines(text, ranges).map(({ lineText, ...o }) => {
+          const place: FoundPlace = o;
+          if (lineTexts > 0) { place.lineText = lineText; lineTexts--; }
+          const quote = text.slice(o.start, o.end);
+          if (quote !== quoteOf) { place.quote = quote; }
+          return place;
+        });
+        page.push({ path: rel, places: found });
+        files++;
+        places += found.length;
+        inPage += found.length;
+        if (inPage >= SEARCH_PAGE_PLACES) {
+          // Wait for the host to take in pages before searching on: it holds at most a few at once.
+          if (!await stream.post(page, () => this.cancelled.has(req.id))) { stopped(); return; }
+          page = [];
+          inPage = 0;
+          slice = performance.now();
         }
       }
-      const rel = paths[i];
-      const text = this.textOf(req.folder, folder.root, rel);
-      if (text === undefined) { unreadable++; continue; }
-      const ranges = findQuery(text, req.query);
-      if (ranges.length > 0) { files.push({ path: rel, places: withLines(text, ranges).map((o) => ({ ...o, quote: text.slice(o.start, o.end) })) }); }
+      if (page.length > 0 && !await stream.post(page, () => this.cancelled.has(req.id))) { stopped(); return; }
+      if (stopped()) { return; }
+      this.post({ type: 'found', id: req.id, files, places, unreadable, skipped: skipped.length });
+    } finally {
+      this.searches.delete(req.id);
     }
-    if (this.cancelled.delete(req.id)) { this.post({ type: 'skipped', id: req.id }); return; }
-    this.post({ type: 'found', id: req.id, files, unreadable, skipped: skipped.length });
   }
 
   /** Runs `work` beside the queue; an exception in it is the request's error reply. */
@@ -296,6 +340,41 @@ export class SuggestService {
 }
 
 /** The ranges of a corpus query in one text. */
+/**
+ * A search's pages out to the host: posting one waits while SEARCH_PAGES_IN_FLIGHT are unacknowledged, so that a
+ * search of a common word holds a few pages in either thread instead of every place at once.
+ */
+class PageStream {
+  private unacked = 0;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(private readonly id: number, private readonly postReply: (reply: SuggestWorkerReply) => void) {}
+
+  /** Posts a page once the host has room for it; false when `cancelled` turned true while waiting. */
+  async post(files: FoundFile[], cancelled: () => boolean): Promise<boolean> {
+    while (this.unacked >= SEARCH_PAGES_IN_FLIGHT) {
+      if (cancelled()) { return false; }
+      await new Promise<void>((r) => { this.wakeUp = r; });
+    }
+    if (cancelled()) { return false; }
+    this.unacked++;
+    this.postReply({ type: 'foundPage', id: this.id, files });
+    return true;
+  }
+
+  acked(): void {
+    this.unacked = Math.max(0, this.unacked - 1);
+    this.wake();
+  }
+
+  /** Lets a wait for an ack look again (an ack or a cancel came). */
+  wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = undefined;
+    w?.();
+  }
+}
+
 function findQuery(text: string, query: CorpusQuery): [number, number][] {
   if (query.kind === 'lines') { return text.includes(query.line) ? identicalLines(text, query.line) : []; }
   // A quick test first: most files of a corpus do not hold the string at all (a case-blind search cannot use it).

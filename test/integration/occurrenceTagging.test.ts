@@ -2,7 +2,8 @@
 // Marrowby, six times as a whole word and case as written, plus "MARROWBY" and "Marrowbyans", which are not
 // matches): in one file with a match left out, in the whole corpus (a file not open included), one undo step for
 // all of it (also when one file's sidecar cannot be written at first), the code actions on a selection, the list
-// of matches stepped through with the keyboard's commands, and its Match Case and Match Whole Word toggles.
+// of matches stepped through with the keyboard's commands, and its Match Case and Match Whole Word toggles; and in
+// the corpus, places that the worker's search streams in several pages.
 // (This suite runs before scanWorkspace.test, which opens every corpus file as a document.)
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -252,6 +253,52 @@ suite('tag all occurrences, a long list', () => {
     assert.strictEqual(result.tagged.length, LINES - 1);
     const stored = (await tags(LONG)).map((t) => t.start).sort((a, b) => a - b);
     assert.deepStrictEqual(stored, [found[0], ...found.slice(2)], 'every match past the list is tagged too; the one left out is not');
+  });
+});
+
+suite('tag all occurrences in the corpus, several pages of places', () => {
+  let api: CorpusLensApi;
+  // Four files of 2,100 places of a name no other fixture holds: more places than one page of the worker's search
+  // holds (about 5,000, a file never split), so they come in two pages, and most come without their line's text.
+  const HARBOUR = 'Quillbarrow';
+  const REGISTERS = [1, 2, 3, 4].map((n) => fixtureUri(`decisions/quillbarrow-register-${n}.txt`));
+  const LINES = 2100;
+
+  suiteSetup(async () => {
+    api = await activateExtension();
+    for (const uri of REGISTERS) {
+      const lines = Array.from({ length: LINES }, (_, i) => `Entry ${i + 1}: a boat registered at ${HARBOUR} harbour.`);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${lines.join('\n')}\n`));
+    }
+    await api.whenIdle();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await deleteSidecars(api, REGISTERS);
+    for (const uri of REGISTERS) { await vscode.workspace.fs.delete(uri); }
+    await api.whenIdle();
+  });
+
+  test('tags the places of every page, those past the list too but the one left out, and one undo takes them all back', async function () {
+    this.timeout(120_000);
+    await vscode.window.showTextDocument(REGISTERS[0]);
+    const column = 'Entry 2000: a boat registered at '.length;
+    const left = { uri: REGISTERS[3].toString(), line: 1999, character: column };
+    const result = await vscode.commands.executeCommand<TagAllResult>('corpusLens.tagAllInCorpus', {
+      uri: REGISTERS[0].toString(), text: HARBOUR, kind: 'entity', label: 'location', skip: [left],
+    });
+    assert.strictEqual(result.matches, 4 * LINES);
+    assert.strictEqual(result.tagged.length, 4 * LINES - 1);
+    for (const [i, uri] of REGISTERS.entries()) {
+      const text = await textOf(uri);
+      const expected = [...text.matchAll(new RegExp(HARBOUR, 'g'))].map((m) => m.index)
+        .filter((start) => i !== 3 || start !== text.indexOf(`Entry 2000: a boat registered at ${HARBOUR}`) + column);
+      const stored = (await tags(uri)).map((a) => a.start).sort((a, b) => a - b);
+      assert.deepStrictEqual(stored, expected, uri.path);
+    }
+    assert.strictEqual(await vscode.commands.executeCommand('corpusLens.undoTag'), true);
+    for (const uri of REGISTERS) { assert.deepStrictEqual(await tags(uri), [], uri.path); }
   });
 });
 

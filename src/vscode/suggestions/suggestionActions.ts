@@ -13,9 +13,9 @@ import { RangeTuple } from '../platform/ranges';
 import { clip, plural } from '../platform/text';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { corpusDocumentSelector } from '../platform/languages';
-import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
+import { CorpusHit, CorpusSearchDeps, searchCorpus } from '../workers/corpusSearch';
 import { ShownSuggestion, Suggestions } from './suggestions';
-import { TagRefOf } from '../tagging/tagModel';
+import { TagRefOf } from '../annotations/tagHistory';
 
 /** What a fix or a command names: a suggestion in a document, as it was shown. */
 export interface SuggestionArgs {
@@ -143,9 +143,13 @@ export async function acceptSuggestionEverywhere(deps: SuggestionActionDeps, giv
   if (!loc) { return undefined; }
   const label = args.label;
   const needle = args.text;
-  const found = await searchCorpus(deps, `looking for "${clip(needle, 40)}" in the corpus`, { kind: 'text', needle }, loc.folder);
-  if (!found) { return undefined; }
-  const places = found.reduce((n, f) => n + f.places.length, 0);
+  // Asked before anything is written, so the places are kept (their offsets, without their lines) until then.
+  const found: CorpusHit[] = [];
+  const searched = await searchCorpus(deps, `looking for "${clip(needle, 40)}" in the corpus`, { kind: 'text', needle }, {
+    only: loc.folder, lineTexts: 0, onHits: (hits) => { found.push(...hits); },
+  });
+  if (!searched) { return undefined; }
+  const places = searched.places;
   if (found.length > ASK_ABOVE_FILES && given?.ask !== false) {
     const go = `Tag ${places}`;
     const answer = await vscode.window.showWarningMessage(

@@ -11,7 +11,7 @@ import { AnnotationSessions } from '../annotations/sessions';
 import { CommandId } from '../platform/commandIds';
 import { findOccurrences } from '../../core/anchor/occurrences';
 import { DIAGNOSTIC_SOURCE, shownKinds } from '../findings/diagnostics';
-import { codeOf, singleLine } from '../findings/findingDecisions';
+import { codeOf, singleLine } from './findingDecisions';
 import { FindingsStore } from '../findings/findingsStore';
 import { tupleOf } from '../platform/ranges';
 import { baseName, clip, linesLabel } from '../platform/text';

@@ -2,7 +2,7 @@
 // the word at the cursor) in the document or in the whole corpus, shows them in a list where every match is
 // picked, the first one active and the editor following the active one, so that a person can step through and
 // leave out the wrong ones (Match Case and Match Whole Word toggle in the list and search again), then tags the picked ones through the annotation store (closed files too) as one step that Undo Last Tag takes
-// back. The corpus search runs in the suggestion worker (see corpusSearch), with cancellable progress.
+// back. The corpus search runs in the suggestion worker (see workers/corpusSearch), with cancellable progress.
 import * as vscode from 'vscode';
 import { ENTITY_LABELS } from '../../core/annotations';
 import { Occurrence, OccurrenceOptions, findOccurrences, withLines } from '../../core/anchor/occurrences';
@@ -10,8 +10,9 @@ import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { openAt } from '../platform/reveal';
 import { clip, formatCount, plural } from '../platform/text';
-import { CorpusSearchDeps, searchCorpus } from './corpusSearch';
-import { MATCH_LIST_CONTEXT, TagRefOf, styleOf } from './tagModel';
+import { CorpusSearchDeps, searchCorpus } from '../workers/corpusSearch';
+import { TagRefOf } from '../annotations/tagHistory';
+import { MATCH_LIST_CONTEXT, styleOf } from './tagModel';
 
 export type TagAllScope = 'file' | 'corpus';
 
@@ -150,15 +151,26 @@ export class OccurrenceTagger implements vscode.Disposable {
     return withLines(text, findOccurrences(text, needle, options)).map((o) => ({ ...o, uri: doc.uri, rel, quote: text.slice(o.start, o.end) }));
   }
 
-  /** Every corpus file's occurrences, open documents as the editor has them; undefined when cancelled. */
+  /**
+   * Every corpus file's occurrences, open documents as the editor has them; undefined when cancelled. The places
+   * come page by page; only the first MAX_LISTED of each folder carry their line's text, which the list shows.
+   */
   private async inCorpus(needle: string, options: MatchOptions): Promise<Match[] | undefined> {
     const query = { kind: 'text' as const, needle, ...options };
-    const hits = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, query);
-    if (!hits) { return undefined; }
     const matches: Match[] = [];
-    for (const hit of hits) {
-      for (const o of hit.places) { matches.push({ ...o, uri: hit.uri, rel: hit.rel }); }
-    }
+    const found = await searchCorpus(this.deps, `finding "${clip(needle, 40)}" in the corpus`, query, {
+      lineTexts: MAX_LISTED,
+      onHits: (hits) => {
+        for (const hit of hits) {
+          for (const p of hit.places) { matches.push({ ...p, lineText: p.lineText ?? '', quote: p.quote ?? needle, uri: hit.uri, rel: hit.rel }); }
+        }
+      },
+    });
+    if (!found) { return undefined; }
+    // Each folder's pages come in path order (code units, as here), a file's places in text order: only the places
+    // of several folders need sorting (sorting the 1.6 million places of a common word holds the host's thread
+    // for about 0.15 s).
+    if (this.deps.files.folders().length < 2) { return matches; }
     return matches.sort((x, y) => (x.rel < y.rel ? -1 : x.rel > y.rel ? 1 : x.start - y.start));
   }
 
@@ -167,7 +179,8 @@ export class OccurrenceTagger implements vscode.Disposable {
     const byFile = new Map<string, Match[]>();
     for (const m of matches) {
       const key = m.uri.toString();
-      byFile.set(key, [...(byFile.get(key) ?? []), m]);
+      const list = byFile.get(key);
+      if (list) { list.push(m); } else { byFile.set(key, [m]); }
     }
     const result: TagAllResult = { matches: matches.length, tagged: [], alreadyTagged: 0 };
     for (const [key, list] of byFile) {

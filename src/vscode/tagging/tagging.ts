@@ -9,7 +9,8 @@ import { Annotation, CLAIM_STATUSES, DecisionStatus, ENTITY_LABELS, SidecarSessi
 import { AnnotationSessions } from '../annotations/sessions';
 import { RangeTuple, toRange } from '../platform/ranges';
 import { clip, plural } from '../platform/text';
-import { CORPUS_FILE_CONTEXT, TagHistory, TagRefOf, decisionChanges, tagTitle, tagsAt } from './tagModel';
+import { TagHistory, TagRefOf, decisionChanges } from '../annotations/tagHistory';
+import { CORPUS_FILE_CONTEXT, tagTitle, tagsAt } from './tagModel';
 
 
 /** A document and a range in it, as [startLine, startCharacter, endLine, endCharacter]. */
@@ -39,16 +40,16 @@ export interface DecisionArgs {
 export interface TaggingDeps {
   sessions: AnnotationSessions;
   isCorpusFile: (uri: vscode.Uri) => boolean;
+  /** The undo history every command that writes annotations records its steps in. */
+  history: TagHistory;
 }
 
 export class Tagging implements vscode.Disposable {
-  private readonly history = new TagHistory();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly deps: TaggingDeps) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((e) => this.updateContext(e)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.history.forget(doc.uri.toString())),
     );
     this.updateContext(vscode.window.activeTextEditor);
   }
@@ -115,11 +116,11 @@ export class Tagging implements vscode.Disposable {
     const session = doc && await this.deps.sessions.sessionFor(doc, true);
     const key = doc?.uri.toString();
     // A step whose changes are all gone by now (removed, or their files' sidecars deleted) is passed over.
-    let step = doc && session && this.history.popStep(key!, (t) => t.doc !== key || session.get(t.id) !== undefined);
+    let step = doc && session && this.deps.history.popStep(key!, (t) => t.doc !== key || session.get(t.id) !== undefined);
     while (step) {
       const undone = await this.undoStep(step, key!);
       if (undone !== 'nothing') { return undone === 'all'; }
-      step = this.history.popStep(key!, (t) => t.doc !== key || session!.get(t.id) !== undefined);
+      step = this.deps.history.popStep(key!, (t) => t.doc !== key || session!.get(t.id) !== undefined);
     }
     void vscode.window.showInformationMessage('Corpus Lens: no tag or decision to undo in this document.');
     return false;
@@ -151,17 +152,12 @@ export class Tagging implements vscode.Disposable {
       if (result.decisions) { this.deps.sessions.noteDecision(uri); }
     }
     if (left.length > 0) {
-      this.history.pushStep(left, from);
+      this.deps.history.pushStep(left, from);
       const files = new Set(left.map((t) => t.doc)).size;
       void vscode.window.showWarningMessage(`Corpus Lens: ${plural(left.length, 'change')} in ${plural(files, 'file')} could not be taken back (see the error); Undo Last Tag tries again.`);
       return 'some';
     }
     return undone > 0 ? 'all' : 'nothing';
-  }
-
-  /** Records the tags or decisions one command made or changed (in one or more documents) as one step for undoTag. */
-  recordStep(tags: TagRefOf[]): void {
-    this.history.pushStep(tags);
   }
 
   /** Records a decision about a finding ("Not boilerplate": dismissed) in the sidecar. */
@@ -181,7 +177,7 @@ export class Tagging implements vscode.Disposable {
     const range = toRange(args.range);
     const before = session.list();
     session.decide({ kind, code: args.code, start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) }, status);
-    this.history.pushStep(decisionChanges(doc.uri.toString(), before, session.list()));
+    this.deps.history.pushStep(decisionChanges(doc.uri.toString(), before, session.list()));
     const saved = await this.deps.sessions.save(doc.uri);
     this.deps.sessions.noteDecision(doc.uri);
     return saved;
@@ -200,7 +196,7 @@ export class Tagging implements vscode.Disposable {
     const tag = await what();
     if (!tag) { return []; }
     const added = ranges.map(([start, end]) => session.add({ ...tag, start, end }));
-    this.history.pushStep(added.map((a) => ({ doc: target.doc.uri.toString(), id: a.id })));
+    this.deps.history.pushStep(added.map((a) => ({ doc: target.doc.uri.toString(), id: a.id })));
     await this.deps.sessions.save(target.doc.uri);
     return added;
   }

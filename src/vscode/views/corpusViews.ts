@@ -18,7 +18,7 @@ import { MoreNode, ViewNode } from './nodes';
 import { ReportPanel } from './reportPanel';
 import { RevealTarget, reveal, revealBoth } from '../platform/reveal';
 import { ClaimsProvider, EntitiesProvider } from './tagViews';
-import { TagIndex } from '../annotations/tagIndex';
+import { TagIndex } from './tagIndex';
 import { UntaggedMentions } from './untaggedMentions';
 import { SuggestWorkerClient } from '../workers/suggestClient';
 

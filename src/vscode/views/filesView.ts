@@ -10,7 +10,7 @@ import { FILES_VIEW } from './model/viewIds';
 import { FindingsStore, ShownFileFindings, ShownFinding } from '../findings/findingsStore';
 import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
-import { TagIndex } from '../annotations/tagIndex';
+import { TagIndex } from './tagIndex';
 import { SLICE_MS } from '../platform/slices';
 
 const REFRESH_MS = 200;

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { ReportModel, reportBody, reportModel } from './model/report';
 import { DuplicatesProvider } from './duplicatesView';
 import { FilesProvider } from './filesView';
-import { TagIndex } from '../annotations/tagIndex';
+import { TagIndex } from './tagIndex';
 import { FindingsStore } from '../findings/findingsStore';
 
 const REFRESH_MS = 300;

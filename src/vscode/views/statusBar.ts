@@ -8,7 +8,7 @@ import { statusText } from '../findings/findingText';
 import { plural } from '../platform/text';
 import { FindingsStore } from '../findings/findingsStore';
 import { CorpusIndexer } from '../workers/indexer';
-import { TagIndex } from '../annotations/tagIndex';
+import { TagIndex } from './tagIndex';
 import { FILES_VIEW } from './model/viewIds';
 
 export interface StatusBarDeps {

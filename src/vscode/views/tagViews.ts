@@ -7,7 +7,7 @@ import { FindingsStore } from '../findings/findingsStore';
 import { plural } from '../platform/text';
 import { LabelGroup, TagRecord, groupEntities, listClaims } from './model/tags';
 import { EntityNode, LabelNode, MoreNode, Pager, TagNode, ViewNode, moreItem, revealCommand, tagItem, tagTarget } from './nodes';
-import { TagIndex } from '../annotations/tagIndex';
+import { TagIndex } from './tagIndex';
 
 const REFRESH_MS = 200;
 

@@ -2,7 +2,8 @@
 // proposes a string tagged in another file, leaves out what the document's own annotations tagged or turned down
 // (entities and claims), reads a changed sidecar again, skips a request overtaken by a newer one for the same
 // document or naming a version the document channel does not hold, and searches the corpus (whole-word
-// occurrences, identical lines) in the texts the channel sent before the disk's, beside the queue, until cancelled.
+// occurrences, identical lines) in the texts the channel sent before the disk's, beside the queue, until cancelled,
+// streaming what it finds in bounded pages of which only a few are out before the host acknowledges one.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,7 +11,9 @@ import * as path from 'path';
 import type { Annotation } from '../../../src/core/annotations/model';
 import { Gazetteer, suggest } from '../../../src/core/suggest';
 import { SuggestService, warmUpText } from '../../../src/worker/suggestWorker';
-import { SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest } from '../../../src/protocol/suggestProtocol';
+import {
+  FoundFile, SEARCH_PAGES_IN_FLIGHT, SEARCH_PAGE_PLACES, SuggestWorkerReply, SuggestWorkerRequest, UnsentSuggestRequest,
+} from '../../../src/protocol/suggestProtocol';
 
 const A = 'Harbour board meets\n\nThe harbour master, Ingrid Solvang, said on Tuesday that 1,200 boats used the marina last year, '
   + 'up 14 percent on the year before. Members of Kestrel Rowing asked for a second slipway.\n';
@@ -38,6 +41,18 @@ describe('suggestion worker service', () => {
   let replies: SuggestWorkerReply[];
   let service: SuggestService;
   let nextId: number;
+  /** Whether search pages are acknowledged as they come (as the host does once it has taken one in). */
+  let acking: boolean;
+  /** A service whose replies go to `replies`, search pages acknowledged a turn later while `acking`. */
+  const serviceOf = (sliceMs?: number) => {
+    const made: SuggestService = new SuggestService((r) => {
+      replies.push(r);
+      if (r.type === 'foundPage' && acking) { setImmediate(() => made.receive({ type: 'searchAck', id: 0, search: r.id })); }
+    }, sliceMs);
+    return made;
+  };
+  /** The files of a search's pages, in order. */
+  const foundFiles = (id: number): FoundFile[] => replies.flatMap((r) => (r.id === id && r.type === 'foundPage' ? r.files : []));
 
   const send = async (...reqs: UnsentSuggestRequest[]) => {
     const ids = reqs.map((req) => {
@@ -46,7 +61,7 @@ describe('suggestion worker service', () => {
       return id;
     });
     await service.idle();
-    return ids.map((id) => replies.find((r) => r.id === id && r.type !== 'searchProgress')!);
+    return ids.map((id) => replies.find((r) => r.id === id && r.type !== 'searchProgress' && r.type !== 'foundPage')!);
   };
   const suggestB = (annotations: Annotation[] = [], generation = 1, claims = false) => ({
     type: 'suggest' as const, folder: 'f', doc: 'b', version: 3, generation, annotations, entities: true, claims,
@@ -68,7 +83,8 @@ describe('suggestion worker service', () => {
     ]));
     replies = [];
     nextId = 1;
-    service = new SuggestService((r) => replies.push(r));
+    acking = true;
+    service = serviceOf();
     openAB();
     const [done] = await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
     assert.deepStrictEqual(done, { type: 'done', id: 1, problems: [] });
@@ -140,25 +156,67 @@ describe('suggestion worker service', () => {
     fs.writeFileSync(path.join(root, 'c.txt'), 'A Kestrel Rowingclub is not it, nor is ex-Kestrel Rowing.\n');
     service.receive({ type: 'didChange', uri: 'b', version: 4, changes: [{ text: 'Kestrel Rowing and\r\nkestrel rowing.' }] });
     const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' } });
-    assert.ok(r.type === 'found', r.type);
-    assert.deepStrictEqual(r.files.map((f) => [f.path, f.places.length]), [['a.txt', 1], ['b.txt', 1]]);
-    const [place] = r.files[0].places;
-    assert.deepStrictEqual([place.start, place.quote, place.line, place.lineText.includes('Members of Kestrel Rowing')], [A.indexOf('Kestrel Rowing'), 'Kestrel Rowing', 2, true]);
+    assert.deepStrictEqual(r, { type: 'found', id: r.id, files: 2, places: 2, unreadable: 0, skipped: 0 });
+    const files = foundFiles(r.id);
+    assert.deepStrictEqual(files.map((f) => [f.path, f.places.length]), [['a.txt', 1], ['b.txt', 1]]);
+    const [place] = files[0].places;
+    // The text matched is the needle itself: not repeated in each place.
+    assert.deepStrictEqual([place.start, place.quote, place.line, place.lineText?.includes('Members of Kestrel Rowing')], [A.indexOf('Kestrel Rowing'), undefined, 2, true]);
     const [blind] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing', caseSensitive: false } });
     assert.ok(blind.type === 'found');
-    assert.deepStrictEqual(blind.files[1].places.map((p) => [p.quote, p.line, p.character]), [['Kestrel Rowing', 0, 0], ['kestrel rowing', 1, 0]]);
+    assert.deepStrictEqual(foundFiles(blind.id)[1].places.map((p) => [p.quote, p.line, p.character]), [[undefined, 0, 0], ['kestrel rowing', 1, 0]]);
+  });
+
+  it('gives the text of their lines to the first places asked for only', async () => {
+    const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' }, lineTexts: 1 });
+    assert.deepStrictEqual(foundFiles(r.id).map((f) => f.places.map((p) => p.lineText)), [
+      [A.split('\n')[2]], [undefined],
+    ]);
   });
 
   it('finds every line whose trimmed text is the one asked for', async () => {
     fs.writeFileSync(path.join(root, 'c.txt'), 'Share this page\nBody text.\n  Share this page  \nShare this page now\n');
     const [r] = await send({ type: 'search', folder: 'f', query: { kind: 'lines', line: 'Share this page' } });
     assert.ok(r.type === 'found');
-    assert.deepStrictEqual(r.files.map((f) => [f.path, f.places.map((p) => p.line)]), [['c.txt', [0, 2]]]);
+    assert.deepStrictEqual(foundFiles(r.id).map((f) => [f.path, f.places.map((p) => p.line)]), [['c.txt', [0, 2]]]);
+  });
+
+  it('streams a search in pages of a bounded size, and waits while a few are not acknowledged', async () => {
+    // Eight files of 60% of a page's places each: a page closes at the file that fills it, so four pages of two.
+    const perFile = Math.ceil(SEARCH_PAGE_PLACES * 0.6);
+    for (let i = 0; i < 8; i++) { fs.writeFileSync(path.join(root, `m${i}.txt`), 'oar '.repeat(perFile)); }
+    acking = false;
+    const id = nextId++;
+    service.receive({ type: 'search', id, folder: 'f', query: { kind: 'text', needle: 'oar' } });
+    const pages = () => replies.filter((r) => r.id === id && r.type === 'foundPage').length;
+    for (let i = 0; i < 50 && pages() < SEARCH_PAGES_IN_FLIGHT; i++) { await new Promise((r) => setTimeout(r, 5)); }
+    // Time for it to run ahead, which it must not.
+    await new Promise((r) => setTimeout(r, 50));
+    assert.strictEqual(pages(), SEARCH_PAGES_IN_FLIGHT);
+    assert.ok(!replies.some((r) => r.id === id && r.type === 'found'));
+    acking = true;
+    service.receive({ type: 'searchAck', id: 0, search: id });
+    await service.idle();
+    const sizes = replies.filter((r) => r.id === id && r.type === 'foundPage').map((r) => (r.type === 'foundPage' ? r.files.map((f) => f.places.length) : []));
+    assert.deepStrictEqual(sizes, [[perFile, perFile], [perFile, perFile], [perFile, perFile], [perFile, perFile]]);
+    const found = replies.find((r) => r.id === id && r.type === 'found');
+    assert.deepStrictEqual(found, { type: 'found', id, files: 8, places: 8 * perFile, unreadable: 0, skipped: 0 });
+  });
+
+  it('stops a search that waits for an ack when it is cancelled', async () => {
+    for (let i = 0; i < 8; i++) { fs.writeFileSync(path.join(root, `m${i}.txt`), 'oar '.repeat(SEARCH_PAGE_PLACES)); }
+    acking = false;
+    const id = nextId++;
+    service.receive({ type: 'search', id, folder: 'f', query: { kind: 'text', needle: 'oar' } });
+    for (let i = 0; i < 50 && replies.filter((r) => r.id === id && r.type === 'foundPage').length < SEARCH_PAGES_IN_FLIGHT; i++) { await new Promise((r) => setTimeout(r, 5)); }
+    service.receive({ type: 'cancel', id: 0, search: id });
+    await service.idle();
+    assert.deepStrictEqual(replies.filter((r) => r.id === id && r.type !== 'searchProgress').map((r) => r.type), [...Array<string>(SEARCH_PAGES_IN_FLIGHT).fill('foundPage'), 'skipped']);
   });
 
   it('stops a search that a cancel names, and answers other requests meanwhile', async () => {
     for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from Kestrel Rowing.\n`); }
-    service = new SuggestService((r) => replies.push(r), 0);
+    service = serviceOf(0);
     openAB();
     replies = [];
     await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
@@ -169,7 +227,7 @@ describe('suggestion worker service', () => {
     assert.deepStrictEqual(cancelled, { type: 'skipped', id: search });
     assert.strictEqual(suggested.type, 'suggestions');
     const [whole] = await send({ type: 'search', folder: 'f', query: { kind: 'text', needle: 'Kestrel Rowing' } });
-    assert.ok(whole.type === 'found' && whole.files.length === 22, whole.type);
+    assert.ok(whole.type === 'found' && whole.files === 22, whole.type);
   });
 
   it('answers a request for a folder it has not read with an error', async () => {
@@ -228,7 +286,7 @@ describe('suggestion worker service', () => {
 
   it('cancels an untagged count when a newer one for the folder comes, and answers suggest requests meanwhile', async () => {
     for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
-    service = new SuggestService((r) => replies.push(r), 0);
+    service = serviceOf(0);
     openAB();
     replies = [];
     await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
@@ -242,7 +300,7 @@ describe('suggestion worker service', () => {
 
   it('cancels an untagged count when the folder\'s sidecars change', async () => {
     for (let i = 0; i < 20; i++) { fs.writeFileSync(path.join(root, `n${String(i).padStart(2, '0')}.txt`), `Notice ${i} from the boat house.\n`); }
-    service = new SuggestService((r) => replies.push(r), 0);
+    service = serviceOf(0);
     openAB();
     replies = [];
     await send({ type: 'folder', folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { JsonSummary } from '../../core/report';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { percent } from '../platform/text';
-import { CorpusIndexer } from '../workers/indexer';
+import { CorpusIndexer } from './indexer';
 
 export interface ScanSummary {
   files: number;

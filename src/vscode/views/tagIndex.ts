@@ -7,13 +7,13 @@
 // record decisions about findings. Listeners hear which files changed, in debounced batches.
 import * as vscode from 'vscode';
 import { FileSummary } from '../../core/annotations/corpusAnnotations';
-import { AnnotationSessions } from './sessions';
+import { AnnotationSessions } from '../annotations/sessions';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { Settings } from '../platform/settings';
 import { SuggestWorkerClient } from '../workers/suggestClient';
-import { FileTags, fileTagsOf, tagRecordOf } from '../views/model/tags';
+import { FileTags, fileTagsOf, tagRecordOf } from './model/tags';
 
 /** Changes arriving within this time are told to listeners together. */
 const BATCH_MS = 150;

@@ -11,18 +11,18 @@ import { identicalLines } from '../../core/anchor/occurrences';
 import { AnnotationSessions } from '../annotations/sessions';
 import { CorpusFiles } from '../platform/corpusFiles';
 import { clip, plural } from '../platform/text';
-import { CorpusSearchDeps, searchCorpus } from '../tagging/corpusSearch';
-import { shownKinds } from './diagnostics';
-import { FindingsStore } from './findingsStore';
-import { DecisionArgs } from '../tagging/tagging';
-import { TagRefOf, decisionChanges } from '../tagging/tagModel';
+import { CorpusHit, CorpusSearchDeps, searchCorpus } from '../workers/corpusSearch';
+import { shownKinds } from '../findings/diagnostics';
+import { FindingsStore } from '../findings/findingsStore';
+import { DecisionArgs } from './tagging';
+import { TagRefOf, decisionChanges } from '../annotations/tagHistory';
 import { toRange } from '../platform/ranges';
 
 export interface FindingDecisionDeps extends CorpusSearchDeps {
   sessions: AnnotationSessions;
   files: CorpusFiles;
   store: FindingsStore;
-  /** Records what one command changed, in every file, as one step for Undo Last Tag (Tagging.recordStep). */
+  /** Records what one command changed, in every file, as one step for Undo Last Tag (the TagHistory of annotations/). */
   recordStep: (changes: TagRefOf[]) => void;
 }
 
@@ -54,31 +54,35 @@ export class FindingDecisions {
       return undefined;
     }
     const shown = clip(line, 40);
-    const hits = await searchCorpus(this.deps, `finding the lines "${shown}"`, { kind: 'lines', line });
-    if (!hits) { return undefined; }
     let lines = 0;
     let files = 0;
     const step: TagRefOf[] = [];
-    for (const hit of hits) {
-      const decided = await this.deps.sessions.edit(hit.uri, (session) => {
-        // Placed in the session's text, which is the text searched unless the file changed meanwhile.
-        const found: [number, number][] = hit.places.map((p) => [p.start, p.end]);
-        const ranges = found.every(([s, e]) => session.text.slice(s, e) === line) ? found : identicalLines(session.text, line);
-        const before = session.list();
-        for (const [start, end] of ranges) { session.decideAnyBoilerplate(start, end, status); }
-        return { count: ranges.length, changes: decisionChanges(hit.uri.toString(), before, session.list()) };
-      });
-      if (decided?.count) {
-        lines += decided.count;
-        files++;
-        step.push(...decided.changes);
-        this.deps.sessions.noteDecision(hit.uri);
+    // Each page of files found is decided before the worker searches on past a few pages.
+    const applyPage = async (hits: CorpusHit[]) => {
+      for (const hit of hits) {
+        const decided = await this.deps.sessions.edit(hit.uri, (session) => {
+          // Placed in the session's text, which is the text searched unless the file changed meanwhile.
+          const found: [number, number][] = hit.places.map((p) => [p.start, p.end]);
+          const ranges = found.every(([s, e]) => session.text.slice(s, e) === line) ? found : identicalLines(session.text, line);
+          const before = session.list();
+          for (const [start, end] of ranges) { session.decideAnyBoilerplate(start, end, status); }
+          return { count: ranges.length, changes: decisionChanges(hit.uri.toString(), before, session.list()) };
+        });
+        if (decided?.count) {
+          lines += decided.count;
+          files++;
+          step.push(...decided.changes);
+          this.deps.sessions.noteDecision(hit.uri);
+        }
       }
-    }
+    };
+    const searched = await searchCorpus(this.deps, `finding the lines "${shown}"`, { kind: 'lines', line }, { lineTexts: 0, onHits: applyPage });
+    // What was decided before a cancel is one step too.
     this.deps.recordStep(step);
     const verb = status === 'dismissed' ? 'not boilerplate' : 'confirmed as boilerplate';
-    void vscode.window.setStatusBarMessage(`Corpus Lens: ${plural(lines, 'line')} in ${plural(files, 'file')} ${verb}`, 5000);
-    return { lines, files };
+    const stopped = searched ? '' : ' before the search was cancelled';
+    void vscode.window.setStatusBarMessage(`Corpus Lens: ${plural(lines, 'line')} in ${plural(files, 'file')} ${verb}${stopped}`, 5000);
+    return searched ? { lines, files } : undefined;
   }
 
   /** Confirms every boilerplate finding shown for the document that has no decision yet; resolves with how many. */
