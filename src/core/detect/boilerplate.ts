@@ -65,7 +65,10 @@ export interface BoilerplateOptions {
    * is flagged as outside it (related-story teasers, author bios, comments). 0 keeps every segment.
    */
   regionKeepRatio: number;
-  /** A weaker segment at most this many lines away from kept text is kept too (a box inside an article). */
+  /**
+   * A weaker segment at most this many lines away from kept text is kept too (a box inside an article); a kept
+   * segment that bridges a longer run of lines against the text is weighed piece by piece (see mainTextSegments).
+   */
   regionMaxGapLines: number;
   /** Weight of a text segment after a "comments" heading, relative to its length (comments can outweigh the text). */
   regionAfterCommentsFactor: number;
@@ -360,7 +363,9 @@ const outsideVerdict: Verdict = { code: BoilerplateCode.outsideMainText, message
 /**
  * Evidence that a line belongs to the running text: prose counts for its length, lines judged boilerplate against
  * it. The segments with the highest sums (Kadane, split where the running sum falls to zero) are the text; good
- * lines in segments much weaker than the best one are marked as outside it.
+ * lines in segments much weaker than the best one are marked as outside it. Inside a segment kept, a piece beyond a
+ * run of more lines against the text than regionMaxGapLines is dropped when it weighs less than half the keep ratio
+ * of the segment's strongest piece (see splitSegment).
  */
 function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Verdict | undefined)[], o: BoilerplateOptions): Uint8Array {
   const n = quality.length;
@@ -393,8 +398,36 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   const near = (a: number, b: number) => segs[b].from - segs[a].to - 1 <= o.regionMaxGapLines;
   for (let k = 1; k < segs.length; k++) { if (!kept[k] && kept[k - 1] && near(k - 1, k)) { kept[k] = true; } }
   for (let k = segs.length - 2; k >= 0; k--) { if (!kept[k] && kept[k + 1] && near(k, k + 1)) { kept[k] = true; } }
-  segs.forEach((s, k) => { if (kept[k]) { keep.fill(1, s.from, s.to + 1); } });
+  segs.forEach((s, k) => {
+    if (!kept[k]) { return; }
+    const pieces = splitSegment(s.from, s.to, w, o.regionMaxGapLines + 1);
+    const strongest = pieces.reduce((a, p) => Math.max(a, p.sum), 0);
+    for (const p of pieces) { if (p.sum >= (o.regionKeepRatio / 2) * strongest) { keep.fill(1, p.from, p.to + 1); } }
+  });
   return keep;
+}
+
+/**
+ * The pieces of a segment between the runs of at least `gap` consecutive lines that weigh against the text (more
+ * lines than a box inside an article holds, regionMaxGapLines). Kadane joins across such a run whenever the lines
+ * after it outweigh it, as the teasers of a "Most read" box below an article do; weighed alone, such a piece is far
+ * weaker than the article.
+ */
+function splitSegment(from: number, to: number, w: Float64Array, gap: number): { from: number; to: number; sum: number }[] {
+  const pieces: { from: number; to: number; sum: number }[] = [];
+  const push = (a: number, b: number) => {
+    let sum = 0;
+    for (let i = a; i <= b; i++) { sum += w[i]; }
+    if (b >= a) { pieces.push({ from: a, to: b, sum }); }
+  };
+  let start = from, against = 0;
+  for (let i = from; i <= to; i++) {
+    if (w[i] < 0) { against++; continue; }
+    if (against >= gap) { push(start, i - against - 1); start = i; }
+    against = 0;
+  }
+  push(start, to);
+  return pieces;
 }
 
 /** Lines judged text that lie after the main text's start outside the kept segments (and don't lead into them, as a title does). */
