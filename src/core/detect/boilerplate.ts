@@ -5,7 +5,7 @@
 // context-sensitive pass, then the main text region found by a maximum-sum segment over the lines' evidence.
 import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
-import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
+import { compileCues, Cue, defaultCues, isTimestampLine, Mark, matchCue } from './cues';
 import { measure, shapeHash, splitUnits, chooseStopwords, Unit, UnitMeasures, wordHash, wordTable } from './boilerplateUnits';
 import { stopwordLanguages, stopwordLists } from './stopwords';
 import { boilerplateScore } from './calibration';
@@ -298,6 +298,7 @@ export function detectBoilerplate(
   // teaser follows the text, it does not stand inside it).
   const last = keep.lastIndexOf(1);
   if (o.insideTextListWords > 0 && first >= 0) { keepListsInsideText(first, last, final, keep, locked, measures, o); }
+  if (first >= 0) { keepTablesInsideText(first, last, final, keep, locked, measures, texts, o); }
   if (o.insideTextSentences) {
     for (let i = first + 1; first >= 0 && i < last; i++) {
       if (final[i] === Cls.Bad && !locked[i] && ((quality[i] === Cls.NearGood && isSentence(measures[i], o)) || (quality[i] === Cls.Short && isShortSentence(measures[i], o)))) { final[i] = Cls.Good; keep[i] = 1; }
@@ -517,6 +518,38 @@ function keepListsInsideText(
     const headed = locked[i - 1] !== undefined && !isList(i - 1) && locked[i - 1]?.code !== BoilerplateCode.repeatedInFile && locked[i - 1]?.code !== BoilerplateCode.repeatedAcrossFiles;
     // Title-case items are headlines (another story's): a list of the text reads as phrases or data.
     if (j < last && !headed && words >= o.insideTextListWords * (j - i) && rich * 2 >= j - i && title * 5 < (j - i) * 3) {
+      for (let k = i; k < j; k++) { final[k] = Cls.Good; keep[k] = 1; }
+    }
+    i = j;
+  }
+}
+
+/** Codes a row of a table can take alone: its cells read as a menu trail, a run of short lines, or repeat a row's shape. */
+const tableRowCodes: ReadonlySet<string> = new Set([BoilerplateCode.navigation, BoilerplateCode.linkList, BoilerplateCode.repeatedInFile]);
+
+/**
+ * Between the first and last lines of the main text, a run of at least minListRun lines with the same number of
+ * cell separators (|, at least one), most of them holding figures, is a table of the text (a scraper writes a
+ * table's rows so): text, though each row alone reads as a menu trail or an item of a link list.
+ */
+function keepTablesInsideText(
+  first: number, last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], measures: UnitMeasures[], texts: string[], o: BoilerplateOptions,
+): void {
+  const cells = (k: number) => {
+    if ((measures[k].marks & Mark.Separator) === 0 || texts[k] === '' || (locked[k] && !tableRowCodes.has(locked[k]!.code))) { return 0; }
+    let bars = 0;
+    for (let c = 0; c < texts[k].length; c++) { if (texts[k].charCodeAt(c) === 0x7c) { bars++; } }
+    return bars;
+  };
+  let i = first;
+  while (i <= last) {
+    const bars = cells(i);
+    if (bars === 0) { i++; continue; }
+    let j = i + 1;
+    while (j <= last && cells(j) === bars) { j++; }
+    let figures = 0;
+    for (let k = i; k < j; k++) { if (measures[k].digits > 0) { figures++; } }
+    if (j - i >= o.minListRun && figures * 2 >= j - i) {
       for (let k = i; k < j; k++) { final[k] = Cls.Good; keep[k] = 1; }
     }
     i = j;

@@ -232,6 +232,19 @@ describe('boilerplate detector rules', function () {
     for (const t of teasers) { assert.equal(kept.get(t), undefined, t); }
   });
 
+  it('keeps the rows of a table of figures inside the main text', function () {
+    // Each row alone reads as a menu trail (cells between separators) or an item of a link list.
+    const table = ['Town | Rain in May | Rain in June', 'Northfield | 41 mm | 38 mm', 'Eastbrook | 57 mm | 49 mm', 'Westmoor | 33 mm | 30 mm'];
+    const text = page([P1, P2, ...table, P3, P4], '\n');
+    assert.deepEqual(flagged(text, scan(text).findings), []);
+    // The same rows without figures are a menu, and a table below the text is not the text's.
+    const menu = ['News | Sport | Weather', 'Travel | Food | Money', 'Jobs | Homes | Cars'];
+    const withMenu = page([P1, P2, ...menu, P3, P4], '\n');
+    assert.deepEqual(flagged(withMenu, scan(withMenu).findings).map(([, line]) => line), menu);
+    const below = page([P1, P2, P3, P4, 'Advertisement', ...table], '\n');
+    assert.ok(flagged(below, scan(below).findings).some(([, line]) => line === table[1]));
+  });
+
   it('flags lines repeated within the file', function () {
     const again = 'Please enter a valid email address';
     const text = page([P1, 'Thank you!', P2, 'Thank you!', P3, P4]);
