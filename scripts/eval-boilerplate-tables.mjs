@@ -159,3 +159,39 @@ export function thresholdTable(report, judge, thresholds) {
   }
   return rows.join('\n');
 }
+
+/**
+ * Snippets set: the snippets the report gets wrong, as its score.py counts them (a snippet is kept when it stands
+ * in the page's kept lines joined): article (`with`) snippets removed and boilerplate (`without`) snippets kept,
+ * each with the page, the line that holds it (or the first line inside it) and the code of the finding there. The
+ * line lists (printErrors) are dominated by one-word lines inside a longer snippet, which lose nothing; this list is
+ * what recall and precision move by.
+ */
+export function snippetErrors(report, snippetsFile, docsDir, keepDoc) {
+  const byPath = new Map(report.files.map((f) => [f.path.replace(/^\.\//, ''), f.findings]));
+  const out = [];
+  for (const row of fs.readFileSync(snippetsFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))) {
+    if (!keepDoc(row.doc)) { continue; }
+    const text = fs.readFileSync(path.join(docsDir, row.path), 'utf8');
+    const lines = text ? text.split('\n').slice(0, -1) : [];
+    const cover = new Map();
+    for (const f of byPath.get(row.path) ?? []) {
+      if (f.kind !== 'boilerplate') { continue; }
+      for (const l of linesOf(f)) { if (!cover.has(l)) { cover.set(l, f); } }
+    }
+    const normed = lines.map(norm);
+    const full = norm(lines.join('\n'));
+    const kept = norm(lines.filter((_, i) => !cover.has(i)).join('\n'));
+    for (const [kind, snips] of [['ARTICLE-LOST', row.with], ['BOILERPLATE-KEPT', row.without]]) {
+      for (const snip of snips) {
+        const s = norm(snip);
+        if (!s || !full.includes(s) || kept.includes(s) !== (kind === 'BOILERPLATE-KEPT')) { continue; }
+        let at = normed.findIndex((l) => l.includes(s));
+        if (at < 0) { at = normed.findIndex((l) => l.length > 0 && s.includes(l) && (kind === 'BOILERPLATE-KEPT') !== cover.has(normed.indexOf(l))); }
+        const f = at >= 0 ? cover.get(at) : undefined;
+        out.push({ kind, page: row.path, line: at + 1, why: f ? `[${f.code} ${f.score}]` : '', snippet: s });
+      }
+    }
+  }
+  return out;
+}

@@ -8,7 +8,8 @@
 //   node scripts/eval-boilerplate.mjs [--set news|snippets|all] [--split dev|test|all] [--options JSON] [--direct]
 //                                     [--errors N]
 //
-// --split picks the half the diagnostic tables (and --errors) describe, default dev. The report comes from the real
+// --split picks the half the diagnostic tables (and --errors) describe, default dev. --errors N lists the N judged
+// lines with the most characters wrong and, on the snippets set, the snippets wrong as score.py counts them. The report comes from the real
 // CLI, `node bin/corpus-lens.js scan DIR --json`, when it is built (npm run eval:boilerplate builds it); with
 // --direct, with --options (detector options to override, e.g. '{"regionKeepRatio":0}') or without a build, from
 // the detector run in this process (bundled from src with esbuild), counting shapes across files as the index does.
@@ -20,7 +21,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeTable, findingOutcomes, newsJudge, reliabilityTable, snippetJudge, thresholdTable } from './eval-boilerplate-tables.mjs';
+import { codeTable, findingOutcomes, newsJudge, reliabilityTable, snippetErrors, snippetJudge, thresholdTable } from './eval-boilerplate-tables.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devsets = path.resolve(repoRoot, '..', 'shared', 'devset');
@@ -195,6 +196,11 @@ for (const set of sets) {
   console.log(`\nreliability of the scores (a finding is boilerplate when most of its judged characters are):\n${reliabilityTable(outcomes)}`);
   console.log(`\nremoving only findings scored at least:\n${thresholdTable(report, judge, [0, 0.7, 0.75, 0.8, 0.85, 0.9])}`);
   if (showErrors > 0) { console.log('\nlargest errors:'); printErrors(report, judge, showErrors); }
+  if (showErrors > 0 && set.name === 'snippets') {
+    const wrong = snippetErrors(report, path.join(set.dir, set.gold), folder, (doc) => split === 'all' || set.dev(doc) === (split === 'dev'));
+    console.log(`\nsnippets wrong (as score.py counts them), ${wrong.filter((e) => e.kind === 'ARTICLE-LOST').length} article lost and ${wrong.filter((e) => e.kind !== 'ARTICLE-LOST').length} boilerplate kept; the first ${showErrors}:`);
+    for (const e of wrong.slice(0, showErrors)) { console.log(`  ${e.kind.padEnd(16)} ${`${e.page}:${e.line}`.padEnd(14)} ${e.why.padEnd(40)} ${e.snippet.slice(0, 70)}`); }
+  }
 }
 if (pooled.length > 1) {
   // Each set weighs the same (the scores are the mean of the two sets' rates): the larger set is subsampled evenly.

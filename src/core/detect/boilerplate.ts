@@ -5,7 +5,7 @@
 // context-sensitive pass, then the main text region found by a maximum-sum segment over the lines' evidence.
 import { Finding, BoilerplateCode } from '../findings';
 import { TextModel, Block } from '../text';
-import { compileCues, Cue, defaultCues, isTimestampLine, matchCue } from './cues';
+import { compileCues, Cue, defaultCues, isTimestampLine, Mark, matchCue } from './cues';
 import { measure, shapeHash, splitUnits, chooseStopwords, Unit, UnitMeasures, wordHash, wordTable } from './boilerplateUnits';
 import { stopwordLanguages, stopwordLists } from './stopwords';
 import { boilerplateScore } from './calibration';
@@ -65,7 +65,10 @@ export interface BoilerplateOptions {
    * is flagged as outside it (related-story teasers, author bios, comments). 0 keeps every segment.
    */
   regionKeepRatio: number;
-  /** A weaker segment at most this many lines away from kept text is kept too (a box inside an article). */
+  /**
+   * A weaker segment at most this many lines away from kept text is kept too (a box inside an article); a kept
+   * segment that bridges a longer run of lines against the text is weighed piece by piece (see mainTextSegments).
+   */
   regionMaxGapLines: number;
   /** Weight of a text segment after a "comments" heading, relative to its length (comments can outweigh the text). */
   regionAfterCommentsFactor: number;
@@ -295,6 +298,7 @@ export function detectBoilerplate(
   // teaser follows the text, it does not stand inside it).
   const last = keep.lastIndexOf(1);
   if (o.insideTextListWords > 0 && first >= 0) { keepListsInsideText(first, last, final, keep, locked, measures, o); }
+  if (first >= 0) { keepTablesInsideText(first, last, final, keep, locked, measures, texts, o); }
   if (o.insideTextSentences) {
     for (let i = first + 1; first >= 0 && i < last; i++) {
       if (final[i] === Cls.Bad && !locked[i] && ((quality[i] === Cls.NearGood && isSentence(measures[i], o)) || (quality[i] === Cls.Short && isShortSentence(measures[i], o)))) { final[i] = Cls.Good; keep[i] = 1; }
@@ -360,7 +364,9 @@ const outsideVerdict: Verdict = { code: BoilerplateCode.outsideMainText, message
 /**
  * Evidence that a line belongs to the running text: prose counts for its length, lines judged boilerplate against
  * it. The segments with the highest sums (Kadane, split where the running sum falls to zero) are the text; good
- * lines in segments much weaker than the best one are marked as outside it.
+ * lines in segments much weaker than the best one are marked as outside it. Inside a segment kept, a piece beyond a
+ * run of more lines against the text than regionMaxGapLines is dropped when it weighs less than half the keep ratio
+ * of the segment's strongest piece (see splitSegment).
  */
 function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Verdict | undefined)[], o: BoilerplateOptions): Uint8Array {
   const n = quality.length;
@@ -393,8 +399,36 @@ function mainTextSegments(quality: Cls[], measures: UnitMeasures[], locked: (Ver
   const near = (a: number, b: number) => segs[b].from - segs[a].to - 1 <= o.regionMaxGapLines;
   for (let k = 1; k < segs.length; k++) { if (!kept[k] && kept[k - 1] && near(k - 1, k)) { kept[k] = true; } }
   for (let k = segs.length - 2; k >= 0; k--) { if (!kept[k] && kept[k + 1] && near(k, k + 1)) { kept[k] = true; } }
-  segs.forEach((s, k) => { if (kept[k]) { keep.fill(1, s.from, s.to + 1); } });
+  segs.forEach((s, k) => {
+    if (!kept[k]) { return; }
+    const pieces = splitSegment(s.from, s.to, w, o.regionMaxGapLines + 1);
+    const strongest = pieces.reduce((a, p) => Math.max(a, p.sum), 0);
+    for (const p of pieces) { if (p.sum >= (o.regionKeepRatio / 2) * strongest) { keep.fill(1, p.from, p.to + 1); } }
+  });
   return keep;
+}
+
+/**
+ * The pieces of a segment between the runs of at least `gap` consecutive lines that weigh against the text (more
+ * lines than a box inside an article holds, regionMaxGapLines). Kadane joins across such a run whenever the lines
+ * after it outweigh it, as the teasers of a "Most read" box below an article do; weighed alone, such a piece is far
+ * weaker than the article.
+ */
+function splitSegment(from: number, to: number, w: Float64Array, gap: number): { from: number; to: number; sum: number }[] {
+  const pieces: { from: number; to: number; sum: number }[] = [];
+  const push = (a: number, b: number) => {
+    let sum = 0;
+    for (let i = a; i <= b; i++) { sum += w[i]; }
+    if (b >= a) { pieces.push({ from: a, to: b, sum }); }
+  };
+  let start = from, against = 0;
+  for (let i = from; i <= to; i++) {
+    if (w[i] < 0) { against++; continue; }
+    if (against >= gap) { push(start, i - against - 1); start = i; }
+    against = 0;
+  }
+  push(start, to);
+  return pieces;
 }
 
 /** Lines judged text that lie after the main text's start outside the kept segments (and don't lead into them, as a title does). */
@@ -484,6 +518,38 @@ function keepListsInsideText(
     const headed = locked[i - 1] !== undefined && !isList(i - 1) && locked[i - 1]?.code !== BoilerplateCode.repeatedInFile && locked[i - 1]?.code !== BoilerplateCode.repeatedAcrossFiles;
     // Title-case items are headlines (another story's): a list of the text reads as phrases or data.
     if (j < last && !headed && words >= o.insideTextListWords * (j - i) && rich * 2 >= j - i && title * 5 < (j - i) * 3) {
+      for (let k = i; k < j; k++) { final[k] = Cls.Good; keep[k] = 1; }
+    }
+    i = j;
+  }
+}
+
+/** Codes a row of a table can take alone: its cells read as a menu trail, a run of short lines, or repeat a row's shape. */
+const tableRowCodes: ReadonlySet<string> = new Set([BoilerplateCode.navigation, BoilerplateCode.linkList, BoilerplateCode.repeatedInFile]);
+
+/**
+ * Between the first and last lines of the main text, a run of at least minListRun lines with the same number of
+ * cell separators (|, at least one), most of them holding figures, is a table of the text (a scraper writes a
+ * table's rows so): text, though each row alone reads as a menu trail or an item of a link list.
+ */
+function keepTablesInsideText(
+  first: number, last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], measures: UnitMeasures[], texts: string[], o: BoilerplateOptions,
+): void {
+  const cells = (k: number) => {
+    if ((measures[k].marks & Mark.Separator) === 0 || texts[k] === '' || (locked[k] && !tableRowCodes.has(locked[k]!.code))) { return 0; }
+    let bars = 0;
+    for (let c = 0; c < texts[k].length; c++) { if (texts[k].charCodeAt(c) === 0x7c) { bars++; } }
+    return bars;
+  };
+  let i = first;
+  while (i <= last) {
+    const bars = cells(i);
+    if (bars === 0) { i++; continue; }
+    let j = i + 1;
+    while (j <= last && cells(j) === bars) { j++; }
+    let figures = 0;
+    for (let k = i; k < j; k++) { if (measures[k].digits > 0) { figures++; } }
+    if (j - i >= o.minListRun && figures * 2 >= j - i) {
       for (let k = i; k < j; k++) { final[k] = Cls.Good; keep[k] = 1; }
     }
     i = j;

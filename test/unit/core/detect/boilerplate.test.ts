@@ -212,6 +212,39 @@ describe('boilerplate detector rules', function () {
     assert.deepEqual(flagged(apart, scan(apart).findings).slice(-1), [[BoilerplateCode.outsideMainText, other]]);
   });
 
+  it('weighs apart the prose beyond a long run of boilerplate inside the main text region', function () {
+    // Teasers with a sentence each, after a box longer than one inside an article: their weight outruns the box's,
+    // so the region would run on over them; weighed alone they are far weaker than the article.
+    const teasers = [
+      'Why the river flooded the lower town twice this year, and what the engineers who looked at the old levee have said about it: they told the council that it was never meant to hold back so much water for so long.',
+      'A baker on the high street has kept the same oven going for sixty years, and she says that the secret of her bread is in the wood that she burns, which her family has cut from the same small forest since the war.',
+      'The school by the station will close for the whole of the summer while its roof is mended, and the parents were told about the move in a letter that the head teacher sent home with the children on Friday.',
+    ];
+    const box = ['Most read', 'Local news', 'Weather', 'Sport', 'Opinion', 'Travel', 'Food'];
+    const article = [`${P1} ${P2}`, `${P3} ${P4}`, `${P2} ${P3}`, `${P4} ${P1}`, `${P1} ${P3}`, `${P2} ${P4}`];
+    const text = page([...article, ...box, ...teasers, '© 2026 The Daily Example'], '\n');
+    const codes = new Map(flagged(text, scan(text).findings).map(([code, line]) => [line, code]));
+    for (const t of teasers) { assert.equal(codes.get(t), BoilerplateCode.outsideMainText, t); }
+    for (const p of article) { assert.equal(codes.get(p), undefined); }
+    // A box of a few lines (regionMaxGapLines) inside the article leaves the text after it in the region.
+    const inside = page([...article.slice(0, 3), ...box.slice(0, 5), ...teasers, '© 2026 The Daily Example'], '\n');
+    const kept = new Map(flagged(inside, scan(inside).findings).map(([code, line]) => [line, code]));
+    for (const t of teasers) { assert.equal(kept.get(t), undefined, t); }
+  });
+
+  it('keeps the rows of a table of figures inside the main text', function () {
+    // Each row alone reads as a menu trail (cells between separators) or an item of a link list.
+    const table = ['Town | Rain in May | Rain in June', 'Northfield | 41 mm | 38 mm', 'Eastbrook | 57 mm | 49 mm', 'Westmoor | 33 mm | 30 mm'];
+    const text = page([P1, P2, ...table, P3, P4], '\n');
+    assert.deepEqual(flagged(text, scan(text).findings), []);
+    // The same rows without figures are a menu, and a table below the text is not the text's.
+    const menu = ['News | Sport | Weather', 'Travel | Food | Money', 'Jobs | Homes | Cars'];
+    const withMenu = page([P1, P2, ...menu, P3, P4], '\n');
+    assert.deepEqual(flagged(withMenu, scan(withMenu).findings).map(([, line]) => line), menu);
+    const below = page([P1, P2, P3, P4, 'Advertisement', ...table], '\n');
+    assert.ok(flagged(below, scan(below).findings).some(([, line]) => line === table[1]));
+  });
+
   it('flags lines repeated within the file', function () {
     const again = 'Please enter a valid email address';
     const text = page([P1, 'Thank you!', P2, 'Thank you!', P3, P4]);
