@@ -35,9 +35,6 @@ const UNACKED_REPLIES = 4;
 /** Paths per listed message: a slice the host takes into the Files view's rows in a few milliseconds. */
 const PATHS_PER_MESSAGE = 2000;
 
-/** Postings added to an index's table per turn of background completion (about 10-20 ms of work). */
-const POSTINGS_PER_TURN = 50_000;
-
 interface FolderIndex {
   root: string;
   selection: Selection;
@@ -52,8 +49,8 @@ export class IndexService {
   readonly documents = new DocumentStore();
   private readonly queue: IndexRequest[] = [];
   private running = false;
-  /** A turn of background work (completing posting tables) is scheduled. */
-  private completing = false;
+  /** The rehearsal (see rehearse) is scheduled. */
+  private rehearsing = false;
   /** The edit path has run once on this thread (see rehearse). */
   private rehearsed = false;
   /** Replies waiting to be posted (see enqueue), and how many posted ones the host has not acknowledged yet. */
@@ -118,31 +115,23 @@ export class IndexService {
       }
     } finally {
       this.running = false;
-      this.scheduleCompletion();
+      this.scheduleRehearsal();
     }
   }
 
   /**
-   * Between requests, completes the posting tables that a scan left partial, a slice per turn of the event loop, so
-   * that the first edit after a scan does not pay for it and a request arriving meanwhile waits for one slice only.
+   * Once the thread is idle after the first scan, rehearses the edit path. The posting table a scan leaves partial
+   * is not completed: an edit looks up its own fingerprints in it (CorpusIndex.resolve), so the table never holds
+   * the corpus's tens of millions of postings beside the scan's.
    */
-  private scheduleCompletion(): void {
-    if (this.completing) { return; }
-    this.completing = true;
-    const turn = () => {
-      if (this.running || this.queue.length > 0) { this.completing = false; return; } // the pump resumes it
-      let done = true;
-      for (const f of this.folders.values()) {
-        if (!f.index.completeTableStep(POSTINGS_PER_TURN)) { done = false; break; }
-      }
-      if (done) {
-        this.completing = false;
-        if (!this.rehearsed) { this.rehearse(); }
-        return;
-      }
-      setImmediate(turn);
-    };
-    setImmediate(turn);
+  private scheduleRehearsal(): void {
+    if (this.rehearsed || this.rehearsing) { return; }
+    this.rehearsing = true;
+    setImmediate(() => {
+      this.rehearsing = false;
+      if (this.running || this.queue.length > 0) { return; } // the pump schedules it again
+      this.rehearse();
+    });
   }
 
   /**

@@ -129,8 +129,13 @@ export class CorpusIndex implements ShapeStats {
    * millions of fingerprints that stand only once; the table is completed when an incremental call needs it.
    */
   private readonly deferred = new Set<StoredDocument>();
-  /** The table holds only the shared fingerprints of a bulk analysis: rebuild it before incremental use. */
+  /**
+   * The table holds only the shared fingerprints of a bulk analysis, and those that incremental calls looked up
+   * since (resolve): every fingerprint it holds, it holds with all its postings; the others are in `pooled`.
+   */
   private partialTable = false;
+  /** The documents of a bulk analysis whose fingerprints are in the table only where resolved (partialTable). */
+  private readonly pooled = new Set<StoredDocument>();
   /** The full table being built beside a partial one (completeTableStep), and the documents still to add. */
   private rebuild: { table: PostingTable; docs: StoredDocument[]; next: number } | undefined;
   private fingerprints = 0;
@@ -170,14 +175,15 @@ export class CorpusIndex implements ShapeStats {
    * changed (those that shared fingerprints with the old or the new text).
    */
   setDocument(path: string, text: string, stamp?: SourceStamp): string[] {
-    this.completeTable();
+    const prepared = prepareDocument(text, this.options.duplicates);
     const affected = new Set<string>();
     const old = this.docs.get(path);
+    this.resolve(old ? [old.fingerprints, prepared.fingerprints] : [prepared.fingerprints]);
     if (old) {
       this.collectSharing(old, affected);
       this.unlink(old);
     }
-    const doc = this.linkPrepared(path, prepareDocument(text, this.options.duplicates), false, stamp);
+    const doc = this.linkPrepared(path, prepared, false, stamp);
     this.collectSharing(doc, affected);
     affected.delete(path);
     return [...affected];
@@ -197,7 +203,9 @@ export class CorpusIndex implements ShapeStats {
     const old = this.docs.get(path);
     if (old) { this.unlink(old); }
     this.rebuild = undefined; // a table being completed would miss this document: start it again when asked
-    this.linkPrepared(path, prepared, true, stamp, reread);
+    // After a bulk analysis the document joins the table at once, as an incremental one does.
+    if (this.partialTable) { this.resolve([prepared.fingerprints]); }
+    this.linkPrepared(path, prepared, !this.partialTable, stamp, reread);
   }
 
   /** Documents whose dropped tokens were made again (after an edit reached them, or an analysis of their own). */
@@ -241,9 +249,40 @@ export class CorpusIndex implements ShapeStats {
     for (let i = 0; i < fp.count; i++) { table.add(fp.hash[i], doc.id, fp.pos[i]); }
   }
 
-  /** Puts every document's fingerprints in the posting table, as incremental updates and lookups need. */
+  /** Puts every document's fingerprints in the posting table, as a bulk analysis of an indexed corpus needs. */
   private completeTable(): void {
     this.completeTableStep(Infinity);
+  }
+
+  /**
+   * Makes the table hold every posting of these fingerprints, as an incremental call on them needs. After a bulk
+   * analysis only the fingerprints it does not hold yet are looked up, in one pass over the pooled documents'
+   * fingerprints (~0.1 s at 1 GB), instead of building the whole table (26.6 million postings at 1 GB, ~10 s and
+   * ~1.4 GB beside the partial one) on the first edit. Otherwise the table is completed, as before.
+   */
+  private resolve(fingerprints: Fingerprints[]): void {
+    if (!this.partialTable) { this.completeTable(); return; }
+    this.rebuild = undefined; // a table being completed beside this one would miss the change that follows
+    let n = 0;
+    for (const fp of fingerprints) { n += fp.count; }
+    const missing = new HashSet32(n);
+    for (const fp of fingerprints) {
+      for (let i = 0; i < fp.count; i++) {
+        if (this.table.countOf(fp.hash[i]) === 0) { missing.add(fp.hash[i]); }
+      }
+    }
+    if (missing.size === 0) { return; }
+    for (const d of this.pooled) {
+      const fp = d.fingerprints;
+      for (let i = 0; i < fp.count; i++) {
+        if (missing.has(fp.hash[i])) { this.table.add(fp.hash[i], d.id, fp.pos[i]); }
+      }
+    }
+  }
+
+  /** Postings held in the posting table now (after a bulk analysis, fewer than postingCount until completed). */
+  get tablePostings(): number {
+    return this.table.count;
   }
 
   /**
@@ -271,6 +310,7 @@ export class CorpusIndex implements ShapeStats {
       this.table = r.table;
       this.rebuild = undefined;
       this.partialTable = false;
+      this.pooled.clear();
       this.deferred.clear();
       return true;
     }
@@ -285,8 +325,8 @@ export class CorpusIndex implements ShapeStats {
 
   /** Removes a document; returns the paths whose duplicate findings may have changed. */
   removeDocument(path: string): string[] {
-    this.completeTable();
     const old = this.docs.get(path);
+    this.resolve(old ? [old.fingerprints] : []);
     if (!old) { return []; }
     const affected = new Set<string>();
     this.collectSharing(old, affected);
@@ -402,6 +442,7 @@ export class CorpusIndex implements ShapeStats {
     const out = new Map<string, SharedFingerprints>();
     let o = 0;
     for (const d of docs) {
+      this.pooled.add(d);
       const fp = d.fingerprints;
       const first = o;
       for (let i = 0; i < fp.count; i++) {
@@ -440,8 +481,8 @@ export class CorpusIndex implements ShapeStats {
    * other documents whose passages the analysis used (its offsets into them are only as good as their versions).
    */
   analyzeWith(path: string, boilerplate: Finding[], shared?: Map<string, SharedFingerprints>, others?: Set<string>): FileAnalysis {
-    if (!shared) { this.completeTable(); }
     const doc = this.mustGet(path);
+    if (!shared) { this.resolve([doc.fingerprints]); }
     const candidates = shared ? shared.get(path) ?? NO_FINGERPRINTS : undefined;
     // Without a shared fingerprint there is no span (and the document's tokens may have been dropped).
     const spans = candidates && candidates.count === 0 ? [] : trimBoilerplateEnds(
@@ -474,6 +515,7 @@ export class CorpusIndex implements ShapeStats {
 
   private unlink(doc: StoredDocument): void {
     this.deferred.delete(doc);
+    this.pooled.delete(doc);
     this.fingerprints -= doc.fingerprints.count;
     for (const s of doc.uniqueShapes) { this.shapeFiles.add(s, -1); }
     this.table.removeDoc(doc.id, doc.fingerprints.hash);
