@@ -321,7 +321,9 @@ export class IndexService {
    */
   private analyze(index: CorpusIndex, paths: Iterable<string>, removed: string[]): FileAnalysis[] {
     const out: FileAnalysis[] = [];
-    for (const p of paths) {
+    const all = [...paths];
+    index.prepareAnalyses(all);
+    for (const p of all) {
       if (!index.has(p)) { continue; }
       try {
         out.push(index.analyze(p));

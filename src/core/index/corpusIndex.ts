@@ -11,7 +11,7 @@ import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findi
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
 import { HashSet32 } from './hashSet';
-import { PostingTable } from './postings';
+import { HashFilter, PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
 import { packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
@@ -136,6 +136,8 @@ export class CorpusIndex implements ShapeStats {
   private partialTable = false;
   /** The documents of a bulk analysis whose fingerprints are in the table only where resolved (partialTable). */
   private readonly pooled = new Set<StoredDocument>();
+  /** The pooled documents' fingerprints, made by the first lookup in them (see resolve). */
+  private poolFilter: HashFilter | undefined;
   /** The full table being built beside a partial one (completeTableStep), and the documents still to add. */
   private rebuild: { table: PostingTable; docs: StoredDocument[]; next: number } | undefined;
   private fingerprints = 0;
@@ -266,18 +268,39 @@ export class CorpusIndex implements ShapeStats {
     let n = 0;
     for (const fp of fingerprints) { n += fp.count; }
     const missing = new HashSet32(n);
+    const filter = this.poolFilter;
     for (const fp of fingerprints) {
       for (let i = 0; i < fp.count; i++) {
-        if (this.table.countOf(fp.hash[i]) === 0) { missing.add(fp.hash[i]); }
+        const h = fp.hash[i];
+        if (this.table.countOf(h) === 0 && (!filter || filter.mayHave(h))) { missing.add(h); }
       }
     }
     if (missing.size === 0) { return; }
+    let pooledFingerprints = 0;
+    if (!filter) { for (const d of this.pooled) { pooledFingerprints += d.fingerprints.count; } }
+    const made = filter ? undefined : new HashFilter(pooledFingerprints);
     for (const d of this.pooled) {
       const fp = d.fingerprints;
       for (let i = 0; i < fp.count; i++) {
-        if (missing.has(fp.hash[i])) { this.table.add(fp.hash[i], d.id, fp.pos[i]); }
+        const h = fp.hash[i];
+        made?.add(h);
+        if (missing.has(h)) { this.table.add(h, d.id, fp.pos[i]); }
       }
     }
+    this.poolFilter ??= made;
+  }
+
+  /**
+   * Makes the table hold the postings of these documents' fingerprints in one lookup, for a caller about to analyse
+   * them all (the files an edit affects), instead of one lookup per analysis.
+   */
+  prepareAnalyses(paths: Iterable<string>): void {
+    const fingerprints: Fingerprints[] = [];
+    for (const p of paths) {
+      const d = this.docs.get(p);
+      if (d) { fingerprints.push(d.fingerprints); }
+    }
+    if (fingerprints.length > 0) { this.resolve(fingerprints); }
   }
 
   /** Postings held in the posting table now (after a bulk analysis, fewer than postingCount until completed). */
@@ -311,6 +334,7 @@ export class CorpusIndex implements ShapeStats {
       this.rebuild = undefined;
       this.partialTable = false;
       this.pooled.clear();
+      this.poolFilter = undefined;
       this.deferred.clear();
       return true;
     }
