@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     next();
   });
   const laterEdits = editTimes.slice(1).sort((a, b) => a - b);
+  const editRss = peakRss;
 
   await suggest.send({ type: 'folder', folder: 'bench', root: dir, selection: { include: ['**/*.txt'], exclude: [] } }).reply;
   const sample = fs.readFileSync(path.join(dir, 'doc000007.txt'), 'utf8');
@@ -170,7 +171,7 @@ async function main(): Promise<void> {
 
   console.log(`editor: ${indexed} files; first listed after ${(firstListedMs ?? NaN).toFixed(0)} ms, first findings after ${((firstFindingsMs ?? NaN) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s (process CPU ${indexCpu.toFixed(1)} s); longest host block while indexing ${indexBlock.toFixed(1)} ms`);
   console.log(`editor: workers' memory: process RSS +${((indexRss - baseRss) / MB).toFixed(0)} MB at the end of indexing, peak +${((peakRss - baseRss) / MB).toFixed(0)} MB`);
-  console.log(`editor: edits of ${editPath} after the scan: first ${editTimes[0].toFixed(0)} ms, then median ${laterEdits[Math.floor(laterEdits.length / 2)].toFixed(1)} ms of ${laterEdits.length} (peak before them +${((editRssBefore - baseRss) / MB).toFixed(0)} MB)`);
+  console.log(`editor: edits of ${editPath} after the scan: first ${editTimes[0].toFixed(0)} ms, then median ${laterEdits[Math.floor(laterEdits.length / 2)].toFixed(1)} ms of ${laterEdits.length} (peak +${((editRssBefore - baseRss) / MB).toFixed(0)} MB before them, +${((editRss - baseRss) / MB).toFixed(0)} MB after)`);
   for (const l of lines) { console.log(l); }
   console.log(`editor: a cancelled search (${(cancelAt - cancelStarted).toFixed(0)} ms in) replied ${cancelled.type} ${stopMs.toFixed(1)} ms after the cancel; ${suggest.progressReplies} progress replies in all`);
   console.log(`editor: process CPU ${(cpuSeconds() - cpu0).toFixed(1)} s over ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
