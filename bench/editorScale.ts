@@ -10,7 +10,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
-import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { INDEX_WORKER_OPTIONS, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { CorpusQuery, SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const cpu0 = cpuSeconds();
   const blocks = watchLongestBlock();
 
-  const index = new Worker(path.join(__dirname, 'scanWorker.js'));
+  const index = new Worker(path.join(__dirname, 'scanWorker.js'), INDEX_WORKER_OPTIONS);
   const suggest = new SuggestWorker();
   const send = (r: IndexRequest) => index.postMessage(r);
   const t0 = performance.now();
