@@ -9,7 +9,7 @@ import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
-import { FileFindings, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { FileFindings, INDEX_WORKER_OPTIONS, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     generateCorpus(dir, FILES * 100_000, 7, FILES);
     fs.writeFileSync(marker, '');
   }
-  const worker = new Worker(path.join(__dirname, 'scanWorker.js'));
+  const worker = new Worker(path.join(__dirname, 'scanWorker.js'), INDEX_WORKER_OPTIONS);
   const replies: ((r: IndexReply) => void)[] = [];
   worker.on('message', (r: IndexReply) => replies.forEach((f) => f(r)));
   const send = (r: IndexRequest | DocumentSync) => worker.postMessage(r);

@@ -8,6 +8,14 @@ import type { SkippedEntry } from '../core/io/walkFolder';
 import { JsonFile, JsonFinding, JsonRange, JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
 
+/**
+ * How the host starts the index worker (and the editor bench, as the host does). A young generation larger than V8's
+ * default: a scan's findings (two million at 1 GB) wait in the worker for their turn in path order and for the
+ * host's acks, and with the default most of them outlived it and piled up in the old generation until a full
+ * collection. At 1 GB: +3.5 -> +3.0 GB at the end of indexing, 161 -> 155 s of CPU.
+ */
+export const INDEX_WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 96 } } as const;
+
 /** A folder's corpus selection: globs relative to its root. */
 export interface Selection {
   include: string[];

@@ -16,7 +16,7 @@ import { scanFolderParallel } from '../core/parallelScan';
 import { fileToJson, SummaryBuilder } from '../core/report';
 import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
 import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
-import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection } from '../protocol/indexProtocol';
+import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection, WireFinding } from '../protocol/indexProtocol';
 import { DocumentStore } from './documentStore';
 
 /**
@@ -35,9 +35,6 @@ const UNACKED_REPLIES = 4;
 /** Paths per listed message: a slice the host takes into the Files view's rows in a few milliseconds. */
 const PATHS_PER_MESSAGE = 2000;
 
-/** Postings added to an index's table per turn of background completion (about 10-20 ms of work). */
-const POSTINGS_PER_TURN = 50_000;
-
 interface FolderIndex {
   root: string;
   selection: Selection;
@@ -52,8 +49,8 @@ export class IndexService {
   readonly documents = new DocumentStore();
   private readonly queue: IndexRequest[] = [];
   private running = false;
-  /** A turn of background work (completing posting tables) is scheduled. */
-  private completing = false;
+  /** The rehearsal (see rehearse) is scheduled. */
+  private rehearsing = false;
   /** The edit path has run once on this thread (see rehearse). */
   private rehearsed = false;
   /** Replies waiting to be posted (see enqueue), and how many posted ones the host has not acknowledged yet. */
@@ -118,31 +115,23 @@ export class IndexService {
       }
     } finally {
       this.running = false;
-      this.scheduleCompletion();
+      this.scheduleRehearsal();
     }
   }
 
   /**
-   * Between requests, completes the posting tables that a scan left partial, a slice per turn of the event loop, so
-   * that the first edit after a scan does not pay for it and a request arriving meanwhile waits for one slice only.
+   * Once the thread is idle after the first scan, rehearses the edit path. The posting table a scan leaves partial
+   * is not completed: an edit looks up its own fingerprints in it (CorpusIndex.resolve), so the table never holds
+   * the corpus's tens of millions of postings beside the scan's.
    */
-  private scheduleCompletion(): void {
-    if (this.completing) { return; }
-    this.completing = true;
-    const turn = () => {
-      if (this.running || this.queue.length > 0) { this.completing = false; return; } // the pump resumes it
-      let done = true;
-      for (const f of this.folders.values()) {
-        if (!f.index.completeTableStep(POSTINGS_PER_TURN)) { done = false; break; }
-      }
-      if (done) {
-        this.completing = false;
-        if (!this.rehearsed) { this.rehearse(); }
-        return;
-      }
-      setImmediate(turn);
-    };
-    setImmediate(turn);
+  private scheduleRehearsal(): void {
+    if (this.rehearsed || this.rehearsing) { return; }
+    this.rehearsing = true;
+    setImmediate(() => {
+      this.rehearsing = false;
+      if (this.running || this.queue.length > 0) { return; } // the pump schedules it again
+      this.rehearse();
+    });
   }
 
   /**
@@ -332,7 +321,9 @@ export class IndexService {
    */
   private analyze(index: CorpusIndex, paths: Iterable<string>, removed: string[]): FileAnalysis[] {
     const out: FileAnalysis[] = [];
-    for (const p of paths) {
+    const all = [...paths];
+    index.prepareAnalyses(all);
+    for (const p of all) {
       if (!index.has(p)) { continue; }
       try {
         out.push(index.analyze(p));
@@ -433,12 +424,23 @@ class FindingsStream {
   ) {}
 
   file(index: CorpusIndex, a: FileAnalysis, version: number | undefined): void {
+    // The report's JSON with the offsets added to its objects, not copied: a 1 GB scan sends two million findings,
+    // and a copy of each doubled the garbage this thread makes while it scans.
     const json = fileToJson(index, a);
-    const findings = json.findings.map((f, i) => {
-      const { start, end, related } = a.findings[i];
-      return { ...f, start, end, related: f.related.map((r, j) => ({ ...r, start: related[j].start, end: related[j].end })) };
-    });
-    this.files.push({ ...json, findings, version });
+    const findings = json.findings as WireFinding[];
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      const from = a.findings[i];
+      f.start = from.start;
+      f.end = from.end;
+      for (let j = 0; j < f.related.length; j++) {
+        f.related[j].start = from.related[j].start;
+        f.related[j].end = from.related[j].end;
+      }
+    }
+    const wire = json as FileFindings;
+    wire.version = version;
+    this.files.push(wire);
     this.size += findings.length + 1;
     if (this.size >= ITEMS_PER_MESSAGE) { this.end(); }
   }

@@ -185,3 +185,40 @@ export class PostingTable {
     this.next = next;
   }
 }
+
+/**
+ * A Bloom filter of 32-bit fingerprint hashes: whether a hash may stand among those added (false positives about
+ * 3 in 100 at the default size, never a false negative). One byte a hash: 27 MB for the 26.6 million fingerprints
+ * of 1 GB, where a table of them takes 1.4 GB. It spares an on-demand lookup a pass over every document when the
+ * fingerprints looked up (new text typed in) stand nowhere else.
+ */
+export class HashFilter {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    let bits = 1 << 10;
+    while (bits < expected * 8) { bits *= 2; }
+    this.bits = new Uint32Array(bits / 32);
+    this.mask = bits - 1;
+  }
+
+  add(hash: number): void {
+    const h1 = Math.imul(hash, 0x9e3779b1);
+    const h2 = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) | 1;
+    for (let i = 0; i < 3; i++) {
+      const b = (h1 + Math.imul(i, h2)) & this.mask;
+      this.bits[b >>> 5] |= 1 << (b & 31);
+    }
+  }
+
+  mayHave(hash: number): boolean {
+    const h1 = Math.imul(hash, 0x9e3779b1);
+    const h2 = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) | 1;
+    for (let i = 0; i < 3; i++) {
+      const b = (h1 + Math.imul(i, h2)) & this.mask;
+      if ((this.bits[b >>> 5] & (1 << (b & 31))) === 0) { return false; }
+    }
+    return true;
+  }
+}

@@ -5,7 +5,7 @@
 import type { SkippedEntry } from '../../core/io/walkFolder';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
-import { IndexReply, IndexRequest, UnsentRequest } from '../../protocol/indexProtocol';
+import { INDEX_WORKER_OPTIONS, IndexReply, IndexRequest, UnsentRequest } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { WorkerHost } from './workerHost';
 
@@ -29,7 +29,7 @@ interface Pending extends RequestCallbacks {
 
 export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
   constructor(extensionPath: string, private readonly activity: Activity) {
-    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker');
+    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker', INDEX_WORKER_OPTIONS);
   }
 
   send(request: UnsentRequest, callbacks: RequestCallbacks = {}): Promise<Outcome> {

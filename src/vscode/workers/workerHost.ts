@@ -4,7 +4,7 @@
 // DocumentSync opens the editor's documents in it before any request). Subclasses route the replies.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Worker } from 'worker_threads';
+import { Worker, WorkerOptions } from 'worker_threads';
 import { DocumentSync } from '../../protocol/documentProtocol';
 
 export interface PendingRequest {
@@ -28,8 +28,9 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
   /**
    * @param script the bundled worker's path
    * @param name the worker's name in errors ("the index worker")
+   * @param options how the worker is started (its heap's limits)
    */
-  constructor(private readonly script: string, private readonly name: string) {}
+  constructor(private readonly script: string, private readonly name: string, private readonly options: WorkerOptions = {}) {}
 
   /** The worker's bundled script under the extension's dist/ folder. */
   static script(extensionPath: string, file: string): string {
@@ -72,7 +73,7 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
 
   protected ensureWorker(): Worker {
     if (this.worker) { return this.worker; }
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, this.options);
     worker.on('message', (reply: Reply) => this.onReply(reply));
     worker.on('error', (e) => this.lost(worker, e));
     worker.on('exit', (code) => this.lost(worker, new Error(`${this.name} stopped (exit code ${code})`)));

@@ -1,6 +1,7 @@
-// PostingTable against a simple model: adds, removals of whole documents, counts and walks, through growth.
+// PostingTable against a simple model: adds, removals of whole documents, counts and walks, through growth; and
+// HashFilter: no hash added is ever missed, and few others are taken for one.
 import * as assert from 'assert';
-import { PostingTable } from '../../../../src/core/index/postings';
+import { HashFilter, PostingTable } from '../../../../src/core/index/postings';
 
 function walk(t: PostingTable, hash: number): string[] {
   const out: string[] = [];
@@ -35,5 +36,22 @@ describe('PostingTable', () => {
     }
     assert.strictEqual(t.count, total);
     assert.strictEqual(t.first(0x12345678), -1);
+  });
+});
+
+describe('HashFilter', () => {
+  it('has every hash added, and few of the others', () => {
+    const filter = new HashFilter(100_000);
+    let x = 1;
+    const next = () => { x = (Math.imul(x, 1664525) + 1013904223) >>> 0; return x; };
+    const added: number[] = [];
+    for (let i = 0; i < 100_000; i++) { const h = next(); added.push(h); filter.add(h); }
+    filter.add(0);
+    filter.add(0xffffffff);
+    assert.ok(added.every((h) => filter.mayHave(h)));
+    assert.ok(filter.mayHave(0) && filter.mayHave(0xffffffff));
+    let wrong = 0;
+    for (let i = 0; i < 100_000; i++) { if (filter.mayHave(next())) { wrong++; } }
+    assert.ok(wrong < 5_000, `${wrong} of 100,000 hashes never added taken for added ones`);
   });
 });
