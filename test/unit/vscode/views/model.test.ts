@@ -145,6 +145,28 @@ describe('views: duplicate groups', () => {
     assert.deepStrictEqual(step.value.map((g) => [g.files.length, g.pairs.length, g.key]), [[20, 19, 'file:///c/n00.txt'], [19, 18, 'file:///c/n21.txt']]);
   });
 
+  it('counts the related places of a file as work, so that one file naming many copies is split across slices', () => {
+    // One file naming 100 copies in one finding, and the 100 files holding them (known only from its side).
+    const leaf = (k: number) => `leaf${String(k).padStart(3, '0')}.txt`;
+    const hub = stored('hub.txt', { findings: [dup(r(0, 0, 1, 0), Array.from({ length: 100 }, (_, k) => ({ path: leaf(k), range: r(0, 0, 1, 0) })), 90)] });
+    const files = [hub, ...Array.from({ length: 100 }, (_, k) => stored(leaf(k), {}))];
+    const yieldsOf = (list: StoredFile[], slice: number) => {
+      const steps = duplicateGroupSteps(list, slice);
+      let yields = 0;
+      let step = steps.next();
+      while (!step.done) { yields++; step = steps.next(); }
+      return { yields, groups: step.value };
+    };
+    // 101 files at a slice of 1,000 make no slice of files or pairs: only the hub's 100 places count.
+    const { yields, groups } = yieldsOf(files, 20);
+    const baseline = yieldsOf(files, 1000);
+    assert.deepStrictEqual(groups, duplicateGroups(files));
+    assert.deepStrictEqual(groups.map((g) => [g.files.length, g.pairs.length]), [[101, 100]]);
+    // Files 101/20, the hub's places 100/20, pairs 100/20 twice, plus the step between grouping and sorting.
+    assert.ok(yields >= 21, `yielded ${yields} times`);
+    assert.strictEqual(baseline.yields, 1);
+  });
+
   it('takes a passage from the second file when only its findings are known, and ignores paths of other folders', () => {
     const files = [stored('z.txt', { findings: [dup(r(0, 0, 1, 0), [{ path: 'y.txt', range: r(3, 0, 4, 0) }, { path: 'gone.txt', range: r(0, 0, 1, 0) }], 70)] }),
       stored('y.txt', {})];
