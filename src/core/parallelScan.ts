@@ -14,6 +14,11 @@ import { readStamped, stampOf, textLoader } from './index/sourceFile';
 
 const BATCH = 32;
 /**
+ * A prepare worker's old generation, in MB. What a worker keeps (stamps and its files' token views) is some 50 MB
+ * at 1 GB; without a limit V8 lets the garbage of preparing grow far past that before a full collection.
+ */
+const WORKER_OLD_MB = 256;
+/**
  * Batches a worker may hold unanswered in phase two: enough for the workers to keep busy while this thread sorts
  * the shared fingerprints and makes findings, few enough that the findings waiting here stay small.
  */
@@ -34,7 +39,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
   clock.end('list files');
   const index = new CorpusIndex(options.engine);
   const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
-  const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript));
+  const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB } }));
   const owner = new Map<string, number>();
   let bytes = 0;
   try {

@@ -450,7 +450,9 @@ export class CorpusIndex implements ShapeStats {
       }
       i = j;
     }
-    return { docs, sorted, distinct, sharedCount };
+    // Only the pairs are kept: the whole array (4 bytes a fingerprint, 106 MB at 1 GB) can go before the
+    // callers allocate what they build from it.
+    return { docs, sorted: sorted.slice(0, 2 * distinct), distinct, sharedCount };
   }
 
   /**
