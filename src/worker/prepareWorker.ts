@@ -12,7 +12,7 @@ import { DuplicateOptions, findSharedSpansGrouped, SharedSpan } from '../core/de
 import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
-import { packDocument, prepareDocument, PreparedDocument, shareTokens } from '../core/index/prepare';
+import { packDocument, prepareDocument, shareTokens } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, SourceStamp } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
@@ -41,31 +41,32 @@ function reply(r: PrepareReply, transfer: ArrayBuffer[] = []): void {
 function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
   root = req.root;
   maxFileBytes = req.maxFileBytes;
-  const done: { rel: string; bytes: number; prepared: PreparedDocument; stamp: SourceStamp | undefined }[] = [];
-  const files: (PreparedFile | undefined)[] = [];
+  // Each file is packed as soon as it is prepared, so a batch holds no text (files run up to maxFileBytes);
+  // only its tokens wait, to be moved into the batch's shared buffer at the end.
+  const files: PreparedFile[] = [];
+  const packed: { file: Extract<PreparedFile, { ok: true }>; tokens: Tokens }[] = [];
+  const transfer = new Set<ArrayBuffer>();
   for (const rel of req.files) {
     const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes });
     if (!r.ok) {
       files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
       continue;
     }
-    done.push({ rel, bytes: r.bytes, prepared: prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate), stamp });
-    files.push(undefined);
+    const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
+    const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
+    stamps.set(rel, stamp);
+    packed.push({ file, tokens: prepared.tokens });
+    files.push(file);
   }
-  const shared = shareTokens(done.map((d) => d.prepared.tokens));
-  const transfer: ArrayBuffer[] = [];
-  let next = 0;
-  const out = files.map((f) => {
-    if (f) { return f; }
-    const d = done[next];
-    const tokens = shared[next++];
-    stamps.set(d.rel, d.stamp);
-    ownTokens.set(d.rel, tokens);
-    const { packed, transfer: t } = packDocument({ ...d.prepared, tokens });
-    transfer.push(...t);
-    return { path: d.rel, ok: true as const, bytes: d.bytes, doc: packed, stamp: d.stamp };
+  const shared = shareTokens(packed.map((p) => p.tokens));
+  packed.forEach(({ file }, i) => {
+    const t = shared[i];
+    ownTokens.set(file.path, t);
+    Object.assign(file.doc, { tokHash: t.hash, tokBytes: t.offsets.packed.bytes, tokAnchors: t.offsets.packed.anchors, tokLong: t.offsets.packed.long });
+    const d = file.doc;
+    for (const a of [d.blocks, d.shapes, d.fpHash, d.fpPos]) { transfer.add(a.buffer as ArrayBuffer); }
   });
-  reply({ type: 'prepared', files: out }, transfer);
+  reply({ type: 'prepared', files }, [...transfer]);
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
