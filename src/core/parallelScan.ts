@@ -1,6 +1,7 @@
 // A whole-folder scan on several threads. Workers read and prepare files (the per-file work) and later run the
-// boilerplate detector on them; this thread keeps the one CorpusIndex, links prepared documents into it, and
-// finds duplicated passages, which need the whole corpus's posting table. Same result as scanFolder. A file that
+// boilerplate detector and the span search on them; this thread keeps the one CorpusIndex, links prepared
+// documents into it, finds the shared fingerprints (one sort), and makes the findings from the spans the workers
+// find. The word hashes exist once, in buffers shared by all threads. Same result as scanFolder. A file that
 // changes on disk between the two phases is re-indexed here, with the files that share passages with it.
 import * as os from 'os';
 import { Worker } from 'worker_threads';
@@ -13,8 +14,13 @@ import { readStamped, stampOf, textLoader } from './index/sourceFile';
 
 const BATCH = 32;
 /**
- * Boilerplate batches a worker may hold unanswered in phase two: enough for the workers to keep busy while this
- * thread sorts the shared fingerprints and searches spans, few enough that the findings waiting here stay small.
+ * A prepare worker's old generation, in MB. What a worker keeps (stamps and its files' token views) is some 50 MB
+ * at 1 GB; without a limit V8 lets the garbage of preparing grow far past that before a full collection.
+ */
+const WORKER_OLD_MB = 256;
+/**
+ * Batches a worker may hold unanswered in phase two: enough for the workers to keep busy while this thread sorts
+ * the shared fingerprints and makes findings, few enough that the findings waiting here stay small.
  */
 const IN_FLIGHT = 48;
 
@@ -23,7 +29,7 @@ export interface ParallelOptions {
   workerScript: string;
   /** Number of worker threads; default: the number of cores, at most 4. */
   workers?: number;
-  /** Boilerplate batches a worker may hold unanswered in phase two; default IN_FLIGHT. */
+  /** Batches a worker may hold unanswered in phase two; default IN_FLIGHT. */
   inFlight?: number;
 }
 
@@ -33,18 +39,21 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
   clock.end('list files');
   const index = new CorpusIndex(options.engine);
   const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
-  const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript));
+  const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB } }));
   const owner = new Map<string, number>();
   let bytes = 0;
   try {
-    // Phase one: prepare and link, batches handed to whichever worker is free.
+    // Phase one: prepare and link, batches handed to whichever worker is free. Each worker holds two batches, so
+    // it prepares the next while this thread links the last one.
     let next = 0;
     let done = 0;
     await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+      let out = 0;
       const send = () => {
-        if (next >= paths.length) { w.removeAllListeners('message'); resolve(); return; }
+        if (next >= paths.length) { return; }
         const files = paths.slice(next, next + BATCH);
         next += files.length;
+        out++;
         const req: PrepareRequest = {
           type: 'prepare', root, files, maxFileBytes: index.options.maxFileBytes,
           k: index.options.duplicates.k, window: index.options.duplicates.window, boilerplate: index.options.boilerplate,
@@ -55,6 +64,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       w.on('message', (r: PrepareReply) => {
         if (r.type === 'error') { reject(new Error(r.message)); return; }
         if (r.type !== 'prepared') { return; }
+        out--;
+        send();
         for (const f of r.files) {
           if (f.ok) {
             const load = textLoader(root, f.path, f.stamp, index.options);
@@ -68,59 +79,66 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         done += r.files.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
         options.onProgress?.({ phase: 'reading', done, total: paths.length });
-        send();
+        if (out === 0) { w.removeAllListeners('message'); resolve(); }
       });
       send();
+      send();
+      if (out === 0) { w.removeAllListeners('message'); resolve(); }
     })));
     clock.end('read, prepare (workers) and link');
 
-    // Phase two: boilerplate on the workers that hold each file's text, duplicates here as results come back.
+    // Phase two: boilerplate and duplicate spans on the workers that prepared each file (they read the text
+    // again and every document's word hashes from the buffers they share with the index); the findings are
+    // made here, as results come back.
     const out = new InOrder(paths, index, root, options.onFile);
     const changed: string[] = [];
     let analysed = 0;
     const totalFiles = index.totalFiles;
     // The first requests go out first, so the workers run the boilerplate detector while this thread sorts out
-    // the shared fingerprints; their replies wait in the queue until then (all of this happens in one turn).
-    // Each worker has at most IN_FLIGHT batches it has not answered yet: the span search on this thread is the
-    // slower side, and without a bound every file's boilerplate findings would wait here in the message queue.
+    // the shared fingerprints; they hold those files until the shared postings come, then search their spans.
+    // Each worker has at most IN_FLIGHT batches it has not answered yet, so the findings waiting here stay few.
     const mine = workers.map((_, wi) => paths.filter((p) => owner.get(p) === wi));
     const sentBatches = workers.map(() => 0);
     const batchesOf = mine.map((m) => Math.ceil(m.length / BATCH));
-    const sendBoilerplate = (wi: number) => {
+    const sendBatch = (wi: number) => {
       const i = sentBatches[wi]++ * BATCH;
-      const items = mine[wi].slice(i, i + BATCH).map((p) => ({ path: p, counts: index.shapeCountsFor(p) }));
-      const req: PrepareRequest = { type: 'boilerplate', items, totalFiles, options: index.options.boilerplate };
+      const items = mine[wi].slice(i, i + BATCH).map((p) => ({ path: p, id: index.document(p)!.id, counts: index.shapeCountsFor(p) }));
+      const req: PrepareRequest = { type: 'analyse', items, totalFiles, options: index.options.boilerplate };
       workers[wi].postMessage(req);
     };
     const inFlight = Math.max(1, parallel.inFlight ?? IN_FLIGHT);
-    workers.forEach((_, wi) => { while (sentBatches[wi] < Math.min(inFlight, batchesOf[wi])) { sendBoilerplate(wi); } });
+    workers.forEach((_, wi) => { while (sentBatches[wi] < Math.min(inFlight, batchesOf[wi])) { sendBatch(wi); } });
     clock.end('shape counts to the workers');
-    const shared = index.sharedFingerprints();
+    if (index.totalFiles > 0) {
+      const shared = index.sharedPostings();
+      const spans: PrepareRequest = { type: 'spans', shared, tokens: index.tokenDirectory(), options: index.options.duplicates };
+      for (const w of workers) { w.postMessage(spans); }
+    }
     clock.end('shared fingerprints (sort)');
     await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
       let pending = batchesOf[wi];
       if (pending === 0) { resolve(); return; }
       w.on('message', (r: PrepareReply) => {
         if (r.type === 'error') { reject(new Error(r.message)); return; }
-        if (r.type !== 'boilerplate') { return; }
+        if (r.type !== 'analysed') { return; }
+        if (sentBatches[wi] < batchesOf[wi]) { sendBatch(wi); }
         for (const res of r.results) {
           if (res.changed) {
             changed.push(res.path);
             out.changed(res.path);
           } else {
             const others = out.streaming ? new Set<string>() : undefined;
-            out.analysed(index.analyzeWith(res.path, res.findings, shared, others), others);
+            out.analysed(index.analyzeFound(res.path, res.findings, res.spans, others), others);
           }
         }
         out.flush();
         analysed += r.results.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
         options.onProgress?.({ phase: 'analysing', done: analysed, total: totalFiles });
-        if (sentBatches[wi] < batchesOf[wi]) { sendBoilerplate(wi); }
         if (--pending === 0) { resolve(); }
       });
     })));
-    clock.end('boilerplate (workers) and duplicate spans');
+    clock.end('boilerplate and duplicate spans (workers), findings');
     if (changed.length > 0) { bytes += reindexChanged(root, index, changed, out, skipped); }
     const files = out.finish();
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));

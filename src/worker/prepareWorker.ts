@@ -1,59 +1,146 @@
 // A prepare worker of a parallel scan: reads and prepares its share of the files (decode, blocks, shapes,
-// tokens, fingerprints) and sends them to the index as transferred typed arrays; later runs the boilerplate
-// detector on the same files, given each block's shape count. Between the two it keeps only each file's stamp,
-// not its text: phase two reads the file again (if it is unchanged), so a worker's memory does not grow with
-// the corpus.
+// tokens, fingerprints) and sends them to the index as typed arrays (the word tokens in a SharedArrayBuffer per
+// batch, shared with the index; the rest transferred); later runs the boilerplate detector and the span search on
+// the same files, given each block's shape count, the corpus's shared postings and read access to every
+// document's word hashes. Between the two it keeps each file's stamp and its tokens (views on the shared
+// buffers), not its text: phase two reads the file again (if it is unchanged), so a worker's own memory does not
+// grow with the corpus.
 import { parentPort } from 'worker_threads';
 import { analyseUnits, detectBoilerplate } from '../core/detect/boilerplate';
-import { packDocument, prepareDocument } from '../core/index/prepare';
+import { trimBoilerplateEnds } from '../core/detect/boilerplateSpans';
+import { DuplicateOptions, findSharedSpansGrouped, SharedSpan } from '../core/detect/duplicates';
+import { Tokens } from '../core/detect/tokens';
+import { Finding } from '../core/findings';
+import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
+import { packDocument, prepareDocument, shareTokens } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, SourceStamp } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
-import { BoilerplateResult, PreparedFile, PrepareReply, PrepareRequest } from '../core/index/prepareProtocol';
+import { AnalyseItem, AnalyseResult, PreparedFile, PrepareReply, PrepareRequest } from '../core/index/prepareProtocol';
 
 const stamps = new Map<string, SourceStamp | undefined>();
+/** This worker's files' tokens, views on the buffers shared with the index. */
+const ownTokens = new Map<string, Tokens>();
 let root = '';
 let maxFileBytes = 0;
+
+interface Spans {
+  shared: SharedPostings;
+  options: DuplicateOptions;
+  hashesOf: (id: number) => Uint32Array | undefined;
+}
+let spans: Spans | undefined;
+/** Files whose boilerplate was found before the shared postings came: they wait for the span search. */
+type Held = { item: AnalyseItem; findings: Finding[] } | { item: AnalyseItem; changed: true };
+const held: Held[][] = [];
 
 function reply(r: PrepareReply, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(r, transfer);
 }
 
+function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
+  root = req.root;
+  maxFileBytes = req.maxFileBytes;
+  // Each file is packed as soon as it is prepared, so a batch holds no text (files run up to maxFileBytes);
+  // only its tokens wait, to be moved into the batch's shared buffer at the end.
+  const files: PreparedFile[] = [];
+  const packed: { file: Extract<PreparedFile, { ok: true }>; tokens: Tokens }[] = [];
+  const transfer = new Set<ArrayBuffer>();
+  for (const rel of req.files) {
+    const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes });
+    if (!r.ok) {
+      files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
+      continue;
+    }
+    const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
+    const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
+    stamps.set(rel, stamp);
+    packed.push({ file, tokens: prepared.tokens });
+    files.push(file);
+  }
+  const shared = shareTokens(packed.map((p) => p.tokens));
+  packed.forEach(({ file }, i) => {
+    const t = shared[i];
+    ownTokens.set(file.path, t);
+    Object.assign(file.doc, { tokHash: t.hash, tokBytes: t.offsets.packed.bytes, tokAnchors: t.offsets.packed.anchors, tokLong: t.offsets.packed.long });
+    const d = file.doc;
+    for (const a of [d.blocks, d.shapes, d.fpHash, d.fpPos]) { transfer.add(a.buffer as ArrayBuffer); }
+  });
+  reply({ type: 'prepared', files }, [...transfer]);
+}
+
+/** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
+function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>): Held {
+  const rel = item.path;
+  if (!stamps.has(rel)) { throw new Error(`worker did not prepare ${rel}`); }
+  const again = readIfUnchanged(root, rel, stamps.get(rel), { maxFileBytes });
+  stamps.delete(rel);
+  if (again.changed) { return { item, changed: true }; }
+  const model = new TextModel(again.text);
+  const blocks = model.blocks();
+  const analysis = analyseUnits(model, blocks, req.options);
+  // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
+  if (analysis.blockShapes.length !== item.counts.length) { return { item, changed: true }; }
+  const stats = shapeStatsFromCounts(analysis.blockShapes, item.counts, totalFiles);
+  return { item, findings: detectBoilerplate(model, blocks, stats, req.options, analysis) };
+}
+
+/** The shared passages of one file, trimmed of boilerplate ends, as flat (other, aStart, aEnd, bStart, bEnd). */
+function spansOf(h: Held, s: Spans): AnalyseResult {
+  const rel = h.item.path;
+  const tokens = ownTokens.get(rel);
+  ownTokens.delete(rel);
+  if ('changed' in h) { return { path: rel, changed: true }; }
+  const { candGroup, candPos, candFirst, postings } = s.shared;
+  const first = candFirst[h.item.id];
+  const count = candFirst[h.item.id + 1] - first;
+  let found: SharedSpan[] = [];
+  if (count > 0 && tokens) {
+    const candidates = { count, group: candGroup.subarray(first, first + count), pos: candPos.subarray(first, first + count) };
+    found = trimBoilerplateEnds(
+      tokens,
+      findSharedSpansGrouped(h.item.id, tokens.hash, candidates, postings, s.hashesOf, s.options),
+      h.findings,
+      s.options.minWords,
+      (id) => { const hash = s.hashesOf(id); return hash && { hash }; },
+      s.options.maxGap,
+    );
+  }
+  const flat = new Int32Array(5 * found.length);
+  found.forEach((sp, i) => { flat.set([sp.other, sp.aStart, sp.aEnd, sp.bStart, sp.bEnd], 5 * i); });
+  return { path: rel, changed: false, findings: h.findings, spans: flat };
+}
+
+function hashReader(t: TokenDirectory): (id: number) => Uint32Array | undefined {
+  const views: (Uint32Array | undefined)[] = [];
+  return (id) => {
+    let v = views[id];
+    if (!v) {
+      const b = t.directory[3 * id];
+      if (b === undefined || b < 0) { return undefined; }
+      v = new Uint32Array(t.buffers[b], t.directory[3 * id + 1], t.directory[3 * id + 2]);
+      views[id] = v;
+    }
+    return v;
+  };
+}
+
+function answer(batch: Held[], s: Spans): void {
+  const results = batch.map((h) => spansOf(h, s));
+  reply({ type: 'analysed', results }, results.flatMap((r) => (r.changed ? [] : [r.spans.buffer as ArrayBuffer])));
+}
+
 parentPort?.on('message', (req: PrepareRequest) => {
   try {
     if (req.type === 'prepare') {
-      root = req.root;
-      maxFileBytes = req.maxFileBytes;
-      const files: PreparedFile[] = [];
-      const transfer: ArrayBuffer[] = [];
-      for (const rel of req.files) {
-        const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes });
-        if (!r.ok) {
-          files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
-          continue;
-        }
-        const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
-        stamps.set(rel, stamp);
-        const { packed, transfer: t } = packDocument(prepared);
-        files.push({ path: rel, ok: true, bytes: r.bytes, doc: packed, stamp });
-        transfer.push(...t);
-      }
-      reply({ type: 'prepared', files }, transfer);
+      prepare(req);
+    } else if (req.type === 'analyse') {
+      const batch = req.items.map((item) => boilerplateOf(item, req.totalFiles, req));
+      if (spans) { answer(batch, spans); } else { held.push(batch); }
     } else {
-      const results = req.items.map(({ path: rel, counts }): BoilerplateResult => {
-        if (!stamps.has(rel)) { throw new Error(`worker did not prepare ${rel}`); }
-        const again = readIfUnchanged(root, rel, stamps.get(rel), { maxFileBytes });
-        stamps.delete(rel);
-        if (again.changed) { return { path: rel, changed: true }; }
-        const model = new TextModel(again.text);
-        const blocks = model.blocks();
-        const analysis = analyseUnits(model, blocks, req.options);
-        // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
-        if (analysis.blockShapes.length !== counts.length) { return { path: rel, changed: true }; }
-        const stats = shapeStatsFromCounts(analysis.blockShapes, counts, req.totalFiles);
-        return { path: rel, changed: false, findings: detectBoilerplate(model, blocks, stats, req.options, analysis) };
-      });
-      reply({ type: 'boilerplate', results });
+      const s: Spans = { shared: req.shared, options: req.options, hashesOf: hashReader(req.tokens) };
+      spans = s;
+      for (const batch of held.splice(0)) { answer(batch, s); }
     }
   } catch (e) {
     reply({ type: 'error', message: e instanceof Error ? e.stack ?? e.message : String(e) });

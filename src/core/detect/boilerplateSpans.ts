@@ -34,7 +34,7 @@ export function trimBoilerplateEnds(
   spans: SharedSpan[],
   boilerplate: Finding[],
   minWords: number,
-  otherTokens: (id: number) => Tokens | undefined,
+  otherTokens: (id: number) => Pick<Tokens, 'hash'> | undefined,
   /** How far (in words) a cut end may be pulled back to words both sides hold: the span search's largest gap. */
   reach = 24,
 ): SharedSpan[] {

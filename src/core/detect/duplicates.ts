@@ -1,7 +1,6 @@
 // Duplicated passages: fingerprints of a document are looked up in the corpus's posting table, the matches
 // against each other document are chained along their diagonal (tolerating small edits as gaps and drift),
 // and each chain is extended token by token to the exact first and last shared word on both sides.
-import { PostingTable } from '../index/postings';
 import { Fingerprints } from './winnow';
 import { Tokens } from './tokens';
 
@@ -64,9 +63,18 @@ export interface SharedFingerprints {
   pos: ArrayLike<number>;
 }
 
+/** What the span search reads of a posting table (PostingTable, the corpus index's). */
+export interface PostingLookup {
+  countOf(hash: number): number;
+  first(hash: number): number;
+  nextOf(slot: number): number;
+  docOf(slot: number): number;
+  posOf(slot: number): number;
+}
+
 export function findSharedSpans(
   a: FingerprintedDoc,
-  table: PostingTable,
+  table: PostingLookup,
   docById: (id: number) => FingerprintedDoc | undefined,
   options: DuplicateOptions,
   candidates?: SharedFingerprints,
@@ -95,18 +103,80 @@ export function findSharedSpans(
       list.push(p, q);
     }
   }
+  return spansOfMatches(a.id, ah, matches, (id) => (id === a.id ? ah : docById(id)?.tokens.hash), options);
+}
 
+/**
+ * The shared postings of a bulk scan, grouped by fingerprint, for span searches on other threads (the arrays may
+ * live in SharedArrayBuffers): group g's postings are doc[start[g]] ... doc[start[g + 1] - 1] (and pos), in the
+ * order a PostingTable holding them would walk them, so both searches find the same spans in the same order.
+ */
+export interface GroupedPostings {
+  start: Int32Array;
+  doc: Uint32Array;
+  pos: Uint32Array;
+}
+
+/** One document's shared fingerprints as groups of GroupedPostings, in text order. */
+export interface GroupedCandidates {
+  count: number;
+  group: ArrayLike<number>;
+  pos: ArrayLike<number>;
+}
+
+/**
+ * findSharedSpans over grouped postings: what a worker thread runs, given read access to every document's word
+ * hashes (`hashesOf`, by document id). Same spans as findSharedSpans over the PostingTable they came from.
+ */
+export function findSharedSpansGrouped(
+  id: number,
+  ah: Uint32Array,
+  candidates: GroupedCandidates,
+  postings: GroupedPostings,
+  hashesOf: (id: number) => Uint32Array | undefined,
+  options: DuplicateOptions,
+): SharedSpan[] {
+  const { k } = options;
+  const matches = new Map<number, number[]>();
+  for (let i = 0; i < candidates.count; i++) {
+    const p = candidates.pos[i];
+    const g = candidates.group[i];
+    const end = postings.start[g + 1];
+    const count = end - postings.start[g];
+    if (count < 2 || count > options.maxPostings) { continue; }
+    for (let s = postings.start[g]; s < end; s++) {
+      const docId = postings.doc[s];
+      const q = postings.pos[s];
+      if (docId === id && q === p) { continue; }
+      const bh = docId === id ? ah : hashesOf(docId);
+      if (!bh || !sameKgram(ah, p, bh, q, k)) { continue; } // a hash collision, not a shared k-gram
+      let list = matches.get(docId);
+      if (!list) { list = []; matches.set(docId, list); }
+      list.push(p, q);
+    }
+  }
+  return spansOfMatches(id, ah, matches, (d) => (d === id ? ah : hashesOf(d)), options);
+}
+
+/** The matches of one document against each other one, chained, extended, merged and filtered to passages. */
+function spansOfMatches(
+  id: number,
+  ah: Uint32Array,
+  matches: Map<number, number[]>,
+  hashesOf: (id: number) => Uint32Array | undefined,
+  options: DuplicateOptions,
+): SharedSpan[] {
   const spans: SharedSpan[] = [];
   for (const [docId, flat] of matches) {
-    const b = docId === a.id ? a : docById(docId);
-    if (!b) { continue; }
-    for (const chain of chainMatches(flat, k, options)) {
-      spans.push({ other: docId, ...extend(chain, a.tokens.hash, b.tokens.hash, docId === a.id) });
+    const bh = hashesOf(docId);
+    if (!bh) { continue; }
+    for (const chain of chainMatches(flat, options.k, options)) {
+      spans.push({ other: docId, ...extend(chain, ah, bh, docId === id) });
     }
   }
   return mergeSpans(spans, options.maxGap).filter((s) =>
     s.aEnd - s.aStart >= options.minWords && s.bEnd - s.bStart >= options.minWords &&
-    !(s.other === a.id && s.aStart < s.bEnd && s.bStart < s.aEnd)); // a passage overlapping itself is no copy
+    !(s.other === id && s.aStart < s.bEnd && s.bStart < s.aEnd)); // a passage overlapping itself is no copy
 }
 
 function sameKgram(ah: Uint32Array, p: number, bh: Uint32Array, q: number, k: number): boolean {

@@ -4,13 +4,13 @@
 // postings its fingerprints share), never to the corpus.
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
 import { trimBoilerplateEnds } from '../detect/boilerplateSpans';
-import { findSharedSpans, FingerprintedDoc, SharedFingerprints, SharedSpan } from '../detect/duplicates';
+import { findSharedSpans, FingerprintedDoc, GroupedPostings, SharedFingerprints, SharedSpan } from '../detect/duplicates';
 import { tokenize, Tokens } from '../detect/tokens';
 import { Fingerprints } from '../detect/winnow';
 import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
-import { HashSet32 } from './hashSet';
+import { HashIndex32, HashSet32 } from './hashSet';
 import { HashFilter, PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
 import { packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
@@ -111,6 +111,22 @@ export interface FileAnalysis {
   duplicateShare: number;
   /** Other documents that share at least the near-duplicate threshold of this one's words. */
   nearDuplicates: NearDuplicate[];
+}
+
+/** A bulk load's shared postings for span searches on worker threads (CorpusIndex.sharedPostings). */
+export interface SharedPostings {
+  postings: GroupedPostings;
+  /** Every document's shared fingerprints in text order, as group numbers and token positions. */
+  candGroup: Uint32Array;
+  candPos: Uint32Array;
+  /** Document id's candidates: candFirst[id] to candFirst[id + 1] (exclusive). */
+  candFirst: Int32Array;
+}
+
+/** Where each document's word hashes are (CorpusIndex.tokenDirectory): buffer, byte offset, length per id. */
+export interface TokenDirectory {
+  buffers: SharedArrayBuffer[];
+  directory: Int32Array;
 }
 
 const NO_FINGERPRINTS: SharedFingerprints = { count: 0, hash: [], pos: [] };
@@ -435,29 +451,9 @@ export class CorpusIndex implements ShapeStats {
    * search reads; the rest waits for completeTable.
    */
   private sharedFromDeferred(): Map<string, SharedFingerprints> {
-    const docs = [...this.deferred];
-    let n = 0;
-    for (const d of docs) { n += d.fingerprints.count; }
-    const sorted = new Uint32Array(n);
-    let at = 0;
-    for (const d of docs) {
-      sorted.set(d.fingerprints.hash.subarray(0, d.fingerprints.count), at);
-      at += d.fingerprints.count;
-    }
-    // Which hashes stand 2 to maxPostings times: a native sort of the hashes alone, then one pass over the runs.
-    sorted.sort();
-    // The distinct shared hashes are gathered at the front of the sorted array (never past the run being read).
-    const max = this.options.duplicates.maxPostings;
-    let distinct = 0;
-    let sharedCount = 0;
-    for (let i = 0; i < n;) {
-      let j = i + 1;
-      while (j < n && sorted[j] === sorted[i]) { j++; }
-      if (j - i >= 2 && j - i <= max) { sorted[distinct++] = sorted[i]; sharedCount += j - i; }
-      i = j;
-    }
+    const { docs, sorted, distinct, sharedCount } = this.sortDeferred();
     const sharedHashes = new HashSet32(distinct);
-    for (let i = 0; i < distinct; i++) { sharedHashes.add(sorted[i]); }
+    for (let i = 0; i < distinct; i++) { sharedHashes.add(sorted[2 * i]); }
     // The shared entries, in entry order: each document's are then in text order already (winnowing selects
     // fingerprints at increasing positions), and they enter the table in the order of the documents.
     this.table = new PostingTable(Math.max(1024, sharedCount), distinct);
@@ -486,6 +482,132 @@ export class CorpusIndex implements ShapeStats {
     this.deferred.clear();
     this.partialTable = true;
     return out;
+  }
+
+  /**
+   * Every deferred fingerprint's hash in one typed array, sorted natively; then one pass over the runs finds those
+   * standing 2 to maxPostings times. They are gathered at the front of `sorted` as (hash, postings) pairs: pair i
+   * at 2i, 2i + 1 (never past the run being read, as each shared run has at least two entries).
+   */
+  private sortDeferred(): { docs: StoredDocument[]; sorted: Uint32Array; distinct: number; sharedCount: number } {
+    const docs = [...this.deferred];
+    let n = 0;
+    for (const d of docs) { n += d.fingerprints.count; }
+    const sorted = new Uint32Array(n);
+    let at = 0;
+    for (const d of docs) {
+      sorted.set(d.fingerprints.hash.subarray(0, d.fingerprints.count), at);
+      at += d.fingerprints.count;
+    }
+    sorted.sort();
+    const max = this.options.duplicates.maxPostings;
+    let distinct = 0;
+    let sharedCount = 0;
+    for (let i = 0; i < n;) {
+      const h = sorted[i];
+      let j = i + 1;
+      while (j < n && sorted[j] === h) { j++; }
+      if (j - i >= 2 && j - i <= max) {
+        sorted[2 * distinct] = h;
+        sorted[2 * distinct + 1] = j - i;
+        distinct++;
+        sharedCount += j - i;
+      }
+      i = j;
+    }
+    // Only the pairs are kept: the whole array (4 bytes a fingerprint, 106 MB at 1 GB) can go before the
+    // callers allocate what they build from it.
+    return { docs, sorted: sorted.slice(0, 2 * distinct), distinct, sharedCount };
+  }
+
+  /**
+   * The bulk path for span searches on worker threads: like sharedFingerprints, but the shared postings come
+   * grouped by fingerprint in SharedArrayBuffers (GroupedPostings, walked in the order the posting table would
+   * walk them), with every document's shared fingerprints as group numbers. Nothing enters the posting table: an
+   * incremental call looks up the fingerprints it needs in the pooled documents (resolve). Documents with no shared
+   * fingerprint drop their tokens.
+   */
+  sharedPostings(): SharedPostings {
+    if (this.deferred.size === 0 || this.table.count !== 0 || this.partialTable) {
+      throw new Error('sharedPostings is for a bulk load whose fingerprints are all deferred');
+    }
+    const { docs, sorted, distinct, sharedCount } = this.sortDeferred();
+    const groupOf = new HashIndex32(distinct);
+    const start = new Int32Array(new SharedArrayBuffer(4 * (distinct + 1)));
+    for (let g = 0; g < distinct; g++) {
+      groupOf.set(sorted[2 * g], g);
+      start[g + 1] = start[g] + sorted[2 * g + 1];
+    }
+    const doc = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    const pos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    const candGroup = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    const candPos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    const candFirst = new Int32Array(new SharedArrayBuffer(4 * (this.nextId + 1)));
+    // A posting table walks a fingerprint's postings from the last added: each group is filled from its end.
+    const fill = Int32Array.from(start.subarray(1));
+    let o = 0;
+    for (const d of docs) {
+      this.pooled.add(d); // looked up in by incremental calls (resolve), as after sharedFingerprints
+      const fp = d.fingerprints;
+      candFirst[d.id] = o;
+      for (let i = 0; i < fp.count; i++) {
+        const g = groupOf.get(fp.hash[i]);
+        if (g < 0) { continue; }
+        const s = --fill[g];
+        doc[s] = d.id;
+        pos[s] = fp.pos[i];
+        candGroup[o] = g;
+        candPos[o] = fp.pos[i];
+        o++;
+      }
+      candFirst[d.id + 1] = o;
+      if (o === candFirst[d.id]) { d.dropTokens(); }
+    }
+    this.deferred.clear();
+    this.table = new PostingTable();
+    this.partialTable = true;
+    return { postings: { start, doc, pos }, candGroup, candPos, candFirst };
+  }
+
+  /**
+   * Where every document's word hashes are, for threads that share them: the distinct buffers, and per document id
+   * the buffer's number, the byte offset and the length (-1, 0, 0 for a document without tokens). Hashes not in a
+   * SharedArrayBuffer are copied into one.
+   */
+  tokenDirectory(): TokenDirectory {
+    const buffers: SharedArrayBuffer[] = [];
+    const numbers = new Map<SharedArrayBuffer, number>();
+    const directory = new Int32Array(new SharedArrayBuffer(12 * (this.nextId + 1))).fill(-1);
+    for (const d of this.byId.values()) {
+      const t = d.heldTokens;
+      if (!t) { continue; }
+      let h = t.hash;
+      if (!(h.buffer instanceof SharedArrayBuffer)) {
+        const copy = new Uint32Array(new SharedArrayBuffer(Math.max(4, h.byteLength)), 0, h.length);
+        copy.set(h);
+        h = copy;
+      }
+      const buffer = h.buffer as SharedArrayBuffer;
+      let b = numbers.get(buffer);
+      if (b === undefined) { b = buffers.length; buffers.push(buffer); numbers.set(buffer, b); }
+      directory[3 * d.id] = b;
+      directory[3 * d.id + 1] = h.byteOffset;
+      directory[3 * d.id + 2] = h.length;
+    }
+    return { buffers, directory };
+  }
+
+  /**
+   * Like analyzeWith, with the shared spans found elsewhere too (a worker's findSharedSpansGrouped, trimmed of
+   * boilerplate ends there), as flat (other, aStart, aEnd, bStart, bEnd) groups.
+   */
+  analyzeFound(path: string, boilerplate: Finding[], found: ArrayLike<number>, others?: Set<string>): FileAnalysis {
+    const doc = this.mustGet(path);
+    const spans: SharedSpan[] = [];
+    for (let i = 0; i + 4 < found.length; i += 5) {
+      spans.push({ other: found[i], aStart: found[i + 1], aEnd: found[i + 2], bStart: found[i + 3], bEnd: found[i + 4] });
+    }
+    return this.analysisOf(doc, boilerplate, spans, others);
   }
 
   private candidatesByPath(byDoc: Map<number, number[]>): Map<string, SharedFingerprints> {
@@ -517,13 +639,17 @@ export class CorpusIndex implements ShapeStats {
       (id) => this.byId.get(id)?.tokens,
       this.options.duplicates.maxGap,
     );
+    return this.analysisOf(doc, boilerplate, spans, others);
+  }
+
+  private analysisOf(doc: StoredDocument, boilerplate: Finding[], spans: SharedSpan[], others?: Set<string>): FileAnalysis {
     if (others) {
       for (const sp of spans) { if (sp.other !== doc.id) { others.add(this.byId.get(sp.other)!.path); } }
     }
     const duplicates = this.duplicateFindings(doc, spans);
     const findings = [...boilerplate, ...duplicates].sort((x, y) => x.start - y.start || x.end - y.end);
     return {
-      path,
+      path: doc.path,
       findings,
       boilerplateShare: coveredShare(doc.blockChars, boilerplate),
       duplicateShare: coveredShare(doc.blockChars, duplicates),

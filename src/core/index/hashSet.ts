@@ -49,3 +49,56 @@ export class HashSet32 {
     }
   }
 }
+
+/**
+ * A map from 32-bit hashes to non-negative integers, in two typed arrays (open addressing, linear probing): the
+ * bulk scan's fingerprint-to-group lookup, asked once per fingerprint of the corpus.
+ */
+export class HashIndex32 {
+  private readonly keys: Uint32Array;
+  /** The value plus one; 0 marks an empty slot. */
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  private n = 0;
+
+  /** A map for up to `capacity` keys (it does not grow). */
+  constructor(capacity: number) {
+    let cap = 16;
+    while (cap < capacity * 2) { cap *= 2; }
+    this.keys = new Uint32Array(cap);
+    this.values = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  set(hash: number, value: number): void {
+    const h = hash >>> 0;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      if (this.values[i] === 0) {
+        if (this.n >= this.mask) { throw new Error('HashIndex32 is full'); }
+        this.keys[i] = h;
+        this.values[i] = value + 1;
+        this.n++;
+        return;
+      }
+      if (this.keys[i] === h) { this.values[i] = value + 1; return; }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  /** The value of `hash`, or -1. */
+  get(hash: number): number {
+    const h = hash >>> 0;
+    let i = (Math.imul(h, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const v = this.values[i];
+      if (v === 0) { return -1; }
+      if (this.keys[i] === h) { return v - 1; }
+      i = (i + 1) & this.mask;
+    }
+  }
+}

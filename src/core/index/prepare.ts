@@ -68,10 +68,41 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
   };
   const transfer = new Set<ArrayBuffer>();
   for (const a of [blocks, packed.shapes, packed.tokHash, packed.tokBytes, packed.tokAnchors, packed.tokLong, packed.fpHash, packed.fpPos]) {
-    transfer.add(a.buffer as ArrayBuffer);
+    // Tokens in a SharedArrayBuffer (shareTokens) are shared, not transferred: both threads read the same bytes.
+    if (a.buffer instanceof ArrayBuffer) { transfer.add(a.buffer); }
   }
   // The line tables stay with the sender's model, so they are copied rather than transferred.
   return { packed, transfer: [...transfer] };
+}
+
+/**
+ * Moves the word tokens of a batch of documents into one SharedArrayBuffer and returns them as views on it. Sent
+ * to another thread, the views share the bytes instead of copying them: the index on the main thread and the span
+ * searches on the workers read the same hashes, which exist once. One buffer a batch, not one per array: each
+ * buffer costs a native record besides its bytes.
+ */
+export function shareTokens(batch: Tokens[]): Tokens[] {
+  const words = (t: Tokens) => t.hash.length + t.offsets.packed.anchors.length + t.offsets.packed.long.length;
+  let bytes = 0;
+  for (const t of batch) { bytes += 4 * words(t) + ((t.offsets.packed.bytes.length + 3) & ~3); }
+  const buffer = new SharedArrayBuffer(Math.max(4, bytes));
+  let at = 0;
+  const take32 = (a: Uint32Array) => {
+    const v = new Uint32Array(buffer, at, a.length);
+    v.set(a);
+    at += 4 * a.length;
+    return v;
+  };
+  return batch.map((t) => {
+    const hash = take32(t.hash);
+    const anchors = take32(t.offsets.packed.anchors);
+    const long = take32(t.offsets.packed.long);
+    const b = t.offsets.packed.bytes;
+    const packedBytes = new Uint8Array(buffer, at, b.length);
+    packedBytes.set(b);
+    at += (b.length + 3) & ~3;
+    return { count: t.count, hash, offsets: new TokenOffsets({ bytes: packedBytes, anchors, long }) };
+  });
 }
 
 /** Blocks as four numbers each (startLine, endLine, start, end): 16 bytes a block instead of an object. */

@@ -1,23 +1,41 @@
 // Messages between a parallel scan and its prepare workers.
 import { BoilerplateOptions } from '../detect/boilerplate';
+import { DuplicateOptions } from '../detect/duplicates';
 import { Finding } from '../findings';
+import { SharedPostings, TokenDirectory } from './corpusIndex';
 import { PackedDocument } from './prepare';
 import { SourceStamp } from './sourceFile';
 
+/** A file for phase two: its blocks' shape counts, and its id in the index (whose shared fingerprints it has). */
+export interface AnalyseItem {
+  path: string;
+  id: number;
+  counts: Int32Array;
+}
+
 export type PrepareRequest =
   | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number; boilerplate: BoilerplateOptions }
-  | { type: 'boilerplate'; items: { path: string; counts: Int32Array }[]; totalFiles: number; options: BoilerplateOptions };
+  /**
+   * Boilerplate and duplicate spans of files this worker prepared. Batches that arrive before `spans` get their
+   * boilerplate findings at once and wait for the span search (their replies come after `spans`).
+   */
+  | { type: 'analyse'; items: AnalyseItem[]; totalFiles: number; options: BoilerplateOptions }
+  /** The corpus's shared postings and every document's word hashes, shared (not copied) with the worker. */
+  | { type: 'spans'; shared: SharedPostings; tokens: TokenDirectory; options: DuplicateOptions };
 
 export type PreparedFile =
   | { path: string; ok: true; bytes: number; doc: PackedDocument; stamp: SourceStamp | undefined }
   | { path: string; ok: false; reason: string; message: string };
 
-/** A file that changed on disk since it was prepared has no findings: the scan re-indexes it. */
-export type BoilerplateResult =
-  | { path: string; changed: false; findings: Finding[] }
+/**
+ * A file that changed on disk since it was prepared has no findings: the scan re-indexes it. `spans` are the shared
+ * passages, trimmed of boilerplate ends, as (other id, aStart, aEnd, bStart, bEnd) in token indices.
+ */
+export type AnalyseResult =
+  | { path: string; changed: false; findings: Finding[]; spans: Int32Array }
   | { path: string; changed: true };
 
 export type PrepareReply =
   | { type: 'prepared'; files: PreparedFile[] }
-  | { type: 'boilerplate'; results: BoilerplateResult[] }
+  | { type: 'analysed'; results: AnalyseResult[] }
   | { type: 'error'; message: string };

@@ -4,6 +4,8 @@ import * as assert from 'assert';
 import { CorpusIndex } from '../../../../src/core/index/corpusIndex';
 import { tokenize } from '../../../../src/core/detect/tokens';
 import { winnow } from '../../../../src/core/detect/winnow';
+import { findSharedSpansGrouped } from '../../../../src/core/detect/duplicates';
+import { trimBoilerplateEnds } from '../../../../src/core/detect/boilerplateSpans';
 
 /** Deterministic filler prose: distinct words so that nothing is shared by chance. */
 function prose(seed: string, words: number): string {
@@ -124,6 +126,41 @@ describe('CorpusIndex bulk load', () => {
     // The first incremental call completes the table: an edit then affects the other copies.
     assert.deepStrictEqual(bulk.setDocument('f3.txt', 'nothing shared here\n').sort(), ['f0.txt', 'f6.txt', 'f9.txt']);
     assert.deepStrictEqual(bulk.analyze('f0.txt'), (incremental.setDocument('f3.txt', 'nothing shared here\n'), incremental.analyze('f0.txt')));
+  });
+
+  it('gives a span search over grouped, shared postings (as the workers run it) the same passages', () => {
+    const files = corpus();
+    // An edited copy, a copy inside other text and a repeat inside one file, beside the verbatim copies.
+    files.push(['edited.txt', article.replace('six weeks', 'seven long weeks').replace('sensible', 'wise')]);
+    files.push(['embedded.txt', `${prose('e', 40)}\n\n${article}\n\n${prose('g', 40)}\n`]);
+    files.push(['twice.txt', `${prose('r', 50)}\n\n${prose('m', 30)}\n\n${prose('r', 50)}\n`]);
+    // Seven copies of the article: within maxPostings 8, the nav line of twelve files past it.
+    const reference = new CorpusIndex({ duplicates: { maxPostings: 8 } });
+    const bulk = new CorpusIndex({ duplicates: { maxPostings: 8 } });
+    for (const [p, t] of files) { reference.load(p, t); bulk.load(p, t); }
+    const shared = reference.sharedFingerprints();
+    const grouped = bulk.sharedPostings();
+    const { buffers, directory } = bulk.tokenDirectory();
+    assert.ok(buffers.every((b) => b instanceof SharedArrayBuffer));
+    const hashesOf = (id: number) => (directory[3 * id] < 0 ? undefined : new Uint32Array(buffers[directory[3 * id]], directory[3 * id + 1], directory[3 * id + 2]));
+    const o = bulk.options.duplicates;
+    let passages = 0;
+    for (const [p] of files) {
+      const doc = bulk.document(p)!;
+      const first = grouped.candFirst[doc.id];
+      const count = grouped.candFirst[doc.id + 1] - first;
+      const candidates = { count, group: grouped.candGroup.subarray(first, first + count), pos: grouped.candPos.subarray(first, first + count) };
+      const boilerplate = bulk.detectBoilerplate(p);
+      const spans = count === 0 ? [] : trimBoilerplateEnds(doc.tokens, findSharedSpansGrouped(doc.id, doc.tokens.hash, candidates, grouped.postings, hashesOf, o), boilerplate, o.minWords, (id) => ({ hash: hashesOf(id)! }), o.maxGap);
+      const flat = spans.flatMap((sp) => [sp.other, sp.aStart, sp.aEnd, sp.bStart, sp.bEnd]);
+      const expected = reference.analyzeWith(p, reference.detectBoilerplate(p), shared);
+      assert.deepStrictEqual(bulk.analyzeFound(p, boilerplate, flat), expected, p);
+      passages += expected.findings.filter((f) => f.kind === 'duplicate').length;
+    }
+    assert.ok(passages >= 8, `${passages} passages`); // seven files holding the article, one repeat
+    // The index takes incremental updates afterwards, as after sharedFingerprints.
+    assert.deepStrictEqual(bulk.setDocument('f3.txt', 'nothing shared here\n').sort(), reference.setDocument('f3.txt', 'nothing shared here\n').sort());
+    assert.deepStrictEqual(bulk.analyze('f0.txt'), reference.analyze('f0.txt'));
   });
 
   it('completes the table a slice at a time, and a load meanwhile starts the completion again', () => {
