@@ -375,7 +375,13 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
       || prev.text === 'in' && /^stakes?$/.test(prev2.text));
   const businessAfter = next !== undefined && /^(?:shares|stock|shareholders)$/.test(next.text)
     && /^(?:rose|fell|jumped|slid|climbed|dropped|gained|lost|were|have|had|closed|ended|approved|voted)$/.test(words[c.to + 2]?.text ?? '');
-  if ((businessBefore || businessAfter) && !givenFirst && !(ws.length === 1 && lexiconLabel(first) === 'location')) { set('organization', 0.8); return; }
+  // A company's officers and owners after the name: "Halden's chief executive", "a Halden spokesman", "Halden's
+  // shareholders". A person has no board or shareholders; a country's spokesman is read as the country (lexicon).
+  const after = /^['’]s$/.test(next?.text ?? '') ? words[c.to + 2] : next;
+  const officerAfter = after !== undefined
+    && (/^(?:shareholders|board|chairman|subsidiary|spokesman|spokeswoman)$/.test(after.text)
+      || after.text === 'chief' && /^(?:executive|financial)$/.test(words[words.indexOf(after) + 1]?.text ?? ''));
+  if ((businessBefore || businessAfter || officerAfter) && !givenFirst && !(ws.length === 1 && lexiconLabel(first) === 'location')) { set('organization', 0.8); return; }
   // "OPINION" in a heading is a word in capitals, not an acronym.
   const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
     && !tok.isCommonWord(first.replace(/\./g, '').toLowerCase());

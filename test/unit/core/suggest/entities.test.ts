@@ -114,6 +114,12 @@ describe('suggest: entities', () => {
     ]);
   });
 
+  it('types a company from its officers after the name: "X\'s chief executive", "a X spokesman"', () => {
+    assert.deepEqual(labelled('Talbrook\'s chief executive resigned, a Venmark spokesman said.'), [
+      'organization:Talbrook', 'organization:Venmark',
+    ]);
+  });
+
   it('proposes no event ("the Harwell Cup"), keeps an organizer\'s acronym before "Finals", and takes a two-word nationality off a title', () => {
     assert.deepEqual(labelled('Former South African Minister Thandi Mokoena opened the Harwell Cup, and the WRU Finals ended.'), [
       'person:Thandi Mokoena', 'organization:WRU',
