@@ -14,6 +14,9 @@
 //   scenes before it still run, unpictured, since each starts where the one before it ended).
 //   CORPUS_LENS_SCREENSHOT_FILE   the .txt file of the first two scenes (default: the sample corpus's election
 //                                 recount, which has copies elsewhere; else the first file, alphabetically)
+//   CORPUS_LENS_SCREENSHOT_WORKSPACE  a folder to open instead of sample-corpus/ (copied, with the sample corpus's
+//                                 articles added), e.g. a generated bench corpus, to look at the views on tens of
+//                                 thousands of files
 // It opens sample-corpus/ (the fixture workspace when sample-corpus/ has no .txt file), copied into a temporary
 // folder with the workspace settings that hide the Chat side bar. Installs what it needs like run-integration.mjs.
 // A separate page load from the test run: when a test run ends, the workbench stops its extension host.
@@ -133,8 +136,12 @@ async function main() {
   const { runDir, extensionsDir } = await prepareVsixRun(install, 'screenshot');
 
   // The workspace, copied so that its settings can hide the Chat side bar without touching the original.
-  const source = txtFiles(SAMPLE).length > 0 ? SAMPLE : FIXTURE_WORKSPACE;
+  const other = process.env.CORPUS_LENS_SCREENSHOT_WORKSPACE;
+  if (other && !fs.existsSync(other)) { throw new Error(`CORPUS_LENS_SCREENSHOT_WORKSPACE: no folder ${other}`); }
+  const source = other ? path.resolve(other) : txtFiles(SAMPLE).length > 0 ? SAMPLE : FIXTURE_WORKSPACE;
   const workspace = copyWorkspace(source, path.join(runDir, path.basename(source)));
+  // The scenes open and tag the sample corpus's articles: they join the other folder's files.
+  if (other) { for (const f of txtFiles(SAMPLE)) { fs.copyFileSync(path.join(SAMPLE, f), path.join(workspace, f)); } }
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   const settings = JSON.parse(fs.readFileSync(path.join(FIXTURE_WORKSPACE, '.vscode', 'settings.json'), 'utf8'));
   Object.assign(settings, { 'editor.wordWrap': 'on', 'editor.occurrencesHighlight': 'off', 'files.exclude': { '**/.vscode': true }, 'editor.minimap.enabled': false });

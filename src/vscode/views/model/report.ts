@@ -42,7 +42,8 @@ export interface ReportModel {
   tags: number;
 }
 
-export const REPORT_LIMITS = { groups: 10, taggedFiles: 15 };
+/** How much the report lists: groups, files named per group (the Duplicates view lists them all), tagged files. */
+export const REPORT_LIMITS = { groups: 10, groupFiles: 12, taggedFiles: 15 };
 
 export function reportModel(rows: readonly FileRow[], groups: readonly DuplicateGroup[], tags: Iterable<FileTags>): ReportModel {
   const labels = new Map<string, number>();
@@ -80,7 +81,8 @@ const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString(
 export function histogramSvg(bins: readonly HistogramBin[], caption: string): string {
   const width = 520;
   const height = 200;
-  const left = 36;
+  // Room for the largest count's label (up to six digits and a separator) left of the axis.
+  const left = 52;
   const bottom = 28;
   const top = 12;
   const max = Math.max(1, ...bins.map((b) => b.count));
@@ -93,12 +95,12 @@ export function histogramSvg(bins: readonly HistogramBin[], caption: string): st
     const range = `${percent(b.from)}–${percent(b.to)}`;
     return `<g class="bar"><title>${escapeHtml(`${range} boilerplate: ${count(b.count, 'file')}`)}</title>`
       + `<rect x="${x.toFixed(1)}" y="${y}" width="${(slot - 4).toFixed(1)}" height="${h}"></rect>`
-      + (b.count > 0 ? `<text class="value" x="${(x + (slot - 4) / 2).toFixed(1)}" y="${y - 3}">${b.count}</text>` : '')
+      + (b.count > 0 ? `<text class="value" x="${(x + (slot - 4) / 2).toFixed(1)}" y="${y - 3}">${b.count.toLocaleString('en-US')}</text>` : '')
       + `<text class="tick" x="${(x + (slot - 4) / 2).toFixed(1)}" y="${height - bottom + 14}">${percent(b.from)}</text></g>`;
   }).join('');
   const axis = `<line class="axis" x1="${left}" y1="${top + plot}" x2="${width}" y2="${top + plot}"></line>`
-    + `<text class="tick" x="${left - 6}" y="${top + 8}" text-anchor="end">${max}</text>`
-    + `<text class="tick" x="${left - 6}" y="${top + plot}" text-anchor="end">0</text>`;
+    + `<text class="tick y" x="${left - 6}" y="${top + 8}">${max.toLocaleString('en-US')}</text>`
+    + `<text class="tick y" x="${left - 6}" y="${top + plot}">0</text>`;
   return `<svg class="histogram" role="img" aria-label="${escapeHtml(caption)}" viewBox="0 0 ${width} ${height}" `
     + `preserveAspectRatio="xMinYMin meet">${axis}${bars}</svg>`;
 }
@@ -128,7 +130,10 @@ export function reportBody(m: ReportModel): string {
   const groups = m.groups.length === 0
     ? '<section><h2>Largest duplicate groups</h2><p>No files share passages (passages an editor dismissed are left out).</p></section>'
     : `<section><h2>Largest duplicate groups</h2><ol class="groups">${m.groups.map((g) => {
-      const files = g.files.map((f) => `<a href="#" data-open="${escapeHtml(f.uri)}">${escapeHtml(f.path)}</a>`).join(', ');
+      const named = g.files.slice(0, REPORT_LIMITS.groupFiles);
+      const more = g.files.length - named.length;
+      const files = named.map((f) => `<a href="#" data-open="${escapeHtml(f.uri)}">${escapeHtml(f.path)}</a>`).join(', ')
+        + (more > 0 ? ` <span class="more">and ${count(more, 'more file')} (the Duplicates view lists them all)</span>` : '');
       const sim = g.similarity > 0 ? ` · similarity up to ${percent(g.similarity)}` : '';
       const decided = [
         ...(g.kept.length > 0 ? [`kept: ${g.kept.map(escapeHtml).join(', ')}`] : []),

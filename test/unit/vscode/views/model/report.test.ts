@@ -41,6 +41,23 @@ describe('views: corpus report', () => {
     assert.deepStrictEqual(m.tagsByFile.map((f) => [f.path, f.count]), [['a.txt', 3], ['c.txt', 1]]);
   });
 
+  it('labels the axis with the largest count, ending at the axis, however many digits it has', () => {
+    const svg = histogramSvg([{ from: 0, to: 0.1, count: 133017 }, { from: 0.1, to: 0.2, count: 4 }], 'caption');
+    // A class, not the text-anchor attribute: the stylesheet's rule for the histogram's text outranks an attribute.
+    assert.match(svg, /<text class="tick y" x="46" y="20">133,017<\/text>/);
+    assert.ok(!/text-anchor=/.test(svg));
+  });
+
+  it('names the first files of a large group and counts the rest', () => {
+    const files = Array.from({ length: 30 }, (_, i) => ({ uri: `file:///c/f${i}.txt`, path: `f${i}.txt` }));
+    const html = reportBody(reportModel([row('f0.txt', 0.1)], [{ key: 'g', files, pairs: [], similarity: 0.9, sharedChars: 500, kept: [], marked: [] }], []));
+    assert.strictEqual(html.match(/data-open="file:\/\/\/c\/f\d+\.txt"/g)?.length, 12);
+    assert.match(html, /<span class="group-size">30 files<\/span>/);
+    assert.match(html, /and 18 more files \(the Duplicates view lists them all\)/);
+    const small = reportBody(reportModel([row('f0.txt', 0.1)], [{ key: 'g', files: files.slice(0, 12), pairs: [], similarity: 0.9, sharedChars: 500, kept: [], marked: [] }], []));
+    assert.ok(!small.includes('more file'), 'a group of twelve is named in full');
+  });
+
   it('escapes every name from the corpus and uses no inline style or remote address', () => {
     const evil = 'x<img src=https://evil.example/a.png onerror="alert(1)">.txt';
     const rows = [{ ...row(evil, 0.3, 1), uri: 'file:///c/x%3Cimg' }];
