@@ -1,17 +1,8 @@
 // The undo history without VS Code: the steps of each document, a step of several documents, a step put back,
 // and what a command changed in a document's decisions (for its undo).
 import * as assert from 'node:assert/strict';
-import type { AnchoredAnnotation, Annotation } from '../../../../src/core/annotations';
 import { TagHistory, decisionChanges } from '../../../../src/vscode/annotations/tagHistory';
-
-function anchored(a: Partial<Annotation> & Pick<Annotation, 'kind' | 'start' | 'end'>, at: [number, number] | null = [a.start, a.end]): AnchoredAnnotation {
-  return {
-    annotation: { id: a.id ?? `${a.kind}${a.start}`, quote: 'q', ...a },
-    outcome: at ? 'exact' : 'orphaned',
-    start: at ? at[0] : null,
-    end: at ? at[1] : null,
-  };
-}
+import { anchored } from '../fixtures';
 
 describe('vscode tag history', () => {
   it('undoes the newest tag of a document, skipping tags removed meanwhile, and keeps documents apart', () => {

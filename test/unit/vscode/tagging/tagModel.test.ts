@@ -1,17 +1,9 @@
 // The editor's tagging model without VS Code: tag styles and their theme colours, hover text, which tags stand at
 // an offset.
 import * as assert from 'node:assert/strict';
-import type { AnchoredAnnotation, Annotation } from '../../../../src/core/annotations';
 import { TAG_STYLES, colorIdOf, styleOf, tagHoverMarkdown, tagTitle, tagsAt } from '../../../../src/vscode/tagging/tagModel';
-
-function anchored(a: Partial<Annotation> & Pick<Annotation, 'kind' | 'start' | 'end'>, at: [number, number] | null = [a.start, a.end]): AnchoredAnnotation {
-  return {
-    annotation: { id: a.id ?? `${a.kind}${a.start}`, quote: 'q', ...a },
-    outcome: at ? 'exact' : 'orphaned',
-    start: at ? at[0] : null,
-    end: at ? at[1] : null,
-  };
-}
+import type { Annotation } from '../../../../src/core/annotations';
+import { anchored } from '../fixtures';
 
 describe('vscode tag model', () => {
   it('draws a claim, each entity label, and a made-up label as other; decisions and notes not at all', () => {
