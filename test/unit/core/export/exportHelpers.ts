@@ -11,8 +11,17 @@ import { scanFolder } from '../../../../src/core/scan';
 export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..', '..');
 export const sampleCorpus = path.join(repoRoot, 'sample-corpus');
 
+/** The folder this test process makes its temporary folders in; it goes when the process exits. */
+let tempRoot: string | undefined;
+
+/** A fresh folder for one test, removed with every other one when the test process exits. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `corpus-lens-${prefix}-`));
+  if (tempRoot === undefined) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-test-'));
+    process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+    tempRoot = root;
+  }
+  return fs.mkdtempSync(path.join(tempRoot, `${prefix}-`));
 }
 
 /** A copy of `from`'s .txt files and sidecars in a fresh folder. */
