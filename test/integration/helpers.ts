@@ -1,5 +1,6 @@
 // Shared by the integration tests: the extension's API, and waiting for an event (with a time limit that only
-// turns a hang into a failure; no test sleeps, but a refused save is tried again after a pause).
+// turns a hang into a failure; no test sleeps, but a refused save is tried again after a pause, and a sidecar
+// deletion the file watcher did not report is made again).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
@@ -72,15 +73,28 @@ export async function setText(doc: vscode.TextDocument, text: string): Promise<v
 /**
  * Deletes the sidecars of these corpus files (those that exist), and resolves once the extension has taken each
  * deletion in (it republishes the file's findings after re-reading its decisions).
+ *
+ * VS Code's file watcher drops a creation followed by a deletion that reach it in one batch (the file never
+ * existed, as far as it reports), so a sidecar the extension wrote a moment before the deletion may go without an
+ * event (CI saw it once, after a test that tags and undoes in 100 ms). When no update comes within a few seconds,
+ * the sidecar is written back as it was, that write is waited for, and the deletion is made again: then the
+ * watcher has reported the file and reports its deletion. A deletion the extension misses twice fails as before.
  */
 export async function deleteSidecars(api: CorpusLensApi, uris: readonly vscode.Uri[]): Promise<void> {
   for (const uri of uris) {
     const sidecar = uri.with({ path: `${uri.path}.annotations.yaml` });
-    const exists = await vscode.workspace.fs.stat(sidecar).then(() => true, () => false);
-    if (!exists) { continue; }
-    const taken = findingsUpdated(api, uri);
+    const bytes = await vscode.workspace.fs.readFile(sidecar).then((b) => b, () => undefined);
+    if (!bytes) { continue; }
+    const taken = findingsUpdated(api, uri, 5_000);
     await vscode.workspace.fs.delete(sidecar);
-    await taken;
+    const seen = await taken.then(() => true, () => false);
+    if (seen) { continue; }
+    const restored = findingsUpdated(api, uri);
+    await vscode.workspace.fs.writeFile(sidecar, bytes);
+    await restored;
+    const takenAgain = findingsUpdated(api, uri);
+    await vscode.workspace.fs.delete(sidecar);
+    await takenAgain;
   }
 }
 
