@@ -389,7 +389,7 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
       const sentence = rest.join('\t');
       const scores = engine.suggest(sentence, { entities: false, claims: true, minClaimScore: 0 }).filter((x) => x.kind === 'claim').map((x) => x.score);
       const proposed = engine.suggest(sentence, { entities: false, claims: true }).some((x) => x.kind === 'claim');
-      return { positive: label.trim() === '1', score: scores.length ? Math.max(...scores) : 0, proposed };
+      return { positive: label.trim() === '1', sentence, score: scores.length ? Math.max(...scores) : 0, proposed };
     });
     const tp = rows.filter((x) => x.positive && x.proposed).length;
     const fp = rows.filter((x) => !x.positive && x.proposed).length;
@@ -397,6 +397,7 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
     const ap = averagePrecision([...rows].sort((a, b) => b.score - a.score));
     (report.externalClaims ??= {})[file] = { ...prf(tp, fp, fn), ap, lines: rows.length };
     console.log(`\nExternal claims (${file}, ${rows.length} lines, ${tp + fn} check-worthy)\n  ${line('at the default threshold', prf(tp, fp, fn))}   AP ${fmt(ap)}`);
+    if (showErrors === 'external') { printRanking(rows); }
   } else {
     const raw = fs.readFileSync(file, 'utf8');
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-external-'));
@@ -414,6 +415,21 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
     }
   }
   }
+  // Several claim files are ranked each on its own, as CLEF CheckThat! ranks each debate or speech: their mean
+  // average precision is the task's measure.
+  const aps = Object.values(report.externalClaims ?? {}).map((x) => x.ap);
+  if (what === 'claims' && aps.length > 1) {
+    report.externalClaimsMap = aps.reduce((a, b) => a + b, 0) / aps.length;
+    console.log(`\nExternal claims, ${aps.length} files ranked each on its own: MAP ${fmt(report.externalClaimsMap)} (AP ${aps.map(fmt).join(', ')})`);
+  }
+}
+
+/** The top of a ranking and the check-worthy lines below it, to read the errors of an external claim file. */
+function printRanking(rows) {
+  const ranked = [...rows].sort((a, b) => b.score - a.score);
+  ranked.forEach((x, k) => {
+    if (k < 15 || x.positive) { console.log(`  ${String(k + 1).padStart(4)} ${x.positive ? '*' : ' '} ${x.score.toFixed(3)}  ${x.sentence}`); }
+  });
 }
 
 // The acceptance targets, checked on the held-out figures (the dev figures are optimistic by construction).
