@@ -108,6 +108,32 @@ describe('suggest: claims', () => {
     assert.ok(score(record) >= 0.45);
   });
 
+  it('reads a transcript line without its speaker label, and ranks a questioner\'s line below the answer', () => {
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    // The label is no part of what is said: the same words score the same under any answering speaker's name.
+    assert.equal(score('OKONJO: The ferry fare rose 40 percent in two years.'), score('The ferry fare rose 40 percent in two years.'));
+    assert.equal(score('MARIA DELGADO: The ferry fare rose 40 percent in two years.'), score('The ferry fare rose 40 percent in two years.'));
+    // The one who asks states premises; the one who answers makes the claims that get checked.
+    const asked = score('QUESTION: The ferry fare rose 40 percent in two years.');
+    const moderated = score('MODERATOR: The port has lost 300 jobs since the merger.');
+    assert.ok(asked < score('OKONJO: The ferry fare rose 40 percent in two years.'), `${asked}`);
+    assert.ok(asked < 0.45 && moderated < 0.45, `${asked} ${moderated}`);
+    // A colon after ordinary words is no label: the sentence keeps its words, and its claim.
+    assert.ok(score('The fare rose for one reason: fuel went up 40 percent.') >= 0.45);
+  });
+
+  it('counts a record over a period or a population as checkable even when the speaker hedges it', () => {
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    const hedgedRecord = 'I guess it was the biggest turnout for a council vote since the harbour opened.';
+    const hedgedOpinion = 'I guess it was a good night for the council and for the harbour.';
+    assert.ok(score(hedgedRecord) > score(hedgedOpinion) + 0.2, `${score(hedgedRecord)} > ${score(hedgedOpinion)}`);
+    assert.ok(score('Our port now handles more cargo than any other port in the region.') >= 0.45);
+    // A superlative with no period or population is praise, not a record.
+    assert.ok(score('I think she is the best harbour master we could have.') < 0.45);
+  });
+
   it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
     const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
     const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');
