@@ -2,7 +2,7 @@
 // (attribution, figures and dates, comparisons and records, events with consequences, quotations that report)
 // against signs of what is not checkable (questions, opinions and feelings, promises, greetings, scene-setting,
 // site boilerplate), and the speaker is proposed where the sentence names one.
-import { Span } from './sentences';
+import { SPEAKER_LABEL, Span } from './sentences';
 import { ClaimSuggestion, EntitySuggestion } from './types';
 
 export interface ClaimOptions {
@@ -62,11 +62,6 @@ const FIRST_SINGULAR = /\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me)\
 const SECOND_PERSON = /\b(you|your|you're|you’re)\b/i;
 const QUOTE = /["“”]/;
 
-/**
- * A transcript's speaker label at the start of a line ("SANDERS:", "LESLEY STAHL:", "Q:"): capitals, then a colon.
- * It is no part of what is said, so the cues are read in the words after it.
- */
-const SPEAKER_LABEL = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*)(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s+/u;
 /**
  * Labels that name the one who asks rather than the one who answers: in an interview, a press conference or a
  * debate the questions and their premises are not what gets checked, the answers are.
@@ -149,10 +144,12 @@ const SOFT = new Set(['firstPerson', 'firstSingular', 'secondPerson', 'modal', '
 
 /**
  * The check-worthiness score of one sentence, in [0, 1]. `entities` is how many names the sentence holds; without
- * it, capitalized words after the first stand in for names.
+ * it, capitalized words after the first stand in for names. `asked`: the sentence is a questioner's (a moderator
+ * found in the document, see `questioners`), whatever its own label says.
  */
-export function claimScore(sentence: string, entities?: number): number {
+export function claimScore(sentence: string, entities?: number, asked = false): number {
   const f = features(sentence, entities ?? (sentence.slice(1).match(/(?<![.!?]\s)\b(?!I\b)\p{Lu}\p{Ll}+/gu)?.length ?? 0));
+  if (asked) { f.questioner = 1; }
   // A figure or a count is checkable whoever states it: in a debate it comes wrapped in "I", "you", "we would",
   // "Well," and "I think", which then count for half.
   // So is a record set over a period or a population, hedged or not ("I guess it was the biggest win since 1984").
@@ -170,6 +167,36 @@ export function claimScore(sentence: string, entities?: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * The speaker of each sentence of a transcript: the last speaker label ("NAME:") at or before it, if any.
+ */
+function turnSpeakers(text: string, sentences: readonly Span[]): (string | undefined)[] {
+  let current: string | undefined;
+  return sentences.map((span) => {
+    const m = SPEAKER_LABEL.exec(text.slice(span.start, Math.min(span.end, span.start + 60)));
+    if (m) { current = m[1]; }
+    return current;
+  });
+}
+
+/**
+ * The speakers of a transcript who mostly ask: a moderator or an interviewer named by name ("RADDATZ:"), whose
+ * lines carry the premises of questions rather than the claims that get checked. A speaker with at least six
+ * sentences, a quarter of them questions, is one; a candidate's rhetorical questions stay well under that share.
+ */
+function questioners(text: string, sentences: readonly Span[], speakers: readonly (string | undefined)[]): Set<string> {
+  const count = new Map<string, { all: number; asked: number }>();
+  sentences.forEach((span, k) => {
+    const who = speakers[k];
+    if (!who) { return; }
+    const c = count.get(who) ?? { all: 0, asked: 0 };
+    c.all++;
+    if (QUESTION_END.test(text.slice(span.start, span.end))) { c.asked++; }
+    count.set(who, c);
+  });
+  return new Set([...count].filter(([, c]) => c.all >= 6 && c.asked >= c.all / 4).map(([who]) => who));
+}
+
 /** Claims among the sentences of `text`; `entities` (of the same text) help name the speaker. */
 export function findClaims(
   text: string, sentences: readonly Span[], entities: readonly EntitySuggestion[], options: ClaimOptions = defaultClaimOptions,
@@ -177,7 +204,9 @@ export function findClaims(
   const out: ClaimSuggestion[] = [];
   let lastPerson: EntitySuggestion | undefined;
   let e = 0;
-  for (const span of sentences) {
+  const speakers = turnSpeakers(text, sentences);
+  const asking = questioners(text, sentences, speakers);
+  for (const [k, span] of sentences.entries()) {
     const sentence = text.slice(span.start, span.end);
     const inside: EntitySuggestion[] = [];
     while (e < entities.length && entities[e].start < span.end) {
@@ -186,7 +215,8 @@ export function findClaims(
     }
     // A name in the speaker's label is who speaks, not a name the sentence is about.
     const label = SPEAKER_LABEL.exec(sentence)?.[0].length ?? 0;
-    const score = claimScore(sentence, inside.filter((x) => x.start >= span.start + label).length);
+    const who = speakers[k];
+    const score = claimScore(sentence, inside.filter((x) => x.start >= span.start + label).length, who !== undefined && asking.has(who));
     if (score >= options.minScore) {
       const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 100) / 100 };
       const speaker = findSpeaker(sentence, span.start, inside, lastPerson);
