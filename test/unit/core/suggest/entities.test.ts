@@ -219,4 +219,27 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('KOR-VALE, Norway 2025-03-14\nThe plant shut down, officials said.'), ['location:KOR-VALE', 'location:Norway']);
     assert.deepEqual(labelled('Senator Ida Varn met Dorvick, Ohio\'s mayor, on Friday.'), ['person:Ida Varn', 'location:Ohio']);
   });
+  it('reads an acronym the model knows as a word, tagged a proper noun between lower-case words, as an organization, but not a word in capitals', () => {
+    assert.deepEqual(labelled('Grain sales slowed on Thursday, USDA said.'), ['organization:USDA']);
+    assert.deepEqual(labelled('It was NOT true, the farmers said.'), []);
+  });
+
+  it('reads the kind of organization in lower case before or after a name as an organization', () => {
+    assert.deepEqual(labelled('Aid came from the medical charity Soins sans Limites on Friday.'), ['organization:Soins sans Limites']);
+    assert.deepEqual(labelled('The move was approved, the Korvalo news agency said.'), ['organization:Korvalo']);
+    assert.deepEqual(labelled('Prices were set by the Teravin group last year.'), ['organization:Teravin']);
+  });
+
+  it('splits a run at a person\'s title after an organization\'s or a place\'s word, and keeps a title word inside a name', () => {
+    assert.deepEqual(labelled('On Monday, Harlow County Circuit Court Judge Ada Penn said the case was closed.'), [
+      'organization:Harlow County Circuit Court', 'person:Ada Penn',
+    ]);
+    assert.deepEqual(labelled('She was taken to Leeds General Infirmary on Monday.'), ['organization:Leeds General Infirmary']);
+  });
+
+  it('reads a journal\'s name with "of", a wire desk and a former country', () => {
+    assert.deepEqual(labelled('The study appeared in the Medical Journal of Norvania this week.'), ['organization:Medical Journal of Norvania']);
+    assert.deepEqual(labelled('Written by the Corvale Municipal Desk for clients.'), ['organization:Corvale Municipal Desk']);
+    assert.deepEqual(labelled('Refugees crossed into eastern Zaire on Friday.'), ['location:Zaire']);
+  });
 });
