@@ -22,6 +22,9 @@ import { EntitySuggestion } from './types';
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du',
   'le', 'la', 'bin', 'bint', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'e', 'des', 'sans', 'et']);
 
+/** A surname with an Arabic article joined by a hyphen: "el-Baz", "al-Assad". */
+const ARTICLE_JOINED = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|ben)-\p{Lu}\p{Ll}/u;
+
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'into', 'toward',
   'towards', 'via', 'throughout', 'within', 'across', 'between', 'inside', 'of']);
 
@@ -158,6 +161,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
       // "Peter Blackburn BRUSSELS 1996-08-22": a word in capitals after a Title Case one starts a dateline, not the name.
       if (/^\p{Lu}\p{Ll}/u.test(words[to].text) && /^\p{Lu}[\p{Lu}-]{3,}$/u.test(words[next].text)) { break; }
       if (isCapitalized(words[next]) && !words[next].initial) { to = next; continue; }
+      // "Osama el-Baz", "Bashar al-Assad": an Arabic article joined to the surname by a hyphen.
+      if (ARTICLE_JOINED.test(words[next].text)) { to = next; continue; }
       // Connectors inside a name: particles, "of"/"for" after an organization's or a place's head word, "&", and
       // one "and" inside an "of"/"for" organization ("Department of Forestry and Fire Protection").
       const connector = words[next].text;
@@ -202,9 +207,15 @@ function splitBeforeTitle(c: Candidate, words: Word[]): Candidate[] {
     // One listed word before the title qualifies it ("Treasury Secretary ..."), as trimChunk reads it.
     if (!(ORG_SUFFIXES.has(before) || LOC_SUFFIXES.has(before) || k - c.from >= 2 && lexiconLabel(head) !== undefined)) { continue; }
     // "Leeds General Infirmary": an organization's word after the title makes it part of that name.
-    if (words.slice(k + 1, c.to + 1).some((w) => !/^\p{Lu}\p{Ll}/u.test(w.text) || TITLES.has(w.text)
-      || ORG_SUFFIXES.has(w.text) || LOC_SUFFIXES.has(w.text))) { continue; }
+    // "Palestinian Authority Secretary General Ahmed Rahal": more titles may follow; a name ends the run.
+    if (words.slice(k + 1, c.to + 1).some((w) => !/^\p{Lu}\p{Ll}/u.test(w.text)
+      || ORG_SUFFIXES.has(w.text) || LOC_SUFFIXES.has(w.text)) || TITLES.has(words[c.to].text)) { continue; }
     return [{ words, from: c.from, to: k - 1, score: 0 }, { words, from: k, to: c.to, score: 0 }];
+  }
+  // "NYMEX Alberta natgas": an acronym before a listed place is two names, the organization and the place.
+  if (c.to > c.from && /^[A-Z][A-Z&]{2,5}$/.test(words[c.from].text) && !NOT_ENTITY_ACRONYMS.has(words[c.from].text)
+    && lexiconLabel(words.slice(c.from + 1, c.to + 1).map((w) => w.text).join(' ')) === 'location') {
+    return [{ words, from: c.from, to: c.from, score: 0 }, { words, from: c.from + 1, to: c.to, score: 0 }];
   }
   return [c];
 }
@@ -312,7 +323,7 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     && !(to - 1 === from && GIVEN_NAMES.has(words[from].text))) { to--; }
   // Connectors left dangling at either end.
   while (from <= to && !isCapitalized(words[from])) { from++; }
-  while (to >= from && !isCapitalized(words[to])) { to--; }
+  while (to >= from && !isCapitalized(words[to]) && !(to > from && ARTICLE_JOINED.test(words[to].text))) { to--; }
   if (from > to) { return undefined; }
   const single = from === to ? words[from] : undefined;
   if (single) {

@@ -256,7 +256,9 @@ export const REGIONS = phrases(`
   Somerset|Norfolk|Suffolk|Cumbria|Northumberland|Durham|Cheshire|Merseyside|Midlands|West Midlands|East Anglia|
   Highlands|Lake District|Cotswolds|Ulster|Shetland|Orkney|Hebrides|Isle of Wight|Isle of Man|Jersey|
   Guernsey|Gibraltar|Falklands|Falkland Islands|Bermuda|Cayman Islands|Canary Islands|Balearic Islands|Azores|
-  Madeira|Galapagos|Hawaii|Guam|Mount Everest|Everest|Kilimanjaro|Mont Blanc
+  Madeira|Galapagos|Hawaii|Guam|Mount Everest|Everest|Kilimanjaro|Mont Blanc|
+  Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Kan|Ky|Mich|Minn|Mont|Neb|Nev|Okla|Tenn|Vt|Wis|Wyo|
+  Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Fla.|Kan.|Ky.|Mich.|Minn.|Mont.|Neb.|Nev.|Okla.|Tenn.|Vt.|Wis.|Wyo.
 `);
 
 /** Capitals and other cities often in the news. */

@@ -242,4 +242,24 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('Written by the Corvale Municipal Desk for clients.'), ['organization:Corvale Municipal Desk']);
     assert.deepEqual(labelled('Refugees crossed into eastern Zaire on Friday.'), ['location:Zaire']);
   });
+  it('reads an acronym in a heading where capitals tell something, a line that is only an organization\'s name, and a dateline before a date', () => {
+    assert.deepEqual(labelled('KORVEX natgas ends lower on weather outlook.\nTrading was thin on Friday, dealers said.'), ['organization:KORVEX']);
+    assert.deepEqual(labelled('Stocks were mixed on Friday.\n- Norvale Grain Commission'), ['organization:Norvale Grain Commission']);
+    assert.deepEqual(labelled('BRACKTON 1996-12-06\nTrade was slow on Friday, dealers said.'), ['location:BRACKTON']);
+    assert.deepEqual(labelled('EPS 143.56 yen 127.64 yen'), []);
+  });
+
+  it('splits an acronym from a listed place after it, reads a state\'s short form and joins an Arabic article to a surname', () => {
+    assert.deepEqual(labelled('The KORVEX Alberta contract was untraded, dealers said.'), ['organization:KORVEX', 'location:Alberta']);
+    assert.deepEqual(labelled('The plant is in Brackton, Okla., officials said.'), ['location:Brackton', 'location:Okla.']);
+    assert.deepEqual(labelled('Mubarak\'s adviser Osama el-Baz said on Thursday there were efforts.'), [
+      'person:Mubarak', 'person:Osama el-Baz',
+    ]);
+  });
+
+  it('splits a run at a title after an organization\'s word when more titles follow', () => {
+    assert.deepEqual(labelled('Norvale Authority Secretary General Ahmed Rahal said on Thursday he would go.'), [
+      'organization:Norvale Authority', 'person:Ahmed Rahal',
+    ]);
+  });
 });
