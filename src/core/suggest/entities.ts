@@ -11,7 +11,7 @@ import {
 import {
   Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { harmonize, placesBeforePlaces, tableRows } from './entityDocument';
+import { harmonize, placesBeforePlaces, rankedRowName, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
 import { resultLines, typeClubs } from './sportsCopy';
@@ -75,6 +75,9 @@ export function findEntities(
   for (const chunk of [...chunks(text, words)].flatMap((c) => splitBeforeTitle(c, words))) {
     // Capitals tell nothing in a heading: its runs are read once the running text has typed its names.
     if (headings.has(words[chunk.from].sentence)) { inHeadings.push(chunk); continue; }
+    // A ranked row with a word in lower case ("1. Dieter Blanc (France) 238.36 points") is not read as a heading;
+    // its name opens a sentence after the rank's full stop, where trimming would take "Dieter" for a common word.
+    if (rankedRowName(words, chunk, text) !== undefined) { candidates.push({ ...chunk, label: 'person', score: 0.7 }); continue; }
     const placesBefore: Candidate[] = [];
     const trimmed = trimChunk(chunk, words, tokenized, placesBefore);
     candidates.push(...placesBefore);
@@ -87,7 +90,7 @@ export function findEntities(
   const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
   typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
   const named = namesOfRunningText(candidates, words);
-  const rows = tableRows(words, inHeadings, named, tokenized, candidates);
+  const rows = tableRows(words, inHeadings, named, tokenized, candidates, text);
   for (const h of inHeadings) {
     if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
     candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
@@ -432,7 +435,8 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if ((kindBefore || kindAfter) && !roleRightBefore(text, words, c, tok)) { set('organization', 0.8); return; }
   // "OPINION" in a heading is a word in capitals, not an acronym. The model's vocabulary also holds acronyms
   // ("usda", "nymex"): one it tags a proper noun, between words in lower case, is still one.
-  const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
+  // "part XVII": a Roman numeral is no acronym.
+  const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first) && !/^[IVX]+$/.test(first)
     && (!tok.isCommonWord(first.replace(/\./g, '').toLowerCase()) || ws[0].pos === 'PROPN' && first.length <= 5
       && [prev, next].some((w) => w !== undefined && /^\p{Ll}/u.test(w.text)));
   const titleBefore = prev !== undefined && gapIsSpace(text, prev, ws[0])

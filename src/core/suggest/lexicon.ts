@@ -24,7 +24,7 @@ export const ORG_SUFFIXES = words(`
   Organization Organisation Council Centre Center Church Diocese Mosque Synagogue Cathedral
   Police Constabulary Army Navy Forces Corps Guard Command Brigade Brigades Regiment Militia Marines
   Times Post Journal News Herald Gazette Tribune Telegraph Guardian Observer Chronicle Press Media Radio Television TV
-  Magazine Weekly Desk
+  Magazine Weekly Desk Mail
   Studios Records Pictures Entertainment Games Pharmaceuticals Pharma Technologies Technology Systems Software
   Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Foods Brands Stores
   Logistics Shipping Telecom Communications Solutions Consulting Reserve Mission Council Caucus Project

@@ -262,4 +262,16 @@ describe('suggest: entities', () => {
       'organization:Norvale Authority', 'person:Ahmed Rahal',
     ]);
   });
+  it('reads two or three Title Case words after a rank opening a line, before a listed place in brackets or a figure, as a competitor', () => {
+    assert.deepEqual(labelled('Results on Saturday:\n1. Dieter Blanc (France) 238.36 points\n2. Ivana Cooper (Canada) 223.60'), [
+      'person:Dieter Blanc', 'location:France', 'person:Ivana Cooper', 'location:Canada',
+    ]);
+    assert.deepEqual(labelled('We met at 4. Then Harbour View (Canada) opened.'), ['location:Canada']);
+  });
+
+  it('reads a newspaper ending in "Mail" with "and" inside, and no Roman numeral as an acronym', () => {
+    assert.deepEqual(labelled('Dana Orrin of The Lantern and Mail called it the feud, part XVII.'), [
+      'person:Dana Orrin', 'organization:Lantern and Mail',
+    ]);
+  });
 });
