@@ -440,7 +440,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     && (!tok.isCommonWord(first.replace(/\./g, '').toLowerCase()) || ws[0].pos === 'PROPN' && first.length <= 5
       && [prev, next].some((w) => w !== undefined && /^\p{Ll}/u.test(w.text)));
   const titleBefore = prev !== undefined && gapIsSpace(text, prev, ws[0])
-    && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text));
+    && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text)
+      // "the National Harbour Fishing study": a word that qualifies titles ("National Security Adviser") is no title.
+      && !NAME_ADJECTIVES.has(prev.text));
   const ageAfter = next?.text === ',' && /^\d{1,3}$/.test(words[c.to + 2]?.text ?? '') && words[c.to + 3]?.text === ',';
   const known = ws.length === 1 && KNOWN_PEOPLE.has(first);
   // A word no dictionary holds, in the singular too ("Renewables").

@@ -224,7 +224,7 @@ export const COUNTRIES = phrases(`
   Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|
   Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|U.A.E.|
   United Kingdom|UK|U.K.|Britain|Great Britain|England|Scotland|Wales|Northern Ireland|United States|
-  United States of America|US|U.S.|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Vatican City|Venezuela|
+  United States of America|US|U.S.|U.S|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Vatican City|Venezuela|
   Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Greenland|Puerto Rico|Hong Kong|Macau|Gaza|Gaza Strip|West Bank|Crimea|
   Donbas|Donbass|Kashmir|Tibet|Xinjiang|Chechnya|Kurdistan|Western Sahara|Transnistria|Abkhazia|South Ossetia|
   Nagorno-Karabakh|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Zaire|Rhodesia|Ceylon

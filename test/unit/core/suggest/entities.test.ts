@@ -274,4 +274,8 @@ describe('suggest: entities', () => {
       'person:Dana Orrin', 'organization:Lantern and Mail',
     ]);
   });
+  it('reads no person after a word that qualifies titles, and "U.S" without its last full stop as a place', () => {
+    assert.deepEqual(labelled('He runs the National Harbour Fishing study for the region.'), []);
+    assert.deepEqual(labelled('Results:\n4. Eric Bergoust (U.S) 207.15'), ['person:Eric Bergoust', 'location:U.S']);
+  });
 });
