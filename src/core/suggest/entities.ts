@@ -208,7 +208,11 @@ function splitBeforeTitle(c: Candidate, words: Word[]): Candidate[] {
     const before = words[k - 1].text;
     const head = words.slice(c.from, k).map((w) => w.text).join(' ');
     // One listed word before the title qualifies it ("Treasury Secretary ..."), as trimChunk reads it.
-    if (!(ORG_SUFFIXES.has(before) || LOC_SUFFIXES.has(before) || k - c.from >= 2 && lexiconLabel(head) !== undefined)) { continue; }
+    // "East Timorese Roman Catholic Bishop Carlos Belo": a given name after the title starts the name, whatever
+    // qualifies the title before it.
+    const givenAfter = GIVEN_NAMES.has(words[k + 1].text) && c.to - k >= 2 && k - c.from >= 2;
+    if (!(ORG_SUFFIXES.has(before) || LOC_SUFFIXES.has(before) || k - c.from >= 2 && lexiconLabel(head) !== undefined
+      || givenAfter)) { continue; }
     // "Leeds General Infirmary": an organization's word after the title makes it part of that name.
     // "Palestinian Authority Secretary General Ahmed Rahal": more titles may follow; a name ends the run.
     if (words.slice(k + 1, c.to + 1).some((w) => !/^\p{Lu}\p{Ll}/u.test(w.text)

@@ -278,4 +278,8 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('He runs the National Harbour Fishing study for the region.'), []);
     assert.deepEqual(labelled('Results:\n4. Eric Bergoust (U.S) 207.15'), ['person:Eric Bergoust', 'location:U.S']);
   });
+  it('starts a person\'s name at a title inside a run when a given name follows it, but keeps one word that qualifies the title out', () => {
+    assert.deepEqual(labelled('Norvanian Roman Catholic Bishop Carlos Vell left on Friday.'), ['person:Carlos Vell']);
+    assert.deepEqual(labelled('Treasury Secretary Janet Orlin said the plan would work.'), ['person:Janet Orlin']);
+  });
 });
