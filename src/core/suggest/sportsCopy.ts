@@ -80,7 +80,7 @@ export function resultLines(words: Word[], text: string, sentenceCount: number):
     if (firstIndex[w.sentence] < 0) { firstIndex[w.sentence] = i; }
     bySentence[w.sentence].push(w);
   });
-  const out: Candidate[] = [];
+  const out: Candidate[] = standingsRows(words, text);
   bySentence.forEach((ws, s) => {
     // Side, score, side, score, then nothing or a bracket.
     let k = 0;
@@ -100,5 +100,29 @@ export function resultLines(words: Word[], text: string, sentenceCount: number):
       out.push({ words, from: firstIndex[s] + a, to: firstIndex[s] + b, label: country ? 'location' : 'organization', score: 0.85 });
     }
   });
+  return out;
+}
+
+/**
+ * The rows of a league table, "Aston Villa 17 9 3 5 22 15 30": a line that is a name of one to four words, then
+ * four figures or more and nothing else, names a team (played, won, drawn, lost ...). Called for sports copy only.
+ */
+function standingsRows(words: Word[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let end = i;
+    while (end + 1 < words.length && !text.slice(words[end].end, words[end + 1].start).includes('\n')) { end++; }
+    let k = i;
+    while (k <= end && k - i < 5 && (isCapitalized(words[k]) && !/\d/.test(words[k].text)
+      || k > i && /^(?:of|['’]s)$/.test(words[k].text))) { k++; }
+    const figures = end - k + 1;
+    if (k > i && figures >= 4 && words.slice(k, end + 1).every((w) => /^\d{1,3}$/.test(w.text))) {
+      const name = words.slice(i, k).map((w) => w.text).join(' ');
+      const country = COUNTRIES.has(name) || lexiconLabel(name) === 'location' && !CITIES.has(name);
+      out.push({ words, from: i, to: k - 1, label: country ? 'location' : 'organization', score: 0.85 });
+    }
+    i = end + 1;
+  }
   return out;
 }

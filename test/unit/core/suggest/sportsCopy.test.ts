@@ -39,4 +39,9 @@ describe('suggest: entities in sports copy', () => {
       'location:Lisbon', 'location:Madrid',
     ]);
   });
+  it('reads the name opening a league table\'s row of figures as a team, a club or a country\'s side', () => {
+    const text = 'Standings after Saturday\'s matches (played, won, drawn, lost, goals for, goals against, points):\n'
+      + 'Harwick Rovers 17 10 5 2 34 16 35\nLeeds 16 9 4 3 29 17 31\nNorway 16 9 4 3 26 14 31\nHarwick 43.2 39.3 28.5 62.8';
+    assert.deepEqual(labelled(text), ['organization:Harwick Rovers', 'organization:Leeds', 'location:Norway']);
+  });
 });
