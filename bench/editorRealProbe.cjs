@@ -85,11 +85,12 @@ function memoryWatch() {
     // The host thread's own heap (the export thread's is in the RSS only).
     peakHeap = Math.max(peakHeap, heapUsed + external - arrayBuffers);
     let total = rss;
-    const index = workers.has('scanWorker') ? rssOf(workers.get('scanWorker')) : 0;
+    let index = 0;
     for (const [name, pid] of workers) {
-      const r = name === 'scanWorker' ? index : rssOf(pid);
+      const r = rssOf(pid);
       peakWorkers[name] = Math.max(peakWorkers[name] ?? 0, r);
       total += r;
+      if (name === 'scanWorker') { index = r; }
     }
     peakTotal = Math.max(peakTotal, total);
     samples.push([Math.round(now()), rss, heapUsed, index]);
