@@ -27,7 +27,7 @@ let maxFileBytes = 0;
 interface Spans {
   shared: SharedPostings;
   options: DuplicateOptions;
-  hashesOf: (id: number) => Uint32Array | undefined;
+  hashesOf: (id: number) => Uint16Array | undefined;
 }
 let spans: Spans | undefined;
 /** Files whose boilerplate was found before the shared postings came: they wait for the span search. */
@@ -111,14 +111,14 @@ function spansOf(h: Held, s: Spans): AnalyseResult {
   return { path: rel, changed: false, findings: h.findings, spans: flat };
 }
 
-function hashReader(t: TokenDirectory): (id: number) => Uint32Array | undefined {
-  const views: (Uint32Array | undefined)[] = [];
+function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined {
+  const views: (Uint16Array | undefined)[] = [];
   return (id) => {
     let v = views[id];
     if (!v) {
       const b = t.directory[3 * id];
       if (b === undefined || b < 0) { return undefined; }
-      v = new Uint32Array(t.buffers[b], t.directory[3 * id + 1], t.directory[3 * id + 2]);
+      v = new Uint16Array(t.buffers[b], t.directory[3 * id + 1], t.directory[3 * id + 2]);
       views[id] = v;
     }
     return v;

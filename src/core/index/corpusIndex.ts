@@ -583,7 +583,7 @@ export class CorpusIndex implements ShapeStats {
       if (!t) { continue; }
       let h = t.hash;
       if (!(h.buffer instanceof SharedArrayBuffer)) {
-        const copy = new Uint32Array(new SharedArrayBuffer(Math.max(4, h.byteLength)), 0, h.length);
+        const copy = new Uint16Array(new SharedArrayBuffer(Math.max(4, h.byteLength)), 0, h.length);
         copy.set(h);
         h = copy;
       }

@@ -4,7 +4,7 @@
 // without its text: the receiving index reads the text from disk again if it ever needs it.
 import { analyseUnits, blockShapes, BoilerplateOptions, UnitAnalysis } from '../detect/boilerplate';
 import { TokenOffsets } from '../detect/tokenOffsets';
-import { tokenize, Tokens } from '../detect/tokens';
+import { tokenizeWide, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateOptions } from '../detect/duplicates';
 import { Block, TextModel } from '../text';
@@ -30,8 +30,8 @@ export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k
   const blocks = model.blocks();
   const analysis = boilerplate && analyseUnits(model, blocks, boilerplate);
   const shapes = analysis ? analysis.blockShapes : blockShapes(model, blocks);
-  const tokens = tokenize(text);
-  const fingerprints = winnow(tokens.hash, options.k, options.window);
+  const { tokens, wide } = tokenizeWide(text);
+  const fingerprints = winnow(wide, options.k, options.window);
   return { model, blocks, shapes, tokens, fingerprints, analysis };
 }
 
@@ -42,7 +42,7 @@ export interface PackedDocument {
   /** startLine, endLine, start, end per block. */
   blocks: Uint32Array;
   shapes: Float64Array;
-  tokHash: Uint32Array;
+  tokHash: Uint16Array;
   /** The packed token offsets (see TokenOffsets). */
   tokBytes: Uint8Array;
   tokAnchors: Uint32Array;
@@ -82,9 +82,13 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
  * buffer costs a native record besides its bytes.
  */
 export function shareTokens(batch: Tokens[]): Tokens[] {
-  const words = (t: Tokens) => t.hash.length + t.offsets.packed.anchors.length + t.offsets.packed.long.length;
+  // Each document's part: the 32-bit arrays first, then the hashes and the bytes, each rounded up to 4 bytes so
+  // that the next 32-bit array starts aligned.
+  const round = (n: number) => (n + 3) & ~3;
+  const size = (t: Tokens) =>
+    4 * (t.offsets.packed.anchors.length + t.offsets.packed.long.length) + round(2 * t.hash.length) + round(t.offsets.packed.bytes.length);
   let bytes = 0;
-  for (const t of batch) { bytes += 4 * words(t) + ((t.offsets.packed.bytes.length + 3) & ~3); }
+  for (const t of batch) { bytes += size(t); }
   const buffer = new SharedArrayBuffer(Math.max(4, bytes));
   let at = 0;
   const take32 = (a: Uint32Array) => {
@@ -94,13 +98,15 @@ export function shareTokens(batch: Tokens[]): Tokens[] {
     return v;
   };
   return batch.map((t) => {
-    const hash = take32(t.hash);
     const anchors = take32(t.offsets.packed.anchors);
     const long = take32(t.offsets.packed.long);
+    const hash = new Uint16Array(buffer, at, t.hash.length);
+    hash.set(t.hash);
+    at += round(2 * t.hash.length);
     const b = t.offsets.packed.bytes;
     const packedBytes = new Uint8Array(buffer, at, b.length);
     packedBytes.set(b);
-    at += (b.length + 3) & ~3;
+    at += round(b.length);
     return { count: t.count, hash, offsets: new TokenOffsets({ bytes: packedBytes, anchors, long }) };
   });
 }
