@@ -1,6 +1,6 @@
 // A prepare worker of a parallel scan: reads and prepares its share of the files (decode, blocks, shapes,
-// tokens, fingerprints) and sends them to the index as typed arrays (the word tokens in a SharedArrayBuffer per
-// batch, shared with the index; the rest transferred); later runs the boilerplate detector and the span search on
+// tokens, fingerprints) and sends them to the index as typed arrays (all of a batch's in one SharedArrayBuffer,
+// shared with the index); later runs the boilerplate detector and the span search on
 // the same files, given each block's shape count, the corpus's shared postings and read access to every
 // document's word hashes. Between the two it keeps each file's stamp and its tokens (views on the shared
 // buffers), not its text: phase two reads the file again (if it is unchanged), so a worker's own memory does not
@@ -12,7 +12,7 @@ import { DuplicateOptions, findSharedSpansGrouped, SharedSpan } from '../core/de
 import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
-import { packDocument, prepareDocument, shareTokens } from '../core/index/prepare';
+import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, SourceStamp } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
@@ -42,10 +42,9 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
   root = req.root;
   maxFileBytes = req.maxFileBytes;
   // Each file is packed as soon as it is prepared, so a batch holds no text (files run up to maxFileBytes);
-  // only its tokens wait, to be moved into the batch's shared buffer at the end.
+  // only its arrays wait, to be moved into the batch's shared buffer at the end.
   const files: PreparedFile[] = [];
-  const packed: { file: Extract<PreparedFile, { ok: true }>; tokens: Tokens }[] = [];
-  const transfer = new Set<ArrayBuffer>();
+  const packed: Extract<PreparedFile, { ok: true }>[] = [];
   for (const rel of req.files) {
     const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes });
     if (!r.ok) {
@@ -55,18 +54,13 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
     const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
     const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
     stamps.set(rel, stamp);
-    packed.push({ file, tokens: prepared.tokens });
+    packed.push(file);
     files.push(file);
   }
-  const shared = shareTokens(packed.map((p) => p.tokens));
-  packed.forEach(({ file }, i) => {
-    const t = shared[i];
-    ownTokens.set(file.path, t);
-    Object.assign(file.doc, { tokHash: t.hash, tokBytes: t.offsets.packed.bytes, tokAnchors: t.offsets.packed.anchors, tokLong: t.offsets.packed.long });
-    const d = file.doc;
-    for (const a of [d.blocks, d.shapes, d.fpHash, d.fpPos]) { transfer.add(a.buffer as ArrayBuffer); }
-  });
-  reply({ type: 'prepared', files }, [...transfer]);
+  // Every array of the batch goes into one shared buffer: nothing is transferred, both threads hold views.
+  const tokens = shareDocuments(packed.map((f) => f.doc));
+  packed.forEach((file, i) => { ownTokens.set(file.path, tokens[i]); });
+  reply({ type: 'prepared', files });
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */

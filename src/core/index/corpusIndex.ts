@@ -13,7 +13,7 @@ import { Block, TextModel } from '../text';
 import { HashIndex32, HashSet32 } from './hashSet';
 import { HashFilter, PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
-import { packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
+import { distinctShapes, packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
@@ -248,7 +248,7 @@ export class CorpusIndex implements ShapeStats {
   }
 
   private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined, reread?: () => string): StoredDocument {
-    const uniqueShapes = distinctShapes(p.shapes);
+    const uniqueShapes = p.uniqueShapes ?? distinctShapes(p.shapes);
     const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, () => { this.retokenizedCount++; });
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
@@ -757,16 +757,6 @@ export class CorpusIndex implements ShapeStats {
 
 function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
-function distinctShapes(shapes: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(shapes).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i] !== 0 && (n === 0 || sorted[i] !== sorted[n - 1])) { sorted[n++] = sorted[i]; }
-  }
-  return sorted.slice(0, n);
 }
 
 function lineSpan(model: TextModel, start: number, end: number): string {
