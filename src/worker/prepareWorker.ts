@@ -2,25 +2,23 @@
 // tokens, fingerprints) and sends them to the index as typed arrays (all of a batch's in one SharedArrayBuffer,
 // shared with the index); later runs the boilerplate detector and the span search on
 // the same files, given each block's shape count, the corpus's shared postings and read access to every
-// document's word hashes. Between the two it keeps each file's stamp and its tokens (views on the shared
-// buffers), not its text: phase two reads the file again (if it is unchanged), so a worker's own memory does not
-// grow with the corpus.
+// document's word hashes. Phase two's files come with their stamps and token views, from whichever worker
+// prepared them, and are read again (if unchanged): a worker keeps nothing of a file between the two phases,
+// so its own memory does not grow with the corpus.
 import { parentPort } from 'worker_threads';
 import { analyseUnits, detectBoilerplate } from '../core/detect/boilerplate';
 import { trimBoilerplateEnds } from '../core/detect/boilerplateSpans';
 import { DuplicateOptions, findSharedSpansGrouped, SharedSpan } from '../core/detect/duplicates';
+import { TokenOffsets } from '../core/detect/tokenOffsets';
 import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
 import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
-import { readIfUnchanged, readStamped, SourceStamp } from '../core/index/sourceFile';
+import { readIfUnchanged, readStamped } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
 import { AnalyseItem, AnalyseResult, PreparedFile, PrepareReply, PrepareRequest } from '../core/index/prepareProtocol';
 
-const stamps = new Map<string, SourceStamp | undefined>();
-/** This worker's files' tokens, views on the buffers shared with the index. */
-const ownTokens = new Map<string, Tokens>();
 let root = '';
 let maxFileBytes = 0;
 
@@ -53,22 +51,18 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
     }
     const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
     const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
-    stamps.set(rel, stamp);
     packed.push(file);
     files.push(file);
   }
   // Every array of the batch goes into one shared buffer: nothing is transferred, both threads hold views.
-  const tokens = shareDocuments(packed.map((f) => f.doc));
-  packed.forEach((file, i) => { ownTokens.set(file.path, tokens[i]); });
+  shareDocuments(packed.map((f) => f.doc));
   reply({ type: 'prepared', files });
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
 function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>): Held {
   const rel = item.path;
-  if (!stamps.has(rel)) { throw new Error(`worker did not prepare ${rel}`); }
-  const again = readIfUnchanged(root, rel, stamps.get(rel), { maxFileBytes });
-  stamps.delete(rel);
+  const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes });
   if (again.changed) { return { item, changed: true }; }
   const model = new TextModel(again.text);
   const blocks = model.blocks();
@@ -82,8 +76,8 @@ function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<Prepa
 /** The shared passages of one file, trimmed of boilerplate ends, as flat (other, aStart, aEnd, bStart, bEnd). */
 function spansOf(h: Held, s: Spans): AnalyseResult {
   const rel = h.item.path;
-  const tokens = ownTokens.get(rel);
-  ownTokens.delete(rel);
+  const t = h.item.tokens;
+  const tokens: Tokens | undefined = t && { count: t.hash.length, hash: t.hash, offsets: new TokenOffsets(t.offsets) };
   if ('changed' in h) { return { path: rel, changed: true }; }
   const { candGroup, candPos, candFirst, postings } = s.shared;
   const first = candFirst[h.item.id];

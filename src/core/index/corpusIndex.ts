@@ -231,6 +231,11 @@ export class CorpusIndex implements ShapeStats {
     return this.retokenizedCount;
   }
 
+  /** A document's word tokens if they are held now (a bulk scan drops some), without making them again. */
+  heldTokensOf(path: string): Tokens | undefined {
+    return this.docs.get(path)?.heldTokens;
+  }
+
   /** The word tokens held now: documents holding them, their words and bytes (dropped ones are not counted). */
   heldTokens(): { documents: number; words: number; bytes: number } {
     let documents = 0;
