@@ -21,8 +21,9 @@ describe('token offsets', () => {
     let p = 3;
     for (let i = 0; i < 1000; i++) {
       const r = rand();
-      p += r < 0.05 ? 255 + Math.floor(rand() * 5000) : Math.floor(rand() * 4);
-      const len = r > 0.97 ? 250 + Math.floor(rand() * 600) : 1 + Math.floor(rand() * 12);
+      // Gaps and lengths on both sides of what a half byte holds (gaps 0-14, lengths 1-15), and far past it.
+      p += r < 0.05 ? 255 + Math.floor(rand() * 5000) : r < 0.2 ? 13 + Math.floor(rand() * 4) : Math.floor(rand() * 4);
+      const len = r > 0.97 ? 250 + Math.floor(rand() * 600) : r > 0.8 ? 14 + Math.floor(rand() * 4) : 1 + Math.floor(rand() * 12);
       starts.push(p);
       ends.push(p + len);
       p += len;
@@ -51,10 +52,18 @@ describe('token offsets', () => {
     assert.throws(() => t.offsets.end(-1), /outside/);
   });
 
-  it('costs about two bytes a word and keeps no spare capacity', () => {
+  it('keeps a token of zero length', () => {
+    const b = new TokenOffsetsBuilder(4);
+    b.add(2, 2);
+    b.add(3, 5);
+    const o = b.finish();
+    assert.deepStrictEqual([o.start(0), o.end(0), o.start(1), o.end(1)], [2, 2, 3, 5]);
+  });
+
+  it('costs about one byte a word for offsets, two for the hash, and keeps no spare capacity', () => {
     const t = tokenize(Array.from({ length: 5000 }, (_, i) => `word${i}`).join(' '));
     const { bytes, anchors, long } = t.offsets.packed;
-    assert.strictEqual(bytes.byteLength + anchors.byteLength + long.byteLength, 2 * 5000 + 4 * Math.ceil(5000 / 64));
-    assert.strictEqual(t.hash.buffer.byteLength, 4 * 5000);
+    assert.strictEqual(bytes.byteLength + anchors.byteLength + long.byteLength, 5000 + 4 * Math.ceil(5000 / 64));
+    assert.strictEqual(t.hash.buffer.byteLength, 2 * 5000);
   });
 });
