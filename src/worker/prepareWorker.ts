@@ -52,7 +52,9 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
       files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
       continue;
     }
-    const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
+    // Only the block shapes, not the detector's measures: phase two reads the text again and measures it then, so
+    // measuring here too would only be thrown away (shapeHash gives the same shapes for half the work).
+    const prepared = prepareDocument(r.text, { k: req.k, window: req.window });
     const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
     stamps.set(rel, stamp);
     packed.push({ file, tokens: prepared.tokens });

@@ -14,7 +14,7 @@ export interface AnalyseItem {
 }
 
 export type PrepareRequest =
-  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number; boilerplate: BoilerplateOptions }
+  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number }
   /**
    * Boilerplate and duplicate spans of files this worker prepared. Batches that arrive before `spans` get their
    * boilerplate findings at once and wait for the span search (their replies come after `spans`).
