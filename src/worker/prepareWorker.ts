@@ -80,7 +80,8 @@ function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<Prepa
   if (again.changed) { return { item, changed: true }; }
   const model = new TextModel(again.text);
   const blocks = model.blocks();
-  const analysis = analyseUnits(model, blocks, req.options);
+  // The index counted the block shapes: only those of whole-block units are looked up (shapeStatsFromCounts skips 0).
+  const analysis = analyseUnits(model, blocks, req.options, false);
   // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
   if (analysis.blockShapes.length !== item.counts.length) { return { item, changed: true }; }
   const stats = shapeStatsFromCounts(analysis.blockShapes, item.counts, totalFiles);

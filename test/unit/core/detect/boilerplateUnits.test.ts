@@ -1,6 +1,7 @@
 // The fast shape hash used when indexing must give exactly the shape that the detector's full measure gives.
 import * as assert from 'assert';
-import { analyseUnits, blockShapes, foldedWords, shapeOf } from '../../../../src/core/detect/boilerplate';
+import { analyseUnits, blockShapes, defaultBoilerplateOptions, detectBoilerplate, foldedWords, shapeOf } from '../../../../src/core/detect/boilerplate';
+import { shapeStatsFromCounts } from '../../../../src/core/shapeCounts';
 import { TextModel } from '../../../../src/core/text';
 import { measure, shapeHash, WordBits, wordHash, wordTable } from '../../../../src/core/detect/boilerplateUnits';
 
@@ -46,6 +47,16 @@ describe('shapeHash', () => {
     const analysis = analyseUnits(model, blocks);
     assert.ok(analysis.units.some((u) => u.wholeBlock) && analysis.units.some((u) => !u.wholeBlock), 'both kinds of unit');
     assert.deepStrictEqual(analysis.blockShapes, blockShapes(model, blocks));
+
+    // Without the shapes of blocks judged line by line: those are 0, the others the same, and the findings too.
+    const lean = analyseUnits(model, blocks, defaultBoilerplateOptions, false);
+    const whole = new Set(analysis.units.filter((u) => u.wholeBlock).map((u) => u.block));
+    lean.blockShapes.forEach((s, b) => assert.strictEqual(s, whole.has(b) ? analysis.blockShapes[b] : 0, `block ${b}`));
+    const counts = Int32Array.from(blocks, (_, b) => 2 + b);
+    assert.deepStrictEqual(
+      detectBoilerplate(model, blocks, shapeStatsFromCounts(lean.blockShapes, counts, 4), defaultBoilerplateOptions, lean),
+      detectBoilerplate(model, blocks, shapeStatsFromCounts(analysis.blockShapes, counts, 4), defaultBoilerplateOptions, analysis),
+    );
   });
 });
 
