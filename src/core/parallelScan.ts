@@ -55,7 +55,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         out++;
         const req: PrepareRequest = {
           type: 'prepare', root, files, maxFileBytes: index.options.maxFileBytes,
-          k: index.options.duplicates.k, window: index.options.duplicates.window, boilerplate: index.options.boilerplate,
+          k: index.options.duplicates.k, window: index.options.duplicates.window,
         };
         w.postMessage(req);
       };

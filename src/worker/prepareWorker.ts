@@ -49,7 +49,9 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
       files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
       continue;
     }
-    const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
+    // Only the block shapes, not the detector's measures: phase two reads the text again and measures it then, so
+    // measuring here too would only be thrown away (shapeHash gives the same shapes for half the work).
+    const prepared = prepareDocument(r.text, { k: req.k, window: req.window });
     const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
     packed.push(file);
     files.push(file);
@@ -66,7 +68,8 @@ function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<Prepa
   if (again.changed) { return { item, changed: true }; }
   const model = new TextModel(again.text);
   const blocks = model.blocks();
-  const analysis = analyseUnits(model, blocks, req.options);
+  // The index counted the block shapes: only those of whole-block units are looked up (shapeStatsFromCounts skips 0).
+  const analysis = analyseUnits(model, blocks, req.options, false);
   // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
   if (analysis.blockShapes.length !== item.counts.length) { return { item, changed: true }; }
   const stats = shapeStatsFromCounts(analysis.blockShapes, item.counts, totalFiles);

@@ -155,13 +155,7 @@ function contains(ranges: number[], offset: number): boolean {
 
 /** Index of the first token starting at or after offset (tokens.count when none does). */
 function firstTokenAt(tokens: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.offsets.start(mid) < offset) { lo = mid + 1; } else { hi = mid; }
-  }
-  return lo;
+  return tokens.offsets.firstAt(offset);
 }
 
 /** Words starting inside [start, end). */

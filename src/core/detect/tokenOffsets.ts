@@ -34,6 +34,29 @@ export class TokenOffsets {
     return p;
   }
 
+  /**
+   * Index of the first token that starts at or after `offset` (count when none does): a search over the anchors,
+   * then one walk within a block, where a search over start() would walk a block at every step.
+   */
+  firstAt(offset: number): number {
+    const anchors = this.packed.anchors;
+    let lo = 0;
+    let hi = anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (anchors[mid] < offset) { lo = mid + 1; } else { hi = mid; }
+    }
+    // Block lo starts at or after offset; so, if any token of block lo - 1 does, the first of them is the answer.
+    if (lo === 0) { return 0; }
+    const last = Math.min(lo * BLOCK, this.count);
+    let p = anchors[lo - 1];
+    for (let j = (lo - 1) * BLOCK + 1; j < last; j++) {
+      p += this.field(j - 1, 1) + this.field(j, 0);
+      if (p >= offset) { return j; }
+    }
+    return last;
+  }
+
   /** UTF-16 offset just past token i's last character. */
   end(i: number): number {
     return this.start(i) + this.length(i);

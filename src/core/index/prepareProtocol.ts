@@ -21,7 +21,7 @@ export interface AnalyseItem {
 }
 
 export type PrepareRequest =
-  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number; boilerplate: BoilerplateOptions }
+  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number }
   /**
    * Boilerplate and duplicate spans of a batch of files (prepared by any worker). Batches that arrive before
    * `spans` get their boilerplate findings at once and wait for the span search (their replies come after it).

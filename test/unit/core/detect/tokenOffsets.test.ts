@@ -39,6 +39,27 @@ describe('token offsets', () => {
     }
   });
 
+  it('finds the first token at or after any offset, as a walk over every start would', () => {
+    const rand = lcg(11);
+    const b = new TokenOffsetsBuilder(10);
+    const starts: number[] = [];
+    let p = 5;
+    for (let i = 0; i < 700; i++) {
+      // Some gaps and words too long for a byte, and tokens of zero gap, across many anchor blocks.
+      p += rand() < 0.03 ? 300 + Math.floor(rand() * 700) : Math.floor(rand() * 3);
+      const len = rand() < 0.02 ? 260 + Math.floor(rand() * 300) : 1 + Math.floor(rand() * 9);
+      starts.push(p);
+      b.add(p, p + len);
+      p += len;
+    }
+    const offsets = b.finish();
+    for (let offset = 0; offset <= p + 2; offset++) {
+      const expected = starts.findIndex((s) => s >= offset);
+      assert.strictEqual(offsets.firstAt(offset), expected < 0 ? starts.length : expected, `offset ${offset}`);
+    }
+    assert.strictEqual(new TokenOffsetsBuilder(4).finish().firstAt(3), 0);
+  });
+
   it('matches the words of a text and refuses an index outside it', () => {
     const text = `${'x'.repeat(300)} ab${' '.repeat(400)}cd ${Array.from({ length: 200 }, (_, i) => `w${i}`).join(', ')}`;
     const t = tokenize(text);
