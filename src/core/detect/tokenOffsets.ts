@@ -51,7 +51,7 @@ export class TokenOffsets {
     const last = Math.min(lo * BLOCK, this.count);
     let p = anchors[lo - 1];
     for (let j = (lo - 1) * BLOCK + 1; j < last; j++) {
-      p += this.field(j - 1, 1) + this.field(j, 0);
+      p += this.length(j - 1) + this.gap(j);
       if (p >= offset) { return j; }
     }
     return last;
