@@ -15,12 +15,27 @@ const FOR_AFTER = /^(?:playing|played|plays|play|signed|signing|scored|scoring|s
 /** Words that make a part or a form of a town, not a club: "North London", "Greater Manchester", "Old Delhi". */
 const TOWN_QUALIFIERS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Old|New|Upper|Lower|Inner|Outer|Downtown|Metro|Metropolitan|Little|Great)$/;
 
-/** Whether the text reads as sports copy: words of match reports, three times or more. */
+/**
+ * A line that is a result and nothing else: "Plymouth 4 Exeter 1", "Japan 2 Syria 1 (halftime 0-1)". Scores are
+ * whole numbers of one to three figures, so the rows of markets and bond tables (prices with decimals, four-figure
+ * volumes) do not match.
+ */
+const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3} \d{1,3} \p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3} \d{1,3}[ \t]*(?:\([^()\n]*\)[ \t]*)?$/gmu;
+
+/**
+ * Whether the text reads as sports copy: words of match reports, three times or more, or three lines or more that
+ * are results. A cup's results list is often sent with no words around it but its heading, and its lines are the
+ * evidence that it is sport.
+ */
 export function isSportsCopy(text: string): boolean {
   let n = 0;
   SPORT_WORDS.lastIndex = 0;
   while (SPORT_WORDS.exec(text) && n < 3) { n++; }
-  return n >= 3;
+  if (n >= 3) { return true; }
+  let lines = 0;
+  RESULT_LINE.lastIndex = 0;
+  while (RESULT_LINE.exec(text) && lines < 3) { lines++; }
+  return lines >= 3;
 }
 
 /** A town in the word lists that is no country (countries' teams stay places). */

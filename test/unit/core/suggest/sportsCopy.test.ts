@@ -30,6 +30,18 @@ describe('suggest: entities in sports copy', () => {
     ]);
   });
 
+  it('reads a list of three results lines as sports copy with no match-report words around it', () => {
+    assert.deepEqual(labelled('Weekend fixtures list\nHallowmere 3 Stavenby 1\nQuorley Athletic 0 Brindle Town 2\nPeru 2 Norway 0'), [
+      'organization:Hallowmere', 'organization:Stavenby', 'organization:Quorley Athletic', 'organization:Brindle Town',
+      'location:Peru', 'location:Norway',
+    ]);
+  });
+
+  it('does not read two results-shaped lines, or a table of prices, as sports copy', () => {
+    assert.equal(labelled('Weekly notes\nHallowmere 3 Stavenby 1\nQuorley 0 Brindle 2').includes('organization:Hallowmere'), false);
+    assert.equal(labelled('Grain prices\nWheat 432.2 Barley 390.3\nOats 286.5 Rye 284.6\nCorn 116.9 Canola 122.5').some((e) => e.startsWith('organization:')), false);
+  });
+
   it('reads a stadium as a place', () => {
     assert.deepEqual(labelled('The final was played at Kervale Stadium.'), ['location:Kervale Stadium']);
   });
