@@ -167,6 +167,15 @@ describe('suggest: claims', () => {
     assert.ok(score('I think she is the best harbour master we could have.') < 0.45);
   });
 
+  it('counts a trend over a stated period, a share held by the top of a population and trillions as checkable', () => {
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    // The same sentence with and without its period, its share or its count: each of them adds to the score.
+    assert.ok(score('Harbour fees have risen for fishermen in the last twenty years.') > score('Harbour fees have risen for fishermen.') + 0.05);
+    assert.ok(score('Most of the new moorings went to the top 5 percent of boat owners.') > score('Most of the new moorings went to the boat owners.') + 0.1);
+    assert.ok(score('The fleet has moved trillions of tonnes of cargo.') > score('The fleet has moved tonnes of cargo.') + 0.1);
+  });
+
   it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {
     const text = 'I have lived in Carrow for thirty years. Fuel duty in Carrow has risen four times in six years.';
     const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((s): s is ClaimSuggestion => s.kind === 'claim');
