@@ -1,5 +1,5 @@
 // "Corpus Lens: Export Corpus..." in the real extension host, with its picks given as arguments: it runs the export
-// on a worker thread and resolves with the summary; the files it names hold one record per exported document.
+// in a process of its own and resolves with the summary; the files it names hold one record per exported document.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';

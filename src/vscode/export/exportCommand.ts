@@ -1,15 +1,15 @@
 // "Corpus Lens: Export Corpus...": pick the workspace folder, the format and the target folder, then run the
-// export on a worker thread with a cancellable progress notification, and offer to reveal the result. Arguments
+// export in a process of its own (exportRunner.ts) with a cancellable progress notification, and offer to reveal the result. Arguments
 // ({ folder, format, target }) skip the picks, for tests and other extensions; the command resolves with the
 // export's summary, or undefined when cancelled.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Worker } from 'worker_threads';
 import type { ExportSummary } from '../../core/export/exportCorpus';
 import { EXPORT_FORMATS, ExportFormat } from '../../core/export/types';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
-import type { ExportJob, ExportWorkerMessage } from './exportWorker';
+import type { ExportJob } from './exportWorker';
+import { runExport } from './exportRunner';
 
 export interface ExportCommandDeps {
   files: CorpusFiles;
@@ -63,9 +63,13 @@ export async function exportCorpusCommand(deps: ExportCommandDeps, args: ExportA
   };
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Corpus Lens: exporting as ${format}`, cancellable: true },
-    (progress, token) => runWorker(path.join(deps.extensionPath, 'dist', 'exportWorker.js'), job, token, (m) => {
-      progress.report({ message: `${m.phase} ${m.done}/${m.total} files` });
-    }),
+    (progress, token) => {
+      const run = runExport(path.join(deps.extensionPath, 'dist', 'exportWorker.js'), job, (m) => {
+        progress.report({ message: `${m.phase} ${m.done}/${m.total} files` });
+      });
+      const cancel = token.onCancellationRequested(() => run.cancel());
+      return run.result.finally(() => cancel.dispose());
+    },
   );
   if (!summary) {
     void vscode.window.showInformationMessage('Corpus Lens: export cancelled.');
@@ -81,20 +85,4 @@ export async function exportCorpusCommand(deps: ExportCommandDeps, args: ExportA
     if (choice === 'Reveal') { void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(summary.files[0] ?? outDir)); }
   });
   return summary;
-}
-
-/** Runs the job on a worker thread; resolves undefined when cancelled (the thread is terminated). */
-function runWorker(script: string, job: ExportJob, token: vscode.CancellationToken,
-  onProgress: (m: ExportWorkerMessage & { type: 'progress' }) => void): Promise<ExportSummary | undefined> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
-    const cancel = token.onCancellationRequested(() => { void worker.terminate(); resolve(undefined); });
-    const finish = () => { cancel.dispose(); void worker.terminate(); };
-    worker.on('message', (m: ExportWorkerMessage) => {
-      if (m.type === 'progress') { onProgress(m); return; }
-      finish();
-      if (m.type === 'done') { resolve(m.summary); } else { reject(new Error(`Corpus Lens: the export failed: ${m.message}`)); }
-    });
-    worker.on('error', (e) => { finish(); reject(e); });
-  });
 }

@@ -11,7 +11,7 @@ import * as path from 'path';
 import type * as vscode from 'vscode';
 import { Worker, WorkerOptions } from 'worker_threads';
 import { DocumentSync } from '../../protocol/documentProtocol';
-import { WORKER_PROCESS_ENV } from '../../protocol/workerProcess';
+import { workerForkOptions } from '../../protocol/workerProcess';
 
 export interface PendingRequest {
   reject: (e: Error) => void;
@@ -132,20 +132,11 @@ export abstract class WorkerHost<Reply, P extends PendingRequest> implements vsc
     return channel;
   }
 
-  /**
-   * Forks the worker's script. In VS Code the host's executable is Electron, which ELECTRON_RUN_AS_NODE makes
-   * plain Node (as the language clients start their servers); elsewhere it is Node already. The advanced
-   * serialization carries what a thread's messages carry (typed arrays, maps), so the protocol is the same.
-   */
+  /** Forks the worker's script (see workerForkOptions for how). */
   private startProcess(execArgv: string[]): Channel {
     let child: ChildProcess;
     try {
-      child = fork(this.script, [], {
-        execArgv,
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', [WORKER_PROCESS_ENV]: '1' },
-        serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      });
+      child = fork(this.script, [], workerForkOptions(execArgv));
     } catch (e) {
       throw new Error(`${this.name} could not be started: ${e instanceof Error ? e.message : String(e)}`);
     }
