@@ -9,12 +9,12 @@ import {
   ORG_SUFFIXES, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
 import {
-  Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
+  Candidate, gapIsSpace, isCapitalized, Label, labelBeforeColon, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
 import { harmonize, placesBeforePlaces, rankedRowName, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
-import { resultLines, typeClubs } from './sportsCopy';
+import { bracketedTeams, isSportsCopy, resultLines, typeClubs } from './sportsCopy';
 import { Token, TokenizedText } from './tokens';
 import { EntitySuggestion } from './types';
 
@@ -86,15 +86,18 @@ export function findEntities(
     candidates.push(trimmed);
   }
   harmonize(candidates, words, text, tokenized, options.minScore);
-  const results = resultLines(words, text, sentences.length);
+  // The sports rules ask the same question of the document; it is read once.
+  const sports = isSportsCopy(text);
+  const results = resultLines(words, text, sentences.length, sports);
   const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
-  typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
+  typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str), sports);
   const named = namesOfRunningText(candidates, words);
   const rows = tableRows(words, inHeadings, named, tokenized, candidates, text);
   for (const h of inHeadings) {
     if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
     candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
   }
+  results.push(...bracketedTeams(candidates, words, text, sports));
   if (results.length) {
     const kept = candidates.filter((c) => !results.some((r) => r.from <= c.to && c.from <= r.to));
     candidates.length = 0;
@@ -270,12 +273,15 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     || (words.slice(from, to + 1).some((w) => w.text === 'of' || w.text === 'for') && headAllowsOf(words, from, to));
   while (from <= to) {
     const w = words[from];
-    if (inLexicon(from, to)) { break; }
+    if (inLexicon(from, to) || w.text === 'PT' && from < to) { break; }
     if ((COMMON_CAPITALIZED.has(w.text) || COMMON_CAPITALIZED.has(w.text.replace(/\.$/, '')))
       && !(cueEnd && from < to && NAME_ADJECTIVES.has(w.text))) { from++; continue; }
     // "Midfielder Valentin Stefan", "All-rounder Greg Blewett": a role capitalized at a sentence start.
     if (w.initial && from < to && LOWER_CASE_ROLES.has(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)) { from++; continue; }
-    if (w.initial && from < to && tok.isCommonWord(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)
+    // "Heavyweights Telmex and Televisa": a plural counts as its singular, which the dictionary holds.
+    const lower = w.text.toLowerCase();
+    const common = tok.isCommonWord(lower) || /^\p{Lu}\p{Ll}{3,}s$/u.test(w.text) && tok.isCommonWord(lower.slice(0, -1));
+    if (w.initial && from < to && common && !GIVEN_NAMES.has(w.text)
       && !TITLES.has(w.text) && !inLexicon(from, from) && !ORG_SUFFIXES.has(words[from + 1].text)
       && !LOC_SUFFIXES.has(words[from + 1].text)) { from++; continue; }
     break;
@@ -289,6 +295,8 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     const places: number[] = [];
     while (k < to) {
       const t = words[k].text;
+      // "Dean Windass": a title that is also a given name, alone before one more word, is the name.
+      if (k === from && to === from + 1 && GIVEN_NAMES.has(t) && TITLES.has(t) && !GIVEN_NAMES.has(words[to].text)) { break; }
       if (isTitle(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
         if (PERSON_TITLES_STRONG.has(t) || PERSON_TITLES_STRONG.has(t.split('-')[0])) { strong = true; }
         k++;
@@ -388,6 +396,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     if (lexiconLabel(s) === undefined && isDateline(words, c, text)
       && !(c.from === c.to && tok.isCommonWord(s.toLowerCase()))) { set('location', 0.75); return; }
   }
+  if (labelBeforeColon(words, c.from, c.to, text, tok)) { return; }
+  // "PT Tambang Timah", "PT Telekomunikasi Indonesia": the Indonesian form of a limited company.
+  if (ws.length > 1 && first === 'PT') { set('organization', 0.85); return; }
   const byLexicon = lexiconLabel(s);
   if (byLexicon) {
     // "Amazon" is a company and a river: "in the Amazon" is the place.
@@ -470,6 +481,8 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     return;
   }
   if (known && !theBefore) { set('person', 0.8); return; }
+  // "the blue-chip IPC index", "the DAX index": a market index is no organization.
+  if (acronym && next?.text === 'index') { return; }
   if (acronym) { set('organization', theBefore || afterName ? 0.75 : 0.62); return; }
   if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
   if (ws.length >= 2) {

@@ -3,7 +3,7 @@
 // know.
 import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, ORG_SUFFIXES, PERSON_TITLES_STRONG, TITLES } from './lexicon';
 import { TokenizedText } from './tokens';
-import { Candidate, Label, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
+import { Candidate, Label, labelBeforeColon, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
 
 /**
  * Sentences written in Title Case or capitals (headings, bylines, menus), where capitals tell nothing: most of
@@ -128,6 +128,7 @@ export function headingMatches(
   const out: Candidate[] = [];
   let i = from;
   while (i <= to) {
+    if (labelBeforeColon(words, i, i, text, tok)) { i++; continue; }
     const known = knownAt(i);
     if (known) { out.push(known); i = known.to + 1; continue; }
     if (acronymAt(i)) { out.push({ words, from: i, to: i, label: 'organization', score: 0.6 }); i++; continue; }

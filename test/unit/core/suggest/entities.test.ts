@@ -282,4 +282,30 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('Norvanian Roman Catholic Bishop Carlos Vell left on Friday.'), ['person:Carlos Vell']);
     assert.deepEqual(labelled('Treasury Secretary Janet Orlin said the plan would work.'), ['person:Janet Orlin']);
   });
+
+  it('reads a title that is also a given name, alone before a surname, as the given name', () => {
+    assert.deepEqual(labelled('Dean Porrit said the plan would work.'), ['person:Dean Porrit']);
+  });
+
+  it('proposes no word that opens a line before a colon, though a word list names it', () => {
+    assert.deepEqual(labelled('Total: 11,880M\nAttendance: 5,400'), []);
+  });
+
+  it('reads "PT" before a name as an Indonesian company, and no GDR or market index as an organization', () => {
+    assert.deepEqual(labelled('PT Sarana Jaya closed at $15.50 per GDR in London on Friday.'), [
+      'organization:PT Sarana Jaya', 'location:London',
+    ]);
+    assert.deepEqual(labelled('The blue-chip KLX index ended down 1.29 points.'), []);
+  });
+
+  it('trims a plural common word opening a sentence before a name', () => {
+    assert.deepEqual(labelled('Regulators Kestrel Mining was fined on Monday.'), ['organization:Kestrel Mining']);
+  });
+
+  it('reads a newsroom in a credit line and a company "Incorporated" as organizations, and a religion as no place', () => {
+    assert.deepEqual(labelled('-- Hallam Newsroom +44 171 542-7768'), ['organization:Hallam Newsroom']);
+    assert.deepEqual(labelled('Marbeck Securities Incorporated was the lead manager.'), ['organization:Marbeck Securities Incorporated']);
+    assert.deepEqual(labelled('He converted to Islam in 1990.'), []);
+  });
 });
+

@@ -56,4 +56,15 @@ describe('suggest: entities in sports copy', () => {
       + 'Harwick Rovers 17 10 5 2 34 16 35\nLeeds 16 9 4 3 29 17 31\nNorway 16 9 4 3 26 14 31\nHarwick 43.2 39.3 28.5 62.8';
     assert.deepEqual(labelled(text), ['organization:Harwick Rovers', 'organization:Leeds', 'location:Norway']);
   });
+
+  it('reads the name in brackets after a scorer as the team, a club or a country\'s side, whatever else it names', () => {
+    assert.deepEqual(labelled('Leading scorers in the premier league after Saturday\'s matches:\n7 - Tomas Brell (Lisbon), Lars Brandt (Norway)\n5 - Carl Denby (Stanmore Athletic).'), [
+      'person:Tomas Brell', 'organization:Lisbon', 'person:Lars Brandt', 'location:Norway', 'person:Carl Denby',
+      'organization:Stanmore Athletic',
+    ]);
+  });
+
+  it('leaves a town in brackets after a person a place outside sports copy', () => {
+    assert.deepEqual(labelled('The talks were chaired by Anna Kell (Lisbon) on Friday.'), ['person:Anna Kell', 'location:Lisbon']);
+  });
 });
