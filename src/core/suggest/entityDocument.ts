@@ -2,7 +2,7 @@
 // the document agrees with itself (a string typed with confidence is typed so everywhere, short forms take the
 // type of the full name, a person's name at the start of a longer run is cut to the name), and the rows of tables,
 // which read as headings, give their people.
-import { COMMON_CAPITALIZED, DATE_WORDS, DEMONYMS, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, TITLES } from './lexicon';
+import { COMMON_CAPITALIZED, DATE_WORDS, DEMONYMS, GIVEN_NAMES, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, TITLES } from './lexicon';
 import { Candidate, Label, lexiconLabel, Word } from './entityWords';
 import { tableRowName } from './headings';
 import { TokenizedText } from './tokens';
@@ -109,12 +109,24 @@ export function harmonize(cands: Candidate[], words: Word[], text: string, tok: 
   }
   // "Warhol" after "Andy Warhol" and "the Andy Warhol Foundation": the organization is named after the person.
   for (const w of surnames.keys()) { orgWords.delete(w); }
+  // "Tambang Timah at $15.575" after "PT Tambang Timah", "Delphis Hanover weekly ..." after "Delphis Hanover Corp":
+  // words of an organization's name typed with confidence, written without its first or last word, are that
+  // organization, unless they open with a given name (a person the organization is named after) or are typed a
+  // place (the place it is named after).
+  const orgNames: string[] = [];
+  for (const [s, v] of sure) { if (v.label === 'organization' && s.includes(' ')) { orgNames.push(` ${s} `); } }
   for (const c of cands) {
     const s = strOf(c);
     const known = sure.get(s);
     if (known && (!c.label || c.score < known.score)) {
       c.label = known.label;
       c.score = Math.max(c.score, Math.min(0.88, known.score));
+      continue;
+    }
+    if (c.to > c.from && (!c.label || c.score < 0.75 && c.label !== 'location') && !GIVEN_NAMES.has(words[c.from].text) && orgNames.some((n) => n !== ` ${s} `
+      && (n.startsWith(` ${s} `) || n.endsWith(` ${s} `)))) {
+      c.label = 'organization';
+      c.score = 0.75;
       continue;
     }
     if (c.from !== c.to || (c.label && c.score >= 0.9)) { continue; }

@@ -274,6 +274,7 @@ export const CITIES = phrases(`
   St. Petersburg|Saint Petersburg|Kyiv|Kiev|Odesa|Odessa|Lviv|Dnipro|Minsk|Chisinau|Tbilisi|Yerevan|Baku|Astana|
   Almaty|Tashkent|Bishkek|Dushanbe|Ashgabat|Kabul|Kandahar|Islamabad|Karachi|Lahore|Peshawar|New Delhi|Delhi|
   Mumbai|Kolkata|Chennai|Bangalore|Bengaluru|Hyderabad|Ahmedabad|Pune|Dhaka|Kathmandu|Colombo|Thimphu|Male|
+  Bombay|Calcutta|Madras|Peking|Rangoon|Saigon|Leningrad|Kisangani|Goma|Bukavu|Lubumbashi|Bujumbura|
   Beijing|Shanghai|Guangzhou|Shenzhen|Wuhan|Chengdu|Chongqing|Tianjin|Nanjing|Hangzhou|Xi'an|Harbin|Lhasa|Urumqi|
   Taipei|Seoul|Busan|Pyongyang|Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Hiroshima|Nagasaki|Fukushima|Sapporo|Ulaanbaatar|
   Hanoi|Ho Chi Minh City|Saigon|Bangkok|Phnom Penh|Vientiane|Yangon|Rangoon|Naypyitaw|Mandalay|Kuala Lumpur|

@@ -307,5 +307,25 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('Marbeck Securities Incorporated was the lead manager.'), ['organization:Marbeck Securities Incorporated']);
     assert.deepEqual(labelled('He converted to Islam in 1990.'), []);
   });
+
+  it('reads a desk or a newsroom named after its place, on a wire credit line, as an organization', () => {
+    assert.deepEqual(labelled('Rates closed higher on Friday, dealers said.\n-- Hallam Newsroom +44 171 542-7768, Fax +44 171 542-7700'), [
+      'organization:Hallam Newsroom',
+    ]);
+    assert.deepEqual(labelled('Bonds were quiet.\n-- London Municipal Desk, 212-859-1650'), ['organization:London Municipal Desk']);
+  });
+
+  it('reads an organization\'s name without its first word as that organization, but keeps a person it is named after', () => {
+    assert.deepEqual(labelled('PT Sarana Jaya closed at $15.50 in London on Friday.\nSarana Jaya at $15.50 in London.'), [
+      'organization:PT Sarana Jaya', 'location:London', 'organization:Sarana Jaya', 'location:London',
+    ]);
+    assert.deepEqual(labelled('Tomas Brell Foundation gave the money, and Tomas Brell said so.'), [
+      'organization:Tomas Brell Foundation', 'person:Tomas Brell',
+    ]);
+  });
+
+  it('knows the former names of cities that wire copy still uses', () => {
+    assert.deepEqual(labelled('Police were called to gangs in Bombay and Calcutta.'), ['location:Bombay', 'location:Calcutta']);
+  });
 });
 
