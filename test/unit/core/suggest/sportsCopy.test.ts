@@ -67,4 +67,18 @@ describe('suggest: entities in sports copy', () => {
   it('leaves a town in brackets after a person a place outside sports copy', () => {
     assert.deepEqual(labelled('The talks were chaired by Anna Kell (Lisbon) on Friday.'), ['person:Anna Kell', 'location:Lisbon']);
   });
+
+  it('reads each item of a squad list\'s line as a player', () => {
+    assert.deepEqual(labelled('Coach Astrid Halvo named her squad on Saturday for the match.\nSquad:\nGoalkeepers - Brenno Taldi, Aris Kolm\nDefenders - Ruvo Santel, Emre Daskin'), [
+      'person:Astrid Halvo', 'person:Brenno Taldi', 'person:Aris Kolm', 'person:Ruvo Santel', 'person:Emre Daskin',
+    ]);
+  });
+
+  it('reads a name between scores in a row of scores as a competitor, and no words of a table of figures', () => {
+    assert.deepEqual(labelled('Leading third round scores on Saturday (South African unless stated):\n205 Des Terblanche 65 67 73\n212 Hennie Swart 75 64 73, Pieter Malan (Namibia) 67 73 72'), [
+      'person:Des Terblanche', 'person:Hennie Swart', 'person:Pieter Malan', 'location:Namibia',
+    ]);
+    assert.deepEqual(labelled('Quarterly figures for the group:\n12 Net Profit 30 45 61\n14 Gross Margin 22 31 40'), []);
+  });
 });
+
