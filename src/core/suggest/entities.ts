@@ -182,7 +182,9 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
         if (next + 1 < words.length && words[next + 1].text === 'the') { span = 2; }
       } else if (connector === '&') {
         span = 1;
-      } else if (connector === 'and' && usedOf && !usedAnd) {
+      } else if (connector === 'and' && usedOf && !usedAnd && !nameEndsAsOrganization(text, words, next + 1)) {
+        // "Massachusetts Institute of Technology and Colorado State University": a whole organization's name
+        // after "and" is a name of its own.
         span = 1;
       } else if (connector === 'and' && !usedAnd && andJoinsOrganization(text, words, from, to, next + 1)) {
         span = 1;
@@ -243,6 +245,15 @@ function andJoinsOrganization(text: string, words: Word[], from: number, to: num
   return after < words.length && isCapitalized(words[after]) && ORG_SUFFIXES.has(words[end].text);
 }
 
+/** Whether the run of capitalized words from `at` (up to five) ends with an organization's word. */
+function nameEndsAsOrganization(text: string, words: Word[], at: number): boolean {
+  if (at >= words.length || !isCapitalized(words[at])) { return false; }
+  let end = at;
+  while (end + 1 < words.length && end - at < 4 && isCapitalized(words[end + 1]) && !words[end + 1].initial
+    && words[end + 1].sentence === words[at].sentence && gapIsSpace(text, words[end], words[end + 1])) { end++; }
+  return end > at && ORG_SUFFIXES.has(words[end].text);
+}
+
 function headAllowsOf(words: Word[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
     const t = words[k].text;
@@ -252,6 +263,9 @@ function headAllowsOf(words: Word[], from: number, to: number): boolean {
   }
   return false;
 }
+
+/** Last words of a day's or a festival's name, which is none of the three types. */
+const HOLIDAY_HEADS = new Set(['Day', 'Eve', 'Festival', 'Carnival', 'Year']);
 
 /** Last words of an event's name (a competition or a contest), which is none of the three types. */
 const EVENT_HEADS = new Set(['Cup', 'Finals', 'Open', 'Championship', 'Championships', 'Olympics', 'Trophy', 'Prix', 'Paralympics']);
@@ -353,6 +367,16 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   const eventAfterPlace = from < to && /^(?:Games|Series)$/.test(words[to].text) && (DEMONYMS.has(words[to - 1].text)
     || lexiconLabel(words[to - 1].text) === 'location' || /^(?:World|Olympic|Commonwealth|Paralympic)$/.test(words[to - 1].text));
   if (eventAfterPlace) { return undefined; }
+  // A law or a day, not a name: "the Clean Air Act", "Waitangi Day", "Chinese New Year"; a listed place before a
+  // festival's name is the place it is held in ("the Taipei City Lantern Festival").
+  if (from < to && (HOLIDAY_HEADS.has(words[to].text) || words[to].text === 'Act') && !inLexicon(from, to)) {
+    let k = to - 1;
+    while (k > from && !inLexicon(from, k)) { k--; }
+    if (words[to].text !== 'Act' && inLexicon(from, k) && lexiconLabel(text(from, k)) === 'location') {
+      return { words, from, to: k, label: 'location', score: 0.8 };
+    }
+    return undefined;
+  }
   // An event, not a person, organization or place: "the Asian Cup", "the NBA Finals", "the Canadian Open".
   if (from < to && EVENT_HEADS.has(words[to].text) && !inLexicon(from, to)) {
     // "the NBA Finals": the organizer's acronym is a name of its own.
@@ -476,7 +500,10 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (givenFirst && !theBefore) { set('person', 0.85); return; }
   // "the Annie Oakley screen print", "the Andy Warhol exhibit": a given name and a surname no dictionary holds,
   // after "the" and before a word in lower case, name a person the noun is about.
-  if (givenFirst && theBefore && ws.length === 2 && unknownWord(ws[1]) && next !== undefined && /^\p{Ll}/u.test(next.text)) {
+  // "the Tom Cruise video": a surname that is also a word counts when the noun is about a person's work or image.
+  const personNounAfter = next !== undefined && /^(?:video|film|movie|interview|photo|picture|portrait|speech|show|song|album|book|biography|case|trial|affair|era|quote)s?$/.test(next.text);
+  if (givenFirst && theBefore && ws.length === 2 && (unknownWord(ws[1]) || personNounAfter) && next !== undefined && /^\p{Ll}/u.test(next.text)
+    && !ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) {
     set('person', 0.6);
     return;
   }

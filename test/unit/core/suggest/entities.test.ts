@@ -327,5 +327,21 @@ describe('suggest: entities', () => {
   it('knows the former names of cities that wire copy still uses', () => {
     assert.deepEqual(labelled('Police were called to gangs in Bombay and Calcutta.'), ['location:Bombay', 'location:Calcutta']);
   });
+
+  it('ends an organization with "of" at "and" when a whole organization\'s name follows', () => {
+    assert.deepEqual(labelled('She studied at the Hallam Institute of Technology and Corvale State University.'), [
+      'organization:Hallam Institute of Technology', 'organization:Corvale State University',
+    ]);
+    assert.deepEqual(labelled('The Department of Forestry and Fire Protection said.'), ['organization:Department of Forestry and Fire Protection']);
+  });
+
+  it('proposes no law or day, and keeps the listed place a festival is named after', () => {
+    assert.deepEqual(labelled('It broke the Clean Air Act on Waitangi Day.'), []);
+    assert.deepEqual(labelled('The Taipei Lantern Festival began during Chinese New Year.'), ['location:Taipei']);
+  });
+
+  it('reads a given name and a surname that is a word, after "the" and before a noun of a person\'s work, as the person', () => {
+    assert.deepEqual(labelled('He posted the Tom Cruise video online.'), ['person:Tom Cruise']);
+  });
 });
 
