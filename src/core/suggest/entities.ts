@@ -69,6 +69,7 @@ export function findEntities(
   text: string, tokenized: TokenizedText, sentences: Span[], options: EntityOptions = defaultEntityOptions,
 ): EntitySuggestion[] {
   const words = toWords(text, tokenized.tokens, sentences);
+  const tok = (lower: string) => tokenized.isCommonWord(lower);
   const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
   const inHeadings: Candidate[] = [];
@@ -92,6 +93,17 @@ export function findEntities(
   const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
   typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str), sports);
   const named = namesOfRunningText(candidates, words);
+  // "Sangetsu - 96/97 parent forecast" over "Sangetsu Co Ltd is a trader": a heading names an organization by
+  // the first word of its name, as the running text does.
+  for (const c of candidates) {
+    if (c.label !== 'organization' || c.to === c.from || c.score < 0.8 || !ORG_SUFFIXES.has(words[c.to].text)) { continue; }
+    const first = words[c.from].text;
+    const key = first.toLowerCase();
+    if (/^\p{Lu}\p{Ll}{2,}/u.test(first) && !tok(key) && lexiconLabel(first) === undefined && !GIVEN_NAMES.has(first)
+      && !ORG_SUFFIXES.has(first) && !ORG_HEADS.has(first) && !named.has(key)) {
+      named.set(key, { label: 'organization', score: 0.75 });
+    }
+  }
   const rows = tableRows(words, inHeadings, named, tokenized, candidates, text);
   for (const h of inHeadings) {
     if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
@@ -264,8 +276,8 @@ function headAllowsOf(words: Word[], from: number, to: number): boolean {
   return false;
 }
 
-/** Last words of a day's or a festival's name, which is none of the three types. */
-const HOLIDAY_HEADS = new Set(['Day', 'Eve', 'Festival', 'Carnival', 'Year']);
+/** Last words of a day's, a festival's or an award's name, which is none of the three types. */
+const HOLIDAY_HEADS = new Set(['Day', 'Eve', 'Festival', 'Carnival', 'Year', 'Prize', 'Award', 'Awards', 'Medal']);
 
 /** Last words of an event's name (a competition or a contest), which is none of the three types. */
 const EVENT_HEADS = new Set(['Cup', 'Finals', 'Open', 'Championship', 'Championships', 'Olympics', 'Trophy', 'Prix', 'Paralympics']);
@@ -307,6 +319,7 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     let k = from;
     let strong = false;
     const places: number[] = [];
+    const orgs: number[] = [];
     while (k < to) {
       const t = words[k].text;
       // "Dean Windass": a title that is also a given name, alone before one more word, is the name.
@@ -321,19 +334,25 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
         && (DEMONYMS.has(words[k + 1].text) || /^(?:Zealand|Korean|Lankan|Rican|Arabian)$/.test(words[k + 1].text))) { k += 2; continue; }
       // "U.S. President Donald Trump", "Iran Foreign Minister ...": a place before the title is its own entity.
       if (k + 1 < to && lexiconLabel(t) === 'location' && TITLES.has(words[k + 1].text)) { places.push(k); k++; continue; }
+      // "EPA Vice Minister Shimpei Nukaya": an acronym before the title is the organization the person serves.
+      if (k + 1 < to && /^[A-Z]{2,6}$/.test(t) && !NOT_ENTITY_ACRONYMS.has(t) && !TITLES.has(t) && lexiconLabel(t) !== 'location'
+        && TITLES.has(words[k + 1].text)) { orgs.push(k); k++; continue; }
       // "City Attorney ...", "Police Chief ...": a common word that qualifies the title after it.
       if (k + 1 < to && TITLES.has(words[k + 1].text) && tok.isCommonWord(t.toLowerCase())) { k++; continue; }
       // "Secretary of State": "of" and the next title word.
       if (t === 'of' && k > from && TITLES.has(words[k - 1].text) && k + 1 < to) { k += 1; continue; }
       break;
     }
-    if (k > from && k <= to && (strong || GIVEN_NAMES.has(words[k].text))) {
+    // "General Administration of Customs", "General Motors": an organization's word after the title ends no title.
+    const orgAfter = k <= to && (ORG_SUFFIXES.has(words[k].text) || ORG_HEADS.has(words[k].text));
+    if (k > from && k <= to && !orgAfter && (strong || GIVEN_NAMES.has(words[k].text))) {
       while (k <= to && (words[k].text === 'of' || words[k].text === 'the')) { k++; }
       if (k <= to) {
         from = k;
         titled = true;
         strongTitle = strong;
         for (const p of places) { placesBefore.push({ words, from: p, to: p, label: 'location', score: 0.88 }); }
+        for (const p of orgs) { placesBefore.push({ words, from: p, to: p, label: 'organization', score: 0.8 }); }
         // "Prime Minister Ana Ferreira of Portugal": the title let "of" in; the name ends before it.
         const of = words.slice(from, to + 1).findIndex((w) => w.text === 'of');
         if (of > 0) {
@@ -367,7 +386,7 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   const eventAfterPlace = from < to && /^(?:Games|Series)$/.test(words[to].text) && (DEMONYMS.has(words[to - 1].text)
     || lexiconLabel(words[to - 1].text) === 'location' || /^(?:World|Olympic|Commonwealth|Paralympic)$/.test(words[to - 1].text));
   if (eventAfterPlace) { return undefined; }
-  // A law or a day, not a name: "the Clean Air Act", "Waitangi Day", "Chinese New Year"; a listed place before a
+  // A law, a day or a prize, not a name: "the Clean Air Act", "Waitangi Day", "the Nobel Peace Prize"; a listed place before a
   // festival's name is the place it is held in ("the Taipei City Lantern Festival").
   if (from < to && (HOLIDAY_HEADS.has(words[to].text) || words[to].text === 'Act') && !inLexicon(from, to)) {
     let k = to - 1;

@@ -194,7 +194,8 @@ export function harmonize(cands: Candidate[], words: Word[], text: string, tok: 
     }
     const org = orgWords.get(s);
     // A place typed by its context ("in Kettering") stays a place: "Kettering Borough Council" is named after it.
-    if (org !== undefined && (!c.label || c.label === 'organization' && c.score < 0.75) && words[c.from + 1]?.text !== '-') {
+    const hyphenAfter = words[c.from + 1]?.text === '-' && words[c.from + 1].start === words[c.from].end;
+    if (org !== undefined && (!c.label || c.label === 'organization' && c.score < 0.75) && !hyphenAfter) {
       c.label = 'organization';
       c.score = Math.max(c.score, Math.min(0.8, org));
     }

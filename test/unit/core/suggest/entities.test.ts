@@ -343,5 +343,23 @@ describe('suggest: entities', () => {
   it('reads a given name and a surname that is a word, after "the" and before a noun of a person\'s work, as the person', () => {
     assert.deepEqual(labelled('He posted the Tom Cruise video online.'), ['person:Tom Cruise']);
   });
+
+  it('reads an acronym before a title inside a run as the organization the person serves', () => {
+    assert.deepEqual(labelled('The economy is recovering, KPA Vice Minister Shimpei Nukaya told reporters on Friday.'), [
+      'organization:KPA', 'person:Shimpei Nukaya',
+    ]);
+  });
+
+  it('ends no title at an organization\'s word, and proposes no prize', () => {
+    assert.deepEqual(labelled('The General Administration of Customs granted permission, and he won the Nobel Peace Prize.'), [
+      'organization:General Administration of Customs',
+    ]);
+  });
+
+  it('reads the first word of an organization\'s name before a spaced dash in a headline as the organization', () => {
+    assert.deepEqual(labelled('Torvanu - 96/97 parent forecast.\nNOTE - Torvanu Co Ltd is a trader specialising in interiors.'), [
+      'organization:Torvanu', 'organization:Torvanu Co Ltd',
+    ]);
+  });
 });
 
