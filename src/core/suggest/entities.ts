@@ -14,7 +14,7 @@ import {
 import { harmonize, placesBeforePlaces, rankedRowName, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
-import { bracketedTeams, isSportsCopy, resultLines, typeClubs } from './sportsCopy';
+import { bracketedTeams, isSportsCopy, numberedTeams, resultLines, typeClubs } from './sportsCopy';
 import { Token, TokenizedText } from './tokens';
 import { EntitySuggestion } from './types';
 
@@ -109,7 +109,7 @@ export function findEntities(
     if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
     candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
   }
-  results.push(...bracketedTeams(candidates, words, text, sports));
+  results.push(...bracketedTeams(candidates, words, text, sports), ...numberedTeams(words, text));
   if (results.length) {
     const kept = candidates.filter((c) => !results.some((r) => r.from <= c.to && c.from <= r.to));
     candidates.length = 0;

@@ -1,7 +1,7 @@
 // Sports copy: clubs are named after their towns ("Leeds", "Steaua Bucharest"), and results are lines of names and
 // scores ("Plymouth 4 Exeter 1"). News agencies write countries' teams as the country (a place) and clubs as
 // organizations, so in a story about sport a town that plays is the club, wherever the story names it so.
-import { CITIES, COUNTRIES, GIVEN_NAMES } from './lexicon';
+import { CITIES, COUNTRIES, DEMONYMS, GIVEN_NAMES } from './lexicon';
 import { Candidate, isCapitalized, lexiconLabel, Word } from './entityWords';
 import { TokenizedText } from './tokens';
 
@@ -82,6 +82,27 @@ export function typeClubs(
     c.label = 'organization';
     c.score = Math.max(c.score, 0.8);
   }
+}
+
+/**
+ * "2. Italy I (Guenther Huber, Antonio Tartaglia) 1:45.93", "Germany III (...)": a country's name (or its
+ * nationality) with a Roman numeral, then the crew in brackets, is one of the country's bobs or boats, a team.
+ * Returns the candidates, which replace any that overlap them.
+ */
+export function numberedTeams(words: Word[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (!/^(?:I|II|III|IV)$/.test(words[i].text) || words[i + 1].text !== '(') { continue; }
+    for (const from of [i - 2, i - 1]) {
+      if (from < 0 || /\n/.test(text.slice(words[from].start, words[i].end))) { continue; }
+      const name = words.slice(from, i).map((w) => w.text).join(' ');
+      if (COUNTRIES.has(name) || DEMONYMS.has(name) && from === i - 1) {
+        out.push({ words, from, to: i, label: 'organization', score: 0.8 });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -80,5 +80,12 @@ describe('suggest: entities in sports copy', () => {
     ]);
     assert.deepEqual(labelled('Quarterly figures for the group:\n12 Net Profit 30 45 61\n14 Gross Margin 22 31 40'), []);
   });
+
+  it('reads a country or a nationality with a Roman numeral before its crew in brackets as a team', () => {
+    assert.deepEqual(labelled('Results of the two-man event on Saturday:\n1. Norway II (Lars Brandt, Ivo Tennick) 1:45.91\n2. German I (Tomas Brell, Carl Denby) 1:45.93'), [
+      'organization:Norway II', 'person:Lars Brandt', 'person:Ivo Tennick', 'organization:German I', 'person:Tomas Brell',
+      'person:Carl Denby',
+    ]);
+  });
 });
 
