@@ -48,6 +48,9 @@ const ORG_KIND_NOUNS = new Set(['agency', 'charity', 'company', 'firm', 'group',
   'drugmaker', 'chipmaker', 'brokerage', 'watchdog', 'regulator', 'party', 'union', 'organisation', 'organization',
   'movement', 'militia', 'exchange', 'utility', 'operator', 'producer', 'manufacturer', 'consortium', 'subsidiary']);
 
+/** Nouns of an apposition that says a name is a business's: "Simec, the steelmaking arm of ...". */
+const APPOSED_ORG_NOUNS = new Set(['arm', 'unit', 'maker', 'subsidiary', 'affiliate', 'division', 'brewer', 'miner', 'refiner']);
+
 /** Prepositions after which a name of two words or more is as often a person's as a place's ("a pass to ..."). */
 const WEAK_PLACE_PREPOSITIONS = new Set(['to', 'of', 'from', 'at', 'between', 'via', 'into', 'toward', 'towards']);
 
@@ -488,9 +491,24 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // news agency". A place's name before such a noun is the place ("a Texas company"), so the word lists come first.
   const kindBefore = prev !== undefined && ORG_KIND_NOUNS.has(prev.text) && gapIsSpace(text, prev, ws[0])
     && !(prev2 !== undefined && /^(?:a|an|one|of)$/i.test(prev2.text));
-  const kindAfter = theBefore && next !== undefined && (ORG_KIND_NOUNS.has(next.text)
+  // "the debt-ridden Sidek group": one word in lower case may qualify the organization between "the" and its name.
+  const theBeforeWord = prev !== undefined && /^\p{Ll}[\p{Ll}-]+$/u.test(prev.text) && /^(?:the|The)$/.test(prev2?.text ?? '');
+  const kindAfter = (theBefore || theBeforeWord) && next !== undefined && (ORG_KIND_NOUNS.has(next.text)
     || next.text === 'news' && words[c.to + 2]?.text === 'agency');
-  if ((kindBefore || kindAfter) && !roleRightBefore(text, words, c, tok)) { set('organization', 0.8); return; }
+  // "Simec, the steelmaking arm of ...", "Orlen, the Polish oil company,": an apposition that says what kind of
+  // organization the name is, its noun ending the phrase.
+  const kindApposed = next?.text === ',' && /^(?:the|a|an)$/.test(words[c.to + 2]?.text ?? '') && !givenFirst
+    && (() => {
+      for (let k = c.to + 3; k < Math.min(words.length, c.to + 7); k++) {
+        const t = words[k].text;
+        if (ORG_KIND_NOUNS.has(t) || APPOSED_ORG_NOUNS.has(t)) {
+          return /^(?:of|,|\.|;|which|that|based|in)$/.test(words[k + 1]?.text ?? '.');
+        }
+        if (!/^\p{Ll}[\p{Ll}-]*$/u.test(t) && !DEMONYMS.has(t)) { return false; }
+      }
+      return false;
+    })();
+  if ((kindBefore || kindAfter || kindApposed) && !roleRightBefore(text, words, c, tok)) { set('organization', 0.8); return; }
   // "OPINION" in a heading is a word in capitals, not an acronym. The model's vocabulary also holds acronyms
   // ("usda", "nymex"): one it tags a proper noun, between words in lower case, is still one.
   // "part XVII": a Roman numeral is no acronym.

@@ -361,5 +361,13 @@ describe('suggest: entities', () => {
       'organization:Torvanu', 'organization:Torvanu Co Ltd',
     ]);
   });
+
+  it('reads a name as an organization from an apposition that says what kind of business it is', () => {
+    assert.deepEqual(labelled('Simec, the steelmaking arm of the debt-ridden Sidek group headed the losers.'), [
+      'organization:Simec', 'organization:Sidek',
+    ]);
+    assert.deepEqual(labelled('Varnek, the Polish oil company, agreed to buy a stake.'), ['organization:Varnek']);
+    assert.deepEqual(labelled('Marta Kell, the company\'s owner, said so.'), ['person:Marta Kell']);
+  });
 });
 
