@@ -11,7 +11,7 @@ import {
 import {
   Candidate, gapIsSpace, isCapitalized, Label, labelBeforeColon, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { harmonize, placesBeforePlaces, rankedRowName, tableRows } from './entityDocument';
+import { harmonize, placesBeforePlaces, rankedRowName, scoreRowName, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
 import { bracketedTeams, isSportsCopy, numberedTeams, resultLines, typeClubs } from './sportsCopy';
@@ -549,6 +549,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (acronym && next?.text === 'index') { return; }
   if (acronym) { set('organization', theBefore || afterName ? 0.75 : 0.62); return; }
   if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
+  // "212 Trevor Dodds (Namibia) 72 69 71, Schalk van der Merwe ...": a competitor between scores, in a row that
+  // reads as running text (its particles are in lower case).
+  if (ws.length >= 2 && scoreRowName(words, c, tok) !== undefined) { set('person', 0.7); return; }
   if (ws.length >= 2) {
     if (theBefore) { set('organization', 0.55); return; }
     const strongPlaceBefore = placeBefore && (!WEAK_PLACE_PREPOSITIONS.has(prev.text)

@@ -51,7 +51,7 @@ export const LOC_SUFFIXES = words(`
   County Province Prefecture Region District Territory Territories Oblast State Republic Kingdom Emirate Emirates
   Street St. Road Rd Avenue Ave Boulevard Lane Square Place Terrace Crescent Highway Motorway Drive Way Row Quay
   Bridge Tunnel Airport Station Park Common Green Garden Gardens Estate Village Town City Borough Parish Township
-  Stadium Arena Ground Speedway Racecourse Velodrome
+  Stadium Arena Ground Oval Speedway Racecourse Velodrome Circuit
   Pass Point Head Ridge Peak Range Corridor Strip Bank
 `);
 

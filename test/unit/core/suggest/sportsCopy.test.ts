@@ -87,5 +87,12 @@ describe('suggest: entities in sports copy', () => {
       'person:Carl Denby',
     ]);
   });
+
+  it('reads a competitor between scores in a row written with particles in lower case, and an oval as a place', () => {
+    assert.deepEqual(labelled('Leading third round scores on Saturday (South African unless stated):\n212 Pieter Malan (Namibia) 72 69 71, Schalk van der Berend (Namibia) 67 73 72, Hennie Swart 75 64 73\nRain stopped play at Kestrel Oval.'), [
+      'person:Pieter Malan', 'location:Namibia', 'person:Schalk van der Berend', 'location:Namibia', 'person:Hennie Swart',
+      'location:Kestrel Oval',
+    ]);
+  });
 });
 
