@@ -9,12 +9,12 @@ import {
   ORG_SUFFIXES, PERSON_ACTION_VERBS, PERSON_TITLES_STRONG, REGIONS, SPEECH_VERBS, TITLES,
 } from './lexicon';
 import {
-  Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
+  Candidate, gapIsSpace, isCapitalized, Label, labelBeforeColon, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { harmonize, placesBeforePlaces, rankedRowName, tableRows } from './entityDocument';
+import { harmonize, placesBeforePlaces, rankedRowName, scoreRowName, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
-import { resultLines, typeClubs } from './sportsCopy';
+import { bracketedTeams, isSportsCopy, numberedTeams, resultLines, typeClubs } from './sportsCopy';
 import { Token, TokenizedText } from './tokens';
 import { EntitySuggestion } from './types';
 
@@ -48,6 +48,9 @@ const ORG_KIND_NOUNS = new Set(['agency', 'charity', 'company', 'firm', 'group',
   'drugmaker', 'chipmaker', 'brokerage', 'watchdog', 'regulator', 'party', 'union', 'organisation', 'organization',
   'movement', 'militia', 'exchange', 'utility', 'operator', 'producer', 'manufacturer', 'consortium', 'subsidiary']);
 
+/** Nouns of an apposition that says a name is a business's: "Simec, the steelmaking arm of ...". */
+const APPOSED_ORG_NOUNS = new Set(['arm', 'unit', 'maker', 'subsidiary', 'affiliate', 'division', 'brewer', 'miner', 'refiner']);
+
 /** Prepositions after which a name of two words or more is as often a person's as a place's ("a pass to ..."). */
 const WEAK_PLACE_PREPOSITIONS = new Set(['to', 'of', 'from', 'at', 'between', 'via', 'into', 'toward', 'towards']);
 
@@ -69,6 +72,7 @@ export function findEntities(
   text: string, tokenized: TokenizedText, sentences: Span[], options: EntityOptions = defaultEntityOptions,
 ): EntitySuggestion[] {
   const words = toWords(text, tokenized.tokens, sentences);
+  const tok = (lower: string) => tokenized.isCommonWord(lower);
   const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
   const inHeadings: Candidate[] = [];
@@ -86,15 +90,29 @@ export function findEntities(
     candidates.push(trimmed);
   }
   harmonize(candidates, words, text, tokenized, options.minScore);
-  const results = resultLines(words, text, sentences.length);
+  // The sports rules ask the same question of the document; it is read once.
+  const sports = isSportsCopy(text);
+  const results = resultLines(words, text, sentences.length, sports);
   const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
-  typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
+  typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str), sports);
   const named = namesOfRunningText(candidates, words);
+  // "Sangetsu - 96/97 parent forecast" over "Sangetsu Co Ltd is a trader": a heading names an organization by
+  // the first word of its name, as the running text does.
+  for (const c of candidates) {
+    if (c.label !== 'organization' || c.to === c.from || c.score < 0.8 || !ORG_SUFFIXES.has(words[c.to].text)) { continue; }
+    const first = words[c.from].text;
+    const key = first.toLowerCase();
+    if (/^\p{Lu}\p{Ll}{2,}/u.test(first) && !tok(key) && lexiconLabel(first) === undefined && !GIVEN_NAMES.has(first)
+      && !ORG_SUFFIXES.has(first) && !ORG_HEADS.has(first) && !named.has(key)) {
+      named.set(key, { label: 'organization', score: 0.75 });
+    }
+  }
   const rows = tableRows(words, inHeadings, named, tokenized, candidates, text);
   for (const h of inHeadings) {
     if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
     candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
   }
+  results.push(...bracketedTeams(candidates, words, text, sports), ...numberedTeams(words, text));
   if (results.length) {
     const kept = candidates.filter((c) => !results.some((r) => r.from <= c.to && c.from <= r.to));
     candidates.length = 0;
@@ -179,7 +197,9 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
         if (next + 1 < words.length && words[next + 1].text === 'the') { span = 2; }
       } else if (connector === '&') {
         span = 1;
-      } else if (connector === 'and' && usedOf && !usedAnd) {
+      } else if (connector === 'and' && usedOf && !usedAnd && !nameEndsAsOrganization(text, words, next + 1)) {
+        // "Massachusetts Institute of Technology and Colorado State University": a whole organization's name
+        // after "and" is a name of its own.
         span = 1;
       } else if (connector === 'and' && !usedAnd && andJoinsOrganization(text, words, from, to, next + 1)) {
         span = 1;
@@ -240,6 +260,15 @@ function andJoinsOrganization(text: string, words: Word[], from: number, to: num
   return after < words.length && isCapitalized(words[after]) && ORG_SUFFIXES.has(words[end].text);
 }
 
+/** Whether the run of capitalized words from `at` (up to five) ends with an organization's word. */
+function nameEndsAsOrganization(text: string, words: Word[], at: number): boolean {
+  if (at >= words.length || !isCapitalized(words[at])) { return false; }
+  let end = at;
+  while (end + 1 < words.length && end - at < 4 && isCapitalized(words[end + 1]) && !words[end + 1].initial
+    && words[end + 1].sentence === words[at].sentence && gapIsSpace(text, words[end], words[end + 1])) { end++; }
+  return end > at && ORG_SUFFIXES.has(words[end].text);
+}
+
 function headAllowsOf(words: Word[], from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
     const t = words[k].text;
@@ -249,6 +278,9 @@ function headAllowsOf(words: Word[], from: number, to: number): boolean {
   }
   return false;
 }
+
+/** Last words of a day's, a festival's or an award's name, which is none of the three types. */
+const HOLIDAY_HEADS = new Set(['Day', 'Eve', 'Festival', 'Carnival', 'Year', 'Prize', 'Award', 'Awards', 'Medal']);
 
 /** Last words of an event's name (a competition or a contest), which is none of the three types. */
 const EVENT_HEADS = new Set(['Cup', 'Finals', 'Open', 'Championship', 'Championships', 'Olympics', 'Trophy', 'Prix', 'Paralympics']);
@@ -270,12 +302,15 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     || (words.slice(from, to + 1).some((w) => w.text === 'of' || w.text === 'for') && headAllowsOf(words, from, to));
   while (from <= to) {
     const w = words[from];
-    if (inLexicon(from, to)) { break; }
+    if (inLexicon(from, to) || w.text === 'PT' && from < to) { break; }
     if ((COMMON_CAPITALIZED.has(w.text) || COMMON_CAPITALIZED.has(w.text.replace(/\.$/, '')))
       && !(cueEnd && from < to && NAME_ADJECTIVES.has(w.text))) { from++; continue; }
     // "Midfielder Valentin Stefan", "All-rounder Greg Blewett": a role capitalized at a sentence start.
     if (w.initial && from < to && LOWER_CASE_ROLES.has(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)) { from++; continue; }
-    if (w.initial && from < to && tok.isCommonWord(w.text.toLowerCase()) && !GIVEN_NAMES.has(w.text)
+    // "Heavyweights Telmex and Televisa": a plural counts as its singular, which the dictionary holds.
+    const lower = w.text.toLowerCase();
+    const common = tok.isCommonWord(lower) || /^\p{Lu}\p{Ll}{3,}s$/u.test(w.text) && tok.isCommonWord(lower.slice(0, -1));
+    if (w.initial && from < to && common && !GIVEN_NAMES.has(w.text)
       && !TITLES.has(w.text) && !inLexicon(from, from) && !ORG_SUFFIXES.has(words[from + 1].text)
       && !LOC_SUFFIXES.has(words[from + 1].text)) { from++; continue; }
     break;
@@ -287,8 +322,11 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     let k = from;
     let strong = false;
     const places: number[] = [];
+    const orgs: number[] = [];
     while (k < to) {
       const t = words[k].text;
+      // "Dean Windass": a title that is also a given name, alone before one more word, is the name.
+      if (k === from && to === from + 1 && GIVEN_NAMES.has(t) && TITLES.has(t) && !GIVEN_NAMES.has(words[to].text)) { break; }
       if (isTitle(t) || DEMONYMS.has(t) || COMMON_CAPITALIZED.has(t)) {
         if (PERSON_TITLES_STRONG.has(t) || PERSON_TITLES_STRONG.has(t.split('-')[0])) { strong = true; }
         k++;
@@ -299,19 +337,25 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
         && (DEMONYMS.has(words[k + 1].text) || /^(?:Zealand|Korean|Lankan|Rican|Arabian)$/.test(words[k + 1].text))) { k += 2; continue; }
       // "U.S. President Donald Trump", "Iran Foreign Minister ...": a place before the title is its own entity.
       if (k + 1 < to && lexiconLabel(t) === 'location' && TITLES.has(words[k + 1].text)) { places.push(k); k++; continue; }
+      // "EPA Vice Minister Shimpei Nukaya": an acronym before the title is the organization the person serves.
+      if (k + 1 < to && /^[A-Z]{2,6}$/.test(t) && !NOT_ENTITY_ACRONYMS.has(t) && !TITLES.has(t) && lexiconLabel(t) !== 'location'
+        && TITLES.has(words[k + 1].text)) { orgs.push(k); k++; continue; }
       // "City Attorney ...", "Police Chief ...": a common word that qualifies the title after it.
       if (k + 1 < to && TITLES.has(words[k + 1].text) && tok.isCommonWord(t.toLowerCase())) { k++; continue; }
       // "Secretary of State": "of" and the next title word.
       if (t === 'of' && k > from && TITLES.has(words[k - 1].text) && k + 1 < to) { k += 1; continue; }
       break;
     }
-    if (k > from && k <= to && (strong || GIVEN_NAMES.has(words[k].text))) {
+    // "General Administration of Customs", "General Motors": an organization's word after the title ends no title.
+    const orgAfter = k <= to && (ORG_SUFFIXES.has(words[k].text) || ORG_HEADS.has(words[k].text));
+    if (k > from && k <= to && !orgAfter && (strong || GIVEN_NAMES.has(words[k].text))) {
       while (k <= to && (words[k].text === 'of' || words[k].text === 'the')) { k++; }
       if (k <= to) {
         from = k;
         titled = true;
         strongTitle = strong;
         for (const p of places) { placesBefore.push({ words, from: p, to: p, label: 'location', score: 0.88 }); }
+        for (const p of orgs) { placesBefore.push({ words, from: p, to: p, label: 'organization', score: 0.8 }); }
         // "Prime Minister Ana Ferreira of Portugal": the title let "of" in; the name ends before it.
         const of = words.slice(from, to + 1).findIndex((w) => w.text === 'of');
         if (of > 0) {
@@ -345,6 +389,16 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
   const eventAfterPlace = from < to && /^(?:Games|Series)$/.test(words[to].text) && (DEMONYMS.has(words[to - 1].text)
     || lexiconLabel(words[to - 1].text) === 'location' || /^(?:World|Olympic|Commonwealth|Paralympic)$/.test(words[to - 1].text));
   if (eventAfterPlace) { return undefined; }
+  // A law, a day or a prize, not a name: "the Clean Air Act", "Waitangi Day", "the Nobel Peace Prize"; a listed place before a
+  // festival's name is the place it is held in ("the Taipei City Lantern Festival").
+  if (from < to && (HOLIDAY_HEADS.has(words[to].text) || words[to].text === 'Act') && !inLexicon(from, to)) {
+    let k = to - 1;
+    while (k > from && !inLexicon(from, k)) { k--; }
+    if (words[to].text !== 'Act' && inLexicon(from, k) && lexiconLabel(text(from, k)) === 'location') {
+      return { words, from, to: k, label: 'location', score: 0.8 };
+    }
+    return undefined;
+  }
   // An event, not a person, organization or place: "the Asian Cup", "the NBA Finals", "the Canadian Open".
   if (from < to && EVENT_HEADS.has(words[to].text) && !inLexicon(from, to)) {
     // "the NBA Finals": the organizer's acronym is a name of its own.
@@ -388,6 +442,9 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     if (lexiconLabel(s) === undefined && isDateline(words, c, text)
       && !(c.from === c.to && tok.isCommonWord(s.toLowerCase()))) { set('location', 0.75); return; }
   }
+  if (labelBeforeColon(words, c.from, c.to, text, tok)) { return; }
+  // "PT Tambang Timah", "PT Telekomunikasi Indonesia": the Indonesian form of a limited company.
+  if (ws.length > 1 && first === 'PT') { set('organization', 0.85); return; }
   const byLexicon = lexiconLabel(s);
   if (byLexicon) {
     // "Amazon" is a company and a river: "in the Amazon" is the place.
@@ -434,9 +491,24 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   // news agency". A place's name before such a noun is the place ("a Texas company"), so the word lists come first.
   const kindBefore = prev !== undefined && ORG_KIND_NOUNS.has(prev.text) && gapIsSpace(text, prev, ws[0])
     && !(prev2 !== undefined && /^(?:a|an|one|of)$/i.test(prev2.text));
-  const kindAfter = theBefore && next !== undefined && (ORG_KIND_NOUNS.has(next.text)
+  // "the debt-ridden Sidek group": one word in lower case may qualify the organization between "the" and its name.
+  const theBeforeWord = prev !== undefined && /^\p{Ll}[\p{Ll}-]+$/u.test(prev.text) && /^(?:the|The)$/.test(prev2?.text ?? '');
+  const kindAfter = (theBefore || theBeforeWord) && next !== undefined && (ORG_KIND_NOUNS.has(next.text)
     || next.text === 'news' && words[c.to + 2]?.text === 'agency');
-  if ((kindBefore || kindAfter) && !roleRightBefore(text, words, c, tok)) { set('organization', 0.8); return; }
+  // "Simec, the steelmaking arm of ...", "Orlen, the Polish oil company,": an apposition that says what kind of
+  // organization the name is, its noun ending the phrase.
+  const kindApposed = next?.text === ',' && /^(?:the|a|an)$/.test(words[c.to + 2]?.text ?? '') && !givenFirst
+    && (() => {
+      for (let k = c.to + 3; k < Math.min(words.length, c.to + 7); k++) {
+        const t = words[k].text;
+        if (ORG_KIND_NOUNS.has(t) || APPOSED_ORG_NOUNS.has(t)) {
+          return /^(?:of|,|\.|;|which|that|based|in)$/.test(words[k + 1]?.text ?? '.');
+        }
+        if (!/^\p{Ll}[\p{Ll}-]*$/u.test(t) && !DEMONYMS.has(t)) { return false; }
+      }
+      return false;
+    })();
+  if ((kindBefore || kindAfter || kindApposed) && !roleRightBefore(text, words, c, tok)) { set('organization', 0.8); return; }
   // "OPINION" in a heading is a word in capitals, not an acronym. The model's vocabulary also holds acronyms
   // ("usda", "nymex"): one it tags a proper noun, between words in lower case, is still one.
   // "part XVII": a Roman numeral is no acronym.
@@ -465,13 +537,21 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
   if (givenFirst && !theBefore) { set('person', 0.85); return; }
   // "the Annie Oakley screen print", "the Andy Warhol exhibit": a given name and a surname no dictionary holds,
   // after "the" and before a word in lower case, name a person the noun is about.
-  if (givenFirst && theBefore && ws.length === 2 && unknownWord(ws[1]) && next !== undefined && /^\p{Ll}/u.test(next.text)) {
+  // "the Tom Cruise video": a surname that is also a word counts when the noun is about a person's work or image.
+  const personNounAfter = next !== undefined && /^(?:video|film|movie|interview|photo|picture|portrait|speech|show|song|album|book|biography|case|trial|affair|era|quote)s?$/.test(next.text);
+  if (givenFirst && theBefore && ws.length === 2 && (unknownWord(ws[1]) || personNounAfter) && next !== undefined && /^\p{Ll}/u.test(next.text)
+    && !ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) {
     set('person', 0.6);
     return;
   }
   if (known && !theBefore) { set('person', 0.8); return; }
+  // "the blue-chip IPC index", "the DAX index": a market index is no organization.
+  if (acronym && next?.text === 'index') { return; }
   if (acronym) { set('organization', theBefore || afterName ? 0.75 : 0.62); return; }
   if (placeNounAfter && (theBefore || placeBefore)) { set('location', 0.7); return; }
+  // "212 Trevor Dodds (Namibia) 72 69 71, Schalk van der Merwe ...": a competitor between scores, in a row that
+  // reads as running text (its particles are in lower case).
+  if (ws.length >= 2 && scoreRowName(words, c, tok) !== undefined) { set('person', 0.7); return; }
   if (ws.length >= 2) {
     if (theBefore) { set('organization', 0.55); return; }
     const strongPlaceBefore = placeBefore && (!WEAK_PLACE_PREPOSITIONS.has(prev.text)

@@ -2,7 +2,7 @@
 // the document agrees with itself (a string typed with confidence is typed so everywhere, short forms take the
 // type of the full name, a person's name at the start of a longer run is cut to the name), and the rows of tables,
 // which read as headings, give their people.
-import { COMMON_CAPITALIZED, DATE_WORDS, DEMONYMS, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, TITLES } from './lexicon';
+import { COMMON_CAPITALIZED, DATE_WORDS, DEMONYMS, GIVEN_NAMES, LOC_PREFIXES, LOC_SUFFIXES, ORG_HEADS, ORG_SUFFIXES, TITLES } from './lexicon';
 import { Candidate, Label, lexiconLabel, Word } from './entityWords';
 import { tableRowName } from './headings';
 import { TokenizedText } from './tokens';
@@ -23,8 +23,15 @@ export function tableRows(
   const surnames = new Set<string>();
   for (const c of running) { if (c.label === 'person' && c.to > c.from) { surnames.add(words[c.to].text); } }
   for (const h of inHeadings) {
-    if (!withFigure.has(words[h.from].sentence) || (named.has(key(h)) && named.get(key(h))!.label !== 'person')) { continue; }
-    const end = tableRowName(words, h.from, h.to, tok) ?? rankedRowName(words, h, text);
+    if (named.has(key(h)) && named.get(key(h))!.label !== 'person') { continue; }
+    const squad = squadRowName(words, h, text);
+    if (squad !== undefined) {
+      out.set(h, { words, from: h.from, to: squad, label: 'person', score: 0.75 });
+      surnames.add(words[squad].text);
+      continue;
+    }
+    if (!withFigure.has(words[h.from].sentence)) { continue; }
+    const end = tableRowName(words, h.from, h.to, tok) ?? rankedRowName(words, h, text) ?? scoreRowName(words, h, tok);
     if (end === undefined) { continue; }
     out.set(h, { words, from: h.from, to: end, label: 'person', score: 0.7 });
     surnames.add(words[end].text);
@@ -35,6 +42,51 @@ export function tableRows(
     out.set(h, { words, from: h.from, to: h.to, label: 'person', score: 0.7 });
   }
   return out;
+}
+
+/** Positions and groups that open a line of a squad list: "Defenders - Rudi Vata, Saimir Malko". */
+const SQUAD_GROUPS = /^(?:Goalkeepers?|Defenders?|Midfielders?|Forwards?|Strikers?|Backs|Substitutes|Reserves|Squad|Team|Players|Batsmen|Bowlers|Wicketkeepers?)$/;
+
+/**
+ * "Defenders - Rudi Vata, Saimir Malko, Arjan Xhumba": in a line that opens with a squad's group and a dash or a
+ * colon, each item of two or three Title Case words between the commas is a player. Returns the end of the name,
+ * or undefined.
+ */
+export function squadRowName(words: Word[], h: Candidate, text: string): number | undefined {
+  if (h.to === h.from || h.to - h.from > 2) { return undefined; }
+  let k = h.from;
+  while (k > 0 && !text.slice(words[k - 1].end, words[k].start).includes('\n')) { k--; }
+  if (!SQUAD_GROUPS.test(words[k].text) || !/^[-–—:]$/.test(words[k + 1]?.text ?? '')) { return undefined; }
+  if (!/^[-–—:,]$/.test(words[h.from - 1]?.text ?? '') || h.from - 1 < k + 1) { return undefined; }
+  const after = words[h.to + 1];
+  const lineEnds = !after || text.slice(words[h.to].end, after.start).includes('\n');
+  if (!lineEnds && !/^[,.(;]$/.test(after.text)) { return undefined; }
+  const parts = words.slice(h.from, h.to + 1);
+  return parts.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w.text) && lexiconLabel(w.text) === undefined
+    && !COMMON_CAPITALIZED.has(w.text) && !TITLES.has(w.text) && !DEMONYMS.has(w.text) && !ORG_SUFFIXES.has(w.text)
+    && !LOC_SUFFIXES.has(w.text)) ? h.to : undefined;
+}
+
+/**
+ * "205 Des Terblanche 65 67 73", "212 Trevor Dodds (Namibia) 72 69 71, Hennie Swart 75 64 73": in a row of
+ * scores, two to four Title Case words between a score (or a comma) and two scores more (or a listed place in
+ * brackets) are a competitor, whatever dictionary holds a word of the name, if one word is in none. Returns the
+ * end of the name, or undefined.
+ */
+export function scoreRowName(words: Word[], h: Candidate, tok: TokenizedText): number | undefined {
+  if (h.to === h.from || h.to - h.from > 3) { return undefined; }
+  const score = (k: number) => /^\d{1,3}$/.test(words[k]?.text ?? '');
+  const before = words[h.from - 1]?.text ?? '';
+  if (!(score(h.from - 1) || before === ',' && score(h.from - 2))) { return undefined; }
+  const place = words[h.to + 1]?.text === '(' && lexiconLabel(words[h.to + 2]?.text ?? '') === 'location' && words[h.to + 3]?.text === ')';
+  if (!place && !(score(h.to + 1) && score(h.to + 2))) { return undefined; }
+  const parts = words.slice(h.from, h.to + 1);
+  const particle = (k: number) => k > 0 && k < parts.length - 1 && /^(?:van|von|der|den|de|da|del|di|du|le|la)$/.test(parts[k].text);
+  const nameWord = (w: Word) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w.text) && lexiconLabel(w.text) === undefined
+    && !COMMON_CAPITALIZED.has(w.text) && !TITLES.has(w.text) && !DATE_WORDS.has(w.text) && !DEMONYMS.has(w.text)
+    && !ORG_SUFFIXES.has(w.text) && !LOC_SUFFIXES.has(w.text);
+  if (!parts.every((w, k) => particle(k) || nameWord(w))) { return undefined; }
+  return parts.some((w) => !tok.isCommonWord(w.text.toLowerCase())) ? h.to : undefined;
 }
 
 /**
@@ -109,12 +161,24 @@ export function harmonize(cands: Candidate[], words: Word[], text: string, tok: 
   }
   // "Warhol" after "Andy Warhol" and "the Andy Warhol Foundation": the organization is named after the person.
   for (const w of surnames.keys()) { orgWords.delete(w); }
+  // "Tambang Timah at $15.575" after "PT Tambang Timah", "Delphis Hanover weekly ..." after "Delphis Hanover Corp":
+  // words of an organization's name typed with confidence, written without its first or last word, are that
+  // organization, unless they open with a given name (a person the organization is named after) or are typed a
+  // place (the place it is named after).
+  const orgNames: string[] = [];
+  for (const [s, v] of sure) { if (v.label === 'organization' && s.includes(' ')) { orgNames.push(` ${s} `); } }
   for (const c of cands) {
     const s = strOf(c);
     const known = sure.get(s);
     if (known && (!c.label || c.score < known.score)) {
       c.label = known.label;
       c.score = Math.max(c.score, Math.min(0.88, known.score));
+      continue;
+    }
+    if (c.to > c.from && (!c.label || c.score < 0.75 && c.label !== 'location') && !GIVEN_NAMES.has(words[c.from].text) && orgNames.some((n) => n !== ` ${s} `
+      && (n.startsWith(` ${s} `) || n.endsWith(` ${s} `)))) {
+      c.label = 'organization';
+      c.score = 0.75;
       continue;
     }
     if (c.from !== c.to || (c.label && c.score >= 0.9)) { continue; }
@@ -130,7 +194,8 @@ export function harmonize(cands: Candidate[], words: Word[], text: string, tok: 
     }
     const org = orgWords.get(s);
     // A place typed by its context ("in Kettering") stays a place: "Kettering Borough Council" is named after it.
-    if (org !== undefined && (!c.label || c.label === 'organization' && c.score < 0.75) && words[c.from + 1]?.text !== '-') {
+    const hyphenAfter = words[c.from + 1]?.text === '-' && words[c.from + 1].start === words[c.from].end;
+    if (org !== undefined && (!c.label || c.label === 'organization' && c.score < 0.75) && !hyphenAfter) {
       c.label = 'organization';
       c.score = Math.max(c.score, Math.min(0.8, org));
     }

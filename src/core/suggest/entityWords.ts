@@ -1,6 +1,7 @@
 // The pieces the entity rules share: words (tokens joined across hyphens) and candidate runs of them, what makes
 // a word capitalized, and the label the word lists give a string.
 import { CITIES, COUNTRIES, ORGANIZATIONS, PLACE_ACRONYMS, REGIONS } from './lexicon';
+import { TokenizedText } from './tokens';
 import { EntityLabel } from './types';
 
 export type Label = Exclude<EntityLabel, 'other'>;
@@ -33,7 +34,8 @@ export const NOT_ENTITY_ACRONYMS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'GDP', '
   'ICU', 'A&E', 'ER', 'BBQ', 'CO2', 'EV', 'EVs', 'LNG', 'GCSE', 'GCSEs', 'SAT', 'IQ', 'CV', 'RIP', 'ETA', 'TBC', 'PPE',
   'I', 'II', 'III', 'IV', 'V', 'VI', 'X', 'Q1', 'Q2', 'Q3', 'Q4', 'AP', 'UPDATE', 'BREAKING', 'LIVE', 'WATCH', 'READ',
   'PHOTO', 'VIDEO', 'NEW', 'MORE', 'THE', 'AND', 'OF', 'IN', 'TO', 'A', 'EPS', 'YTD', 'NAV', 'ROE', 'EBIT', 'EBITDA',
-  'ETF', 'ETFs', 'FY', 'YOY', 'NOTE', 'FAQ', 'PDF', 'URL', 'OPEC+']);
+  'ETF', 'ETFs', 'FY', 'YOY', 'NOTE', 'FAQ', 'PDF', 'URL', 'OPEC+', 'GDR', 'GDRs', 'ADR', 'ADRs', 'ADS', 'AAA', 'AA',
+  'RE']);
 
 const GAP_SPACE = /^[ \t\u00a0]*$/;
 
@@ -50,4 +52,13 @@ export function lexiconLabel(s: string): Label | undefined {
   if (ORGANIZATIONS.has(s)) { return 'organization'; }
   if (COUNTRIES.has(s) || REGIONS.has(s) || CITIES.has(s) || PLACE_ACRONYMS.has(s)) { return 'location'; }
   return undefined;
+}
+
+/**
+ * "Total: 11,880M", "Attendance: 15,000": one dictionary word opening a line before a colon labels what follows,
+ * whatever else the word names (Total is also an oil company).
+ */
+export function labelBeforeColon(words: Word[], from: number, to: number, text: string, tok: TokenizedText): boolean {
+  if (from !== to || words[to + 1]?.text !== ':' || !tok.isCommonWord(words[from].text.toLowerCase())) { return false; }
+  return from === 0 || /\n\s*$/.test(text.slice(words[from - 1].end, words[from].start));
 }

@@ -3,7 +3,7 @@
 // know.
 import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, ORG_SUFFIXES, PERSON_TITLES_STRONG, TITLES } from './lexicon';
 import { TokenizedText } from './tokens';
-import { Candidate, Label, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
+import { Candidate, Label, labelBeforeColon, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
 
 /**
  * Sentences written in Title Case or capitals (headings, bylines, menus), where capitals tell nothing: most of
@@ -117,8 +117,13 @@ export function headingMatches(
     && (i === to || !isCapitalized(words[i + 1]) || !gapIsSpace(text, words[i], words[i + 1]));
   // "- Canadian Grain Commission": a line that is only a name ending with an organization's word.
   const wholeLine = line.every((w, k) => first + k >= from && first + k <= to || !/\p{L}/u.test(w.text));
-  if (wholeLine && to > from && ORG_SUFFIXES.has(words[to].text) && !knownAt(from)) {
-    return [{ words, from, to, label: 'organization', score: 0.6 }];
+  // "-- Brussels Newsroom +32 2 287 6810, Fax ...", "-- U.S. Municipal Desk": a wire credit line names the desk,
+  // an organization named after its place.
+  const creditLine = from === first + 1 && /^[-–—]{1,2}$/.test(words[first].text);
+  const knownFirst = knownAt(from);
+  const placeFirst = knownFirst !== undefined && knownFirst.label === 'location' && knownFirst.to < to;
+  if ((wholeLine || creditLine) && to > from && ORG_SUFFIXES.has(words[to].text) && (!knownFirst || placeFirst && creditLine)) {
+    return [{ words, from, to, label: 'organization', score: creditLine ? 0.75 : 0.6 }];
   }
   // "AMARILLO 1996-12-06": a line that is a run in capitals and a date is a wire dateline, the place it was filed.
   if (from === first && /^\p{Lu}[\p{Lu}.'-]*$/u.test(words[from].text) && words.slice(from, to + 1).every((w) => /^\p{Lu}[\p{Lu}.'-]*$/u.test(w.text))
@@ -128,6 +133,7 @@ export function headingMatches(
   const out: Candidate[] = [];
   let i = from;
   while (i <= to) {
+    if (labelBeforeColon(words, i, i, text, tok)) { i++; continue; }
     const known = knownAt(i);
     if (known) { out.push(known); i = known.to + 1; continue; }
     if (acronymAt(i)) { out.push({ words, from: i, to: i, label: 'organization', score: 0.6 }); i++; continue; }

@@ -14,7 +14,7 @@ function phrases(s: string): Set<string> {
 
 /** Last words that make a name an organization: "Dalby Freight Ltd", "Johns Hopkins University". */
 export const ORG_SUFFIXES = words(`
-  Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC LLP plc PLC AG SA GmbH NV Limited
+  Inc Inc. Incorporated Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. LLC LLP plc PLC AG SA GmbH NV Limited Tbk
   Group Holdings Partners Capital Ventures Industries Enterprises Motors Airlines Airways Air Railways Rail
   Bank Bancorp Securities Exchange Insurance Investments Fund Trust Foundation Society Institute Institution
   University College Academy School Schools Hospital Clinic Infirmary Museum Gallery Library Libraries Theatre Theater
@@ -24,9 +24,10 @@ export const ORG_SUFFIXES = words(`
   Organization Organisation Council Centre Center Church Diocese Mosque Synagogue Cathedral
   Police Constabulary Army Navy Forces Corps Guard Command Brigade Brigades Regiment Militia Marines
   Times Post Journal News Herald Gazette Tribune Telegraph Guardian Observer Chronicle Press Media Radio Television TV
-  Magazine Weekly Desk Mail
+  Magazine Weekly Desk Mail Newsroom
   Studios Records Pictures Entertainment Games Pharmaceuticals Pharma Technologies Technology Systems Software
-  Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Foods Brands Stores
+  Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Minerals Foods Brands Stores
+  Brewery Breweries Brothers
   Logistics Shipping Telecom Communications Solutions Consulting Reserve Mission Council Caucus Project
   FC AFC CF Rovers Wanderers Athletic Albion Borough Hotspur Rangers Celtic Dynamo Giants Yankees Lakers Warriors
   Utilities Authority Tribe Nations Assembly Consortium Conservancy Charity Charities Campaign Watch Initiative
@@ -50,7 +51,7 @@ export const LOC_SUFFIXES = words(`
   County Province Prefecture Region District Territory Territories Oblast State Republic Kingdom Emirate Emirates
   Street St. Road Rd Avenue Ave Boulevard Lane Square Place Terrace Crescent Highway Motorway Drive Way Row Quay
   Bridge Tunnel Airport Station Park Common Green Garden Gardens Estate Village Town City Borough Parish Township
-  Stadium Arena Ground Speedway Racecourse Velodrome
+  Stadium Arena Ground Oval Speedway Racecourse Velodrome Circuit
   Pass Point Head Ridge Peak Range Corridor Strip Bank
 `);
 
@@ -113,6 +114,7 @@ export const PERSON_ACTION_VERBS = words(`
 
 /** Words that are capitalized at the start of a sentence or heading but are not names on their own. */
 export const COMMON_CAPITALIZED = words(`
+  Islam Christianity Judaism Hinduism Buddhism Sikhism Catholicism Protestantism
   A An The This That These Those It Its It's He She They We I You His Her Their Our Your My Me Him Them Us
   And But Or Nor So Yet For If When While Where Whereas Although Though Because Since As After Before Until Unless
   Once Then Now Still Also Even Just Only However Meanwhile Moreover Furthermore Nevertheless Nonetheless Instead
@@ -272,6 +274,7 @@ export const CITIES = phrases(`
   St. Petersburg|Saint Petersburg|Kyiv|Kiev|Odesa|Odessa|Lviv|Dnipro|Minsk|Chisinau|Tbilisi|Yerevan|Baku|Astana|
   Almaty|Tashkent|Bishkek|Dushanbe|Ashgabat|Kabul|Kandahar|Islamabad|Karachi|Lahore|Peshawar|New Delhi|Delhi|
   Mumbai|Kolkata|Chennai|Bangalore|Bengaluru|Hyderabad|Ahmedabad|Pune|Dhaka|Kathmandu|Colombo|Thimphu|Male|
+  Bombay|Calcutta|Madras|Peking|Rangoon|Saigon|Leningrad|Kisangani|Goma|Bukavu|Lubumbashi|Bujumbura|
   Beijing|Shanghai|Guangzhou|Shenzhen|Wuhan|Chengdu|Chongqing|Tianjin|Nanjing|Hangzhou|Xi'an|Harbin|Lhasa|Urumqi|
   Taipei|Seoul|Busan|Pyongyang|Tokyo|Osaka|Kyoto|Yokohama|Nagoya|Hiroshima|Nagasaki|Fukushima|Sapporo|Ulaanbaatar|
   Hanoi|Ho Chi Minh City|Saigon|Bangkok|Phnom Penh|Vientiane|Yangon|Rangoon|Naypyitaw|Mandalay|Kuala Lumpur|

@@ -1,7 +1,7 @@
 // Sports copy: clubs are named after their towns ("Leeds", "Steaua Bucharest"), and results are lines of names and
 // scores ("Plymouth 4 Exeter 1"). News agencies write countries' teams as the country (a place) and clubs as
 // organizations, so in a story about sport a town that plays is the club, wherever the story names it so.
-import { CITIES, COUNTRIES, GIVEN_NAMES } from './lexicon';
+import { CITIES, COUNTRIES, DEMONYMS, GIVEN_NAMES } from './lexicon';
 import { Candidate, isCapitalized, lexiconLabel, Word } from './entityWords';
 import { TokenizedText } from './tokens';
 
@@ -49,8 +49,10 @@ function isTown(s: string): boolean {
  * lines (`resultClubs`). A town typed a club once is the club in the whole story, except where a place
  * preposition puts it as a place ("a court in London").
  */
-export function typeClubs(cands: Candidate[], words: Word[], text: string, tok: TokenizedText, resultClubs: string[]): void {
-  if (!isSportsCopy(text)) { return; }
+export function typeClubs(
+  cands: Candidate[], words: Word[], text: string, tok: TokenizedText, resultClubs: string[], sports = isSportsCopy(text),
+): void {
+  if (!sports) { return; }
   const strOf = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
   const clubs = new Set<string>(resultClubs.filter(isTown));
   for (const c of cands) {
@@ -83,12 +85,57 @@ export function typeClubs(cands: Candidate[], words: Word[], text: string, tok: 
 }
 
 /**
+ * "2. Italy I (Guenther Huber, Antonio Tartaglia) 1:45.93", "Germany III (...)": a country's name (or its
+ * nationality) with a Roman numeral, then the crew in brackets, is one of the country's bobs or boats, a team.
+ * Returns the candidates, which replace any that overlap them.
+ */
+export function numberedTeams(words: Word[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (!/^(?:I|II|III|IV)$/.test(words[i].text) || words[i + 1].text !== '(') { continue; }
+    for (const from of [i - 2, i - 1]) {
+      if (from < 0 || /\n/.test(text.slice(words[from].start, words[i].end))) { continue; }
+      const name = words.slice(from, i).map((w) => w.text).join(' ');
+      if (COUNTRIES.has(name) || DEMONYMS.has(name) && from === i - 1) {
+        out.push({ words, from, to: i, label: 'organization', score: 0.8 });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * "9 - Paul Gascoigne (Rangers), Ally McCoist (Rangers)", "Jan Bos (Netherlands) 1:16.38": in sports copy, a name
+ * in brackets right after a person's is the team the person plays for, a country's (a place) or a club's (an
+ * organization), whatever else its words name ("Aberdeen", "Liverpool"). Scorer lines read as headings, so the
+ * brackets are found from the words. Returns the candidates, which replace any that overlap them.
+ */
+export function bracketedTeams(cands: Candidate[], words: Word[], text: string, sports = isSportsCopy(text)): Candidate[] {
+  if (!sports) { return []; }
+  const personEnds = new Set<number>();
+  for (const c of cands) { if (c.label === 'person' && c.score >= 0.5) { personEnds.add(c.to); } }
+  const out: Candidate[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i].text !== '(' || !personEnds.has(i - 1)) { continue; }
+    let j = i + 1;
+    while (j < words.length && j - i <= 3 && (isCapitalized(words[j]) && !/\d/.test(words[j].text)
+      || j > i + 1 && /^(?:of|de|and)$/.test(words[j].text))) { j++; }
+    if (j === i + 1 || words[j]?.text !== ')' || /\n/.test(text.slice(words[i].start, words[j].end))) { continue; }
+    const name = words.slice(i + 1, j).map((w) => w.text).join(' ');
+    const country = COUNTRIES.has(name) || lexiconLabel(name) === 'location' && !CITIES.has(name);
+    out.push({ words, from: i + 1, to: j - 1, label: country ? 'location' : 'organization', score: country ? 0.85 : 0.8 });
+  }
+  return out;
+}
+
+/**
  * The names of results lines, "Plymouth 4 Exeter 1" or "Japan 2 Syria 1 (halftime 0-1)": each side is a team, a
  * country's (a place) or a club's (an organization). Lines of capitals and figures read as headings, so the sides
  * are found here from the words. Returns the candidates, which replace any that overlap them.
  */
-export function resultLines(words: Word[], text: string, sentenceCount: number): Candidate[] {
-  if (!isSportsCopy(text)) { return []; }
+export function resultLines(words: Word[], text: string, sentenceCount: number, sports = isSportsCopy(text)): Candidate[] {
+  if (!sports) { return []; }
   const bySentence: Word[][] = Array.from({ length: sentenceCount + 1 }, () => []);
   const firstIndex = new Array<number>(sentenceCount + 1).fill(-1);
   words.forEach((w, i) => {

@@ -282,4 +282,92 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('Norvanian Roman Catholic Bishop Carlos Vell left on Friday.'), ['person:Carlos Vell']);
     assert.deepEqual(labelled('Treasury Secretary Janet Orlin said the plan would work.'), ['person:Janet Orlin']);
   });
+
+  it('reads a title that is also a given name, alone before a surname, as the given name', () => {
+    assert.deepEqual(labelled('Dean Porrit said the plan would work.'), ['person:Dean Porrit']);
+  });
+
+  it('proposes no word that opens a line before a colon, though a word list names it', () => {
+    assert.deepEqual(labelled('Total: 11,880M\nAttendance: 5,400'), []);
+  });
+
+  it('reads "PT" before a name as an Indonesian company, and no GDR or market index as an organization', () => {
+    assert.deepEqual(labelled('PT Sarana Jaya closed at $15.50 per GDR in London on Friday.'), [
+      'organization:PT Sarana Jaya', 'location:London',
+    ]);
+    assert.deepEqual(labelled('The blue-chip KLX index ended down 1.29 points.'), []);
+  });
+
+  it('trims a plural common word opening a sentence before a name', () => {
+    assert.deepEqual(labelled('Regulators Kestrel Mining was fined on Monday.'), ['organization:Kestrel Mining']);
+  });
+
+  it('reads a newsroom in a credit line and a company "Incorporated" as organizations, and a religion as no place', () => {
+    assert.deepEqual(labelled('-- Hallam Newsroom +44 171 542-7768'), ['organization:Hallam Newsroom']);
+    assert.deepEqual(labelled('Marbeck Securities Incorporated was the lead manager.'), ['organization:Marbeck Securities Incorporated']);
+    assert.deepEqual(labelled('He converted to Islam in 1990.'), []);
+  });
+
+  it('reads a desk or a newsroom named after its place, on a wire credit line, as an organization', () => {
+    assert.deepEqual(labelled('Rates closed higher on Friday, dealers said.\n-- Hallam Newsroom +44 171 542-7768, Fax +44 171 542-7700'), [
+      'organization:Hallam Newsroom',
+    ]);
+    assert.deepEqual(labelled('Bonds were quiet.\n-- London Municipal Desk, 212-859-1650'), ['organization:London Municipal Desk']);
+  });
+
+  it('reads an organization\'s name without its first word as that organization, but keeps a person it is named after', () => {
+    assert.deepEqual(labelled('PT Sarana Jaya closed at $15.50 in London on Friday.\nSarana Jaya at $15.50 in London.'), [
+      'organization:PT Sarana Jaya', 'location:London', 'organization:Sarana Jaya', 'location:London',
+    ]);
+    assert.deepEqual(labelled('Tomas Brell Foundation gave the money, and Tomas Brell said so.'), [
+      'organization:Tomas Brell Foundation', 'person:Tomas Brell',
+    ]);
+  });
+
+  it('knows the former names of cities that wire copy still uses', () => {
+    assert.deepEqual(labelled('Police were called to gangs in Bombay and Calcutta.'), ['location:Bombay', 'location:Calcutta']);
+  });
+
+  it('ends an organization with "of" at "and" when a whole organization\'s name follows', () => {
+    assert.deepEqual(labelled('She studied at the Hallam Institute of Technology and Corvale State University.'), [
+      'organization:Hallam Institute of Technology', 'organization:Corvale State University',
+    ]);
+    assert.deepEqual(labelled('The Department of Forestry and Fire Protection said.'), ['organization:Department of Forestry and Fire Protection']);
+  });
+
+  it('proposes no law or day, and keeps the listed place a festival is named after', () => {
+    assert.deepEqual(labelled('It broke the Clean Air Act on Waitangi Day.'), []);
+    assert.deepEqual(labelled('The Taipei Lantern Festival began during Chinese New Year.'), ['location:Taipei']);
+  });
+
+  it('reads a given name and a surname that is a word, after "the" and before a noun of a person\'s work, as the person', () => {
+    assert.deepEqual(labelled('He posted the Tom Cruise video online.'), ['person:Tom Cruise']);
+  });
+
+  it('reads an acronym before a title inside a run as the organization the person serves', () => {
+    assert.deepEqual(labelled('The economy is recovering, KPA Vice Minister Shimpei Nukaya told reporters on Friday.'), [
+      'organization:KPA', 'person:Shimpei Nukaya',
+    ]);
+  });
+
+  it('ends no title at an organization\'s word, and proposes no prize', () => {
+    assert.deepEqual(labelled('The General Administration of Customs granted permission, and he won the Nobel Peace Prize.'), [
+      'organization:General Administration of Customs',
+    ]);
+  });
+
+  it('reads the first word of an organization\'s name before a spaced dash in a headline as the organization', () => {
+    assert.deepEqual(labelled('Torvanu - 96/97 parent forecast.\nNOTE - Torvanu Co Ltd is a trader specialising in interiors.'), [
+      'organization:Torvanu', 'organization:Torvanu Co Ltd',
+    ]);
+  });
+
+  it('reads a name as an organization from an apposition that says what kind of business it is', () => {
+    assert.deepEqual(labelled('Simec, the steelmaking arm of the debt-ridden Sidek group headed the losers.'), [
+      'organization:Simec', 'organization:Sidek',
+    ]);
+    assert.deepEqual(labelled('Varnek, the Polish oil company, agreed to buy a stake.'), ['organization:Varnek']);
+    assert.deepEqual(labelled('Marta Kell, the company\'s owner, said so.'), ['person:Marta Kell']);
+  });
 });
+

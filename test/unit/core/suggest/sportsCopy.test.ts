@@ -56,4 +56,43 @@ describe('suggest: entities in sports copy', () => {
       + 'Harwick Rovers 17 10 5 2 34 16 35\nLeeds 16 9 4 3 29 17 31\nNorway 16 9 4 3 26 14 31\nHarwick 43.2 39.3 28.5 62.8';
     assert.deepEqual(labelled(text), ['organization:Harwick Rovers', 'organization:Leeds', 'location:Norway']);
   });
+
+  it('reads the name in brackets after a scorer as the team, a club or a country\'s side, whatever else it names', () => {
+    assert.deepEqual(labelled('Leading scorers in the premier league after Saturday\'s matches:\n7 - Tomas Brell (Lisbon), Lars Brandt (Norway)\n5 - Carl Denby (Stanmore Athletic).'), [
+      'person:Tomas Brell', 'organization:Lisbon', 'person:Lars Brandt', 'location:Norway', 'person:Carl Denby',
+      'organization:Stanmore Athletic',
+    ]);
+  });
+
+  it('leaves a town in brackets after a person a place outside sports copy', () => {
+    assert.deepEqual(labelled('The talks were chaired by Anna Kell (Lisbon) on Friday.'), ['person:Anna Kell', 'location:Lisbon']);
+  });
+
+  it('reads each item of a squad list\'s line as a player', () => {
+    assert.deepEqual(labelled('Coach Astrid Halvo named her squad on Saturday for the match.\nSquad:\nGoalkeepers - Brenno Taldi, Aris Kolm\nDefenders - Ruvo Santel, Emre Daskin'), [
+      'person:Astrid Halvo', 'person:Brenno Taldi', 'person:Aris Kolm', 'person:Ruvo Santel', 'person:Emre Daskin',
+    ]);
+  });
+
+  it('reads a name between scores in a row of scores as a competitor, and no words of a table of figures', () => {
+    assert.deepEqual(labelled('Leading third round scores on Saturday (South African unless stated):\n205 Des Terblanche 65 67 73\n212 Hennie Swart 75 64 73, Pieter Malan (Namibia) 67 73 72'), [
+      'person:Des Terblanche', 'person:Hennie Swart', 'person:Pieter Malan', 'location:Namibia',
+    ]);
+    assert.deepEqual(labelled('Quarterly figures for the group:\n12 Net Profit 30 45 61\n14 Gross Margin 22 31 40'), []);
+  });
+
+  it('reads a country or a nationality with a Roman numeral before its crew in brackets as a team', () => {
+    assert.deepEqual(labelled('Results of the two-man event on Saturday:\n1. Norway II (Lars Brandt, Ivo Tennick) 1:45.91\n2. German I (Tomas Brell, Carl Denby) 1:45.93'), [
+      'organization:Norway II', 'person:Lars Brandt', 'person:Ivo Tennick', 'organization:German I', 'person:Tomas Brell',
+      'person:Carl Denby',
+    ]);
+  });
+
+  it('reads a competitor between scores in a row written with particles in lower case, and an oval as a place', () => {
+    assert.deepEqual(labelled('Leading third round scores on Saturday (South African unless stated):\n212 Pieter Malan (Namibia) 72 69 71, Schalk van der Berend (Namibia) 67 73 72, Hennie Swart 75 64 73\nRain stopped play at Kestrel Oval.'), [
+      'person:Pieter Malan', 'location:Namibia', 'person:Schalk van der Berend', 'location:Namibia', 'person:Hennie Swart',
+      'location:Kestrel Oval',
+    ]);
+  });
 });
+
