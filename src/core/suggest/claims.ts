@@ -185,7 +185,10 @@ export function claimWords(text: string): Set<string> {
 export function modelLogit(cue: { z: number; features: Record<string, number>; text: string }, model: ClaimModel = CLAIM_MODEL): number {
   let z = model.bias + model.cue * cue.z;
   for (const k in cue.features) { z += (model.features[k] ?? 0) * cue.features[k]; }
-  for (const w of claimWords(cue.text)) { z += model.words[w] ?? 0; }
+  // A model trained without words spends no time reading them.
+  if (Object.keys(model.words).length > 0) {
+    for (const w of claimWords(cue.text)) { z += model.words[w] ?? 0; }
+  }
   return z;
 }
 
