@@ -3,6 +3,7 @@
 // against signs of what is not checkable (questions, opinions and feelings, promises, greetings, scene-setting,
 // site boilerplate), and the speaker is proposed where the sentence names one.
 import { SPEAKER_LABEL, Span } from './sentences';
+import { CLAIM_MODEL, ClaimModel } from './claimModel';
 import { ClaimSuggestion, EntitySuggestion } from './types';
 
 export interface ClaimOptions {
@@ -143,11 +144,12 @@ const SATURATION = 3.5;
 const SOFT = new Set(['firstPerson', 'firstSingular', 'secondPerson', 'modal', 'marker', 'opinion', 'evaluative']);
 
 /**
- * The check-worthiness score of one sentence, in [0, 1]. `entities` is how many names the sentence holds; without
- * it, capitalized words after the first stand in for names. `asked`: the sentence is a questioner's (a moderator
- * found in the document, see `questioners`), whatever its own label says.
+ * The cue logit of one sentence (the hand-set weights above) with the features it was computed from and the words
+ * after any speaker label: the inputs of the trained model in claimModel.ts. `entities` is how many names the
+ * sentence holds; without it, capitalized words after the first stand in for names. `asked`: the sentence is a
+ * questioner's (a moderator found in the document, see `questioners`), whatever its own label says.
  */
-export function claimScore(sentence: string, entities?: number, asked = false): number {
+export function cueLogit(sentence: string, entities?: number, asked = false): { z: number; features: Record<string, number>; text: string } {
   const f = features(sentence, entities ?? (sentence.slice(1).match(/(?<![.!?]\s)\b(?!I\b)\p{Lu}\p{Ll}+/gu)?.length ?? 0));
   if (asked) { f.questioner = 1; }
   // A figure or a count is checkable whoever states it: in a debate it comes wrapped in "I", "you", "we would",
@@ -164,7 +166,38 @@ export function claimScore(sentence: string, entities?: number, asked = false): 
   let z = BIAS + neg + (pos <= SATURATION ? pos : SATURATION + (pos - SATURATION) * 0.4);
   // Figures and dates count once together, so that a sentence full of numbers is not surer than one with one.
   if (f.figure && f.number) { z -= 0.5; }
-  return 1 / (1 + Math.exp(-z));
+  return { z, features: f, text: unlabelled(sentence).text };
+}
+
+/**
+ * The words of a sentence as the trained model reads them: lower case, each once, apostrophes kept inside a word
+ * ("don't", "it's"), digits left to the number cues.
+ */
+export function claimWords(text: string): Set<string> {
+  return new Set(text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z]+(?:'[a-z]+)?/g) ?? []);
+}
+
+/**
+ * The model's logit for one sentence: the cue logit, each cue and each frequent word weighted as the training
+ * transcripts taught (scripts/train-claims.mjs), mapped back onto the cue logit's scale so that thresholds keep
+ * their meaning.
+ */
+export function modelLogit(cue: { z: number; features: Record<string, number>; text: string }, model: ClaimModel = CLAIM_MODEL): number {
+  let z = model.bias + model.cue * cue.z;
+  for (const k in cue.features) { z += (model.features[k] ?? 0) * cue.features[k]; }
+  // A model trained without words spends no time reading them.
+  if (Object.keys(model.words).length > 0) {
+    for (const w of claimWords(cue.text)) { z += model.words[w] ?? 0; }
+  }
+  return z;
+}
+
+/**
+ * The check-worthiness score of one sentence, in [0, 1]: the trained model over the cues and the words (see
+ * `cueLogit` for the arguments).
+ */
+export function claimScore(sentence: string, entities?: number, asked = false): number {
+  return 1 / (1 + Math.exp(-modelLogit(cueLogit(sentence, entities, asked))));
 }
 
 /**

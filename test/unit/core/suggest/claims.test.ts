@@ -2,6 +2,8 @@
 // comparisons) against opinions, questions and boilerplate, and the speaker a sentence names.
 import * as assert from 'node:assert/strict';
 import { ClaimSuggestion, splitSentences, suggest } from '../../../../src/core/suggest';
+import { claimScore, claimWords, cueLogit, modelLogit } from '../../../../src/core/suggest/claims';
+import { ClaimModel } from '../../../../src/core/suggest/claimModel';
 
 function sentences(text: string): string[] {
   return splitSentences(text).map((s) => text.slice(s.start, s.end));
@@ -210,5 +212,27 @@ describe('suggest: claims', () => {
     const text = 'The company cut 12,000 jobs in 2023. Exports rose 12 percent last year.';
     const got = suggest(text, { entities: false, claims: true, tagged: [{ start: 4, end: 11, kind: 'claim' }] });
     assert.deepEqual(got.map((c) => c.text), ['Exports rose 12 percent last year.']);
+  });
+});
+
+describe('suggest: the trained claim model', () => {
+  it('reads each word once, in lower case, with apostrophes inside words and without digits', () => {
+    assert.deepEqual([...claimWords('The TAX rose, the tax fell: it’s 12% and we don\'t know.')],
+      ['the', 'tax', 'rose', 'fell', "it's", 'and', 'we', "don't", 'know']);
+  });
+
+  it('adds the weighted cue logit, cues and words to its bias', () => {
+    const model: ClaimModel = { cue: 2, bias: -1, features: { figure: 0.5, question: -1 }, words: { tariffs: 0.25, tariff: 9 } };
+    const cue = { z: 1.5, features: { figure: 1, question: 0, number: 1 }, text: 'Tariffs rose by 12% and tariffs fell.' };
+    assert.equal(modelLogit(cue, model), -1 + 2 * 1.5 + 0.5 + 0.25);
+  });
+
+  it('scores a sentence as the logistic of the model over its cues, after any speaker label', () => {
+    const sentence = 'OKAFOR: The levy raised 40 million dollars for the county last year.';
+    const cue = cueLogit(sentence, 0);
+    assert.equal(cue.text, 'The levy raised 40 million dollars for the county last year.');
+    assert.equal(claimScore(sentence, 0), 1 / (1 + Math.exp(-modelLogit(cue))));
+    // The questioner's cue stays the rules' own: the same words from a moderator score lower.
+    assert.ok(claimScore(sentence, 0, true) < claimScore(sentence, 0) - 0.2);
   });
 });
