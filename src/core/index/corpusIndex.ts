@@ -432,7 +432,11 @@ export class CorpusIndex implements ShapeStats {
    */
   shapeCountsFor(path: string): Int32Array {
     const doc = this.mustGet(path);
-    return Int32Array.from(doc.shapes, (s) => (s === 0 ? 0 : this.filesWithShape(s)));
+    const shapes = doc.shapes;
+    // A plain loop: Int32Array.from with a map function takes the generic iteration path, a call per block.
+    const counts = new Int32Array(shapes.length);
+    for (let i = 0; i < shapes.length; i++) { counts[i] = shapes[i] === 0 ? 0 : this.shapeFiles.get(shapes[i]); }
+    return counts;
   }
 
   /**
