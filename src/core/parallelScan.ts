@@ -23,6 +23,15 @@ const WORKER_OLD_MB = 256;
  * the shared fingerprints and makes findings, few enough that the findings waiting here stay small.
  */
 const IN_FLIGHT = 48;
+/**
+ * Share of the files that go out for their boilerplate before this thread sorts the shared fingerprints. The
+ * sort's time grows with the corpus, so a fixed number of batches did not cover it: at 1 GB the workers ran out
+ * of boilerplate to find and waited some 3 s each. A share keeps the workers busy for longer the larger the
+ * corpus; it is kept small because every file sent before the sort is answered in a burst once the shared
+ * postings come, and those answers wait here (at 1 GB a share of 0.25 raised the main heap at the end of phase
+ * two from 380 to 790 MB and the peak past 2 GB). Below IN_FLIGHT batches a worker (100 MB), IN_FLIGHT holds.
+ */
+const AHEAD_SHARE = 0.1;
 
 export interface ParallelOptions {
   /** Path of the bundled prepare worker (dist/prepareWorker.js). */
@@ -102,6 +111,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const order = paths.filter((p) => index.has(p));
     const batches = Math.ceil(order.length / BATCH);
     let sent = 0;
+    /** Batches sent to each worker that it has not answered yet. */
+    const outstanding = workers.map(() => 0);
     const sendBatch = (wi: number) => {
       const items: AnalyseItem[] = order.slice(sent * BATCH, (sent + 1) * BATCH).map((p) => {
         const doc = index.document(p)!;
@@ -109,11 +120,15 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         return { path: p, id: doc.id, counts: index.shapeCountsFor(p), stamp: doc.stamp, tokens: t && { hash: t.hash, offsets: t.offsets.packed } };
       });
       sent++;
+      outstanding[wi]++;
       const req: PrepareRequest = { type: 'analyse', items, totalFiles, options: index.options.boilerplate };
       workers[wi].postMessage(req);
     };
     const inFlight = Math.max(1, parallel.inFlight ?? IN_FLIGHT);
-    for (let round = 0; round < inFlight && sent < batches; round++) {
+    // Before the sort, each worker gets its share of AHEAD_SHARE of the batches, or inFlight batches if that is
+    // more; after it, a worker gets another batch for each it answers while it holds fewer than inFlight.
+    const ahead = parallel.inFlight !== undefined ? inFlight : Math.max(inFlight, Math.ceil(AHEAD_SHARE * batches / workers.length));
+    for (let round = 0; round < ahead && sent < batches; round++) {
       workers.forEach((_, wi) => { if (sent < batches) { sendBatch(wi); } });
     }
     clock.end('shape counts to the workers');
@@ -131,7 +146,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         w.on('message', (r: PrepareReply) => {
           if (r.type === 'error') { reject(new Error(r.message)); return; }
           if (r.type !== 'analysed') { return; }
-          if (sent < batches) { sendBatch(wi); }
+          outstanding[wi]--;
+          if (sent < batches && outstanding[wi] < inFlight) { sendBatch(wi); }
           for (const res of r.results) {
             if (res.changed) {
               changed.push(res.path);

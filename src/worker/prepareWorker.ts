@@ -14,7 +14,7 @@ import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
 import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
-import { readIfUnchanged, readStamped } from '../core/index/sourceFile';
+import { readIfUnchanged, readStamped, resolveRoot } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
 import { AnalyseItem, AnalyseResult, PreparedFile, PrepareReply, PrepareRequest } from '../core/index/prepareProtocol';
@@ -43,8 +43,9 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
   // only its arrays wait, to be moved into the batch's shared buffer at the end.
   const files: PreparedFile[] = [];
   const packed: Extract<PreparedFile, { ok: true }>[] = [];
+  const realRoot = resolveRoot(req.root);
   for (const rel of req.files) {
-    const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes });
+    const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes }, realRoot);
     if (!r.ok) {
       files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
       continue;
@@ -62,9 +63,9 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
-function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>): Held {
+function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>, realRoot: string | undefined): Held {
   const rel = item.path;
-  const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes });
+  const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes }, realRoot);
   if (again.changed) { return { item, changed: true }; }
   const model = new TextModel(again.text);
   const blocks = model.blocks();
@@ -76,8 +77,11 @@ function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<Prepa
   return { item, findings: detectBoilerplate(model, blocks, stats, req.options, analysis) };
 }
 
-/** The shared passages of one file, trimmed of boilerplate ends, as flat (other, aStart, aEnd, bStart, bEnd). */
-function spansOf(h: Held, s: Spans): AnalyseResult {
+/** A file's shared passages, before they are written into the batch's one buffer (see answer). */
+type Found = { path: string; changed: true } | { path: string; changed: false; findings: Finding[]; spans: SharedSpan[] };
+
+/** The shared passages of one file, trimmed of boilerplate ends. */
+function spansOf(h: Held, s: Spans): Found {
   const rel = h.item.path;
   const t = h.item.tokens;
   const tokens: Tokens | undefined = t && { count: t.hash.length, hash: t.hash, offsets: new TokenOffsets(t.offsets) };
@@ -97,9 +101,7 @@ function spansOf(h: Held, s: Spans): AnalyseResult {
       s.options.maxGap,
     );
   }
-  const flat = new Int32Array(5 * found.length);
-  found.forEach((sp, i) => { flat.set([sp.other, sp.aStart, sp.aEnd, sp.bStart, sp.bEnd], 5 * i); });
-  return { path: rel, changed: false, findings: h.findings, spans: flat };
+  return { path: rel, changed: false, findings: h.findings, spans: found };
 }
 
 function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined {
@@ -116,9 +118,30 @@ function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined 
   };
 }
 
+/**
+ * Replies with a batch's results. Every file's spans go flat (other, aStart, aEnd, bStart, bEnd) into one buffer,
+ * each file's a view on it: one buffer transferred a batch instead of one a file.
+ */
 function answer(batch: Held[], s: Spans): void {
-  const results = batch.map((h) => spansOf(h, s));
-  reply({ type: 'analysed', results }, results.flatMap((r) => (r.changed ? [] : [r.spans.buffer as ArrayBuffer])));
+  const found = batch.map((h) => spansOf(h, s));
+  let n = 0;
+  for (const f of found) { if (!f.changed) { n += 5 * f.spans.length; } }
+  const flat = new Int32Array(n);
+  let at = 0;
+  const results: AnalyseResult[] = found.map((f) => {
+    if (f.changed) { return f; }
+    const first = at;
+    for (const sp of f.spans) {
+      flat[at] = sp.other;
+      flat[at + 1] = sp.aStart;
+      flat[at + 2] = sp.aEnd;
+      flat[at + 3] = sp.bStart;
+      flat[at + 4] = sp.bEnd;
+      at += 5;
+    }
+    return { path: f.path, changed: false, findings: f.findings, spans: flat.subarray(first, at) };
+  });
+  reply({ type: 'analysed', results }, [flat.buffer]);
 }
 
 parentPort?.on('message', (req: PrepareRequest) => {
@@ -126,7 +149,8 @@ parentPort?.on('message', (req: PrepareRequest) => {
     if (req.type === 'prepare') {
       prepare(req);
     } else if (req.type === 'analyse') {
-      const batch = req.items.map((item) => boilerplateOf(item, req.totalFiles, req));
+      const realRoot = resolveRoot(root);
+      const batch = req.items.map((item) => boilerplateOf(item, req.totalFiles, req, realRoot));
       if (spans) { answer(batch, spans); } else { held.push(batch); }
     } else {
       const s: Spans = { shared: req.shared, options: req.options, hashesOf: hashReader(req.tokens) };

@@ -12,6 +12,7 @@ import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
 import { HashIndex32, HashSet32 } from './hashSet';
 import { HashFilter, PostingTable } from './postings';
+import { radixSortUint32 } from './radixSort';
 import { ShapeCounter } from './shapeCounter';
 import { distinctShapes, packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
@@ -431,7 +432,11 @@ export class CorpusIndex implements ShapeStats {
    */
   shapeCountsFor(path: string): Int32Array {
     const doc = this.mustGet(path);
-    return Int32Array.from(doc.shapes, (s) => (s === 0 ? 0 : this.filesWithShape(s)));
+    const shapes = doc.shapes;
+    // A plain loop: Int32Array.from with a map function takes the generic iteration path, a call per block.
+    const counts = new Int32Array(shapes.length);
+    for (let i = 0; i < shapes.length; i++) { counts[i] = shapes[i] === 0 ? 0 : this.shapeFiles.get(shapes[i]); }
+    return counts;
   }
 
   /**
@@ -490,9 +495,10 @@ export class CorpusIndex implements ShapeStats {
   }
 
   /**
-   * Every deferred fingerprint's hash in one typed array, sorted natively; then one pass over the runs finds those
-   * standing 2 to maxPostings times. They are gathered at the front of `sorted` as (hash, postings) pairs: pair i
-   * at 2i, 2i + 1 (never past the run being read, as each shared run has at least two entries).
+   * Every deferred fingerprint's hash in one typed array, sorted in linear time (radixSortUint32; the native sort
+   * grew as n log n: 1.9 s alone for the 26.6 million of 1 GB, against 0.6 s); then one pass over the runs finds
+   * those standing 2 to maxPostings times. They are gathered at the front of `sorted` as (hash, postings) pairs:
+   * pair i at 2i, 2i + 1 (never past the run being read, as each shared run has at least two entries).
    */
   private sortDeferred(): { docs: StoredDocument[]; sorted: Uint32Array; distinct: number; sharedCount: number } {
     const docs = [...this.deferred];
@@ -504,7 +510,7 @@ export class CorpusIndex implements ShapeStats {
       sorted.set(d.fingerprints.hash.subarray(0, d.fingerprints.count), at);
       at += d.fingerprints.count;
     }
-    sorted.sort();
+    radixSortUint32(sorted);
     const max = this.options.duplicates.maxPostings;
     let distinct = 0;
     let sharedCount = 0;

@@ -4,8 +4,9 @@
 // folder, size checked before reading). A file that changed is reported as changed, for the caller to re-index.
 import * as fs from 'fs';
 import * as path from 'path';
-import { readCorpusFile, ReadResult } from '../corpus';
-import { DecodeOptions } from '../text';
+import { ReadResult } from '../corpus';
+import { readFileSafeSync } from '../io/safeRead';
+import { decodeText, DecodeOptions } from '../text';
 
 /** What identifies the version of a file that was indexed. */
 export interface SourceStamp {
@@ -24,25 +25,59 @@ export function stampOf(root: string, rel: string): SourceStamp | undefined {
 }
 
 /**
- * Reads a file and the stamp it had just before reading: a change during the read gives a newer stamp later, so
- * it is caught by readIfUnchanged instead of passing as the version read.
+ * The folder's path with its links resolved, for a batch of reads under it (readStamped, readIfUnchanged): one
+ * realpath a batch instead of one a file. Undefined when it cannot be resolved; each read then says why.
  */
-export function readStamped(root: string, rel: string, options: DecodeOptions): { read: ReadResult; stamp: SourceStamp | undefined } {
-  const stamp = stampOf(root, rel);
-  return { read: readCorpusFile(root, rel, options), stamp };
+export function resolveRoot(root: string): string | undefined {
+  try {
+    return fs.realpathSync.native(root);
+  } catch {
+    return undefined;
+  }
+}
+
+const stampFrom = (st: fs.Stats): SourceStamp => ({ size: st.size, mtimeMs: st.mtimeMs });
+
+const sameStamp = (a: SourceStamp, st: fs.Stats | undefined) => st !== undefined && st.size === a.size && st.mtimeMs === a.mtimeMs;
+
+/**
+ * A corpus file through the safe reader (readCorpusFile's checks, the decoding after `check` passes), with the
+ * opened descriptor's stat before the read and, when asked, after it. The stats come from the descriptor: no
+ * stat of the path before or after, which cost a lookup of the path each (two a file in phase two of a scan).
+ */
+function readDescribed(
+  root: string, rel: string, options: DecodeOptions, realRoot: string | undefined, statAfter: boolean,
+  check: (before: fs.Stats, after: fs.Stats | undefined) => boolean = () => true,
+): { read: ReadResult; stat?: fs.Stats } | undefined {
+  const r = readFileSafeSync(path.join(root, ...rel.split('/')), { root, realRoot, maxBytes: options.maxFileBytes, statAfter });
+  if (!r.ok) { return { read: { ok: false, reason: r.reason, message: r.message } }; }
+  if (!check(r.stat, r.after)) { return undefined; }
+  const d = decodeText(r.bytes, options);
+  return { read: d.ok ? { ok: true, text: d.text, bytes: r.bytes.length } : d, stat: r.stat };
+}
+
+/**
+ * Reads a file and the stamp it had just before reading (its descriptor's, once opened): a change during the read
+ * gives a newer stamp later, so it is caught by readIfUnchanged instead of passing as the version read.
+ * `realRoot`: the root resolved for a batch of reads (resolveRoot).
+ */
+export function readStamped(root: string, rel: string, options: DecodeOptions, realRoot?: string): { read: ReadResult; stamp: SourceStamp | undefined } {
+  const { read, stat } = readDescribed(root, rel, options, realRoot, false)!;
+  return { read, stamp: stat ? stampFrom(stat) : stampOf(root, rel) };
 }
 
 export type RereadResult = { changed: false; text: string } | { changed: true };
 
-/** The file's text if it is still the version `stamp` names; otherwise (or when it cannot be read) changed. */
-export function readIfUnchanged(root: string, rel: string, stamp: SourceStamp | undefined, options: DecodeOptions): RereadResult {
-  const now = stampOf(root, rel);
-  if (!stamp || !now || now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) { return { changed: true }; }
-  const r = readCorpusFile(root, rel, options);
-  // The stamp is checked again after the read: a write that began during it changes the modification time.
-  const after = stampOf(root, rel);
-  if (!r.ok || !after || after.size !== stamp.size || after.mtimeMs !== stamp.mtimeMs) { return { changed: true }; }
-  return { changed: false, text: r.text };
+/**
+ * The file's text if it is still the version `stamp` names; otherwise (or when it cannot be read) changed. The
+ * descriptor's stamp is checked before the read and again after it: a write that began during the read changes
+ * the modification time. `realRoot` as for readStamped.
+ */
+export function readIfUnchanged(root: string, rel: string, stamp: SourceStamp | undefined, options: DecodeOptions, realRoot?: string): RereadResult {
+  if (!stamp) { return { changed: true }; }
+  const r = readDescribed(root, rel, options, realRoot, true, (before, after) => sameStamp(stamp, before) && sameStamp(stamp, after));
+  if (!r || !r.read.ok) { return { changed: true }; }
+  return { changed: false, text: r.read.text };
 }
 
 /** Thrown by a text loader when the file is no longer the version indexed; carries what the disk holds now. */

@@ -13,7 +13,13 @@ export type SafeReadReason =
   | 'unreadable';   // the system refused (permissions, I/O error, a name too long)
 
 export type SafeReadResult =
-  | { ok: true; bytes: Buffer; realPath: string }
+  | {
+    ok: true; bytes: Buffer; realPath: string;
+    /** The opened descriptor's stat before the read (the one the size check used). */
+    stat: fs.Stats;
+    /** The descriptor's stat after the read, when asked for (SafeReadOptions.statAfter). */
+    after?: fs.Stats;
+  }
   | { ok: false; reason: SafeReadReason; message: string; code?: string };
 
 export interface SafeReadOptions {
@@ -21,6 +27,16 @@ export interface SafeReadOptions {
   maxBytes: number;
   /** The folder the file must stay inside after resolving links; unset: anywhere. */
   root?: string;
+  /**
+   * `root` with its links resolved, by a caller reading a batch of files under it: one realpath for the batch
+   * instead of one more per file.
+   */
+  realRoot?: string;
+  /**
+   * Stat the descriptor again after the read: a write during the read shows in its size or modification time,
+   * without a stat of the path (and its lookup) after the read.
+   */
+  statAfter?: boolean;
 }
 
 // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer forever. O_NOFOLLOW on the resolved
@@ -29,7 +45,7 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.
 
 /** Reads `file` within the limits of `options`. Synchronous: corpus scans read on worker threads. */
 export function readFileSafeSync(file: string, options: SafeReadOptions): SafeReadResult {
-  const where = locate(file, options.root, (p) => fs.realpathSync.native(p));
+  const where = locate(file, options.realRoot ?? options.root, (p) => fs.realpathSync.native(p), options.realRoot !== undefined);
   if (!where.ok) { return where; }
   let fd: number;
   try {
@@ -51,7 +67,8 @@ export function readFileSafeSync(file: string, options: SafeReadOptions): SafeRe
       if (n === buf.length) { break; }
     }
     if (n > options.maxBytes) { return overLimit(n, options.maxBytes, true); }
-    return { ok: true, bytes: buf.subarray(0, n), realPath: where.realPath };
+    const after = options.statAfter ? fs.fstatSync(fd) : undefined;
+    return { ok: true, bytes: buf.subarray(0, n), realPath: where.realPath, stat: st, after };
   } catch (e) {
     return failure(e, 'cannot read');
   } finally {
@@ -61,7 +78,7 @@ export function readFileSafeSync(file: string, options: SafeReadOptions): SafeRe
 
 /** The same as readFileSafeSync, without blocking the thread (the editor's host, the CLI's sidecar loop). */
 export async function readFileSafe(file: string, options: SafeReadOptions): Promise<SafeReadResult> {
-  const where = await locateAsync(file, options.root);
+  const where = await locateAsync(file, options.root, options.realRoot);
   if (!where.ok) { return where; }
   const real = where.realPath;
   let handle: fs.promises.FileHandle;
@@ -83,7 +100,8 @@ export async function readFileSafe(file: string, options: SafeReadOptions): Prom
       if (n === buf.length) { break; }
     }
     if (n > options.maxBytes) { return overLimit(n, options.maxBytes, true); }
-    return { ok: true, bytes: buf.subarray(0, n), realPath: real };
+    const after = options.statAfter ? await handle.stat() : undefined;
+    return { ok: true, bytes: buf.subarray(0, n), realPath: real, stat: st, after };
   } catch (e) {
     return failure(e, 'cannot read');
   } finally {
@@ -99,22 +117,22 @@ export function isWithin(folder: string, file: string): boolean {
 
 type Located = { ok: true; realPath: string } | (SafeReadResult & { ok: false });
 
-function locate(file: string, root: string | undefined, realpath: (p: string) => string): Located {
+function locate(file: string, root: string | undefined, realpath: (p: string) => string, rootResolved = false): Located {
   let real: string;
   let realRoot: string | undefined;
   try {
     real = realpath(file);
-    realRoot = root === undefined ? undefined : realpath(root);
+    realRoot = root === undefined || rootResolved ? root : realpath(root);
   } catch (e) {
     return failure(e, 'cannot resolve');
   }
   return checkInside(real, realRoot);
 }
 
-async function locateAsync(file: string, root: string | undefined): Promise<Located> {
+async function locateAsync(file: string, root: string | undefined, resolvedRoot: string | undefined): Promise<Located> {
   try {
     const real = await fs.promises.realpath(file);
-    const realRoot = root === undefined ? undefined : await fs.promises.realpath(root);
+    const realRoot = resolvedRoot ?? (root === undefined ? undefined : await fs.promises.realpath(root));
     return checkInside(real, realRoot);
   } catch (e) {
     return failure(e, 'cannot resolve');

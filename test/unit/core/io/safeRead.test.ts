@@ -55,6 +55,20 @@ describe('safe reader and folder walk', () => {
     assert.equal((await readFileSafe(path.join(dir, 'link.txt'), { root: dir, maxBytes: 100 })).ok, false);
   });
 
+  it('with the root resolved by the caller (realRoot), still refuses a link out of it and gives the stats asked for', () => {
+    fs.symlinkSync(path.join(base, 'secret.txt'), path.join(dir, 'link.txt'));
+    const realRoot = fs.realpathSync.native(dir);
+    const out = readFileSafeSync(path.join(dir, 'link.txt'), { root: dir, realRoot, maxBytes: 100 });
+    assert.equal(!out.ok && out.reason, 'outside');
+    const a = readFileSafeSync(path.join(dir, 'a.txt'), { root: dir, realRoot, maxBytes: 100, statAfter: true });
+    assert.ok(a.ok);
+    assert.equal(a.bytes.toString(), 'inside text');
+    assert.equal(a.stat.size, 11);
+    assert.equal(a.after?.mtimeMs, a.stat.mtimeMs);
+    const plain = readFileSafeSync(path.join(dir, 'a.txt'), { root: dir, maxBytes: 100 });
+    assert.equal(plain.ok && plain.after, undefined);
+  });
+
   it('refuses a link to /dev/zero without reading it, and a device inside the folder as not regular', () => {
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
     const r = readCorpusFile(dir, 'zero.txt', { maxFileBytes: 1024 });
