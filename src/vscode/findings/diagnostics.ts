@@ -149,7 +149,7 @@ function toDiagnostics(stored: StoredFindings, severities: Severities): vscode.D
   for (const f of stored.file.findings) {
     const severity = f.kind === 'boilerplate' ? severities.boilerplate : severities.duplicate;
     if (severity === undefined || f.decision?.status === 'dismissed') { continue; }
-    out.push(toDiagnostic(f, severity, folder, stored.file.path));
+    out.push(toDiagnostic(f, severity, folder, stored.path));
   }
   return out;
 }

@@ -184,7 +184,7 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
       if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
     } else {
-      after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
+      after = fileRow(uri, stored.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
       this.rows.set(uri, after);
       if (!before || changesPlace(before, after, this.sortKey, this.filterKey)) {
         this.rootDirty = true;

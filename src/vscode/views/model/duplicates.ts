@@ -11,6 +11,8 @@ export interface StoredFile {
   uri: string;
   /** The workspace folder's URI. */
   folder: string;
+  /** The file's path (its findings' `path`: read without making them, which a packed store's `file` does). */
+  path: string;
   file: ShownFileFindings;
 }
 
@@ -74,7 +76,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   for (const s of stored) {
     let paths = ids.get(s.folder);
     if (!paths) { ids.set(s.folder, paths = new Map()); }
-    paths.set(s.file.path, all.length);
+    paths.set(s.path, all.length);
     all.push(s);
   }
   const n = all.length;
@@ -89,7 +91,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (!pair) {
       const fa = all[a];
       const fb = all[b];
-      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.file.path, bPath: fb.file.path, passages: [], sharedChars: 0, dismissed: 0 };
+      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.path, bPath: fb.path, passages: [], sharedChars: 0, dismissed: 0 };
       pairs.set(id, pair);
     }
     return { pair, flipped };
@@ -113,14 +115,15 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   };
   for (const i of linked) {
     const s = all[i];
-    if (did(1 + s.file.nearDuplicates.length)) { yield; }
-    for (const d of s.file.nearDuplicates) {
+    const file = s.file;
+    if (did(1 + file.nearDuplicates.length)) { yield; }
+    for (const d of file.nearDuplicates) {
       const other = lookup(s, d.path);
       if (other === undefined || other === i) { continue; }
       const { pair } = pairOf(i, other);
       pair.similarity = Math.max(pair.similarity ?? 0, d.similarity);
     }
-    for (const f of s.file.findings) {
+    for (const f of file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       if (did(f.related.length)) { yield; }
       for (const r of f.related) {
@@ -222,7 +225,7 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
   }
   for (let u = 0; u < n; u++) {
     if (u % (slice * 8) === slice * 8 - 1) { yield; }
-    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].file.path }); }
+    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].path }); }
   }
   yield;
   const list = [...groups.values()];

@@ -106,7 +106,7 @@ describe('views: file rows', () => {
 
 describe('views: duplicate groups', () => {
   const folder = 'file:///c';
-  const stored = (path: string, f: Partial<ShownFileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, file: findings(path, f) });
+  const stored = (path: string, f: Partial<ShownFileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, path, file: findings(path, f) });
 
   it('joins files linked by shared passages or near-copies into groups, biggest first, each pair once with its passages', () => {
     const files = [
