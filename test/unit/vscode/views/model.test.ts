@@ -7,7 +7,7 @@ import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
 import { duplicateGroups, duplicateGroupSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
-import { arrangeRows, changesPlace, fileRow, FileRow, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { arrangeRows, changesPlace, fileRow, FileRow, FileSort, mergeRows, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -66,6 +66,18 @@ describe('views: file rows', () => {
     assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'untagged')), ['a.txt', 'd.txt']);
     assert.deepStrictEqual(paths(arrangeRows(rows, 'name', 'sidecarProblems')), ['c.txt']);
     assert.deepStrictEqual(paths(rows), ['b.txt', 'a.txt', 'c.txt', 'd.txt']);
+  });
+
+  it('merges rows that arrived into an arranged order as sorting them all again would, in every sort', () => {
+    const shares = [0.6, 0.2, 0.6, 0.51, 0, 0.33, 0.2, 0.9];
+    const all = shares.map((b, i) => row(`${String.fromCharCode(104 - i)}.txt`, { boilerplateShare: b, duplicateShare: shares[7 - i], tags: i % 3 }));
+    for (const sort of ['name', 'boilerplate', 'duplicated', 'tags'] as FileSort[]) {
+      const before = arrangeRows(all.slice(0, 5), sort, 'all');
+      const merged = mergeRows(before, arrangeRows(all.slice(5), sort, 'all'), sort);
+      assert.deepStrictEqual(merged.map((x) => x.path), arrangeRows(all, sort, 'all').map((x) => x.path), sort);
+      assert.strictEqual(before.length, 5, 'the arranged rows are left alone');
+    }
+    assert.deepStrictEqual(mergeRows([], [], 'name'), []);
   });
 
   it('lists the files with untagged mentions of strings tagged elsewhere, once counted, and says how many in the row', () => {
