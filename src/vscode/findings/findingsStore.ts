@@ -31,6 +31,8 @@ export interface StoredFindings {
   readonly folder: string;
   /** The path relative to the folder (the file's `path`, without making its findings). */
   readonly path: string;
+  /** Whether the file shares a passage with another file or has near-copies (known without making its findings). */
+  readonly linked: boolean;
   /** The findings with their decisions: made when read (read it once per use, not in a loop over its findings). */
   readonly file: ShownFileFindings;
   readonly generation: number;
@@ -76,6 +78,10 @@ class Entry implements StoredFindings {
 
   get path(): string {
     return this.packed.path;
+  }
+
+  get linked(): boolean {
+    return this.packed.linked;
   }
 
   get file(): ShownFileFindings {

@@ -51,6 +51,8 @@ export interface PackedFindings {
   readonly version: number | undefined;
   /** How many findings: their numbers come first, then those of their other copies, in the findings' order. */
   readonly count: number;
+  /** Whether a passage is shared with another file (a cross-file duplicate) or the file has near-copies. */
+  readonly linked: boolean;
   readonly numbers: Float64Array;
 }
 
@@ -96,6 +98,7 @@ export function packFindings(file: FileFindings, strings: StringTable): PackedFi
     hasVersion: 'version' in file,
     version: file.version,
     count: file.findings.length,
+    linked: file.nearDuplicates.length > 0 || file.findings.some((f) => f.code === 'duplicate.cross-file'),
     numbers,
   };
 }

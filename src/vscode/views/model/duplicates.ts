@@ -13,6 +13,11 @@ export interface StoredFile {
   folder: string;
   /** The file's path (its findings' `path`: read without making them, which a packed store's `file` does). */
   path: string;
+  /**
+   * Whether the file shares a passage with another file or has near-copies, when known without its findings (the
+   * store knows it of a packed file): the groups then make the findings of the linked files only.
+   */
+  linked?: boolean;
   file: ShownFileFindings;
 }
 
@@ -100,8 +105,8 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   // rounded: a short passage in a long file can round to 0.)
   const linked: number[] = [];
   for (let i = 0; i < n; i++) {
-    const f = all[i].file;
-    if (f.nearDuplicates.length > 0 || f.findings.some((x) => x.code === 'duplicate.cross-file')) { linked.push(i); }
+    const s = all[i];
+    if (s.linked ?? (s.file.nearDuplicates.length > 0 || s.file.findings.some((x) => x.code === 'duplicate.cross-file'))) { linked.push(i); }
     if (i % slice === slice - 1) { yield; }
   }
   // Work is counted in related places, not files: at 1 GB a file of a syndicated story can name hundreds of

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { PlacedDecision } from '../../../../src/core/annotations/decisions';
 import { FindingsStore } from '../../../../src/vscode/findings/findingsStore';
 import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
+import { duplicateGroups } from '../../../../src/vscode/views/model/duplicates';
 
 const FOLDER = 'file:///corpus';
 
@@ -33,6 +34,23 @@ describe('FindingsStore', () => {
     store = new FindingsStore((u) => open.get(u));
     events = [];
     store.onDidChange((uris) => events.push([...uris]));
+  });
+
+  it('knows which files share passages or have near-copies without making their findings, for the Duplicates view', () => {
+    const shared = (path: string, other: string): FileFindings => ({
+      ...file(path),
+      findings: [{ kind: 'duplicate', code: 'duplicate.cross-file', message: `also in ${other}`, score: 1, start: 0, end: 9,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } },
+        related: [{ path: other, start: 3, end: 12, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }] }],
+    });
+    const near: FileFindings = { ...file('c.txt'), nearDuplicates: [{ path: 'a.txt', similarity: 0.9 }] };
+    const files = [shared('a.txt', 'b.txt'), shared('b.txt', 'a.txt'), near, file('d.txt')];
+    store.accept(FOLDER, store.nextGeneration(), files.map((f) => ({ uri: uri(f.path), file: f })), []);
+    const entries = store.uris().map((u) => store.get(u)!);
+    assert.deepStrictEqual(entries.map((e) => [e.path, e.linked]), [['a.txt', true], ['b.txt', true], ['c.txt', true], ['d.txt', false]]);
+    const plain = files.map((f) => ({ uri: uri(f.path), folder: FOLDER, path: f.path, file: f }));
+    assert.deepStrictEqual(duplicateGroups(entries), duplicateGroups(plain));
+    assert.strictEqual(duplicateGroups(entries)[0].files.length, 3);
   });
 
   it('stores a reply and tells listeners which files changed', () => {
