@@ -2,7 +2,8 @@
 // the "tests" of a run, beside the installed Corpus Lens, on a workspace of a generated corpus (tens of thousands
 // of files) with one hand-written article in it. From inside the extension host it measures what a user meets
 // while the background index runs and after:
-//   - the host's resident memory (the process, its worker threads included), sampled every 250 ms;
+//   - the extension host process's resident memory (its threads included: the export worker), and beside it that of
+//     each worker process it forked (the index worker, the suggestion worker), sampled every 250 ms from /proc;
 //   - the longest block of the host's thread (a 10 ms timer's lateness) during the index and during tag-all;
 //   - when the Files view lists its first file, and when every listed file has been analysed;
 //   - tagging while the index runs: open the article, select a word, ask for the code actions (as Ctrl+. does),
@@ -32,20 +33,71 @@ function blockWatch() {
   return { phase: (p) => { phase = p; }, stop: () => { clearInterval(timer); return longest; } };
 }
 
+/** The resident bytes of process `pid` (0 when it is gone). */
+function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The worker processes the extension host forked, by their script's name ("scanWorker"): children of this process
+ * whose command line runs one of the extension's dist/*Worker.js. Found by a walk of /proc (some 2.5 ms here), so
+ * only now and then (see memoryWatch); a worker started again between walks is found at the next.
+ */
+function workerProcesses() {
+  const found = new Map();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) { continue; }
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // The parent's pid is the second field after the command's name, which is in parentheses and may hold spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid) { continue; }
+      const script = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').find((a) => /Worker\.js$/.test(a));
+      if (script) { found.set(path.basename(script, '.js'), Number(entry)); }
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return found;
+}
+
+/** Walks /proc for the worker processes every this many samples. */
+const WORKER_WALK_SAMPLES = 16;
+
 function memoryWatch() {
   let peak = 0;
   let peakHeap = 0;
+  /** Peak RSS per worker process (by script), and the peak of the host's and the workers' sum at one time. */
+  const peakWorkers = {};
+  let peakTotal = 0;
+  let workers = new Map();
+  let n = 0;
   const samples = [];
   const sample = () => {
+    if (n++ % WORKER_WALK_SAMPLES === 0) { workers = workerProcesses(); }
     const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
     peak = Math.max(peak, rss);
-    // The host thread's own heap (the workers' heaps are in the RSS only).
+    // The host thread's own heap (the export thread's is in the RSS only).
     peakHeap = Math.max(peakHeap, heapUsed + external - arrayBuffers);
-    samples.push([Math.round(now()), rss, heapUsed]);
+    let total = rss;
+    let index = 0;
+    for (const [name, pid] of workers) {
+      const r = rssOf(pid);
+      peakWorkers[name] = Math.max(peakWorkers[name] ?? 0, r);
+      total += r;
+      if (name === 'scanWorker') { index = r; }
+    }
+    peakTotal = Math.max(peakTotal, total);
+    samples.push([Math.round(now()), rss, heapUsed, index]);
   };
   const timer = setInterval(sample, 250);
   sample();
-  return { stop: () => { clearInterval(timer); sample(); return { peak, peakHeap, samples }; } };
+  return { stop: () => { clearInterval(timer); sample(); return { peak, peakHeap, peakWorkers, peakTotal, samples }; } };
 }
 
 function waitUntil(check, what, timeoutMs, intervalMs = 100) {
@@ -157,6 +209,8 @@ exports.run = async function run() {
     const mem = memory.stop();
     result.peakRss = mem.peak;
     result.peakHostHeap = mem.peakHeap;
+    result.peakWorkerRss = mem.peakWorkers;
+    result.peakTotalRss = mem.peakTotal;
     result.rssSamples = mem.samples.filter((_, i) => i % 8 === 0);
     fs.writeFileSync(process.env.CORPUS_LENS_BENCH_RESULT, JSON.stringify(result));
   }

@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     });
     send({
       type: 'scan', id: 1, generation: 1, folder: 'bench', root: dir,
-      selection: { include: ['**/*.txt'], exclude: [] }, cancel: new SharedArrayBuffer(4),
+      selection: { include: ['**/*.txt'], exclude: [] },
     });
   });
   const indexMs = performance.now() - t0;

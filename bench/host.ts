@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     });
     send({
       type: 'scan', id: 1, generation: 1, folder: 'bench', root: dir,
-      selection: { include: ['**/*.txt'], exclude: [] }, cancel: new SharedArrayBuffer(4),
+      selection: { include: ['**/*.txt'], exclude: [] },
     });
   });
   const scanSeconds = (performance.now() - t0) / 1000;

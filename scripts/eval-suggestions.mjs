@@ -384,19 +384,41 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
   for (const file of (opt(flag, '') ?? '').split(',')) {
   if (!file || !fs.existsSync(file)) { console.log(`\n${flag}: no file at ${file || '(no path given)'}; nothing measured`); continue; }
   if (what === 'claims') {
-    const rows = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => {
       const [label, ...rest] = l.split('\t');
-      const sentence = rest.join('\t');
-      const scores = engine.suggest(sentence, { entities: false, claims: true, minClaimScore: 0 }).filter((x) => x.kind === 'claim').map((x) => x.score);
-      const proposed = engine.suggest(sentence, { entities: false, claims: true }).some((x) => x.kind === 'claim');
-      return { positive: label.trim() === '1', score: scores.length ? Math.max(...scores) : 0, proposed };
+      return { positive: label.trim() === '1', sentence: rest.join('\t') };
     });
+    // A transcript (most lines open with a speaker label, "NAME: ...") is read as the one document a user would
+    // open, so that what the engine learns from the whole of it (who moderates) counts; each line then scores as
+    // its best claim. Other files hold independent sentences, each scored alone.
+    const transcript = lines.filter((x) => /^\p{Lu}[\p{Lu}.'’ -]{0,40}:\s/u.test(x.sentence)).length >= lines.length / 2;
+    let rows;
+    if (transcript) {
+      const doc = lines.map((x) => x.sentence).join('\n');
+      const starts = [];
+      let at = 0;
+      for (const x of lines) { starts.push(at); at += x.sentence.length + 1; }
+      const best = lines.map(() => 0);
+      for (const c of engine.suggest(doc, { entities: false, claims: true, minClaimScore: 0 }).filter((x) => x.kind === 'claim')) {
+        for (let k = 0; k < lines.length; k++) {
+          if (starts[k] < c.end && starts[k] + lines[k].sentence.length > c.start) { best[k] = Math.max(best[k], c.score); }
+        }
+      }
+      rows = lines.map((x, k) => ({ ...x, score: best[k], proposed: best[k] >= engine.defaultClaimOptions.minScore }));
+    } else {
+      rows = lines.map((x) => {
+        const scores = engine.suggest(x.sentence, { entities: false, claims: true, minClaimScore: 0 }).filter((c) => c.kind === 'claim').map((c) => c.score);
+        const proposed = engine.suggest(x.sentence, { entities: false, claims: true }).some((c) => c.kind === 'claim');
+        return { ...x, score: scores.length ? Math.max(...scores) : 0, proposed };
+      });
+    }
     const tp = rows.filter((x) => x.positive && x.proposed).length;
     const fp = rows.filter((x) => !x.positive && x.proposed).length;
     const fn = rows.filter((x) => x.positive && !x.proposed).length;
     const ap = averagePrecision([...rows].sort((a, b) => b.score - a.score));
     (report.externalClaims ??= {})[file] = { ...prf(tp, fp, fn), ap, lines: rows.length };
-    console.log(`\nExternal claims (${file}, ${rows.length} lines, ${tp + fn} check-worthy)\n  ${line('at the default threshold', prf(tp, fp, fn))}   AP ${fmt(ap)}`);
+    console.log(`\nExternal claims (${file}, ${rows.length} lines${transcript ? ', read as one transcript' : ''}, ${tp + fn} check-worthy)\n  ${line('at the default threshold', prf(tp, fp, fn))}   AP ${fmt(ap)}`);
+    if (showErrors === 'external') { printRanking(rows); }
   } else {
     const raw = fs.readFileSync(file, 'utf8');
     const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eval-external-'));
@@ -414,6 +436,21 @@ for (const [flag, what] of [['--external-claims', 'claims'], ['--external-entiti
     }
   }
   }
+  // Several claim files are ranked each on its own, as CLEF CheckThat! ranks each debate or speech: their mean
+  // average precision is the task's measure.
+  const aps = Object.values(report.externalClaims ?? {}).map((x) => x.ap);
+  if (what === 'claims' && aps.length > 1) {
+    report.externalClaimsMap = aps.reduce((a, b) => a + b, 0) / aps.length;
+    console.log(`\nExternal claims, ${aps.length} files ranked each on its own: MAP ${fmt(report.externalClaimsMap)} (AP ${aps.map(fmt).join(', ')})`);
+  }
+}
+
+/** The top of a ranking and the check-worthy lines below it, to read the errors of an external claim file. */
+function printRanking(rows) {
+  const ranked = [...rows].sort((a, b) => b.score - a.score);
+  ranked.forEach((x, k) => {
+    if (k < 15 || x.positive) { console.log(`  ${String(k + 1).padStart(4)} ${x.positive ? '*' : ' '} ${x.score.toFixed(3)}  ${x.sentence}`); }
+  });
 }
 
 // The acceptance targets, checked on the held-out figures (the dev figures are optimistic by construction).

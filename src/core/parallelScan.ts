@@ -9,7 +9,7 @@ import { listCorpus } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { unpackDocument } from './index/prepare';
 import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
-import { PrepareReply, PrepareRequest } from './index/prepareProtocol';
+import { AnalyseItem, PrepareReply, PrepareRequest } from './index/prepareProtocol';
 import { readStamped, stampOf, textLoader } from './index/sourceFile';
 
 const BATCH = 32;
@@ -40,14 +40,13 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
   const index = new CorpusIndex(options.engine);
   const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
   const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB } }));
-  const owner = new Map<string, number>();
   let bytes = 0;
   try {
     // Phase one: prepare and link, batches handed to whichever worker is free. Each worker holds two batches, so
     // it prepares the next while this thread links the last one.
     let next = 0;
     let done = 0;
-    await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
+    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
       let out = 0;
       const send = () => {
         if (next >= paths.length) { return; }
@@ -56,7 +55,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         out++;
         const req: PrepareRequest = {
           type: 'prepare', root, files, maxFileBytes: index.options.maxFileBytes,
-          k: index.options.duplicates.k, window: index.options.duplicates.window, boilerplate: index.options.boilerplate,
+          k: index.options.duplicates.k, window: index.options.duplicates.window,
         };
         w.postMessage(req);
       };
@@ -70,7 +69,6 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
           if (f.ok) {
             const load = textLoader(root, f.path, f.stamp, index.options);
             index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp, load);
-            owner.set(f.path, wi);
             bytes += f.bytes;
           } else {
             skipped.push({ path: f.path, reason: f.reason, message: f.message });
@@ -87,8 +85,8 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     })));
     clock.end('read, prepare (workers) and link');
 
-    // Phase two: boilerplate and duplicate spans on the workers that prepared each file (they read the text
-    // again and every document's word hashes from the buffers they share with the index); the findings are
+    // Phase two: boilerplate and duplicate spans on the workers (they read the text again and every document's
+    // word hashes from the buffers they share with the index); the findings are
     // made here, as results come back.
     const out = new InOrder(paths, index, root, options.onFile);
     const changed: string[] = [];
@@ -96,18 +94,28 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const totalFiles = index.totalFiles;
     // The first requests go out first, so the workers run the boilerplate detector while this thread sorts out
     // the shared fingerprints; they hold those files until the shared postings come, then search their spans.
-    // Each worker has at most IN_FLIGHT batches it has not answered yet, so the findings waiting here stay few.
-    const mine = workers.map((_, wi) => paths.filter((p) => owner.get(p) === wi));
-    const sentBatches = workers.map(() => 0);
-    const batchesOf = mine.map((m) => Math.ceil(m.length / BATCH));
+    // Files go out in path order, a batch at a time, to whichever worker answers: each item carries the file's
+    // stamp and token views, so any worker can analyse it, and the workers move along the path order together.
+    // An analysis then seldom waits long for the files before it: when each worker had its own files, the one
+    // ahead left its analyses waiting here long enough to reach the old generation, and at 1 GB those were
+    // most of phase two's garbage. Each worker has at most IN_FLIGHT batches it has not answered yet.
+    const order = paths.filter((p) => index.has(p));
+    const batches = Math.ceil(order.length / BATCH);
+    let sent = 0;
     const sendBatch = (wi: number) => {
-      const i = sentBatches[wi]++ * BATCH;
-      const items = mine[wi].slice(i, i + BATCH).map((p) => ({ path: p, id: index.document(p)!.id, counts: index.shapeCountsFor(p) }));
+      const items: AnalyseItem[] = order.slice(sent * BATCH, (sent + 1) * BATCH).map((p) => {
+        const doc = index.document(p)!;
+        const t = index.heldTokensOf(p);
+        return { path: p, id: doc.id, counts: index.shapeCountsFor(p), stamp: doc.stamp, tokens: t && { hash: t.hash, offsets: t.offsets.packed } };
+      });
+      sent++;
       const req: PrepareRequest = { type: 'analyse', items, totalFiles, options: index.options.boilerplate };
       workers[wi].postMessage(req);
     };
     const inFlight = Math.max(1, parallel.inFlight ?? IN_FLIGHT);
-    workers.forEach((_, wi) => { while (sentBatches[wi] < Math.min(inFlight, batchesOf[wi])) { sendBatch(wi); } });
+    for (let round = 0; round < inFlight && sent < batches; round++) {
+      workers.forEach((_, wi) => { if (sent < batches) { sendBatch(wi); } });
+    }
     clock.end('shape counts to the workers');
     if (index.totalFiles > 0) {
       const shared = index.sharedPostings();
@@ -115,29 +123,32 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       for (const w of workers) { w.postMessage(spans); }
     }
     clock.end('shared fingerprints (sort)');
-    await Promise.all(workers.map((w, wi) => new Promise<void>((resolve, reject) => {
-      let pending = batchesOf[wi];
-      if (pending === 0) { resolve(); return; }
-      w.on('message', (r: PrepareReply) => {
-        if (r.type === 'error') { reject(new Error(r.message)); return; }
-        if (r.type !== 'analysed') { return; }
-        if (sentBatches[wi] < batchesOf[wi]) { sendBatch(wi); }
-        for (const res of r.results) {
-          if (res.changed) {
-            changed.push(res.path);
-            out.changed(res.path);
-          } else {
-            const others = out.streaming ? new Set<string>() : undefined;
-            out.analysed(index.analyzeFound(res.path, res.findings, res.spans, others), others);
+    await new Promise<void>((resolve, reject) => {
+      let answered = 0;
+      if (batches === 0) { resolve(); return; }
+      workers.forEach((w, wi) => {
+        w.on('error', reject);
+        w.on('message', (r: PrepareReply) => {
+          if (r.type === 'error') { reject(new Error(r.message)); return; }
+          if (r.type !== 'analysed') { return; }
+          if (sent < batches) { sendBatch(wi); }
+          for (const res of r.results) {
+            if (res.changed) {
+              changed.push(res.path);
+              out.changed(res.path);
+            } else {
+              const others = out.streaming ? new Set<string>() : undefined;
+              out.analysed(index.analyzeFound(res.path, res.findings, res.spans, others), others);
+            }
           }
-        }
-        out.flush();
-        analysed += r.results.length;
-        if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
-        options.onProgress?.({ phase: 'analysing', done: analysed, total: totalFiles });
-        if (--pending === 0) { resolve(); }
+          out.flush();
+          analysed += r.results.length;
+          if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
+          options.onProgress?.({ phase: 'analysing', done: analysed, total: totalFiles });
+          if (++answered === batches) { resolve(); }
+        });
       });
-    })));
+    });
     clock.end('boilerplate and duplicate spans (workers), findings');
     if (changed.length > 0) { bytes += reindexChanged(root, index, changed, out, skipped); }
     const files = out.finish();

@@ -16,6 +16,12 @@ import { ScanProgress } from '../core/scan';
  */
 export const INDEX_WORKER_OPTIONS = { resourceLimits: { maxYoungGenerationSizeMb: 96 } } as const;
 
+/**
+ * The same young generation for the index worker as a process of its own (how the extension starts it), as a V8
+ * flag: V8 sizes the young generation at three semi-spaces (two, and as much again for large young objects).
+ */
+export const INDEX_WORKER_EXEC_ARGV = [`--max-semi-space-size=${INDEX_WORKER_OPTIONS.resourceLimits.maxYoungGenerationSizeMb / 3}`];
+
 /** A folder's corpus selection: globs relative to its root. */
 export interface Selection {
   include: string[];
@@ -35,8 +41,6 @@ export interface ScanRequest {
   /** The folder's file-system path. */
   root: string;
   selection: Selection;
-  /** One Int32 the host sets to 1 to cancel; shared, because the scan's loops run synchronously. */
-  cancel: SharedArrayBuffer;
 }
 
 /**
@@ -82,10 +86,19 @@ export interface AckRequest {
   id: number;
 }
 
-export type IndexRequest = ScanRequest | EditRequest | DiskRequest | DropRequest | AckRequest;
+/**
+ * Cancels the scan request `id` (a notification, no reply of its own): the scan is answered with cancelled. A
+ * message, not a flag in shared memory, because the worker may be a process of its own.
+ */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
 
-/** A request before the client gives it an id (acks name the request they answer, so are not among these). */
-export type UnsentRequest = Exclude<IndexRequest, AckRequest> extends infer R ? (R extends IndexRequest ? Omit<R, 'id'> : never) : never;
+export type IndexRequest = ScanRequest | EditRequest | DiskRequest | DropRequest | AckRequest | CancelRequest;
+
+/** A request before the client gives it an id (acks and cancels name the request they answer, so are not among these). */
+export type UnsentRequest = Exclude<IndexRequest, AckRequest | CancelRequest> extends infer R ? (R extends IndexRequest ? Omit<R, 'id'> : never) : never;
 
 /** Another copy a finding names: its path, its JSON range, and its UTF-16 offsets in that file's text. */
 export interface WireRelated {

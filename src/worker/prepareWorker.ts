@@ -1,33 +1,31 @@
 // A prepare worker of a parallel scan: reads and prepares its share of the files (decode, blocks, shapes,
-// tokens, fingerprints) and sends them to the index as typed arrays (the word tokens in a SharedArrayBuffer per
-// batch, shared with the index; the rest transferred); later runs the boilerplate detector and the span search on
+// tokens, fingerprints) and sends them to the index as typed arrays (all of a batch's in one SharedArrayBuffer,
+// shared with the index); later runs the boilerplate detector and the span search on
 // the same files, given each block's shape count, the corpus's shared postings and read access to every
-// document's word hashes. Between the two it keeps each file's stamp and its tokens (views on the shared
-// buffers), not its text: phase two reads the file again (if it is unchanged), so a worker's own memory does not
-// grow with the corpus.
+// document's word hashes. Phase two's files come with their stamps and token views, from whichever worker
+// prepared them, and are read again (if unchanged): a worker keeps nothing of a file between the two phases,
+// so its own memory does not grow with the corpus.
 import { parentPort } from 'worker_threads';
 import { analyseUnits, detectBoilerplate } from '../core/detect/boilerplate';
 import { trimBoilerplateEnds } from '../core/detect/boilerplateSpans';
 import { DuplicateOptions, findSharedSpansGrouped, SharedSpan } from '../core/detect/duplicates';
+import { TokenOffsets } from '../core/detect/tokenOffsets';
 import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
-import { packDocument, prepareDocument, shareTokens } from '../core/index/prepare';
-import { readIfUnchanged, readStamped, SourceStamp } from '../core/index/sourceFile';
+import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
+import { readIfUnchanged, readStamped } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
 import { AnalyseItem, AnalyseResult, PreparedFile, PrepareReply, PrepareRequest } from '../core/index/prepareProtocol';
 
-const stamps = new Map<string, SourceStamp | undefined>();
-/** This worker's files' tokens, views on the buffers shared with the index. */
-const ownTokens = new Map<string, Tokens>();
 let root = '';
 let maxFileBytes = 0;
 
 interface Spans {
   shared: SharedPostings;
   options: DuplicateOptions;
-  hashesOf: (id: number) => Uint32Array | undefined;
+  hashesOf: (id: number) => Uint16Array | undefined;
 }
 let spans: Spans | undefined;
 /** Files whose boilerplate was found before the shared postings came: they wait for the span search. */
@@ -42,43 +40,36 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
   root = req.root;
   maxFileBytes = req.maxFileBytes;
   // Each file is packed as soon as it is prepared, so a batch holds no text (files run up to maxFileBytes);
-  // only its tokens wait, to be moved into the batch's shared buffer at the end.
+  // only its arrays wait, to be moved into the batch's shared buffer at the end.
   const files: PreparedFile[] = [];
-  const packed: { file: Extract<PreparedFile, { ok: true }>; tokens: Tokens }[] = [];
-  const transfer = new Set<ArrayBuffer>();
+  const packed: Extract<PreparedFile, { ok: true }>[] = [];
   for (const rel of req.files) {
     const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes });
     if (!r.ok) {
       files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
       continue;
     }
-    const prepared = prepareDocument(r.text, { k: req.k, window: req.window }, req.boilerplate);
+    // Only the block shapes, not the detector's measures: phase two reads the text again and measures it then, so
+    // measuring here too would only be thrown away (shapeHash gives the same shapes for half the work).
+    const prepared = prepareDocument(r.text, { k: req.k, window: req.window });
     const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
-    stamps.set(rel, stamp);
-    packed.push({ file, tokens: prepared.tokens });
+    packed.push(file);
     files.push(file);
   }
-  const shared = shareTokens(packed.map((p) => p.tokens));
-  packed.forEach(({ file }, i) => {
-    const t = shared[i];
-    ownTokens.set(file.path, t);
-    Object.assign(file.doc, { tokHash: t.hash, tokBytes: t.offsets.packed.bytes, tokAnchors: t.offsets.packed.anchors, tokLong: t.offsets.packed.long });
-    const d = file.doc;
-    for (const a of [d.blocks, d.shapes, d.fpHash, d.fpPos]) { transfer.add(a.buffer as ArrayBuffer); }
-  });
-  reply({ type: 'prepared', files }, [...transfer]);
+  // Every array of the batch goes into one shared buffer: nothing is transferred, both threads hold views.
+  shareDocuments(packed.map((f) => f.doc));
+  reply({ type: 'prepared', files });
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
 function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>): Held {
   const rel = item.path;
-  if (!stamps.has(rel)) { throw new Error(`worker did not prepare ${rel}`); }
-  const again = readIfUnchanged(root, rel, stamps.get(rel), { maxFileBytes });
-  stamps.delete(rel);
+  const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes });
   if (again.changed) { return { item, changed: true }; }
   const model = new TextModel(again.text);
   const blocks = model.blocks();
-  const analysis = analyseUnits(model, blocks, req.options);
+  // The index counted the block shapes: only those of whole-block units are looked up (shapeStatsFromCounts skips 0).
+  const analysis = analyseUnits(model, blocks, req.options, false);
   // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
   if (analysis.blockShapes.length !== item.counts.length) { return { item, changed: true }; }
   const stats = shapeStatsFromCounts(analysis.blockShapes, item.counts, totalFiles);
@@ -88,8 +79,8 @@ function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<Prepa
 /** The shared passages of one file, trimmed of boilerplate ends, as flat (other, aStart, aEnd, bStart, bEnd). */
 function spansOf(h: Held, s: Spans): AnalyseResult {
   const rel = h.item.path;
-  const tokens = ownTokens.get(rel);
-  ownTokens.delete(rel);
+  const t = h.item.tokens;
+  const tokens: Tokens | undefined = t && { count: t.hash.length, hash: t.hash, offsets: new TokenOffsets(t.offsets) };
   if ('changed' in h) { return { path: rel, changed: true }; }
   const { candGroup, candPos, candFirst, postings } = s.shared;
   const first = candFirst[h.item.id];
@@ -111,14 +102,14 @@ function spansOf(h: Held, s: Spans): AnalyseResult {
   return { path: rel, changed: false, findings: h.findings, spans: flat };
 }
 
-function hashReader(t: TokenDirectory): (id: number) => Uint32Array | undefined {
-  const views: (Uint32Array | undefined)[] = [];
+function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined {
+  const views: (Uint16Array | undefined)[] = [];
   return (id) => {
     let v = views[id];
     if (!v) {
       const b = t.directory[3 * id];
       if (b === undefined || b < 0) { return undefined; }
-      v = new Uint32Array(t.buffers[b], t.directory[3 * id + 1], t.directory[3 * id + 2]);
+      v = new Uint16Array(t.buffers[b], t.directory[3 * id + 1], t.directory[3 * id + 2]);
       views[id] = v;
     }
     return v;

@@ -7,7 +7,6 @@
 // document overtakes is skipped.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parentPort, receiveMessageOnPort } from 'worker_threads';
 import { corpusMatcher, listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
 import type { SkippedEntry } from '../core/io/walkFolder';
 import { CorpusIndex, FileAnalysis } from '../core/index/corpusIndex';
@@ -18,6 +17,7 @@ import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan
 import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection, WireFinding } from '../protocol/indexProtocol';
 import { DocumentStore } from './documentStore';
+import { hostPort } from './hostPort';
 
 /**
  * Findings are posted in messages of about this many items (findings, files, removed files), so that the host
@@ -60,12 +60,17 @@ export class IndexService {
   private polling = false;
   /** Resolves drained()'s wait once the outbox is empty and every reply posted is acknowledged. */
   private emptied: (() => void) | undefined;
+  /** The scan request being answered, and the scans (queued or running) the host cancelled. */
+  private current: number | undefined;
+  private readonly cancelled = new Set<number>();
 
   /**
    * @param post sends a reply to the host
    * @param options.prepareWorkerScript the bundled prepare worker; when absent, scans run on this thread
    * @param options.awaitAcks keep at most UNACKED_REPLIES findings and listed replies out unacknowledged
-   * @param options.receiveWaiting takes a message from the host that is waiting, if one is (receiveMessageOnPort)
+   * @param options.receiveWaiting takes a message from the host that is waiting, if one is (receiveMessageOnPort);
+   *   without it (a worker process) messages are taken in when the scan yields to the event loop, which a scan on
+   *   prepare workers does between their batches
    */
   constructor(
     private readonly post: (reply: IndexReply) => void,
@@ -78,6 +83,11 @@ export class IndexService {
     if (req.type === 'ack') {
       this.unacked = Math.max(0, this.unacked - 1);
       this.sendQueued();
+      return;
+    }
+    if (req.type === 'cancel') {
+      // Only a scan still to be answered: a cancel that crossed its reply would stay in the set for good.
+      if (req.id === this.current || this.queue.some((q) => q.id === req.id)) { this.cancelled.add(req.id); }
       return;
     }
     this.queue.push(req);
@@ -97,6 +107,7 @@ export class IndexService {
     try {
       while (this.queue.length > 0) {
         const req = this.queue.shift()!;
+        this.current = req.id;
         try {
           if (this.overtaken(req)) {
             this.post({ type: 'done', id: req.id });
@@ -109,6 +120,9 @@ export class IndexService {
           } else {
             this.post({ type: 'error', id: req.id, message: e instanceof Error ? e.stack ?? e.message : String(e) });
           }
+        } finally {
+          this.current = undefined;
+          this.cancelled.delete(req.id);
         }
         // Let messages that arrived meanwhile join the queue, so overtaken edits can be skipped.
         await new Promise((r) => setImmediate(r));
@@ -166,6 +180,7 @@ export class IndexService {
         this.post({ type: 'done', id: req.id });
         return;
       case 'ack':
+      case 'cancel':
         return; // handled on receipt
     }
   }
@@ -178,8 +193,8 @@ export class IndexService {
    * Findings sent before a cancel stay with the host: they are those of the files on disk.
    */
   private async scan(req: ScanRequest): Promise<void> {
-    const flag = new Int32Array(req.cancel);
-    await this.postListing(req, () => Atomics.load(flag, 0) !== 0);
+    const isCancelled = () => this.isCancelled(req.id);
+    await this.postListing(req, isCancelled);
     const out = new FindingsStream(req.id, req.generation, req.folder, (reply) => this.enqueue(reply));
     const totals = new SummaryBuilder();
     /** Open documents' analyses from the disk's text, held back until the editor's texts are taken in. */
@@ -187,7 +202,7 @@ export class IndexService {
     const options: ScanOptions = {
       include: req.selection.include,
       exclude: req.selection.exclude,
-      isCancelled: () => Atomics.load(flag, 0) !== 0,
+      isCancelled,
       onProgress: (progress) => this.post({ type: 'progress', id: req.id, progress }),
       onFile: (a, index) => {
         if (this.documents.find(req.folder, a.path)) { held.set(a.path, a); return; }
@@ -388,6 +403,15 @@ export class IndexService {
     }
   }
 
+  /**
+   * True when the host cancelled scan `id`. A thread looks at the messages waiting first: a scan on this thread
+   * runs its loops synchronously, and a cancel would only be heard after them.
+   */
+  private isCancelled(id: number): boolean {
+    while (this.takeWaitingMessage()) { /* taken in */ }
+    return this.cancelled.has(id);
+  }
+
   /** Resolves once every queued reply has been posted and, when acks are awaited, acknowledged. */
   private async drained(): Promise<void> {
     if (this.outbox.length === 0 && this.unacked === 0) { return; }
@@ -460,12 +484,12 @@ class FindingsStream {
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  const service = new IndexService((reply) => port.postMessage(reply), {
+const port = hostPort<IndexRequest | DocumentSync, IndexReply>();
+if (port) {
+  const service = new IndexService((reply) => port.post(reply), {
     prepareWorkerScript: path.join(__dirname, 'prepareWorker.js'),
     awaitAcks: true,
-    receiveWaiting: () => receiveMessageOnPort(port)?.message as IndexRequest | DocumentSync | undefined,
+    receiveWaiting: port.receiveWaiting,
   });
-  port.on('message', (req: IndexRequest | DocumentSync) => service.receive(req));
+  port.onMessage((req) => service.receive(req));
 }

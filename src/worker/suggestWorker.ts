@@ -9,7 +9,6 @@
 // The count of untagged mentions across the corpus (for the Files view) and the corpus searches of the actions that
 // reach every file run beside the queue, in slices, so that neither holds the other requests nor the host's thread.
 import * as path from 'path';
-import { parentPort } from 'worker_threads';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/options';
 import { CorpusAnnotations } from '../core/annotations/corpusAnnotations';
 import { listCorpus, listCorpusFiles, readCorpusFile } from '../core/corpus';
@@ -23,6 +22,7 @@ import {
   SidecarsRequest, SuggestRequest, SuggestWorkerReply, SuggestWorkerRequest, TagsRequest, UntaggedRequest,
 } from '../protocol/suggestProtocol';
 import { DocumentStore } from './documentStore';
+import { hostPort } from './hostPort';
 
 /** The untagged count works in slices of about this many ms, between which other requests are answered. */
 const UNTAGGED_SLICE_MS = 10;
@@ -438,10 +438,10 @@ export function warmUpText(): string {
   return paragraphs.join('\n\n') + '\n';
 }
 
-if (parentPort) {
-  const port = parentPort;
-  const service = new SuggestService((reply) => port.postMessage(reply));
-  port.on('message', (req: SuggestWorkerRequest | DocumentSync) => service.receive(req));
+const port = hostPort<SuggestWorkerRequest | DocumentSync, SuggestWorkerReply>();
+if (port) {
+  const service = new SuggestService((reply) => port.post(reply));
+  port.onMessage((req) => service.receive(req));
   // Warm up as soon as the worker starts (the extension starts it on activation).
   void service.warmUp();
 }

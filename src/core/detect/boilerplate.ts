@@ -174,11 +174,19 @@ export interface UnitAnalysis {
   measures: UnitMeasures[];
   /** The document's language has a stop-word list (see minStopwordHitRate). */
   knownLanguage: boolean;
-  /** The shape of each block, equal to blockShapes(model, blocks). */
+  /**
+   * The shape of each block, equal to blockShapes(model, blocks); without `splitBlockShapes`, 0 for the blocks
+   * judged line by line (see analyseUnits).
+   */
   blockShapes: number[];
 }
 
-export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions): UnitAnalysis {
+/**
+ * The units of a document and their measures. `splitBlockShapes` false leaves the shape of a block judged line by
+ * line at 0: the detector looks up only the shapes of units that are whole blocks, so a caller that has the block
+ * shapes from the index already (a worker's second pass) need not hash those blocks again.
+ */
+export function analyseUnits(model: TextModel, blocks: Block[], options: BoilerplateOptions = defaultBoilerplateOptions, splitBlockShapes = true): UnitAnalysis {
   const text = model.text;
   const units = splitUnits(model, blocks);
   const { list: stopwords, second, hitRate } = chooseStopwords(text, stopwordLists, stopwordLanguages);
@@ -190,9 +198,9 @@ export function analyseUnits(model: TextModel, blocks: Block[], options: Boilerp
     measures[i] = measure(text, u.start, u.end, table);
     if (u.wholeBlock) { shapes[u.block] = measures[i].shape; }
   }
-  // Blocks judged line by line still need their own shape.
+  // Blocks judged line by line still need their own shape, for the index.
   for (let b = 0; b < blocks.length; b++) {
-    if (shapes[b] === -1) { shapes[b] = shapeHash(text, blocks[b].start, blocks[b].end, foldedWords); }
+    if (shapes[b] === -1) { shapes[b] = splitBlockShapes ? shapeHash(text, blocks[b].start, blocks[b].end, foldedWords) : 0; }
   }
   // A language without a list (hit rate near 0) is judged on length and sentence punctuation alone.
   return { units, measures, knownLanguage: hitRate >= options.minStopwordHitRate, blockShapes: shapes };

@@ -80,7 +80,7 @@ const ALIGN_WORDS = 3;
  * This side's start (moved forward by at most `reach` words when need be) and the other side's, where their first
  * words agree; undefined when none do within reach.
  */
-function alignedStart(ah: Uint32Array, a: number, aHi: number, bh: Uint32Array, guess: number, lo: number, hi: number, reach: number): [number, number] | undefined {
+function alignedStart(ah: Uint16Array, a: number, aHi: number, bh: Uint16Array, guess: number, lo: number, hi: number, reach: number): [number, number] | undefined {
   for (let x = a; x < aHi - ALIGN_WORDS && x - a <= reach; x++) {
     const b = alignStart(ah, x, bh, guess + (x - a), lo, hi);
     if (b >= 0) { return [x, b]; }
@@ -89,7 +89,7 @@ function alignedStart(ah: Uint32Array, a: number, aHi: number, bh: Uint32Array, 
 }
 
 /** Like alignedStart, for the ends (exclusive), this side's end moved back. */
-function alignedEnd(ah: Uint32Array, a: number, aLo: number, bh: Uint32Array, guess: number, lo: number, hi: number, reach: number): [number, number] | undefined {
+function alignedEnd(ah: Uint16Array, a: number, aLo: number, bh: Uint16Array, guess: number, lo: number, hi: number, reach: number): [number, number] | undefined {
   for (let x = a; x > aLo + ALIGN_WORDS && a - x <= reach; x--) {
     const b = alignEnd(ah, x, bh, guess - (a - x), lo, hi);
     if (b >= 0) { return [x, b]; }
@@ -102,7 +102,7 @@ function alignedEnd(ah: Uint32Array, a: number, aLo: number, bh: Uint32Array, gu
  * by as many words as were cut here) in [lo, hi) whose first words are this side's, since the two sides of the
  * cut-off chrome need not be of one length (a list of three headlines against one of five). -1 when none is.
  */
-function alignStart(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
+function alignStart(ah: Uint16Array, a: number, bh: Uint16Array, guess: number, lo: number, hi: number): number {
   const run = Math.min(ALIGN_WORDS, ah.length - a);
   const agrees = (b: number) => {
     if (b < lo || b + run > Math.min(hi, bh.length)) { return false; }
@@ -117,7 +117,7 @@ function alignStart(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, 
 }
 
 /** Like alignStart, for the end (exclusive): the position nearest to `guess` in (lo, hi] whose last words are this side's; -1 when none is. */
-function alignEnd(ah: Uint32Array, a: number, bh: Uint32Array, guess: number, lo: number, hi: number): number {
+function alignEnd(ah: Uint16Array, a: number, bh: Uint16Array, guess: number, lo: number, hi: number): number {
   const run = Math.min(ALIGN_WORDS, a);
   const agrees = (b: number) => {
     if (b - run < lo || b > Math.min(hi, bh.length)) { return false; }
@@ -155,13 +155,7 @@ function contains(ranges: number[], offset: number): boolean {
 
 /** Index of the first token starting at or after offset (tokens.count when none does). */
 function firstTokenAt(tokens: Tokens, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.offsets.start(mid) < offset) { lo = mid + 1; } else { hi = mid; }
-  }
-  return lo;
+  return tokens.offsets.firstAt(offset);
 }
 
 /** Words starting inside [start, end). */

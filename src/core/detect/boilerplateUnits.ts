@@ -250,7 +250,60 @@ export const SECOND_BIT = 1 << 31;
 /** The bits below FOLD_BIT are cue gate bits (cues.ts): at most 29 gated cues. */
 export const GATE_MASK = FOLD_BIT - 1;
 
-type Tables = WeakMap<ReadonlyMap<number, number>, Map<number, number>>;
+/**
+ * A table from 32-bit word hashes to 32-bit bits, read once per word of every line: open addressing on two
+ * Int32Arrays, a multiplicative hash and linear probing, at most half full. A Map of numbers costs several times
+ * as much per lookup (it hashes and boxes on the generic path), and the detector looks up every word of the corpus.
+ * Key 0 marks an empty slot, so a word whose hash is 0 keeps its bits in a field of its own.
+ */
+export class WordBits {
+  private readonly keys: Int32Array;
+  private readonly vals: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+  private zero = 0;
+
+  constructor(entries: Iterable<readonly [number, number]>) {
+    const list = [...entries];
+    let bits = 4;
+    while ((1 << bits) < 2 * list.length) { bits++; }
+    this.keys = new Int32Array(1 << bits);
+    this.vals = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (const [h, v] of list) { this.set(h | 0, v | 0); }
+  }
+
+  /** The bits of a word hash; 0 for a word the table does not hold. */
+  get(h: number): number {
+    if (h === 0) { return this.zero; }
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const k = this.keys[i];
+      if (k === h) { return this.vals[i]; }
+      if (k === 0) { return 0; }
+      i = (i + 1) & this.mask;
+    }
+  }
+
+  private set(h: number, v: number): void {
+    if (h === 0) { this.zero = v; return; }
+    let i = Math.imul(h, 0x9e3779b1) >>> this.shift;
+    while (this.keys[i] !== 0 && this.keys[i] !== h) { i = (i + 1) & this.mask; }
+    this.keys[i] = h;
+    this.vals[i] = v;
+  }
+}
+
+/** A word-bits table of a set: each of its hashes to 1 (shapeHash's lookup of the folded words). */
+const setTables = new WeakMap<ReadonlySet<number>, WordBits>();
+function bitsOfSet(set: ReadonlySet<number>): WordBits {
+  let t = setTables.get(set);
+  if (!t) { t = new WordBits([...set].map((h) => [h, 1] as const)); setTables.set(set, t); }
+  return t;
+}
+
+type Tables = WeakMap<ReadonlyMap<number, number>, WordBits>;
 const tables = new WeakMap<ReadonlySet<number>, WeakMap<ReadonlySet<number>, Tables>>();
 const noWords: ReadonlySet<number> = new Set();
 
@@ -259,18 +312,19 @@ const noWords: ReadonlySet<number> = new Set();
  * built once per (stop-word list, second list, cue gates). The fold set is the detector's fixed one (`fold`), passed
  * in to keep this module free of the detector's options.
  */
-export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<number, number>, fold: ReadonlySet<number>, second: ReadonlySet<number> = noWords): ReadonlyMap<number, number> {
+export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<number, number>, fold: ReadonlySet<number>, second: ReadonlySet<number> = noWords): WordBits {
   let bySecond = tables.get(stopwords);
   if (!bySecond) { bySecond = new WeakMap(); tables.set(stopwords, bySecond); }
   let byGate = bySecond.get(second);
   if (!byGate) { byGate = new WeakMap(); bySecond.set(second, byGate); }
   let t = byGate.get(gate);
   if (t) { return t; }
-  t = new Map<number, number>();
-  for (const [h, bits] of gate) { t.set(h, bits & GATE_MASK); }
-  for (const h of stopwords) { t.set(h, (t.get(h) ?? 0) | STOP_BIT); }
-  for (const h of second) { t.set(h, (t.get(h) ?? 0) | SECOND_BIT); }
-  for (const h of fold) { t.set(h, (t.get(h) ?? 0) | FOLD_BIT); }
+  const m = new Map<number, number>();
+  for (const [h, bits] of gate) { m.set(h, bits & GATE_MASK); }
+  for (const h of stopwords) { m.set(h, (m.get(h) ?? 0) | STOP_BIT); }
+  for (const h of second) { m.set(h, (m.get(h) ?? 0) | SECOND_BIT); }
+  for (const h of fold) { m.set(h, (m.get(h) ?? 0) | FOLD_BIT); }
+  t = new WordBits(m);
   byGate.set(gate, t);
   return t;
 }
@@ -280,7 +334,7 @@ export function wordTable(stopwords: ReadonlySet<number>, gate: ReadonlyMap<numb
  * unit's shape: the hash of its tokens (words lower-cased, words with FOLD_BIT folded to one token, each run of
  * numbers to another; punctuation and spacing ignored); 0 when the unit has no letter. Equals `shapeHash`.
  */
-export function measure(text: string, start: number, end: number, table: ReadonlyMap<number, number>): UnitMeasures {
+export function measure(text: string, start: number, end: number, table: WordBits): UnitMeasures {
   let words = 0, stops = 0, seconds = 0, capWords = 0, letterWords = 0, glued = 0, digits = 0, gateBits = 0, marks = 0;
   let a = FNV_BASIS;
   let b = 0x9747b28c | 0;
@@ -288,6 +342,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
+    if (c === Ch.Space) { i++; continue; }
     if (kindOf(c) === Kind.Other) { marks |= markOf(c); i++; continue; }
     const ws = i;
     let hasLetter = false;
@@ -297,6 +352,15 @@ export function measure(text: string, start: number, end: number, table: Readonl
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
+      // An ASCII lower-case letter, most of the characters of most texts, takes the short way (same result).
+      if (d >= 97 && d <= 122) {
+        hasLetter = true;
+        prevLower = true;
+        lowerRun++;
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+        continue;
+      }
       if (d >= 0x3040 && i > ws && isCjk(d)) { break; }
       const k = kindOf(d);
       if (k === Kind.Digit) {
@@ -325,7 +389,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
     letterWords++;
     if (isUpper(text.charCodeAt(ws))) { capWords++; }
     if (gluedHere) { glued++; }
-    const bits = table.get(h) ?? 0;
+    const bits = table.get(h);
     if (bits & STOP_BIT) { stops++; }
     if (bits & SECOND_BIT) { seconds++; }
     gateBits |= bits & GATE_MASK;
@@ -345,6 +409,7 @@ export function measure(text: string, start: number, end: number, table: Readonl
  * index needs the shape of blocks that the detector splits into lines, and of every block of an edited file.
  */
 export function shapeHash(text: string, start: number, end: number, fold: ReadonlySet<number>): number {
+  const folded = bitsOfSet(fold);
   let a = FNV_BASIS;
   let b = 0x9747b28c | 0;
   let lastWasNumber = false;
@@ -352,12 +417,19 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
   let i = start;
   while (i < end) {
     const c = text.charCodeAt(i);
-    if (kindOf(c) === Kind.Other) { i++; continue; }
+    if (c === Ch.Space || kindOf(c) === Kind.Other) { i++; continue; }
     const ws = i;
     let hasLetter = false;
     let h = FNV_BASIS;
     while (i < end) {
       const d = text.charCodeAt(i);
+      // As in measure: the short way for an ASCII lower-case letter.
+      if (d >= 97 && d <= 122) {
+        hasLetter = true;
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+        continue;
+      }
       if (d >= 0x3040 && i > ws && isCjk(d)) { break; }
       const k = kindOf(d);
       if (k === Kind.Other) {
@@ -376,7 +448,7 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
       continue;
     }
     letterWords++;
-    const t = fold.has(h) ? FOLDED_TOKEN : h;
+    const t = folded.get(h) !== 0 ? FOLDED_TOKEN : h;
     a = Math.imul(a ^ t, 0x01000193); b = Math.imul(b ^ t, 0x5bd1e995); b ^= b >>> 15;
     lastWasNumber = false;
   }
@@ -415,16 +487,18 @@ const MIN_SECOND_HITS = 5;
  * `second` is the list that knows most of the other words, the page's second language if it has one: a line is measured
  * against the one of the two that fits it better (see `UnitMeasures.stops`).
  */
-export function chooseStopwords(text: string, lists: readonly StopwordList[], languages: ReadonlyMap<number, number>, sampleChars = 2000): { list: StopwordList; second: StopwordList | undefined; hitRate: number } {
+export function chooseStopwords(text: string, lists: readonly StopwordList[], languages: WordBits, sampleChars = 2000): { list: StopwordList; second: StopwordList | undefined; hitRate: number } {
   const from = Math.max(0, (text.length >> 1) - (sampleChars >> 1));
-  const { hits, words } = measureAll(text, from, Math.min(text.length, from + sampleChars), lists.length, languages);
+  // The window's words are looked up once; both counts below read their bits.
+  const words = sampleBits(text, from, Math.min(text.length, from + sampleChars), languages);
+  const hits = countHits(lists.length, 0);
   let best = 0;
   for (let k = 1; k < lists.length; k++) {
     if (hits[k] > hits[best] * 1.2) { best = k; }
   }
   // The second language: the list that knows most of the words the first one does not (English quoted on a German
   // page), at least a few of them; the lists that merely share words with the first (Dutch with German) know few.
-  const rest = measureAll(text, from, Math.min(text.length, from + sampleChars), lists.length, languages, 1 << best).hits;
+  const rest = countHits(lists.length, 1 << best);
   let second = -1;
   for (let k = 0; k < lists.length; k++) {
     if (k !== best && rest[k] >= MIN_SECOND_HITS && (second < 0 || rest[k] > rest[second])) { second = k; }
@@ -432,13 +506,17 @@ export function chooseStopwords(text: string, lists: readonly StopwordList[], la
   return { list: lists[best], second: second < 0 ? undefined : lists[second], hitRate: words === 0 ? 1 : hits[best] / words };
 }
 
+/** The list bits of the sample's words that some list knows, in `sampled[0, known)`; reused from call to call. */
+let sampled = new Int32Array(1024);
+let known = 0;
+
 /**
- * Hits of each list among the words of text[from, end), `languages` mapping a word's hash to its lists' bits; words
- * of the lists in `skip` (a bit set) are not counted.
+ * Looks up the words of text[from, end) in `languages` (a word's hash to its lists' bits), keeping the bits of the
+ * words some list knows in `sampled`; returns the number of words.
  */
-function measureAll(text: string, from: number, end: number, count: number, languages: ReadonlyMap<number, number>, skip = 0): { hits: number[]; words: number } {
-  const hits = new Array<number>(count).fill(0);
+function sampleBits(text: string, from: number, end: number, languages: WordBits): number {
   let words = 0;
+  known = 0;
   let i = from;
   while (i < end) {
     if (!isLetter(text.charCodeAt(i))) { i++; continue; }
@@ -452,7 +530,23 @@ function measureAll(text: string, from: number, end: number, count: number, lang
       if (isCjk(d)) { break; }
     }
     words++;
-    let bits = languages.get(h) ?? 0;
+    const bits = languages.get(h);
+    if (bits === 0) { continue; }
+    if (known === sampled.length) {
+      const grown = new Int32Array(2 * sampled.length);
+      grown.set(sampled);
+      sampled = grown;
+    }
+    sampled[known++] = bits;
+  }
+  return words;
+}
+
+/** Hits of each of `count` lists among the sampled words; words of the lists in `skip` (a bit set) are not counted. */
+function countHits(count: number, skip: number): number[] {
+  const hits = new Array<number>(count).fill(0);
+  for (let w = 0; w < known; w++) {
+    let bits = sampled[w];
     if (bits & skip) { continue; }
     while (bits !== 0) {
       const k = 31 - Math.clz32(bits);
@@ -460,5 +554,5 @@ function measureAll(text: string, from: number, end: number, count: number, lang
       bits &= ~(1 << k);
     }
   }
-  return { hits, words };
+  return hits;
 }

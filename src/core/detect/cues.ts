@@ -44,11 +44,19 @@ export interface CompiledCues {
 const creditWords = ['foto', 'fotos', 'fotografía', 'fotografia', 'fotografías', 'fotografias', 'bild', 'bilder', 'bildquelle', 'bildnachweis', 'fotoquelle', 'imagen', 'imágenes', 'zdjęcie', 'zdjęcia', 'fot', 'фото', 'crédit', 'crédits'];
 
 const compiled = new WeakMap<readonly Cue[], CompiledCues>();
+/** The cue lists compiled last, for a list equal to one of them that is another object (see compileCues). */
+const recent: CompiledCues[] = [];
 
-/** Compiles (once per cue list) the word gates of the cues. Cues past the 29th are never gated (see GATE_MASK). */
+/**
+ * Compiles (once per cue list) the word gates of the cues. Cues past the 29th are never gated (see GATE_MASK).
+ * A worker thread gets its own copy of the options with every batch of files; a copy equal to a list compiled
+ * before takes that list's compilation, patterns included, so V8 compiles no pattern twice.
+ */
 export function compileCues(cues: readonly Cue[]): CompiledCues {
   let c = compiled.get(cues);
   if (c) { return c; }
+  c = recent.find((r) => sameCues(r.cues, cues));
+  if (c) { compiled.set(cues, c); return c; }
   const wordBits = new Map<number, number>();
   const cueBits = cues.map((cue, k) => {
     if (k >= 29 || !cue.triggers) { return 0; }
@@ -58,7 +66,24 @@ export function compileCues(cues: readonly Cue[]): CompiledCues {
   });
   c = { cues, wordBits, cueBits, maxChars: cues.reduce((a, cue) => Math.max(a, cue.maxChars), 0) };
   compiled.set(cues, c);
+  recent.unshift(c);
+  if (recent.length > 4) { recent.pop(); }
   return c;
+}
+
+/** Two cue lists that match alike: every cue the same, field by field (a pattern by its source and flags). */
+function sameCues(a: readonly Cue[], b: readonly Cue[]): boolean {
+  return a.length === b.length && a.every((x, i) => {
+    const y = b[i];
+    return x.code === y.code && x.message === y.message && x.maxChars === y.maxChars && x.score === y.score
+      && x.startsComments === y.startsComments && x.marks === y.marks
+      && x.pattern.source === y.pattern.source && x.pattern.flags === y.pattern.flags
+      && sameWords(x.triggers, y.triggers);
+  });
+}
+
+function sameWords(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((w, i) => w === b[i]));
 }
 
 /** Month and weekday names, for dates and for the shape fold. */

@@ -130,10 +130,10 @@ export interface GroupedCandidates {
  */
 export function findSharedSpansGrouped(
   id: number,
-  ah: Uint32Array,
+  ah: Uint16Array,
   candidates: GroupedCandidates,
   postings: GroupedPostings,
-  hashesOf: (id: number) => Uint32Array | undefined,
+  hashesOf: (id: number) => Uint16Array | undefined,
   options: DuplicateOptions,
 ): SharedSpan[] {
   const { k } = options;
@@ -161,9 +161,9 @@ export function findSharedSpansGrouped(
 /** The matches of one document against each other one, chained, extended, merged and filtered to passages. */
 function spansOfMatches(
   id: number,
-  ah: Uint32Array,
+  ah: Uint16Array,
   matches: Map<number, number[]>,
-  hashesOf: (id: number) => Uint32Array | undefined,
+  hashesOf: (id: number) => Uint16Array | undefined,
   options: DuplicateOptions,
 ): SharedSpan[] {
   const spans: SharedSpan[] = [];
@@ -179,7 +179,7 @@ function spansOfMatches(
     !(s.other === id && s.aStart < s.bEnd && s.bStart < s.aEnd)); // a passage overlapping itself is no copy
 }
 
-function sameKgram(ah: Uint32Array, p: number, bh: Uint32Array, q: number, k: number): boolean {
+function sameKgram(ah: Uint16Array, p: number, bh: Uint16Array, q: number, k: number): boolean {
   if (q + k > bh.length || p + k > ah.length) { return false; }
   for (let j = 0; j < k; j++) {
     if (ah[p + j] !== bh[q + j]) { return false; }
@@ -233,7 +233,7 @@ const RESYNC_WORDS = 3;
  * At a mismatch it looks past a small edit (a word or two changed, inserted or deleted) and goes on when the
  * next few words agree again, so an edit near the edge of a copy does not cut the copy short.
  */
-function extend(ch: Chain, ah: Uint32Array, bh: Uint32Array, sameDoc: boolean): Omit<SharedSpan, 'other'> {
+function extend(ch: Chain, ah: Uint16Array, bh: Uint16Array, sameDoc: boolean): Omit<SharedSpan, 'other'> {
   let { aStart, aEnd, bStart, bEnd } = ch;
   const clash = (a0: number, a1: number, b0: number, b1: number) => sameDoc && a0 < b1 && b0 < a1;
   for (;;) {

@@ -2,7 +2,7 @@
 // prose is rich in them, navigation, headlines and link lists are poor in them (jusText's main signal).
 // English keeps the project's own short list, on which the density thresholds were first calibrated; the other
 // languages take the maintained lists of stopwords-iso (MIT), as jusText takes per-language lists.
-import { wordHash } from './boilerplateUnits';
+import { wordHash, WordBits } from './boilerplateUnits';
 import { cs, da, de, es, fi, fr, it, ja, nl, pl, pt, ru, sv, zh } from 'stopwords-iso/stopwords-iso.json';
 
 const english = `a about above after again against all also am an and any are as at be because been before being
@@ -47,8 +47,8 @@ export const stopwordLists: readonly StopwordList[] = [
  * Every list's hashes together, each to the bit set of the lists that hold it (bit k for stopwordLists[k]): the
  * language of a page is chosen with one lookup per word. A word outside this map is a function word nowhere.
  */
-export const stopwordLanguages: ReadonlyMap<number, number> = (() => {
+export const stopwordLanguages: WordBits = (() => {
   const m = new Map<number, number>();
   stopwordLists.forEach((l, k) => { for (const h of l.hashes) { m.set(h, (m.get(h) ?? 0) | (1 << k)); } });
-  return m;
+  return new WordBits(m);
 })();

@@ -1,12 +1,18 @@
 // Word tokens for fingerprinting: maximal runs of letters and digits, case-folded and hashed as they are read,
 // with their offsets kept so that spans map back onto the text exactly. Punctuation and white space are not
 // tokens, so re-wrapped lines, changed quotes and dashes do not break a match.
+//
+// A word's hash is kept in 16 bits: the index holds one per word of every file that shares a fingerprint (147
+// million at 1 GB), and the span search only compares the words of two places already known to share a k-gram
+// (whose fingerprint is the full 32-bit hash of the k-gram's 32-bit word hashes). Two different words then agree
+// by chance once in 65,536 comparisons, which can lengthen a passage by a word at its end about that often;
+// every k-gram check and every resynchronization after an edit compares several words at once.
 import { TokenOffsets, TokenOffsetsBuilder } from './tokenOffsets';
 
 export interface Tokens {
   count: number;
-  /** Hash of each token's case-folded text. */
-  hash: Uint32Array;
+  /** 16-bit hash of each token's case-folded text (see wordHash16). */
+  hash: Uint16Array;
   /** UTF-16 offsets of each token, end exclusive, packed (read only at the ends of passages). */
   offsets: TokenOffsets;
 }
@@ -36,7 +42,21 @@ function isWord(c: number): boolean {
   return k === 1;
 }
 
+/** A word's 32-bit hash folded to the 16 bits a Tokens list keeps (the two halves xor'ed, as FNV advises). */
+export function wordHash16(h: number): number {
+  return (h ^ (h >>> 16)) & 0xffff;
+}
+
 export function tokenize(text: string): Tokens {
+  return tokenizeWide(text).tokens;
+}
+
+/**
+ * The tokens, and each word's full 32-bit hash (`wide`), which the fingerprints are made from: a k-gram's hash
+ * then has the 32 bits of each of its words behind it, so the narrow hashes the span search keeps do not add
+ * collisions between fingerprints.
+ */
+export function tokenizeWide(text: string): { tokens: Tokens; wide: Uint32Array } {
   const n = text.length;
   let cap = Math.max(16, (n / 5) | 0);
   let hash: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
@@ -69,8 +89,11 @@ export function tokenize(text: string): Tokens {
     offsets.add(s, i);
     count++;
   }
-  // A copy of exactly the right size: a subarray would keep (and transfer) the whole grown buffer.
-  return { count, hash: hash.slice(0, count), offsets: offsets.finish() };
+  // Copies of exactly the right size: a subarray would keep (and transfer) the whole grown buffer.
+  const wide = hash.slice(0, count);
+  const narrow = new Uint16Array(count);
+  for (let j = 0; j < count; j++) { narrow[j] = wordHash16(wide[j]); }
+  return { tokens: { count, hash: narrow, offsets: offsets.finish() }, wide };
 }
 
 function grow(a: Uint32Array, cap: number): Uint32Array<ArrayBuffer> {

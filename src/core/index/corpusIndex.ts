@@ -13,7 +13,7 @@ import { Block, TextModel } from '../text';
 import { HashIndex32, HashSet32 } from './hashSet';
 import { HashFilter, PostingTable } from './postings';
 import { ShapeCounter } from './shapeCounter';
-import { packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
+import { distinctShapes, packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
 
 export interface IndexedDocument extends FingerprintedDoc {
@@ -231,6 +231,11 @@ export class CorpusIndex implements ShapeStats {
     return this.retokenizedCount;
   }
 
+  /** A document's word tokens if they are held now (a bulk scan drops some), without making them again. */
+  heldTokensOf(path: string): Tokens | undefined {
+    return this.docs.get(path)?.heldTokens;
+  }
+
   /** The word tokens held now: documents holding them, their words and bytes (dropped ones are not counted). */
   heldTokens(): { documents: number; words: number; bytes: number } {
     let documents = 0;
@@ -248,7 +253,7 @@ export class CorpusIndex implements ShapeStats {
   }
 
   private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined, reread?: () => string): StoredDocument {
-    const uniqueShapes = distinctShapes(p.shapes);
+    const uniqueShapes = p.uniqueShapes ?? distinctShapes(p.shapes);
     const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, () => { this.retokenizedCount++; });
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
@@ -583,7 +588,7 @@ export class CorpusIndex implements ShapeStats {
       if (!t) { continue; }
       let h = t.hash;
       if (!(h.buffer instanceof SharedArrayBuffer)) {
-        const copy = new Uint32Array(new SharedArrayBuffer(Math.max(4, h.byteLength)), 0, h.length);
+        const copy = new Uint16Array(new SharedArrayBuffer(Math.max(4, h.byteLength)), 0, h.length);
         copy.set(h);
         h = copy;
       }
@@ -757,16 +762,6 @@ export class CorpusIndex implements ShapeStats {
 
 function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
-function distinctShapes(shapes: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(shapes).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (sorted[i] !== 0 && (n === 0 || sorted[i] !== sorted[n - 1])) { sorted[n++] = sorted[i]; }
-  }
-  return sorted.slice(0, n);
 }
 
 function lineSpan(model: TextModel, start: number, end: number): string {

@@ -4,7 +4,7 @@
 // without its text: the receiving index reads the text from disk again if it ever needs it.
 import { analyseUnits, blockShapes, BoilerplateOptions, UnitAnalysis } from '../detect/boilerplate';
 import { TokenOffsets } from '../detect/tokenOffsets';
-import { tokenize, Tokens } from '../detect/tokens';
+import { tokenizeWide, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateOptions } from '../detect/duplicates';
 import { Block, TextModel } from '../text';
@@ -15,6 +15,8 @@ export interface PreparedDocument {
   /** The blocks as startLine, endLine, start, end each, when they came so (from a worker): `blocks` is made on demand. */
   packedBlocks?: Uint32Array;
   shapes: ArrayLike<number>;
+  /** The distinct non-zero shapes (distinctShapes), when they came made (from a worker). */
+  uniqueShapes?: Float64Array;
   tokens: Tokens;
   fingerprints: Fingerprints;
   /** The boilerplate detector's measures, when prepareDocument was given its options. */
@@ -30,8 +32,8 @@ export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k
   const blocks = model.blocks();
   const analysis = boilerplate && analyseUnits(model, blocks, boilerplate);
   const shapes = analysis ? analysis.blockShapes : blockShapes(model, blocks);
-  const tokens = tokenize(text);
-  const fingerprints = winnow(tokens.hash, options.k, options.window);
+  const { tokens, wide } = tokenizeWide(text);
+  const fingerprints = winnow(wide, options.k, options.window);
   return { model, blocks, shapes, tokens, fingerprints, analysis };
 }
 
@@ -42,7 +44,9 @@ export interface PackedDocument {
   /** startLine, endLine, start, end per block. */
   blocks: Uint32Array;
   shapes: Float64Array;
-  tokHash: Uint32Array;
+  /** The distinct non-zero shapes, sorted (distinctShapes). */
+  uniqueShapes: Float64Array;
+  tokHash: Uint16Array;
   /** The packed token offsets (see TokenOffsets). */
   tokBytes: Uint8Array;
   tokAnchors: Uint32Array;
@@ -59,6 +63,7 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
     lineEnds: ends,
     blocks,
     shapes: Float64Array.from(p.shapes),
+    uniqueShapes: distinctShapes(p.shapes),
     tokHash: p.tokens.hash,
     tokBytes: p.tokens.offsets.packed.bytes,
     tokAnchors: p.tokens.offsets.packed.anchors,
@@ -67,7 +72,7 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
     fpPos: p.fingerprints.pos,
   };
   const transfer = new Set<ArrayBuffer>();
-  for (const a of [blocks, packed.shapes, packed.tokHash, packed.tokBytes, packed.tokAnchors, packed.tokLong, packed.fpHash, packed.fpPos]) {
+  for (const a of [blocks, packed.shapes, packed.uniqueShapes, packed.tokHash, packed.tokBytes, packed.tokAnchors, packed.tokLong, packed.fpHash, packed.fpPos]) {
     // Tokens in a SharedArrayBuffer (shareTokens) are shared, not transferred: both threads read the same bytes.
     if (a.buffer instanceof ArrayBuffer) { transfer.add(a.buffer); }
   }
@@ -76,16 +81,27 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
 }
 
 /**
- * Moves the word tokens of a batch of documents into one SharedArrayBuffer and returns them as views on it. Sent
- * to another thread, the views share the bytes instead of copying them: the index on the main thread and the span
- * searches on the workers read the same hashes, which exist once. One buffer a batch, not one per array: each
- * buffer costs a native record besides its bytes.
+ * Moves every array of a batch of packed documents (line tables, blocks, shapes, fingerprints and word tokens)
+ * into one SharedArrayBuffer, replacing each array of `docs` by a view on it, and returns the documents' tokens as
+ * views too. Sent to another thread, the views share the bytes instead of copying them: the index on the main
+ * thread and the span searches on the workers read the same hashes, which exist once. One buffer a batch, not
+ * one per array: each buffer costs an ArrayBuffer object and a native record besides its bytes (seven a
+ * document were 1.2 KB a file, 170 MB at 1 GB), and thousands of small buffers that live as long as the index,
+ * allocated between the file buffers a worker reads and frees, kept the allocator from giving pages back.
  */
-export function shareTokens(batch: Tokens[]): Tokens[] {
-  const words = (t: Tokens) => t.hash.length + t.offsets.packed.anchors.length + t.offsets.packed.long.length;
+export function shareDocuments(docs: PackedDocument[]): Tokens[] {
+  // Each document's part: the 64-bit shapes first, then the 32-bit arrays, then the 16-bit hashes and the
+  // bytes, each part rounded up to 8 bytes so that the next document's shapes start aligned.
+  const round = (n: number, to: number) => Math.ceil(n / to) * to;
+  const wide = (d: PackedDocument) => [d.lineStarts, d.lineEnds, d.blocks, d.fpHash, d.fpPos, d.tokAnchors, d.tokLong];
+  const size = (d: PackedDocument) => {
+    let n = 8 * (d.shapes.length + d.uniqueShapes.length);
+    for (const a of wide(d)) { n += 4 * a.length; }
+    return round(round(n + 2 * d.tokHash.length, 4) + d.tokBytes.length, 8);
+  };
   let bytes = 0;
-  for (const t of batch) { bytes += 4 * words(t) + ((t.offsets.packed.bytes.length + 3) & ~3); }
-  const buffer = new SharedArrayBuffer(Math.max(4, bytes));
+  for (const d of docs) { bytes += size(d); }
+  const buffer = new SharedArrayBuffer(Math.max(8, bytes));
   let at = 0;
   const take32 = (a: Uint32Array) => {
     const v = new Uint32Array(buffer, at, a.length);
@@ -93,16 +109,42 @@ export function shareTokens(batch: Tokens[]): Tokens[] {
     at += 4 * a.length;
     return v;
   };
-  return batch.map((t) => {
-    const hash = take32(t.hash);
-    const anchors = take32(t.offsets.packed.anchors);
-    const long = take32(t.offsets.packed.long);
-    const b = t.offsets.packed.bytes;
-    const packedBytes = new Uint8Array(buffer, at, b.length);
-    packedBytes.set(b);
-    at += (b.length + 3) & ~3;
-    return { count: t.count, hash, offsets: new TokenOffsets({ bytes: packedBytes, anchors, long }) };
+  return docs.map((d) => {
+    const shapes = new Float64Array(buffer, at, d.shapes.length);
+    shapes.set(d.shapes);
+    at += 8 * d.shapes.length;
+    d.shapes = shapes;
+    const unique = new Float64Array(buffer, at, d.uniqueShapes.length);
+    unique.set(d.uniqueShapes);
+    at += 8 * d.uniqueShapes.length;
+    d.uniqueShapes = unique;
+    d.lineStarts = take32(d.lineStarts);
+    d.lineEnds = take32(d.lineEnds);
+    d.blocks = take32(d.blocks);
+    d.fpHash = take32(d.fpHash);
+    d.fpPos = take32(d.fpPos);
+    d.tokAnchors = take32(d.tokAnchors);
+    d.tokLong = take32(d.tokLong);
+    const hash = new Uint16Array(buffer, at, d.tokHash.length);
+    hash.set(d.tokHash);
+    at = round(at + 2 * d.tokHash.length, 4);
+    d.tokHash = hash;
+    const packedBytes = new Uint8Array(buffer, at, d.tokBytes.length);
+    packedBytes.set(d.tokBytes);
+    at = round(at + d.tokBytes.length, 8);
+    d.tokBytes = packedBytes;
+    return { count: hash.length, hash, offsets: new TokenOffsets({ bytes: packedBytes, anchors: d.tokAnchors, long: d.tokLong }) };
   });
+}
+
+/** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */
+export function distinctShapes(shapes: ArrayLike<number>): Float64Array {
+  const sorted = Float64Array.from(shapes).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i] !== 0 && (n === 0 || sorted[i] !== sorted[n - 1])) { sorted[n++] = sorted[i]; }
+  }
+  return sorted.slice(0, n);
 }
 
 /** Blocks as four numbers each (startLine, endLine, start, end): 16 bytes a block instead of an object. */
@@ -130,6 +172,7 @@ export function unpackDocument(d: PackedDocument, load: () => string): PreparedD
     get blocks() { return unpackBlocks(d.blocks); },
     packedBlocks: d.blocks,
     shapes: d.shapes,
+    uniqueShapes: d.uniqueShapes,
     tokens: {
       count: d.tokHash.length,
       hash: d.tokHash,

@@ -1,23 +1,30 @@
 // Messages between a parallel scan and its prepare workers.
 import { BoilerplateOptions } from '../detect/boilerplate';
 import { DuplicateOptions } from '../detect/duplicates';
+import { PackedOffsets } from '../detect/tokenOffsets';
 import { Finding } from '../findings';
 import { SharedPostings, TokenDirectory } from './corpusIndex';
 import { PackedDocument } from './prepare';
 import { SourceStamp } from './sourceFile';
 
-/** A file for phase two: its blocks' shape counts, and its id in the index (whose shared fingerprints it has). */
+/**
+ * A file for phase two: its blocks' shape counts, its id in the index (whose shared fingerprints it has), the
+ * version prepared (its stamp) and its word tokens as views on the shared buffers (none when the index dropped
+ * them): any worker can analyse it, not only the one that prepared it.
+ */
 export interface AnalyseItem {
   path: string;
   id: number;
   counts: Int32Array;
+  stamp: SourceStamp | undefined;
+  tokens?: { hash: Uint16Array; offsets: PackedOffsets };
 }
 
 export type PrepareRequest =
-  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number; boilerplate: BoilerplateOptions }
+  | { type: 'prepare'; root: string; files: string[]; maxFileBytes: number; k: number; window: number }
   /**
-   * Boilerplate and duplicate spans of files this worker prepared. Batches that arrive before `spans` get their
-   * boilerplate findings at once and wait for the span search (their replies come after `spans`).
+   * Boilerplate and duplicate spans of a batch of files (prepared by any worker). Batches that arrive before
+   * `spans` get their boilerplate findings at once and wait for the span search (their replies come after it).
    */
   | { type: 'analyse'; items: AnalyseItem[]; totalFiles: number; options: BoilerplateOptions }
   /** The corpus's shared postings and every document's word hashes, shared (not copied) with the worker. */

@@ -2,7 +2,7 @@
 // (attribution, figures and dates, comparisons and records, events with consequences, quotations that report)
 // against signs of what is not checkable (questions, opinions and feelings, promises, greetings, scene-setting,
 // site boilerplate), and the speaker is proposed where the sentence names one.
-import { Span } from './sentences';
+import { SPEAKER_LABEL, Span } from './sentences';
 import { ClaimSuggestion, EntitySuggestion } from './types';
 
 export interface ClaimOptions {
@@ -21,13 +21,13 @@ const NUMBER_WORDS = new RegExp(`\\b(${NUMBER_WORD.slice(3, -1)}|twice|double|do
 /** A quantity in words: a number word before a unit or a counted noun ("nine years", "forty percent", "three times"). */
 const QUANTITY_IN_WORDS = new RegExp(`\\b${NUMBER_WORD}(?:[ -]${NUMBER_WORD})*(?: and ${NUMBER_WORD})?\\s+(?:percent|per cent|percentage points?|times|years?|months?|weeks?|days|hours|dollars|pounds|euros|people|children|jobs|homes|families|workers|patients|prisoners|officers|nurses|doctors|teachers|students|votes|barrels|tonnes|tons|miles|acres|cases|deaths|out of|in (?:four|five|ten|twenty|a hundred))\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine) in (?:three|four|five|six|ten|twenty|a hundred)\\b`, 'i');
 /** Counted things in words: "five nations", "two boxes", "thousands of jobs", "millions of Americans". */
-const COUNTED = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s+(?:[a-z]+\s)?(?!(?:things|ways|times|reasons|points|questions|minutes|seconds|words|ideas|parts|steps|issues|occasions|sides|days|weeks|months|years|hours|areas|kinds|sorts|types|candidates|debates|terms|friends|options|choices)\b)[a-z]{3,}(?<!ss|us|is)s\b|\b(?:dozens|hundreds|thousands|millions|billions|tens of thousands) of \p{L}+/iu;
+const COUNTED = /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\s+(?:[a-z]+\s)?(?!(?:things|ways|times|reasons|points|questions|minutes|seconds|words|ideas|parts|steps|issues|occasions|sides|days|weeks|months|years|hours|areas|kinds|sorts|types|candidates|debates|terms|friends|options|choices)\b)[a-z]{3,}(?<!ss|us|is)s\b|\b(?:dozens|hundreds|thousands|millions|billions|trillions|tens of thousands) of \p{L}+/iu;
 /** A voting or legislative record, the most checked kind of political claim: "voted against", "vetoed", "co-sponsored". */
 const RECORD = /\b(voted (?:for|against|to|no|yes|twice|three times)|vetoed|(?:co-?)?sponsored|filibustered|signed into law|cast the deciding vote)\b/i;
 /** A rank or a ratio: "the fourth highest", "the bottom quarter", "twice as long", "per prisoner", "the only member". */
-const RANK_OR_RATIO = /\b((?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -](?:highest|lowest|largest|biggest|smallest|most|least|worst|best|fastest|slowest)|(?:bottom|top) (?:half|third|quarter|fifth|ten|five)|twice as|(?:three|four|five|ten) times (?:as|more|less|faster|slower|higher|lower)|per (?:person|head|capita|pupil|student|prisoner|patient|household|family|worker|resident|citizen)|the only (?:country|state|city|member|party|one|nation|province|region)|among the (?:first|last)|ranks?|ranked)\b/i;
+const RANK_OR_RATIO = /\b((?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[ -](?:highest|lowest|largest|biggest|smallest|most|least|worst|best|fastest|slowest)|(?:bottom|top) (?:half|third|quarter|fifth|ten|five)|twice as|(?:three|four|five|ten) times (?:as|more|less|faster|slower|higher|lower)|per (?:person|head|capita|pupil|student|prisoner|patient|household|family|worker|resident|citizen)|the (?:top|bottom|richest|wealthiest|poorest) (?:\d+(?:\.\d+)?|one|ten|tenth of one|1\/10th of 1) (?:percent|per cent)|the only (?:country|state|city|member|party|one|nation|province|region)|among the (?:first|last)|ranks?|ranked)\b/i;
 /** A claim over a whole population or period: "than any other", "in every region", "in our history", "on record". */
-const SCOPE = /\b(than (?:any|every|anywhere|all|ever|before|almost)|any other|no other|only (?:in|one|two|three|country|state|nation)|anywhere else|every (?:single )?(?:year|month|region|state|county|city|district|one)|in (?:the|our|this) (?:country|world|region|state|history|union|nation|province|capital)|in (?:a|the last|the past) (?:decade|generation|century)|on record|since (?:the|records|he|she|they|we|it)|for the first time|in (?:nine|ten|twenty|thirty|fifty|a hundred) years)\b/i;
+const SCOPE = /\b(than (?:any|every|anywhere|all|ever|before|almost)|any other|no other|only (?:in|one|two|three|country|state|nation)|anywhere else|every (?:single )?(?:year|month|region|state|county|city|district|one)|in (?:the|our|this) (?:country|world|region|state|history|union|nation|province|capital)|in (?:a|the last|the past) (?:decade|generation|century)|(?:in|over|during) the (?:last|past) (?:\d+|two|three|four|five|six|seven|eight|ten|twenty|thirty|forty|fifty) (?:years|decades)|on record|since (?:the|records|he|she|they|we|it)|for the first time|in (?:nine|ten|twenty|thirty|fifty|a hundred) years)\b/i;
 /** A cause stated as fact: "because of the sanctions", "the closure led to", "as a result". */
 const CAUSAL = /\b(because of|as a result|led to|leads to|caused|causes|due to|resulted in|results in|thanks to|blamed on|driven by|(?:when|after|since) (?:the|they|he|she|we) (?:\w+ ){0,3}(?:was|were|cut|raised|closed|abolished|introduced|passed|came in|imposed))\b/i;
 /** What a policy does or costs, stated as fact though in the future: "the plan would take cover from ...". */
@@ -62,8 +62,27 @@ const FIRST_SINGULAR = /\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me)\
 const SECOND_PERSON = /\b(you|your|you're|you’re)\b/i;
 const QUOTE = /["“”]/;
 
+/**
+ * Labels that name the one who asks rather than the one who answers: in an interview, a press conference or a
+ * debate the questions and their premises are not what gets checked, the answers are.
+ */
+const QUESTIONER = /^(?:Q|QUESTION|QUESTIONER|MODERATOR|INTERVIEWER|REPORTER|AUDIENCE|AUDIENCE MEMBER|HOST|PRESENTER|ANCHOR)$/;
+/**
+ * A record or a superlative over a period or a population ("the biggest win since 1984", "the lowest rate ever
+ * recorded", "more than any other country in the world"): checkable even when the speaker hedges it ("I guess").
+ */
+const SUPERLATIVE_SCOPE = /\b(?:the (?:\w+ ){0,3}(?:biggest|largest|highest|lowest|smallest|most|fewest|least|worst|best|fastest|slowest|first|only)\b[^.!?;]{0,60}?\b(?:since|ever|in (?:our |the )?history|on record|in (?:\d+|\w+) years|in (?:a|the last) (?:decade|generation|century)|anywhere in the world|on earth|in the (?:country|world|nation))|(?:more|fewer|less|lower|higher|bigger|larger) \w+(?: \w+){0,3} than (?:any other|at any (?:other )?time))\b/i;
+
+/** The words of a sentence without a transcript's speaker label, and whether the label names a questioner. */
+function unlabelled(s: string): { text: string; questioner: boolean } {
+  const m = SPEAKER_LABEL.exec(s);
+  if (!m || m[0].length >= s.length) { return { text: s, questioner: false }; }
+  return { text: s.slice(m[0].length), questioner: QUESTIONER.test(m[1]) };
+}
+
 /** Features of one sentence, for the score and for the documentation of why a sentence was proposed. */
-export function features(s: string, entities: number): Record<string, number> {
+export function features(sentence: string, entities: number): Record<string, number> {
+  const { text: s, questioner } = unlabelled(sentence);
   const words = s.split(/\s+/).filter(Boolean).length;
   const attribution = ATTRIBUTION.test(s);
   const first = FIRST_PERSON.test(s);
@@ -75,6 +94,8 @@ export function features(s: string, entities: number): Record<string, number> {
     quantityInWords: QUANTITY_IN_WORDS.test(s) ? 1 : 0,
     counted: COUNTED.test(s) ? 1 : 0,
     record: RECORD.test(s) ? 1 : 0,
+    superlativeScope: SUPERLATIVE_SCOPE.test(s) ? 1 : 0,
+    questioner: questioner ? 1 : 0,
     rank: RANK_OR_RATIO.test(s) ? 1 : 0,
     scope: SCOPE.test(s) ? 1 : 0,
     publicActor: PUBLIC_ACTOR.test(s) ? 1 : 0,
@@ -111,7 +132,7 @@ export function features(s: string, entities: number): Record<string, number> {
 const WEIGHTS: Record<string, number> = {
   attribution: 1.1, figure: 1.6, number: 0.9, numberWord: 0.6, date: 0.8, comparison: 0.9, event: 1.0, past: 0.5,
   topic: 0.6, entity: 0.5, quantityInWords: 1.2, counted: 0.8, record: 0.8, rank: 1.0, scope: 0.9, publicActor: 0.6, personal: -1.5,
-  firstSingular: -0.6, causal: 0.7, policyEffect: 1.0,
+  firstSingular: -0.6, causal: 0.7, policyEffect: 1.0, superlativeScope: 0.8, questioner: -3.0,
   question: -3.5, exclaim: -1.5, opinion: -2.2, evaluative: -1.3, modal: -0.6, boilerplate: -3.0, greeting: -2.0, marker: -0.3,
   imperative: -2.0, descriptive: -1.5, firstPerson: -0.2, secondPerson: -0.7, quote: 0.1, short: -1.5, long: 0.3,
   noEnd: -1.5,
@@ -123,13 +144,16 @@ const SOFT = new Set(['firstPerson', 'firstSingular', 'secondPerson', 'modal', '
 
 /**
  * The check-worthiness score of one sentence, in [0, 1]. `entities` is how many names the sentence holds; without
- * it, capitalized words after the first stand in for names.
+ * it, capitalized words after the first stand in for names. `asked`: the sentence is a questioner's (a moderator
+ * found in the document, see `questioners`), whatever its own label says.
  */
-export function claimScore(sentence: string, entities?: number): number {
+export function claimScore(sentence: string, entities?: number, asked = false): number {
   const f = features(sentence, entities ?? (sentence.slice(1).match(/(?<![.!?]\s)\b(?!I\b)\p{Lu}\p{Ll}+/gu)?.length ?? 0));
+  if (asked) { f.questioner = 1; }
   // A figure or a count is checkable whoever states it: in a debate it comes wrapped in "I", "you", "we would",
   // "Well," and "I think", which then count for half.
-  const hard = f.figure || f.quantityInWords || f.counted || (f.number && f.event);
+  // So is a record set over a period or a population, hedged or not ("I guess it was the biggest win since 1984").
+  const hard = f.figure || f.quantityInWords || f.counted || (f.number && f.event) || f.superlativeScope;
   let pos = 0; let neg = 0;
   for (const k in f) {
     const w = (WEIGHTS[k] ?? 0) * f[k];
@@ -143,6 +167,36 @@ export function claimScore(sentence: string, entities?: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * The speaker of each sentence of a transcript: the last speaker label ("NAME:") at or before it, if any.
+ */
+function turnSpeakers(text: string, sentences: readonly Span[]): (string | undefined)[] {
+  let current: string | undefined;
+  return sentences.map((span) => {
+    const m = SPEAKER_LABEL.exec(text.slice(span.start, Math.min(span.end, span.start + 60)));
+    if (m) { current = m[1]; }
+    return current;
+  });
+}
+
+/**
+ * The speakers of a transcript who mostly ask: a moderator or an interviewer named by name ("RADDATZ:"), whose
+ * lines carry the premises of questions rather than the claims that get checked. A speaker with at least six
+ * sentences, a quarter of them questions, is one; a candidate's rhetorical questions stay well under that share.
+ */
+function questioners(text: string, sentences: readonly Span[], speakers: readonly (string | undefined)[]): Set<string> {
+  const count = new Map<string, { all: number; asked: number }>();
+  sentences.forEach((span, k) => {
+    const who = speakers[k];
+    if (!who) { return; }
+    const c = count.get(who) ?? { all: 0, asked: 0 };
+    c.all++;
+    if (QUESTION_END.test(text.slice(span.start, span.end))) { c.asked++; }
+    count.set(who, c);
+  });
+  return new Set([...count].filter(([, c]) => c.all >= 6 && c.asked >= c.all / 4).map(([who]) => who));
+}
+
 /** Claims among the sentences of `text`; `entities` (of the same text) help name the speaker. */
 export function findClaims(
   text: string, sentences: readonly Span[], entities: readonly EntitySuggestion[], options: ClaimOptions = defaultClaimOptions,
@@ -150,14 +204,19 @@ export function findClaims(
   const out: ClaimSuggestion[] = [];
   let lastPerson: EntitySuggestion | undefined;
   let e = 0;
-  for (const span of sentences) {
+  const speakers = turnSpeakers(text, sentences);
+  const asking = questioners(text, sentences, speakers);
+  for (const [k, span] of sentences.entries()) {
     const sentence = text.slice(span.start, span.end);
     const inside: EntitySuggestion[] = [];
     while (e < entities.length && entities[e].start < span.end) {
       if (entities[e].start >= span.start) { inside.push(entities[e]); }
       e++;
     }
-    const score = claimScore(sentence, inside.length);
+    // A name in the speaker's label is who speaks, not a name the sentence is about.
+    const label = SPEAKER_LABEL.exec(sentence)?.[0].length ?? 0;
+    const who = speakers[k];
+    const score = claimScore(sentence, inside.filter((x) => x.start >= span.start + label).length, who !== undefined && asking.has(who));
     if (score >= options.minScore) {
       const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 100) / 100 };
       const speaker = findSpeaker(sentence, span.start, inside, lastPerson);

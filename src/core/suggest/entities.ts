@@ -11,7 +11,7 @@ import {
 import {
   Candidate, gapIsSpace, isCapitalized, Label, lexiconLabel, NOT_ENTITY_ACRONYMS, Word,
 } from './entityWords';
-import { harmonize, placesBeforePlaces, tableRows } from './entityDocument';
+import { harmonize, placesBeforePlaces, rankedRowName, tableRows } from './entityDocument';
 import { headingMatches, headingSentences, INITIALS, namesOfRunningText, titleCased } from './headings';
 import { Span } from './sentences';
 import { resultLines, typeClubs } from './sportsCopy';
@@ -20,7 +20,10 @@ import { EntitySuggestion } from './types';
 
 /** Lower-case words allowed inside a person's name: "Ursula von der Leyen", "Lula da Silva", "bin Salman". */
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'do', 'dos', 'das', 'del', 'della', 'di', 'du',
-  'le', 'la', 'bin', 'bint', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'e']);
+  'le', 'la', 'bin', 'bint', 'ibn', 'al', 'el', 'ter', 'ten', 'y', 'e', 'des', 'sans', 'et']);
+
+/** A surname with an Arabic article joined by a hyphen: "el-Baz", "al-Assad". */
+const ARTICLE_JOINED = /^(?:al|el|ad|as|ash|at|ibn|bin|abu|ben)-\p{Lu}\p{Ll}/u;
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'across', 'around', 'into', 'toward',
   'towards', 'via', 'throughout', 'within', 'across', 'between', 'inside', 'of']);
@@ -35,6 +38,15 @@ const LOWER_CASE_ROLES = new Set(['coach', 'manager', 'director', 'executive', '
   'publisher', 'trainer', 'forward', 'winger', 'wicketkeeper', 'batsman', 'bowler', 'all-rounder', 'left-hander',
   'right-hander', 'centre', 'full-back', 'keeper', 'playmaker', 'sprinter', 'swimmer', 'reporter', 'correspondent',
   'lawyer', 'detective', 'officer', 'owner', 'chef', 'activist', 'investor', 'banker', 'broker', 'consultant']);
+
+/**
+ * Kinds of organization written in lower case right before its name ("the medical charity Medecins sans
+ * Frontieres", "the refugee agency UNHCR") or right after it ("the Xinhua news agency", "the Citra group").
+ */
+const ORG_KIND_NOUNS = new Set(['agency', 'charity', 'company', 'firm', 'group', 'conglomerate', 'carrier', 'airline',
+  'insurer', 'lender', 'bank', 'broadcaster', 'newspaper', 'daily', 'weekly', 'retailer', 'automaker', 'carmaker',
+  'drugmaker', 'chipmaker', 'brokerage', 'watchdog', 'regulator', 'party', 'union', 'organisation', 'organization',
+  'movement', 'militia', 'exchange', 'utility', 'operator', 'producer', 'manufacturer', 'consortium', 'subsidiary']);
 
 /** Prepositions after which a name of two words or more is as often a person's as a place's ("a pass to ..."). */
 const WEAK_PLACE_PREPOSITIONS = new Set(['to', 'of', 'from', 'at', 'between', 'via', 'into', 'toward', 'towards']);
@@ -60,9 +72,12 @@ export function findEntities(
   const headings = headingSentences(words, sentences.length, tokenized);
   const candidates: Candidate[] = [];
   const inHeadings: Candidate[] = [];
-  for (const chunk of chunks(text, words)) {
+  for (const chunk of [...chunks(text, words)].flatMap((c) => splitBeforeTitle(c, words))) {
     // Capitals tell nothing in a heading: its runs are read once the running text has typed its names.
     if (headings.has(words[chunk.from].sentence)) { inHeadings.push(chunk); continue; }
+    // A ranked row with a word in lower case ("1. Dieter Blanc (France) 238.36 points") is not read as a heading;
+    // its name opens a sentence after the rank's full stop, where trimming would take "Dieter" for a common word.
+    if (rankedRowName(words, chunk, text) !== undefined) { candidates.push({ ...chunk, label: 'person', score: 0.7 }); continue; }
     const placesBefore: Candidate[] = [];
     const trimmed = trimChunk(chunk, words, tokenized, placesBefore);
     candidates.push(...placesBefore);
@@ -75,7 +90,7 @@ export function findEntities(
   const str = (c: Candidate) => words.slice(c.from, c.to + 1).map((w) => w.text).join(' ');
   typeClubs(candidates, words, text, tokenized, results.filter((c) => c.label === 'organization').map(str));
   const named = namesOfRunningText(candidates, words);
-  const rows = tableRows(words, inHeadings, named, tokenized, candidates);
+  const rows = tableRows(words, inHeadings, named, tokenized, candidates, text);
   for (const h of inHeadings) {
     if (rows.has(h)) { candidates.push(rows.get(h)!); continue; }
     candidates.push(...headingMatches(words, h.from, h.to, text, named, tokenized));
@@ -149,6 +164,8 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
       // "Peter Blackburn BRUSSELS 1996-08-22": a word in capitals after a Title Case one starts a dateline, not the name.
       if (/^\p{Lu}\p{Ll}/u.test(words[to].text) && /^\p{Lu}[\p{Lu}-]{3,}$/u.test(words[next].text)) { break; }
       if (isCapitalized(words[next]) && !words[next].initial) { to = next; continue; }
+      // "Osama el-Baz", "Bashar al-Assad": an Arabic article joined to the surname by a hyphen.
+      if (ARTICLE_JOINED.test(words[next].text)) { to = next; continue; }
       // Connectors inside a name: particles, "of"/"for" after an organization's or a place's head word, "&", and
       // one "and" inside an "of"/"for" organization ("Department of Forestry and Fire Protection").
       const connector = words[next].text;
@@ -177,6 +194,37 @@ function* chunks(text: string, words: Word[]): Generator<Candidate> {
     yield { words, from, to, score: 0 };
     i = to + 1;
   }
+}
+
+/**
+ * "Harlow County Circuit Court Judge Ada Penn", "Corvale Bank Chairman Ivo Marsh": a person's title inside a run,
+ * after an organization's or a place's word and before one to three words of a name, starts the person's name;
+ * what is before it is a name of its own.
+ */
+function splitBeforeTitle(c: Candidate, words: Word[]): Candidate[] {
+  for (let k = c.from + 1; k < c.to && k <= c.to - 1; k++) {
+    const t = words[k].text;
+    if (!PERSON_TITLES_STRONG.has(t) || c.to - k > 3) { continue; }
+    const before = words[k - 1].text;
+    const head = words.slice(c.from, k).map((w) => w.text).join(' ');
+    // One listed word before the title qualifies it ("Treasury Secretary ..."), as trimChunk reads it.
+    // "East Timorese Roman Catholic Bishop Carlos Belo": a given name after the title starts the name, whatever
+    // qualifies the title before it.
+    const givenAfter = GIVEN_NAMES.has(words[k + 1].text) && c.to - k >= 2 && k - c.from >= 2;
+    if (!(ORG_SUFFIXES.has(before) || LOC_SUFFIXES.has(before) || k - c.from >= 2 && lexiconLabel(head) !== undefined
+      || givenAfter)) { continue; }
+    // "Leeds General Infirmary": an organization's word after the title makes it part of that name.
+    // "Palestinian Authority Secretary General Ahmed Rahal": more titles may follow; a name ends the run.
+    if (words.slice(k + 1, c.to + 1).some((w) => !/^\p{Lu}\p{Ll}/u.test(w.text)
+      || ORG_SUFFIXES.has(w.text) || LOC_SUFFIXES.has(w.text)) || TITLES.has(words[c.to].text)) { continue; }
+    return [{ words, from: c.from, to: k - 1, score: 0 }, { words, from: k, to: c.to, score: 0 }];
+  }
+  // "NYMEX Alberta natgas": an acronym before a listed place is two names, the organization and the place.
+  if (c.to > c.from && /^[A-Z][A-Z&]{2,5}$/.test(words[c.from].text) && !NOT_ENTITY_ACRONYMS.has(words[c.from].text)
+    && lexiconLabel(words.slice(c.from + 1, c.to + 1).map((w) => w.text).join(' ')) === 'location') {
+    return [{ words, from: c.from, to: c.from, score: 0 }, { words, from: c.from + 1, to: c.to, score: 0 }];
+  }
+  return [c];
 }
 
 /**
@@ -282,7 +330,7 @@ function trimChunk(c: Candidate, words: Word[], tok: TokenizedText, placesBefore
     && !(to - 1 === from && GIVEN_NAMES.has(words[from].text))) { to--; }
   // Connectors left dangling at either end.
   while (from <= to && !isCapitalized(words[from])) { from++; }
-  while (to >= from && !isCapitalized(words[to])) { to--; }
+  while (to >= from && !isCapitalized(words[to]) && !(to > from && ARTICLE_JOINED.test(words[to].text))) { to--; }
   if (from > to) { return undefined; }
   const single = from === to ? words[from] : undefined;
   if (single) {
@@ -382,11 +430,23 @@ function typeCandidate(c: Candidate, text: string, words: Word[], tok: Tokenized
     && (/^(?:shareholders|board|chairman|subsidiary|spokesman|spokeswoman)$/.test(after.text)
       || after.text === 'chief' && /^(?:executive|financial)$/.test(words[words.indexOf(after) + 1]?.text ?? ''));
   if ((businessBefore || businessAfter || officerAfter) && !givenFirst && !(ws.length === 1 && lexiconLabel(first) === 'location')) { set('organization', 0.8); return; }
-  // "OPINION" in a heading is a word in capitals, not an acronym.
-  const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first)
-    && !tok.isCommonWord(first.replace(/\./g, '').toLowerCase());
+  // The kind of organization in lower case next to the name: "the charity Medecins sans Frontieres", "the Xinhua
+  // news agency". A place's name before such a noun is the place ("a Texas company"), so the word lists come first.
+  const kindBefore = prev !== undefined && ORG_KIND_NOUNS.has(prev.text) && gapIsSpace(text, prev, ws[0])
+    && !(prev2 !== undefined && /^(?:a|an|one|of)$/i.test(prev2.text));
+  const kindAfter = theBefore && next !== undefined && (ORG_KIND_NOUNS.has(next.text)
+    || next.text === 'news' && words[c.to + 2]?.text === 'agency');
+  if ((kindBefore || kindAfter) && !roleRightBefore(text, words, c, tok)) { set('organization', 0.8); return; }
+  // "OPINION" in a heading is a word in capitals, not an acronym. The model's vocabulary also holds acronyms
+  // ("usda", "nymex"): one it tags a proper noun, between words in lower case, is still one.
+  // "part XVII": a Roman numeral is no acronym.
+  const acronym = ws.length === 1 && /^[A-Z][A-Z0-9&.]{1,6}$/.test(first) && /[A-Z].*[A-Z]/.test(first) && !/^[IVX]+$/.test(first)
+    && (!tok.isCommonWord(first.replace(/\./g, '').toLowerCase()) || ws[0].pos === 'PROPN' && first.length <= 5
+      && [prev, next].some((w) => w !== undefined && /^\p{Ll}/u.test(w.text)));
   const titleBefore = prev !== undefined && gapIsSpace(text, prev, ws[0])
-    && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text));
+    && (PERSON_TITLES_STRONG.has(prev.text) || TITLES.has(prev.text) && /^[A-Z]/.test(prev.text)
+      // "the National Harbour Fishing study": a word that qualifies titles ("National Security Adviser") is no title.
+      && !NAME_ADJECTIVES.has(prev.text));
   const ageAfter = next?.text === ',' && /^\d{1,3}$/.test(words[c.to + 2]?.text ?? '') && words[c.to + 3]?.text === ',';
   const known = ws.length === 1 && KNOWN_PEOPLE.has(first);
   // A word no dictionary holds, in the singular too ("Renewables").

@@ -14,7 +14,7 @@ import { TokenizedText } from './tokens';
  */
 export function tableRows(
   words: Word[], inHeadings: Candidate[], named: Map<string, { label: Label; score: number }>, tok: TokenizedText,
-  running: Candidate[],
+  running: Candidate[], text: string,
 ): Map<Candidate, Candidate> {
   const withFigure = new Set<number>();
   for (const w of words) { if (/\d/.test(w.text)) { withFigure.add(w.sentence); } }
@@ -24,7 +24,7 @@ export function tableRows(
   for (const c of running) { if (c.label === 'person' && c.to > c.from) { surnames.add(words[c.to].text); } }
   for (const h of inHeadings) {
     if (!withFigure.has(words[h.from].sentence) || (named.has(key(h)) && named.get(key(h))!.label !== 'person')) { continue; }
-    const end = tableRowName(words, h.from, h.to, tok);
+    const end = tableRowName(words, h.from, h.to, tok) ?? rankedRowName(words, h, text);
     if (end === undefined) { continue; }
     out.set(h, { words, from: h.from, to: end, label: 'person', score: 0.7 });
     surnames.add(words[end].text);
@@ -35,6 +35,28 @@ export function tableRows(
     out.set(h, { words, from: h.from, to: h.to, label: 'person', score: 0.7 });
   }
   return out;
+}
+
+/**
+ * "4. Jacqui Cooper (Australia) 156.52": in a ranked list, a rank opening the line, then two or three Title Case
+ * words and a listed place in brackets or a figure, is a competitor, whatever dictionary holds the words
+ * ("Cooper", "Marshall"). Returns the end of the name, or undefined.
+ */
+export function rankedRowName(words: Word[], h: Candidate, text: string): number | undefined {
+  // The rank is "4." or "4" and "." as the tokenizer splits it, at the start of a line.
+  const dot = words[h.from - 1]?.text === '.' ? 1 : 0;
+  const rank = words[h.from - 1 - dot];
+  if (!rank || !(dot ? /^\d{1,3}$/ : /^\d{1,3}\.$/).test(rank.text)) { return undefined; }
+  const lineStart = text.lastIndexOf('\n', rank.start - 1) + 1;
+  if (!/^\s*$/.test(text.slice(lineStart, rank.start))) { return undefined; }
+  if (h.to === h.from || h.to - h.from > 2) { return undefined; }
+  const parts = words.slice(h.from, h.to + 1);
+  if (!parts.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(w.text) && !COMMON_CAPITALIZED.has(w.text)
+    && !ORG_SUFFIXES.has(w.text) && !LOC_SUFFIXES.has(w.text) && !DEMONYMS.has(w.text) && !DATE_WORDS.has(w.text)
+    && lexiconLabel(w.text) === undefined)) { return undefined; }
+  const next = words[h.to + 1];
+  const inBrackets = next?.text === '(' && lexiconLabel(words[h.to + 2]?.text ?? '') === 'location' && words[h.to + 3]?.text === ')';
+  return inBrackets || /^\d/.test(next?.text ?? '') ? h.to : undefined;
 }
 
 /** The least score of a full name whose short form is proposed alone (a two-word name of unknown words scores 0.6). */

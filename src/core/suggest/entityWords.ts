@@ -32,7 +32,8 @@ export const NOT_ENTITY_ACRONYMS = new Set(['CEO', 'CFO', 'COO', 'CTO', 'GDP', '
   'PhD', 'MBA', 'CCTV', 'SUV', 'GPS', 'USB', 'PC', 'PR', 'HQ', 'VIP', 'FAQ', 'UK-based', 'LGBT', 'LGBTQ', 'NGO', 'NGOs',
   'ICU', 'A&E', 'ER', 'BBQ', 'CO2', 'EV', 'EVs', 'LNG', 'GCSE', 'GCSEs', 'SAT', 'IQ', 'CV', 'RIP', 'ETA', 'TBC', 'PPE',
   'I', 'II', 'III', 'IV', 'V', 'VI', 'X', 'Q1', 'Q2', 'Q3', 'Q4', 'AP', 'UPDATE', 'BREAKING', 'LIVE', 'WATCH', 'READ',
-  'PHOTO', 'VIDEO', 'NEW', 'MORE', 'THE', 'AND', 'OF', 'IN', 'TO', 'A']);
+  'PHOTO', 'VIDEO', 'NEW', 'MORE', 'THE', 'AND', 'OF', 'IN', 'TO', 'A', 'EPS', 'YTD', 'NAV', 'ROE', 'EBIT', 'EBITDA',
+  'ETF', 'ETFs', 'FY', 'YOY', 'NOTE', 'FAQ', 'PDF', 'URL', 'OPEC+']);
 
 const GAP_SPACE = /^[ \t\u00a0]*$/;
 

@@ -1,7 +1,7 @@
 // Headings: lines in Title Case or capitals (headlines, bylines, menus), where capitals tell nothing about names.
 // They are read after the running text, and take the names it typed, in any case, and the names the word lists
 // know.
-import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, PERSON_TITLES_STRONG, TITLES } from './lexicon';
+import { COMMON_CAPITALIZED, DATE_WORDS, GIVEN_NAMES, KNOWN_PEOPLE, ORG_SUFFIXES, PERSON_TITLES_STRONG, TITLES } from './lexicon';
 import { TokenizedText } from './tokens';
 import { Candidate, Label, lexiconLabel, gapIsSpace, isCapitalized, NOT_ENTITY_ACRONYMS, Word } from './entityWords';
 
@@ -102,11 +102,35 @@ export function headingMatches(
     }
     return undefined;
   };
+  const sentence = words[from].sentence;
+  let first = from;
+  while (first > 0 && words[first - 1].sentence === sentence) { first--; }
+  let last = to;
+  while (last + 1 < words.length && words[last + 1].sentence === sentence) { last++; }
+  const line = words.slice(first, last + 1);
+  // Capitals say something in a line that writes other words in lower case ("NYMEX natgas ends lower", "Bre-X,
+  // Barrick Said to Continue Talks"), or in a line that is one word ("- USDA", a wire report's source): a word in
+  // capitals there is an acronym, an organization, as in running text.
+  const capitalsTell = line.some((w) => /\p{Ll}/u.test(w.text)) || line.filter((w) => /\p{L}/u.test(w.text)).length === 1;
+  const acronymAt = (i: number): boolean => capitalsTell && /^[A-Z][A-Z0-9&]{1,5}$/.test(words[i].text)
+    && /[A-Z].*[A-Z]/.test(words[i].text) && !NOT_ENTITY_ACRONYMS.has(words[i].text)
+    && (i === to || !isCapitalized(words[i + 1]) || !gapIsSpace(text, words[i], words[i + 1]));
+  // "- Canadian Grain Commission": a line that is only a name ending with an organization's word.
+  const wholeLine = line.every((w, k) => first + k >= from && first + k <= to || !/\p{L}/u.test(w.text));
+  if (wholeLine && to > from && ORG_SUFFIXES.has(words[to].text) && !knownAt(from)) {
+    return [{ words, from, to, label: 'organization', score: 0.6 }];
+  }
+  // "AMARILLO 1996-12-06": a line that is a run in capitals and a date is a wire dateline, the place it was filed.
+  if (from === first && /^\p{Lu}[\p{Lu}.'-]*$/u.test(words[from].text) && words.slice(from, to + 1).every((w) => /^\p{Lu}[\p{Lu}.'-]*$/u.test(w.text))
+    && last === to + 1 && /^\d{4}-\d\d-\d\d$/.test(words[last].text) && to - from <= 2 && !knownAt(from)) {
+    return [{ words, from, to, label: 'location', score: 0.75 }];
+  }
   const out: Candidate[] = [];
   let i = from;
   while (i <= to) {
     const known = knownAt(i);
     if (known) { out.push(known); i = known.to + 1; continue; }
+    if (acronymAt(i)) { out.push({ words, from: i, to: i, label: 'organization', score: 0.6 }); i++; continue; }
     const end = titledName(i);
     if (end !== undefined && !knownAt(i + 1)) {
       out.push({ words, from: i + 1, to: end, label: 'person', score: 0.75 });

@@ -14,7 +14,7 @@ export type { AnnotatedFile, GazetteerEntry, GazetteerMatchOptions } from './gaz
 export { splitSentences } from './sentences';
 export { placeEntityAnnotations, untaggedMentions } from './untagged';
 export type { Span } from './sentences';
-export { claimScore, findSpeaker } from './claims';
+export { claimScore, defaultClaimOptions, findSpeaker } from './claims';
 export type {
   ClaimSuggestion, EntityLabel, EntitySuggestion, RejectedMention, Suggestion, TaggedSpan,
 } from './types';

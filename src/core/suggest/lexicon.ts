@@ -24,7 +24,7 @@ export const ORG_SUFFIXES = words(`
   Organization Organisation Council Centre Center Church Diocese Mosque Synagogue Cathedral
   Police Constabulary Army Navy Forces Corps Guard Command Brigade Brigades Regiment Militia Marines
   Times Post Journal News Herald Gazette Tribune Telegraph Guardian Observer Chronicle Press Media Radio Television TV
-  Magazine Weekly
+  Magazine Weekly Desk Mail
   Studios Records Pictures Entertainment Games Pharmaceuticals Pharma Technologies Technology Systems Software
   Labs Laboratories Laboratory Energy Petroleum Oil Gas Power Electric Steel Mining Foods Brands Stores
   Logistics Shipping Telecom Communications Solutions Consulting Reserve Mission Council Caucus Project
@@ -39,7 +39,7 @@ export const ORG_HEADS = words(`
   University Bank Ministry Department Institute Council Court Church Museum College School Academy Board Office
   Union League House Federation Association Society Organization Organisation Commission Committee Agency
   Centre Center Bureau Secretary Federal Assembly Chamber Order Friends Party Coalition Alliance Campaign Conference
-  Network Fund Foundation Trust Service Authority Administration Corporation Inspectorate Directorate
+  Network Fund Foundation Trust Service Authority Administration Corporation Inspectorate Directorate Journal
 `);
 
 /** Last words that make a name a place: "Mississippi River", "Montgomery County", "Fenwick Street". */
@@ -224,10 +224,10 @@ export const COUNTRIES = phrases(`
   Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|
   Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|UAE|U.A.E.|
   United Kingdom|UK|U.K.|Britain|Great Britain|England|Scotland|Wales|Northern Ireland|United States|
-  United States of America|US|U.S.|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Vatican City|Venezuela|
+  United States of America|US|U.S.|U.S|USA|U.S.A.|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Vatican City|Venezuela|
   Vietnam|Viet Nam|Yemen|Zambia|Zimbabwe|Greenland|Puerto Rico|Hong Kong|Macau|Gaza|Gaza Strip|West Bank|Crimea|
   Donbas|Donbass|Kashmir|Tibet|Xinjiang|Chechnya|Kurdistan|Western Sahara|Transnistria|Abkhazia|South Ossetia|
-  Nagorno-Karabakh|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany
+  Nagorno-Karabakh|Soviet Union|USSR|Yugoslavia|Czechoslovakia|East Germany|West Germany|Zaire|Rhodesia|Ceylon
 `);
 
 /** Continents, regions, US states, provinces and other large areas. */
@@ -256,7 +256,9 @@ export const REGIONS = phrases(`
   Somerset|Norfolk|Suffolk|Cumbria|Northumberland|Durham|Cheshire|Merseyside|Midlands|West Midlands|East Anglia|
   Highlands|Lake District|Cotswolds|Ulster|Shetland|Orkney|Hebrides|Isle of Wight|Isle of Man|Jersey|
   Guernsey|Gibraltar|Falklands|Falkland Islands|Bermuda|Cayman Islands|Canary Islands|Balearic Islands|Azores|
-  Madeira|Galapagos|Hawaii|Guam|Mount Everest|Everest|Kilimanjaro|Mont Blanc
+  Madeira|Galapagos|Hawaii|Guam|Mount Everest|Everest|Kilimanjaro|Mont Blanc|
+  Ala|Ariz|Ark|Calif|Colo|Conn|Fla|Kan|Ky|Mich|Minn|Mont|Neb|Nev|Okla|Tenn|Vt|Wis|Wyo|
+  Ala.|Ariz.|Ark.|Calif.|Colo.|Conn.|Fla.|Kan.|Ky.|Mich.|Minn.|Mont.|Neb.|Nev.|Okla.|Tenn.|Vt.|Wis.|Wyo.
 `);
 
 /** Capitals and other cities often in the news. */
@@ -329,7 +331,7 @@ export const ORGANIZATIONS = phrases(`
   Green Party|Bundestag|Bundesbank|Knesset|Duma|Politburo|Hamas|Hezbollah|Hizbollah|Taliban|Islamic State|ISIS|
   ISIL|Isis|al-Qaeda|al Qaeda|Al Qaeda|Houthis|Houthi|Wagner|Wagner Group|Boko Haram|al-Shabab|PKK|IRA|ANC|
   Fatah|PLO|Muslim Brotherhood|Revolutionary Guards|Revolutionary Guard|IRGC|Mossad|Shin Bet|MI5|MI6|GCHQ|KGB|
-  FSB|NHS|BBC|ITV|Channel 4|Sky News|Reuters|AFP|Agence France-Presse|Associated Press|AP|Bloomberg|CNN|Fox News|
+  FSB|NHS|BBC|ITV|Channel 4|Sky News|Reuters|Reuter|AFP|Agence France-Presse|Associated Press|AP|Bloomberg|CNN|Fox News|
   MSNBC|NBC|CBS|ABC|NPR|PBS|Al Jazeera|New York Times|Washington Post|Wall Street Journal|Financial Times|
   The Economist|Economist|Guardian|Times|Daily Mail|Telegraph|Sun|Mirror|Independent|Politico|Axios|Xinhua|Tass|
   TASS|RIA Novosti|Interfax|Yonhap|Kyodo|IRNA|Fars|Tasnim|Apple|Google|Alphabet|Microsoft|Amazon|Meta|Facebook|

@@ -71,8 +71,16 @@ function segments(text: string): Span[] {
   return out;
 }
 
+/**
+ * A transcript's speaker label at the start of a line ("SANDERS:", "LESLEY STAHL:", "Q:"): capitals, then a colon.
+ * A line that opens with one is a new turn, whatever the line before it ended with.
+ */
+export const SPEAKER_LABEL = /^\s*((?:\p{Lu}[\p{Lu}.'’-]*)(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s+/u;
+
 /** Whether the line `next` continues the sentence of the text before it (a hard-wrapped paragraph). */
 function continues(text: string, before: Span, next: Span): boolean {
+  // A speaker cut off mid-sentence ("Well, that was--") does not run on into the next speaker's turn.
+  if (SPEAKER_LABEL.test(text.slice(next.start, Math.min(next.end, next.start + 60)))) { return false; }
   const last = text[before.end - 1];
   if ('.!?…:;'.includes(last)) { return false; }
   if (CLOSERS.includes(last) && before.end - 2 >= before.start && '.!?…'.includes(text[before.end - 2])) { return false; }

@@ -15,12 +15,27 @@ const FOR_AFTER = /^(?:playing|played|plays|play|signed|signing|scored|scoring|s
 /** Words that make a part or a form of a town, not a club: "North London", "Greater Manchester", "Old Delhi". */
 const TOWN_QUALIFIERS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Greater|Old|New|Upper|Lower|Inner|Outer|Downtown|Metro|Metropolitan|Little|Great)$/;
 
-/** Whether the text reads as sports copy: words of match reports, three times or more. */
+/**
+ * A line that is a result and nothing else: "Plymouth 4 Exeter 1", "Japan 2 Syria 1 (halftime 0-1)". Scores are
+ * whole numbers of one to three figures, so the rows of markets and bond tables (prices with decimals, four-figure
+ * volumes) do not match.
+ */
+const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3} \d{1,3} \p{Lu}[\p{L}.'’&-]*(?: \p{Lu}[\p{L}.'’&-]*){0,3} \d{1,3}[ \t]*(?:\([^()\n]*\)[ \t]*)?$/gmu;
+
+/**
+ * Whether the text reads as sports copy: words of match reports, three times or more, or three lines or more that
+ * are results. A cup's results list is often sent with no words around it but its heading, and its lines are the
+ * evidence that it is sport.
+ */
 export function isSportsCopy(text: string): boolean {
   let n = 0;
   SPORT_WORDS.lastIndex = 0;
   while (SPORT_WORDS.exec(text) && n < 3) { n++; }
-  return n >= 3;
+  if (n >= 3) { return true; }
+  let lines = 0;
+  RESULT_LINE.lastIndex = 0;
+  while (RESULT_LINE.exec(text) && lines < 3) { lines++; }
+  return lines >= 3;
 }
 
 /** A town in the word lists that is no country (countries' teams stay places). */
@@ -80,7 +95,7 @@ export function resultLines(words: Word[], text: string, sentenceCount: number):
     if (firstIndex[w.sentence] < 0) { firstIndex[w.sentence] = i; }
     bySentence[w.sentence].push(w);
   });
-  const out: Candidate[] = [];
+  const out: Candidate[] = standingsRows(words, text);
   bySentence.forEach((ws, s) => {
     // Side, score, side, score, then nothing or a bracket.
     let k = 0;
@@ -100,5 +115,29 @@ export function resultLines(words: Word[], text: string, sentenceCount: number):
       out.push({ words, from: firstIndex[s] + a, to: firstIndex[s] + b, label: country ? 'location' : 'organization', score: 0.85 });
     }
   });
+  return out;
+}
+
+/**
+ * The rows of a league table, "Aston Villa 17 9 3 5 22 15 30": a line that is a name of one to four words, then
+ * four figures or more and nothing else, names a team (played, won, drawn, lost ...). Called for sports copy only.
+ */
+function standingsRows(words: Word[], text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < words.length) {
+    let end = i;
+    while (end + 1 < words.length && !text.slice(words[end].end, words[end + 1].start).includes('\n')) { end++; }
+    let k = i;
+    while (k <= end && k - i < 5 && (isCapitalized(words[k]) && !/\d/.test(words[k].text)
+      || k > i && /^(?:of|['’]s)$/.test(words[k].text))) { k++; }
+    const figures = end - k + 1;
+    if (k > i && figures >= 4 && words.slice(k, end + 1).every((w) => /^\d{1,3}$/.test(w.text))) {
+      const name = words.slice(i, k).map((w) => w.text).join(' ');
+      const country = COUNTRIES.has(name) || lexiconLabel(name) === 'location' && !CITIES.has(name);
+      out.push({ words, from: i, to: k - 1, label: country ? 'location' : 'organization', score: 0.85 });
+    }
+    i = end + 1;
+  }
   return out;
 }

@@ -5,7 +5,7 @@
 import type { SkippedEntry } from '../../core/io/walkFolder';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
-import { INDEX_WORKER_OPTIONS, IndexReply, IndexRequest, UnsentRequest } from '../../protocol/indexProtocol';
+import { INDEX_WORKER_EXEC_ARGV, IndexReply, IndexRequest, UnsentRequest } from '../../protocol/indexProtocol';
 import { Activity } from '../platform/activity';
 import { WorkerHost } from './workerHost';
 
@@ -29,11 +29,19 @@ interface Pending extends RequestCallbacks {
 
 export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
   constructor(extensionPath: string, private readonly activity: Activity) {
-    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker', INDEX_WORKER_OPTIONS);
+    // A process of its own: the index of a large corpus is gigabytes, which the extension host should not hold.
+    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker', { process: { execArgv: INDEX_WORKER_EXEC_ARGV } });
   }
 
-  send(request: UnsentRequest, callbacks: RequestCallbacks = {}): Promise<Outcome> {
-    return this.request<Outcome>(request, (resolve, reject) => ({ ...callbacks, resolve, reject, end: this.activity.begin() }));
+  /** Sends a request; aborting `signal` cancels it (a scan is then answered with cancelled). */
+  send(request: UnsentRequest, callbacks: RequestCallbacks = {}, signal?: AbortSignal): Promise<Outcome> {
+    return this.request<Outcome>(request, (resolve, reject, id) => {
+      const cancel = () => this.notify({ type: 'cancel', id } satisfies IndexRequest);
+      // Aborted already: the cancel follows the request, which is posted once this returns.
+      if (signal?.aborted) { queueMicrotask(cancel); } else { signal?.addEventListener('abort', cancel, { once: true }); }
+      const busy = this.activity.begin();
+      return { ...callbacks, resolve, reject, end: () => { signal?.removeEventListener('abort', cancel); busy(); } };
+    });
   }
 
   protected override onReply(reply: IndexReply): void {

@@ -183,8 +183,8 @@ export class CorpusIndexer implements vscode.Disposable {
   private async scan(folder: vscode.WorkspaceFolder, background: boolean, onProgress?: (p: ScanProgress) => void, token?: vscode.CancellationToken): Promise<JsonSummary | undefined> {
     const state = this.stateOf(folder);
     state.scan?.cancel();
-    const cancel = new SharedArrayBuffer(4);
-    const running: RunningScan = { cancel: () => Atomics.store(new Int32Array(cancel), 0, 1), background };
+    const cancel = new AbortController();
+    const running: RunningScan = { cancel: () => cancel.abort(), background };
     state.scan = running;
     this.changed();
     const onCancel = token?.onCancellationRequested(() => running.cancel());
@@ -201,7 +201,6 @@ export class CorpusIndexer implements vscode.Disposable {
         folder: key,
         root: folder.uri.fsPath,
         selection: this.deps.files.selection(folder),
-        cancel,
       }, {
         onProgress,
         onListed: (l) => {
@@ -213,7 +212,7 @@ export class CorpusIndexer implements vscode.Disposable {
         onFindings: (f) => {
           for (const uri of this.accept(f)) { reported.add(uri); }
         },
-      });
+      }, cancel.signal);
       if (!outcome.done) {
         this.deps.log.info(`indexing ${folder.name} cancelled`);
         return undefined;

@@ -27,7 +27,8 @@ export class SuggestWorkerClient extends WorkerHost<SuggestWorkerReply, Pending>
   readonly onDidWarmUp = this.warmedUp.event;
 
   constructor(extensionPath: string) {
-    super(WorkerHost.script(extensionPath, 'suggestWorker.js'), 'the suggestion worker');
+    // A process of its own, as the index worker: its model, gazetteers and searches stay out of the host's memory.
+    super(WorkerHost.script(extensionPath, 'suggestWorker.js'), 'the suggestion worker', { process: { execArgv: [] } });
   }
 
   /** Starts the worker now, if it is not running, so that it warms up before the first request. */

@@ -4,12 +4,13 @@
 // the channel has moved past is skipped, and every reply names its request's generation and the editor version it
 // was computed for.
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
+import { ChildProcess, execFileSync, fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { IndexService } from '../../../src/worker/scanWorker';
 import { FileFindings, IndexReply, IndexRequest, UnsentRequest } from '../../../src/protocol/indexProtocol';
+import { WORKER_PROCESS_ENV } from '../../../src/protocol/workerProcess';
 
 const SHARED = 'The island council has agreed to subsidise a second daily crossing for the rest of the year, so that pupils '
   + 'at the secondary school on the mainland no longer have to leave home before six in the morning to reach their first '
@@ -39,7 +40,7 @@ describe('index worker service', () => {
   const files = (rs: IndexReply[]) => new Map<string, FileFindings>(findingsOf(rs).flatMap((r) => r.files.map((f) => [f.path, f] as const)));
   const codes = (f: FileFindings | undefined) => f?.findings.map((x) => x.code);
   const scan = (generation = 1) => send({
-    type: 'scan', generation, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, cancel: new SharedArrayBuffer(4),
+    type: 'scan', generation, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] },
   });
   /** The editor's text of a document, as the document channel sends it (open, then whole-text changes). */
   const sync = (rel: string, version: number, text: string) => {
@@ -208,10 +209,11 @@ describe('index worker service', () => {
 
   it('answers a cancelled scan with cancelled and keeps the index it had', async () => {
     await scan();
-    const cancel = new SharedArrayBuffer(4);
-    Atomics.store(new Int32Array(cancel), 0, 1);
-    const rs = await send({ type: 'scan', generation: 3, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] }, cancel });
-    assert.deepStrictEqual(rs.map((r) => r.type), ['cancelled']);
+    const id = nextId++;
+    service.receive({ type: 'scan', id, generation: 3, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+    service.receive({ type: 'cancel', id });
+    await service.idle();
+    assert.deepStrictEqual(replies.filter((r) => r.id === id).map((r) => r.type), ['cancelled']);
     const still = await send({ type: 'disk', generation: 4, folder: 'f', paths: ['a.txt'] });
     assert.ok(files(still).has('a.txt'));
   });
@@ -293,5 +295,75 @@ describe('index worker service', () => {
     const rs = await scan();
     assert.ok(findingsOf(rs).length > 1, `${findingsOf(rs).length} message(s)`);
     assert.strictEqual(files(rs).size, 43);
+  });
+});
+
+describe('index worker as a process', () => {
+  // The script as the extension starts it: forked, talking over the process's IPC channel, with prepare worker
+  // threads inside it. Without a synchronous receive it must yield for acks and cancels to be heard.
+  let root: string;
+  let child: ChildProcess;
+  let replies: IndexReply[];
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-lens-worker-process-'));
+    for (let i = 0; i < 600; i++) {
+      fs.writeFileSync(path.join(root, `n${String(i).padStart(3, '0')}.txt`), article(`Ferry timetable ${i}`, `Crossing number ${i} leaves the harbour at ${i % 12} o'clock.`, i % 3 === 0));
+    }
+    child = fork(path.join(repo, 'out', 'src', 'worker', 'scanWorker.js'), [], {
+      env: { ...process.env, [WORKER_PROCESS_ENV]: '1' }, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    replies = [];
+    // The host's part: every findings and listed reply acknowledged, as IndexWorkerClient does.
+    child.on('message', (r: IndexReply) => {
+      replies.push(r);
+      if (r.type === 'findings' || r.type === 'listed') { child.send({ type: 'ack', id: r.id } satisfies IndexRequest); }
+    });
+  });
+  afterEach(() => {
+    child.kill();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const answered = (id: number) => new Promise<IndexReply[]>((resolve, reject) => {
+    const look = (r: IndexReply) => {
+      if (r.id !== id || (r.type !== 'done' && r.type !== 'cancelled' && r.type !== 'error')) { return; }
+      child.off('message', look);
+      resolve(replies.filter((x) => x.id === id));
+    };
+    child.on('message', look);
+    child.once('exit', (code) => reject(new Error(`the worker exited (${code})`)));
+  });
+  const scan = (id: number): IndexRequest => ({ type: 'scan', id, generation: id, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] } });
+
+  it('scans a folder, in more findings replies than it keeps out unacknowledged', async () => {
+    child.send(scan(1));
+    const rs = await answered(1);
+    assert.strictEqual(rs.at(-1)!.type, 'done');
+    const findings = rs.filter((r): r is Findings => r.type === 'findings');
+    assert.ok(findings.length > 4, `${findings.length} findings replies`);
+    const got = new Map(findings.flatMap((r) => r.files.map((f) => [f.path, f] as const)));
+    assert.strictEqual(got.size, 600);
+    assert.ok(got.get('n003.txt')!.findings.some((f) => f.code === 'duplicate.cross-file'));
+    assert.deepStrictEqual(rs.filter((r) => r.type === 'listed').flatMap((r) => (r.type === 'listed' ? r.paths : [])).length, 600);
+  });
+
+  it('hears a cancel sent after the scan, and answers the next request', async () => {
+    child.send(scan(1));
+    child.send({ type: 'cancel', id: 1 } satisfies IndexRequest);
+    assert.deepStrictEqual((await answered(1)).map((r) => r.type).at(-1), 'cancelled');
+    child.send(scan(2));
+    assert.deepStrictEqual((await answered(2)).map((r) => r.type).at(-1), 'done');
+  });
+
+  it('takes in the editor\'s text by the document channel', async () => {
+    // The file on disk does not hold the shared passage; the editor's text does.
+    const text = article('Harbour dredging', 'The harbour board has hired a dredger for the autumn, to deepen the channel that the ferries use at low tide.', true);
+    child.send({ type: 'didOpen', uri: 'file:///f/n001.txt', folder: 'f', path: 'n001.txt', version: 4, text });
+    child.send(scan(1));
+    const rs = await answered(1);
+    const last = rs.filter((r): r is Findings => r.type === 'findings').flatMap((r) => r.files).filter((f) => f.path === 'n001.txt').at(-1)!;
+    assert.strictEqual(last.version, 4);
+    assert.ok(last.findings.some((f) => f.start === text.indexOf(SHARED)), JSON.stringify(last));
   });
 });

@@ -1,8 +1,9 @@
 // The fast shape hash used when indexing must give exactly the shape that the detector's full measure gives.
 import * as assert from 'assert';
-import { analyseUnits, blockShapes, foldedWords, shapeOf } from '../../../../src/core/detect/boilerplate';
+import { analyseUnits, blockShapes, defaultBoilerplateOptions, detectBoilerplate, foldedWords, shapeOf } from '../../../../src/core/detect/boilerplate';
+import { shapeStatsFromCounts } from '../../../../src/core/shapeCounts';
 import { TextModel } from '../../../../src/core/text';
-import { measure, shapeHash, wordTable } from '../../../../src/core/detect/boilerplateUnits';
+import { measure, shapeHash, WordBits, wordHash, wordTable } from '../../../../src/core/detect/boilerplateUnits';
 
 const lines = [
   'Updated 3 hours ago - Politics & Policy',
@@ -46,5 +47,28 @@ describe('shapeHash', () => {
     const analysis = analyseUnits(model, blocks);
     assert.ok(analysis.units.some((u) => u.wholeBlock) && analysis.units.some((u) => !u.wholeBlock), 'both kinds of unit');
     assert.deepStrictEqual(analysis.blockShapes, blockShapes(model, blocks));
+
+    // Without the shapes of blocks judged line by line: those are 0, the others the same, and the findings too.
+    const lean = analyseUnits(model, blocks, defaultBoilerplateOptions, false);
+    const whole = new Set(analysis.units.filter((u) => u.wholeBlock).map((u) => u.block));
+    lean.blockShapes.forEach((s, b) => assert.strictEqual(s, whole.has(b) ? analysis.blockShapes[b] : 0, `block ${b}`));
+    const counts = Int32Array.from(blocks, (_, b) => 2 + b);
+    assert.deepStrictEqual(
+      detectBoilerplate(model, blocks, shapeStatsFromCounts(lean.blockShapes, counts, 4), defaultBoilerplateOptions, lean),
+      detectBoilerplate(model, blocks, shapeStatsFromCounts(analysis.blockShapes, counts, 4), defaultBoilerplateOptions, analysis),
+    );
+  });
+});
+
+describe('WordBits', () => {
+  it('gives the bits of every word it holds and 0 for any other, the hash 0 and negative hashes included', () => {
+    // Hashes that fill the table's probe chains: many of them share a slot in a table of this size.
+    const entries: [number, number][] = [[0, 7], [-1, 3], [0x7fffffff, 1 << 30], [-0x80000000, 5]];
+    for (let i = 1; i <= 500; i++) { entries.push([Math.imul(i, 0x10000), i]); }
+    const table = new WordBits(entries);
+    for (const [h, v] of entries) { assert.strictEqual(table.get(h), v, `hash ${h}`); }
+    for (let i = 501; i <= 1000; i++) { assert.strictEqual(table.get(Math.imul(i, 0x10000)), 0); }
+    assert.strictEqual(new WordBits([]).get(0), 0);
+    assert.strictEqual(new WordBits([[wordHash('the'), 1]]).get(wordHash('The')), 1);
   });
 });

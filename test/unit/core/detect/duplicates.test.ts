@@ -2,8 +2,8 @@
 // in-file repeats, near-duplicate pairs, and incremental updates.
 import * as assert from 'assert';
 import { CorpusIndex } from '../../../../src/core/index/corpusIndex';
-import { tokenize } from '../../../../src/core/detect/tokens';
-import { winnow } from '../../../../src/core/detect/winnow';
+import { tokenize, tokenizeWide, wordHash16 } from '../../../../src/core/detect/tokens';
+import { kgramHashes, winnow } from '../../../../src/core/detect/winnow';
 import { findSharedSpansGrouped } from '../../../../src/core/detect/duplicates';
 import { trimBoilerplateEnds } from '../../../../src/core/detect/boilerplateSpans';
 
@@ -24,13 +24,26 @@ describe('tokenize and winnow', () => {
     const t = tokenize('Hello, WORLD — héllo 😀!');
     assert.strictEqual(t.count, 4);
     assert.strictEqual(t.hash[0], tokenize('hello').hash[0]);
+    assert.notStrictEqual(t.hash[0], t.hash[1]);
     assert.deepStrictEqual([t.offsets.start(1), t.offsets.end(1)], [7, 12]);
     assert.deepStrictEqual([t.offsets.start(3), t.offsets.end(3)], [21, 23]); // a surrogate pair stays whole
   });
 
+  it('keeps the 32-bit hash of each word folded to 16 bits, and fingerprints the 32-bit ones', () => {
+    const { tokens, wide } = tokenizeWide(prose('w', 50));
+    assert.strictEqual(wide.length, tokens.count);
+    assert.ok(tokens.hash instanceof Uint16Array);
+    wide.forEach((h, i) => assert.strictEqual(tokens.hash[i], wordHash16(h)));
+    assert.deepStrictEqual(tokenize(prose('w', 50)).hash, tokens.hash);
+    // The fold keeps bits of both halves: hashes differing only in the high half stay apart.
+    assert.notStrictEqual(wordHash16(0x00010000), wordHash16(0x00020000));
+    const fp = winnow(wide, 5, 4);
+    assert.strictEqual(fp.hash[0], kgramHashes(wide, 5)[fp.pos[0]]);
+  });
+
   it('selects at least one fingerprint in every window of k-grams', () => {
-    const t = tokenize(prose('w', 200));
-    const fp = winnow(t.hash, 5, 4);
+    const { tokens: t, wide } = tokenizeWide(prose('w', 200));
+    const fp = winnow(wide, 5, 4);
     for (let i = 0; i + 4 <= t.count - 5 + 1; i++) {
       assert.ok(Array.from(fp.pos).some((p) => p >= i && p < i + 4), `window at ${i} has no fingerprint`);
     }
@@ -142,7 +155,7 @@ describe('CorpusIndex bulk load', () => {
     const grouped = bulk.sharedPostings();
     const { buffers, directory } = bulk.tokenDirectory();
     assert.ok(buffers.every((b) => b instanceof SharedArrayBuffer));
-    const hashesOf = (id: number) => (directory[3 * id] < 0 ? undefined : new Uint32Array(buffers[directory[3 * id]], directory[3 * id + 1], directory[3 * id + 2]));
+    const hashesOf = (id: number) => (directory[3 * id] < 0 ? undefined : new Uint16Array(buffers[directory[3 * id]], directory[3 * id + 1], directory[3 * id + 2]));
     const o = bulk.options.duplicates;
     let passages = 0;
     for (const [p] of files) {

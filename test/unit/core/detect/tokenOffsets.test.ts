@@ -21,8 +21,9 @@ describe('token offsets', () => {
     let p = 3;
     for (let i = 0; i < 1000; i++) {
       const r = rand();
-      p += r < 0.05 ? 255 + Math.floor(rand() * 5000) : Math.floor(rand() * 4);
-      const len = r > 0.97 ? 250 + Math.floor(rand() * 600) : 1 + Math.floor(rand() * 12);
+      // Gaps and lengths on both sides of what a half byte holds (gaps 0-14, lengths 1-15), and far past it.
+      p += r < 0.05 ? 255 + Math.floor(rand() * 5000) : r < 0.2 ? 13 + Math.floor(rand() * 4) : Math.floor(rand() * 4);
+      const len = r > 0.97 ? 250 + Math.floor(rand() * 600) : r > 0.8 ? 14 + Math.floor(rand() * 4) : 1 + Math.floor(rand() * 12);
       starts.push(p);
       ends.push(p + len);
       p += len;
@@ -38,6 +39,27 @@ describe('token offsets', () => {
     }
   });
 
+  it('finds the first token at or after any offset, as a walk over every start would', () => {
+    const rand = lcg(11);
+    const b = new TokenOffsetsBuilder(10);
+    const starts: number[] = [];
+    let p = 5;
+    for (let i = 0; i < 700; i++) {
+      // Some gaps and words too long for a byte, and tokens of zero gap, across many anchor blocks.
+      p += rand() < 0.03 ? 300 + Math.floor(rand() * 700) : Math.floor(rand() * 3);
+      const len = rand() < 0.02 ? 260 + Math.floor(rand() * 300) : 1 + Math.floor(rand() * 9);
+      starts.push(p);
+      b.add(p, p + len);
+      p += len;
+    }
+    const offsets = b.finish();
+    for (let offset = 0; offset <= p + 2; offset++) {
+      const expected = starts.findIndex((s) => s >= offset);
+      assert.strictEqual(offsets.firstAt(offset), expected < 0 ? starts.length : expected, `offset ${offset}`);
+    }
+    assert.strictEqual(new TokenOffsetsBuilder(4).finish().firstAt(3), 0);
+  });
+
   it('matches the words of a text and refuses an index outside it', () => {
     const text = `${'x'.repeat(300)} ab${' '.repeat(400)}cd ${Array.from({ length: 200 }, (_, i) => `w${i}`).join(', ')}`;
     const t = tokenize(text);
@@ -51,10 +73,18 @@ describe('token offsets', () => {
     assert.throws(() => t.offsets.end(-1), /outside/);
   });
 
-  it('costs about two bytes a word and keeps no spare capacity', () => {
+  it('keeps a token of zero length', () => {
+    const b = new TokenOffsetsBuilder(4);
+    b.add(2, 2);
+    b.add(3, 5);
+    const o = b.finish();
+    assert.deepStrictEqual([o.start(0), o.end(0), o.start(1), o.end(1)], [2, 2, 3, 5]);
+  });
+
+  it('costs about one byte a word for offsets, two for the hash, and keeps no spare capacity', () => {
     const t = tokenize(Array.from({ length: 5000 }, (_, i) => `word${i}`).join(' '));
     const { bytes, anchors, long } = t.offsets.packed;
-    assert.strictEqual(bytes.byteLength + anchors.byteLength + long.byteLength, 2 * 5000 + 4 * Math.ceil(5000 / 64));
-    assert.strictEqual(t.hash.buffer.byteLength, 4 * 5000);
+    assert.strictEqual(bytes.byteLength + anchors.byteLength + long.byteLength, 5000 + 4 * Math.ceil(5000 / 64));
+    assert.strictEqual(t.hash.buffer.byteLength, 2 * 5000);
   });
 });

@@ -39,6 +39,14 @@ describe('suggest: sentence splitter', () => {
     const text = 'Port strike ends\r\n\r\nWorkers voted to return\r\nto work on Monday, the union said.\r\nTalks resume today.';
     assert.deepEqual(sentences(text), ['Port strike ends', 'Workers voted to return\r\nto work on Monday, the union said.', 'Talks resume today.']);
   });
+  it('starts a new sentence at a transcript\'s speaker label, even after a turn cut off mid-sentence', () => {
+    const text = 'OKONJO: The plan was always--\nMARIA DELGADO: The plan cost the county 12 million.\nOKONJO: Not by Mr.\nOKONJO: Pell\'s count.';
+    assert.deepEqual(sentences(text), [
+      'OKONJO: The plan was always--', 'MARIA DELGADO: The plan cost the county 12 million.', 'OKONJO: Not by Mr.', 'OKONJO: Pell\'s count.',
+    ]);
+    // A hard-wrapped line that opens with an ordinary word still joins the line before it.
+    assert.deepEqual(sentences('The plan cost the\ncounty 12 million.'), ['The plan cost the\ncounty 12 million.']);
+  });
 });
 
 describe('suggest: claims', () => {
@@ -106,6 +114,66 @@ describe('suggest: claims', () => {
       .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
     assert.ok(score(record) > score(ramble), `${score(record)} > ${score(ramble)}`);
     assert.ok(score(record) >= 0.45);
+  });
+
+  it('reads a transcript line without its speaker label, and ranks a questioner\'s line below the answer', () => {
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    // The label is no part of what is said: the same words score the same under any answering speaker's name.
+    assert.equal(score('OKONJO: The ferry fare rose 40 percent in two years.'), score('The ferry fare rose 40 percent in two years.'));
+    assert.equal(score('MARIA DELGADO: The ferry fare rose 40 percent in two years.'), score('The ferry fare rose 40 percent in two years.'));
+    // The one who asks states premises; the one who answers makes the claims that get checked.
+    const asked = score('QUESTION: The ferry fare rose 40 percent in two years.');
+    const moderated = score('MODERATOR: The port has lost 300 jobs since the merger.');
+    assert.ok(asked < score('OKONJO: The ferry fare rose 40 percent in two years.'), `${asked}`);
+    assert.ok(asked < 0.45 && moderated < 0.45, `${asked} ${moderated}`);
+    // A colon after ordinary words is no label: the sentence keeps its words, and its claim.
+    assert.ok(score('The fare rose for one reason: fuel went up 40 percent.') >= 0.45);
+  });
+
+  it('finds the moderator of a transcript by the share of questions, and ranks the moderator\'s premises below the answers', () => {
+    const turns = [
+      'HALE: Good evening and welcome to the debate.',
+      'HALE: Senator Brandt, the county lost 2,000 jobs last year. What would you do?',
+      'BRANDT: The county lost 2,000 jobs because the mill closed in March.',
+      'HALE: Governor Ruiz, is that fair?',
+      'RUIZ: The mill closed after the state cut its power subsidy by 30 percent.',
+      'HALE: Should the state restore the subsidy?',
+      'RUIZ: I think we should look at every option.',
+      'HALE: Senator, your response?',
+      'BRANDT: We will rebuild this county together.',
+      'HALE: Thank you both.',
+    ];
+    const text = turns.join('\n');
+    const all = suggest(text, { entities: false, claims: true, minClaimScore: 0 }).filter((c): c is ClaimSuggestion => c.kind === 'claim');
+    const score = (fragment: string) => all.find((c) => c.text.includes(fragment))!.score;
+    // The moderator's figure is a premise; the candidates' figures are the claims.
+    assert.ok(score('the county lost 2,000 jobs last year') < 0.45, `${score('the county lost 2,000 jobs last year')}`);
+    assert.ok(score('because the mill closed') >= 0.45 && score('cut its power subsidy') >= 0.45);
+    // The same premise from a speaker who seldom asks is a claim like any other.
+    const alone = suggest('HALE: The county lost 2,000 jobs last year.', { entities: false, claims: true, minClaimScore: 0 })
+      .filter((c): c is ClaimSuggestion => c.kind === 'claim')[0].score;
+    assert.ok(alone >= 0.45, `${alone}`);
+  });
+
+  it('counts a record over a period or a population as checkable even when the speaker hedges it', () => {
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    const hedgedRecord = 'I guess it was the biggest turnout for a council vote since the harbour opened.';
+    const hedgedOpinion = 'I guess it was a good night for the council and for the harbour.';
+    assert.ok(score(hedgedRecord) > score(hedgedOpinion) + 0.2, `${score(hedgedRecord)} > ${score(hedgedOpinion)}`);
+    assert.ok(score('Our port now handles more cargo than any other port in the region.') >= 0.45);
+    // A superlative with no period or population is praise, not a record.
+    assert.ok(score('I think she is the best harbour master we could have.') < 0.45);
+  });
+
+  it('counts a trend over a stated period, a share held by the top of a population and trillions as checkable', () => {
+    const score = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    // The same sentence with and without its period, its share or its count: each of them adds to the score.
+    assert.ok(score('Harbour fees have risen for fishermen in the last twenty years.') > score('Harbour fees have risen for fishermen.') + 0.05);
+    assert.ok(score('Most of the new moorings went to the top 5 percent of boat owners.') > score('Most of the new moorings went to the boat owners.') + 0.1);
+    assert.ok(score('The fleet has moved trillions of tonnes of cargo.') > score('The fleet has moved tonnes of cargo.') + 0.1);
   });
 
   it('gives every sentence a score that ranks a checkable statement above the speaker\'s biography', () => {

@@ -219,4 +219,67 @@ describe('suggest: entities', () => {
     assert.deepEqual(labelled('KOR-VALE, Norway 2025-03-14\nThe plant shut down, officials said.'), ['location:KOR-VALE', 'location:Norway']);
     assert.deepEqual(labelled('Senator Ida Varn met Dorvick, Ohio\'s mayor, on Friday.'), ['person:Ida Varn', 'location:Ohio']);
   });
+  it('reads an acronym the model knows as a word, tagged a proper noun between lower-case words, as an organization, but not a word in capitals', () => {
+    assert.deepEqual(labelled('Grain sales slowed on Thursday, USDA said.'), ['organization:USDA']);
+    assert.deepEqual(labelled('It was NOT true, the farmers said.'), []);
+  });
+
+  it('reads the kind of organization in lower case before or after a name as an organization', () => {
+    assert.deepEqual(labelled('Aid came from the medical charity Soins sans Limites on Friday.'), ['organization:Soins sans Limites']);
+    assert.deepEqual(labelled('The move was approved, the Korvalo news agency said.'), ['organization:Korvalo']);
+    assert.deepEqual(labelled('Prices were set by the Teravin group last year.'), ['organization:Teravin']);
+  });
+
+  it('splits a run at a person\'s title after an organization\'s or a place\'s word, and keeps a title word inside a name', () => {
+    assert.deepEqual(labelled('On Monday, Harlow County Circuit Court Judge Ada Penn said the case was closed.'), [
+      'organization:Harlow County Circuit Court', 'person:Ada Penn',
+    ]);
+    assert.deepEqual(labelled('She was taken to Leeds General Infirmary on Monday.'), ['organization:Leeds General Infirmary']);
+  });
+
+  it('reads a journal\'s name with "of", a wire desk and a former country', () => {
+    assert.deepEqual(labelled('The study appeared in the Medical Journal of Norvania this week.'), ['organization:Medical Journal of Norvania']);
+    assert.deepEqual(labelled('Written by the Corvale Municipal Desk for clients.'), ['organization:Corvale Municipal Desk']);
+    assert.deepEqual(labelled('Refugees crossed into eastern Zaire on Friday.'), ['location:Zaire']);
+  });
+  it('reads an acronym in a heading where capitals tell something, a line that is only an organization\'s name, and a dateline before a date', () => {
+    assert.deepEqual(labelled('KORVEX natgas ends lower on weather outlook.\nTrading was thin on Friday, dealers said.'), ['organization:KORVEX']);
+    assert.deepEqual(labelled('Stocks were mixed on Friday.\n- Norvale Grain Commission'), ['organization:Norvale Grain Commission']);
+    assert.deepEqual(labelled('BRACKTON 1996-12-06\nTrade was slow on Friday, dealers said.'), ['location:BRACKTON']);
+    assert.deepEqual(labelled('EPS 143.56 yen 127.64 yen'), []);
+  });
+
+  it('splits an acronym from a listed place after it, reads a state\'s short form and joins an Arabic article to a surname', () => {
+    assert.deepEqual(labelled('The KORVEX Alberta contract was untraded, dealers said.'), ['organization:KORVEX', 'location:Alberta']);
+    assert.deepEqual(labelled('The plant is in Brackton, Okla., officials said.'), ['location:Brackton', 'location:Okla.']);
+    assert.deepEqual(labelled('Mubarak\'s adviser Osama el-Baz said on Thursday there were efforts.'), [
+      'person:Mubarak', 'person:Osama el-Baz',
+    ]);
+  });
+
+  it('splits a run at a title after an organization\'s word when more titles follow', () => {
+    assert.deepEqual(labelled('Norvale Authority Secretary General Ahmed Rahal said on Thursday he would go.'), [
+      'organization:Norvale Authority', 'person:Ahmed Rahal',
+    ]);
+  });
+  it('reads two or three Title Case words after a rank opening a line, before a listed place in brackets or a figure, as a competitor', () => {
+    assert.deepEqual(labelled('Results on Saturday:\n1. Dieter Blanc (France) 238.36 points\n2. Ivana Cooper (Canada) 223.60'), [
+      'person:Dieter Blanc', 'location:France', 'person:Ivana Cooper', 'location:Canada',
+    ]);
+    assert.deepEqual(labelled('We met at 4. Then Harbour View (Canada) opened.'), ['location:Canada']);
+  });
+
+  it('reads a newspaper ending in "Mail" with "and" inside, and no Roman numeral as an acronym', () => {
+    assert.deepEqual(labelled('Dana Orrin of The Lantern and Mail called it the feud, part XVII.'), [
+      'person:Dana Orrin', 'organization:Lantern and Mail',
+    ]);
+  });
+  it('reads no person after a word that qualifies titles, and "U.S" without its last full stop as a place', () => {
+    assert.deepEqual(labelled('He runs the National Harbour Fishing study for the region.'), []);
+    assert.deepEqual(labelled('Results:\n4. Eric Bergoust (U.S) 207.15'), ['person:Eric Bergoust', 'location:U.S']);
+  });
+  it('starts a person\'s name at a title inside a run when a given name follows it, but keeps one word that qualifies the title out', () => {
+    assert.deepEqual(labelled('Norvanian Roman Catholic Bishop Carlos Vell left on Friday.'), ['person:Carlos Vell']);
+    assert.deepEqual(labelled('Treasury Secretary Janet Orlin said the plan would work.'), ['person:Janet Orlin']);
+  });
 });
