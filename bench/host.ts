@@ -5,15 +5,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
-import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
-import { INDEX_WORKER_OPTIONS, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
 import { FindingsStore } from '../src/vscode/findings/findingsStore';
+import { indexWorker } from './workers';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
 /** `--corpus DIR`: a corpus already generated (the scan bench's 1 GB one has 133,000 files), instead of one of its own. */
@@ -37,10 +37,11 @@ async function main(): Promise<void> {
     generateCorpus(dir, FILES * 100_000, 7, FILES);
     fs.writeFileSync(marker, '');
   }
-  const worker = new Worker(path.join(__dirname, 'scanWorker.js'), INDEX_WORKER_OPTIONS);
+  // A process of its own, as the extension starts it: its messages reach this thread as they reach the host's.
+  const worker = indexWorker<IndexReply>();
   const replies: ((r: IndexReply) => void)[] = [];
-  worker.on('message', (r: IndexReply) => replies.forEach((f) => f(r)));
-  const send = (r: IndexRequest | DocumentSync) => worker.postMessage(r);
+  worker.on((r) => replies.forEach((f) => f(r)));
+  const send = (r: IndexRequest | DocumentSync) => worker.post(r);
 
   // The findings go into the extension's own store, as the indexer gives them to it: what it holds afterwards is
   // what the host's heap holds per file, and taking a reply in is part of the host's block.
@@ -124,7 +125,7 @@ async function main(): Promise<void> {
       send({ type: 'edit', id, generation: 2 + i, folder: 'bench', path: target, version: i + 1 });
     });
   }
-  await worker.terminate();
+  worker.dispose();
 
   // The sidebar's models on the same 10,000 files, as the views build them on the host's thread (no tags: the
   // generated corpus has no sidecars).
