@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   const store = new FindingsStore(() => undefined, { decisionsOf: () => undefined });
   const heapBefore = liveHeap();
   let longestAccept = 0;
+  /** What the reply the store took longest to take held. */
+  let longestReply = '';
   let acceptMs = 0;
   let peakHeap = 0;
   const blocks = watchLongestBlock();
@@ -72,6 +74,11 @@ async function main(): Promise<void> {
         const started = performance.now();
         store.accept(r.folder, r.generation, r.files.map((file) => ({ uri: uriOf(file.path), file })), r.removed);
         const took = performance.now() - started;
+        if (took > longestAccept) {
+          const findings = r.files.reduce((n, f) => n + f.findings.length, 0);
+          const related = r.files.reduce((n, f) => n + f.findings.reduce((m, x) => m + x.related.length, 0), 0);
+          longestReply = `${r.files.length} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
+        }
         longestAccept = Math.max(longestAccept, took);
         acceptMs += took;
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
@@ -130,7 +137,7 @@ async function main(): Promise<void> {
   // The sidebar's models on the same 10,000 files, as the views build them on the host's thread (no tags: the
   // generated corpus has no sidecars).
   const ms = (f: () => unknown) => { const s = performance.now(); f(); return performance.now() - s; };
-  const stored: StoredFile[] = store.uris().map((u) => store.get(u)!);
+  const stored: StoredFile[] = store.entries();
   let rows = stored.map((s) => fileRow(s.uri, s.path, s.file, undefined));
   const rowsMs = ms(() => { rows = stored.map((s) => fileRow(s.uri, s.path, s.file, undefined)); });
   const sortMs = Math.max(...(Object.keys(FILE_SORTS) as FileSort[]).map((s) => ms(() => page(arrangeRows(rows, s, 'duplicated'), 500, 1))));
@@ -140,7 +147,7 @@ async function main(): Promise<void> {
   const first = editTimes.shift()!;
   editTimes.sort((a, b) => a - b);
   console.log(`host: index ${files} files in ${scanSeconds.toFixed(1)} s on the worker, ${messages} findings messages; first of ${listed} files listed (Files view) after ${(firstListedMs ?? NaN).toFixed(0)} ms`);
-  console.log(`host: longest block of the host thread ${longest.toFixed(1)} ms (event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms); longest take of a findings reply by the store ${longestAccept.toFixed(1)} ms, all of them ${acceptMs.toFixed(0)} ms`);
+  console.log(`host: longest block of the host thread ${longest.toFixed(1)} ms (event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms); longest take of a findings reply by the store ${longestAccept.toFixed(1)} ms (${longestReply}), all of them ${acceptMs.toFixed(0)} ms`);
   console.log(`host: the findings store holds ${(storeHeap / MB).toFixed(0)} MB of heap for ${store.uris().length} files (the heap peaked at ${(peakHeap / MB).toFixed(0)} MB while indexing) (${(storeHeap / Math.max(1, store.uris().length) / 1024).toFixed(1)} KB per file${(globalThis as { gc?: unknown }).gc ? '' : '; run with --expose-gc for a live figure'})`);
   console.log(`host: sidebar models for ${rows.length} files: rows ${rowsMs.toFixed(1)} ms, slowest sort + filter + first page ${sortMs.toFixed(1)} ms, ${groups.length} duplicate groups ${groupsMs.toFixed(1)} ms, report ${reportMs.toFixed(1)} ms`);
   console.log(`host: edited 20 KB file's findings back in median ${editTimes[5].toFixed(1)} ms, max ${editTimes[editTimes.length - 1].toFixed(1)} ms (11 edits, after the debounce); the first edit, ${IDLE_AFTER_SCAN_MS / 1000} s after the scan, ${first.toFixed(1)} ms`);

@@ -225,6 +225,11 @@ export class FindingsStore {
     return this.files.get(uri);
   }
 
+  /** Every stored file's entry, in the order they came (one copy of the list, without a lookup per file). */
+  entries(): StoredFindings[] {
+    return [...this.files.values()];
+  }
+
   /** Every file that has findings stored (possibly none). */
   uris(): string[] {
     return [...this.files.keys()];

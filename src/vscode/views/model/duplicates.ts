@@ -83,6 +83,8 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (!paths) { ids.set(s.folder, paths = new Map()); }
     paths.set(s.path, all.length);
     all.push(s);
+    // Numbering 133,000 files at once held the host's thread for some 70 ms.
+    if (all.length % slice === 0) { yield; }
   }
   const n = all.length;
   const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
@@ -120,8 +122,10 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   };
   for (const i of linked) {
     const s = all[i];
+    // Reading a packed file's findings makes them (its findings count as work: a syndicated story's file can have
+    // hundreds, and 2,000 such files made in one slice held the thread for 150 ms).
     const file = s.file;
-    if (did(1 + file.nearDuplicates.length)) { yield; }
+    if (did(1 + file.nearDuplicates.length + file.findings.length)) { yield; }
     for (const d of file.nearDuplicates) {
       const other = lookup(s, d.path);
       if (other === undefined || other === i) { continue; }
@@ -150,8 +154,9 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   };
   for (const i of linked) {
     const s = all[i];
-    if (did(1)) { yield; }
-    for (const f of s.file.findings) {
+    const file = s.file;
+    if (did(1 + file.findings.length)) { yield; }
+    for (const f of file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       if (did(f.related.length)) { yield; }
       for (const r of f.related) {
@@ -238,10 +243,43 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
   for (const g of list) {
     g.kept = distinct(g.kept);
     g.marked = distinct(g.marked);
-    g.files.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-    g.pairs.sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
-    work += g.pairs.length;
+    // A syndicated story's group can hold thousands of files and a hundred thousand pairs: sorted a slice at a time.
+    g.files = yield* sortSteps(g.files, (x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0), slice * 8);
+    g.pairs = yield* sortSteps(g.pairs, (x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1), slice * 8);
+    work += g.pairs.length + g.files.length;
     if (work > slice * 8) { work = 0; yield; }
   }
   return list.sort((x, y) => y.files.length - x.files.length || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
+}
+
+/**
+ * `list` sorted by `compare` (stable), yielding after about `slice` comparisons: a list that short is sorted at
+ * once, a longer one by merging runs bottom up, so that no slice compares more than about `slice` pairs.
+ */
+export function* sortSteps<T>(list: T[], compare: (a: T, b: T) => number, slice: number): Generator<void, T[]> {
+  if (list.length <= slice) { return list.sort(compare); }
+  // Runs of `slice / 32` items sorted alone first (each some slice / 3 comparisons at most), then merged in pairs.
+  const run = Math.max(1, Math.floor(slice / 32));
+  let from = list.slice();
+  for (let i = 0; i < from.length; i += run) {
+    const sorted = from.slice(i, i + run).sort(compare);
+    for (let k = 0; k < sorted.length; k++) { from[i + k] = sorted[k]; }
+    yield;
+  }
+  let to: T[] = new Array<T>(from.length);
+  let work = 0;
+  for (let width = run; width < from.length; width *= 2) {
+    for (let lo = 0; lo < from.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, from.length);
+      const hi = Math.min(lo + 2 * width, from.length);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        to[k] = i < mid && (j >= hi || compare(from[j], from[i]) >= 0) ? from[i++] : from[j++];
+        if (++work >= slice) { work = 0; yield; }
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }

@@ -46,7 +46,7 @@ describe('FindingsStore', () => {
     const near: FileFindings = { ...file('c.txt'), nearDuplicates: [{ path: 'a.txt', similarity: 0.9 }] };
     const files = [shared('a.txt', 'b.txt'), shared('b.txt', 'a.txt'), near, file('d.txt')];
     store.accept(FOLDER, store.nextGeneration(), files.map((f) => ({ uri: uri(f.path), file: f })), []);
-    const entries = store.uris().map((u) => store.get(u)!);
+    const entries = store.entries();
     assert.deepStrictEqual(entries.map((e) => [e.path, e.linked]), [['a.txt', true], ['b.txt', true], ['c.txt', true], ['d.txt', false]]);
     const plain = files.map((f) => ({ uri: uri(f.path), folder: FOLDER, path: f.path, file: f }));
     assert.deepStrictEqual(duplicateGroups(entries), duplicateGroups(plain));

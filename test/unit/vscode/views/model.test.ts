@@ -6,7 +6,7 @@ import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
-import { duplicateGroups, duplicateGroupSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { duplicateGroups, duplicateGroupSteps, sortSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
 import { arrangeRows, changesPlace, fileRow, FileRow, FileSort, mergeRows, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
@@ -155,6 +155,22 @@ describe('views: duplicate groups', () => {
     assert.ok(yields >= 10, `yielded ${yields} times`);
     assert.deepStrictEqual(step.value, duplicateGroups(files));
     assert.deepStrictEqual(step.value.map((g) => [g.files.length, g.pairs.length, g.key]), [[20, 19, 'file:///c/n00.txt'], [19, 18, 'file:///c/n21.txt']]);
+  });
+
+  it('sorts a long list a slice at a time, stably, as one sort would', () => {
+    // Pseudo-random keys with many repeats, so that stability shows (the index breaks the ties).
+    let seed = 7;
+    const list = Array.from({ length: 1000 }, (_, index) => { seed = (seed * 48271) % 2147483647; return { key: seed % 50, index }; });
+    const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+    const steps = sortSteps(list.slice(), compare, 64);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) { yields++; step = steps.next(); }
+    assert.deepStrictEqual(step.value, list.slice().sort((a, b) => a.key - b.key || a.index - b.index));
+    // 1,000 items in runs of 2 and merges of about 10,000 moves: no slice did more than about 64.
+    assert.ok(yields >= 150, `yielded ${yields} times`);
+    const short = sortSteps([3, 1, 2], (a, b) => a - b, 64).next();
+    assert.deepStrictEqual([short.done, short.value], [true, [1, 2, 3]]);
   });
 
   it('counts the related places of a file as work, so that one file naming many copies is split across slices', () => {
