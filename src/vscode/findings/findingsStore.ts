@@ -35,8 +35,13 @@ export interface StoredFindings {
   readonly linked: boolean;
   /** The findings with their decisions: made when read (read it once per use, not in a loop over its findings). */
   readonly file: ShownFileFindings;
+  /** The same with only its cross-file duplicate findings: what the Duplicates groups read (made when read). */
+  readonly shared: ShownFileFindings;
   readonly generation: number;
 }
+
+/** The code of a passage shared with another file. */
+const CROSS_FILE = 'duplicate.cross-file';
 
 /** Where the store finds the decisions recorded about a file's findings (its sidecar, as the editor holds it). */
 export interface DecisionSource {
@@ -86,6 +91,11 @@ class Entry implements StoredFindings {
 
   get file(): ShownFileFindings {
     return this.decided ?? this.reported();
+  }
+
+  get shared(): ShownFileFindings {
+    if (this.decided) { return { ...this.decided, findings: this.decided.findings.filter((f) => f.code === CROSS_FILE) }; }
+    return unpackFindings(this.packed, this.unpacked.strings, CROSS_FILE);
   }
 
   /** What the worker reported, before decisions. */

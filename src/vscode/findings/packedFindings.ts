@@ -17,14 +17,20 @@ const RELATED = 7;
  * messages of its file that are new (those naming other copies by line).
  */
 export class StringTable {
-  private readonly ids = new Map<string, number>();
+  /**
+   * The numbers of the strings, in SHARDS maps chosen by a few of a string's characters: at 1 GB the table holds
+   * millions of strings (a message naming another copy by its lines is its own), and one Map of them held the
+   * host's thread for 100-260 ms each time it grew (a rehash of every entry, inside the take of one reply).
+   */
+  private readonly ids = Array.from({ length: SHARDS }, () => new Map<string, number>());
   private readonly strings: string[] = [];
 
   id(s: string): number {
-    let id = this.ids.get(s);
+    const ids = this.ids[shardOf(s)];
+    let id = ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
-      this.ids.set(s, id);
+      ids.set(s, id);
       this.strings.push(s);
     }
     return id;
@@ -38,6 +44,15 @@ export class StringTable {
   at(id: number): string {
     return this.strings[id];
   }
+}
+
+const SHARDS = 64;
+
+/** A shard for a string, from its length and three of its characters (messages differ mostly near their ends). */
+function shardOf(s: string): number {
+  const n = s.length;
+  if (n === 0) { return 0; }
+  return (n * 7 + s.charCodeAt(n - 1) * 31 + s.charCodeAt(n - 2 < 0 ? 0 : n - 2) * 17 + s.charCodeAt(n >> 1)) & (SHARDS - 1);
 }
 
 export interface PackedFindings {
@@ -103,14 +118,23 @@ export function packFindings(file: FileFindings, strings: StringTable): PackedFi
   };
 }
 
-/** The file as the worker reported it: new objects, equal to those it was packed from. */
-export function unpackFindings(packed: PackedFindings, strings: StringTable): FileFindings {
+/**
+ * The file as the worker reported it: new objects, equal to those it was packed from. With `code`, only the findings
+ * of that code are made (the Duplicates groups read a file's cross-file passages alone, and making every finding of
+ * 40,000 linked files on each rebuild was most of the host's garbage while indexing).
+ */
+export function unpackFindings(packed: PackedFindings, strings: StringTable, code?: string): FileFindings {
   const { numbers } = packed;
   const count = packed.count;
+  const only = code === undefined ? -1 : strings.id(code);
   const findings: WireFinding[] = [];
   let r = count * FINDING;
   for (let i = 0; i < count; i++) {
     const at = i * FINDING;
+    if (only >= 0 && numbers[at + 1] !== only) {
+      r += numbers[at + 10] * RELATED;
+      continue;
+    }
     const related: WireRelated[] = [];
     for (let j = numbers[at + 10]; j > 0; j--) {
       related.push({

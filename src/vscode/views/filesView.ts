@@ -195,7 +195,9 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
       if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; this.reorder = true; }
     } else {
-      after = fileRow(uri, stored.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
+      // A row's copies are the other files its duplicate findings name, which only its cross-file findings do (an
+      // in-file one names the file itself): the store makes those alone, not every finding of every file it reports.
+      after = fileRow(uri, stored.path, stored.shared, this.deps.tags.get(uri), this.deps.untagged.get(uri));
       this.rows.set(uri, after);
       if (!before) {
         this.arrived(after);

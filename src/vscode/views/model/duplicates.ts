@@ -19,6 +19,11 @@ export interface StoredFile {
    */
   linked?: boolean;
   file: ShownFileFindings;
+  /**
+   * The file with only its cross-file duplicate findings, when the source can make those alone (the store can):
+   * the groups read nothing else of a file's findings.
+   */
+  shared?: ShownFileFindings;
 }
 
 export interface SharedPassage {
@@ -124,7 +129,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     const s = all[i];
     // Reading a packed file's findings makes them (its findings count as work: a syndicated story's file can have
     // hundreds, and 2,000 such files made in one slice held the thread for 150 ms).
-    const file = s.file;
+    const file = s.shared ?? s.file;
     if (did(1 + file.nearDuplicates.length + file.findings.length)) { yield; }
     for (const d of file.nearDuplicates) {
       const other = lookup(s, d.path);
@@ -154,7 +159,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   };
   for (const i of linked) {
     const s = all[i];
-    const file = s.file;
+    const file = s.shared ?? s.file;
     if (did(1 + file.findings.length)) { yield; }
     for (const f of file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }

@@ -7,6 +7,7 @@ import { PlacedDecision } from '../../../../src/core/annotations/decisions';
 import { FindingsStore } from '../../../../src/vscode/findings/findingsStore';
 import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
 import { duplicateGroups } from '../../../../src/vscode/views/model/duplicates';
+import { fileRow } from '../../../../src/vscode/views/model/files';
 
 const FOLDER = 'file:///corpus';
 
@@ -39,7 +40,7 @@ describe('FindingsStore', () => {
   it('knows which files share passages or have near-copies without making their findings, for the Duplicates view', () => {
     const shared = (path: string, other: string): FileFindings => ({
       ...file(path),
-      findings: [{ kind: 'duplicate', code: 'duplicate.cross-file', message: `also in ${other}`, score: 1, start: 0, end: 9,
+      findings: [...file(path).findings, { kind: 'duplicate', code: 'duplicate.cross-file', message: `also in ${other}`, score: 1, start: 0, end: 9,
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } },
         related: [{ path: other, start: 3, end: 12, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }] }],
     });
@@ -48,6 +49,15 @@ describe('FindingsStore', () => {
     store.accept(FOLDER, store.nextGeneration(), files.map((f) => ({ uri: uri(f.path), file: f })), []);
     const entries = store.entries();
     assert.deepStrictEqual(entries.map((e) => [e.path, e.linked]), [['a.txt', true], ['b.txt', true], ['c.txt', true], ['d.txt', false]]);
+    // What the groups read of a file: its cross-file findings alone, and its near-copies.
+    assert.deepStrictEqual(entries.map((e) => e.shared.findings.map((f) => f.code)), [['duplicate.cross-file'], ['duplicate.cross-file'], [], []]);
+    assert.deepStrictEqual(entries[2].shared.nearDuplicates, near.nearDuplicates);
+    // And the Files view's rows from it are those from every finding (an in-file copy names the file itself).
+    const inFile: FileFindings = { ...shared('e.txt', 'a.txt'), duplicateShare: 0.5 };
+    inFile.findings.push({ ...inFile.findings[1], code: 'duplicate.in-file', related: [{ ...inFile.findings[1].related[0], path: 'e.txt' }] });
+    store.accept(FOLDER, store.nextGeneration(), [{ uri: uri('e.txt'), file: inFile }], []);
+    for (const e of store.entries()) { assert.deepStrictEqual(fileRow(e.uri, e.path, e.shared, undefined), fileRow(e.uri, e.path, e.file, undefined)); }
+    assert.strictEqual(fileRow(uri('e.txt'), 'e.txt', store.get(uri('e.txt'))!.shared, undefined).copies, 1);
     const plain = files.map((f) => ({ uri: uri(f.path), folder: FOLDER, path: f.path, file: f }));
     assert.deepStrictEqual(duplicateGroups(entries), duplicateGroups(plain));
     assert.strictEqual(duplicateGroups(entries)[0].files.length, 3);

@@ -14,6 +14,16 @@ function finding(code: string, start: number, related: WireFinding['related'] = 
 }
 
 describe('packedFindings', () => {
+  it('numbers each string once, whatever its length, and gives it back by its number', () => {
+    const strings = new StringTable();
+    const all = ['', 'a', 'ab', ...Array.from({ length: 5000 }, (_, i) => `duplicated in b.txt lines ${i}-${i * 7}`)];
+    const ids = all.map((x) => strings.id(x));
+    assert.strictEqual(new Set(ids).size, all.length);
+    assert.deepStrictEqual(all.map((x) => strings.id(`${x}`)), ids);
+    assert.deepStrictEqual(ids.map((id) => strings.at(id)), all);
+    assert.strictEqual(strings.intern(`duplicated in b.txt lines 3-21`), all[6]);
+  });
+
   it('unpacks a file equal to the one packed, its copies in their findings\' order', () => {
     const strings = new StringTable();
     const file: FileFindings = {
@@ -34,6 +44,10 @@ describe('packedFindings', () => {
     const copy = structuredClone(file);
     assert.deepStrictEqual(unpackFindings(packed, strings), copy);
     assert.deepStrictEqual([...relatedPaths(packed, strings)].sort(), ['news/a.txt', 'news/b.txt', 'news/c.txt']);
+    // Made for one code only: the findings of that code, with their copies (those of the others skipped over).
+    assert.deepStrictEqual(unpackFindings(packed, strings, 'duplicate.in-file'), { ...copy, findings: [copy.findings[3]] });
+    assert.deepStrictEqual(unpackFindings(packed, strings, 'duplicate.cross-file').findings, [copy.findings[1]]);
+    assert.deepStrictEqual(unpackFindings(packed, strings, 'boilerplate.none').findings, []);
   });
 
   it('keeps a version key the reply had without a value, and none when it had none', () => {
