@@ -114,6 +114,12 @@ async function main() {
   if (r.tagAll) { console.log(`  tag-all "${r.tagAll.word}" in the corpus: ${r.tagAll.matches.toLocaleString('en-US')} matches listed in ${fmtMs(r.tagAll.listedMs)}   limit ${fmtMs(LIMITS.tagAllMs)}`); }
   const blocks = Object.entries(r.longestBlockMs ?? {}).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ');
   console.log(`  longest block of the host's thread: ${blocks}   limit ${LIMITS.longestBlockMs} ms`);
+  const long = r.longBlocks ?? [];
+  const counts = {};
+  for (const b of long) { counts[b.phase] = (counts[b.phase] ?? 0) + 1; }
+  console.log(`  blocks over 50 ms: ${Object.entries(counts).map(([phase, n]) => `${phase} ${n}`).join(', ') || 'none'}`);
+  // Beside the profile, for `node bench/editorRealBlocks.mjs PROFILE --blocks PROFILE.blocks.json`.
+  if (process.env.CORPUS_LENS_BENCH_PROFILE) { fs.writeFileSync(`${path.resolve(process.env.CORPUS_LENS_BENCH_PROFILE)}.blocks.json`, JSON.stringify(long)); }
   const series = (r.rssSamples ?? []).map(([t, rss, heap, index]) => `${Math.round(t / 1000)}s:${Math.round(rss / MB)}/${Math.round(heap / MB)}/${Math.round((index ?? 0) / MB)}`).join(' ');
   console.log(`  host RSS / host thread heap / index process RSS over time (s of host life: MB): ${series}`);
   return outcome === 0 ? 0 : 1;

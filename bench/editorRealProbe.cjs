@@ -19,18 +19,23 @@ const INDEX_TIMEOUT_MS = Number(process.env.CORPUS_LENS_BENCH_INDEX_TIMEOUT_MS) 
 
 const now = () => process.uptime() * 1000;
 
-/** The longest lateness of a 10 ms timer, per named phase. */
+/**
+ * The longest lateness of a 10 ms timer, per named phase; and every lateness over 50 ms, with when it ended on the
+ * clock of a CPU profile (microseconds of the monotonic clock), so that a profile's samples in it are found.
+ */
 function blockWatch() {
   const longest = {};
+  const over = [];
   let phase = 'start';
   let last = performance.now();
   const timer = setInterval(() => {
     const t = performance.now();
     const late = t - last - 10;
     if (late > (longest[phase] ?? 0)) { longest[phase] = late; }
+    if (late > 50) { over.push({ phase, endUs: Number(process.hrtime.bigint() / 1000n), ms: late }); }
     last = t;
   }, 10);
-  return { phase: (p) => { phase = p; }, stop: () => { clearInterval(timer); return longest; } };
+  return { phase: (p) => { phase = p; }, over, stop: () => { clearInterval(timer); return longest; } };
 }
 
 /** The resident bytes of process `pid` (0 when it is gone). */
@@ -206,6 +211,7 @@ exports.run = async function run() {
   } finally {
     await profile.stop();
     result.longestBlockMs = blocks.stop();
+    result.longBlocks = blocks.over;
     const mem = memory.stop();
     result.peakRss = mem.peak;
     result.peakHostHeap = mem.peakHeap;

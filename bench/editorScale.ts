@@ -1,17 +1,17 @@
 // `npm run bench` part four: the editor at corpus scale, as the extension host sees it. Starts the index worker
-// and the suggestion worker together (as activation does) on the generated corpus of the host bench, and prints:
-// when the first file is listed (the Files view), how long the index takes, how much memory the workers add to
-// the process, how long edits of one document take right after the scan, then a corpus-wide tag-all search (a
-// common word and a rarer one), a search for every identical line, and how soon a cancelled search stops;
-// throughout, the longest block of this thread, which the host's share of that work (listing the places found)
-// must keep short. Prints figures; never passes or fails.
+// and the suggestion worker together (as activation does, each a process of its own) on the generated corpus of
+// the host bench, and prints: when the first file is listed (the Files view), how long the index takes, how much
+// memory this process and the workers' processes add, how long edits of one document take right after the scan,
+// then a corpus-wide tag-all search (a common word and a rarer one), a search for every identical line, and how
+// soon a cancelled search stops; throughout, the longest block of this thread, which the host's share of that work
+// (listing the places found) must keep short. Prints figures; never passes or fails.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
-import { INDEX_WORKER_OPTIONS, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { CorpusQuery, FoundFile, SuggestWorkerReply, UnsentSuggestRequest } from '../src/protocol/suggestProtocol';
+import { indexWorker, suggestWorker } from './workers';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
 /** `--corpus DIR`: a corpus already generated (the scan bench's 1 GB one has 133,000 files), instead of one of its own. */
@@ -24,7 +24,7 @@ const MB = 1024 * 1024;
  * pages go to its `onPage` and are acknowledged at once, as the host does once it has taken one in).
  */
 class SuggestWorker {
-  readonly worker = new Worker(path.join(__dirname, 'suggestWorker.js'));
+  readonly worker = suggestWorker<SuggestWorkerReply>();
   private nextId = 1;
   private readonly waiting = new Map<number, (r: SuggestWorkerReply) => void>();
   private readonly pages = new Map<number, (files: FoundFile[]) => void>();
@@ -32,12 +32,12 @@ class SuggestWorker {
   pageReplies = 0;
 
   constructor() {
-    this.worker.on('message', (r: SuggestWorkerReply) => {
+    this.worker.on((r) => {
       if (r.type === 'searchProgress') { this.progressReplies++; return; }
       if (r.type === 'foundPage') {
         this.pageReplies++;
         this.pages.get(r.id)?.(r.files);
-        this.worker.postMessage({ type: 'searchAck', id: 0, search: r.id });
+        this.worker.post({ type: 'searchAck', id: 0, search: r.id });
         return;
       }
       this.waiting.get(r.id)?.(r);
@@ -50,7 +50,7 @@ class SuggestWorker {
     const id = this.nextId++;
     const reply = new Promise<SuggestWorkerReply>((resolve) => this.waiting.set(id, resolve));
     if (onPage) { this.pages.set(id, onPage); }
-    this.worker.postMessage({ ...req, id });
+    this.worker.post({ ...req, id });
     return { id, reply };
   }
 }
@@ -75,27 +75,31 @@ async function main(): Promise<void> {
     generateCorpus(dir, FILES * 100_000, 7, FILES);
     fs.writeFileSync(marker, '');
   }
-  const baseRss = process.memoryUsage().rss;
+  // The workers are processes of their own, as the extension starts them (started on first use): the memory and CPU
+  // figures are this process's and theirs together.
+  const index = indexWorker<IndexReply>();
+  const suggest = new SuggestWorker();
+  const rssNow = () => process.memoryUsage().rss + index.rss() + suggest.worker.rss();
+  const cpuNow = () => cpuSeconds() + index.cpuSeconds() + suggest.worker.cpuSeconds();
+  const baseRss = rssNow();
   let peakRss = baseRss;
   /** The peak since the last search began (each search's own memory). */
   let searchPeak = baseRss;
   const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
+    const rss = rssNow();
     peakRss = Math.max(peakRss, rss);
     searchPeak = Math.max(searchPeak, rss);
   }, 50);
-  const cpu0 = cpuSeconds();
+  const cpu0 = cpuNow();
   const blocks = watchLongestBlock();
 
-  const index = new Worker(path.join(__dirname, 'scanWorker.js'), INDEX_WORKER_OPTIONS);
-  const suggest = new SuggestWorker();
-  const send = (r: IndexRequest) => index.postMessage(r);
+  const send = (r: IndexRequest) => index.post(r);
   const t0 = performance.now();
   let firstListedMs: number | undefined;
   let firstFindingsMs: number | undefined;
   let indexed = 0;
   await new Promise<void>((resolve, reject) => {
-    index.on('message', (r: IndexReply) => {
+    index.on((r) => {
       if (r.id !== 1) { return; }
       if (r.type === 'listed') {
         firstListedMs ??= performance.now() - t0;
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
   const indexMs = performance.now() - t0;
   const indexBlock = blocks.stop();
   const indexRss = peakRss;
-  const indexCpu = cpuSeconds() - cpu0;
+  const indexCpu = cpuNow() - cpu0;
 
   // Edits of one open document right after the scan: the first looks its fingerprints up in the posting table the
   // scan left partial (the table is not completed for it), the others as typing would send them.
@@ -134,13 +138,13 @@ async function main(): Promise<void> {
       version++;
       const at = Math.floor(original.length / 2) + version * 7;
       const text = `${original.slice(0, at)} edit${version} ${original.slice(at)}`;
-      index.postMessage(version === 1
+      index.post(version === 1
         ? { type: 'didOpen', uri, folder: 'bench', path: editPath, version, text }
         : { type: 'didChange', uri, version, changes: [{ text }] });
       started = performance.now();
       send({ type: 'edit', id: 1 + version, generation: 1, folder: 'bench', path: editPath, version });
     };
-    index.on('message', (r: IndexReply) => {
+    index.on((r) => {
       if (r.id !== 1 + version) { return; }
       if (r.type === 'findings') { send({ type: 'ack', id: r.id }); return; }
       if (r.type === 'error') { reject(new Error(r.message)); return; }
@@ -165,8 +169,8 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   for (const [what, query] of searches) {
     const watch = watchLongestBlock();
-    const cpu = cpuSeconds();
-    const rssBefore = process.memoryUsage().rss;
+    const cpu = cpuNow();
+    const rssBefore = rssNow();
     searchPeak = rssBefore;
     const started = performance.now();
     // The host's part: the match list's rows (as tag-all keeps them), taken in page by page.
@@ -180,25 +184,26 @@ async function main(): Promise<void> {
     const ms = performance.now() - started;
     // (One folder's pages come in path order, as tag-all lists them: no sort.)
     const files = reply.type === 'found' ? reply.files : 0;
-    lines.push(`editor: ${what}: ${rows.length} places in ${files} files in ${(ms / 1000).toFixed(2)} s on the worker (process CPU ${(cpuSeconds() - cpu).toFixed(2)} s), listing them ${listMs.toFixed(1)} ms, longest host block ${watch.stop().toFixed(1)} ms, process RSS peak +${((Math.max(searchPeak, process.memoryUsage().rss) - rssBefore) / MB).toFixed(0)} MB`);
+    lines.push(`editor: ${what}: ${rows.length} places in ${files} files in ${(ms / 1000).toFixed(2)} s on the worker (CPU of this process and the workers ${(cpuNow() - cpu).toFixed(2)} s), listing them ${listMs.toFixed(1)} ms, longest host block ${watch.stop().toFixed(1)} ms, RSS of this process and the workers: peak +${((Math.max(searchPeak, rssNow()) - rssBefore) / MB).toFixed(0)} MB`);
   }
   const cancelStarted = performance.now();
   const search = suggest.send({ type: 'search', folder: 'bench', query: { kind: 'text', needle: common, caseSensitive: false } });
   await new Promise((r) => setTimeout(r, 100));
   const cancelAt = performance.now();
-  suggest.worker.postMessage({ type: 'cancel', id: 0, search: search.id });
+  suggest.worker.post({ type: 'cancel', id: 0, search: search.id });
   const cancelled = await search.reply;
   const stopMs = performance.now() - cancelAt;
   clearInterval(sampler);
-  await index.terminate();
-  await suggest.worker.terminate();
 
-  console.log(`editor: ${indexed} files; first listed after ${(firstListedMs ?? NaN).toFixed(0)} ms, first findings after ${((firstFindingsMs ?? NaN) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s (process CPU ${indexCpu.toFixed(1)} s); longest host block while indexing ${indexBlock.toFixed(1)} ms`);
-  console.log(`editor: workers' memory: process RSS +${((indexRss - baseRss) / MB).toFixed(0)} MB at the end of indexing, peak +${((peakRss - baseRss) / MB).toFixed(0)} MB`);
+  console.log(`editor: ${indexed} files; first listed after ${(firstListedMs ?? NaN).toFixed(0)} ms, first findings after ${((firstFindingsMs ?? NaN) / 1000).toFixed(1)} s, indexed in ${(indexMs / 1000).toFixed(1)} s (CPU of this process and the workers ${indexCpu.toFixed(1)} s); longest host block while indexing ${indexBlock.toFixed(1)} ms`);
+  console.log(`editor: workers' memory (RSS of this process and the two worker processes): +${((indexRss - baseRss) / MB).toFixed(0)} MB at the end of indexing, peak +${((peakRss - baseRss) / MB).toFixed(0)} MB`);
   console.log(`editor: edits of ${editPath} after the scan: first ${editTimes[0].toFixed(0)} ms, then median ${laterEdits[Math.floor(laterEdits.length / 2)].toFixed(1)} ms of ${laterEdits.length} (peak +${((editRssBefore - baseRss) / MB).toFixed(0)} MB before them, +${((editRss - baseRss) / MB).toFixed(0)} MB after)`);
   for (const l of lines) { console.log(l); }
   console.log(`editor: a cancelled search (${(cancelAt - cancelStarted).toFixed(0)} ms in) replied ${cancelled.type} ${stopMs.toFixed(1)} ms after the cancel; ${suggest.progressReplies} progress replies and ${suggest.pageReplies} pages in all`);
-  console.log(`editor: process CPU ${(cpuSeconds() - cpu0).toFixed(1)} s over ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
+  console.log(`editor: CPU of this process and the workers ${(cpuNow() - cpu0).toFixed(1)} s over ${((performance.now() - t0) / 1000).toFixed(1)} s wall`);
+  // (Stopped after the last figure: a stopped worker's CPU is no longer read.)
+  index.dispose();
+  suggest.worker.dispose();
 }
 
 main().catch((e) => { console.error(e); process.exitCode = 1; });

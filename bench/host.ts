@@ -5,31 +5,53 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
-import { Worker } from 'worker_threads';
 import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
-import { FileFindings, INDEX_WORKER_OPTIONS, IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
+import { FindingsStore } from '../src/vscode/findings/findingsStore';
+import { indexWorker } from './workers';
 
 const FILES = Number(process.argv[process.argv.indexOf('--files') + 1]) || 10000;
-const dir = path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
+/** `--corpus DIR`: a corpus already generated (the scan bench's 1 GB one has 133,000 files), instead of one of its own. */
+const given = process.argv.includes('--corpus') ? path.resolve(process.argv[process.argv.indexOf('--corpus') + 1]) : undefined;
+const dir = given ?? path.join(__dirname, '..', 'bench-corpus', `host-${FILES}files-${CORPUS_VERSION}`);
+const MB = 1024 * 1024;
+
+/** The live heap after a full collection, when the bench runs with --expose-gc (else the heap as it is). */
+function liveHeap(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
 const IDLE_AFTER_SCAN_MS = 3000;
+
+const uriOf = (p: string) => `file://${dir}/${p}`;
 
 async function main(): Promise<void> {
   const marker = path.join(dir, '.complete');
-  if (!fs.existsSync(marker)) {
+  if (!given && !fs.existsSync(marker)) {
     process.stdout.write(`generating ${FILES} files in ${dir} ...\n`);
     generateCorpus(dir, FILES * 100_000, 7, FILES);
     fs.writeFileSync(marker, '');
   }
-  const worker = new Worker(path.join(__dirname, 'scanWorker.js'), INDEX_WORKER_OPTIONS);
+  // A process of its own, as the extension starts it: its messages reach this thread as they reach the host's.
+  const worker = indexWorker<IndexReply>();
   const replies: ((r: IndexReply) => void)[] = [];
-  worker.on('message', (r: IndexReply) => replies.forEach((f) => f(r)));
-  const send = (r: IndexRequest | DocumentSync) => worker.postMessage(r);
+  worker.on((r) => replies.forEach((f) => f(r)));
+  const send = (r: IndexRequest | DocumentSync) => worker.post(r);
 
+  // The findings go into the extension's own store, as the indexer gives them to it: what it holds afterwards is
+  // what the host's heap holds per file, and taking a reply in is part of the host's block.
+  const store = new FindingsStore(() => undefined, { decisionsOf: () => undefined });
+  const heapBefore = liveHeap();
+  let longestAccept = 0;
+  /** What the reply the store took longest to take held. */
+  let longestReply = '';
+  let acceptMs = 0;
+  let peakHeap = 0;
   const blocks = watchLongestBlock();
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -39,7 +61,6 @@ async function main(): Promise<void> {
   let messages = 0;
   let listed = 0;
   let firstListedMs: number | undefined;
-  const indexed: FileFindings[] = [];
   await new Promise<void>((resolve, reject) => {
     replies.push((r) => {
       if (r.id !== 1) { return; }
@@ -49,9 +70,18 @@ async function main(): Promise<void> {
         listed += r.paths.length;
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'findings') {
-        // What the host does with a findings reply, short of making vscode.Diagnostic objects: walk every finding.
-        for (const f of r.files) { for (const x of f.findings) { void x.range.start.line; } }
-        indexed.push(...r.files);
+        // What the host does with a findings reply, short of making vscode.Diagnostic objects: the store takes it.
+        const started = performance.now();
+        store.accept(r.folder, r.generation, r.files.map((file) => ({ uri: uriOf(file.path), file })), r.removed);
+        const took = performance.now() - started;
+        if (took > longestAccept) {
+          const findings = r.files.reduce((n, f) => n + f.findings.length, 0);
+          const related = r.files.reduce((n, f) => n + f.findings.reduce((m, x) => m + x.related.length, 0), 0);
+          longestReply = `${r.files.length} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
+        }
+        longestAccept = Math.max(longestAccept, took);
+        acceptMs += took;
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
         files += r.files.length;
         messages++;
         send({ type: 'ack', id: 1 });
@@ -69,6 +99,7 @@ async function main(): Promise<void> {
   const scanSeconds = (performance.now() - t0) / 1000;
   delay.disable();
   const longest = blocks.stop();
+  const storeHeap = liveHeap() - heapBefore;
 
   // A person reads before typing: the worker completes its posting table in the background meanwhile (an edit
   // arriving before that ends waits for the rest of it, up to the whole completion, ~0.7 s on the bench corpus).
@@ -101,15 +132,14 @@ async function main(): Promise<void> {
       send({ type: 'edit', id, generation: 2 + i, folder: 'bench', path: target, version: i + 1 });
     });
   }
-  await worker.terminate();
+  worker.dispose();
 
   // The sidebar's models on the same 10,000 files, as the views build them on the host's thread (no tags: the
   // generated corpus has no sidecars).
   const ms = (f: () => unknown) => { const s = performance.now(); f(); return performance.now() - s; };
-  const uriOf = (p: string) => `file://${dir}/${p}`;
-  const stored: StoredFile[] = indexed.map((file) => ({ uri: uriOf(file.path), folder: `file://${dir}`, file }));
-  let rows = indexed.map((f) => fileRow(uriOf(f.path), f.path, f, undefined));
-  const rowsMs = ms(() => { rows = indexed.map((f) => fileRow(uriOf(f.path), f.path, f, undefined)); });
+  const stored: StoredFile[] = store.entries();
+  let rows = stored.map((s) => fileRow(s.uri, s.path, s.file, undefined));
+  const rowsMs = ms(() => { rows = stored.map((s) => fileRow(s.uri, s.path, s.file, undefined)); });
   const sortMs = Math.max(...(Object.keys(FILE_SORTS) as FileSort[]).map((s) => ms(() => page(arrangeRows(rows, s, 'duplicated'), 500, 1))));
   let groups = duplicateGroups(stored);
   const groupsMs = ms(() => { groups = duplicateGroups(stored); });
@@ -117,7 +147,8 @@ async function main(): Promise<void> {
   const first = editTimes.shift()!;
   editTimes.sort((a, b) => a - b);
   console.log(`host: index ${files} files in ${scanSeconds.toFixed(1)} s on the worker, ${messages} findings messages; first of ${listed} files listed (Files view) after ${(firstListedMs ?? NaN).toFixed(0)} ms`);
-  console.log(`host: longest block of the host thread ${longest.toFixed(1)} ms (event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms)`);
+  console.log(`host: longest block of the host thread ${longest.toFixed(1)} ms (event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms); longest take of a findings reply by the store ${longestAccept.toFixed(1)} ms (${longestReply}), all of them ${acceptMs.toFixed(0)} ms`);
+  console.log(`host: the findings store holds ${(storeHeap / MB).toFixed(0)} MB of heap for ${store.uris().length} files (the heap peaked at ${(peakHeap / MB).toFixed(0)} MB while indexing) (${(storeHeap / Math.max(1, store.uris().length) / 1024).toFixed(1)} KB per file${(globalThis as { gc?: unknown }).gc ? '' : '; run with --expose-gc for a live figure'})`);
   console.log(`host: sidebar models for ${rows.length} files: rows ${rowsMs.toFixed(1)} ms, slowest sort + filter + first page ${sortMs.toFixed(1)} ms, ${groups.length} duplicate groups ${groupsMs.toFixed(1)} ms, report ${reportMs.toFixed(1)} ms`);
   console.log(`host: edited 20 KB file's findings back in median ${editTimes[5].toFixed(1)} ms, max ${editTimes[editTimes.length - 1].toFixed(1)} ms (11 edits, after the debounce); the first edit, ${IDLE_AFTER_SCAN_MS / 1000} s after the scan, ${first.toFixed(1)} ms`);
 }

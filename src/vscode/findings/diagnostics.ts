@@ -22,6 +22,8 @@ import { SeveritySetting, Settings } from '../platform/settings';
  */
 const SLICE_MS = 3;
 const SLICE_FILES = 50;
+/** At most this many files, those with nothing to send included, are told as published per slice. */
+const SLICE_TOLD = 2000;
 
 export const DIAGNOSTIC_SOURCE = 'Corpus Lens';
 
@@ -88,26 +90,31 @@ class DiagnosticsPublisher implements vscode.Disposable {
     const started = performance.now();
     const severities = new Map<string, Severities>();
     const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    const told: vscode.Uri[] = [];
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     for (const key of this.queue) {
       this.queue.delete(key);
       const uri = vscode.Uri.parse(key, true);
       const stored = this.deps.store.get(key);
-      if (!stored) {
-        entries.push([uri, undefined]);
-      } else {
+      let diagnostics: vscode.Diagnostic[] | undefined;
+      if (stored) {
         let sev = severities.get(stored.folder);
         if (!sev) {
           sev = severitiesFor(vscode.Uri.parse(stored.folder, true));
           severities.set(stored.folder, sev);
         }
-        entries.push([uri, sev.wholeFolder || open.has(key) ? toDiagnostics(stored, sev) : undefined]);
+        diagnostics = sev.wholeFolder || open.has(key) ? toDiagnostics(stored, sev) : undefined;
       }
-      if (entries.length >= SLICE_FILES || performance.now() - started >= SLICE_MS) { break; }
+      told.push(uri);
+      // A file with nothing to show that shows nothing now (a closed file, while indexing: nearly all of them) is
+      // not sent to the workbench: indexing 133,000 files sent it thousands of messages that cleared nothing.
+      const shown = diagnostics?.length ? diagnostics : undefined;
+      if (shown || this.deps.collection.has(uri)) { entries.push([uri, shown]); }
+      if (entries.length >= SLICE_FILES || told.length >= SLICE_TOLD || performance.now() - started >= SLICE_MS) { break; }
     }
     // One message to the workbench per slice; [uri, undefined] clears a file.
-    this.deps.collection.set(entries.map(([uri, diags]) => [uri, diags?.length ? diags : undefined]));
-    this.deps.published.fire(entries.map(([uri]) => uri));
+    if (entries.length > 0) { this.deps.collection.set(entries); }
+    this.deps.published.fire(told);
     if (this.queue.size > 0) {
       setImmediate(() => this.drain());
     } else {
@@ -149,7 +156,7 @@ function toDiagnostics(stored: StoredFindings, severities: Severities): vscode.D
   for (const f of stored.file.findings) {
     const severity = f.kind === 'boilerplate' ? severities.boilerplate : severities.duplicate;
     if (severity === undefined || f.decision?.status === 'dismissed') { continue; }
-    out.push(toDiagnostic(f, severity, folder, stored.file.path));
+    out.push(toDiagnostic(f, severity, folder, stored.path));
   }
   return out;
 }

@@ -8,8 +8,13 @@
 // holds the files a running scan has listed but not yet analysed, so that the Files view can show them at once;
 // those are told apart (onDidList) because they have no findings to publish. No 'vscode' import: files are keyed by
 // their URI strings.
+//
+// A corpus of 133,000 files has some two million findings: the store keeps each file packed (packedFindings.ts),
+// and what get() returns makes the finding objects when its `file` is read, so that they exist only for the files a
+// surface is showing. Only the findings that decisions touch (a few files) are kept as objects.
 import { Decided, PlacedDecision, applyDecisions } from '../../core/annotations/decisions';
 import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
+import { PackedFindings, StringTable, packFindings, relatedPaths, unpackFindings } from './packedFindings';
 
 /** A finding as every surface shows it: with the decision recorded about it, and about each of its other copies. */
 export type ShownFinding = Decided<WireFinding>;
@@ -24,9 +29,19 @@ export interface StoredFindings {
   readonly uri: string;
   /** The workspace folder's URI, as a string. */
   readonly folder: string;
+  /** The path relative to the folder (the file's `path`, without making its findings). */
+  readonly path: string;
+  /** Whether the file shares a passage with another file or has near-copies (known without making its findings). */
+  readonly linked: boolean;
+  /** The findings with their decisions: made when read (read it once per use, not in a loop over its findings). */
   readonly file: ShownFileFindings;
+  /** The same with only its cross-file duplicate findings: what the Duplicates groups read (made when read). */
+  readonly shared: ShownFileFindings;
   readonly generation: number;
 }
+
+/** The code of a passage shared with another file. */
+const CROSS_FILE = 'duplicate.cross-file';
 
 /** Where the store finds the decisions recorded about a file's findings (its sidecar, as the editor holds it). */
 export interface DecisionSource {
@@ -34,9 +49,59 @@ export interface DecisionSource {
   decisionsOf(uri: string): readonly PlacedDecision[] | undefined;
 }
 
-interface Entry extends StoredFindings {
+/**
+ * The last files made into objects, by their packed form: a surface that reads `file` of the same entry a few
+ * times in a row (the diagnostics and the hover of one document) gets the same objects without making them again.
+ */
+class Unpacked {
+  private readonly recent: { packed: PackedFindings; file: FileFindings }[] = [];
+  private next = 0;
+
+  constructor(readonly strings: StringTable) {}
+
+  of(packed: PackedFindings): FileFindings {
+    for (const r of this.recent) { if (r.packed === packed) { return r.file; } }
+    const file = unpackFindings(packed, this.strings);
+    this.recent[this.next] = { packed, file };
+    this.next = (this.next + 1) % RECENT;
+    return file;
+  }
+}
+
+const RECENT = 4;
+
+class Entry implements StoredFindings {
+  constructor(
+    readonly uri: string,
+    readonly folder: string,
+    readonly generation: number,
+    readonly packed: PackedFindings,
+    /** The findings as decisions changed them; undefined (the usual case) when none touches them. */
+    readonly decided: ShownFileFindings | undefined,
+    private readonly unpacked: Unpacked,
+  ) {}
+
+  get path(): string {
+    return this.packed.path;
+  }
+
+  get linked(): boolean {
+    return this.packed.linked;
+  }
+
+  get file(): ShownFileFindings {
+    return this.decided ?? this.reported();
+  }
+
+  get shared(): ShownFileFindings {
+    if (this.decided) { return { ...this.decided, findings: this.decided.findings.filter((f) => f.code === CROSS_FILE) }; }
+    return unpackFindings(this.packed, this.unpacked.strings, CROSS_FILE);
+  }
+
   /** What the worker reported, before decisions. */
-  readonly reported: FileFindings;
+  reported(): FileFindings {
+    return this.unpacked.of(this.packed);
+  }
 }
 
 export type FindingsListener = (uris: readonly string[]) => void;
@@ -52,6 +117,8 @@ export class FindingsStore {
   /** Files a running scan listed that have no findings stored yet: URI to folder and path. */
   private readonly listed = new Map<string, { folder: string; path: string }>();
   private readonly listListeners = new Set<FindingsListener>();
+  private readonly strings = new StringTable();
+  private readonly unpacked = new Unpacked(this.strings);
 
   /**
    * @param openVersion the version of the document open in the editor for a URI, if one is
@@ -83,13 +150,14 @@ export class FindingsStore {
     const changed: string[] = [];
     const accepted = files.filter(({ uri, file }) => !this.isStale(uri, generation, file.version));
     // Every path first, so that the other copies a finding names in this reply are found.
+    const shared = this.strings.intern(folder);
     for (const { uri, file } of accepted) {
       const before = this.files.get(uri);
-      if (before && before.reported.path !== file.path) { this.paths.get(folder)?.delete(before.reported.path); }
-      this.pathsOf(folder).set(file.path, uri);
+      if (before && before.path !== file.path) { this.paths.get(shared)?.delete(before.path); }
+      this.pathsOf(shared).set(this.strings.intern(file.path), uri);
     }
     for (const { uri, file } of accepted) {
-      this.files.set(uri, this.decided({ uri, folder, reported: file, file, generation }));
+      this.files.set(uri, this.entry(uri, shared, generation, packFindings(file, this.strings), file));
       this.listed.delete(uri);
       changed.push(uri);
     }
@@ -125,7 +193,7 @@ export class FindingsStore {
     const changed = [uri, ...this.otherCopies(entry)];
     for (const u of changed) {
       const e = this.files.get(u)!;
-      this.files.set(u, this.decided({ ...e, file: e.reported }));
+      this.files.set(u, this.entry(e.uri, e.folder, e.generation, e.packed, e.reported()));
     }
     this.fire(changed);
     return changed;
@@ -165,6 +233,11 @@ export class FindingsStore {
   /** A file's findings, each with the decisions about it. */
   get(uri: string): StoredFindings | undefined {
     return this.files.get(uri);
+  }
+
+  /** Every stored file's entry, in the order they came (one copy of the list, without a lookup per file). */
+  entries(): StoredFindings[] {
+    return [...this.files.values()];
   }
 
   /** Every file that has findings stored (possibly none). */
@@ -208,7 +281,7 @@ export class FindingsStore {
     if (!entry) { return false; }
     this.files.delete(uri);
     const paths = this.paths.get(entry.folder);
-    if (paths?.get(entry.reported.path) === uri) { paths.delete(entry.reported.path); }
+    if (paths?.get(entry.path) === uri) { paths.delete(entry.path); }
     return true;
   }
 
@@ -218,18 +291,22 @@ export class FindingsStore {
     return paths;
   }
 
-  /** An entry whose findings have met the decisions about them and about their other copies, as they are now. */
-  private decided(entry: Entry): Entry {
+  /** A file's entry, its findings as reported meeting the decisions about them and their other copies as they are now. */
+  private entry(uri: string, folder: string, generation: number, packed: PackedFindings, reported: FileFindings): Entry {
+    return new Entry(uri, folder, generation, packed, this.decide(uri, folder, reported), this.unpacked);
+  }
+
+  /** The findings with the decisions that touch them; undefined when none does. */
+  private decide(uri: string, folder: string, reported: FileFindings): ShownFileFindings | undefined {
     const source = this.decisions;
-    if (!source) { return entry; }
-    const paths = this.paths.get(entry.folder);
+    if (!source) { return undefined; }
+    const paths = this.paths.get(folder);
     const decisionsAt = (path: string) => {
-      const uri = path === entry.reported.path ? entry.uri : paths?.get(path);
-      return uri === undefined ? undefined : source.decisionsOf(uri);
+      const other = path === reported.path ? uri : paths?.get(path);
+      return other === undefined ? undefined : source.decisionsOf(other);
     };
-    const findings = applyDecisions(entry.reported.findings, source.decisionsOf(entry.uri), decisionsAt);
-    const file = findings === entry.reported.findings ? entry.reported : { ...entry.reported, findings };
-    return file === entry.file ? entry : { ...entry, file };
+    const findings = applyDecisions(reported.findings, source.decisionsOf(uri), decisionsAt);
+    return findings === reported.findings ? undefined : { ...reported, findings };
   }
 
   /** Applies the decisions to the stored files among `uris` again; returns those whose findings changed. */
@@ -238,9 +315,9 @@ export class FindingsStore {
     for (const u of uris) {
       const entry = this.files.get(u);
       if (!entry) { continue; }
-      const next = this.decided({ ...entry, file: entry.reported });
+      const next = this.entry(entry.uri, entry.folder, entry.generation, entry.packed, entry.reported());
       // Unchanged when neither before nor now any decision touched it (both are the findings as reported).
-      if (next.file === entry.reported && entry.file === entry.reported) { continue; }
+      if (!next.decided && !entry.decided) { continue; }
       this.files.set(u, next);
       changed.push(u);
     }
@@ -251,11 +328,9 @@ export class FindingsStore {
   private otherCopies(entry: Entry): string[] {
     const paths = this.paths.get(entry.folder);
     const out = new Set<string>();
-    for (const f of entry.reported.findings) {
-      for (const r of f.related) {
-        const u = r.path === entry.reported.path ? undefined : paths?.get(r.path);
-        if (u !== undefined) { out.add(u); }
-      }
+    for (const path of relatedPaths(entry.packed, this.strings)) {
+      const u = path === entry.path ? undefined : paths?.get(path);
+      if (u !== undefined) { out.add(u); }
     }
     return [...out];
   }

@@ -29,20 +29,21 @@ function provideHover(deps: HoverDeps, doc: vscode.TextDocument, position: vscod
   const stored = loc && deps.store.get(doc.uri.toString());
   if (!loc || !stored) { return undefined; }
   // Findings for another text than the one shown would point at the wrong words; fresh ones are on their way.
-  const { version } = stored.file;
+  const file = stored.file;
+  const { version } = file;
   if (version !== undefined ? version !== doc.version : doc.isDirty) { return undefined; }
   const config = new Config(doc.uri);
   const shown = { boilerplate: config.boilerplateSeverity !== 'off', duplicate: config.duplicatesSeverity !== 'off' };
-  const hits = stored.file.findings
+  const hits = file.findings
     .filter((f) => shown[f.kind] && f.decision?.status !== 'dismissed' && toRange(f.range).contains(position));
   if (hits.length === 0) { return undefined; }
   const folder = loc.folder;
-  const paragraphs = hits.map((f) => hoverMarkdown(f, stored.file.path, (label, i) => {
+  const paragraphs = hits.map((f) => hoverMarkdown(f, file.path, (label, i) => {
     const r = f.related[i];
     const target = deps.files.uriOf(folder, r.path).toString();
     const args = [target, tupleOf(r.range)];
     return `[${label}](command:${CommandId.openCopy}?${encodeURIComponent(JSON.stringify(args))} "Open this copy")`;
-  }) + escapeMarkdown(decisionSuffix(f, stored.file.path)));
+  }) + escapeMarkdown(decisionSuffix(f, file.path)));
   const md = new vscode.MarkdownString(paragraphs.join('\n\n'));
   md.isTrusted = { enabledCommands: [CommandId.openCopy] };
   const innermost = hits.map((f) => toRange(f.range)).reduce((a, b) => (b.start.isAfterOrEqual(a.start) && b.end.isBeforeOrEqual(a.end) ? b : a));

@@ -73,7 +73,7 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
 
   private async build(): Promise<DuplicateGroup[]> {
     const at = this.changes;
-    const steps = duplicateGroupSteps(this.deps.store.uris().map((u) => this.deps.store.get(u)!));
+    const steps = duplicateGroupSteps(this.deps.store.entries());
     let busy = 0;
     for (;;) {
       const started = performance.now();

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
 import { FindingsStore, ShownFileFindings, ShownFinding } from '../findings/findingsStore';
-import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, rowDescription, rowProblem } from './model/files';
+import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, mergeRows, rowDescription, rowProblem } from './model/files';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from './tagIndex';
 import { SLICE_MS } from '../platform/slices';
@@ -39,6 +39,10 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   private readonly rows = new Map<string, FileRow>();
   private readonly nodes = new Map<string, FileNode>();
   private arranged: FileRow[] | undefined;
+  /** Rows new since the order was last arranged, to be merged into it; unless `reorder`, they are all that changed it. */
+  private arrivals: FileRow[] = [];
+  /** A row left or moved since the order was last arranged: it is arranged again from every row. */
+  private reorder = false;
   private readonly dirty = new Set<string>();
   /** Items whose row changed in place, redrawn on their own. */
   private readonly pendingItems = new Set<FileNode>();
@@ -141,7 +145,8 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   private nodeOf(row: FileRow): FileNode {
     let n = this.nodes.get(row.uri);
     if (!n) {
-      n = { type: 'file', uri: row.uri, row };
+      // The arranged order keeps a row's place, not its latest figures (a row changed in place is not moved).
+      n = { type: 'file', uri: row.uri, row: this.rows.get(row.uri) ?? row };
       this.nodes.set(row.uri, n);
     }
     n.row = row;
@@ -166,7 +171,13 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       this.updateRow(uri);
       if ((++n & 63) === 0 && performance.now() - started > budgetMs) { break; }
     }
-    if (this.rootDirty) { this.arranged = undefined; }
+    if (this.rootDirty) {
+      this.arranged = this.arranged && !this.reorder
+        ? mergeRows(this.arranged, arrangeRows(this.arrivals, this.sortKey, this.filterKey), this.sortKey)
+        : undefined;
+      this.arrivals = [];
+      this.reorder = false;
+    }
     return this.dirty.size === 0;
   }
 
@@ -179,21 +190,31 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       // Listed by the scan that is running: shown at once, its shares and copies once it is analysed.
       after = { ...fileRow(uri, listed, undefined, this.deps.tags.get(uri), this.deps.untagged.get(uri)), pending: true };
       this.rows.set(uri, after);
-      if (!before) { this.rootDirty = true; }
+      if (!before) { this.arrived(after); }
     } else if (!stored) {
       // Tags of a file the index does not (or not yet) list: it has no row until the index reports it.
-      if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; }
+      if (before) { this.rows.delete(uri); this.nodes.delete(uri); this.rootDirty = true; this.reorder = true; }
     } else {
-      after = fileRow(uri, stored.file.path, stored.file, this.deps.tags.get(uri), this.deps.untagged.get(uri));
+      // A row's copies are the other files its duplicate findings name, which only its cross-file findings do (an
+      // in-file one names the file itself): the store makes those alone, not every finding of every file it reports.
+      after = fileRow(uri, stored.path, stored.shared, this.deps.tags.get(uri), this.deps.untagged.get(uri));
       this.rows.set(uri, after);
-      if (!before || changesPlace(before, after, this.sortKey, this.filterKey)) {
+      if (!before) {
+        this.arrived(after);
+      } else if (changesPlace(before, after, this.sortKey, this.filterKey)) {
         this.rootDirty = true;
+        this.reorder = true;
       } else if (matchesFilter(after, this.filterKey)) {
         const node = this.nodes.get(uri);
         if (node) { node.row = after; this.pendingItems.add(node); }
       }
     }
     this.problems += (after && rowProblem(after) ? 1 : 0) - (before && rowProblem(before) ? 1 : 0);
+  }
+
+  private arrived(row: FileRow): void {
+    this.rootDirty = true;
+    this.arrivals.push(row);
   }
 
   private flush(): void {

@@ -41,7 +41,7 @@ abstract class TagTree implements vscode.TreeDataProvider<ViewNode>, vscode.Disp
   abstract getTreeItem(node: ViewNode): vscode.TreeItem;
 
   protected tagNode(tag: TagRecord): TagNode {
-    return { type: 'tag', uri: tag.uri, id: tag.id, tag, path: this.deps.store.get(tag.uri)?.file.path ?? vscode.Uri.parse(tag.uri, true).path };
+    return { type: 'tag', uri: tag.uri, id: tag.id, tag, path: this.deps.store.get(tag.uri)?.path ?? vscode.Uri.parse(tag.uri, true).path };
   }
 }
 

@@ -11,7 +11,19 @@ export interface StoredFile {
   uri: string;
   /** The workspace folder's URI. */
   folder: string;
+  /** The file's path (its findings' `path`: read without making them, which a packed store's `file` does). */
+  path: string;
+  /**
+   * Whether the file shares a passage with another file or has near-copies, when known without its findings (the
+   * store knows it of a packed file): the groups then make the findings of the linked files only.
+   */
+  linked?: boolean;
   file: ShownFileFindings;
+  /**
+   * The file with only its cross-file duplicate findings, when the source can make those alone (the store can):
+   * the groups read nothing else of a file's findings.
+   */
+  shared?: ShownFileFindings;
 }
 
 export interface SharedPassage {
@@ -74,8 +86,10 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   for (const s of stored) {
     let paths = ids.get(s.folder);
     if (!paths) { ids.set(s.folder, paths = new Map()); }
-    paths.set(s.file.path, all.length);
+    paths.set(s.path, all.length);
     all.push(s);
+    // Numbering 133,000 files at once held the host's thread for some 70 ms.
+    if (all.length % slice === 0) { yield; }
   }
   const n = all.length;
   const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
@@ -89,7 +103,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (!pair) {
       const fa = all[a];
       const fb = all[b];
-      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.file.path, bPath: fb.file.path, passages: [], sharedChars: 0, dismissed: 0 };
+      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.path, bPath: fb.path, passages: [], sharedChars: 0, dismissed: 0 };
       pairs.set(id, pair);
     }
     return { pair, flipped };
@@ -98,8 +112,8 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   // rounded: a short passage in a long file can round to 0.)
   const linked: number[] = [];
   for (let i = 0; i < n; i++) {
-    const f = all[i].file;
-    if (f.nearDuplicates.length > 0 || f.findings.some((x) => x.code === 'duplicate.cross-file')) { linked.push(i); }
+    const s = all[i];
+    if (s.linked ?? (s.file.nearDuplicates.length > 0 || s.file.findings.some((x) => x.code === 'duplicate.cross-file'))) { linked.push(i); }
     if (i % slice === slice - 1) { yield; }
   }
   // Work is counted in related places, not files: at 1 GB a file of a syndicated story can name hundreds of
@@ -113,14 +127,17 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   };
   for (const i of linked) {
     const s = all[i];
-    if (did(1 + s.file.nearDuplicates.length)) { yield; }
-    for (const d of s.file.nearDuplicates) {
+    // Reading a packed file's findings makes them (its findings count as work: a syndicated story's file can have
+    // hundreds, and 2,000 such files made in one slice held the thread for 150 ms).
+    const file = s.shared ?? s.file;
+    if (did(1 + file.nearDuplicates.length + file.findings.length)) { yield; }
+    for (const d of file.nearDuplicates) {
       const other = lookup(s, d.path);
       if (other === undefined || other === i) { continue; }
       const { pair } = pairOf(i, other);
       pair.similarity = Math.max(pair.similarity ?? 0, d.similarity);
     }
-    for (const f of s.file.findings) {
+    for (const f of file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       if (did(f.related.length)) { yield; }
       for (const r of f.related) {
@@ -142,8 +159,9 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   };
   for (const i of linked) {
     const s = all[i];
-    if (did(1)) { yield; }
-    for (const f of s.file.findings) {
+    const file = s.shared ?? s.file;
+    if (did(1 + file.findings.length)) { yield; }
+    for (const f of file.findings) {
       if (f.code !== 'duplicate.cross-file') { continue; }
       if (did(f.related.length)) { yield; }
       for (const r of f.related) {
@@ -222,7 +240,7 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
   }
   for (let u = 0; u < n; u++) {
     if (u % (slice * 8) === slice * 8 - 1) { yield; }
-    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].file.path }); }
+    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].path }); }
   }
   yield;
   const list = [...groups.values()];
@@ -230,10 +248,43 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
   for (const g of list) {
     g.kept = distinct(g.kept);
     g.marked = distinct(g.marked);
-    g.files.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-    g.pairs.sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
-    work += g.pairs.length;
+    // A syndicated story's group can hold thousands of files and a hundred thousand pairs: sorted a slice at a time.
+    g.files = yield* sortSteps(g.files, (x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0), slice * 8);
+    g.pairs = yield* sortSteps(g.pairs, (x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1), slice * 8);
+    work += g.pairs.length + g.files.length;
     if (work > slice * 8) { work = 0; yield; }
   }
   return list.sort((x, y) => y.files.length - x.files.length || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
+}
+
+/**
+ * `list` sorted by `compare` (stable), yielding after about `slice` comparisons: a list that short is sorted at
+ * once, a longer one by merging runs bottom up, so that no slice compares more than about `slice` pairs.
+ */
+export function* sortSteps<T>(list: T[], compare: (a: T, b: T) => number, slice: number): Generator<void, T[]> {
+  if (list.length <= slice) { return list.sort(compare); }
+  // Runs of `slice / 32` items sorted alone first (each some slice / 3 comparisons at most), then merged in pairs.
+  const run = Math.max(1, Math.floor(slice / 32));
+  let from = list.slice();
+  for (let i = 0; i < from.length; i += run) {
+    const sorted = from.slice(i, i + run).sort(compare);
+    for (let k = 0; k < sorted.length; k++) { from[i + k] = sorted[k]; }
+    yield;
+  }
+  let to: T[] = new Array<T>(from.length);
+  let work = 0;
+  for (let width = run; width < from.length; width *= 2) {
+    for (let lo = 0; lo < from.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, from.length);
+      const hi = Math.min(lo + 2 * width, from.length);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        to[k] = i < mid && (j >= hi || compare(from[j], from[i]) >= 0) ? from[i++] : from[j++];
+        if (++work >= slice) { work = 0; yield; }
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }

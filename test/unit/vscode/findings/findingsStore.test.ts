@@ -6,6 +6,8 @@ import * as assert from 'assert';
 import { PlacedDecision } from '../../../../src/core/annotations/decisions';
 import { FindingsStore } from '../../../../src/vscode/findings/findingsStore';
 import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
+import { duplicateGroups } from '../../../../src/vscode/views/model/duplicates';
+import { fileRow } from '../../../../src/vscode/views/model/files';
 
 const FOLDER = 'file:///corpus';
 
@@ -33,6 +35,32 @@ describe('FindingsStore', () => {
     store = new FindingsStore((u) => open.get(u));
     events = [];
     store.onDidChange((uris) => events.push([...uris]));
+  });
+
+  it('knows which files share passages or have near-copies without making their findings, for the Duplicates view', () => {
+    const shared = (path: string, other: string): FileFindings => ({
+      ...file(path),
+      findings: [...file(path).findings, { kind: 'duplicate', code: 'duplicate.cross-file', message: `also in ${other}`, score: 1, start: 0, end: 9,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } },
+        related: [{ path: other, start: 3, end: 12, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 9 } } }] }],
+    });
+    const near: FileFindings = { ...file('c.txt'), nearDuplicates: [{ path: 'a.txt', similarity: 0.9 }] };
+    const files = [shared('a.txt', 'b.txt'), shared('b.txt', 'a.txt'), near, file('d.txt')];
+    store.accept(FOLDER, store.nextGeneration(), files.map((f) => ({ uri: uri(f.path), file: f })), []);
+    const entries = store.entries();
+    assert.deepStrictEqual(entries.map((e) => [e.path, e.linked]), [['a.txt', true], ['b.txt', true], ['c.txt', true], ['d.txt', false]]);
+    // What the groups read of a file: its cross-file findings alone, and its near-copies.
+    assert.deepStrictEqual(entries.map((e) => e.shared.findings.map((f) => f.code)), [['duplicate.cross-file'], ['duplicate.cross-file'], [], []]);
+    assert.deepStrictEqual(entries[2].shared.nearDuplicates, near.nearDuplicates);
+    // And the Files view's rows from it are those from every finding (an in-file copy names the file itself).
+    const inFile: FileFindings = { ...shared('e.txt', 'a.txt'), duplicateShare: 0.5 };
+    inFile.findings.push({ ...inFile.findings[1], code: 'duplicate.in-file', related: [{ ...inFile.findings[1].related[0], path: 'e.txt' }] });
+    store.accept(FOLDER, store.nextGeneration(), [{ uri: uri('e.txt'), file: inFile }], []);
+    for (const e of store.entries()) { assert.deepStrictEqual(fileRow(e.uri, e.path, e.shared, undefined), fileRow(e.uri, e.path, e.file, undefined)); }
+    assert.strictEqual(fileRow(uri('e.txt'), 'e.txt', store.get(uri('e.txt'))!.shared, undefined).copies, 1);
+    const plain = files.map((f) => ({ uri: uri(f.path), folder: FOLDER, path: f.path, file: f }));
+    assert.deepStrictEqual(duplicateGroups(entries), duplicateGroups(plain));
+    assert.strictEqual(duplicateGroups(entries)[0].files.length, 3);
   });
 
   it('stores a reply and tells listeners which files changed', () => {
@@ -153,10 +181,10 @@ describe('FindingsStore with decisions', () => {
 
   const all = () => ['a.txt', 'b.txt', 'c.txt'].map((p, i) => ({ uri: uri(p), file: [a, b, c][i] }));
 
-  it('gives the reported findings as they are when no decision touches them (the same objects)', () => {
+  it('gives the reported findings as they are when no decision touches them', () => {
     store.accept(FOLDER, store.nextGeneration(), all(), []);
-    assert.strictEqual(store.get(uri('a.txt'))!.file, a);
-    assert.strictEqual(store.get(uri('c.txt'))!.file, c);
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file, a);
+    assert.deepStrictEqual(store.get(uri('c.txt'))!.file, c);
     assert.deepStrictEqual([...new Set(asked)].sort(), [uri('a.txt'), uri('b.txt'), uri('c.txt')], 'asked about the corpus files only');
   });
 
@@ -169,7 +197,7 @@ describe('FindingsStore with decisions', () => {
       { ...signUp, decision: { id: 'n1', status: 'dismissed' } },
     ]);
     assert.deepStrictEqual(store.get(uri('b.txt'))!.file.findings, [{ ...b.findings[0], decision: { id: 'k1', status: 'kept' } }]);
-    assert.strictEqual(store.get(uri('c.txt'))!.file, c);
+    assert.deepStrictEqual(store.get(uri('c.txt'))!.file, c);
   });
 
   it('applies changed decisions again to the file and the files holding its other copies, and tells listeners', () => {
@@ -183,8 +211,8 @@ describe('FindingsStore with decisions', () => {
     // Taken back: both files show the findings as reported again.
     recorded.delete(uri('b.txt'));
     assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')).sort(), [uri('a.txt'), uri('b.txt')]);
-    assert.strictEqual(store.get(uri('a.txt'))!.file, a);
-    assert.strictEqual(store.get(uri('b.txt'))!.file, b);
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file, a);
+    assert.deepStrictEqual(store.get(uri('b.txt'))!.file, b);
     // Nothing decided before or after: still told (a sidecar changed), but c.txt, which shares nothing, is not.
     events = [];
     assert.deepStrictEqual(store.decisionsChanged(uri('b.txt')), [uri('b.txt'), uri('a.txt')]);
@@ -197,7 +225,7 @@ describe('FindingsStore with decisions', () => {
     recorded.set(uri('b.txt'), [decision('k1', 'duplicate.cross-file', 'kept', 0, 100)]);
     const g = store.nextGeneration();
     store.accept(FOLDER, g, [{ uri: uri('a.txt'), file: a }], []);
-    assert.strictEqual(store.get(uri('a.txt'))!.file, a, 'b.txt is not known yet');
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file, a, 'b.txt is not known yet');
     events = [];
     assert.deepStrictEqual(store.accept(FOLDER, g, [{ uri: uri('b.txt'), file: b }], []).sort(), [uri('a.txt'), uri('b.txt')]);
     assert.deepStrictEqual(store.get(uri('a.txt'))!.file.findings[0].related[0].decision, { id: 'k1', status: 'kept' });
@@ -210,6 +238,6 @@ describe('FindingsStore with decisions', () => {
     store.accept(FOLDER, g, all(), []);
     store.accept(FOLDER, g, [], [uri('b.txt')]);
     store.decisionsChanged(uri('a.txt'));
-    assert.strictEqual(store.get(uri('a.txt'))!.file, a);
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file, a);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { inSlices } from '../../../../src/vscode/platform/slices';
+import { MAX_RUN, inSlices } from '../../../../src/vscode/platform/slices';
 
 describe('platform: work in slices', () => {
   it('hands every item over once, in order, in runs that give the thread back between them', async () => {
@@ -22,6 +22,16 @@ describe('platform: work in slices', () => {
     assert.deepStrictEqual(seen, items);
     assert.ok(runs >= 5, `only ${runs} runs`);
     assert.ok(turns >= 1, 'the thread was never given back');
+  });
+
+  it('never hands over more than MAX_RUN items at once, however cheap the items were', async () => {
+    const items = Array.from({ length: MAX_RUN * 5 }, (_, i) => i);
+    const sizes: number[] = [];
+    await inSlices(items, (run) => { sizes.push(run.length); });
+    assert.strictEqual(sizes.reduce((a, b) => a + b, 0), items.length);
+    assert.ok(Math.max(...sizes) <= MAX_RUN, `a run of ${Math.max(...sizes)}`);
+    // Growing by doubling, from 64.
+    assert.deepStrictEqual(sizes.slice(0, 3), [64, 128, 256]);
   });
 
   it('stops before the next run when the work is no longer wanted', async () => {

@@ -6,8 +6,8 @@ import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
-import { duplicateGroups, duplicateGroupSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
-import { arrangeRows, changesPlace, fileRow, FileRow, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { duplicateGroups, duplicateGroupSteps, sortSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { arrangeRows, changesPlace, fileRow, FileRow, FileSort, mergeRows, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -68,6 +68,18 @@ describe('views: file rows', () => {
     assert.deepStrictEqual(paths(rows), ['b.txt', 'a.txt', 'c.txt', 'd.txt']);
   });
 
+  it('merges rows that arrived into an arranged order as sorting them all again would, in every sort', () => {
+    const shares = [0.6, 0.2, 0.6, 0.51, 0, 0.33, 0.2, 0.9];
+    const all = shares.map((b, i) => row(`${String.fromCharCode(104 - i)}.txt`, { boilerplateShare: b, duplicateShare: shares[7 - i], tags: i % 3 }));
+    for (const sort of ['name', 'boilerplate', 'duplicated', 'tags'] as FileSort[]) {
+      const before = arrangeRows(all.slice(0, 5), sort, 'all');
+      const merged = mergeRows(before, arrangeRows(all.slice(5), sort, 'all'), sort);
+      assert.deepStrictEqual(merged.map((x) => x.path), arrangeRows(all, sort, 'all').map((x) => x.path), sort);
+      assert.strictEqual(before.length, 5, 'the arranged rows are left alone');
+    }
+    assert.deepStrictEqual(mergeRows([], [], 'name'), []);
+  });
+
   it('lists the files with untagged mentions of strings tagged elsewhere, once counted, and says how many in the row', () => {
     const f = findings('a.txt', { boilerplateShare: 0.1, duplicateShare: 0 });
     const counted = fileRow('file:///c/a.txt', 'a.txt', f, undefined, 3);
@@ -106,7 +118,7 @@ describe('views: file rows', () => {
 
 describe('views: duplicate groups', () => {
   const folder = 'file:///c';
-  const stored = (path: string, f: Partial<ShownFileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, file: findings(path, f) });
+  const stored = (path: string, f: Partial<ShownFileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, path, file: findings(path, f) });
 
   it('joins files linked by shared passages or near-copies into groups, biggest first, each pair once with its passages', () => {
     const files = [
@@ -143,6 +155,22 @@ describe('views: duplicate groups', () => {
     assert.ok(yields >= 10, `yielded ${yields} times`);
     assert.deepStrictEqual(step.value, duplicateGroups(files));
     assert.deepStrictEqual(step.value.map((g) => [g.files.length, g.pairs.length, g.key]), [[20, 19, 'file:///c/n00.txt'], [19, 18, 'file:///c/n21.txt']]);
+  });
+
+  it('sorts a long list a slice at a time, stably, as one sort would', () => {
+    // Pseudo-random keys with many repeats, so that stability shows (the index breaks the ties).
+    let seed = 7;
+    const list = Array.from({ length: 1000 }, (_, index) => { seed = (seed * 48271) % 2147483647; return { key: seed % 50, index }; });
+    const compare = (a: { key: number }, b: { key: number }) => a.key - b.key;
+    const steps = sortSteps(list.slice(), compare, 64);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) { yields++; step = steps.next(); }
+    assert.deepStrictEqual(step.value, list.slice().sort((a, b) => a.key - b.key || a.index - b.index));
+    // 1,000 items in runs of 2 and merges of about 10,000 moves: no slice did more than about 64.
+    assert.ok(yields >= 150, `yielded ${yields} times`);
+    const short = sortSteps([3, 1, 2], (a, b) => a - b, 64).next();
+    assert.deepStrictEqual([short.done, short.value], [true, [1, 2, 3]]);
   });
 
   it('counts the related places of a file as work, so that one file naming many copies is split across slices', () => {
