@@ -6,13 +6,14 @@
 // article text kept when only findings at or above a score are removed. The detector alone is timed on each set.
 //
 //   node scripts/eval-boilerplate.mjs [--set news|snippets|all] [--split dev|test|all] [--options JSON] [--direct]
-//                                     [--errors N] [--page ID]
+//                                     [--errors N] [--page ID] [--hide-test]
 //
 // --split picks the half the diagnostic tables (and --errors) describe, default dev. --errors N lists the N judged
 // lines with the most characters wrong and, on the snippets set, the snippets wrong as score.py counts them. --page
 // ID prints one page of that half line by line: its gold (A article, B boilerplate, blank when not judged), the
 // finding that covers the line and the text, so a lost article line is read beside its neighbours; a page of the
-// other half is refused (the test half's pages are not for reading). The report comes from the real
+// other half is refused (the test half's pages are not for reading). --hide-test leaves out the test half's figures,
+// so tuning on the dev half does not glance at them each run. The report comes from the real
 // CLI, `node bin/corpus-lens.js scan DIR --json`, when it is built (npm run eval:boilerplate builds it); with
 // --direct, with --options (detector options to override, e.g. '{"regionKeepRatio":0}') or without a build, from
 // the detector run in this process (bundled from src with esbuild), counting shapes across files as the index does.
@@ -38,6 +39,7 @@ const split = opt('--split', 'dev');
 const which = opt('--set', 'all');
 const showErrors = Number(opt('--errors', '0'));
 const showPage = opt('--page', '');
+const halves = args.includes('--hide-test') ? ['dev'] : ['all', 'dev', 'test'];
 const useCli = !args.includes('--direct') && !args.includes('--options') && fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'));
 
 /** The two sets: where their pages and gold are, how a page falls in a half, and how the gold judges lines. */
@@ -218,7 +220,7 @@ for (const set of sets) {
     if (printPage(set, report, judge, showPage)) { pageShown = true; break; }
     continue;
   }
-  for (const half of ['all', 'dev', 'test']) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
+  for (const half of halves) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
   console.log(`\nwhat each code removes, in judged characters (P: share of them boilerplate; R: of all boilerplate; art.lost: of all article text):\n${codeTable(report, judge)}`);
   const outcomes = findingOutcomes(report, judge);
   pooled.push(outcomes);
