@@ -321,7 +321,7 @@ export function detectBoilerplate(
   // The trailers the cues do not know (in Russian or Japanese) are read-more markers too.
   for (let i = first + 1; first >= 0 && i + 1 < n; i++) {
     const next = locked[i + 1];
-    if (!locked[i] && (final[i] !== Cls.Bad || outside[i]) && (!next || next.code === BoilerplateCode.readMore) && texts[i + 1] !== '' && readMoreTrailer.test(texts[i + 1])) {
+    if (!locked[i] && (final[i] !== Cls.Bad || outside[i]) && (!next || next.code === BoilerplateCode.readMore) && measures[i + 1].chars <= trailerMaxChars && texts[i + 1] !== '' && readMoreTrailer.test(texts[i + 1])) {
       locked[i] = teaserVerdict;
       final[i] = Cls.Bad;
       outside[i] = false;
@@ -386,6 +386,9 @@ function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
  * a list of links, and the paragraph above it is the article's last.
  */
 const readMoreTrailer = /^(?!.*:\s*$)[\s\W]*(?:read more|continue reading|keep reading|read (?:the )?full (?:story|article|post)|weiterlesen|mehr lesen|(?:den )?(?:ganzen|vollständigen) (?:artikel|beitrag) lesen|le[ea]r? más|seguir leyendo|lire (?:la suite|plus)|leggi (?:tutto|di più)|continua a leggere|leia mais|continuar lendo|czytaj (?:więcej|dalej)|читать (?:далее|дальше|полностью)|続きを読む|もっと読む)[\s\W]*$/iu;
+
+/** Trailers are short ("den vollständigen Artikel lesen »" is 33): longer lines are not tried. */
+const trailerMaxChars = 48;
 
 const trailerVerdict: Verdict = { code: BoilerplateCode.readMore, message: 'read-more link', score: boilerplateScore(BoilerplateCode.readMore) };
 
