@@ -6,10 +6,14 @@
 // article text kept when only findings at or above a score are removed. The detector alone is timed on each set.
 //
 //   node scripts/eval-boilerplate.mjs [--set news|snippets|all] [--split dev|test|all] [--options JSON] [--direct]
-//                                     [--errors N]
+//                                     [--errors N] [--page ID] [--hide-test]
 //
 // --split picks the half the diagnostic tables (and --errors) describe, default dev. --errors N lists the N judged
-// lines with the most characters wrong and, on the snippets set, the snippets wrong as score.py counts them. The report comes from the real
+// lines with the most characters wrong and, on the snippets set, the snippets wrong as score.py counts them. --page
+// ID prints one page of that half line by line: its gold (A article, B boilerplate, blank when not judged), the
+// finding that covers the line and the text, so a lost article line is read beside its neighbours; a page of the
+// other half is refused (the test half's pages are not for reading). --hide-test leaves out the test half's figures,
+// so tuning on the dev half does not glance at them each run. The report comes from the real
 // CLI, `node bin/corpus-lens.js scan DIR --json`, when it is built (npm run eval:boilerplate builds it); with
 // --direct, with --options (detector options to override, e.g. '{"regionKeepRatio":0}') or without a build, from
 // the detector run in this process (bundled from src with esbuild), counting shapes across files as the index does.
@@ -34,6 +38,8 @@ const overrides = JSON.parse(opt('--options', '{}'));
 const split = opt('--split', 'dev');
 const which = opt('--set', 'all');
 const showErrors = Number(opt('--errors', '0'));
+const showPage = opt('--page', '');
+const halves = args.includes('--hide-test') ? ['dev'] : ['all', 'dev', 'test'];
 const useCli = !args.includes('--direct') && !args.includes('--options') && fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'));
 
 /** The two sets: where their pages and gold are, how a page falls in a half, and how the gold judges lines. */
@@ -174,6 +180,25 @@ function printErrors(report, judge, n) {
   for (const e of errs.slice(0, n)) { console.log(`  ${e.kind.padEnd(16)} ${e.page}:${String(e.line).padEnd(4)} ${String(e.n).padStart(5)}  ${e.why}`); }
 }
 
+/** One page of the chosen half, line by line: gold, the covering finding and the text (see --page). */
+function printPage(set, report, judge, page) {
+  const id = page.replace(/\.txt$/, '');
+  const file = report.files.find((f) => judge.pageOf(f.path).replace(/\.txt$/, '') === id);
+  if (!file) { return false; }
+  const judged = judge.lines.get(judge.pageOf(file.path));
+  if (!judged) { console.log(`\npage ${page}: not judged in the ${split} half (--page shows the judged pages of the --split half only)`); return true; }
+  console.log(`\npage ${page} (${set.name}), line, gold (A article, B boilerplate), finding, text:`);
+  const lines = fs.readFileSync(path.join(set.dir, 'docs', path.basename(file.path)), 'utf8').split('\n');
+  lines.forEach((text, l) => {
+    const j = judged.get(l);
+    const by = file.findings.find((f) => f.kind === 'boilerplate' && f.range.start.line <= l && l <= f.range.end.line);
+    const gold = j === undefined ? ' ' : j.boilerplate ? 'B' : 'A';
+    const code = by ? `${by.code.replace('boilerplate.', '')} ${by.score}` : '';
+    console.log(`  ${String(l + 1).padStart(5)} ${gold} ${code.padEnd(28)} ${text.slice(0, 140)}`);
+  });
+  return true;
+}
+
 if (!fs.existsSync(devsets)) {
   console.log(`eval:boilerplate: no dev sets at ${devsets}; nothing to evaluate`);
   process.exit(0);
@@ -181,15 +206,21 @@ if (!fs.existsSync(devsets)) {
 engine = await loadEngine();
 console.log(`report from: ${useCli ? 'corpus-lens scan --json' : 'the detector in this process'}; tables describe the ${split} half`);
 const pooled = [];
+let pageShown = false;
 for (const set of sets) {
   const folder = path.join(set.dir, 'docs');
   if (!fs.existsSync(folder)) { console.log(`\n${set.name}: ${folder} absent, skipped`); continue; }
   const files = fs.readdirSync(folder).filter((f) => f.endsWith('.txt')).sort();
   console.log(`\n=== ${set.name} (${set.dir})`);
-  const direct = directReport(folder, files, true);
+  const direct = directReport(folder, files, !showPage);
   const report = useCli ? cliReport(folder) : direct;
-  for (const half of ['all', 'dev', 'test']) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
   const judge = set.judge(set.dir, (doc) => split === 'all' || set.dev(doc) === (split === 'dev'));
+  if (showPage) {
+    // Only the page: no figures (the test half's among them) and no tables; the page's set is found by its file.
+    if (printPage(set, report, judge, showPage)) { pageShown = true; break; }
+    continue;
+  }
+  for (const half of halves) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
   console.log(`\nwhat each code removes, in judged characters (P: share of them boilerplate; R: of all boilerplate; art.lost: of all article text):\n${codeTable(report, judge)}`);
   const outcomes = findingOutcomes(report, judge);
   pooled.push(outcomes);
@@ -202,6 +233,7 @@ for (const set of sets) {
     for (const e of wrong.slice(0, showErrors)) { console.log(`  ${e.kind.padEnd(16)} ${`${e.page}:${e.line}`.padEnd(14)} ${e.why.padEnd(40)} ${e.snippet.slice(0, 70)}`); }
   }
 }
+if (showPage && !pageShown) { console.log(`\npage ${showPage}: no such page in the sets`); }
 if (pooled.length > 1) {
   // Each set weighs the same (the scores are the mean of the two sets' rates): the larger set is subsampled evenly.
   const n = Math.min(...pooled.map((o) => o.length));

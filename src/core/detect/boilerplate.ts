@@ -315,6 +315,19 @@ export function detectBoilerplate(
 
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
+  // A line just before a "Read more" trailer, below the start of the main text, is another story's teaser (a
+  // list of posts shows each as title, teaser, trailer), even when it reads as prose and lies in a kept segment.
+  // Only trailers count: a "Related stories" heading follows the article's own last paragraph.
+  // The trailers the cues do not know (in Russian or Japanese) are read-more markers too.
+  for (let i = first + 1; first >= 0 && i + 1 < n; i++) {
+    const next = locked[i + 1];
+    if (!locked[i] && (final[i] !== Cls.Bad || outside[i]) && (!next || next.code === BoilerplateCode.readMore) && measures[i + 1].chars <= trailerMaxChars && texts[i + 1] !== '' && readMoreTrailer.test(texts[i + 1])) {
+      locked[i] = teaserVerdict;
+      final[i] = Cls.Bad;
+      outside[i] = false;
+      if (!next) { locked[i + 1] = trailerVerdict; final[i + 1] = Cls.Bad; outside[i + 1] = false; }
+    }
+  }
 
   const out: Finding[] = [];
   for (let i = 0; i < n; i++) {
@@ -366,6 +379,20 @@ function isShortSentence(m: UnitMeasures, o: BoilerplateOptions): boolean {
 function isListLine(m: UnitMeasures, q: Cls, o: BoilerplateOptions): boolean {
   return q !== Cls.Good && m.letterWords > 0 && m.words <= o.listMaxWords && m.chars <= o.listMaxChars && !m.terminal;
 }
+
+/**
+ * A trailer that ends another story's teaser, in the devsets' languages (English, German, Spanish, French, Italian,
+ * Portuguese, Polish, Russian, Japanese): the whole line is the link. Ending in a colon ("Read more:"), it heads
+ * a list of links, and the paragraph above it is the article's last.
+ */
+const readMoreTrailer = /^(?!.*:\s*$)[\s\W]*(?:read more|continue reading|keep reading|read (?:the )?full (?:story|article|post)|weiterlesen|mehr lesen|(?:den )?(?:ganzen|vollständigen) (?:artikel|beitrag) lesen|le[ea]r? más|seguir leyendo|lire (?:la suite|plus)|leggi (?:tutto|di più)|continua a leggere|leia mais|continuar lendo|czytaj (?:więcej|dalej)|читать (?:далее|дальше|полностью)|続きを読む|もっと読む)[\s\W]*$/iu;
+
+/** Trailers are short ("den vollständigen Artikel lesen »" is 33): longer lines are not tried. */
+const trailerMaxChars = 48;
+
+const trailerVerdict: Verdict = { code: BoilerplateCode.readMore, message: 'read-more link', score: boilerplateScore(BoilerplateCode.readMore) };
+
+const teaserVerdict: Verdict = { code: BoilerplateCode.readMore, message: 'teaser of another story (followed by a read-more link)', score: boilerplateScore(BoilerplateCode.readMore) };
 
 const outsideVerdict: Verdict = { code: BoilerplateCode.outsideMainText, message: 'prose away from the main text (another story, a bio or a comment)', score: boilerplateScore(BoilerplateCode.outsideMainText) };
 

@@ -84,6 +84,7 @@ describe('boilerplate detector rules', function () {
       [BoilerplateCode.share, 'Jetzt teilen'],
       [BoilerplateCode.share, 'Suivez-nous sur Instagram'],
       [BoilerplateCode.readMore, 'Das könnte Sie auch interessieren'],
+      [BoilerplateCode.readMore, 'Das Thema könnte dich auch interessieren:'],
       [BoilerplateCode.readMore, 'Czytaj też: Nowy most nad rzeką otwarty'],
       [BoilerplateCode.readMore, 'Artículos relacionados'],
       [BoilerplateCode.comments, 'Schreib einen Kommentar'],
@@ -210,6 +211,26 @@ describe('boilerplate detector rules', function () {
     const other = 'In the next valley the farmers have started to plant a new kind of wheat, and they say that it has stood up to the dry summer better than anything they had tried before, even the old seed that their parents used to swear by.';
     const apart = page([P1, P2, P3, P4, 'Advertisement', 'Share', 'Facebook', 'Twitter', 'Email', 'Print', 'Related', other], '\n');
     assert.deepEqual(flagged(apart, scan(apart).findings).slice(-1), [[BoilerplateCode.outsideMainText, other]]);
+  });
+
+  it('flags the teaser just before a read-more trailer below the main text, but not the paragraph before a heading', function () {
+    const teaser = 'The baker on the high street has kept the same oven going for sixty years, and she says the secret of her bread is in the wood she burns.';
+    const trailers = ['Read more', 'Weiterlesen »', 'Seguir leyendo', 'Czytaj dalej', 'Читать далее', '続きを読む'];
+    for (const trailer of trailers) {
+      const text = page([P1, P2, P3, P4, teaser, trailer], '\n');
+      const got = flagged(text, scan(text).findings);
+      assert.deepEqual(got.map(([, line]) => line), [teaser, trailer], trailer);
+      assert.ok(got.every(([code]) => code === BoilerplateCode.readMore), trailer);
+    }
+    // A "Related stories" heading follows the article's own last paragraph: that paragraph stays text.
+    const related = page([P1, P2, P3, P4, 'Related stories'], '\n');
+    assert.deepEqual(flagged(related, scan(related).findings), [[BoilerplateCode.readMore, 'Related stories']]);
+    // So does "Read more:", which heads a list of links.
+    const heading = page([P1, P2, P3, P4, teaser, 'Read more:'], '\n');
+    assert.ok(!flagged(heading, scan(heading).findings).some(([, line]) => line === teaser));
+    // Above the main text there is no other story's teaser: a lead before "Read more" is the article's own.
+    const lead = page([teaser, 'Read more', P1, P2, P3, P4], '\n');
+    assert.ok(!flagged(lead, scan(lead).findings).some(([, line]) => line === teaser));
   });
 
   it('weighs apart the prose beyond a long run of boilerplate inside the main text region', function () {
