@@ -9,6 +9,7 @@ import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
 import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { packedPaths, unpackFiles } from '../src/protocol/packedFiles';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
@@ -72,17 +73,18 @@ async function main(): Promise<void> {
       } else if (r.type === 'findings') {
         // What the host does with a findings reply, short of making vscode.Diagnostic objects: the store takes it.
         const started = performance.now();
-        store.accept(r.folder, r.generation, r.files.map((file) => ({ uri: uriOf(file.path), file })), r.removed);
+        store.acceptPacked(r.folder, r.generation, r.files, packedPaths(r.files).map(uriOf), r.removed);
         const took = performance.now() - started;
         if (took > longestAccept) {
-          const findings = r.files.reduce((n, f) => n + f.findings.length, 0);
-          const related = r.files.reduce((n, f) => n + f.findings.reduce((m, x) => m + x.related.length, 0), 0);
-          longestReply = `${r.files.length} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
+          const unpacked = unpackFiles(r.files);
+          const findings = unpacked.reduce((n, f) => n + f.findings.length, 0);
+          const related = unpacked.reduce((n, f) => n + f.findings.reduce((m, x) => m + x.related.length, 0), 0);
+          longestReply = `${r.files.count} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
         }
         longestAccept = Math.max(longestAccept, took);
         acceptMs += took;
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-        files += r.files.length;
+        files += r.files.count;
         messages++;
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'done') {
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
       replies.push((r) => {
         if (r.id !== id) { return; }
         if (r.type === 'findings') {
-          if (!seen && r.files.some((f) => f.path === target)) { seen = true; editTimes.push(performance.now() - started); }
+          if (!seen && packedPaths(r.files).includes(target)) { seen = true; editTimes.push(performance.now() - started); }
           send({ type: 'ack', id });
         } else if (r.type === 'done' || r.type === 'error' || r.type === 'cancelled') {
           resolve();
