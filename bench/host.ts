@@ -9,7 +9,7 @@ import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
 import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
-import { packedPaths, unpackFiles } from '../src/protocol/packedFiles';
+import { FINDING, H_FINDINGS, H_LENGTH, RELATED, fileStarts, packedPaths } from '../src/protocol/packedFiles';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
@@ -72,13 +72,18 @@ async function main(): Promise<void> {
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'findings') {
         // What the host does with a findings reply, short of making vscode.Diagnostic objects: the store takes it.
+        // What the reply holds, read from its files' headers before the store adopts (and renumbers) them.
+        let findings = 0;
+        let related = 0;
+        for (const at of fileStarts(r.files)) {
+          const count = r.files.numbers[at + H_FINDINGS];
+          findings += count;
+          related += (r.files.numbers[at + H_LENGTH] - count * FINDING) / RELATED;
+        }
         const started = performance.now();
         store.acceptPacked(r.folder, r.generation, r.files, packedPaths(r.files).map(uriOf), r.removed);
         const took = performance.now() - started;
         if (took > longestAccept) {
-          const unpacked = unpackFiles(r.files);
-          const findings = unpacked.reduce((n, f) => n + f.findings.length, 0);
-          const related = unpacked.reduce((n, f) => n + f.findings.reduce((m, x) => m + x.related.length, 0), 0);
           longestReply = `${r.files.count} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
         }
         longestAccept = Math.max(longestAccept, took);
