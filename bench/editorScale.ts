@@ -106,7 +106,7 @@ async function main(): Promise<void> {
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'findings') {
         firstFindingsMs ??= performance.now() - t0;
-        indexed += r.files.length;
+        indexed += r.files.count;
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'done') {
         resolve();

@@ -9,6 +9,7 @@ import { watchLongestBlock } from './blockWatch';
 import { CORPUS_VERSION, generateCorpus } from './generate';
 import { DocumentSync } from '../src/protocol/documentProtocol';
 import { IndexReply, IndexRequest } from '../src/protocol/indexProtocol';
+import { FINDING, H_FINDINGS, H_LENGTH, RELATED, fileStarts, packedPaths } from '../src/protocol/packedFiles';
 import { duplicateGroups, StoredFile } from '../src/vscode/views/model/duplicates';
 import { arrangeRows, FILE_SORTS, FileSort, fileRow, page } from '../src/vscode/views/model/files';
 import { reportBody, reportModel } from '../src/vscode/views/model/report';
@@ -71,18 +72,24 @@ async function main(): Promise<void> {
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'findings') {
         // What the host does with a findings reply, short of making vscode.Diagnostic objects: the store takes it.
+        // What the reply holds, read from its files' headers before the store adopts (and renumbers) them.
+        let findings = 0;
+        let related = 0;
+        for (const at of fileStarts(r.files)) {
+          const count = r.files.numbers[at + H_FINDINGS];
+          findings += count;
+          related += (r.files.numbers[at + H_LENGTH] - count * FINDING) / RELATED;
+        }
         const started = performance.now();
-        store.accept(r.folder, r.generation, r.files.map((file) => ({ uri: uriOf(file.path), file })), r.removed);
+        store.acceptPacked(r.folder, r.generation, r.files, packedPaths(r.files).map(uriOf), r.removed);
         const took = performance.now() - started;
         if (took > longestAccept) {
-          const findings = r.files.reduce((n, f) => n + f.findings.length, 0);
-          const related = r.files.reduce((n, f) => n + f.findings.reduce((m, x) => m + x.related.length, 0), 0);
-          longestReply = `${r.files.length} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
+          longestReply = `${r.files.count} files, ${findings} findings naming ${related} other copies, ${r.removed.length} removed`;
         }
         longestAccept = Math.max(longestAccept, took);
         acceptMs += took;
         peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-        files += r.files.length;
+        files += r.files.count;
         messages++;
         send({ type: 'ack', id: 1 });
       } else if (r.type === 'done') {
@@ -118,7 +125,7 @@ async function main(): Promise<void> {
       replies.push((r) => {
         if (r.id !== id) { return; }
         if (r.type === 'findings') {
-          if (!seen && r.files.some((f) => f.path === target)) { seen = true; editTimes.push(performance.now() - started); }
+          if (!seen && packedPaths(r.files).includes(target)) { seen = true; editTimes.push(performance.now() - started); }
           send({ type: 'ack', id });
         } else if (r.type === 'done' || r.type === 'error' || r.type === 'cancelled') {
           resolve();

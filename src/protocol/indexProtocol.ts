@@ -7,6 +7,7 @@
 import type { SkippedEntry } from '../core/io/walkFolder';
 import { JsonFile, JsonFinding, JsonRange, JsonSummary } from '../core/report';
 import { ScanProgress } from '../core/scan';
+import type { PackedFiles } from './packedFiles';
 
 /**
  * How the host starts the index worker (and the editor bench, as the host does). A young generation larger than V8's
@@ -131,8 +132,11 @@ export type IndexReply =
    * so that the Files view lists a large corpus at once instead of when the whole index is built.
    */
   | { type: 'listed'; id: number; folder: string; paths: string[] }
-  /** Findings for some files of a folder, and files that left its index. Large results come in several. */
-  | { type: 'findings'; id: number; generation: number; folder: string; files: FileFindings[]; removed: string[] }
+  /**
+   * Findings for some files of a folder, and files that left its index. Large results come in several. The files come
+   * packed (packedFiles.ts: a typed array and a list of strings, not thousands of objects for the host to receive).
+   */
+  | { type: 'findings'; id: number; generation: number; folder: string; files: PackedFiles; removed: string[] }
   /**
    * A scan's summary (with the files it left out and why); for a disk request that walked folders, the entries the
    * walk left out (special files, unreadable folders, names that are not UTF-8).

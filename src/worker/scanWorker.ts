@@ -16,6 +16,7 @@ import { fileToJson, SummaryBuilder } from '../core/report';
 import { ScanCancelled, scanFolder, ScanOptions, ScanResult } from '../core/scan';
 import { DocumentSync, isDocumentSync } from '../protocol/documentProtocol';
 import { DiskRequest, EditRequest, FileFindings, IndexReply, IndexRequest, ScanRequest, Selection, WireFinding } from '../protocol/indexProtocol';
+import { packFiles } from '../protocol/packedFiles';
 import { DocumentStore } from './documentStore';
 import { hostPort } from './hostPort';
 
@@ -482,7 +483,7 @@ class FindingsStream {
   /** Sends what is waiting. */
   end(): void {
     if (this.files.length === 0 && this.gone.length === 0) { return; }
-    this.send({ type: 'findings', id: this.id, generation: this.generation, folder: this.folder, files: this.files, removed: this.gone });
+    this.send({ type: 'findings', id: this.id, generation: this.generation, folder: this.folder, files: packFiles(this.files), removed: this.gone });
     this.files = [];
     this.gone = [];
     this.size = 0;

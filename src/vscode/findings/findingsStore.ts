@@ -14,7 +14,8 @@
 // surface is showing. Only the findings that decisions touch (a few files) are kept as objects.
 import { Decided, PlacedDecision, applyDecisions } from '../../core/annotations/decisions';
 import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
-import { PackedFindings, StringTable, packFindings, relatedPaths, unpackFindings } from './packedFindings';
+import { FINDING, H_PATH, PackedFiles, RELATED, fileStarts, packFiles, versionAt } from '../../protocol/packedFiles';
+import { PackedFindings, StringTable, adoptFile, relatedPaths, replyIds, unpackFindings } from './packedFindings';
 
 /** A finding as every surface shows it: with the decision recorded about it, and about each of its other copies. */
 export type ShownFinding = Decided<WireFinding>;
@@ -147,17 +148,32 @@ export class FindingsStore {
 
   /** Takes a reply's findings and removals; returns the URIs whose findings changed (and tells listeners). */
   accept(folder: string, generation: number, files: { uri: string; file: FileFindings }[], removed: string[]): string[] {
+    return this.acceptPacked(folder, generation, packFiles(files.map((f) => f.file)), files.map((f) => f.uri), removed);
+  }
+
+  /**
+   * Takes a reply's files as the worker packed them (`uris`, their URIs in the reply's order) and its removals;
+   * returns the URIs whose findings changed (and tells listeners). No finding is made as an object, unless
+   * decisions touch it.
+   */
+  acceptPacked(folder: string, generation: number, reply: PackedFiles, uris: readonly string[], removed: string[]): string[] {
     const changed: string[] = [];
-    const accepted = files.filter(({ uri, file }) => !this.isStale(uri, generation, file.version));
+    const starts = fileStarts(reply);
+    const accepted: { uri: string; at: number }[] = [];
+    for (let i = 0; i < starts.length; i++) {
+      if (!this.isStale(uris[i], generation, versionAt(reply, starts[i]))) { accepted.push({ uri: uris[i], at: starts[i] }); }
+    }
+    const ids = accepted.length === 0 ? [] : replyIds(reply, this.strings);
     // Every path first, so that the other copies a finding names in this reply are found.
     const shared = this.strings.intern(folder);
-    for (const { uri, file } of accepted) {
+    for (const { uri, at } of accepted) {
+      const path = this.strings.at(ids[reply.numbers[at + H_PATH]]);
       const before = this.files.get(uri);
-      if (before && before.path !== file.path) { this.paths.get(shared)?.delete(before.path); }
-      this.pathsOf(shared).set(this.strings.intern(file.path), uri);
+      if (before && before.path !== path) { this.paths.get(shared)?.delete(before.path); }
+      this.pathsOf(shared).set(path, uri);
     }
-    for (const { uri, file } of accepted) {
-      this.files.set(uri, this.entry(uri, shared, generation, packFindings(file, this.strings), file));
+    for (const { uri, at } of accepted) {
+      this.files.set(uri, this.entry(uri, shared, generation, adoptFile(reply, at, ids, this.strings)));
       this.listed.delete(uri);
       changed.push(uri);
     }
@@ -193,7 +209,7 @@ export class FindingsStore {
     const changed = [uri, ...this.otherCopies(entry)];
     for (const u of changed) {
       const e = this.files.get(u)!;
-      this.files.set(u, this.entry(e.uri, e.folder, e.generation, e.packed, e.reported()));
+      this.files.set(u, this.entry(e.uri, e.folder, e.generation, e.packed));
     }
     this.fire(changed);
     return changed;
@@ -292,21 +308,41 @@ export class FindingsStore {
   }
 
   /** A file's entry, its findings as reported meeting the decisions about them and their other copies as they are now. */
-  private entry(uri: string, folder: string, generation: number, packed: PackedFindings, reported: FileFindings): Entry {
-    return new Entry(uri, folder, generation, packed, this.decide(uri, folder, reported), this.unpacked);
+  private entry(uri: string, folder: string, generation: number, packed: PackedFindings): Entry {
+    return new Entry(uri, folder, generation, packed, this.decide(uri, folder, packed), this.unpacked);
   }
 
-  /** The findings with the decisions that touch them; undefined when none does. */
-  private decide(uri: string, folder: string, reported: FileFindings): ShownFileFindings | undefined {
+  /**
+   * The findings with the decisions that touch them; undefined when none does. Whether any does is seen from the
+   * packed numbers: the findings are made as objects only for a file with decisions of its own or about its copies.
+   */
+  private decide(uri: string, folder: string, packed: PackedFindings): ShownFileFindings | undefined {
     const source = this.decisions;
     if (!source) { return undefined; }
     const paths = this.paths.get(folder);
     const decisionsAt = (path: string) => {
-      const other = path === reported.path ? uri : paths?.get(path);
+      const other = path === packed.path ? uri : paths?.get(path);
       return other === undefined ? undefined : source.decisionsOf(other);
     };
-    const findings = applyDecisions(reported.findings, source.decisionsOf(uri), decisionsAt);
+    const own = source.decisionsOf(uri);
+    if (!(own && own.length > 0) && !this.anyDecided(packed, decisionsAt)) { return undefined; }
+    const reported = this.unpacked.of(packed);
+    const findings = applyDecisions(reported.findings, own, decisionsAt);
     return findings === reported.findings ? undefined : { ...reported, findings };
+  }
+
+  /** Whether any other copy a file's findings name is in a file with decisions. */
+  private anyDecided(packed: PackedFindings, decisionsAt: (path: string) => readonly PlacedDecision[] | undefined): boolean {
+    const { numbers } = packed;
+    let last = -1;
+    for (let r = packed.count * FINDING; r < numbers.length; r += RELATED) {
+      // A passage's copies in one file come together: each file is looked up once per run of them.
+      if (numbers[r] === last) { continue; }
+      last = numbers[r];
+      const list = decisionsAt(this.strings.at(last));
+      if (list && list.length > 0) { return true; }
+    }
+    return false;
   }
 
   /** Applies the decisions to the stored files among `uris` again; returns those whose findings changed. */
@@ -315,7 +351,7 @@ export class FindingsStore {
     for (const u of uris) {
       const entry = this.files.get(u);
       if (!entry) { continue; }
-      const next = this.entry(entry.uri, entry.folder, entry.generation, entry.packed, entry.reported());
+      const next = this.entry(entry.uri, entry.folder, entry.generation, entry.packed);
       // Unchanged when neither before nor now any decision touched it (both are the findings as reported).
       if (!next.decided && !entry.decided) { continue; }
       this.files.set(u, next);

@@ -1,15 +1,16 @@
 // A file's findings as the findings store keeps them: every number of every finding in one Float64Array, and every
-// string (kinds, codes, messages, the paths of other copies) as a number into a table the store shares. A findings
-// reply arrives as objects, about 15 findings per file with ranges, positions and strings of their own each, which
-// held some 7.7 KB of heap per file (1.5 GB on a corpus of 133,000 files); most of their strings are the same few
-// dozen. The store packs each file as it takes it in and unpacks it, as the objects the surfaces read, only when one
-// asks for that file. No 'vscode' import.
-import { FileFindings, WireFinding, WireRelated } from '../../protocol/indexProtocol';
+// string (kinds, codes, messages, the paths of other copies) as a number into a table the store shares. As objects,
+// about 15 findings per file with ranges, positions and strings of their own each held some 7.7 KB of heap per file
+// (1.5 GB on a corpus of 133,000 files); most of their strings are the same few dozen. A findings reply comes packed
+// in the same layout (src/protocol/packedFiles.ts): the store copies each file's numbers, turning the reply's string
+// numbers into its table's, and makes the objects the surfaces read only when one asks for that file. No 'vscode'
+// import.
+import { FileFindings } from '../../protocol/indexProtocol';
+import {
+  FILE_HEADER, FINDING, H_BOILERPLATE, H_DUPLICATE, H_FINDINGS, H_HAS_VERSION, H_LENGTH, H_NEAR, H_PATH, NEAR, PackedFiles, RELATED,
+  findingsAt, packFiles, versionAt,
+} from '../../protocol/packedFiles';
 
-/** The numbers per finding: kind, code, message, score, start, end, the range's four numbers, copies. */
-const FINDING = 11;
-/** The numbers per other copy: path, start, end, the range's four numbers. */
-const RELATED = 7;
 
 /**
  * The strings of packed findings, each stored once and named by its number. A string stays for the store's life:
@@ -73,50 +74,63 @@ export interface PackedFindings {
 
 const NONE = new Float64Array(0);
 
+/** A file's findings packed by themselves (a reply's files come packed already: see adoptFile). */
 export function packFindings(file: FileFindings, strings: StringTable): PackedFindings {
-  let related = 0;
-  for (const f of file.findings) { related += f.related.length; }
-  const numbers = file.findings.length === 0 ? NONE : new Float64Array(file.findings.length * FINDING + related * RELATED);
-  let r = file.findings.length * FINDING;
-  for (let i = 0; i < file.findings.length; i++) {
-    const f = file.findings[i];
-    const at = i * FINDING;
-    numbers[at] = strings.id(f.kind);
-    numbers[at + 1] = strings.id(f.code);
-    numbers[at + 2] = strings.id(f.message);
-    numbers[at + 3] = f.score;
-    numbers[at + 4] = f.start;
-    numbers[at + 5] = f.end;
-    numbers[at + 6] = f.range.start.line;
-    numbers[at + 7] = f.range.start.character;
-    numbers[at + 8] = f.range.end.line;
-    numbers[at + 9] = f.range.end.character;
-    numbers[at + 10] = f.related.length;
-    for (const x of f.related) {
-      numbers[r] = strings.id(x.path);
-      numbers[r + 1] = x.start;
-      numbers[r + 2] = x.end;
-      numbers[r + 3] = x.range.start.line;
-      numbers[r + 4] = x.range.start.character;
-      numbers[r + 5] = x.range.end.line;
-      numbers[r + 6] = x.range.end.character;
+  const reply = packFiles([file]);
+  return adoptFile(reply, 0, replyIds(reply, strings), strings);
+}
+
+/** The table's numbers of a reply's strings, by their index in the reply. */
+export function replyIds(reply: PackedFiles, strings: StringTable): number[] {
+  return reply.strings.map((s) => strings.id(s));
+}
+
+/**
+ * The file of a reply whose header is at `at`: its numbers are a view of the reply's, whose string numbers it turns
+ * into the table's (`ids`) in place, so the reply is not read again after. No finding is made as an object, and no
+ * array allocated: a copy per file was one more backing store among 133,000 for the collector to track (the reply's
+ * stays as long as one of its files does: at most a corpus's worth once, after every file is analysed again).
+ */
+export function adoptFile(reply: PackedFiles, at: number, ids: readonly number[], strings: StringTable): PackedFindings {
+  const from = reply.numbers;
+  const nearCount = from[at + H_NEAR];
+  const count = from[at + H_FINDINGS];
+  const start = at + FILE_HEADER + nearCount * NEAR;
+  const numbers = count === 0 ? NONE : from.subarray(start, start + from[at + H_LENGTH]);
+  const cross = strings.id(CROSS_FILE);
+  let linked = nearCount > 0;
+  let r = count * FINDING;
+  for (let i = 0; i < count; i++) {
+    const o = i * FINDING;
+    numbers[o] = ids[numbers[o]];
+    numbers[o + 1] = ids[numbers[o + 1]];
+    numbers[o + 2] = ids[numbers[o + 2]];
+    if (numbers[o + 1] === cross) { linked = true; }
+    for (let j = numbers[o + 10]; j > 0; j--) {
+      numbers[r] = ids[numbers[r]];
       r += RELATED;
     }
   }
+  let nearDuplicates: { path: string; similarity: number }[] | undefined;
+  for (let i = 0; i < nearCount; i++) {
+    const n = at + FILE_HEADER + i * NEAR;
+    (nearDuplicates ??= []).push({ path: strings.at(ids[from[n]]), similarity: from[n + 1] });
+  }
   return {
-    path: strings.intern(file.path),
-    boilerplateShare: file.boilerplateShare,
-    duplicateShare: file.duplicateShare,
-    nearDuplicates: file.nearDuplicates.length === 0
-      ? undefined
-      : file.nearDuplicates.map((n) => ({ path: strings.intern(n.path), similarity: n.similarity })),
-    hasVersion: 'version' in file,
-    version: file.version,
-    count: file.findings.length,
-    linked: file.nearDuplicates.length > 0 || file.findings.some((f) => f.code === 'duplicate.cross-file'),
+    path: strings.at(ids[from[at + H_PATH]]),
+    boilerplateShare: from[at + H_BOILERPLATE],
+    duplicateShare: from[at + H_DUPLICATE],
+    nearDuplicates,
+    hasVersion: from[at + H_HAS_VERSION] === 1,
+    version: versionAt(reply, at),
+    count,
+    linked,
     numbers,
   };
 }
+
+/** The code of a passage shared with another file. */
+const CROSS_FILE = 'duplicate.cross-file';
 
 /**
  * The file as the worker reported it: new objects, equal to those it was packed from. With `code`, only the findings
@@ -124,44 +138,8 @@ export function packFindings(file: FileFindings, strings: StringTable): PackedFi
  * 40,000 linked files on each rebuild was most of the host's garbage while indexing).
  */
 export function unpackFindings(packed: PackedFindings, strings: StringTable, code?: string): FileFindings {
-  const { numbers } = packed;
-  const count = packed.count;
   const only = code === undefined ? -1 : strings.id(code);
-  const findings: WireFinding[] = [];
-  let r = count * FINDING;
-  for (let i = 0; i < count; i++) {
-    const at = i * FINDING;
-    if (only >= 0 && numbers[at + 1] !== only) {
-      r += numbers[at + 10] * RELATED;
-      continue;
-    }
-    const related: WireRelated[] = [];
-    for (let j = numbers[at + 10]; j > 0; j--) {
-      related.push({
-        path: strings.at(numbers[r]),
-        range: {
-          start: { line: numbers[r + 3], character: numbers[r + 4] },
-          end: { line: numbers[r + 5], character: numbers[r + 6] },
-        },
-        start: numbers[r + 1],
-        end: numbers[r + 2],
-      });
-      r += RELATED;
-    }
-    findings.push({
-      kind: strings.at(numbers[at]) as WireFinding['kind'],
-      code: strings.at(numbers[at + 1]),
-      message: strings.at(numbers[at + 2]),
-      score: numbers[at + 3],
-      range: {
-        start: { line: numbers[at + 6], character: numbers[at + 7] },
-        end: { line: numbers[at + 8], character: numbers[at + 9] },
-      },
-      related,
-      start: numbers[at + 4],
-      end: numbers[at + 5],
-    });
-  }
+  const findings = findingsAt(packed.numbers, 0, packed.count, (id) => strings.at(id), only);
   const file: FileFindings = {
     path: packed.path,
     boilerplateShare: packed.boilerplateShare,

@@ -8,6 +8,7 @@ import { printable } from '../../core/io/walkFolder';
 import { JsonSummary } from '../../core/report';
 import { ScanProgress } from '../../core/scan';
 import { IndexReply } from '../../protocol/indexProtocol';
+import { packedPaths } from '../../protocol/packedFiles';
 import { Activity } from '../platform/activity';
 import { Config } from '../platform/config';
 import { CorpusFiles } from '../platform/corpusFiles';
@@ -247,9 +248,9 @@ export class CorpusIndexer implements vscode.Disposable {
     const state = this.states.get(reply.folder);
     if (!state) { return []; } // the folder left the workspace
     const uri = (rel: string) => this.deps.files.uriOf(state.folder, rel).toString();
-    const files = reply.files.map((file) => ({ uri: uri(file.path), file }));
-    this.deps.store.accept(reply.folder, reply.generation, files, reply.removed.map(uri));
-    return files.map((f) => f.uri);
+    const uris = packedPaths(reply.files).map(uri);
+    this.deps.store.acceptPacked(reply.folder, reply.generation, reply.files, uris, reply.removed.map(uri));
+    return uris;
   }
 
   private foldersChanged(e: vscode.WorkspaceFoldersChangeEvent): void {

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { IndexService } from '../../../src/worker/scanWorker';
 import { FileFindings, IndexReply, IndexRequest, UnsentRequest } from '../../../src/protocol/indexProtocol';
 import { WORKER_PROCESS_ENV } from '../../../src/protocol/workerProcess';
+import { unpackFiles } from '../../../src/protocol/packedFiles';
 
 const SHARED = 'The island council has agreed to subsidise a second daily crossing for the rest of the year, so that pupils '
   + 'at the secondary school on the mainland no longer have to leave home before six in the morning to reach their first '
@@ -37,7 +38,7 @@ describe('index worker service', () => {
     return replies.filter((r) => r.id === id);
   };
   const findingsOf = (rs: IndexReply[]) => rs.filter((r): r is Findings => r.type === 'findings');
-  const files = (rs: IndexReply[]) => new Map<string, FileFindings>(findingsOf(rs).flatMap((r) => r.files.map((f) => [f.path, f] as const)));
+  const files = (rs: IndexReply[]) => new Map<string, FileFindings>(findingsOf(rs).flatMap((r) => unpackFiles(r.files).map((f) => [f.path, f] as const)));
   const codes = (f: FileFindings | undefined) => f?.findings.map((x) => x.code);
   const scan = (generation = 1) => send({
     type: 'scan', generation, folder: 'f', root, selection: { include: ['**/*.txt'], exclude: [] },
@@ -271,19 +272,19 @@ describe('index worker service', () => {
       const lastAnalysing = rs.map((r) => r.type === 'progress' && r.progress.phase === 'analysing').lastIndexOf(true);
       const firstFindings = rs.findIndex((r) => r.type === 'findings');
       assert.ok(firstFindings >= 0 && firstFindings < lastAnalysing, `first findings at ${firstFindings}, last progress at ${lastAnalysing}`);
-      const order = findingsOf(rs).flatMap((r) => r.files.map((f) => f.path));
+      const order = findingsOf(rs).flatMap((r) => unpackFiles(r.files).map((f) => f.path));
       assert.deepStrictEqual(order, [...order].sort());
       assert.strictEqual(new Set(order).size, 123, 'each file once');
       const done = rs[rs.length - 1];
       assert.strictEqual(done.type === 'done' && done.summary?.files, 123);
-      assert.strictEqual(done.type === 'done' && done.summary?.findings, findingsOf(rs).reduce((n, r) => n + r.files.reduce((m, f) => m + f.findings.length, 0), 0));
+      assert.strictEqual(done.type === 'done' && done.summary?.findings, findingsOf(rs).reduce((n, r) => n + unpackFiles(r.files).reduce((m, f) => m + f.findings.length, 0), 0));
     }
   });
 
   it('sends an open document once, after the others, with its version, also when its text is the disk\'s', async () => {
     sync('a.txt', 3, fs.readFileSync(path.join(root, 'a.txt'), 'utf8'));
     const rs = await scan();
-    const sent = findingsOf(rs).flatMap((r) => r.files.map((f) => [f.path, f.version]));
+    const sent = findingsOf(rs).flatMap((r) => unpackFiles(r.files).map((f) => [f.path, f.version]));
     assert.deepStrictEqual(sent, [['b.txt', undefined], ['c.txt', undefined], ['a.txt', 3]]);
     assert.deepStrictEqual(codes(files(rs).get('a.txt')), ['duplicate.cross-file', 'boilerplate.sign-up']);
   });
@@ -342,7 +343,7 @@ describe('index worker as a process', () => {
     assert.strictEqual(rs.at(-1)!.type, 'done');
     const findings = rs.filter((r): r is Findings => r.type === 'findings');
     assert.ok(findings.length > 4, `${findings.length} findings replies`);
-    const got = new Map(findings.flatMap((r) => r.files.map((f) => [f.path, f] as const)));
+    const got = new Map(findings.flatMap((r) => unpackFiles(r.files).map((f) => [f.path, f] as const)));
     assert.strictEqual(got.size, 600);
     assert.ok(got.get('n003.txt')!.findings.some((f) => f.code === 'duplicate.cross-file'));
     assert.deepStrictEqual(rs.filter((r) => r.type === 'listed').flatMap((r) => (r.type === 'listed' ? r.paths : [])).length, 600);
@@ -362,7 +363,7 @@ describe('index worker as a process', () => {
     child.send({ type: 'didOpen', uri: 'file:///f/n001.txt', folder: 'f', path: 'n001.txt', version: 4, text });
     child.send(scan(1));
     const rs = await answered(1);
-    const last = rs.filter((r): r is Findings => r.type === 'findings').flatMap((r) => r.files).filter((f) => f.path === 'n001.txt').at(-1)!;
+    const last = rs.filter((r): r is Findings => r.type === 'findings').flatMap((r) => unpackFiles(r.files)).filter((f) => f.path === 'n001.txt').at(-1)!;
     assert.strictEqual(last.version, 4);
     assert.ok(last.findings.some((f) => f.start === text.indexOf(SHARED)), JSON.stringify(last));
   });

@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { PlacedDecision } from '../../../../src/core/annotations/decisions';
 import { FindingsStore } from '../../../../src/vscode/findings/findingsStore';
 import { FileFindings, WireFinding } from '../../../../src/protocol/indexProtocol';
+import { packFiles, packedPaths } from '../../../../src/protocol/packedFiles';
 import { duplicateGroups } from '../../../../src/vscode/views/model/duplicates';
 import { fileRow } from '../../../../src/vscode/views/model/files';
 
@@ -61,6 +62,22 @@ describe('FindingsStore', () => {
     const plain = files.map((f) => ({ uri: uri(f.path), folder: FOLDER, path: f.path, file: f }));
     assert.deepStrictEqual(duplicateGroups(entries), duplicateGroups(plain));
     assert.strictEqual(duplicateGroups(entries)[0].files.length, 3);
+  });
+
+  it('adopts a reply as the worker packs it: the same findings as the objects, stale versions dropped', () => {
+    const files = [file('a.txt', 3, 'first'), file('b.txt', undefined, 'second'), file('c.txt', 9, 'third')];
+    files[1].findings.push({ kind: 'duplicate', code: 'duplicate.cross-file', message: 'also in a.txt', score: 0.75, start: 4, end: 20,
+      range: { start: { line: 1, character: 2 }, end: { line: 2, character: 0 } },
+      related: [{ path: 'a.txt', start: 7, end: 23, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 16 } } }] });
+    open.set(uri('c.txt'), 10); // c.txt's reply was computed for version 9: the editor holds 10
+    const reply = structuredClone(packFiles(files));
+    const changed = store.acceptPacked(FOLDER, store.nextGeneration(), reply, packedPaths(reply).map(uri), []);
+    assert.deepStrictEqual(changed, [uri('a.txt'), uri('b.txt')]);
+    assert.deepStrictEqual(store.get(uri('a.txt'))!.file, files[0]);
+    assert.deepStrictEqual(store.get(uri('b.txt'))!.file, files[1]);
+    assert.strictEqual(store.get(uri('b.txt'))!.linked, true);
+    assert.strictEqual(store.get(uri('c.txt')), undefined);
+    assert.deepStrictEqual(events, [changed]);
   });
 
   it('stores a reply and tells listeners which files changed', () => {
