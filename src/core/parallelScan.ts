@@ -7,6 +7,7 @@ import * as os from 'os';
 import { Worker } from 'worker_threads';
 import { listCorpus } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
+import { FindingsReader } from './index/findingsPack';
 import { unpackDocument } from './index/prepare';
 import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
 import { AnalyseItem, PrepareReply, PrepareRequest } from './index/prepareProtocol';
@@ -148,13 +149,14 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
           if (r.type !== 'analysed') { return; }
           outstanding[wi]--;
           if (sent < batches && outstanding[wi] < inFlight) { sendBatch(wi); }
+          const findings = new FindingsReader(r.findings);
           for (const res of r.results) {
             if (res.changed) {
               changed.push(res.path);
               out.changed(res.path);
             } else {
               const others = out.streaming ? new Set<string>() : undefined;
-              out.analysed(index.analyzeFound(res.path, res.findings, res.spans, others), others);
+              out.analysed(index.analyzeFound(res.path, findings.next(res.findings), res.spans, others), others);
             }
           }
           out.flush();

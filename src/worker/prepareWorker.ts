@@ -13,6 +13,7 @@ import { TokenOffsets } from '../core/detect/tokenOffsets';
 import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
+import { packFindings } from '../core/index/findingsPack';
 import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, resolveRoot } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
@@ -120,7 +121,7 @@ function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined 
 
 /**
  * Replies with a batch's results. Every file's spans go flat (other, aStart, aEnd, bStart, bEnd) into one buffer,
- * each file's a view on it: one buffer transferred a batch instead of one a file.
+ * each file's a view on it: one buffer transferred a batch instead of one a file. The findings go packed too.
  */
 function answer(batch: Held[], s: Spans): void {
   const found = batch.map((h) => spansOf(h, s));
@@ -139,9 +140,10 @@ function answer(batch: Held[], s: Spans): void {
       flat[at + 4] = sp.bEnd;
       at += 5;
     }
-    return { path: f.path, changed: false, findings: f.findings, spans: flat.subarray(first, at) };
+    return { path: f.path, changed: false, findings: f.findings.length, spans: flat.subarray(first, at) };
   });
-  reply({ type: 'analysed', results }, [flat.buffer]);
+  const findings = packFindings(found.map((f) => (f.changed ? [] : f.findings)));
+  reply({ type: 'analysed', results, findings }, [flat.buffer, findings.head.buffer, findings.nums.buffer, findings.related.buffer]);
 }
 
 parentPort?.on('message', (req: PrepareRequest) => {

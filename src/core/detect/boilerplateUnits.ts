@@ -522,9 +522,15 @@ function sampleBits(text: string, from: number, end: number, languages: WordBits
     if (!isLetter(text.charCodeAt(i))) { i++; continue; }
     let h = FNV_BASIS;
     const ws = i;
-    while (i < end && isLetter(text.charCodeAt(i))) {
+    while (i < end) {
       const d = text.charCodeAt(i);
-      if (i > ws && isCjk(d)) { break; }
+      // As in measure: the short way for an ASCII lower-case letter (a letter, not CJK, its own lower case).
+      if (d >= 97 && d <= 122) {
+        h = Math.imul(h ^ d, 0x01000193);
+        i++;
+        continue;
+      }
+      if (!isLetter(d) || (i > ws && isCjk(d))) { break; }
       h = Math.imul(h ^ lowerCode(d), 0x01000193);
       i++;
       if (isCjk(d)) { break; }

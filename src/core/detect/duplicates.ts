@@ -171,7 +171,7 @@ function spansOfMatches(
     const bh = hashesOf(docId);
     if (!bh) { continue; }
     for (const chain of chainMatches(flat, options.k, options)) {
-      spans.push({ other: docId, ...extend(chain, ah, bh, docId === id) });
+      spans.push(extend(docId, chain, ah, bh, docId === id));
     }
   }
   return mergeSpans(spans, options.maxGap).filter((s) =>
@@ -221,54 +221,59 @@ function chainMatches(flat: number[], k: number, options: DuplicateOptions): Cha
   return done.concat(open);
 }
 
-/** Skips tried when an extension meets a mismatch: [words skipped in A, words skipped in B]. */
-const EDIT_STEPS: ReadonlyArray<readonly [number, number]> = [
-  [1, 1], [1, 0], [0, 1], [2, 2], [2, 1], [1, 2], [2, 0], [0, 2], [3, 3], [3, 2], [2, 3],
-];
-/** Words that must agree after a skipped edit before the passage is taken to go on. */
+/**
+ * Skips tried when an extension meets a mismatch, in order: words skipped in A at even indices, in B at odd ones
+ * ([1, 1], [1, 0], [0, 1], ...). Flat, so the extension's inner loop reads numbers, not pairs.
+ */
+const EDIT_STEPS = Int32Array.of(1, 1, 1, 0, 0, 1, 2, 2, 2, 1, 1, 2, 2, 0, 0, 2, 3, 3, 3, 2, 2, 3);
 const RESYNC_WORDS = 3;
 
 /**
  * Grows a chain outwards while the words on both sides are the same, so that the span starts and ends exactly.
  * At a mismatch it looks past a small edit (a word or two changed, inserted or deleted) and goes on when the
- * next few words agree again, so an edit near the edge of a copy does not cut the copy short.
+ * next few words agree again, so an edit near the edge of a copy does not cut the copy short. Written without
+ * closures or arrays of pairs: it runs once per chain, the span search's innermost loop.
  */
-function extend(ch: Chain, ah: Uint16Array, bh: Uint16Array, sameDoc: boolean): Omit<SharedSpan, 'other'> {
+function extend(other: number, ch: Chain, ah: Uint16Array, bh: Uint16Array, sameDoc: boolean): SharedSpan {
   let { aStart, aEnd, bStart, bEnd } = ch;
-  const clash = (a0: number, a1: number, b0: number, b1: number) => sameDoc && a0 < b1 && b0 < a1;
+  // Within one document the two sides must never overlap (a passage is no copy of itself): the sameDoc tests.
   for (;;) {
-    while (aStart > 0 && bStart > 0 && ah[aStart - 1] === bh[bStart - 1] && !clash(aStart - 1, aEnd, bStart - 1, bEnd)) {
+    while (aStart > 0 && bStart > 0 && ah[aStart - 1] === bh[bStart - 1] && !(sameDoc && aStart - 1 < bEnd && bStart - 1 < aEnd)) {
       aStart--;
       bStart--;
     }
-    const step = EDIT_STEPS.find(([da, db]) => {
-      const a = aStart - da;
-      const b = bStart - db;
-      if (a < RESYNC_WORDS || b < RESYNC_WORDS || clash(a - RESYNC_WORDS, aEnd, b - RESYNC_WORDS, bEnd)) { return false; }
-      for (let j = 1; j <= RESYNC_WORDS; j++) { if (ah[a - j] !== bh[b - j]) { return false; } }
-      return true;
-    });
-    if (!step) { break; }
-    aStart -= step[0] + RESYNC_WORDS;
-    bStart -= step[1] + RESYNC_WORDS;
+    let step = -1;
+    for (let e = 0; e < EDIT_STEPS.length; e += 2) {
+      const a = aStart - EDIT_STEPS[e];
+      const b = bStart - EDIT_STEPS[e + 1];
+      if (a < RESYNC_WORDS || b < RESYNC_WORDS || (sameDoc && a - RESYNC_WORDS < bEnd && b - RESYNC_WORDS < aEnd)) { continue; }
+      let j = 1;
+      while (j <= RESYNC_WORDS && ah[a - j] === bh[b - j]) { j++; }
+      if (j > RESYNC_WORDS) { step = e; break; }
+    }
+    if (step < 0) { break; }
+    aStart -= EDIT_STEPS[step] + RESYNC_WORDS;
+    bStart -= EDIT_STEPS[step + 1] + RESYNC_WORDS;
   }
   for (;;) {
-    while (aEnd < ah.length && bEnd < bh.length && ah[aEnd] === bh[bEnd] && !clash(aStart, aEnd + 1, bStart, bEnd + 1)) {
+    while (aEnd < ah.length && bEnd < bh.length && ah[aEnd] === bh[bEnd] && !(sameDoc && aStart < bEnd + 1 && bStart < aEnd + 1)) {
       aEnd++;
       bEnd++;
     }
-    const step = EDIT_STEPS.find(([da, db]) => {
-      const a = aEnd + da;
-      const b = bEnd + db;
-      if (a + RESYNC_WORDS > ah.length || b + RESYNC_WORDS > bh.length || clash(aStart, a + RESYNC_WORDS, bStart, b + RESYNC_WORDS)) { return false; }
-      for (let j = 0; j < RESYNC_WORDS; j++) { if (ah[a + j] !== bh[b + j]) { return false; } }
-      return true;
-    });
-    if (!step) { break; }
-    aEnd += step[0] + RESYNC_WORDS;
-    bEnd += step[1] + RESYNC_WORDS;
+    let step = -1;
+    for (let e = 0; e < EDIT_STEPS.length; e += 2) {
+      const a = aEnd + EDIT_STEPS[e];
+      const b = bEnd + EDIT_STEPS[e + 1];
+      if (a + RESYNC_WORDS > ah.length || b + RESYNC_WORDS > bh.length || (sameDoc && aStart < b + RESYNC_WORDS && bStart < a + RESYNC_WORDS)) { continue; }
+      let j = 0;
+      while (j < RESYNC_WORDS && ah[a + j] === bh[b + j]) { j++; }
+      if (j === RESYNC_WORDS) { step = e; break; }
+    }
+    if (step < 0) { break; }
+    aEnd += EDIT_STEPS[step] + RESYNC_WORDS;
+    bEnd += EDIT_STEPS[step + 1] + RESYNC_WORDS;
   }
-  return { aStart, aEnd, bStart, bEnd };
+  return { other, aStart, aEnd, bStart, bEnd };
 }
 
 /** Spans of the same pair that overlap, or stand within an edit's reach of each other on both sides, become one. */

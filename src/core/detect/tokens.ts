@@ -42,6 +42,12 @@ function isWord(c: number): boolean {
   return k === 1;
 }
 
+/** Each ASCII code unit as the tokenizer hashes it: a letter in lower case, a digit as it is, 0 for no word character. */
+const asciiFold = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  asciiFold[c] = c >= 65 && c <= 90 ? c | 0x20 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : 0;
+}
+
 /** A word's 32-bit hash folded to the 16 bits a Tokens list keeps (the two halves xor'ed, as FNV advises). */
 export function wordHash16(h: number): number {
   return (h ^ (h >>> 16)) & 0xffff;
@@ -65,21 +71,17 @@ export function tokenizeWide(text: string): { tokens: Tokens; wide: Uint32Array 
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    // ASCII is tested inline: it is nearly all of the text in an English corpus.
-    const word = c < 128 ? ((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57) : isWord(c);
-    if (!word) { i++; continue; }
+    // ASCII is looked up (asciiFold): it is nearly all of the text in an English corpus.
+    let f = c < 128 ? asciiFold[c] : isWord(c) ? c : 0;
+    if (f === 0) { i++; continue; }
     const s = i;
     let h = 0x811c9dc5;
     for (;;) {
-      if (c >= 65 && c <= 90) { c |= 0x20; }
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ f, 0x01000193);
       if (++i >= n) { break; }
       c = text.charCodeAt(i);
-      if (c < 128) {
-        if (!(((c | 0x20) >= 97 && (c | 0x20) <= 122) || (c >= 48 && c <= 57))) { break; }
-      } else if (!isWord(c)) {
-        break;
-      }
+      f = c < 128 ? asciiFold[c] : isWord(c) ? c : 0;
+      if (f === 0) { break; }
     }
     if (count === cap) {
       cap *= 2;

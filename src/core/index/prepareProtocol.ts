@@ -2,8 +2,8 @@
 import { BoilerplateOptions } from '../detect/boilerplate';
 import { DuplicateOptions } from '../detect/duplicates';
 import { PackedOffsets } from '../detect/tokenOffsets';
-import { Finding } from '../findings';
 import { SharedPostings, TokenDirectory } from './corpusIndex';
+import { PackedFindings } from './findingsPack';
 import { PackedDocument } from './prepare';
 import { SourceStamp } from './sourceFile';
 
@@ -36,13 +36,14 @@ export type PreparedFile =
 
 /**
  * A file that changed on disk since it was prepared has no findings: the scan re-indexes it. `spans` are the shared
- * passages, trimmed of boilerplate ends, as (other id, aStart, aEnd, bStart, bEnd) in token indices.
+ * passages, trimmed of boilerplate ends, as (other id, aStart, aEnd, bStart, bEnd) in token indices. `findings` is
+ * the number of the file's boilerplate findings in the batch's packed findings (which list them file by file).
  */
 export type AnalyseResult =
-  | { path: string; changed: false; findings: Finding[]; spans: Int32Array }
+  | { path: string; changed: false; findings: number; spans: Int32Array }
   | { path: string; changed: true };
 
 export type PrepareReply =
   | { type: 'prepared'; files: PreparedFile[] }
-  | { type: 'analysed'; results: AnalyseResult[] }
+  | { type: 'analysed'; results: AnalyseResult[]; findings: PackedFindings }
   | { type: 'error'; message: string };
