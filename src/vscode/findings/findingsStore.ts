@@ -13,6 +13,7 @@
 // and what get() returns makes the finding objects when its `file` is read, so that they exist only for the files a
 // surface is showing. Only the findings that decisions touch (a few files) are kept as objects.
 import { Decided, PlacedDecision, applyDecisions } from '../../core/annotations/decisions';
+import { DuplicateCode } from '../../core/findings';
 import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
 import { FINDING, H_PATH, PackedFiles, RELATED, fileStarts, packFiles, versionAt } from '../../protocol/packedFiles';
 import { PackedFindings, StringTable, adoptFile, relatedPaths, replyIds, unpackFindings } from './packedFindings';
@@ -40,9 +41,6 @@ export interface StoredFindings {
   readonly shared: ShownFileFindings;
   readonly generation: number;
 }
-
-/** The code of a passage shared with another file. */
-const CROSS_FILE = 'duplicate.cross-file';
 
 /** Where the store finds the decisions recorded about a file's findings (its sidecar, as the editor holds it). */
 export interface DecisionSource {
@@ -95,8 +93,8 @@ class Entry implements StoredFindings {
   }
 
   get shared(): ShownFileFindings {
-    if (this.decided) { return { ...this.decided, findings: this.decided.findings.filter((f) => f.code === CROSS_FILE) }; }
-    return unpackFindings(this.packed, this.unpacked.strings, CROSS_FILE);
+    if (this.decided) { return { ...this.decided, findings: this.decided.findings.filter((f) => f.code === DuplicateCode.crossFile) }; }
+    return unpackFindings(this.packed, this.unpacked.strings, DuplicateCode.crossFile);
   }
 
   /** What the worker reported, before decisions. */

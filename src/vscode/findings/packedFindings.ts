@@ -5,12 +5,12 @@
 // in the same layout (src/protocol/packedFiles.ts): the store copies each file's numbers, turning the reply's string
 // numbers into its table's, and makes the objects the surfaces read only when one asks for that file. No 'vscode'
 // import.
+import { DuplicateCode } from '../../core/findings';
 import { FileFindings } from '../../protocol/indexProtocol';
 import {
   FILE_HEADER, FINDING, H_BOILERPLATE, H_DUPLICATE, H_FINDINGS, H_HAS_VERSION, H_LENGTH, H_NEAR, H_PATH, NEAR, PackedFiles, RELATED,
   findingsAt, packFiles, versionAt,
 } from '../../protocol/packedFiles';
-
 
 /**
  * The strings of packed findings, each stored once and named by its number. A string stays for the store's life:
@@ -97,7 +97,7 @@ export function adoptFile(reply: PackedFiles, at: number, ids: readonly number[]
   const count = from[at + H_FINDINGS];
   const start = at + FILE_HEADER + nearCount * NEAR;
   const numbers = count === 0 ? NONE : from.subarray(start, start + from[at + H_LENGTH]);
-  const cross = strings.id(CROSS_FILE);
+  const cross = strings.id(DuplicateCode.crossFile);
   let linked = nearCount > 0;
   let r = count * FINDING;
   for (let i = 0; i < count; i++) {
@@ -128,9 +128,6 @@ export function adoptFile(reply: PackedFiles, at: number, ids: readonly number[]
     numbers,
   };
 }
-
-/** The code of a passage shared with another file. */
-const CROSS_FILE = 'duplicate.cross-file';
 
 /**
  * The file as the worker reported it: new objects, equal to those it was packed from. With `code`, only the findings

@@ -4,6 +4,7 @@
 // ("not a duplicate") is left out, and a pair whose every passage was dismissed with it; a copy kept or marked as
 // the duplicate is said on its passage and its group. No 'vscode' import, so it is unit-tested.
 import type { DecisionStatus } from '../../../core/annotations';
+import { DuplicateCode } from '../../../core/findings';
 import { JsonRange } from '../../../core/report';
 import type { ShownFileFindings } from '../../findings/findingsStore';
 
@@ -113,7 +114,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   const linked: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = all[i];
-    if (s.linked ?? (s.file.nearDuplicates.length > 0 || s.file.findings.some((x) => x.code === 'duplicate.cross-file'))) { linked.push(i); }
+    if (s.linked ?? (s.file.nearDuplicates.length > 0 || s.file.findings.some((x) => x.code === DuplicateCode.crossFile))) { linked.push(i); }
     if (i % slice === slice - 1) { yield; }
   }
   // Work is counted in related places, not files: at 1 GB a file of a syndicated story can name hundreds of
@@ -138,7 +139,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
       pair.similarity = Math.max(pair.similarity ?? 0, d.similarity);
     }
     for (const f of file.findings) {
-      if (f.code !== 'duplicate.cross-file') { continue; }
+      if (f.code !== DuplicateCode.crossFile) { continue; }
       if (did(f.related.length)) { yield; }
       for (const r of f.related) {
         const other = lookup(s, r.path);
@@ -162,7 +163,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     const file = s.shared ?? s.file;
     if (did(1 + file.findings.length)) { yield; }
     for (const f of file.findings) {
-      if (f.code !== 'duplicate.cross-file') { continue; }
+      if (f.code !== DuplicateCode.crossFile) { continue; }
       if (did(f.related.length)) { yield; }
       for (const r of f.related) {
         const other = lookup(s, r.path);
