@@ -52,7 +52,8 @@ export async function readCorpusFileAsync(root: string, rel: string, options: De
   return decoded(await readFileSafe(path.join(root, ...rel.split('/')), { root, maxBytes: options.maxFileBytes }), options);
 }
 
-function decoded(read: SafeReadResult, options: DecodeOptions): ReadResult {
+/** A safe read's result as a corpus file's: its failure as it is, or its bytes decoded as a corpus text. */
+export function decoded(read: SafeReadResult, options: DecodeOptions): ReadResult {
   if (!read.ok) { return { ok: false, reason: read.reason, message: read.message }; }
   const r = decodeText(read.bytes, options);
   return r.ok ? { ok: true, text: r.text, bytes: read.bytes.length } : r;

@@ -4,9 +4,9 @@
 // folder, size checked before reading). A file that changed is reported as changed, for the caller to re-index.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ReadResult } from '../corpus';
+import { decoded, ReadResult } from '../corpus';
 import { readFileSafeSync } from '../io/safeRead';
-import { decodeText, DecodeOptions } from '../text';
+import { DecodeOptions } from '../text';
 
 /** What identifies the version of a file that was indexed. */
 export interface SourceStamp {
@@ -50,10 +50,9 @@ function readDescribed(
   check: (before: fs.Stats, after: fs.Stats | undefined) => boolean = () => true,
 ): { read: ReadResult; stat?: fs.Stats } | undefined {
   const r = readFileSafeSync(path.join(root, ...rel.split('/')), { root, realRoot, maxBytes: options.maxFileBytes, statAfter });
-  if (!r.ok) { return { read: { ok: false, reason: r.reason, message: r.message } }; }
+  if (!r.ok) { return { read: decoded(r, options) }; }
   if (!check(r.stat, r.after)) { return undefined; }
-  const d = decodeText(r.bytes, options);
-  return { read: d.ok ? { ok: true, text: d.text, bytes: r.bytes.length } : d, stat: r.stat };
+  return { read: decoded(r, options), stat: r.stat };
 }
 
 /**
