@@ -12,6 +12,7 @@ import { unpackDocument } from './index/prepare';
 import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
 import { AnalyseItem, PrepareReply, PrepareRequest } from './index/prepareProtocol';
 import { readStamped, stampOf, textLoader } from './index/sourceFile';
+import { MemoryTrace } from './memoryTrace';
 
 const BATCH = 32;
 /**
@@ -49,7 +50,10 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
   clock.end('list files');
   const index = new CorpusIndex(options.engine);
   const count = Math.max(1, Math.min(parallel.workers ?? Math.min(4, os.availableParallelism?.() ?? os.cpus().length), Math.ceil(paths.length / BATCH) || 1));
-  const workers = Array.from({ length: count }, () => new Worker(parallel.workerScript, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB } }));
+  // CORPUS_LENS_MEMTRACE=<file> samples where the memory is through the stages (see memoryTrace.ts).
+  const trace = MemoryTrace.fromEnvironment();
+  const workerOptions = { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_MB } };
+  const workers = Array.from({ length: count }, () => (trace ? trace.worker(parallel.workerScript, workerOptions) : new Worker(parallel.workerScript, workerOptions)));
   let bytes = 0;
   try {
     // Phase one: prepare and link, batches handed to whichever worker is free. Each worker holds two batches, so
@@ -70,7 +74,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         w.postMessage(req);
       };
       w.on('error', reject);
-      w.on('message', (r: PrepareReply) => {
+      const onMessage = (r: PrepareReply) => {
         if (r.type === 'error') { reject(new Error(r.message)); return; }
         if (r.type !== 'prepared') { return; }
         out--;
@@ -87,13 +91,15 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         done += r.files.length;
         if (options.isCancelled?.()) { reject(new ScanCancelled()); return; }
         options.onProgress?.({ phase: 'reading', done, total: paths.length });
-        if (out === 0) { w.removeAllListeners('message'); resolve(); }
-      });
+        if (out === 0) { w.off('message', onMessage); resolve(); }
+      };
+      w.on('message', onMessage);
       send();
       send();
-      if (out === 0) { w.removeAllListeners('message'); resolve(); }
+      if (out === 0) { w.off('message', onMessage); resolve(); }
     })));
     clock.end('read, prepare (workers) and link');
+    trace?.mark('read, prepare (workers) and link');
 
     // Phase two: boilerplate and duplicate spans on the workers (they read the text again and every document's
     // word hashes from the buffers they share with the index); the findings are
@@ -114,6 +120,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     let sent = 0;
     /** Batches sent to each worker that it has not answered yet. */
     const outstanding = workers.map(() => 0);
+    if (trace) { trace.gauge = () => `waiting ${out.waiting}, unanswered ${outstanding.join('/')}, sent ${sent}`; }
     const sendBatch = (wi: number) => {
       const items: AnalyseItem[] = order.slice(sent * BATCH, (sent + 1) * BATCH).map((p) => {
         const doc = index.document(p)!;
@@ -133,12 +140,14 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       workers.forEach((_, wi) => { if (sent < batches) { sendBatch(wi); } });
     }
     clock.end('shape counts to the workers');
+    trace?.mark('shape counts to the workers');
     if (index.totalFiles > 0) {
       const shared = index.sharedPostings();
       const spans: PrepareRequest = { type: 'spans', shared, tokens: index.tokenDirectory(), options: index.options.duplicates };
       for (const w of workers) { w.postMessage(spans); }
     }
     clock.end('shared fingerprints (sort)');
+    trace?.mark('shared fingerprints (sort)');
     await new Promise<void>((resolve, reject) => {
       let answered = 0;
       if (batches === 0) { resolve(); return; }
@@ -168,11 +177,13 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       });
     });
     clock.end('boilerplate and duplicate spans (workers), findings');
+    trace?.mark('boilerplate and duplicate spans (workers), findings');
     if (changed.length > 0) { bytes += reindexChanged(root, index, changed, out, skipped); }
     const files = out.finish();
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
     return { root, index, files, skipped, bytes, stages: clock.stages };
   } finally {
+    trace?.close();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
@@ -248,6 +259,11 @@ class InOrder {
   /** A file dropped at the end (no longer readable). */
   drop(path: string): void {
     this.ready.delete(path);
+  }
+
+  /** Analyses waiting for the files before them. */
+  get waiting(): number {
+    return this.ready.size;
   }
 
   /** Whether the other files a file's passages name are worth collecting (only a receiver checks them). */

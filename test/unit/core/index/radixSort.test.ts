@@ -1,6 +1,6 @@
 // radixSortUint32 against the typed array's own sort: keys over the whole 32-bit range, repeats, shared digits.
 import * as assert from 'assert';
-import { radixSortUint32 } from '../../../../src/core/index/radixSort';
+import { radixSortUint32, sortedConcat } from '../../../../src/core/index/radixSort';
 
 function sortedNatively(a: Uint32Array): Uint32Array {
   return Uint32Array.from(a).sort();
@@ -26,6 +26,20 @@ describe('radixSortUint32', () => {
     const expected = sortedNatively(keys);
     radixSortUint32(keys, new Uint32Array(5000));
     assert.deepStrictEqual(keys, expected);
+  });
+
+  it('sorts the keys of several arrays into one, as Uint32Array.sort sorts them joined', () => {
+    // Hashes over the whole range, a run of repeats, a skewed top digit (a third of the keys share it, so one part
+    // is far larger than the others), and empty arrays among the parts.
+    const keys = new Uint32Array(300000);
+    for (let i = 0; i < keys.length; i++) {
+      const h = Math.imul(i, 2654435761) >>> 0;
+      keys[i] = i % 3 === 0 ? (0x7f000000 | (h & 0xffffff)) >>> 0 : i % 101 === 0 ? 0x12345678 : h;
+    }
+    const parts = [keys.subarray(0, 1000), new Uint32Array(0), keys.subarray(1000, 250000), keys.subarray(250000), new Uint32Array(0)];
+    assert.deepStrictEqual(sortedConcat(parts), sortedNatively(keys));
+    assert.deepStrictEqual(sortedConcat([]), new Uint32Array(0));
+    assert.deepStrictEqual(sortedConcat([Uint32Array.of(5, 0xffffffff, 0, 5)]), Uint32Array.of(0, 5, 5, 0xffffffff));
   });
 
   it('leaves empty, single and all-equal arrays as they are, and refuses a short scratch array', () => {
