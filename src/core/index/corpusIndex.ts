@@ -33,6 +33,23 @@ export interface IndexedDocument extends FingerprintedDoc {
 }
 
 /**
+ * A document's seldom-read arrays in one buffer, when they are not in one already (documents prepared on this
+ * thread): the 64-bit shapes first, so that every array is aligned.
+ */
+function oneBuffer(arrays: { fpHash: Uint32Array; fpPos: Uint32Array; shapes: Float64Array; unique: Float64Array; blocks: Uint32Array }): typeof arrays {
+  const { fpHash, fpPos, shapes, unique, blocks } = arrays;
+  const buffer = new ArrayBuffer(8 * (shapes.length + unique.length) + 4 * (fpHash.length + fpPos.length + blocks.length));
+  let at = 0;
+  const put = <T extends Uint32Array | Float64Array>(a: T): T => {
+    const v = (a instanceof Float64Array ? new Float64Array(buffer, at, a.length) : new Uint32Array(buffer, at, a.length)) as T;
+    v.set(a);
+    at += a.byteLength;
+    return v;
+  };
+  return { shapes: put(shapes), unique: put(unique), fpHash: put(fpHash), fpPos: put(fpPos), blocks: put(blocks) };
+}
+
+/**
  * An indexed document. Its word tokens can be dropped and made again from the text (kept, or read from disk
  * under the stamp check): a bulk scan drops those of documents that share no fingerprint, which no span search
  * of the scan can reach. A later search that does reach one (after an edit elsewhere) tokenizes it again; a file
@@ -40,31 +57,82 @@ export interface IndexedDocument extends FingerprintedDoc {
  */
 class StoredDocument implements IndexedDocument {
   readonly model: TextModel;
-  readonly shapes: Float64Array;
-  readonly fingerprints: Fingerprints;
   /** Characters of the blocks (text without blank lines and edge white space), for the covered shares. */
   readonly blockChars: number;
   private kept: Tokens | undefined;
+  // The arrays a document holds but seldom reads (its fingerprints, block shapes and blocks) are kept as where
+  // they lie in their buffer, usually the batch's shared one, and a view is made when one is asked for: a view
+  // costs about 100 bytes of the heap, and six of them were some 80 MB of the main heap at 1 GB, which a full
+  // collection marks every time and the heap's growth before each collection multiplies.
+  private readonly buffer: ArrayBufferLike;
+  private readonly fpCount: number;
+  private readonly fpHashAt: number;
+  private readonly fpHashLength: number;
+  private readonly fpPosAt: number;
+  private readonly fpPosLength: number;
+  private readonly shapesAt: number;
+  private readonly shapesLength: number;
+  private readonly uniqueAt: number;
+  private readonly uniqueLength: number;
   /** startLine, endLine, start, end per block: the blocks as objects are made only when asked for. */
-  private readonly packedBlocks: Uint32Array;
+  private readonly blocksAt: number;
+  private readonly blocksLength: number;
 
   constructor(
     readonly id: number,
     readonly path: string,
-    readonly uniqueShapes: Float64Array,
+    uniqueShapes: Float64Array,
     p: PreparedDocument,
     readonly stamp: SourceStamp | undefined,
     private readonly reread: (() => string) | undefined,
-    private readonly onRetokenize: () => void,
+    private readonly counts: { retokenized: number },
   ) {
     this.model = p.model;
-    this.packedBlocks = p.packedBlocks ?? packBlocks(p.blocks);
-    this.shapes = p.shapes instanceof Float64Array ? p.shapes : Float64Array.from(p.shapes);
-    this.fingerprints = p.fingerprints;
+    let arrays = {
+      fpHash: p.fingerprints.hash, fpPos: p.fingerprints.pos, unique: uniqueShapes,
+      shapes: p.shapes instanceof Float64Array ? p.shapes : Float64Array.from(p.shapes),
+      blocks: p.packedBlocks ?? packBlocks(p.blocks),
+    };
+    const buffer = arrays.fpHash.buffer;
+    if (Object.values(arrays).some((a) => a.buffer !== buffer)) { arrays = oneBuffer(arrays); }
+    this.buffer = arrays.fpHash.buffer;
+    this.fpCount = p.fingerprints.count;
+    this.fpHashAt = arrays.fpHash.byteOffset;
+    this.fpHashLength = arrays.fpHash.length;
+    this.fpPosAt = arrays.fpPos.byteOffset;
+    this.fpPosLength = arrays.fpPos.length;
+    this.shapesAt = arrays.shapes.byteOffset;
+    this.shapesLength = arrays.shapes.length;
+    this.uniqueAt = arrays.unique.byteOffset;
+    this.uniqueLength = arrays.unique.length;
+    this.blocksAt = arrays.blocks.byteOffset;
+    this.blocksLength = arrays.blocks.length;
     this.kept = p.tokens;
+    const packedBlocks = arrays.blocks;
     let chars = 0;
-    for (let i = 0; i < this.packedBlocks.length; i += 4) { chars += this.packedBlocks[i + 3] - this.packedBlocks[i + 2]; }
+    for (let i = 0; i < packedBlocks.length; i += 4) { chars += packedBlocks[i + 3] - packedBlocks[i + 2]; }
     this.blockChars = chars;
+  }
+
+  get fingerprints(): Fingerprints {
+    return {
+      count: this.fpCount,
+      hash: new Uint32Array(this.buffer, this.fpHashAt, this.fpHashLength),
+      pos: new Uint32Array(this.buffer, this.fpPosAt, this.fpPosLength),
+    };
+  }
+
+  get shapes(): Float64Array {
+    return new Float64Array(this.buffer, this.shapesAt, this.shapesLength);
+  }
+
+  /** Distinct non-zero shapes, each counted once for this file. */
+  get uniqueShapes(): Float64Array {
+    return new Float64Array(this.buffer, this.uniqueAt, this.uniqueLength);
+  }
+
+  private get packedBlocks(): Uint32Array {
+    return new Uint32Array(this.buffer, this.blocksAt, this.blocksLength);
   }
 
   get blocks(): Block[] {
@@ -72,12 +140,12 @@ class StoredDocument implements IndexedDocument {
   }
 
   get blockCount(): number {
-    return this.packedBlocks.length / 4;
+    return this.blocksLength / 4;
   }
 
   get tokens(): Tokens {
     if (!this.kept) {
-      this.onRetokenize();
+      this.counts.retokenized++;
       this.kept = tokenize(this.textForTokens());
     }
     return this.kept;
@@ -136,7 +204,7 @@ export class CorpusIndex implements ShapeStats {
   readonly options: EngineOptions;
   private readonly docs = new Map<string, StoredDocument>();
   private readonly byId = new Map<number, StoredDocument>();
-  private retokenizedCount = 0;
+  private readonly counts = { retokenized: 0 };
   private readonly shapeFiles = new ShapeCounter();
   private table: PostingTable;
   private nextId = 1;
@@ -229,7 +297,7 @@ export class CorpusIndex implements ShapeStats {
 
   /** Documents whose dropped tokens were made again (after an edit reached them, or an analysis of their own). */
   get retokenized(): number {
-    return this.retokenizedCount;
+    return this.counts.retokenized;
   }
 
   /** A document's word tokens if they are held now (a bulk scan drops some), without making them again. */
@@ -255,7 +323,7 @@ export class CorpusIndex implements ShapeStats {
 
   private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined, reread?: () => string): StoredDocument {
     const uniqueShapes = p.uniqueShapes ?? distinctShapes(p.shapes);
-    const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, () => { this.retokenizedCount++; });
+    const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, this.counts);
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }
