@@ -150,6 +150,12 @@ describe('scanFolderParallel handing each file over as it is final (onFile)', ()
     assert.strictEqual(progress[progress.length - 1], 82);
   });
 
+  it('gives the same analyses when its heap is collected in full after every batch (no headroom)', async () => {
+    const streamed: FileAnalysis[] = [];
+    const result = await scanFolderParallel(dir, { onFile: (a) => { streamed.push(a); } }, { workerScript, workers: 2, inFlight: 1, heapHeadroomMb: 0 });
+    assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+  });
+
   it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {
     const moved = `Flood gates.\n\nA paragraph was put in first.\n\nAnd another one after it.\n\n${passage}\n`;
     let rewritten = false;
