@@ -18,11 +18,10 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions): DecodeRes
   if (bytes.length > options.maxFileBytes) {
     return tooLarge(bytes.length, options.maxFileBytes);
   }
-  const probe = Math.min(bytes.length, 8192);
-  for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) {
-      return { ok: false, reason: 'binary', message: 'binary file (contains a NUL byte)' };
-    }
+  // The engine's indexOf (memchr for a Buffer) rather than a loop: a corpus file is mostly under 8 KB, so the probe
+  // reads nearly every byte of it, on each of a scan's two reads (64 -> 16-30 ms for the 100 MB corpus's files).
+  if (bytes.subarray(0, 8192).indexOf(0) >= 0) {
+    return { ok: false, reason: 'binary', message: 'binary file (contains a NUL byte)' };
   }
   const hadBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {

@@ -455,6 +455,126 @@ export function shapeHash(text: string, start: number, end: number, fold: Readon
   return letterWords > 0 ? (mix32(a) & 0xfffff) * 0x100000000 + mix32(b) : 0;
 }
 
+/**
+ * The shapes of a document's blocks (shapeHash of each) from the words of a tokenizer's pass, so that the index's
+ * first pass reads each character once for both: the tokenizer calls `word` for each of its words (a run of
+ * letters, digits and marks, in text order, with its FNV-1a hash of the code units, ASCII folded to lower case)
+ * and `nonAscii` for each character above ASCII. The two agree on what a word is and on its hash but for an
+ * apostrophe between two words ("don't", "it’s": one word to a shape, two to the tokenizer), which is joined here,
+ * and for a few kinds of character above ASCII: capitals (which shapes fold), CJK (a word each), astral characters
+ * and the letters or symbols the two classify apart. A block holding one of those is hashed by shapeHash when it
+ * ends, at the cost of before; punctuation, spaces and lower-case letters of any script do not need it.
+ */
+export class BlockShaper {
+  readonly shapes: Float64Array;
+  private readonly folded: WordBits;
+  /** The block the words are in now (the tokenizer's words come in order, each inside one block). */
+  private at = 0;
+  /** The blocks that shapeHash must hash (see the class). */
+  private readonly mixed: Uint8Array;
+  /** The block that `mix` marked last, and its end. */
+  private markAt = 0;
+  private markedTo = -1;
+  /** The end of a word joined over an apostrophe: the tokenizer's words before it are part of it. */
+  private joinedTo = -1;
+  private a = FNV_BASIS;
+  private b = 0x9747b28c | 0;
+  private lastWasNumber = false;
+  private letterWords = 0;
+
+  constructor(private readonly text: string, private readonly blocks: readonly Block[], private readonly fold: ReadonlySet<number>) {
+    this.shapes = new Float64Array(blocks.length);
+    this.mixed = new Uint8Array(blocks.length);
+    this.folded = bitsOfSet(fold);
+  }
+
+  /** The character `c` above ASCII at `at`, a word character to the tokenizer or not (`inWord`). */
+  nonAscii(at: number, c: number, inWord: boolean): void {
+    if (at < this.markedTo) { return; }
+    // A word character must be a letter to shapes too, and one whose hash they take as it is (not a capital);
+    // any other character must be no letter to shapes either, or the apostrophe that shapes keep inside a word.
+    const same = inWord ? isLetter(c) && !isUpper(c) && !isCjk(c) : c === 0x2019 || !isLetter(c);
+    if (!same) { this.mix(at); }
+  }
+
+  /** A word of the tokenizer: text[start, end), with the tokenizer's hash of it (signed or not, the same bits). */
+  word(start: number, end: number, hash: number): void {
+    if (start < this.joinedTo) { return; }
+    const blocks = this.blocks;
+    while (this.at < blocks.length && blocks[this.at].end <= start) { this.finish(this.at++); }
+    // Every word lies inside a block (blocks are trimmed of white space only); this only keeps a broken caller safe.
+    if (this.at === blocks.length) { return; }
+    const text = this.text;
+    const blockEnd = blocks[this.at].end;
+    let h = hash | 0;
+    let e = end;
+    // An apostrophe (' or ’) with a letter or digit after it goes on with the word, as in shapeHash, hashed as '.
+    let q = text.charCodeAt(e);
+    if ((q === 0x27 || q === 0x2019) && e + 1 < blockEnd) {
+      while (e < blockEnd) {
+        const d = text.charCodeAt(e);
+        if (d === 0x27 || d === 0x2019) {
+          if (!(e + 1 < blockEnd && kindOf(text.charCodeAt(e + 1)) !== Kind.Other)) { break; }
+          h = Math.imul(h ^ 0x27, 0x01000193);
+        } else if (d < 128) {
+          const k = asciiKind[d];
+          if (k === Kind.Other) { break; }
+          h = Math.imul(h ^ (k === Kind.Upper ? d + 32 : d), 0x01000193);
+        } else {
+          // A character above ASCII after the apostrophe: shapeHash hashes the block (it knows CJK, capitals).
+          this.mix(e);
+          break;
+        }
+        e++;
+      }
+      if (e > end) { this.joinedTo = e; }
+    }
+    let hasLetter = false;
+    for (let j = start; j < e; j++) {
+      q = text.charCodeAt(j);
+      // Above ASCII, only letters are left in a block not mixed.
+      if (q >= 128 || asciiKind[q] === Kind.Lower || asciiKind[q] === Kind.Upper) { hasLetter = true; break; }
+    }
+    if (!hasLetter) {
+      if (!this.lastWasNumber) { this.a = Math.imul(this.a ^ NUMBER_TOKEN, 0x01000193); this.b = Math.imul(this.b ^ NUMBER_TOKEN, 0x5bd1e995); this.b ^= this.b >>> 15; }
+      this.lastWasNumber = true;
+      return;
+    }
+    this.letterWords++;
+    const t = this.folded.get(h) !== 0 ? FOLDED_TOKEN : h;
+    this.a = Math.imul(this.a ^ t, 0x01000193); this.b = Math.imul(this.b ^ t, 0x5bd1e995); this.b ^= this.b >>> 15;
+    this.lastWasNumber = false;
+  }
+
+  /** The shapes, once the tokenizer has read the whole text. */
+  done(): Float64Array {
+    while (this.at < this.blocks.length) { this.finish(this.at++); }
+    return this.shapes;
+  }
+
+  /** Leaves the block that holds offset `i` (if one does) to shapeHash. */
+  private mix(i: number): void {
+    const blocks = this.blocks;
+    let k = this.markAt;
+    while (k < blocks.length && blocks[k].end <= i) { k++; }
+    this.markAt = k;
+    if (k < blocks.length && blocks[k].start <= i) {
+      this.mixed[k] = 1;
+      this.markedTo = blocks[k].end;
+    }
+  }
+
+  private finish(k: number): void {
+    const b = this.blocks[k];
+    this.shapes[k] = this.mixed[k] ? shapeHash(this.text, b.start, b.end, this.fold)
+      : this.letterWords > 0 ? (mix32(this.a) & 0xfffff) * 0x100000000 + mix32(this.b) : 0;
+    this.a = FNV_BASIS;
+    this.b = 0x9747b28c | 0;
+    this.lastWasNumber = false;
+    this.letterWords = 0;
+  }
+}
+
 function isQuoteSpace(c: number): boolean {
   return c === Ch.Space || c === 0xa0 || c === 0x202f;
 }

@@ -53,6 +53,15 @@ export function wordHash16(h: number): number {
   return (h ^ (h >>> 16)) & 0xffff;
 }
 
+/**
+ * What else a tokenizer's pass can feed (BlockShaper: the block shapes): each word as it is read, with its 32-bit
+ * hash, and each character above ASCII.
+ */
+export interface WordSink {
+  word(start: number, end: number, hash: number): void;
+  nonAscii(at: number, code: number, inWord: boolean): void;
+}
+
 export function tokenize(text: string): Tokens {
   return tokenizeWide(text).tokens;
 }
@@ -60,9 +69,9 @@ export function tokenize(text: string): Tokens {
 /**
  * The tokens, and each word's full 32-bit hash (`wide`), which the fingerprints are made from: a k-gram's hash
  * then has the 32 bits of each of its words behind it, so the narrow hashes the span search keeps do not add
- * collisions between fingerprints.
+ * collisions between fingerprints. `shaper` is given each word and each character above ASCII on the way.
  */
-export function tokenizeWide(text: string): { tokens: Tokens; wide: Uint32Array } {
+export function tokenizeWide(text: string, shaper?: WordSink): { tokens: Tokens; wide: Uint32Array } {
   const n = text.length;
   let cap = Math.max(16, (n / 5) | 0);
   let hash: Uint32Array<ArrayBuffer> = new Uint32Array(cap);
@@ -72,7 +81,13 @@ export function tokenizeWide(text: string): { tokens: Tokens; wide: Uint32Array 
   while (i < n) {
     let c = text.charCodeAt(i);
     // ASCII is looked up (asciiFold): it is nearly all of the text in an English corpus.
-    let f = c < 128 ? asciiFold[c] : isWord(c) ? c : 0;
+    let f: number;
+    if (c < 128) {
+      f = asciiFold[c];
+    } else {
+      f = isWord(c) ? c : 0;
+      shaper?.nonAscii(i, c, f !== 0);
+    }
     if (f === 0) { i++; continue; }
     const s = i;
     let h = 0x811c9dc5;
@@ -80,9 +95,15 @@ export function tokenizeWide(text: string): { tokens: Tokens; wide: Uint32Array 
       h = Math.imul(h ^ f, 0x01000193);
       if (++i >= n) { break; }
       c = text.charCodeAt(i);
-      f = c < 128 ? asciiFold[c] : isWord(c) ? c : 0;
+      if (c < 128) {
+        f = asciiFold[c];
+      } else {
+        f = isWord(c) ? c : 0;
+        shaper?.nonAscii(i, c, f !== 0);
+      }
       if (f === 0) { break; }
     }
+    shaper?.word(s, i, h);
     if (count === cap) {
       cap *= 2;
       hash = grow(hash, cap);

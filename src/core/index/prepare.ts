@@ -2,7 +2,8 @@
 // the per-file work of a scan, pure and independent of the corpus, so it can run on worker threads; a prepared
 // document travels between threads as typed arrays (transferred, not copied) and is rebuilt on the other side,
 // without its text: the receiving index reads the text from disk again if it ever needs it.
-import { analyseUnits, blockShapes, BoilerplateOptions, UnitAnalysis } from '../detect/boilerplate';
+import { analyseUnits, BoilerplateOptions, foldedWords, UnitAnalysis } from '../detect/boilerplate';
+import { BlockShaper } from '../detect/boilerplateUnits';
 import { TokenOffsets } from '../detect/tokenOffsets';
 import { tokenizeWide, Tokens } from '../detect/tokens';
 import { Fingerprints, winnow } from '../detect/winnow';
@@ -31,8 +32,10 @@ export function prepareDocument(text: string, options: Pick<DuplicateOptions, 'k
   const model = new TextModel(text);
   const blocks = model.blocks();
   const analysis = boilerplate && analyseUnits(model, blocks, boilerplate);
-  const shapes = analysis ? analysis.blockShapes : blockShapes(model, blocks);
-  const { tokens, wide } = tokenizeWide(text);
+  // Without the measures the block shapes come from the tokenizer's pass (BlockShaper): one reading of the text.
+  const shaper = analysis ? undefined : new BlockShaper(text, blocks, foldedWords);
+  const { tokens, wide } = tokenizeWide(text, shaper);
+  const shapes = analysis ? analysis.blockShapes : shaper!.done();
   const fingerprints = winnow(wide, options.k, options.window);
   return { model, blocks, shapes, tokens, fingerprints, analysis };
 }

@@ -15,6 +15,14 @@ describe('decodeText', () => {
     assert.strictEqual((decodeText(enc('x'.repeat(101)), { maxFileBytes: 100 }) as { reason: string }).reason, 'too-large');
     assert.strictEqual((decodeText(new Uint8Array([0xc3, 0x28]), { maxFileBytes: 100 }) as { reason: string }).reason, 'invalid-utf8');
   });
+
+  it('looks for a NUL byte in the first 8 KB only, of a Buffer as of a plain byte array', () => {
+    const at = (i: number) => { const b = Buffer.alloc(9000, 0x61); b[i] = 0; return b; };
+    assert.strictEqual((decodeText(at(8191), { maxFileBytes: 10000 }) as { reason: string }).reason, 'binary');
+    assert.strictEqual((decodeText(new Uint8Array(at(8191)), { maxFileBytes: 10000 }) as { reason: string }).reason, 'binary');
+    const late = decodeText(at(8192), { maxFileBytes: 10000 });
+    assert.ok(late.ok && late.text.length === 9000 && late.text.charCodeAt(8192) === 0);
+  });
 });
 
 describe('TextModel', () => {

@@ -3,7 +3,8 @@ import * as assert from 'assert';
 import { analyseUnits, blockShapes, defaultBoilerplateOptions, detectBoilerplate, foldedWords, shapeOf } from '../../../../src/core/detect/boilerplate';
 import { shapeStatsFromCounts } from '../../../../src/core/shapeCounts';
 import { TextModel } from '../../../../src/core/text';
-import { measure, shapeHash, WordBits, wordHash, wordTable } from '../../../../src/core/detect/boilerplateUnits';
+import { BlockShaper, measure, shapeHash, WordBits, wordHash, wordTable } from '../../../../src/core/detect/boilerplateUnits';
+import { tokenizeWide } from '../../../../src/core/detect/tokens';
 
 const lines = [
   'Updated 3 hours ago - Politics & Policy',
@@ -57,6 +58,61 @@ describe('shapeHash', () => {
       detectBoilerplate(model, blocks, shapeStatsFromCounts(lean.blockShapes, counts, 4), defaultBoilerplateOptions, lean),
       detectBoilerplate(model, blocks, shapeStatsFromCounts(analysis.blockShapes, counts, 4), defaultBoilerplateOptions, analysis),
     );
+  });
+});
+
+/** The block shapes from a tokenizer's pass, and the tokenizer's result, beside the same without a shaper. */
+function shapedTokens(text: string) {
+  const model = new TextModel(text);
+  const blocks = model.blocks();
+  const shaper = new BlockShaper(text, blocks, foldedWords);
+  const shaped = tokenizeWide(text, shaper);
+  return { shapes: Array.from(shaper.done()), expected: blockShapes(model, blocks), shaped, plain: tokenizeWide(text) };
+}
+
+describe('BlockShaper', () => {
+  it('gives blockShapes\' shapes from the tokenizer\'s words, apostrophes, accents and CJK included, and leaves the tokens alone', () => {
+    const text = [
+      "Don't miss it: the council's 2026 budget, rock'n'roll and the '90s, in 12 charts",
+      "It'' s 'quoted' ' x 7'5 o'Clock dogs' bone",
+      '',
+      'Updated 3 hours ago - Politics & Policy',
+      'Updated 51 MINS ago',
+      '',
+      'ÉTÉ À MONTRÉAL — Ça va? 😀 𝔸 x',
+      '',
+      '東京の天気は晴れ',
+      '',
+      '12:45 PM 3/4/2026',
+      '--- *** ---',
+      '',
+      "Sign up\u00a0for our newsletter's end'",
+      '',
+      'L’été à Paris, “quoted” — it’s l’Été, Łódź żółw, ЖУРНАЛ журнал, 12’5 x’”',
+    ].join('\n');
+    const r = shapedTokens(text);
+    assert.deepStrictEqual(r.shapes, r.expected);
+    assert.ok(r.expected.filter((x) => x !== 0).length >= 5);
+    assert.deepStrictEqual(r.shaped, r.plain);
+  });
+
+  it('agrees with blockShapes on random texts of ASCII, apostrophes, digits, time words, punctuation, capitals and letters of other scripts', () => {
+    const pieces = [
+      'a', 'B', 'x', 'Zeta', 'hours', 'Monday', '7', '42', "'", "'", ' ', ' ', ' ', '\n', '\n\n', '\r\n', '.', '-', ':', '\t',
+      'é', 'É', '’', '’', '“', '—', '\u00a0', 'ж', 'Ж', 'ł', 'Ł', '\u0301', 'ª', '٣', '،', '€', '日', 'の', '😀',
+    ];
+    let seed = 12345;
+    const next = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed >>> 8; };
+    for (let n = 0; n < 1000; n++) {
+      let text = '';
+      const len = next() % 60;
+      // Half of the texts are ASCII only, so that most of their blocks take the shaper's own way.
+      const choices = n % 2 === 0 ? 20 : pieces.length;
+      for (let i = 0; i < len; i++) { text += pieces[next() % choices]; }
+      const r = shapedTokens(text);
+      assert.deepStrictEqual(r.shapes, r.expected, JSON.stringify(text));
+      assert.deepStrictEqual(r.shaped, r.plain, JSON.stringify(text));
+    }
   });
 });
 
