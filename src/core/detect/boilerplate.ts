@@ -82,6 +82,12 @@ export interface BoilerplateOptions {
    * table), unless a cue line heads it or its items are in title case (headlines). 0 turns the rule off.
    */
   insideTextListWords: number;
+  /**
+   * Below the last line of the main text, the text goes on through near-good sentences that only short lines
+   * (regionMaxGapLines at most in a row, none a read-more, sign-up or comments cue) part from it: an image's "click to
+   * enlarge", an embedded video's label, a step's number. Context would judge such a sentence by those lines.
+   */
+  afterTextSentences: boolean;
   /** A line without sentence punctuation longer than this needs only stopwordsLow to be near-good. */
   longUnpunctuatedChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
@@ -115,6 +121,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   captionMaxChars: 300,
   insideTextSentences: true,
   insideTextListWords: 3,
+  afterTextSentences: true,
   longUnpunctuatedChars: 200,
   cues: defaultCues,
 };
@@ -312,6 +319,8 @@ export function detectBoilerplate(
       if (final[i] === Cls.Bad && !locked[i] && ((quality[i] === Cls.NearGood && isSentence(measures[i], o)) || (quality[i] === Cls.Short && isShortSentence(measures[i], o)))) { final[i] = Cls.Good; keep[i] = 1; }
     }
   }
+
+  if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, o); }
 
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
@@ -556,6 +565,39 @@ function keepListsInsideText(
       for (let k = i; k < j; k++) { final[k] = Cls.Good; keep[k] = 1; }
     }
     i = j;
+  }
+}
+
+/** Cues that end the running text for continueTextBelow: what follows them is another story's, a form or a comment. */
+const textEndCodes: ReadonlySet<string> = new Set([BoilerplateCode.readMore, BoilerplateCode.signUp, BoilerplateCode.comments]);
+
+/**
+ * See BoilerplateOptions.afterTextSentences. From the last line of the main text down, a near-good sentence that
+ * context judged boilerplate becomes text (and part of the main text) when at most regionMaxGapLines short lines
+ * stand between it and the text: lines judged boilerplate by any cue or repetition but those of textEndCodes, or
+ * lines too short to judge. A longer line, a line kept as prose elsewhere or a cue that ends the text stops the walk,
+ * so the teasers below a "Related" heading or a run of headlines are not reached.
+ */
+function continueTextBelow(
+  last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions,
+): void {
+  const n = final.length;
+  const short = (i: number) => {
+    const v = locked[i];
+    if (measures[i].chars >= o.shortChars) { return false; }
+    return v ? !textEndCodes.has(v.code) && v.startsComments !== true : final[i] === Cls.Bad && quality[i] === Cls.Short;
+  };
+  let gap = 0;
+  for (let i = last + 1; i < n; i++) {
+    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && isSentence(measures[i], o)) {
+      final[i] = Cls.Good;
+      keep[i] = 1;
+      gap = 0;
+    } else if (short(i) && ++gap <= o.regionMaxGapLines) {
+      continue;
+    } else {
+      return;
+    }
   }
 }
 

@@ -352,6 +352,23 @@ describe('boilerplate detector rules', function () {
     assert.ok(texts({ insideTextSentences: false }).includes(sentence));
   });
 
+  it('goes on with the text below its last line through a sentence that only short lines part from it', function () {
+    const sentence = 'The first of the new trees will be planted along the north path in the spring, the council said.';
+    const junk = 'Click to enlarge';
+    const tail = ['Share', 'Facebook', 'Twitter', '© 2026 The Daily Example'];
+    const lines = (between: string[]) => page([P1, P2, P3, P4, junk, ...between, junk, sentence, ...tail], '\n');
+    const codes = (text: string, options: Partial<BoilerplateOptions> = {}) => new Map(flagged(text, scan(text, () => 1, 1, options).findings).map(([code, line]) => [line, code]));
+    const text = lines(['Video: the new park']);
+    assert.equal(codes(text).get(sentence), undefined);
+    assert.notEqual(codes(text).get(junk), undefined);
+    // Without the rule context judges the sentence by the short lines on both sides.
+    assert.equal(codes(text, { afterTextSentences: false }).get(sentence), BoilerplateCode.context);
+    // More short lines than a box inside an article holds (regionMaxGapLines) end the text.
+    assert.equal(codes(lines(['Video: the new park', 'Photos', 'Maps', 'Events'])).get(sentence), BoilerplateCode.context);
+    // So does a read-more heading: what follows it is another story's.
+    assert.equal(codes(lines(['Related stories'])).get(sentence), BoilerplateCode.context);
+  });
+
   it('takes a paragraph-length line without a final stop for prose when it has the function words of a sentence', function () {
     const line = 'Residents who came to the hall on Tuesday heard plans for new paths, benches, lamps, a pond, two playgrounds, a skate ramp, public toilets, bike racks, picnic tables, wild flower meadows and a small cafe (Jane Example)';
     const text = page([P1, P2, line, P3, P4]);
