@@ -4,10 +4,11 @@
 // are pulled towards them (the cue logit towards 1, everything else towards 0), so that with little data the model
 // stays the rules, and the data moves it only where it shows something.
 //
-//   node scripts/train-claims.mjs --train DIR [--grid VOCAB:LAMBDA:WEIGHT,...] [--write]
+//   node scripts/train-claims.mjs --train DIR [--grid VOCAB:LAMBDA:WEIGHT:LEARNED,...] [--write]
 //
 // DIR holds one or more files per transcript, named GROUP-PART.tsv (the files of one GROUP are one transcript);
-// each line is "id<TAB>label<TAB>sentence" or "label<TAB>sentence" (label 1: check-worthy). A small grid is searched by leave-one-transcript-out cross-validation (each transcript ranked by a
+// each line is "id<TAB>label<TAB>sentence" or "label<TAB>sentence" (label 1: check-worthy), in the transcript's order
+// (the previous line is the context input). A small grid is searched by leave-one-transcript-out cross-validation (each transcript ranked by a
 // model trained on the others, as CLEF ranks each debate on its own; the mean average precision decides). --write
 // trains on every transcript with the chosen settings and writes the model file; without it nothing is written.
 import * as esbuild from 'esbuild';
@@ -25,7 +26,7 @@ const opt = (name, def) => {
 };
 const trainDir = opt('--train');
 if (!trainDir || !fs.existsSync(trainDir)) {
-  console.error('usage: node scripts/train-claims.mjs --train DIR [--grid VOCAB:LAMBDA:WEIGHT,...] [--write]');
+  console.error('usage: node scripts/train-claims.mjs --train DIR [--grid VOCAB:LAMBDA:WEIGHT:LEARNED,...] [--write]');
   process.exit(2);
 }
 
@@ -34,7 +35,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'train-claims-'));
 const outfile = path.join(tmp, 'engine.cjs');
 await esbuild.build({
   stdin: {
-    contents: `export { cueLogit, claimWords } from './src/core/suggest/claims';
+    contents: `export { cueLogit, claimWords, contextOf, LEARNED_FEATURES } from './src/core/suggest/claims';
       export { splitSentences, SPEAKER_LABEL } from './src/core/suggest/sentences';
       export { tokenize } from './src/core/suggest/tokens';
       export { findEntities, defaultEntityOptions } from './src/core/suggest/entities';`,
@@ -45,31 +46,40 @@ await esbuild.build({
 const engine = createRequire(import.meta.url)(outfile);
 fs.rmSync(tmp, { recursive: true, force: true });
 
-/** The cue inputs of one line: its sentence with the highest cue logit, names counted as findClaims counts them. */
+/**
+ * The cue inputs of one line: its sentence with the highest cue logit, names counted as findClaims counts them,
+ * and the cue logit of its last sentence (the context of the line after it, as findClaims reads a document).
+ */
 function lineInputs(line) {
   const spans = engine.splitSentences(line);
   const entities = engine.findEntities(line, engine.tokenize(line), spans, engine.defaultEntityOptions);
-  let best;
+  let best; let last;
   for (const span of spans) {
     const sentence = line.slice(span.start, span.end);
     const label = engine.SPEAKER_LABEL.exec(sentence)?.[0].length ?? 0;
     const names = entities.filter((x) => x.start >= span.start + label && x.start < span.end).length;
     const cue = engine.cueLogit(sentence, names, false);
     if (!best || cue.z > best.z) { best = cue; }
+    last = cue.z;
   }
-  return best ?? engine.cueLogit(line, 0, false);
+  best ??= engine.cueLogit(line, 0, false);
+  return { cue: best, last: last ?? best.z };
 }
 
 const groups = new Map();
 for (const file of fs.readdirSync(trainDir).filter((f) => f.endsWith('.tsv')).sort()) {
   const group = file.split('-')[0];
+  let previous;
   for (const raw of fs.readFileSync(path.join(trainDir, file), 'utf8').split('\n')) {
     if (!raw.trim()) { continue; }
     const cols = raw.split('\t');
     const [label, sentence] = cols.length >= 3 && /^\d+$/.test(cols[0]) && /^[01]$/.test(cols[1])
       ? [cols[1], cols.slice(2).join('\t')] : [cols[0], cols.slice(1).join('\t')];
     if (!sentence.trim()) { continue; }
-    const cue = lineInputs(sentence.trim());
+    const { cue, last } = lineInputs(sentence.trim());
+    // The line before, within the same file: the parts of a transcript need not join up.
+    cue.features.context = engine.contextOf(previous);
+    previous = last;
     const rows = groups.get(group) ?? [];
     rows.push({ positive: label.trim() === '1', cue, words: engine.claimWords(cue.text) });
     groups.set(group, rows);
@@ -99,14 +109,20 @@ function encode(x, vocab) {
   return { idx, val };
 }
 
+// Inputs without a hand-set weight (LEARNED_FEATURES) have no rule to stay near: their penalty, `learned`, is their
+// own, so that the search can let them move further than the cues the rules already weigh.
+const learnedIndex = new Set(featureNames.map((k, j) => (engine.LEARNED_FEATURES.includes(k) ? 1 + j : -1)).filter((j) => j > 0));
+
 /**
  * Weighted logistic regression by full-batch gradient descent (Adam), the L2 penalty pulling the cue logit's
- * weight towards 1 and the others towards 0; check-worthy lines weigh `posWeight` each.
+ * weight towards 1 and the others towards 0 (`lambda`, or `learned` for the inputs the rules do not weigh);
+ * check-worthy lines weigh `posWeight` each.
  */
-function train(rows, vocab, lambda, posWeight) {
+function train(rows, vocab, lambda, posWeight, learned = lambda) {
   const n = 1 + featureNames.length + vocab.length;
   const data = rows.map((x) => ({ ...encode(x, vocab), y: x.positive ? 1 : 0, c: x.positive ? posWeight : 1 }));
   const total = data.reduce((a, d) => a + d.c, 0);
+  const penalty = Float64Array.from({ length: n }, (_, j) => (learnedIndex.has(j) ? learned : lambda));
   const prior = new Float64Array(n); prior[0] = 1;
   const w = Float64Array.from(prior); let b = Math.log(rows.filter((x) => x.positive).length / rows.length);
   const m = new Float64Array(n + 1); const v = new Float64Array(n + 1);
@@ -121,7 +137,7 @@ function train(rows, vocab, lambda, posWeight) {
       for (let k = 0; k < d.idx.length; k++) { g[d.idx[k]] += err * d.val[k]; }
     }
     for (let j = 0; j <= n; j++) {
-      const grad = j === n ? gb / total : (g[j] + lambda * (w[j] - prior[j])) / total;
+      const grad = j === n ? gb / total : (g[j] + penalty[j] * (w[j] - prior[j])) / total;
       m[j] = b1 * m[j] + (1 - b1) * grad; v[j] = b2 * v[j] + (1 - b2) * grad * grad;
       const step = rate * (m[j] / (1 - b1 ** t)) / (Math.sqrt(v[j] / (1 - b2 ** t)) + 1e-8);
       if (j === n) { b -= step; } else { w[j] -= step; }
@@ -148,10 +164,10 @@ function averagePrecision(scored) {
 const names = [...groups.keys()];
 const fmt = (x) => x.toFixed(3);
 /** Leave-one-transcript-out: each transcript ranked by a model trained on the others. */
-function crossValidate(size, lambda, posWeight) {
+function crossValidate(size, lambda, posWeight, learned) {
   return names.map((held) => {
     const rest = names.filter((g) => g !== held).flatMap((g) => groups.get(g));
-    const model = train(rest, vocabulary(rest, size), lambda, posWeight);
+    const model = train(rest, vocabulary(rest, size), lambda, posWeight, learned);
     return averagePrecision(groups.get(held).map((x) => ({ positive: x.positive, s: logit(model, x) })));
   });
 }
@@ -159,21 +175,25 @@ const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 const rules = names.map((g) => averagePrecision(groups.get(g).map((x) => ({ positive: x.positive, s: x.cue.z }))));
 console.log(`the rules alone:            MAP ${fmt(mean(rules))}  (AP ${rules.map(fmt).join(' ')})`);
-// --grid VOCAB:LAMBDA:WEIGHT,... replaces the default grid (one setting trains at once with --write).
+// --grid VOCAB:LAMBDA:WEIGHT:LEARNED,... replaces the default grid (one setting trains at once with --write); LEARNED
+// is the penalty of the inputs without a hand-set weight (LAMBDA when left out).
 const grid = opt('--grid')
-  ? opt('--grid').split(',').map((s) => { const [size, lambda, posWeight] = s.split(':').map(Number); return { size, lambda, posWeight: posWeight || 1 }; })
-  : [0, 150, 400].flatMap((size) => [30, 300, 3000].map((lambda) => ({ size, lambda, posWeight: 1 })));
+  ? opt('--grid').split(',').map((s) => {
+    const [size, lambda, posWeight, learned] = s.split(':').map(Number);
+    return { size, lambda, posWeight: posWeight || 1, learned: learned || lambda };
+  })
+  : [0, 150].flatMap((size) => [30, 300].flatMap((lambda) => [3, 10, 30, lambda].map((learned) => ({ size, lambda, posWeight: 1, learned }))));
 let best;
 for (const setting of grid) {
-  const aps = crossValidate(setting.size, setting.lambda, setting.posWeight);
+  const aps = crossValidate(setting.size, setting.lambda, setting.posWeight, setting.learned);
   const map = mean(aps);
-  console.log(`vocab ${String(setting.size).padStart(3)}, lambda ${String(setting.lambda).padStart(2)}, positive weight ${setting.posWeight}: MAP ${fmt(map)}  (AP ${aps.map(fmt).join(' ')})`);
+  console.log(`vocab ${String(setting.size).padStart(3)}, lambda ${String(setting.lambda).padStart(3)}, learned ${String(setting.learned).padStart(3)}, positive weight ${setting.posWeight}: MAP ${fmt(map)}  (AP ${aps.map(fmt).join(' ')})`);
   if (!best || map > best.map) { best = { ...setting, map }; }
 }
-console.log(`best: vocab ${best.size}, lambda ${best.lambda}, positive weight ${best.posWeight}, cross-validated MAP ${fmt(best.map)} (the rules: ${fmt(mean(rules))})`);
+console.log(`best: vocab ${best.size}, lambda ${best.lambda}, learned ${best.learned}, positive weight ${best.posWeight}, cross-validated MAP ${fmt(best.map)} (the rules: ${fmt(mean(rules))})`);
 
 if (args.includes('--write')) {
-  const model = train(all, vocabulary(all, best.size), best.lambda, best.posWeight);
+  const model = train(all, vocabulary(all, best.size), best.lambda, best.posWeight, best.learned);
   // Mapped back onto the cue logit's scale (same mean and spread over the training lines): the ranking is the
   // same, and a threshold on the score keeps roughly the meaning it had under the rules alone.
   const zs = all.map((x) => logit(model, x));
@@ -187,7 +207,8 @@ if (args.includes('--write')) {
   const target = path.join(repoRoot, 'src', 'core', 'suggest', 'claimModel.ts');
   fs.writeFileSync(target, `// The trained weights of the claim score. Generated by scripts/train-claims.mjs; do not edit by hand.
 // ${groups.size} transcripts, ${all.length} lines (${all.filter((x) => x.positive).length} check-worthy); vocabulary ${best.size}, lambda ${best.lambda},
-// positive weight ${best.posWeight}; leave-one-transcript-out MAP ${fmt(best.map)} (the rules alone: ${fmt(mean(rules))}).
+// learned inputs' lambda ${best.learned}, positive weight ${best.posWeight}; leave-one-transcript-out MAP ${fmt(best.map)}
+// (the rules alone: ${fmt(mean(rules))}).
 export interface ClaimModel {
   /** The weight of the hand-set cue logit. */
   cue: number;

