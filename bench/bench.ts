@@ -1,4 +1,5 @@
-// `npm run bench [-- --size MB] [--seed N] [--regenerate] [--jscpd [--jscpd-rounds N]] [--heap-snapshot]`: generates (or reuses, from bench-corpus/) a synthetic
+// `npm run bench [-- --size MB] [--seed N] [--regenerate] [--jscpd [--jscpd-rounds N]] [--heap-snapshot]
+// [--cli-report json,jsonl,text [--cli-runs N] [--cli-only]]`: generates (or reuses, from bench-corpus/) a synthetic
 // corpus with planted duplicates, scans it as the CLI does, and prints throughput, CPU time, peak memory, the time
 // of each stage, recall and precision of the planted copies, and the time to re-analyse one edited 20 KB document.
 // `--size 1000` is the 1 GB case at the top of the users' range; `--jscpd` then runs jscpd on the same corpus beside
@@ -11,6 +12,7 @@ import { scanFolderParallel } from '../src/core/parallelScan';
 import { Finding } from '../src/core/findings';
 import { CORPUS_VERSION, generateCorpus, GeneratedCorpus, PlantedCopy } from './generate';
 import { compareWithJscpd } from './jscpdCompare';
+import { benchCliReports, parseCliReports } from './cliReport';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -68,6 +70,15 @@ function wordOverlap(a: string, b: string): number {
 
 async function main(): Promise<void> {
   const corpus = loadOrGenerate();
+  const cliReports = parseCliReports(arg('cli-report', ''));
+  const cliRuns = Number(arg('cli-runs', '1'));
+  if (!Number.isInteger(cliRuns) || cliRuns < 1) { throw new Error('--cli-runs takes a whole number of at least 1'); }
+  const corpusMB = corpus.bytes / 1024 / 1024;
+  // `--cli-only`: the command line's reports alone, without the engine's run above them.
+  if (process.argv.includes('--cli-only')) {
+    await benchCliReports(corpus.root, corpusMB, cliReports, cliRuns);
+    return;
+  }
   if (global.gc) { global.gc(); }
   const rssBefore = process.memoryUsage.rss();
   const t0 = process.hrtime.bigint();
@@ -181,6 +192,7 @@ async function main(): Promise<void> {
   console.log(`re-analyse 20 KB   median ${fmt(times[10], 2)} ms, max ${fmt(times[times.length - 1], 2)} ms (${target}, ${Buffer.byteLength(original)} bytes, 21 edits; ` +
     `${result.index.retokenized} dropped token lists made again)`);
   if (process.argv.includes('--jscpd')) { compareWithJscpd(corpus, Number(arg('jscpd-rounds', '2'))); }
+  if (cliReports.length > 0) { await benchCliReports(corpus.root, corpusMB, cliReports, cliRuns); }
 }
 
 main().catch((e) => { console.error(e); process.exitCode = 1; });
