@@ -254,12 +254,12 @@ export class FindingsStore {
 
   /** Every stored file's entry, in the order they came (one copy of the list, without a lookup per file). */
   entries(): StoredFindings[] {
-    return [...this.files.values()];
+    return this.files.valueList();
   }
 
   /** Every file that has findings stored (possibly none). */
   uris(): string[] {
-    return [...this.files.keys()];
+    return this.files.keyList();
   }
 
   /**
@@ -267,7 +267,7 @@ export class FindingsStore {
    * was sent (those are in a later reply). Covers files the worker no longer knows of, as after a restart.
    */
   retainScanned(folder: string, generation: number, reported: { has(uri: string): boolean }): string[] {
-    const gone = [...this.files.values()]
+    const gone = this.files.valueList()
       .filter((s) => s.folder === folder && !reported.has(s.uri) && (this.latest.get(s.uri) ?? 0) <= generation)
       .map((s) => s.uri);
     for (const u of gone) { this.forget(u); }
@@ -278,7 +278,7 @@ export class FindingsStore {
   /** Forgets the files of a folder (it left the workspace). */
   clearFolder(folder: string): string[] {
     this.endListing(folder);
-    const gone = [...this.files.values()].filter((s) => s.folder === folder).map((s) => s.uri);
+    const gone = this.files.valueList().filter((s) => s.folder === folder).map((s) => s.uri);
     for (const u of gone) {
       this.forget(u);
       this.latest.delete(u);
