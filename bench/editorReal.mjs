@@ -8,7 +8,9 @@
 // Usage: node bench/editorReal.mjs --corpus bench-corpus/1000mb-seed42-v2   (a corpus made by `npm run bench --
 //        --size 1000`; the workspace is a hard-linked copy, so nothing is written into the cached corpus)
 //   CORPUS_LENS_VSCODE_CACHE as for the integration tests; CORPUS_LENS_BENCH_PROFILE=FILE.cpuprofile writes a CPU
-//   profile of the extension host's thread (open it in Chrome's DevTools, or VS Code's profile viewer).
+//   profile of the extension host's thread (open it in Chrome's DevTools, or VS Code's profile viewer);
+//   CORPUS_LENS_BENCH_HEAPSNAPSHOT=FILE.heapsnapshot writes a heap snapshot of it once every file is analysed
+//   (bench/heapSnapshot.mjs groups it by retainer).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -83,6 +85,7 @@ async function main() {
     env: {
       CORPUS_LENS_BENCH_RESULT: resultFile, CORPUS_LENS_BENCH_ARTICLE: ARTICLE,
       CORPUS_LENS_BENCH_TAG_WORD: TAG_WORD, CORPUS_LENS_BENCH_PROFILE: process.env.CORPUS_LENS_BENCH_PROFILE ? path.resolve(process.env.CORPUS_LENS_BENCH_PROFILE) : '', CORPUS_LENS_BENCH_TAGALL_WORD: commonWord(corpus),
+      CORPUS_LENS_BENCH_HEAPSNAPSHOT: process.env.CORPUS_LENS_BENCH_HEAPSNAPSHOT ? path.resolve(process.env.CORPUS_LENS_BENCH_HEAPSNAPSHOT) : '',
     },
   });
   const sampler = startMemorySampler(server.pid, 500);
@@ -111,6 +114,7 @@ async function main() {
   console.log(`  activated at ${fmtMs(r.activatedMs)} of the host's life; first file in the Files view ${fmtMs(since(r.firstFileMs))} later (${r.listedAtFirst ?? 0} rows)   limit ${fmtMs(LIMITS.firstFileMs)}`);
   console.log(`  every file analysed ${fmtMs(since(r.indexedMs))} after activation (${(r.files ?? 0).toLocaleString('en-US')} rows)   limit ${fmtMs(LIMITS.indexMs)}`);
   console.log(`  while indexing: open the article ${fmtMs(tagging.openMs)}, code actions ${fmtMs(tagging.actionsMs)} (${(tagging.titles ?? []).includes('Tag as entity: person') ? 'with' : 'WITHOUT'} "Tag as entity: person"), tag to sidecar written ${fmtMs(tagging.taggedMs)}   limit ${fmtMs(LIMITS.taggingMs)}`);
+  if (r.heapBeforeSnapshot) { console.log(`  heap snapshot at the end of indexing: the host thread's heap ${fmtMB(r.heapBeforeSnapshot)} before it, ${fmtMB(r.heapAfterSnapshot)} live after it`); }
   if (r.tagAll) { console.log(`  tag-all "${r.tagAll.word}" in the corpus: ${r.tagAll.matches.toLocaleString('en-US')} matches listed in ${fmtMs(r.tagAll.listedMs)}   limit ${fmtMs(LIMITS.tagAllMs)}`); }
   const blocks = Object.entries(r.longestBlockMs ?? {}).map(([phase, ms]) => `${phase} ${Math.round(ms)} ms`).join(', ');
   console.log(`  longest block of the host's thread: ${blocks}   limit ${LIMITS.longestBlockMs} ms`);

@@ -114,6 +114,11 @@ suite('views', () => {
     assert.strictEqual(row.copies, 1);
     assert.strictEqual(row.tags, 2);
     assert.match(labels(api, 'files').find((l) => l.startsWith(`${HARBOUR} |`)) ?? '', /^harbour-ferry\.txt \| \d+% boilerplate · \d+% duplicated · 1 copy · 2 tags$/);
+    // The tooltip is plain text (VS Code's host lexes a MarkdownString tooltip as Markdown for every item it sends).
+    const node = listed.find((n) => n.type === 'file' && n.row.path === HARBOUR);
+    assert.ok(node);
+    const tooltip = api.views.files.getTreeItem(node).tooltip;
+    assert.strictEqual(tooltip, `${HARBOUR}\n${labels(api, 'files').find((l) => l.startsWith(`${HARBOUR} |`))?.split(' | ')[1]}`);
   });
 
   test('the Files view sorts by tags and filters to the files that share passages', async () => {

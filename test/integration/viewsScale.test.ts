@@ -68,5 +68,10 @@ suite('Files view at scale', () => {
     assert.ok(rows.every((r) => r.boilerplateShare > 0), 'the sign-up line is boilerplate in every generated file');
     // Only a scan's listing makes pending rows: none is left once it is done.
     assert.ok([...api.views.files.allRows()].every((r) => !r.pending));
+    // The order the view shows holds the rows themselves, brought up to date in place as their files were analysed:
+    // no row listed as pending stays in it beside the analysed one.
+    const arranged = api.views.files.arrangedRows();
+    assert.strictEqual(arranged.length, [...api.views.files.allRows()].length, 'every row is in the order (no filter is chosen)');
+    assert.ok(arranged.every((r) => !r.pending && r === api.views.files.row(r.uri)), 'the arranged order holds the current rows');
   });
 });

@@ -17,6 +17,7 @@ import { DuplicateCode } from '../../core/findings';
 import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
 import { FINDING, H_PATH, PackedFiles, RELATED, fileStarts, packFiles, versionAt } from '../../protocol/packedFiles';
 import { PackedFindings, StringTable, adoptFile, relatedPaths, replyIds, unpackFindings } from './packedFindings';
+import { ShardedMap } from '../platform/shardedMap';
 
 /** A finding as every surface shows it: with the decision recorded about it, and about each of its other copies. */
 export type ShownFinding = Decided<WireFinding>;
@@ -106,15 +107,17 @@ class Entry implements StoredFindings {
 export type FindingsListener = (uris: readonly string[]) => void;
 
 export class FindingsStore {
-  private readonly files = new Map<string, Entry>();
+  // The maps of a corpus's files are sharded: one Map of 133,000 files rehashed them all as it grew, inside the take
+  // of one reply, and the files, their paths and the indexer's reported set grew past 131,072 in the same one.
+  private readonly files = new ShardedMap<Entry>();
   /** For each folder, its stored files' URIs by path: the other copies a finding names are found by their paths. */
-  private readonly paths = new Map<string, Map<string, string>>();
+  private readonly paths = new Map<string, ShardedMap<string>>();
   /** For each file, the generation of the newest change seen to it. */
-  private readonly latest = new Map<string, number>();
+  private readonly latest = new ShardedMap<number>();
   private generation = 0;
   private readonly listeners = new Set<FindingsListener>();
   /** Files a running scan listed that have no findings stored yet: URI to folder and path. */
-  private readonly listed = new Map<string, { folder: string; path: string }>();
+  private readonly listed = new ShardedMap<{ folder: string; path: string }>();
   private readonly listListeners = new Set<FindingsListener>();
   private readonly strings = new StringTable();
   private readonly unpacked = new Unpacked(this.strings);
@@ -251,20 +254,20 @@ export class FindingsStore {
 
   /** Every stored file's entry, in the order they came (one copy of the list, without a lookup per file). */
   entries(): StoredFindings[] {
-    return [...this.files.values()];
+    return this.files.valueList();
   }
 
   /** Every file that has findings stored (possibly none). */
   uris(): string[] {
-    return [...this.files.keys()];
+    return this.files.keyList();
   }
 
   /**
    * After a scan of a folder: forgets its files that the scan did not report, unless they changed after the scan
    * was sent (those are in a later reply). Covers files the worker no longer knows of, as after a restart.
    */
-  retainScanned(folder: string, generation: number, reported: ReadonlySet<string>): string[] {
-    const gone = [...this.files.values()]
+  retainScanned(folder: string, generation: number, reported: { has(uri: string): boolean }): string[] {
+    const gone = this.files.valueList()
       .filter((s) => s.folder === folder && !reported.has(s.uri) && (this.latest.get(s.uri) ?? 0) <= generation)
       .map((s) => s.uri);
     for (const u of gone) { this.forget(u); }
@@ -275,7 +278,7 @@ export class FindingsStore {
   /** Forgets the files of a folder (it left the workspace). */
   clearFolder(folder: string): string[] {
     this.endListing(folder);
-    const gone = [...this.files.values()].filter((s) => s.folder === folder).map((s) => s.uri);
+    const gone = this.files.valueList().filter((s) => s.folder === folder).map((s) => s.uri);
     for (const u of gone) {
       this.forget(u);
       this.latest.delete(u);
@@ -299,9 +302,9 @@ export class FindingsStore {
     return true;
   }
 
-  private pathsOf(folder: string): Map<string, string> {
+  private pathsOf(folder: string): ShardedMap<string> {
     let paths = this.paths.get(folder);
-    if (!paths) { this.paths.set(folder, paths = new Map()); }
+    if (!paths) { this.paths.set(folder, paths = new ShardedMap()); }
     return paths;
   }
 

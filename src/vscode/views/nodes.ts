@@ -60,7 +60,8 @@ export function tagItem(node: TagNode, showFile: boolean): vscode.TreeItem {
   if (showFile) { parts.push(baseName(node.path)); }
   if (t.orphaned) { parts.push('orphaned'); }
   item.description = parts.join(' · ');
-  item.tooltip = new vscode.MarkdownString().appendText(`${tagTitle(t.kind === 'claim' ? { kind: 'claim' } : { kind: 'entity', label: t.label })}: "${t.quote}"\n${node.path}`);
+  // A plain string: VS Code's host lexes a MarkdownString tooltip as Markdown for each item it sends (see fileItem).
+  item.tooltip = `${tagTitle(t.kind === 'claim' ? { kind: 'claim' } : { kind: 'entity', label: t.label })}: "${t.quote}"\n${node.path}`;
   item.iconPath = new vscode.ThemeIcon(t.kind === 'claim' ? 'comment-discussion' : 'symbol-field',
     new vscode.ThemeColor(t.orphaned ? 'problemsWarningIcon.foreground' : 'foreground'));
   item.contextValue = t.kind === 'claim' ? 'corpusLens.claim' : 'corpusLens.mention';

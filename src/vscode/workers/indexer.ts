@@ -16,6 +16,7 @@ import { FindingsStore } from '../findings/findingsStore';
 import { IndexWorkerClient } from './indexClient';
 import { Settings } from '../platform/settings';
 import { inSlices } from '../platform/slices';
+import { ShardedSet } from '../platform/shardedMap';
 
 export type FolderStatus = 'indexing' | 'ready' | 'restricted' | 'not-indexed';
 
@@ -192,7 +193,8 @@ export class CorpusIndexer implements vscode.Disposable {
     const started = Date.now();
     const key = folder.uri.toString();
     const generation = this.deps.store.nextGeneration();
-    const reported = new Set<string>();
+    // Sharded as the store's maps are: it grows past 131,072 files in the same reply as they do.
+    const reported = new ShardedSet();
     // A listing of a large folder is taken into the store a slice at a time, in the order the lists came.
     let listing: Promise<unknown> = Promise.resolve();
     try {
