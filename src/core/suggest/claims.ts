@@ -282,7 +282,9 @@ export function findClaims(
     const score = scoreOf(cue, previous);
     previous = cue.z;
     if (score >= options.minScore) {
-      const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 100) / 100 };
+      // Four decimals, not two: a transcript ranked by its claims (a threshold of 0) has thousands of lines, and
+      // at two decimals the strong ones tie in a few steps of the score near 1, where their order is lost.
+      const claim: ClaimSuggestion = { kind: 'claim', text: sentence, start: span.start, end: span.end, score: Math.round(score * 10000) / 10000 };
       const speaker = findSpeaker(sentence, span.start, inside, lastPerson);
       if (speaker) { claim.speaker = speaker; }
       out.push(claim);

@@ -189,6 +189,19 @@ describe('suggest: claims', () => {
     assert.ok(all[0].score < 0.5 && all[1].score >= 0.5);
   });
 
+  it('keeps four decimals of the score, so that two strong claims close in score still rank apart', () => {
+    const one = (t: string) => suggest(t, { entities: false, claims: true, minClaimScore: 0 })
+      .filter((s): s is ClaimSuggestion => s.kind === 'claim')[0].score;
+    const toll = 'The harbour toll rose 40 percent in two years.';
+    const jobs = 'The county has cut 300 jobs at the mill since 2019, more than any other county.';
+    // Both are strong claims whose scores fall within the same hundredth, where two decimals would tie them.
+    assert.equal(Math.round(claimScore(toll) * 100), Math.round(claimScore(jobs) * 100));
+    assert.notEqual(claimScore(toll), claimScore(jobs));
+    assert.equal(one(toll), Math.round(claimScore(toll) * 10000) / 10000);
+    assert.equal(one(jobs), Math.round(claimScore(jobs) * 10000) / 10000);
+    assert.equal(Math.sign(one(jobs) - one(toll)), Math.sign(claimScore(jobs) - claimScore(toll)));
+  });
+
   it('names the speaker: "..., the mayor said", "according to X", "said X", "X told", and a pronoun after a name', () => {
     const text = '"We have cut the waiting list by half since 2019," the mayor said. '
       + 'According to the Ministry of Health, 1,204 people were admitted to hospital last week. '
