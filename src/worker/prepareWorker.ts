@@ -14,7 +14,7 @@ import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
 import { packFindings } from '../core/index/findingsPack';
-import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
+import { packDocument, prepareDocument, shareDocuments, unpackBlocks } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, resolveRoot } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
@@ -71,8 +71,12 @@ function boilerplateOf(
   const rel = item.path;
   const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes }, realRoot, folders);
   if (again.changed) { return { item, changed: true }; }
-  const model = new TextModel(again.text);
-  const blocks = model.blocks();
+  const text = again.text;
+  const lines = item.lines;
+  // Phase one's lines and blocks of this version, when they came: a text of another length is not that version.
+  if (lines && lines.ends[lines.ends.length - 1] !== text.length) { return { item, changed: true }; }
+  const model = lines ? new TextModel(text, lines) : new TextModel(text);
+  const blocks = lines ? unpackBlocks(lines.blocks) : model.blocks();
   // The index counted the block shapes: only those of whole-block units are looked up (shapeStatsFromCounts skips 0).
   const analysis = analyseUnits(model, blocks, req.options, false);
   // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
