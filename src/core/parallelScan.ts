@@ -176,7 +176,9 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       const items: AnalyseItem[] = order.slice(sent * BATCH, (sent + 1) * BATCH).map((p) => {
         const doc = index.document(p)!;
         const t = index.heldTokensOf(p);
-        return { path: p, id: doc.id, counts: index.shapeCountsFor(p), stamp: doc.stamp, tokens: t && { hash: t.hash, offsets: t.offsets.packed } };
+        // The lines and blocks go as views on the batch's shared buffer: the worker need not find them again.
+        const lines = { ...doc.model.lineTables(), blocks: doc.packedBlocks };
+        return { path: p, id: doc.id, counts: index.shapeCountsFor(p), stamp: doc.stamp, tokens: t && { hash: t.hash, offsets: t.offsets.packed }, lines };
       });
       sent++;
       outstanding[wi]++;

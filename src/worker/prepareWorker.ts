@@ -14,7 +14,7 @@ import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
 import { packFindings } from '../core/index/findingsPack';
-import { packDocument, prepareDocument, shareDocuments } from '../core/index/prepare';
+import { packDocument, prepareDocument, shareDocuments, unpackBlocks } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, resolveRoot } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
@@ -45,8 +45,9 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
   const files: PreparedFile[] = [];
   const packed: Extract<PreparedFile, { ok: true }>[] = [];
   const realRoot = resolveRoot(req.root);
+  const folders = new Map<string, string>();
   for (const rel of req.files) {
-    const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes }, realRoot);
+    const { read: r, stamp } = readStamped(req.root, rel, { maxFileBytes: req.maxFileBytes }, realRoot, folders);
     if (!r.ok) {
       files.push({ path: rel, ok: false, reason: r.reason, message: r.message });
       continue;
@@ -64,12 +65,18 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
-function boilerplateOf(item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>, realRoot: string | undefined): Held {
+function boilerplateOf(
+  item: AnalyseItem, totalFiles: number, req: Extract<PrepareRequest, { type: 'analyse' }>, realRoot: string | undefined, folders: Map<string, string>,
+): Held {
   const rel = item.path;
-  const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes }, realRoot);
+  const again = readIfUnchanged(root, rel, item.stamp, { maxFileBytes }, realRoot, folders);
   if (again.changed) { return { item, changed: true }; }
-  const model = new TextModel(again.text);
-  const blocks = model.blocks();
+  const text = again.text;
+  const lines = item.lines;
+  // Phase one's lines and blocks of this version, when they came: a text of another length is not that version.
+  if (lines && lines.ends[lines.ends.length - 1] !== text.length) { return { item, changed: true }; }
+  const model = lines ? new TextModel(text, lines) : new TextModel(text);
+  const blocks = lines ? unpackBlocks(lines.blocks) : model.blocks();
   // The index counted the block shapes: only those of whole-block units are looked up (shapeStatsFromCounts skips 0).
   const analysis = analyseUnits(model, blocks, req.options, false);
   // Same stamp, same text, same blocks: a count per block that does not fit means the text is not the same.
@@ -106,7 +113,9 @@ function spansOf(h: Held, s: Spans): Found {
 }
 
 function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined {
-  const views: (Uint16Array | undefined)[] = [];
+  // Filled to its length at once: an empty array given its first view at a high id turns into a dictionary, and
+  // the span search looks a view up for every posting it checks.
+  const views = new Array<Uint16Array | undefined>(t.directory.length / 3).fill(undefined);
   return (id) => {
     let v = views[id];
     if (!v) {
@@ -152,7 +161,9 @@ parentPort?.on('message', (req: PrepareRequest) => {
       prepare(req);
     } else if (req.type === 'analyse') {
       const realRoot = resolveRoot(root);
-      const batch = req.items.map((item) => boilerplateOf(item, req.totalFiles, req, realRoot));
+      // The folders are resolved once a batch, as the root is: a batch's files mostly share a few.
+      const folders = new Map<string, string>();
+      const batch = req.items.map((item) => boilerplateOf(item, req.totalFiles, req, realRoot, folders));
       if (spans) { answer(batch, spans); } else { held.push(batch); }
     } else {
       const s: Spans = { shared: req.shared, options: req.options, hashesOf: hashReader(req.tokens) };

@@ -23,6 +23,8 @@ export interface IndexedDocument extends FingerprintedDoc {
   blocks: Block[];
   /** Number of blocks (without making the block objects). */
   blockCount: number;
+  /** The blocks as startLine, endLine, start, end each: a view where they lie, no objects made. */
+  packedBlocks: Uint32Array;
   shapes: ArrayLike<number>;
   /** Distinct non-zero shapes, each counted once for this file. */
   uniqueShapes: Float64Array;
@@ -131,7 +133,7 @@ class StoredDocument implements IndexedDocument {
     return new Float64Array(this.buffer, this.uniqueAt, this.uniqueLength);
   }
 
-  private get packedBlocks(): Uint32Array {
+  get packedBlocks(): Uint32Array {
     return new Uint32Array(this.buffer, this.blocksAt, this.blocksLength);
   }
 

@@ -18,6 +18,12 @@ export interface AnalyseItem {
   counts: Int32Array;
   stamp: SourceStamp | undefined;
   tokens?: { hash: Uint16Array; offsets: PackedOffsets };
+  /**
+   * The line tables and packed blocks (startLine, endLine, start, end each) phase one made of the version
+   * prepared, as views on its batch's shared buffer: the text read again under the same stamp has the same lines
+   * and blocks, so a worker need not find them again.
+   */
+  lines?: { starts: Uint32Array; ends: Uint32Array; blocks: Uint32Array };
 }
 
 export type PrepareRequest =

@@ -46,10 +46,10 @@ const sameStamp = (a: SourceStamp, st: fs.Stats | undefined) => st !== undefined
  * stat of the path before or after, which cost a lookup of the path each (two a file in phase two of a scan).
  */
 function readDescribed(
-  root: string, rel: string, options: DecodeOptions, realRoot: string | undefined, statAfter: boolean,
+  root: string, rel: string, options: DecodeOptions, realRoot: string | undefined, folders: Map<string, string> | undefined, statAfter: boolean,
   check: (before: fs.Stats, after: fs.Stats | undefined) => boolean = () => true,
 ): { read: ReadResult; stat?: fs.Stats } | undefined {
-  const r = readFileSafeSync(path.join(root, ...rel.split('/')), { root, realRoot, maxBytes: options.maxFileBytes, statAfter });
+  const r = readFileSafeSync(path.join(root, ...rel.split('/')), { root, realRoot, folders, maxBytes: options.maxFileBytes, statAfter });
   if (!r.ok) { return { read: decoded(r, options) }; }
   if (!check(r.stat, r.after)) { return undefined; }
   return { read: decoded(r, options), stat: r.stat };
@@ -58,10 +58,11 @@ function readDescribed(
 /**
  * Reads a file and the stamp it had just before reading (its descriptor's, once opened): a change during the read
  * gives a newer stamp later, so it is caught by readIfUnchanged instead of passing as the version read.
- * `realRoot`: the root resolved for a batch of reads (resolveRoot).
+ * `realRoot`: the root resolved for a batch of reads (resolveRoot); `folders`: the folders under it resolved so far
+ * in the batch (SafeReadOptions.folders), a map the caller keeps for the batch.
  */
-export function readStamped(root: string, rel: string, options: DecodeOptions, realRoot?: string): { read: ReadResult; stamp: SourceStamp | undefined } {
-  const { read, stat } = readDescribed(root, rel, options, realRoot, false)!;
+export function readStamped(root: string, rel: string, options: DecodeOptions, realRoot?: string, folders?: Map<string, string>): { read: ReadResult; stamp: SourceStamp | undefined } {
+  const { read, stat } = readDescribed(root, rel, options, realRoot, folders, false)!;
   return { read, stamp: stat ? stampFrom(stat) : stampOf(root, rel) };
 }
 
@@ -70,11 +71,11 @@ export type RereadResult = { changed: false; text: string } | { changed: true };
 /**
  * The file's text if it is still the version `stamp` names; otherwise (or when it cannot be read) changed. The
  * descriptor's stamp is checked before the read and again after it: a write that began during the read changes
- * the modification time. `realRoot` as for readStamped.
+ * the modification time. `realRoot` and `folders` as for readStamped.
  */
-export function readIfUnchanged(root: string, rel: string, stamp: SourceStamp | undefined, options: DecodeOptions, realRoot?: string): RereadResult {
+export function readIfUnchanged(root: string, rel: string, stamp: SourceStamp | undefined, options: DecodeOptions, realRoot?: string, folders?: Map<string, string>): RereadResult {
   if (!stamp) { return { changed: true }; }
-  const r = readDescribed(root, rel, options, realRoot, true, (before, after) => sameStamp(stamp, before) && sameStamp(stamp, after));
+  const r = readDescribed(root, rel, options, realRoot, folders, true, (before, after) => sameStamp(stamp, before) && sameStamp(stamp, after));
   if (!r || !r.read.ok) { return { changed: true }; }
   return { changed: false, text: r.read.text };
 }

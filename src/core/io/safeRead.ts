@@ -37,6 +37,13 @@ export interface SafeReadOptions {
    * without a stat of the path (and its lookup) after the read.
    */
   statAfter?: boolean;
+  /**
+   * The folders already resolved in a batch of reads under `realRoot` (their paths to their resolved paths), filled
+   * as the batch goes. A file is then opened as its resolved folder and its name, refusing a link in the last step
+   * (O_NOFOLLOW): one realpath a folder instead of one a file, whose walk of every step of the path cost a worker
+   * more than its reads. A file that is itself a link takes the full resolution, as without the map.
+   */
+  folders?: Map<string, string>;
 }
 
 // O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer forever. O_NOFOLLOW on the resolved
@@ -45,13 +52,26 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.
 
 /** Reads `file` within the limits of `options`. Synchronous: corpus scans read on worker threads. */
 export function readFileSafeSync(file: string, options: SafeReadOptions): SafeReadResult {
-  const where = locate(file, options.realRoot ?? options.root, (p) => fs.realpathSync.native(p), options.realRoot !== undefined);
+  const resolve = (p: string) => fs.realpathSync.native(p);
+  const full = () => locate(file, options.realRoot ?? options.root, resolve, options.realRoot !== undefined);
+  const folders = options.realRoot !== undefined ? options.folders : undefined;
+  let where = folders ? locateInFolder(file, options.realRoot!, folders, resolve) : full();
+  // Found through its folder's resolved path but refused as outside: the full resolution says why, in its words.
+  if (folders && !where.ok && where.reason === 'outside') { where = full(); }
   if (!where.ok) { return where; }
   let fd: number;
   try {
     fd = fs.openSync(where.realPath, OPEN_FLAGS);
   } catch (e) {
-    return failure(e, 'cannot open');
+    // A link as the file's own name (O_NOFOLLOW refuses it) is resolved in full, and checked, as without the map.
+    if (!folders || (e as NodeJS.ErrnoException)?.code !== 'ELOOP') { return failure(e, 'cannot open'); }
+    where = full();
+    if (!where.ok) { return where; }
+    try {
+      fd = fs.openSync(where.realPath, OPEN_FLAGS);
+    } catch (again) {
+      return failure(again, 'cannot open');
+    }
   }
   try {
     const st = fs.fstatSync(fd);
@@ -127,6 +147,24 @@ function locate(file: string, root: string | undefined, realpath: (p: string) =>
     return failure(e, 'cannot resolve');
   }
   return checkInside(real, realRoot);
+}
+
+/**
+ * The file as its folder's resolved path (from `folders`, or resolved now and kept there) and its own name: its
+ * real path when the name is no link, which the open checks (O_NOFOLLOW).
+ */
+function locateInFolder(file: string, realRoot: string, folders: Map<string, string>, realpath: (p: string) => string): Located {
+  const folder = path.dirname(file);
+  let real = folders.get(folder);
+  if (real === undefined) {
+    try {
+      real = realpath(folder);
+    } catch (e) {
+      return failure(e, 'cannot resolve');
+    }
+    folders.set(folder, real);
+  }
+  return checkInside(path.join(real, path.basename(file)), realRoot);
 }
 
 async function locateAsync(file: string, root: string | undefined, resolvedRoot: string | undefined): Promise<Located> {

@@ -70,6 +70,35 @@ describe('safe reader and folder walk', () => {
   });
 
   it('refuses a link to /dev/zero without reading it, and a device inside the folder as not regular', () => {
+
+  it('with a map of resolved folders, resolves each folder once and still follows or refuses links as without it', () => {
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'sub', 'b.txt'), 'sub text');
+    fs.symlinkSync(path.join(base, 'secret.txt'), path.join(dir, 'sub', 'out.txt'));
+    fs.symlinkSync(path.join(dir, 'a.txt'), path.join(dir, 'sub', 'in.txt'));
+    fs.symlinkSync(base, path.join(dir, 'up'));
+    const realRoot = fs.realpathSync.native(dir);
+    const folders = new Map<string, string>();
+    const read = (rel: string) => readFileSafeSync(path.join(dir, rel), { root: dir, realRoot, folders, maxBytes: 100 });
+    const b = read('sub/b.txt');
+    assert.equal(b.ok && b.bytes.toString(), 'sub text');
+    assert.equal(b.ok && b.realPath, path.join(realRoot, 'sub', 'b.txt'));
+    assert.deepEqual([...folders], [[path.join(dir, 'sub'), path.join(realRoot, 'sub')]]);
+    // A link inside the folder is read through its target; the target's real path is the one given.
+    const inner = read('sub/in.txt');
+    assert.equal(inner.ok && inner.bytes.toString(), 'inside text');
+    assert.equal(inner.ok && inner.realPath, path.join(realRoot, 'a.txt'));
+    const out = read('sub/out.txt');
+    assert.equal(!out.ok && out.reason, 'outside');
+    // A folder that is a link out of the root: refused, with the full resolution's message.
+    const up = read('up/secret.txt');
+    assert.equal(!up.ok && up.reason, 'outside');
+    assert.match(!up.ok ? up.message : '', /secret\.txt/);
+    const missing = read('sub/none.txt');
+    assert.equal(!missing.ok && missing.reason, 'missing');
+    assert.equal(!read('gone/none.txt').ok && 'refused', 'refused');
+    assert.equal(folders.size, 2);
+  });
     fs.symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
     const r = readCorpusFile(dir, 'zero.txt', { maxFileBytes: 1024 });
     assert.deepEqual(r.ok ? 'read' : r.reason, 'outside');
