@@ -6,13 +6,15 @@
 // article text kept when only findings at or above a score are removed. The detector alone is timed on each set.
 //
 //   node scripts/eval-boilerplate.mjs [--set news|snippets|all] [--split dev|test|all] [--options JSON] [--direct]
-//                                     [--errors N] [--page ID] [--hide-test]
+//                                     [--errors N] [--page ID] [--hide-test] [--parts]
 //
 // --split picks the half the diagnostic tables (and --errors) describe, default dev. --errors N lists the N judged
 // lines with the most characters wrong and, on the snippets set, the snippets wrong as score.py counts them. --page
 // ID prints one page of that half line by line: its gold (A article, B boilerplate, blank when not judged), the
 // finding that covers the line and the text, so a lost article line is read beside its neighbours; a page of the
-// other half is refused (the test half's pages are not for reading). --hide-test leaves out the test half's figures,
+// other half is refused (the test half's pages are not for reading). --parts adds the figures of parts of the --split
+// half, so a change can be shown to help each of them and not one site: two parts by page id (every other page), and
+// on the snippets set German and non-German pages (most of its pages are German). --hide-test leaves out the test half's figures,
 // so tuning on the dev half does not glance at them each run. The report comes from the real
 // CLI, `node bin/corpus-lens.js scan DIR --json`, when it is built (npm run eval:boilerplate builds it); with
 // --direct, with --options (detector options to override, e.g. '{"regionKeepRatio":0}') or without a build, from
@@ -39,6 +41,7 @@ const split = opt('--split', 'dev');
 const which = opt('--set', 'all');
 const showErrors = Number(opt('--errors', '0'));
 const showPage = opt('--page', '');
+const showParts = args.includes('--parts');
 const halves = args.includes('--hide-test') ? ['dev'] : ['all', 'dev', 'test'];
 const useCli = !args.includes('--direct') && !args.includes('--options') && fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'));
 
@@ -48,11 +51,18 @@ const sets = [
     name: 'news', dir: path.join(devsets, 'boilerplate'), gold: 'labels.jsonl',
     // By the second hex digit of the page id, as this project has always split it.
     dev: (doc) => parseInt(doc[1], 16) < 8,
+    // Every other page of a half, by the fifth hex digit of its id.
+    parts: [['id A', (row) => parseInt(row.doc[4], 16) % 2 === 0], ['id B', (row) => parseInt(row.doc[4], 16) % 2 === 1]],
     judge: (dir, keep) => newsJudge(path.join(dir, 'labels.jsonl'), keep),
   },
   {
     name: 'snippets', dir: path.join(devsets, 'snippets'), gold: 'snippets.jsonl',
     dev: (doc) => parseInt(doc, 10) % 2 === 0,
+    // Every other page of a half (a half's ids step by two), and the German pages against the rest.
+    parts: [
+      ['id A', (row) => Math.floor(parseInt(row.doc, 10) / 2) % 2 === 0], ['id B', (row) => Math.floor(parseInt(row.doc, 10) / 2) % 2 === 1],
+      ['German', (row) => row.lang === 'de'], ['other', (row) => row.lang !== 'de'],
+    ],
     judge: (dir, keep) => snippetJudge(path.join(dir, 'snippets.jsonl'), path.join(dir, 'docs'), keep),
   },
 ].filter((s) => which === 'all' || which === s.name);
@@ -121,24 +131,25 @@ function cliReport(folder) {
 }
 
 /** The gold file of one half of the pages, in a folder of its own (with the news set's docs.jsonl beside it). */
-function halfGold(set, half) {
-  const dir = path.join(tmp, `${set.name}-${half}`);
+function halfGold(set, half, part) {
+  const dir = path.join(tmp, `${set.name}-${half}${part ? `-${part[0].replace(/\W/g, '')}` : ''}`);
   fs.mkdirSync(dir);
-  const rows = fs.readFileSync(path.join(set.dir, set.gold), 'utf8').split('\n')
-    .filter((l) => l.trim() && (half === 'all' || set.dev(JSON.parse(l).doc) === (half === 'dev')));
-  fs.writeFileSync(path.join(dir, set.gold), rows.join('\n') + '\n');
+  const rows = fs.readFileSync(path.join(set.dir, set.gold), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+    .filter((row) => (half === 'all' || set.dev(row.doc) === (half === 'dev')) && (!part || part[1](row)));
+  fs.writeFileSync(path.join(dir, set.gold), rows.map((row) => JSON.stringify(row)).join('\n') + '\n');
   const meta = path.join(set.dir, 'docs.jsonl');
   if (fs.existsSync(meta)) { fs.copyFileSync(meta, path.join(dir, 'docs.jsonl')); }
-  return path.join(dir, set.gold);
+  return { file: path.join(dir, set.gold), docs: new Set(rows.map((row) => row.doc)) };
 }
 
 /** One line of official figures for a half, from the set's score.py. */
-function officialFigures(set, half, report) {
-  const gold = halfGold(set, half);
-  // The report of the half's pages only (score.py warns of pages it does not know).
-  const reportPath = path.join(tmp, `${set.name}-${half}-report.json`);
+function officialFigures(set, half, report, part) {
+  const { file: gold, docs } = halfGold(set, half, part);
+  const tag = `${set.name}-${half}${part ? `-${part[0].replace(/\W/g, '')}` : ''}`;
+  // The report of the half's (or the part's) pages only (score.py warns of pages it does not know).
+  const reportPath = path.join(tmp, `${tag}-report.json`);
   const pageId = (file) => path.basename(file).replace(/\.txt$/, '');
-  const files = report.files.filter((f) => half === 'all' || set.dev(pageId(f.path)) === (half === 'dev'));
+  const files = report.files.filter((f) => docs.has(pageId(f.path)));
   fs.writeFileSync(reportPath, JSON.stringify({ ...report, files }));
   const scorer = path.join(set.dir, 'score.py');
   if (set.name === 'news') {
@@ -147,13 +158,13 @@ function officialFigures(set, half, report) {
     const bp = /boilerplate P=([\d.]+) R=([\d.]+)/.exec(out);
     return `docs=${/docs=(\d+)/.exec(out)?.[1]} content P=${ct?.[1]} R=${ct?.[2]} boilerplate P=${bp?.[1]} R=${bp?.[2]} content_f1=${/content_f1=([\d.]+)/.exec(out)?.[1]}`;
   }
-  const json = path.join(tmp, `${set.name}-${half}.json`);
+  const json = path.join(tmp, `${tag}.json`);
   execFileSync('python3', [scorer, gold, reportPath, '--docs', path.join(set.dir, 'docs'), '--json', json, '--bootstrap', '0']);
   const r = JSON.parse(fs.readFileSync(json, 'utf8'));
   const s = r.scores.joined.CLI.all;
   const k = r.scores.joined['keep-all'].all;
   let byCode = '';
-  if (half === split) {
+  if (half === split && !part) {
     // score.py's own count: the snippets each code removed, article ('with') against boilerplate ('without').
     const removed = r.cli_removed_snippets_by_code;
     const codes = [...new Set([...Object.keys(removed.with), ...Object.keys(removed.without)])]
@@ -221,6 +232,9 @@ for (const set of sets) {
     continue;
   }
   for (const half of halves) { console.log(`${half.padEnd(4)} ${officialFigures(set, half, report)}`); }
+  if (showParts && split !== 'all') {
+    for (const part of set.parts) { console.log(`${split} ${part[0].padEnd(6)} ${officialFigures(set, split, report, part)}`); }
+  }
   console.log(`\nwhat each code removes, in judged characters (P: share of them boilerplate; R: of all boilerplate; art.lost: of all article text):\n${codeTable(report, judge)}`);
   const outcomes = findingOutcomes(report, judge);
   pooled.push(outcomes);

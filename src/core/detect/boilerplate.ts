@@ -88,6 +88,12 @@ export interface BoilerplateOptions {
    * enlarge", an embedded video's label, a step's number. Context would judge such a sentence by those lines.
    */
   afterTextSentences: boolean;
+  /**
+   * A line just after a line of the main text, judged boilerplate by its own measures or its neighbours alone (no
+   * cue, no repetition), with the words of a sentence and a function word, is the text's own: a closing line without
+   * final punctuation (a quotation with its author in brackets, a pointer to a source). See keepClosingLines.
+   */
+  closingLines: boolean;
   /** A line without sentence punctuation longer than this needs only stopwordsLow to be near-good. */
   longUnpunctuatedChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
@@ -123,6 +129,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   insideTextListWords: 3,
   afterTextSentences: true,
   longUnpunctuatedChars: 200,
+  closingLines: true,
   cues: defaultCues,
 };
 
@@ -321,6 +328,8 @@ export function detectBoilerplate(
   }
 
   if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, o); }
+
+  if (o.closingLines && first >= 0) { keepClosingLines(first, last, final, keep, locked, measures, o); }
 
   // 6. Prose away from the main text is another story's, a bio or a comment.
   const outside = outsideMainText(final, keep, quality, measures, o);
@@ -597,6 +606,30 @@ function continueTextBelow(
       continue;
     } else {
       return;
+    }
+  }
+}
+
+/**
+ * See BoilerplateOptions.closingLines. From the main text's first line to the line after its last, a line that
+ * context or its own measures judged boilerplate (none of the cues or repetition locked it) becomes text when the
+ * line just above it is main text kept as text and it has the words of a sentence (minSentenceWords), a function
+ * word and at least shortChars characters, and is not in title case (a headline). Its length and its neighbour say it goes on with the paragraph above;
+ * what it lacks is the final stop or the share of function words that prose of its language has (a quotation in
+ * another language, a name in brackets, an address at its end). Only the one line is taken: the walk does not go on
+ * from it, so a run of headlines or teasers below the text is not reached (their first line follows a cue or a list).
+ */
+function keepClosingLines(
+  first: number, last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], measures: UnitMeasures[], o: BoilerplateOptions,
+): void {
+  const end = Math.min(final.length - 1, last + 1);
+  for (let i = end; i > first; i--) {
+    const m = measures[i];
+    // Title case marks another story's headline (as in markListRuns), which a list of them often puts just below the text.
+    const title = m.letterWords > 0 && m.capWords / m.letterWords >= 0.6;
+    if (final[i] === Cls.Bad && !locked[i] && keep[i - 1] && final[i - 1] === Cls.Good && m.words >= o.minSentenceWords && m.chars >= o.shortChars && m.stops > 0 && !title) {
+      final[i] = Cls.Good;
+      keep[i] = 1;
     }
   }
 }

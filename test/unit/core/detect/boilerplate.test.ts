@@ -352,6 +352,30 @@ describe('boilerplate detector rules', function () {
     assert.ok(texts({ insideTextSentences: false }).includes(sentence));
   });
 
+  it('keeps a closing line without final punctuation just below the main text, but not one a heading or a button parts from it', function () {
+    // Few function words and no final stop: judged alone it is not prose.
+    const closing = 'Green spaces cut summer heat, noise and flooding in crowded districts (City Parks Report 2025)';
+    const tail = ['Share', 'Facebook', 'Twitter', '© 2026 The Daily Example'];
+    const codes = (lines: string[], options: Partial<BoilerplateOptions> = {}) => {
+      const text = page(lines, '\n');
+      return new Map(flagged(text, scan(text, () => 1, 1, options).findings).map(([code, line]) => [line, code]));
+    };
+    assert.equal(codes([P1, P2, P3, P4, closing, ...tail]).get(closing), undefined);
+    assert.equal(codes([P1, P2, P3, P4, closing, ...tail]).get('Share'), BoilerplateCode.share);
+    // Without the rule it is not prose.
+    assert.equal(codes([P1, P2, P3, P4, closing, ...tail], { closingLines: false }).get(closing), BoilerplateCode.notProse);
+    // A line between it and the text ends the text: what follows a heading or a button is not the paragraph's.
+    assert.notEqual(codes([P1, P2, P3, P4, 'Related stories', closing, ...tail]).get(closing), undefined);
+    assert.notEqual(codes([P1, P2, P3, P4, 'Click to enlarge', closing, ...tail]).get(closing), undefined);
+    // Another story's headline in title case, long as it is.
+    const other = 'Council Votes To Sell Old Depot After Years Of Delay And Protest | Daily Example Staff';
+    assert.notEqual(codes([P1, P2, P3, P4, other, ...tail]).get(other), undefined);
+    assert.equal(codes([P1, P2, P3, P4, other.toLowerCase(), ...tail]).get(other.toLowerCase()), undefined);
+    // Shorter than a paragraph's line (shortChars): a headline's length.
+    const headline = 'Summer heat and flooding in districts (Parks Report 2025)';
+    assert.notEqual(codes([P1, P2, P3, P4, headline, ...tail]).get(headline), undefined);
+  });
+
   it('goes on with the text below its last line through a sentence that only short lines part from it', function () {
     const sentence = 'The first of the new trees will be planted along the north path in the spring, the council said.';
     const junk = 'Click to enlarge';
@@ -373,6 +397,7 @@ describe('boilerplate detector rules', function () {
     const line = 'Residents who came to the hall on Tuesday heard plans for new paths, benches, lamps, a pond, two playgrounds, a skate ramp, public toilets, bike racks, picnic tables, wild flower meadows and a small cafe (Jane Example)';
     const text = page([P1, P2, line, P3, P4]);
     assert.deepEqual(scan(text).findings, []);
-    assert.deepEqual(flagged(text, scan(text, () => 1, 1, { longUnpunctuatedChars: 1000 }).findings), [[BoilerplateCode.notProse, line]]);
+    // Without either rule it is not prose (it follows a paragraph of the text, so closingLines would keep it too).
+    assert.deepEqual(flagged(text, scan(text, () => 1, 1, { longUnpunctuatedChars: 1000, closingLines: false }).findings), [[BoilerplateCode.notProse, line]]);
   });
 });
