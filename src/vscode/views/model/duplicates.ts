@@ -151,12 +151,19 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
       }
     }
   }
-  // A passage known only from the second file's side (its findings came first) is taken from there.
+  // A passage known only from the second file's side (its findings came first) is taken from there. Most pairs share
+  // a passage or two, which are compared in place; a set of the known passages' keys is made only for a pair with
+  // many (a set and a key per passage for every pair, each rebuild, was the garbage in which the host's full
+  // collections landed at 1 GB).
   const known = new Map<DuplicatePair, Set<string>>();
-  const knownOf = (pair: DuplicatePair) => {
+  const isKnown = (pair: DuplicatePair, r: JsonRange): boolean => {
+    if (pair.passages.length <= FEW_PASSAGES && !known.has(pair)) { return pair.passages.some((p) => sameRange(p.a, r)); }
     let set = known.get(pair);
     if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => rangeKey(p.a)))); }
-    return set;
+    const key = rangeKey(r);
+    if (set.has(key)) { return true; }
+    set.add(key);
+    return false;
   };
   for (const i of linked) {
     const s = all[i];
@@ -170,30 +177,33 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
         if (other === undefined || other === i || s.uri < all[other].uri) { continue; }
         const pair = pairs.get(other * n + i);
         if (!pair) { continue; }
-        const seen = knownOf(pair);
-        const key = rangeKey(r.range);
-        if (seen.has(key)) { continue; }
-        seen.add(key);
+        if (isKnown(pair, r.range)) { continue; }
         pair.passages.push(passage(r.range, f.range, r.end - r.start, r.decision?.status, f.decision?.status));
       }
     }
   }
   work = 0;
-  const shown: [number, DuplicatePair][] = [];
+  // The pairs shown and their numbers, side by side (not a tuple per pair).
+  const shownIds: number[] = [];
+  const shown: DuplicatePair[] = [];
   for (const [id, p] of pairs) {
     const every = p.passages;
     // A copy of the exact length: an array grown by push has room for 16 more, 24 MB of empty slots over the
-    // 158,880 pairs of one group at 1 GB, most of which have one passage.
-    p.passages = every.filter((x) => x.aDecision !== 'dismissed' && x.bDecision !== 'dismissed').slice();
+    // 158,880 pairs of one group at 1 GB, most of which have one passage. One copy, filtered only when needed.
+    const dismissed = every.some(isDismissed);
+    p.passages = dismissed ? every.filter((x) => !isDismissed(x)).slice() : every.slice();
     p.dismissed = every.length - p.passages.length;
     if (++work % slice === 0) { yield; }
     // Every passage the two share is not a duplicate, an editor said: nor is the pair.
     if (p.dismissed > 0 && p.passages.length === 0) { continue; }
-    p.sharedChars = p.passages.reduce((sum, x) => sum + x.length, 0);
-    p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character);
-    shown.push([id, p]);
+    let chars = 0;
+    for (const x of p.passages) { chars += x.length; }
+    p.sharedChars = chars;
+    if (p.passages.length > 1) { p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character); }
+    shownIds.push(id);
+    shown.push(p);
   }
-  return yield* components(shown, n, all, slice);
+  return yield* components(shownIds, shown, n, all, slice);
 }
 
 /**
@@ -207,8 +217,21 @@ function byFiles(x: DuplicatePair, y: DuplicatePair): number {
   return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }
 
+/** A passage object made at once, not from spreads (each an object more for the collector, per passage). */
 function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): SharedPassage {
-  return { a, b, length, ...(aDecision ? { aDecision } : {}), ...(bDecision ? { bDecision } : {}) };
+  const p: SharedPassage = { a, b, length };
+  if (aDecision) { p.aDecision = aDecision; }
+  if (bDecision) { p.bDecision = bDecision; }
+  return p;
+}
+
+/** A pair sharing at most this many passages is searched in place for a passage already known. */
+const FEW_PASSAGES = 8;
+
+const isDismissed = (x: SharedPassage) => x.aDecision === 'dismissed' || x.bDecision === 'dismissed';
+
+function sameRange(x: JsonRange, y: JsonRange): boolean {
+  return x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
 }
 
 function rangeKey(r: JsonRange): string {
@@ -216,7 +239,7 @@ function rangeKey(r: JsonRange): string {
 }
 
 /** Union-find over the pairs' files (numbered); groups biggest first, then by shared characters. */
-function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFile[], slice: number): Generator<void, DuplicateGroup[]> {
+function* components(ids: readonly number[], pairs: readonly DuplicatePair[], n: number, all: StoredFile[], slice: number): Generator<void, DuplicateGroup[]> {
   const parent = new Int32Array(n).fill(-1);
   const find = (x: number): number => {
     let root = x;
@@ -224,10 +247,10 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
     while (x !== root) { const next = parent[x]; parent[x] = root; x = next; }
     return root;
   };
-  const ends = (id: number) => [Math.floor(id / n), id % n];
   let work = 0;
-  for (const [id] of pairs) {
-    const [a, b] = ends(id);
+  for (const id of ids) {
+    const a = Math.floor(id / n);
+    const b = id % n;
     if (parent[a] < 0) { parent[a] = a; }
     if (parent[b] < 0) { parent[b] = b; }
     const ra = find(a);
@@ -237,9 +260,10 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
     if (++work % slice === 0) { yield; }
   }
   const groups = new Map<number, DuplicateGroup>();
-  for (const [id, p] of pairs) {
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k];
     if (++work % slice === 0) { yield; }
-    const root = find(Math.floor(id / n));
+    const root = find(Math.floor(ids[k] / n));
     let g = groups.get(root);
     if (!g) { groups.set(root, g = { key: all[root].uri, files: [], pairs: [], similarity: 0, sharedChars: 0, kept: [], marked: [] }); }
     g.pairs.push(p);
