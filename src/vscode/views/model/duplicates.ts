@@ -94,9 +94,9 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   }
   const n = all.length;
   const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
-  const pairs = new Map<number, DuplicatePair>();
+  const pairs = new Map<number, Pair>();
   // The pair of files x and y: its first file is the one whose URI sorts first.
-  const pairOf = (x: number, y: number): { pair: DuplicatePair; flipped: boolean } => {
+  const pairOf = (x: number, y: number): { pair: Pair; flipped: boolean } => {
     const flipped = all[y].uri < all[x].uri;
     const [a, b] = flipped ? [y, x] : [x, y];
     const id = a * n + b;
@@ -104,7 +104,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (!pair) {
       const fa = all[a];
       const fb = all[b];
-      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.path, bPath: fb.path, passages: [], sharedChars: 0, dismissed: 0 };
+      pair = new Pair(fa.uri, fb.uri, fa.path, fb.path);
       pairs.set(id, pair);
     }
     return { pair, flipped };
@@ -155,12 +155,12 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   // a passage or two, which are compared in place; a set of the known passages' keys is made only for a pair with
   // many (a set and a key per passage for every pair, each rebuild, was the garbage in which the host's full
   // collections landed at 1 GB).
-  const known = new Map<DuplicatePair, Set<string>>();
-  const isKnown = (pair: DuplicatePair, r: JsonRange): boolean => {
-    if (pair.passages.length <= FEW_PASSAGES && !known.has(pair)) { return pair.passages.some((p) => sameRange(p.a, r)); }
+  const known = new Map<Pair, Set<string>>();
+  const isKnown = (pair: Pair, r: JsonRange): boolean => {
+    if (pair.passages.length <= FEW_PASSAGES && !known.has(pair)) { return pair.passages.some((p) => p.startsAt(r)); }
     let set = known.get(pair);
-    if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => rangeKey(p.a)))); }
-    const key = rangeKey(r);
+    if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => p.aKey()))); }
+    const key = rangeKey(r.start.line, r.start.character, r.end.line, r.end.character);
     if (set.has(key)) { return true; }
     set.add(key);
     return false;
@@ -185,7 +185,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   work = 0;
   // The pairs shown and their numbers, side by side (not a tuple per pair).
   const shownIds: number[] = [];
-  const shown: DuplicatePair[] = [];
+  const shown: Pair[] = [];
   for (const [id, p] of pairs) {
     const every = p.passages;
     // A copy of the exact length: an array grown by push has room for 16 more, 24 MB of empty slots over the
@@ -199,7 +199,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     let chars = 0;
     for (const x of p.passages) { chars += x.length; }
     p.sharedChars = chars;
-    if (p.passages.length > 1) { p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character); }
+    if (p.passages.length > 1) { p.passages.sort((x, y) => x.aLine - y.aLine || x.aCharacter - y.aCharacter); }
     shownIds.push(id);
     shown.push(p);
   }
@@ -217,9 +217,60 @@ function byFiles(x: DuplicatePair, y: DuplicatePair): number {
   return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }
 
-/** A passage object made at once, not from spreads (each an object more for the collector, per passage). */
-function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): SharedPassage {
-  const p: SharedPassage = { a, b, length };
+/**
+ * A pair as the groups hold it: its key is made when read (the view reads it for the pairs it shows), not for each of
+ * the 158,880 pairs of one group at 1 GB on every rebuild.
+ */
+class Pair implements DuplicatePair {
+  declare similarity?: number;
+  passages: Passage[] = [];
+  sharedChars = 0;
+  dismissed = 0;
+  constructor(readonly a: string, readonly b: string, readonly aPath: string, readonly bPath: string) {}
+  get key(): string { return `${this.a}\0${this.b}`; }
+}
+
+/**
+ * A shared passage as the groups hold it: its two ranges as eight integers in one object, made as ranges when read
+ * (for the passages shown). Each rebuild made a passage and the two ranges of the findings it came from, seven
+ * objects that lived until the next rebuild, in which the host's full collections landed at 1 GB.
+ */
+class Passage implements SharedPassage {
+  declare aDecision?: DecisionStatus;
+  declare bDecision?: DecisionStatus;
+  readonly aLine: number;
+  readonly aCharacter: number;
+  private readonly aEndLine: number;
+  private readonly aEndCharacter: number;
+  private readonly bLine: number;
+  private readonly bCharacter: number;
+  private readonly bEndLine: number;
+  private readonly bEndCharacter: number;
+  constructor(a: JsonRange, b: JsonRange, readonly length: number) {
+    this.aLine = a.start.line;
+    this.aCharacter = a.start.character;
+    this.aEndLine = a.end.line;
+    this.aEndCharacter = a.end.character;
+    this.bLine = b.start.line;
+    this.bCharacter = b.start.character;
+    this.bEndLine = b.end.line;
+    this.bEndCharacter = b.end.character;
+  }
+  get a(): JsonRange { return range(this.aLine, this.aCharacter, this.aEndLine, this.aEndCharacter); }
+  get b(): JsonRange { return range(this.bLine, this.bCharacter, this.bEndLine, this.bEndCharacter); }
+  /** Whether `r` is this passage's range in the pair's first file. */
+  startsAt(r: JsonRange): boolean {
+    return this.aLine === r.start.line && this.aCharacter === r.start.character && this.aEndLine === r.end.line && this.aEndCharacter === r.end.character;
+  }
+  aKey(): string { return rangeKey(this.aLine, this.aCharacter, this.aEndLine, this.aEndCharacter); }
+}
+
+function range(line: number, character: number, endLine: number, endCharacter: number): JsonRange {
+  return { start: { line, character }, end: { line: endLine, character: endCharacter } };
+}
+
+function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): Passage {
+  const p = new Passage(a, b, length);
   if (aDecision) { p.aDecision = aDecision; }
   if (bDecision) { p.bDecision = bDecision; }
   return p;
@@ -228,14 +279,10 @@ function passage(a: JsonRange, b: JsonRange, length: number, aDecision: Decision
 /** A pair sharing at most this many passages is searched in place for a passage already known. */
 const FEW_PASSAGES = 8;
 
-const isDismissed = (x: SharedPassage) => x.aDecision === 'dismissed' || x.bDecision === 'dismissed';
+const isDismissed = (x: Passage) => x.aDecision === 'dismissed' || x.bDecision === 'dismissed';
 
-function sameRange(x: JsonRange, y: JsonRange): boolean {
-  return x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
-}
-
-function rangeKey(r: JsonRange): string {
-  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+function rangeKey(line: number, character: number, endLine: number, endCharacter: number): string {
+  return `${line}:${character}:${endLine}:${endCharacter}`;
 }
 
 /** Union-find over the pairs' files (numbered); groups biggest first, then by shared characters. */
