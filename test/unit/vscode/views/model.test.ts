@@ -200,6 +200,26 @@ describe('views: duplicate groups', () => {
     assert.strictEqual(baseline.yields, 1);
   });
 
+  it('cuts the visit of one passage named in thousands of files across steps, not only before it', () => {
+    const leaf = (k: number) => `l${String(k).padStart(4, '0')}.txt`;
+    let visited = 0;
+    // Each related place counts itself as its path is read, so that a step's share of them can be seen.
+    const passage = dup(r(0, 0, 1, 0), Array.from({ length: 2000 }, (_, k) => ({ path: leaf(k), range: r(0, 0, 1, 0) })), 90);
+    passage.related = passage.related.map((x) => ({ ...x, get path() { visited++; return x.path; } }));
+    const hub = stored('hub.txt', { findings: [passage] });
+    const files = [hub, ...Array.from({ length: 2000 }, (_, k) => stored(leaf(k), {}))];
+    const steps = duplicateGroupSteps(files, 100);
+    let most = 0;
+    let step;
+    do {
+      const before = visited;
+      step = steps.next();
+      most = Math.max(most, visited - before);
+    } while (!step.done);
+    assert.strictEqual(step.value[0].pairs.length, 2000);
+    assert.ok(most <= 100, `one step visited ${most} places`);
+  });
+
   it('takes a passage from the second file when only its findings are known, and ignores paths of other folders', () => {
     const files = [stored('z.txt', { findings: [dup(r(0, 0, 1, 0), [{ path: 'y.txt', range: r(3, 0, 4, 0) }, { path: 'gone.txt', range: r(0, 0, 1, 0) }], 70)] }),
       stored('y.txt', {})];
