@@ -18,6 +18,7 @@ import { FileFindings, WireFinding } from '../../protocol/indexProtocol';
 import { FINDING, H_PATH, PackedFiles, RELATED, fileStarts, packFiles, versionAt } from '../../protocol/packedFiles';
 import { PackedFindings, StringTable, adoptFile, relatedPaths, replyIds, unpackFindings } from './packedFindings';
 import { ShardedMap } from '../platform/shardedMap';
+import { inSlices } from '../platform/slices';
 
 /** A finding as every surface shows it: with the decision recorded about it, and about each of its other copies. */
 export type ShownFinding = Decided<WireFinding>;
@@ -264,12 +265,18 @@ export class FindingsStore {
 
   /**
    * After a scan of a folder: forgets its files that the scan did not report, unless they changed after the scan
-   * was sent (those are in a later reply). Covers files the worker no longer knows of, as after a restart.
+   * was sent (those are in a later reply). Covers files the worker no longer knows of, as after a restart. Looks
+   * at the files a slice at a time: at the end of a scan of 133,000 files, one pass over them all held the
+   * host's thread for 65 ms (the profile of the host in the real editor). A file that a later reply brought
+   * meanwhile is kept (it is looked at again before it is forgotten).
    */
-  retainScanned(folder: string, generation: number, reported: { has(uri: string): boolean }): string[] {
-    const gone = this.files.valueList()
-      .filter((s) => s.folder === folder && !reported.has(s.uri) && (this.latest.get(s.uri) ?? 0) <= generation)
-      .map((s) => s.uri);
+  async retainScanned(folder: string, generation: number, reported: { has(uri: string): boolean }): Promise<string[]> {
+    const unreported = (uri: string) => !reported.has(uri) && (this.latest.get(uri) ?? 0) <= generation;
+    const candidates: string[] = [];
+    await inSlices(this.files.valueList(), (run) => {
+      for (const s of run) { if (s.folder === folder && unreported(s.uri)) { candidates.push(s.uri); } }
+    });
+    const gone = candidates.filter((u) => this.files.has(u) && unreported(u));
     for (const u of gone) { this.forget(u); }
     this.fire(gone);
     return gone;

@@ -59,6 +59,19 @@ export class ShardedMap<V> implements Iterable<[string, V]> {
     return ([] as string[]).concat(...this.shards.map((s) => [...s.keys()]));
   }
 
+  /** At most `n` keys, in iteration order, read shard by shard from each Map's own iterator. */
+  someKeys(n: number): string[] {
+    const out: string[] = [];
+    for (const shard of this.shards) {
+      if (out.length >= n) { break; }
+      for (const key of shard.keys()) {
+        out.push(key);
+        if (out.length >= n) { break; }
+      }
+    }
+    return out;
+  }
+
   /** Every value, in a new array. */
   valueList(): V[] {
     return ([] as V[]).concat(...this.shards.map((s) => [...s.values()]));
@@ -104,6 +117,15 @@ export class ShardedSet implements Iterable<string> {
 
   clear(): void {
     this.map.clear();
+  }
+
+  /**
+   * At most `n` keys, in iteration order, without listing the others: a caller that takes a slice's worth at a time
+   * from a set of 133,000 would otherwise copy every key for each slice (the Files view's first listing spent 23 ms
+   * of a 79 ms block on that list, and made an array of 133,000 keys each slice for the collector).
+   */
+  take(n: number): string[] {
+    return this.map.someKeys(n);
   }
 
   [Symbol.iterator](): IterableIterator<string> {

@@ -7,8 +7,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/**
+ * "12,345": thousands grouped as en-US does. Integers are grouped here, not by toLocaleString, which goes through
+ * ICU for each call: the Files view's descriptions and tooltips of a page of rows spent 33 ms of a 126 ms block of
+ * the host's thread in it at 1 GB. Other numbers still go to toLocaleString.
+ */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  if (!Number.isSafeInteger(n)) { return n.toLocaleString('en-US'); }
+  const digits = String(Math.abs(n));
+  if (digits.length <= 3) { return n < 0 ? `-${digits}` : digits; }
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) { out += `,${digits.slice(i, i + 3)}`; }
+  return n < 0 ? `-${out}` : out;
 }
 
 export function percent(share: number): string {

@@ -121,6 +121,15 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     return this.rows.valueList();
   }
 
+  /**
+   * The rows as the view holds them now, without taking in the changes it has not taken yet (it does, a slice at a
+   * time): for a watcher that polls, such as the editor bench's probe. Polled through allRows, which takes every
+   * change at once, the probe held the host's thread for 363 ms while 133,000 files were listed.
+   */
+  rowsSoFar(): readonly FileRow[] {
+    return this.rows.valueList();
+  }
+
   getChildren(node?: ViewNode): ViewNode[] {
     if (!node) {
       // The rows in so far, within a slice's budget: while a large corpus is listed, VS Code asks for the root after
@@ -176,11 +185,13 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
    */
   private flushRows(budgetMs = Infinity): boolean {
     const started = performance.now();
-    let n = 0;
-    for (const uri of this.dirty) {
-      this.dirty.delete(uri);
-      this.updateRow(uri);
-      if ((++n & 63) === 0 && performance.now() - started > budgetMs) { break; }
+    // 64 files at a time, taken from the set without listing the rest, between looks at the clock.
+    while (this.dirty.size > 0) {
+      for (const uri of this.dirty.take(64)) {
+        this.dirty.delete(uri);
+        this.updateRow(uri);
+      }
+      if (performance.now() - started > budgetMs) { break; }
     }
     // The arrivals are merged into the order when it is next read (arrangedRows), not after each slice: a merge is a
     // pass over every row (133,000 at 1 GB, some 30 ms), and a listing is taken in many slices.

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ShownFinding } from '../findings/findingsStore';
 import { RangeTuple, tupleOf } from '../platform/ranges';
-import { baseName, linesLabel } from '../platform/text';
+import { baseName, formatCount, linesLabel } from '../platform/text';
 import { decisionLabel } from '../findings/findingText';
 import { tagTitle } from '../tagging/tagModel';
 import { CommandId } from '../platform/commandIds';
@@ -93,7 +93,7 @@ export class Pager {
 }
 
 export function moreItem(node: MoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${node.rest.toLocaleString('en-US')} more…`);
+  const item = new vscode.TreeItem(`${formatCount(node.rest)} more…`);
   item.id = `${node.view}#more:${node.parent}`;
   item.description = 'show more';
   item.iconPath = new vscode.ThemeIcon('ellipsis');

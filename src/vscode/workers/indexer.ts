@@ -223,7 +223,7 @@ export class CorpusIndexer implements vscode.Disposable {
       await listing;
       if (this.states.get(key) !== state) { return undefined; } // the folder left the workspace meanwhile
       state.indexed = true;
-      this.deps.store.retainScanned(key, generation, reported);
+      await this.deps.store.retainScanned(key, generation, reported);
       const s = outcome.summary;
       const left = s && s.skipped.length > 0 ? `, ${s.skipped.length} left out` : '';
       this.deps.log.info(`indexed ${folder.name}: ${s?.files ?? 0} files${left}, ${s?.findings ?? 0} findings in ${Date.now() - started} ms`);

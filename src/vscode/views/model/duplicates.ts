@@ -94,9 +94,9 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   }
   const n = all.length;
   const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
-  const pairs = new Map<number, DuplicatePair>();
+  const pairs = new Map<number, Pair>();
   // The pair of files x and y: its first file is the one whose URI sorts first.
-  const pairOf = (x: number, y: number): { pair: DuplicatePair; flipped: boolean } => {
+  const pairOf = (x: number, y: number): { pair: Pair; flipped: boolean } => {
     const flipped = all[y].uri < all[x].uri;
     const [a, b] = flipped ? [y, x] : [x, y];
     const id = a * n + b;
@@ -104,7 +104,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (!pair) {
       const fa = all[a];
       const fb = all[b];
-      pair = { key: `${fa.uri}\0${fb.uri}`, a: fa.uri, b: fb.uri, aPath: fa.path, bPath: fb.path, passages: [], sharedChars: 0, dismissed: 0 };
+      pair = new Pair(fa.uri, fb.uri, fa.path, fb.path);
       pairs.set(id, pair);
     }
     return { pair, flipped };
@@ -131,8 +131,11 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     // Reading a packed file's findings makes them (its findings count as work: a syndicated story's file can have
     // hundreds, and 2,000 such files made in one slice held the thread for 150 ms).
     const file = s.shared ?? s.file;
-    if (did(1 + file.nearDuplicates.length + file.findings.length)) { yield; }
+    if (did(1 + file.findings.length)) { yield; }
+    // A place is counted as it is visited, not before its list: a file with thousands of near-copies, or a passage
+    // syndicated to thousands of files, made one step of 52-91 ms at the end of indexing at 1 GB.
     for (const d of file.nearDuplicates) {
+      if (did(1)) { yield; }
       const other = lookup(s, d.path);
       if (other === undefined || other === i) { continue; }
       const { pair } = pairOf(i, other);
@@ -140,8 +143,8 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     }
     for (const f of file.findings) {
       if (f.code !== DuplicateCode.crossFile) { continue; }
-      if (did(f.related.length)) { yield; }
       for (const r of f.related) {
+        if (did(1)) { yield; }
         const other = lookup(s, r.path);
         if (other === undefined || other === i) { continue; }
         const { pair, flipped } = pairOf(i, other);
@@ -151,12 +154,19 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
       }
     }
   }
-  // A passage known only from the second file's side (its findings came first) is taken from there.
-  const known = new Map<DuplicatePair, Set<string>>();
-  const knownOf = (pair: DuplicatePair) => {
+  // A passage known only from the second file's side (its findings came first) is taken from there. Most pairs share
+  // a passage or two, which are compared in place; a set of the known passages' keys is made only for a pair with
+  // many (a set and a key per passage for every pair, each rebuild, was the garbage in which the host's full
+  // collections landed at 1 GB).
+  const known = new Map<Pair, Set<string>>();
+  const isKnown = (pair: Pair, r: JsonRange): boolean => {
+    if (pair.passages.length <= FEW_PASSAGES && !known.has(pair)) { return pair.passages.some((p) => p.startsAt(r)); }
     let set = known.get(pair);
-    if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => rangeKey(p.a)))); }
-    return set;
+    if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => p.aKey()))); }
+    const key = rangeKey(r.start.line, r.start.character, r.end.line, r.end.character);
+    if (set.has(key)) { return true; }
+    set.add(key);
+    return false;
   };
   for (const i of linked) {
     const s = all[i];
@@ -164,36 +174,39 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     if (did(1 + file.findings.length)) { yield; }
     for (const f of file.findings) {
       if (f.code !== DuplicateCode.crossFile) { continue; }
-      if (did(f.related.length)) { yield; }
       for (const r of f.related) {
+        if (did(1)) { yield; }
         const other = lookup(s, r.path);
         if (other === undefined || other === i || s.uri < all[other].uri) { continue; }
         const pair = pairs.get(other * n + i);
         if (!pair) { continue; }
-        const seen = knownOf(pair);
-        const key = rangeKey(r.range);
-        if (seen.has(key)) { continue; }
-        seen.add(key);
+        if (isKnown(pair, r.range)) { continue; }
         pair.passages.push(passage(r.range, f.range, r.end - r.start, r.decision?.status, f.decision?.status));
       }
     }
   }
   work = 0;
-  const shown: [number, DuplicatePair][] = [];
+  // The pairs shown and their numbers, side by side (not a tuple per pair).
+  const shownIds: number[] = [];
+  const shown: Pair[] = [];
   for (const [id, p] of pairs) {
     const every = p.passages;
     // A copy of the exact length: an array grown by push has room for 16 more, 24 MB of empty slots over the
-    // 158,880 pairs of one group at 1 GB, most of which have one passage.
-    p.passages = every.filter((x) => x.aDecision !== 'dismissed' && x.bDecision !== 'dismissed').slice();
+    // 158,880 pairs of one group at 1 GB, most of which have one passage. One copy, filtered only when needed.
+    const dismissed = every.some(isDismissed);
+    p.passages = dismissed ? every.filter((x) => !isDismissed(x)).slice() : every.slice();
     p.dismissed = every.length - p.passages.length;
     if (++work % slice === 0) { yield; }
     // Every passage the two share is not a duplicate, an editor said: nor is the pair.
     if (p.dismissed > 0 && p.passages.length === 0) { continue; }
-    p.sharedChars = p.passages.reduce((sum, x) => sum + x.length, 0);
-    p.passages.sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character);
-    shown.push([id, p]);
+    let chars = 0;
+    for (const x of p.passages) { chars += x.length; }
+    p.sharedChars = chars;
+    if (p.passages.length > 1) { p.passages.sort((x, y) => x.aLine - y.aLine || x.aCharacter - y.aCharacter); }
+    shownIds.push(id);
+    shown.push(p);
   }
-  return yield* components(shown, n, all, slice);
+  return yield* components(shownIds, shown, n, all, slice);
 }
 
 /**
@@ -207,16 +220,76 @@ function byFiles(x: DuplicatePair, y: DuplicatePair): number {
   return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 }
 
-function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): SharedPassage {
-  return { a, b, length, ...(aDecision ? { aDecision } : {}), ...(bDecision ? { bDecision } : {}) };
+/**
+ * A pair as the groups hold it: its key is made when read (the view reads it for the pairs it shows), not for each of
+ * the 158,880 pairs of one group at 1 GB on every rebuild.
+ */
+class Pair implements DuplicatePair {
+  declare similarity?: number;
+  passages: Passage[] = [];
+  sharedChars = 0;
+  dismissed = 0;
+  constructor(readonly a: string, readonly b: string, readonly aPath: string, readonly bPath: string) {}
+  get key(): string { return `${this.a}\0${this.b}`; }
 }
 
-function rangeKey(r: JsonRange): string {
-  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
+/**
+ * A shared passage as the groups hold it: its two ranges as eight integers in one object, made as ranges when read
+ * (for the passages shown). Each rebuild made a passage and the two ranges of the findings it came from, seven
+ * objects that lived until the next rebuild, in which the host's full collections landed at 1 GB.
+ */
+class Passage implements SharedPassage {
+  declare aDecision?: DecisionStatus;
+  declare bDecision?: DecisionStatus;
+  readonly aLine: number;
+  readonly aCharacter: number;
+  private readonly aEndLine: number;
+  private readonly aEndCharacter: number;
+  private readonly bLine: number;
+  private readonly bCharacter: number;
+  private readonly bEndLine: number;
+  private readonly bEndCharacter: number;
+  constructor(a: JsonRange, b: JsonRange, readonly length: number) {
+    this.aLine = a.start.line;
+    this.aCharacter = a.start.character;
+    this.aEndLine = a.end.line;
+    this.aEndCharacter = a.end.character;
+    this.bLine = b.start.line;
+    this.bCharacter = b.start.character;
+    this.bEndLine = b.end.line;
+    this.bEndCharacter = b.end.character;
+  }
+  get a(): JsonRange { return range(this.aLine, this.aCharacter, this.aEndLine, this.aEndCharacter); }
+  get b(): JsonRange { return range(this.bLine, this.bCharacter, this.bEndLine, this.bEndCharacter); }
+  /** Whether `r` is this passage's range in the pair's first file. */
+  startsAt(r: JsonRange): boolean {
+    return this.aLine === r.start.line && this.aCharacter === r.start.character && this.aEndLine === r.end.line && this.aEndCharacter === r.end.character;
+  }
+  aKey(): string { return rangeKey(this.aLine, this.aCharacter, this.aEndLine, this.aEndCharacter); }
+}
+
+function range(line: number, character: number, endLine: number, endCharacter: number): JsonRange {
+  return { start: { line, character }, end: { line: endLine, character: endCharacter } };
+}
+
+function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): Passage {
+  const p = new Passage(a, b, length);
+  if (aDecision) { p.aDecision = aDecision; }
+  if (bDecision) { p.bDecision = bDecision; }
+  return p;
+}
+
+/** A pair sharing at most this many passages is searched in place for a passage already known. */
+const FEW_PASSAGES = 8;
+
+const isDismissed = (x: Passage) => x.aDecision === 'dismissed' || x.bDecision === 'dismissed';
+
+function rangeKey(line: number, character: number, endLine: number, endCharacter: number): string {
+  return `${line}:${character}:${endLine}:${endCharacter}`;
 }
 
 /** Union-find over the pairs' files (numbered); groups biggest first, then by shared characters. */
-function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFile[], slice: number): Generator<void, DuplicateGroup[]> {
+function* components(ids: readonly number[], pairs: readonly DuplicatePair[], n: number, all: StoredFile[], slice: number): Generator<void, DuplicateGroup[]> {
   const parent = new Int32Array(n).fill(-1);
   const find = (x: number): number => {
     let root = x;
@@ -224,10 +297,10 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
     while (x !== root) { const next = parent[x]; parent[x] = root; x = next; }
     return root;
   };
-  const ends = (id: number) => [Math.floor(id / n), id % n];
   let work = 0;
-  for (const [id] of pairs) {
-    const [a, b] = ends(id);
+  for (const id of ids) {
+    const a = Math.floor(id / n);
+    const b = id % n;
     if (parent[a] < 0) { parent[a] = a; }
     if (parent[b] < 0) { parent[b] = b; }
     const ra = find(a);
@@ -237,9 +310,10 @@ function* components(pairs: [number, DuplicatePair][], n: number, all: StoredFil
     if (++work % slice === 0) { yield; }
   }
   const groups = new Map<number, DuplicateGroup>();
-  for (const [id, p] of pairs) {
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k];
     if (++work % slice === 0) { yield; }
-    const root = find(Math.floor(id / n));
+    const root = find(Math.floor(ids[k] / n));
     let g = groups.get(root);
     if (!g) { groups.set(root, g = { key: all[root].uri, files: [], pairs: [], similarity: 0, sharedChars: 0, kept: [], marked: [] }); }
     g.pairs.push(p);

@@ -120,14 +120,14 @@ describe('FindingsStore', () => {
     assert.deepStrictEqual(store.uris(), []);
   });
 
-  it('after a scan, forgets the folder\'s files it did not report, unless they changed since it was sent', () => {
+  it('after a scan, forgets the folder\'s files it did not report, unless they changed since it was sent', async () => {
     const old = store.nextGeneration();
     store.accept(FOLDER, old, ['a.txt', 'b.txt', 'c.txt'].map((p) => ({ uri: uri(p), file: file(p) })), []);
     store.accept('file:///other', old, [{ uri: 'file:///other/c.txt', file: file('c.txt') }], []);
     const scan = store.nextGeneration();
     store.invalidate(uri('c.txt')); // created after the scan was sent
     store.accept(FOLDER, scan, [{ uri: uri('a.txt'), file: file('a.txt') }], []);
-    assert.deepStrictEqual(store.retainScanned(FOLDER, scan, new Set([uri('a.txt')])), [uri('b.txt')]);
+    assert.deepStrictEqual(await store.retainScanned(FOLDER, scan, new Set([uri('a.txt')])), [uri('b.txt')]);
     assert.deepStrictEqual(store.uris().sort(), [uri('a.txt'), uri('c.txt'), 'file:///other/c.txt']);
   });
 

@@ -47,4 +47,18 @@ describe('platform: sharded maps of many keys', () => {
     assert.strictEqual(set.size, 0);
     assert.strictEqual(set.has(uris[5]), false);
   });
+
+  it('gives a set of work to do a few keys at a time, each once, until it is drained', () => {
+    const set = new ShardedSet();
+    for (const u of uris) { set.add(u); }
+    const seen: string[] = [];
+    for (let taken = set.take(64); taken.length > 0; taken = set.take(64)) {
+      assert.ok(taken.length <= 64);
+      // Fewer than asked for only when the set holds fewer.
+      assert.strictEqual(taken.length, Math.min(64, set.size));
+      for (const u of taken) { assert.ok(set.delete(u), u); seen.push(u); }
+    }
+    assert.deepStrictEqual(seen.sort(), uris);
+    assert.deepStrictEqual(set.take(10), []);
+  });
 });

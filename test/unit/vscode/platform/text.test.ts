@@ -1,6 +1,6 @@
 // The short texts every feature shares: plurals, clipped quotes, line labels, file names.
 import * as assert from 'assert';
-import { baseName, clip, linesLabel, percent, plural } from '../../../../src/vscode/platform/text';
+import { baseName, clip, formatCount, linesLabel, percent, plural } from '../../../../src/vscode/platform/text';
 
 describe('editor texts', () => {
   it('counts with the plural a number asks for, grouping thousands', () => {
@@ -9,6 +9,12 @@ describe('editor texts', () => {
     assert.strictEqual(plural(12_345, 'mention'), '12,345 mentions');
     assert.strictEqual(plural(2, 'copy', 'copies'), '2 copies');
     assert.strictEqual(plural(1, 'copy', 'copies'), '1 copy');
+  });
+
+  it('groups thousands as en-US does, for any integer and for other numbers', () => {
+    for (const n of [0, 7, 999, 1000, 12_345, 100_000, 999_999, 1_000_000, 1_234_567_890, -5, -1000, -987_654, Number.MAX_SAFE_INTEGER, 2.5, 1234.5]) {
+      assert.strictEqual(formatCount(n), n.toLocaleString('en-US'), String(n));
+    }
   });
 
   it('clips a quote to one line of at most the given length, ending in an ellipsis only when cut', () => {

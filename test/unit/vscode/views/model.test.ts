@@ -6,11 +6,15 @@ import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
-import { duplicateGroups, duplicateGroupSteps, sortSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { duplicateGroups, duplicateGroupSteps, SharedPassage, sortSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
 import { arrangeRows, changesPlace, fileRow, FileRow, FileSort, mergeRows, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
+/** A passage's fields as a plain object (the groups hold its ranges as numbers and make them when read). */
+const plainPassage = (p: SharedPassage) => ({
+  a: p.a, b: p.b, length: p.length, ...(p.aDecision ? { aDecision: p.aDecision } : {}), ...(p.bDecision ? { bDecision: p.bDecision } : {}),
+});
 
 function dup(range: JsonRange, related: { path: string; range: JsonRange }[], length: number): WireFinding {
   return { kind: 'duplicate', code: 'duplicate.cross-file', message: 'same passage', score: 1, range, start: 0, end: length,
@@ -134,7 +138,8 @@ describe('views: duplicate groups', () => {
     assert.deepStrictEqual(groups.map((g) => g.files.map((f) => f.path)), [['a.txt', 'b.txt', 'c.txt'], ['d.txt', 'e.txt']]);
     const [abc, de] = groups;
     assert.deepStrictEqual(abc.pairs.map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars]), [['a.txt', 'b.txt', 1, 120], ['b.txt', 'c.txt', 1, 50]]);
-    assert.deepStrictEqual(abc.pairs[0].passages[0], { a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120 });
+    assert.deepStrictEqual(abc.pairs.map((p) => p.key), [`${folder}/a.txt\0${folder}/b.txt`, `${folder}/b.txt\0${folder}/c.txt`]);
+    assert.deepStrictEqual(plainPassage(abc.pairs[0].passages[0]), { a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120 });
     assert.strictEqual(abc.sharedChars, 170);
     assert.deepStrictEqual(de.pairs.map((p) => [p.aPath, p.bPath, p.similarity, p.passages.length]), [['d.txt', 'e.txt', 0.8, 0]]);
     assert.strictEqual(de.similarity, 0.8);
@@ -195,12 +200,32 @@ describe('views: duplicate groups', () => {
     assert.strictEqual(baseline.yields, 1);
   });
 
+  it('cuts the visit of one passage named in thousands of files across steps, not only before it', () => {
+    const leaf = (k: number) => `l${String(k).padStart(4, '0')}.txt`;
+    let visited = 0;
+    // Each related place counts itself as its path is read, so that a step's share of them can be seen.
+    const passage = dup(r(0, 0, 1, 0), Array.from({ length: 2000 }, (_, k) => ({ path: leaf(k), range: r(0, 0, 1, 0) })), 90);
+    passage.related = passage.related.map((x) => ({ ...x, get path() { visited++; return x.path; } }));
+    const hub = stored('hub.txt', { findings: [passage] });
+    const files = [hub, ...Array.from({ length: 2000 }, (_, k) => stored(leaf(k), {}))];
+    const steps = duplicateGroupSteps(files, 100);
+    let most = 0;
+    let step;
+    do {
+      const before = visited;
+      step = steps.next();
+      most = Math.max(most, visited - before);
+    } while (!step.done);
+    assert.strictEqual(step.value[0].pairs.length, 2000);
+    assert.ok(most <= 100, `one step visited ${most} places`);
+  });
+
   it('takes a passage from the second file when only its findings are known, and ignores paths of other folders', () => {
     const files = [stored('z.txt', { findings: [dup(r(0, 0, 1, 0), [{ path: 'y.txt', range: r(3, 0, 4, 0) }, { path: 'gone.txt', range: r(0, 0, 1, 0) }], 70)] }),
       stored('y.txt', {})];
     const [g] = duplicateGroups(files);
     assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath]), [['y.txt', 'z.txt']]);
-    assert.deepStrictEqual(g.pairs[0].passages, [{ a: r(3, 0, 4, 0), b: r(0, 0, 1, 0), length: 70 }]);
+    assert.deepStrictEqual(g.pairs[0].passages.map(plainPassage), [{ a: r(3, 0, 4, 0), b: r(0, 0, 1, 0), length: 70 }]);
   });
 
   it('leaves out a passage dismissed on either copy, and a pair whose every passage was; names kept and marked copies', () => {
@@ -222,8 +247,8 @@ describe('views: duplicate groups', () => {
     const [g] = groups;
     assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars, p.dismissed]),
       [['a.txt', 'b.txt', 1, 120, 1], ['b.txt', 'c.txt', 1, 60, 0]]);
-    assert.deepStrictEqual(g.pairs[0].passages, [{ a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120, aDecision: 'kept' }]);
-    assert.deepStrictEqual(g.pairs[1].passages, [{ a: r(20, 0, 21, 0), b: r(1, 0, 2, 0), length: 60, aDecision: 'confirmed' }]);
+    assert.deepStrictEqual(g.pairs[0].passages.map(plainPassage), [{ a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120, aDecision: 'kept' }]);
+    assert.deepStrictEqual(g.pairs[1].passages.map(plainPassage), [{ a: r(20, 0, 21, 0), b: r(1, 0, 2, 0), length: 60, aDecision: 'confirmed' }]);
     assert.deepStrictEqual([g.sharedChars, g.kept, g.marked], [180, ['a.txt'], ['b.txt']]);
     // The decision about the other copy, seen from the first file's side, marks the second file's copy.
     const [h] = duplicateGroups([stored('a.txt', { findings: [decided(ab1, undefined, ['kept'])] }), stored('b.txt', {})]);
