@@ -1,10 +1,11 @@
 // The parallel scan gives the same findings as the single-thread scan, skipped files included.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FileAnalysis } from '../../../src/core/index/corpusIndex';
-import { scanFolderParallel } from '../../../src/core/parallelScan';
+import { HEAP_HEADROOM_MB, heapHeadroom, scanFolderParallel } from '../../../src/core/parallelScan';
 import { toJsonReport } from '../../../src/core/report';
 import { scanFolder } from '../../../src/core/scan';
 
@@ -105,6 +106,37 @@ describe('the index after a parallel scan', () => {
   });
 });
 
+describe('the heap cap of a parallel scan', () => {
+  it('runs at HEAP_HEADROOM_MB unless the caller or CORPUS_LENS_HEAP_CAP=off turns it off', () => {
+    assert.strictEqual(heapHeadroom({}, {}), HEAP_HEADROOM_MB);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: 32 }, {}), 32);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: 0 }, {}), 0);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: false }, {}), undefined);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: 32 }, { CORPUS_LENS_HEAP_CAP: 'off' }), undefined);
+    assert.strictEqual(heapHeadroom({}, { CORPUS_LENS_HEAP_CAP: 'on' }), HEAP_HEADROOM_MB);
+  });
+
+  it('collects in a process started without --expose-gc, as the editor starts its index worker', () => {
+    // A child of its own: this process may have gc exposed, and the flag, once set, stays set.
+    const module = require.resolve('../../../src/core/parallelScan');
+    const code = `
+      const { exposedGc } = require(${JSON.stringify(module)});
+      const before = typeof globalThis.gc;
+      const gc = exposedGc();
+      let garbage = [];
+      for (let i = 0; i < 200000; i++) { garbage.push({ i, s: 'x' + i }); }
+      garbage = undefined;
+      const full = process.memoryUsage().heapUsed;
+      gc();
+      process.stdout.write(JSON.stringify({ before, type: typeof gc, freed: full - process.memoryUsage().heapUsed }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' })) as { before: string; type: string; freed: number };
+    assert.strictEqual(out.before, 'undefined');
+    assert.strictEqual(out.type, 'function');
+    // 200,000 objects with their strings are some 10 MB: a full collection frees most of them.
+    assert.ok(out.freed > 4 * 1024 * 1024, `${out.freed} bytes freed`);
+  });
+});
+
 describe('scanFolderParallel handing each file over as it is final (onFile)', () => {
   let dir: string;
   const passage = 'The river authority opened the new flood gates on Monday, two years late and well over budget, ' +
@@ -154,6 +186,16 @@ describe('scanFolderParallel handing each file over as it is final (onFile)', ()
     const streamed: FileAnalysis[] = [];
     const result = await scanFolderParallel(dir, { onFile: (a) => { streamed.push(a); } }, { workerScript, workers: 2, inFlight: 1, heapHeadroomMb: 0 });
     assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+    // Three batches answered one at a time, each reply's findings made here: the heap grew after every one.
+    assert.ok((result.heapCollections?.count ?? 0) >= 2, JSON.stringify(result.heapCollections));
+  });
+
+  it('caps its heap by default, and not when the caller turns the cap off', async () => {
+    const capped = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    assert.ok(capped.heapCollections, 'the cap runs without being asked for');
+    const free = await scanFolderParallel(dir, {}, { workerScript, workers: 1, heapHeadroomMb: false });
+    assert.strictEqual(free.heapCollections, undefined);
+    assert.deepStrictEqual(toJsonReport(free), toJsonReport(capped));
   });
 
   it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {
