@@ -43,9 +43,10 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
     onFile: (a, index) => writer.file(index, a),
   };
   // The bundled CLI ships a prepare worker beside it; without one (tests on compiled sources) scan on this thread.
+  // The index is not edited after the report: its fingerprints go once the sort has found the shared ones.
   const workerScript = path.join(__dirname, 'prepareWorker.js');
   const result = fs.existsSync(workerScript)
-    ? await scanFolderParallel(root, scanOptions, { workerScript })
+    ? await scanFolderParallel(root, scanOptions, { workerScript, dropFingerprints: true })
     : scanFolder(root, scanOptions);
   bar.clear();
   writer.finish(result);

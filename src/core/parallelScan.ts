@@ -56,6 +56,11 @@ export interface ParallelOptions {
    * environment, which wins) leaves the heap to V8, for measuring what the cap does.
    */
   heapHeadroomMb?: number | false;
+  /**
+   * The index is not edited after the scan (a report is written, then the process ends: the CLI): every
+   * document's fingerprints are dropped once the sort has found the shared ones (CorpusIndex.dropFingerprints).
+   */
+  dropFingerprints?: boolean;
 }
 
 /** The headroom a scan runs with: the caller's, unless the environment turns the cap off. */
@@ -222,8 +227,10 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
       const shared = index.sharedPostings();
       const spans: PrepareRequest = { type: 'spans', shared, tokens: index.tokenDirectory(), options: index.options.duplicates };
       for (const w of workers) { w.postMessage(spans); }
+      if (parallel.dropFingerprints) { index.dropFingerprints(); }
     }
-    // The sort's arrays of every hash are garbage now: the first collection frees them before phase two adds to it.
+    // The sort's arrays of every hash (and the fingerprints, when dropped) are garbage now: the first collection
+    // frees them before phase two adds to it.
     const headroom = heapHeadroom(parallel);
     const cap = headroom !== undefined ? new HeapCap(headroom) : undefined;
     let collections = 0;

@@ -44,31 +44,36 @@ describe('scanFolderParallel with a file that changes during the scan', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('re-reads and re-indexes it, and reports the new offsets, never the old ones', async () => {
-    // Rewritten once every file is prepared and before the workers read it again for the boilerplate detector:
-    // the passage moves down two lines and many characters, so old offsets would point elsewhere.
-    const moved = `A new opening line was added here.\n\nAnd a second paragraph before the rest.\n\nFirst report.\n\n${passage}\n`;
-    let rewritten = false;
-    const parallel = await scanFolderParallel(dir, {
-      onProgress: (p) => {
-        if (p.phase === 'reading' && p.done === p.total && !rewritten) {
-          rewritten = true;
-          fs.writeFileSync(path.join(dir, 'a.txt'), moved);
-        }
-      },
-    }, { workerScript, workers: 1 });
-    assert.ok(rewritten);
-    const report = toJsonReport(parallel);
-    assert.deepStrictEqual(report, toJsonReport(scanFolder(dir)));
-    const a = report.files.find((f) => f.path === 'a.txt')!;
-    const dup = a.findings.find((f) => f.kind === 'duplicate')!;
-    assert.deepStrictEqual(dup.range, { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } });
-    // The copy in b.txt names a.txt's passage where it stands now.
-    const b = report.files.find((f) => f.path === 'b.txt')!;
-    assert.deepStrictEqual(b.findings.find((f) => f.kind === 'duplicate')!.related,
-      [{ path: 'a.txt', range: { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } } }]);
-    assert.strictEqual(parallel.index.document('a.txt')!.model.text, moved);
-  });
+  for (const dropFingerprints of [false, true]) {
+    it(`re-reads and re-indexes it, and reports the new offsets, never the old ones${dropFingerprints ? ', its fingerprints dropped after the sort' : ''}`, async () => {
+      fs.writeFileSync(path.join(dir, 'a.txt'), `First report.\n\n${passage}\n`);
+      // Rewritten once every file is prepared and before the workers read it again for the boilerplate detector:
+      // the passage moves down two lines and many characters, so old offsets would point elsewhere.
+      const moved = `A new opening line was added here.\n\nAnd a second paragraph before the rest.\n\nFirst report.\n\n${passage}\n`;
+      let rewritten = false;
+      const parallel = await scanFolderParallel(dir, {
+        onProgress: (p) => {
+          if (p.phase === 'reading' && p.done === p.total && !rewritten) {
+            rewritten = true;
+            fs.writeFileSync(path.join(dir, 'a.txt'), moved);
+          }
+        },
+      }, { workerScript, workers: 1, dropFingerprints });
+      assert.ok(rewritten);
+      // Dropped, the fingerprints of every file were made again from disk for the re-indexing.
+      assert.strictEqual(parallel.index.refingerprinted > 0, dropFingerprints);
+      const report = toJsonReport(parallel);
+      assert.deepStrictEqual(report, toJsonReport(scanFolder(dir)));
+      const a = report.files.find((f) => f.path === 'a.txt')!;
+      const dup = a.findings.find((f) => f.kind === 'duplicate')!;
+      assert.deepStrictEqual(dup.range, { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } });
+      // The copy in b.txt names a.txt's passage where it stands now.
+      const b = report.files.find((f) => f.path === 'b.txt')!;
+      assert.deepStrictEqual(b.findings.find((f) => f.kind === 'duplicate')!.related,
+        [{ path: 'a.txt', range: { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } } }]);
+      assert.strictEqual(parallel.index.document('a.txt')!.model.text, moved);
+    });
+  }
 });
 
 describe('the index after a parallel scan', () => {
