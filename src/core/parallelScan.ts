@@ -84,7 +84,6 @@ class HeapCap {
 
   constructor(private readonly headroom: number) {
     this.collect = exposedGc();
-    this.settle();
   }
 
   /** Whether a collection can be asked for in this thread. */
@@ -223,16 +222,18 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     }
     clock.end('shape counts to the workers');
     trace?.mark('shape counts to the workers');
+    const headroom = heapHeadroom(parallel);
+    const cap = headroom !== undefined ? new HeapCap(headroom) : undefined;
     if (index.totalFiles > 0) {
-      const shared = index.sharedPostings();
+      // The sort's array of every hash is collected before the shared arrays are made (see sharedPostings).
+      const shared = index.sharedPostings(cap && (() => cap.settle()));
       const spans: PrepareRequest = { type: 'spans', shared, tokens: index.tokenDirectory(), options: index.options.duplicates };
       for (const w of workers) { w.postMessage(spans); }
       if (parallel.dropFingerprints) { index.dropFingerprints(); }
     }
-    // The sort's arrays of every hash (and the fingerprints, when dropped) are garbage now: the first collection
-    // frees them before phase two adds to it.
-    const headroom = heapHeadroom(parallel);
-    const cap = headroom !== undefined ? new HeapCap(headroom) : undefined;
+    // What the sort made to find the shared fingerprints (and the fingerprints, when dropped) is garbage now: this
+    // collection frees it before phase two adds to it, and sets the cap's first limit.
+    cap?.settle();
     let collections = 0;
     let collectMs = 0;
     clock.end('shared fingerprints (sort)');

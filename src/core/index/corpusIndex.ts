@@ -693,13 +693,16 @@ export class CorpusIndex implements ShapeStats {
    * grouped by fingerprint in SharedArrayBuffers (GroupedPostings, walked in the order the posting table would
    * walk them), with every document's shared fingerprints as group numbers. Nothing enters the posting table: an
    * incremental call looks up the fingerprints it needs in the pooled documents (resolve). Documents with no shared
-   * fingerprint drop their tokens.
+   * fingerprint drop their tokens. `collect`, when given, is called once the sort's array of every hash is
+   * garbage and before the shared arrays are made: a caller that can collect the heap in full frees that array
+   * (106 MB at 1 GB) first, so the two never stand in memory together.
    */
-  sharedPostings(): SharedPostings {
+  sharedPostings(collect?: () => void): SharedPostings {
     if (this.deferred.size === 0 || this.table.count !== 0 || this.partialTable) {
       throw new Error('sharedPostings is for a bulk load whose fingerprints are all deferred');
     }
     const { docs, sorted, distinct, sharedCount } = this.sortDeferred();
+    collect?.();
     const groupOf = new HashIndex32(distinct);
     const start = new Int32Array(new SharedArrayBuffer(4 * (distinct + 1)));
     for (let g = 0; g < distinct; g++) {

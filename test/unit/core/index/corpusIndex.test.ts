@@ -91,7 +91,9 @@ describe('CorpusIndex after a bulk analysis', () => {
     const incremental = new CorpusIndex(options);
     for (const [p, t] of corpus()) { bulk.load(p, t); incremental.setDocument(p, t); }
     const before = bulk.postingCount;
-    const shared = bulk.sharedPostings();
+    let collected = 0;
+    const shared = bulk.sharedPostings(() => collected++);
+    assert.strictEqual(collected, 1, 'the caller is asked once to collect the sort\'s garbage');
     assert.ok(shared.candFirst.length > 0);
     bulk.dropFingerprints();
     assert.strictEqual(bulk.postingCount, before);
