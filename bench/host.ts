@@ -104,6 +104,9 @@ async function main(): Promise<void> {
     });
   });
   const scanSeconds = (performance.now() - t0) / 1000;
+  // The index worker's own peak while it indexed (its prepare threads included), and its CPU.
+  const workerPeak = worker.peakRss();
+  const workerCpu = worker.cpuSeconds();
   delay.disable();
   const longest = blocks.stop();
   const storeHeap = liveHeap() - heapBefore;
@@ -154,6 +157,7 @@ async function main(): Promise<void> {
   const first = editTimes.shift()!;
   editTimes.sort((a, b) => a - b);
   console.log(`host: index ${files} files in ${scanSeconds.toFixed(1)} s on the worker, ${messages} findings messages; first of ${listed} files listed (Files view) after ${(firstListedMs ?? NaN).toFixed(0)} ms`);
+  console.log(`host: the index worker's peak ${(workerPeak / MB).toFixed(0)} MB RSS while indexing, ${workerCpu.toFixed(1)} s CPU (its prepare threads included)`);
   console.log(`host: longest block of the host thread ${longest.toFixed(1)} ms (event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms); longest take of a findings reply by the store ${longestAccept.toFixed(1)} ms (${longestReply}), all of them ${acceptMs.toFixed(0)} ms`);
   console.log(`host: the findings store holds ${(storeHeap / MB).toFixed(0)} MB of heap for ${store.uris().length} files (the heap peaked at ${(peakHeap / MB).toFixed(0)} MB while indexing) (${(storeHeap / Math.max(1, store.uris().length) / 1024).toFixed(1)} KB per file${(globalThis as { gc?: unknown }).gc ? '' : '; run with --expose-gc for a live figure'})`);
   console.log(`host: sidebar models for ${rows.length} files: rows ${rowsMs.toFixed(1)} ms, slowest sort + filter + first page ${sortMs.toFixed(1)} ms, ${groups.length} duplicate groups ${groupsMs.toFixed(1)} ms, report ${reportMs.toFixed(1)} ms`);

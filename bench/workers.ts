@@ -31,6 +31,18 @@ export class BenchWorker<Reply> extends WorkerHost<Reply, PendingRequest> {
     }
   }
 
+  /** The peak resident bytes of the worker's process so far (the kernel's high-water mark; 0 when it does not run). */
+  peakRss(): number {
+    const pid = this.pid;
+    if (pid === undefined) { return 0; }
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      return 0; // it exited
+    }
+  }
+
   /** The CPU seconds the worker's process has used (user and system; 0 when it does not run). */
   cpuSeconds(): number {
     const pid = this.pid;

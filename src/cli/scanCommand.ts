@@ -19,12 +19,6 @@ Finds boilerplate and duplicated passages in the plain-text files under <folder>
   --top N          findings listed per file in the readable report (default 5)
 `;
 
-/**
- * How far the heap may grow past what a full collection left before the scan collects again: at 1 GB the heap
- * holds some 230 MB in phase two, and without this the garbage on top of it reached 130-390 MB (see HeapCap).
- */
-const HEAP_HEADROOM_MB = 128;
-
 export async function runScanCommand(argv: string[], io: CliIO): Promise<number> {
   const cmd = parseFolderCommand('scan', argv, { flags: ['json', 'jsonl'], values: ['include', 'exclude', 'top'] }, scanUsage, io);
   if (typeof cmd === 'number') { return cmd; }
@@ -49,9 +43,10 @@ export async function runScanCommand(argv: string[], io: CliIO): Promise<number>
     onFile: (a, index) => writer.file(index, a),
   };
   // The bundled CLI ships a prepare worker beside it; without one (tests on compiled sources) scan on this thread.
+  // The index is not edited after the report: its fingerprints go once the sort has found the shared ones.
   const workerScript = path.join(__dirname, 'prepareWorker.js');
   const result = fs.existsSync(workerScript)
-    ? await scanFolderParallel(root, scanOptions, { workerScript, heapHeadroomMb: HEAP_HEADROOM_MB })
+    ? await scanFolderParallel(root, scanOptions, { workerScript, dropFingerprints: true })
     : scanFolder(root, scanOptions);
   bar.clear();
   writer.finish(result);

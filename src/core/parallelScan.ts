@@ -36,6 +36,11 @@ const IN_FLIGHT = 48;
  * two from 380 to 790 MB and the peak past 2 GB). Below IN_FLIGHT batches a worker (100 MB), IN_FLIGHT holds.
  */
 const AHEAD_SHARE = 0.1;
+/**
+ * How far this thread's heap may grow past what a full collection left before the scan collects again (HeapCap):
+ * at 1 GB the heap holds some 230 MB in phase two, and without the cap the garbage on top of it reached 130-390 MB.
+ */
+export const HEAP_HEADROOM_MB = 128;
 
 export interface ParallelOptions {
   /** Path of the bundled prepare worker (dist/prepareWorker.js). */
@@ -45,10 +50,24 @@ export interface ParallelOptions {
   /** Batches a worker may hold unanswered in phase two; default IN_FLIGHT. */
   inFlight?: number;
   /**
-   * When given, this thread's heap is collected in full once it has grown this many MB past what the last such
-   * collection left (see HeapCap). A one-shot scan that writes a report (the CLI) passes it.
+   * This thread's heap is collected in full once it has grown this many MB past what the last such collection
+   * left (see HeapCap); default HEAP_HEADROOM_MB, for every caller: the CLI, the bench and the editor's index
+   * worker all hold the same index and make the same garbage. `false` (or CORPUS_LENS_HEAP_CAP=off in the
+   * environment, which wins) leaves the heap to V8, for measuring what the cap does.
    */
-  heapHeadroomMb?: number;
+  heapHeadroomMb?: number | false;
+  /**
+   * The index is not edited after the scan (a report is written, then the process ends: the CLI): every
+   * document's fingerprints are dropped once the sort has found the shared ones (CorpusIndex.dropFingerprints).
+   */
+  dropFingerprints?: boolean;
+}
+
+/** The headroom a scan runs with: the caller's, unless the environment turns the cap off. */
+export function heapHeadroom(parallel: Pick<ParallelOptions, 'heapHeadroomMb'>, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (env.CORPUS_LENS_HEAP_CAP === 'off') { return undefined; }
+  const mb = parallel.heapHeadroomMb ?? HEAP_HEADROOM_MB;
+  return mb === false ? undefined : mb;
 }
 
 /**
@@ -65,7 +84,11 @@ class HeapCap {
 
   constructor(private readonly headroom: number) {
     this.collect = exposedGc();
-    this.settle();
+  }
+
+  /** Whether a collection can be asked for in this thread. */
+  get active(): boolean {
+    return this.collect !== undefined;
   }
 
   /** Collects if the heap has grown past its limit; returns the ms the collection took, or 0. */
@@ -84,7 +107,14 @@ class HeapCap {
   }
 }
 
-function exposedGc(): (() => void) | undefined {
+/**
+ * A function that collects this thread's heap in full. Without --expose-gc (the editor starts its index worker
+ * without it, and so does a user running the CLI), the flag is set now and a new context made: V8 installs
+ * `gc` in contexts made after the flag is on. That was chosen over a worker's resourceLimits, the other lever:
+ * an old-generation limit makes V8 collect more often only as the heap nears it, and a scan that needs more than
+ * the limit then dies of it, while a collection asked for costs time and never fails a scan.
+ */
+export function exposedGc(): (() => void) | undefined {
   const global = (globalThis as { gc?: () => void }).gc;
   if (global) { return global; }
   try {
@@ -194,13 +224,18 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     }
     clock.end('shape counts to the workers');
     trace?.mark('shape counts to the workers');
+    const headroom = heapHeadroom(parallel);
+    const cap = headroom !== undefined ? new HeapCap(headroom) : undefined;
     if (index.totalFiles > 0) {
-      const shared = index.sharedPostings();
+      // The sort's array of every hash is collected before the shared arrays are made (see sharedPostings).
+      const shared = index.sharedPostings(cap && (() => cap.settle()));
       const spans: PrepareRequest = { type: 'spans', shared, tokens: index.tokenDirectory(), options: index.options.duplicates };
       for (const w of workers) { w.postMessage(spans); }
+      if (parallel.dropFingerprints) { index.dropFingerprints(); }
     }
-    // The sort's arrays of every hash are garbage now: the first collection frees them before phase two adds to it.
-    const cap = parallel.heapHeadroomMb !== undefined ? new HeapCap(parallel.heapHeadroomMb) : undefined;
+    // What the sort made to find the shared fingerprints (and the fingerprints, when dropped) is garbage now: this
+    // collection frees it before phase two adds to it, and sets the cap's first limit.
+    cap?.settle();
     let collections = 0;
     let collectMs = 0;
     clock.end('shared fingerprints (sort)');
@@ -240,7 +275,7 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     if (changed.length > 0) { bytes += reindexChanged(root, index, changed, out, skipped); }
     const files = out.finish();
     skipped.sort((a, b) => (a.path < b.path ? -1 : 1));
-    return { root, index, files, skipped, bytes, stages: clock.stages };
+    return { root, index, files, skipped, bytes, stages: clock.stages, heapCollections: cap?.active ? { count: collections, ms: collectMs } : undefined };
   } finally {
     trace?.close();
     await Promise.all(workers.map((w) => w.terminate()));

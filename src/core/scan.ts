@@ -57,6 +57,11 @@ export interface ScanResult {
   bytes: number;
   /** Where the time went, stage by stage (the benchmark prints it). */
   stages?: StageTime[];
+  /**
+   * The full collections the heap cap made in phase two (not counting the one right after the sort) and the ms
+   * they took on the scanning thread; absent when the scan ran without the cap (see scanFolderParallel).
+   */
+  heapCollections?: { count: number; ms: number };
 }
 
 /** Measures consecutive stages: each call to `end` closes the stage begun by the previous one. */

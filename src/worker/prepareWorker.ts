@@ -14,7 +14,7 @@ import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
 import { packFindings } from '../core/index/findingsPack';
-import { packDocument, prepareDocument, shareDocuments, unpackBlocks } from '../core/index/prepare';
+import { fingerprintBuffer, packDocument, prepareDocument, shareDocuments, unpackBlocks } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, resolveRoot } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
@@ -59,9 +59,11 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
     packed.push(file);
     files.push(file);
   }
-  // Every array of the batch goes into one shared buffer: nothing is transferred, both threads hold views.
+  // Every array of the batch but the fingerprints goes into one shared buffer, and both threads hold views; the
+  // fingerprints, read by the index's thread alone, go into a buffer of their own, transferred.
+  const fingerprints = fingerprintBuffer(packed.map((f) => f.doc));
   shareDocuments(packed.map((f) => f.doc));
-  reply({ type: 'prepared', files });
+  reply({ type: 'prepared', files }, [fingerprints]);
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */

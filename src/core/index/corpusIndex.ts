@@ -4,9 +4,9 @@
 // postings its fingerprints share), never to the corpus.
 import { detectBoilerplate, ShapeStats } from '../detect/boilerplate';
 import { trimBoilerplateEnds } from '../detect/boilerplateSpans';
-import { findSharedSpans, FingerprintedDoc, GroupedPostings, SharedFingerprints, SharedSpan } from '../detect/duplicates';
-import { tokenize, Tokens } from '../detect/tokens';
-import { Fingerprints } from '../detect/winnow';
+import { DuplicateOptions, findSharedSpans, FingerprintedDoc, GroupedPostings, SharedFingerprints, SharedSpan } from '../detect/duplicates';
+import { tokenize, tokenizeWide, Tokens } from '../detect/tokens';
+import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
@@ -38,9 +38,9 @@ export interface IndexedDocument extends FingerprintedDoc {
  * A document's seldom-read arrays in one buffer, when they are not in one already (documents prepared on this
  * thread): the 64-bit shapes first, so that every array is aligned.
  */
-function oneBuffer(arrays: { fpHash: Uint32Array; fpPos: Uint32Array; shapes: Float64Array; unique: Float64Array; blocks: Uint32Array }): typeof arrays {
-  const { fpHash, fpPos, shapes, unique, blocks } = arrays;
-  const buffer = new ArrayBuffer(8 * (shapes.length + unique.length) + 4 * (fpHash.length + fpPos.length + blocks.length));
+function oneBuffer(arrays: { shapes: Float64Array; unique: Float64Array; blocks: Uint32Array }): typeof arrays {
+  const { shapes, unique, blocks } = arrays;
+  const buffer = new ArrayBuffer(8 * (shapes.length + unique.length) + 4 * blocks.length);
   let at = 0;
   const put = <T extends Uint32Array | Float64Array>(a: T): T => {
     const v = (a instanceof Float64Array ? new Float64Array(buffer, at, a.length) : new Uint32Array(buffer, at, a.length)) as T;
@@ -48,7 +48,52 @@ function oneBuffer(arrays: { fpHash: Uint32Array; fpPos: Uint32Array; shapes: Fl
     at += a.byteLength;
     return v;
   };
-  return { shapes: put(shapes), unique: put(unique), fpHash: put(fpHash), fpPos: put(fpPos), blocks: put(blocks) };
+  return { shapes: put(shapes), unique: put(unique), blocks: put(blocks) };
+}
+
+/** A document's fingerprints in one buffer, when they are not in one already. */
+function oneFingerprintBuffer(fp: Fingerprints): { hash: Uint32Array; pos: Uint32Array } {
+  if (fp.hash.buffer === fp.pos.buffer) { return fp; }
+  const both = new Uint32Array(fp.hash.length + fp.pos.length);
+  both.set(fp.hash);
+  both.set(fp.pos, fp.hash.length);
+  return { hash: both.subarray(0, fp.hash.length), pos: both.subarray(fp.hash.length) };
+}
+
+/** Words (32-bit) of a chunk of FingerprintChunks: 64 MB, past the largest block malloc takes from its heap. */
+const CHUNK_WORDS = 16 * 1024 * 1024;
+
+/**
+ * The fingerprints of documents loaded in bulk, copied into chunks of 64 MB. A worker's batch of them is some
+ * 50 KB, which malloc takes from its heap among everything else: freed after the sort, such blocks gave back 8 MB
+ * of the 203 at 1 GB, the rest kept for the scan's later allocations. A chunk this large is a mapping of its
+ * own (glibc maps blocks above its threshold, which it never raises past 32 MB), unmapped when it is freed, and
+ * the pages of a chunk's unused end are never touched.
+ */
+class FingerprintChunks {
+  private chunk: Uint32Array | undefined;
+  private used = 0;
+
+  /** A copy of the fingerprints' first `count` entries, the hashes then the places, in the current chunk. */
+  put(fp: Fingerprints): Fingerprints {
+    const n = fp.count;
+    if (!this.chunk || this.used + 2 * n > this.chunk.length) {
+      this.chunk = new Uint32Array(Math.max(CHUNK_WORDS, 2 * n));
+      this.used = 0;
+    }
+    const hash = this.chunk.subarray(this.used, this.used + n);
+    const pos = this.chunk.subarray(this.used + n, this.used + 2 * n);
+    hash.set(fp.hash.subarray(0, n));
+    pos.set(fp.pos.subarray(0, n));
+    this.used += 2 * n;
+    return { count: n, hash, pos };
+  }
+
+  /** Starts a new chunk for what comes next: the documents' views keep the old ones as long as they need them. */
+  close(): void {
+    this.chunk = undefined;
+    this.used = 0;
+  }
 }
 
 /**
@@ -65,13 +110,15 @@ class StoredDocument implements IndexedDocument {
   // The arrays a document holds but seldom reads (its fingerprints, block shapes and blocks) are kept as where
   // they lie in their buffer, usually the batch's shared one, and a view is made when one is asked for: a view
   // costs about 100 bytes of the heap, and six of them were some 80 MB of the main heap at 1 GB, which a full
-  // collection marks every time and the heap's growth before each collection multiplies.
+  // collection marks every time and the heap's growth before each collection multiplies. The fingerprints lie
+  // in a buffer of their own (the batch's, from a worker), which a one-shot scan drops after its sort.
   private readonly buffer: ArrayBufferLike;
-  private readonly fpCount: number;
-  private readonly fpHashAt: number;
-  private readonly fpHashLength: number;
-  private readonly fpPosAt: number;
-  private readonly fpPosLength: number;
+  private fpBuffer: ArrayBufferLike | undefined;
+  private fpCount: number;
+  private fpHashAt: number;
+  private fpHashLength: number;
+  private fpPosAt: number;
+  private fpPosLength: number;
   private readonly shapesAt: number;
   private readonly shapesLength: number;
   private readonly uniqueAt: number;
@@ -87,22 +134,25 @@ class StoredDocument implements IndexedDocument {
     p: PreparedDocument,
     readonly stamp: SourceStamp | undefined,
     private readonly reread: (() => string) | undefined,
-    private readonly counts: { retokenized: number },
+    private readonly counts: { retokenized: number; refingerprinted: number },
+    private readonly duplicateOptions: Pick<DuplicateOptions, 'k' | 'window'>,
   ) {
     this.model = p.model;
     let arrays = {
-      fpHash: p.fingerprints.hash, fpPos: p.fingerprints.pos, unique: uniqueShapes,
+      unique: uniqueShapes,
       shapes: p.shapes instanceof Float64Array ? p.shapes : Float64Array.from(p.shapes),
       blocks: p.packedBlocks ?? packBlocks(p.blocks),
     };
-    const buffer = arrays.fpHash.buffer;
+    const buffer = arrays.shapes.buffer;
     if (Object.values(arrays).some((a) => a.buffer !== buffer)) { arrays = oneBuffer(arrays); }
-    this.buffer = arrays.fpHash.buffer;
+    this.buffer = arrays.shapes.buffer;
+    const fp = oneFingerprintBuffer(p.fingerprints);
+    this.fpBuffer = fp.hash.buffer;
     this.fpCount = p.fingerprints.count;
-    this.fpHashAt = arrays.fpHash.byteOffset;
-    this.fpHashLength = arrays.fpHash.length;
-    this.fpPosAt = arrays.fpPos.byteOffset;
-    this.fpPosLength = arrays.fpPos.length;
+    this.fpHashAt = fp.hash.byteOffset;
+    this.fpHashLength = fp.hash.length;
+    this.fpPosAt = fp.pos.byteOffset;
+    this.fpPosLength = fp.pos.length;
     this.shapesAt = arrays.shapes.byteOffset;
     this.shapesLength = arrays.shapes.length;
     this.uniqueAt = arrays.unique.byteOffset;
@@ -116,12 +166,38 @@ class StoredDocument implements IndexedDocument {
     this.blockChars = chars;
   }
 
+  /**
+   * The document's fingerprints; made again from its text (kept, or read from disk under the stamp check) when
+   * they were dropped, and kept from then on. A file changed on disk since gives none: it pairs with nothing
+   * until it is re-indexed, as with dropped tokens.
+   */
   get fingerprints(): Fingerprints {
+    if (!this.fpBuffer) {
+      this.counts.refingerprinted++;
+      // The same pass as prepareDocument's: the wide word hashes, winnowed.
+      const made = winnow(tokenizeWide(this.textForTokens()).wide, this.duplicateOptions.k, this.duplicateOptions.window);
+      const fp = oneFingerprintBuffer(made);
+      this.fpBuffer = fp.hash.buffer;
+      this.fpCount = made.count;
+      this.fpHashAt = fp.hash.byteOffset;
+      this.fpHashLength = fp.hash.length;
+      this.fpPosAt = fp.pos.byteOffset;
+      this.fpPosLength = fp.pos.length;
+    }
     return {
       count: this.fpCount,
-      hash: new Uint32Array(this.buffer, this.fpHashAt, this.fpHashLength),
-      pos: new Uint32Array(this.buffer, this.fpPosAt, this.fpPosLength),
+      hash: new Uint32Array(this.fpBuffer, this.fpHashAt, this.fpHashLength),
+      pos: new Uint32Array(this.fpBuffer, this.fpPosAt, this.fpPosLength),
     };
+  }
+
+  /** Whether the fingerprints are held now (not dropped). */
+  get holdsFingerprints(): boolean {
+    return this.fpBuffer !== undefined;
+  }
+
+  dropFingerprints(): void {
+    this.fpBuffer = undefined;
   }
 
   get shapes(): Float64Array {
@@ -206,7 +282,7 @@ export class CorpusIndex implements ShapeStats {
   readonly options: EngineOptions;
   private readonly docs = new Map<string, StoredDocument>();
   private readonly byId = new Map<number, StoredDocument>();
-  private readonly counts = { retokenized: 0 };
+  private readonly counts = { retokenized: 0, refingerprinted: 0 };
   private readonly shapeFiles = new ShapeCounter();
   private table: PostingTable;
   private nextId = 1;
@@ -228,6 +304,7 @@ export class CorpusIndex implements ShapeStats {
   /** The full table being built beside a partial one (completeTableStep), and the documents still to add. */
   private rebuild: { table: PostingTable; docs: StoredDocument[]; next: number } | undefined;
   private fingerprints = 0;
+  private readonly chunks = new FingerprintChunks();
 
   constructor(options: EngineOptionsInput = {}, expectedPostings?: number) {
     this.options = resolveOptions(options);
@@ -294,12 +371,30 @@ export class CorpusIndex implements ShapeStats {
     this.rebuild = undefined; // a table being completed would miss this document: start it again when asked
     // After a bulk analysis the document joins the table at once, as an incremental one does.
     if (this.partialTable) { this.resolve([prepared.fingerprints]); }
+    prepared.fingerprints = this.chunks.put(prepared.fingerprints);
     this.linkPrepared(path, prepared, !this.partialTable, stamp, reread);
   }
 
   /** Documents whose dropped tokens were made again (after an edit reached them, or an analysis of their own). */
   get retokenized(): number {
     return this.counts.retokenized;
+  }
+
+  /** Documents whose dropped fingerprints were made again (dropFingerprints). */
+  get refingerprinted(): number {
+    return this.counts.refingerprinted;
+  }
+
+  /**
+   * Drops every document's fingerprints, for a one-shot scan whose bulk sort has found the shared ones
+   * (sharedPostings): nothing of the scan reads them after it, and a batch's buffer of them goes with its last
+   * document's (203 MB at 1 GB). An incremental call made later on (a file that changed during the scan) makes
+   * those it looks up in again from the texts, the whole corpus's for the first lookup in the pooled documents
+   * (see resolve): the price of a rare case in a scan that is not kept for editing.
+   */
+  dropFingerprints(): void {
+    for (const d of this.docs.values()) { d.dropFingerprints(); }
+    this.chunks.close();
   }
 
   /** A document's word tokens if they are held now (a bulk scan drops some), without making them again. */
@@ -325,7 +420,7 @@ export class CorpusIndex implements ShapeStats {
 
   private linkPrepared(path: string, p: PreparedDocument, defer: boolean, stamp: SourceStamp | undefined, reread?: () => string): StoredDocument {
     const uniqueShapes = p.uniqueShapes ?? distinctShapes(p.shapes);
-    const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, this.counts);
+    const doc = new StoredDocument(this.nextId++, path, uniqueShapes, p, stamp, reread, this.counts, this.options.duplicates);
     this.docs.set(path, doc);
     this.byId.set(doc.id, doc);
     for (const s of uniqueShapes) { this.shapeFiles.add(s, 1); }
@@ -600,13 +695,16 @@ export class CorpusIndex implements ShapeStats {
    * grouped by fingerprint in SharedArrayBuffers (GroupedPostings, walked in the order the posting table would
    * walk them), with every document's shared fingerprints as group numbers. Nothing enters the posting table: an
    * incremental call looks up the fingerprints it needs in the pooled documents (resolve). Documents with no shared
-   * fingerprint drop their tokens.
+   * fingerprint drop their tokens. `collect`, when given, is called once the sort's array of every hash is
+   * garbage and before the shared arrays are made: a caller that can collect the heap in full frees that array
+   * (106 MB at 1 GB) first, so the two never stand in memory together.
    */
-  sharedPostings(): SharedPostings {
+  sharedPostings(collect?: () => void): SharedPostings {
     if (this.deferred.size === 0 || this.table.count !== 0 || this.partialTable) {
       throw new Error('sharedPostings is for a bulk load whose fingerprints are all deferred');
     }
     const { docs, sorted, distinct, sharedCount } = this.sortDeferred();
+    collect?.();
     const groupOf = new HashIndex32(distinct);
     const start = new Int32Array(new SharedArrayBuffer(4 * (distinct + 1)));
     for (let g = 0; g < distinct; g++) {

@@ -84,8 +84,32 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
 }
 
 /**
- * Moves every array of a batch of packed documents (line tables, blocks, shapes, fingerprints and word tokens)
- * into one SharedArrayBuffer, replacing each array of `docs` by a view on it, and returns the documents' tokens as
+ * Moves the fingerprints of a batch of packed documents into one ArrayBuffer of their own, replacing each
+ * document's by views on it, and returns that buffer, to be transferred. Only the index's thread reads them, and
+ * only up to the bulk sort of a one-shot scan, which then drops them (CorpusIndex.dropFingerprints): apart from
+ * the arrays that live on, the buffer can be freed (203 MB at 1 GB).
+ */
+export function fingerprintBuffer(docs: PackedDocument[]): ArrayBuffer {
+  let n = 0;
+  for (const d of docs) { n += d.fpHash.length + d.fpPos.length; }
+  const buffer = new ArrayBuffer(4 * Math.max(1, n));
+  let at = 0;
+  const take = (a: Uint32Array) => {
+    const v = new Uint32Array(buffer, at, a.length);
+    v.set(a);
+    at += 4 * a.length;
+    return v;
+  };
+  for (const d of docs) {
+    d.fpHash = take(d.fpHash);
+    d.fpPos = take(d.fpPos);
+  }
+  return buffer;
+}
+
+/**
+ * Moves every other array of a batch of packed documents (line tables, blocks, shapes and word tokens; the
+ * fingerprints have a buffer of their own, fingerprintBuffer) into one SharedArrayBuffer, replacing each array of `docs` by a view on it, and returns the documents' tokens as
  * views too. Sent to another thread, the views share the bytes instead of copying them: the index on the main
  * thread and the span searches on the workers read the same hashes, which exist once. One buffer a batch, not
  * one per array: each buffer costs an ArrayBuffer object and a native record besides its bytes (seven a
@@ -96,7 +120,7 @@ export function shareDocuments(docs: PackedDocument[]): Tokens[] {
   // Each document's part: the 64-bit shapes first, then the 32-bit arrays, then the 16-bit hashes and the
   // bytes, each part rounded up to 8 bytes so that the next document's shapes start aligned.
   const round = (n: number, to: number) => Math.ceil(n / to) * to;
-  const wide = (d: PackedDocument) => [d.lineStarts, d.lineEnds, d.blocks, d.fpHash, d.fpPos, d.tokAnchors, d.tokLong];
+  const wide = (d: PackedDocument) => [d.lineStarts, d.lineEnds, d.blocks, d.tokAnchors, d.tokLong];
   const size = (d: PackedDocument) => {
     let n = 8 * (d.shapes.length + d.uniqueShapes.length);
     for (const a of wide(d)) { n += 4 * a.length; }
@@ -124,8 +148,6 @@ export function shareDocuments(docs: PackedDocument[]): Tokens[] {
     d.lineStarts = take32(d.lineStarts);
     d.lineEnds = take32(d.lineEnds);
     d.blocks = take32(d.blocks);
-    d.fpHash = take32(d.fpHash);
-    d.fpPos = take32(d.fpPos);
     d.tokAnchors = take32(d.tokAnchors);
     d.tokLong = take32(d.tokLong);
     const hash = new Uint16Array(buffer, at, d.tokHash.length);

@@ -1,10 +1,11 @@
 // The parallel scan gives the same findings as the single-thread scan, skipped files included.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { FileAnalysis } from '../../../src/core/index/corpusIndex';
-import { scanFolderParallel } from '../../../src/core/parallelScan';
+import { HEAP_HEADROOM_MB, heapHeadroom, scanFolderParallel } from '../../../src/core/parallelScan';
 import { toJsonReport } from '../../../src/core/report';
 import { scanFolder } from '../../../src/core/scan';
 
@@ -43,31 +44,36 @@ describe('scanFolderParallel with a file that changes during the scan', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('re-reads and re-indexes it, and reports the new offsets, never the old ones', async () => {
-    // Rewritten once every file is prepared and before the workers read it again for the boilerplate detector:
-    // the passage moves down two lines and many characters, so old offsets would point elsewhere.
-    const moved = `A new opening line was added here.\n\nAnd a second paragraph before the rest.\n\nFirst report.\n\n${passage}\n`;
-    let rewritten = false;
-    const parallel = await scanFolderParallel(dir, {
-      onProgress: (p) => {
-        if (p.phase === 'reading' && p.done === p.total && !rewritten) {
-          rewritten = true;
-          fs.writeFileSync(path.join(dir, 'a.txt'), moved);
-        }
-      },
-    }, { workerScript, workers: 1 });
-    assert.ok(rewritten);
-    const report = toJsonReport(parallel);
-    assert.deepStrictEqual(report, toJsonReport(scanFolder(dir)));
-    const a = report.files.find((f) => f.path === 'a.txt')!;
-    const dup = a.findings.find((f) => f.kind === 'duplicate')!;
-    assert.deepStrictEqual(dup.range, { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } });
-    // The copy in b.txt names a.txt's passage where it stands now.
-    const b = report.files.find((f) => f.path === 'b.txt')!;
-    assert.deepStrictEqual(b.findings.find((f) => f.kind === 'duplicate')!.related,
-      [{ path: 'a.txt', range: { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } } }]);
-    assert.strictEqual(parallel.index.document('a.txt')!.model.text, moved);
-  });
+  for (const dropFingerprints of [false, true]) {
+    it(`re-reads and re-indexes it, and reports the new offsets, never the old ones${dropFingerprints ? ', its fingerprints dropped after the sort' : ''}`, async () => {
+      fs.writeFileSync(path.join(dir, 'a.txt'), `First report.\n\n${passage}\n`);
+      // Rewritten once every file is prepared and before the workers read it again for the boilerplate detector:
+      // the passage moves down two lines and many characters, so old offsets would point elsewhere.
+      const moved = `A new opening line was added here.\n\nAnd a second paragraph before the rest.\n\nFirst report.\n\n${passage}\n`;
+      let rewritten = false;
+      const parallel = await scanFolderParallel(dir, {
+        onProgress: (p) => {
+          if (p.phase === 'reading' && p.done === p.total && !rewritten) {
+            rewritten = true;
+            fs.writeFileSync(path.join(dir, 'a.txt'), moved);
+          }
+        },
+      }, { workerScript, workers: 1, dropFingerprints });
+      assert.ok(rewritten);
+      // Dropped, the fingerprints of every file were made again from disk for the re-indexing.
+      assert.strictEqual(parallel.index.refingerprinted > 0, dropFingerprints);
+      const report = toJsonReport(parallel);
+      assert.deepStrictEqual(report, toJsonReport(scanFolder(dir)));
+      const a = report.files.find((f) => f.path === 'a.txt')!;
+      const dup = a.findings.find((f) => f.kind === 'duplicate')!;
+      assert.deepStrictEqual(dup.range, { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } });
+      // The copy in b.txt names a.txt's passage where it stands now.
+      const b = report.files.find((f) => f.path === 'b.txt')!;
+      assert.deepStrictEqual(b.findings.find((f) => f.kind === 'duplicate')!.related,
+        [{ path: 'a.txt', range: { start: { line: 6, character: 0 }, end: { line: 6, character: passage.length - 1 } } }]);
+      assert.strictEqual(parallel.index.document('a.txt')!.model.text, moved);
+    });
+  }
 });
 
 describe('the index after a parallel scan', () => {
@@ -102,6 +108,37 @@ describe('the index after a parallel scan', () => {
     assert.strictEqual(moved.slice(dup.start, dup.end), passage.slice(0, -1));
     assert.strictEqual(result.index.document('b.txt')!.model.text, moved);
     assert.ok(result.index.holdsText('b.txt', moved));
+  });
+});
+
+describe('the heap cap of a parallel scan', () => {
+  it('runs at HEAP_HEADROOM_MB unless the caller or CORPUS_LENS_HEAP_CAP=off turns it off', () => {
+    assert.strictEqual(heapHeadroom({}, {}), HEAP_HEADROOM_MB);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: 32 }, {}), 32);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: 0 }, {}), 0);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: false }, {}), undefined);
+    assert.strictEqual(heapHeadroom({ heapHeadroomMb: 32 }, { CORPUS_LENS_HEAP_CAP: 'off' }), undefined);
+    assert.strictEqual(heapHeadroom({}, { CORPUS_LENS_HEAP_CAP: 'on' }), HEAP_HEADROOM_MB);
+  });
+
+  it('collects in a process started without --expose-gc, as the editor starts its index worker', () => {
+    // A child of its own: this process may have gc exposed, and the flag, once set, stays set.
+    const module = require.resolve('../../../src/core/parallelScan');
+    const code = `
+      const { exposedGc } = require(${JSON.stringify(module)});
+      const before = typeof globalThis.gc;
+      const gc = exposedGc();
+      let garbage = [];
+      for (let i = 0; i < 200000; i++) { garbage.push({ i, s: 'x' + i }); }
+      garbage = undefined;
+      const full = process.memoryUsage().heapUsed;
+      gc();
+      process.stdout.write(JSON.stringify({ before, type: typeof gc, freed: full - process.memoryUsage().heapUsed }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' })) as { before: string; type: string; freed: number };
+    assert.strictEqual(out.before, 'undefined');
+    assert.strictEqual(out.type, 'function');
+    // 200,000 objects with their strings are some 10 MB: a full collection frees most of them.
+    assert.ok(out.freed > 4 * 1024 * 1024, `${out.freed} bytes freed`);
   });
 });
 
@@ -154,6 +191,16 @@ describe('scanFolderParallel handing each file over as it is final (onFile)', ()
     const streamed: FileAnalysis[] = [];
     const result = await scanFolderParallel(dir, { onFile: (a) => { streamed.push(a); } }, { workerScript, workers: 2, inFlight: 1, heapHeadroomMb: 0 });
     assert.deepStrictEqual(toJsonReport({ ...result, files: streamed }), toJsonReport(scanFolder(dir)));
+    // Three batches answered one at a time, each reply's findings made here: the heap grew after every one.
+    assert.ok((result.heapCollections?.count ?? 0) >= 2, JSON.stringify(result.heapCollections));
+  });
+
+  it('caps its heap by default, and not when the caller turns the cap off', async () => {
+    const capped = await scanFolderParallel(dir, {}, { workerScript, workers: 1 });
+    assert.ok(capped.heapCollections, 'the cap runs without being asked for');
+    const free = await scanFolderParallel(dir, {}, { workerScript, workers: 1, heapHeadroomMb: false });
+    assert.strictEqual(free.heapCollections, undefined);
+    assert.deepStrictEqual(toJsonReport(free), toJsonReport(capped));
   });
 
   it('holds back a file that names a later file changed during the scan, and reports it with the new offsets', async () => {

@@ -73,4 +73,31 @@ describe('CorpusIndex after a bulk analysis', () => {
     assert.deepStrictEqual(bulk.setDocument('f9.txt', 'gone\n').sort(), incremental.setDocument('f9.txt', 'gone\n').sort());
     sameEverywhere(bulk, incremental);
   });
+
+  it('an edit after the fingerprints were dropped finds what it finds with them, making them again from the texts', () => {
+    const { bulk, incremental } = scannedAndIncremental();
+    bulk.dropFingerprints();
+    assert.strictEqual(bulk.refingerprinted, 0);
+    const edited = `${NAV}\n\n${prose('u5x', 60)}\n\n${prose('new', 30)}\n`;
+    assert.deepStrictEqual(bulk.setDocument('f7.txt', edited).sort(), incremental.setDocument('f7.txt', edited).sort());
+    // The first lookup in the pooled documents made every one's fingerprints again (f7's old text's among them).
+    assert.strictEqual(bulk.refingerprinted, 16);
+    sameEverywhere(bulk, incremental);
+    assert.strictEqual(bulk.refingerprinted, 16, 'fingerprints made again are kept');
+  });
+
+  it('drops the fingerprints after the bulk sort for the workers (sharedPostings) and analyses the same', () => {
+    const bulk = new CorpusIndex(options);
+    const incremental = new CorpusIndex(options);
+    for (const [p, t] of corpus()) { bulk.load(p, t); incremental.setDocument(p, t); }
+    const before = bulk.postingCount;
+    let collected = 0;
+    const shared = bulk.sharedPostings(() => collected++);
+    assert.strictEqual(collected, 1, 'the caller is asked once to collect the sort\'s garbage');
+    assert.ok(shared.candFirst.length > 0);
+    bulk.dropFingerprints();
+    assert.strictEqual(bulk.postingCount, before);
+    sameEverywhere(bulk, incremental);
+    assert.strictEqual(bulk.refingerprinted, 16);
+  });
 });

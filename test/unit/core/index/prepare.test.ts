@@ -1,7 +1,7 @@
 // A batch of prepared documents moved into one shared buffer must come out on the other side as the same
 // documents: every array equal to the one prepared, every array a view on the one buffer, properly aligned.
 import * as assert from 'assert';
-import { packDocument, prepareDocument, shareDocuments, unpackDocument } from '../../../../src/core/index/prepare';
+import { fingerprintBuffer, packDocument, prepareDocument, shareDocuments, unpackDocument } from '../../../../src/core/index/prepare';
 
 const texts = [
   'First line of a story about the harbour.\n\nA second paragraph, with words of every length: extraordinarily so.',
@@ -13,17 +13,23 @@ const texts = [
 ];
 
 describe('prepared documents in a shared buffer', () => {
-  it('moves every array of a batch into one SharedArrayBuffer and gives back the same documents', () => {
+  it('moves the fingerprints of a batch into one ArrayBuffer, every other array into one SharedArrayBuffer, and gives back the same documents', () => {
     const options = { k: 6, window: 10 };
     const prepared = texts.map((t) => prepareDocument(t, options));
     const reference = texts.map((t) => packDocument(prepareDocument(t, options)).packed);
     const docs = prepared.map((p) => packDocument(p).packed);
+    const fingerprints = fingerprintBuffer(docs);
     const tokens = shareDocuments(docs);
     const buffers = new Set<ArrayBufferLike>();
     docs.forEach((d, i) => {
       const r = reference[i];
       for (const key of ['lineStarts', 'lineEnds', 'blocks', 'shapes', 'uniqueShapes', 'tokHash', 'tokBytes', 'tokAnchors', 'tokLong', 'fpHash', 'fpPos'] as const) {
         const a = d[key];
+        if (key === 'fpHash' || key === 'fpPos') {
+          assert.strictEqual(a.buffer, fingerprints, `${key} of text ${i} is not in the batch's fingerprint buffer`);
+          assert.deepStrictEqual(Array.from(a), Array.from(r[key]), `${key} of text ${i}`);
+          continue;
+        }
         assert.ok(a.buffer instanceof SharedArrayBuffer, `${key} of text ${i} is not shared`);
         assert.strictEqual(a.byteOffset % a.BYTES_PER_ELEMENT, 0, `${key} of text ${i} is not aligned`);
         assert.deepStrictEqual(Array.from(a), Array.from(r[key]), `${key} of text ${i}`);
