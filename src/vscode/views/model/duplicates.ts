@@ -7,6 +7,7 @@ import type { DecisionStatus } from '../../../core/annotations';
 import { DuplicateCode } from '../../../core/findings';
 import { JsonRange } from '../../../core/report';
 import type { ShownFileFindings } from '../../findings/findingsStore';
+import { sortSteps } from './steps';
 
 export interface StoredFile {
   uri: string;
@@ -343,36 +344,4 @@ function* components(ids: readonly number[], pairs: readonly DuplicatePair[], n:
     if (work > slice * 8) { work = 0; yield; }
   }
   return list.sort((x, y) => y.files.length - x.files.length || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
-}
-
-/**
- * `list` sorted by `compare` (stable), yielding after about `slice` comparisons: a list that short is sorted at
- * once, a longer one by merging runs bottom up, so that no slice compares more than about `slice` pairs.
- */
-export function* sortSteps<T>(list: T[], compare: (a: T, b: T) => number, slice: number): Generator<void, T[]> {
-  if (list.length <= slice) { return list.sort(compare); }
-  // Runs of `slice / 32` items sorted alone first (each some slice / 3 comparisons at most), then merged in pairs.
-  const run = Math.max(1, Math.floor(slice / 32));
-  let from = list.slice();
-  for (let i = 0; i < from.length; i += run) {
-    const sorted = from.slice(i, i + run).sort(compare);
-    for (let k = 0; k < sorted.length; k++) { from[i + k] = sorted[k]; }
-    yield;
-  }
-  let to: T[] = new Array<T>(from.length);
-  let work = 0;
-  for (let width = run; width < from.length; width *= 2) {
-    for (let lo = 0; lo < from.length; lo += 2 * width) {
-      const mid = Math.min(lo + width, from.length);
-      const hi = Math.min(lo + 2 * width, from.length);
-      let i = lo;
-      let j = mid;
-      for (let k = lo; k < hi; k++) {
-        to[k] = i < mid && (j >= hi || compare(from[j], from[i]) >= 0) ? from[i++] : from[j++];
-        if (++work >= slice) { work = 0; yield; }
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }

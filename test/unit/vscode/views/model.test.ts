@@ -6,8 +6,9 @@ import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
-import { duplicateGroups, duplicateGroupSteps, SharedPassage, sortSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
-import { arrangeRows, changesPlace, fileRow, FileRow, FileSort, mergeRows, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { duplicateGroups, duplicateGroupSteps, SharedPassage, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { arrangeRows, arrangeSteps, changesPlace, fileRow, FileFilter, FILE_FILTERS, FileRow, FileSort, FILE_SORTS, mergeSteps, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { finish, sortSteps } from '../../../../src/vscode/views/model/steps';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -77,11 +78,41 @@ describe('views: file rows', () => {
     const all = shares.map((b, i) => row(`${String.fromCharCode(104 - i)}.txt`, { boilerplateShare: b, duplicateShare: shares[7 - i], tags: i % 3 }));
     for (const sort of ['name', 'boilerplate', 'duplicated', 'tags'] as FileSort[]) {
       const before = arrangeRows(all.slice(0, 5), sort, 'all');
-      const merged = mergeRows(before, arrangeRows(all.slice(5), sort, 'all'), sort);
+      const merged = finish(mergeSteps(before, all.slice(5).reverse(), sort, 'all'));
       assert.deepStrictEqual(merged.map((x) => x.path), arrangeRows(all, sort, 'all').map((x) => x.path), sort);
       assert.strictEqual(before.length, 5, 'the arranged rows are left alone');
     }
-    assert.deepStrictEqual(mergeRows([], [], 'name'), []);
+    assert.deepStrictEqual(finish(mergeSteps([], [], 'name', 'all')), []);
+  });
+
+  it('arranges and merges a step at a time as one sort of every row would, on random rows in every sort and filter', () => {
+    // A small random generator of its own, so the test is the same on every run.
+    let seed = 13;
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const rows: FileRow[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // Few distinct paths and shares, so that most comparisons tie on the sort key and many on the path (the URI
+      // breaks those).
+      rows.push({ ...row(`d${next(4)}/f${next(300)}.txt`, { boilerplateShare: next(5) / 4, duplicateShare: next(3) / 2, tags: next(3), copies: next(2) }), uri: `file:///c/${i}` });
+    }
+    for (const sort of Object.keys(FILE_SORTS) as FileSort[]) {
+      for (const filter of Object.keys(FILE_FILTERS) as FileFilter[]) {
+        const want = arrangeRows(rows, sort, filter).map((x) => x.uri);
+        const steps = arrangeSteps(rows, sort, filter, 64);
+        let yields = 0;
+        let step = steps.next();
+        while (!step.done) { yields++; step = steps.next(); }
+        assert.deepStrictEqual(step.value.map((x) => x.uri), want, `${sort}, ${filter}`);
+        // A step is about 64 rows' work: 3,000 rows filtered, then sorted and merged in passes, take many steps.
+        assert.ok(yields >= Math.floor(rows.length / 64), `${sort}, ${filter}: ${yields} steps`);
+        // The rows arrive in batches, each merged into the order so far.
+        let arranged: FileRow[] = [];
+        for (let at = 0; at < rows.length; at += 700) {
+          arranged = finish(mergeSteps(arranged, rows.slice(at, at + 700), sort, filter, 64));
+        }
+        assert.deepStrictEqual(arranged.map((x) => x.uri), want, `${sort}, ${filter}, merged`);
+      }
+    }
   });
 
   it('lists the files with untagged mentions of strings tagged elsewhere, once counted, and says how many in the row', () => {
