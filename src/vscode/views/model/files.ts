@@ -165,7 +165,13 @@ export function rowProblem(r: FileRow): string | undefined {
 }
 
 /** One page of a list: the first `size * pages` items, and how many are left after them. */
-export function page<T>(items: readonly T[], size: number, pages: number): { shown: readonly T[]; rest: number } {
+export function page<T>(items: Sliceable<T>, size: number, pages: number): { shown: readonly T[]; rest: number } {
   const n = Math.min(items.length, size * Math.max(1, pages));
-  return { shown: n === items.length ? items : items.slice(0, n), rest: items.length - n };
+  return { shown: n === items.length && Array.isArray(items) ? items : items.slice(0, n), rest: items.length - n };
+}
+
+/** A list whose items can be made a page at a time (an array, or the Duplicates groups' pairs). */
+export interface Sliceable<T> {
+  readonly length: number;
+  slice(start: number, end: number): readonly T[];
 }
