@@ -135,17 +135,18 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
     if (node.type === 'pair') {
       const p = node.pair;
       const item = new vscode.TreeItem(`${baseName(p.aPath)} ↔ ${baseName(p.bPath)}`,
-        p.passages.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        p.passageCount > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
       item.id = `pair:${p.key}`;
       const parts = [];
       if (p.similarity !== undefined) { parts.push(`${percent(p.similarity)} similar`); }
-      parts.push(plural(p.passages.length, 'passage'));
+      parts.push(plural(p.passageCount, 'passage'));
       if (p.dismissed > 0) { parts.push(`${p.dismissed} dismissed`); }
       item.description = parts.join(' · ');
       item.tooltip = `${p.aPath}\n${p.bPath}`;
       item.iconPath = new vscode.ThemeIcon('split-horizontal');
       item.contextValue = 'corpusLens.duplicatePair';
-      const first = p.passages[0];
+      // The first passage alone: the others are made when the pair is expanded.
+      const first = p.passageCount > 0 ? p.passage(0) : undefined;
       item.command = openCopiesCommand({ uri: p.a, range: first?.a }, { uri: p.b, range: first?.b });
       return item;
     }

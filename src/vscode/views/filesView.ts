@@ -8,7 +8,8 @@
 import * as vscode from 'vscode';
 import { FILES_VIEW } from './model/viewIds';
 import { FindingsStore, ShownFileFindings, ShownFinding } from '../findings/findingsStore';
-import { FileFilter, FileRow, FileSort, arrangeRows, changesPlace, fileRow, matchesFilter, mergeRows, rowDescription, rowProblem } from './model/files';
+import { FileFilter, FileRow, FileSort, arrangeSteps, changesPlace, fileRow, matchesFilter, mergeSteps, rowDescription, rowProblem } from './model/files';
+import { finish } from './model/steps';
 import { FileNode, MoreNode, Pager, TagNode, ViewNode, findingItem, findingNode, moreItem, revealCommand, tagItem } from './nodes';
 import { TagIndex } from './tagIndex';
 import { SLICE_MS } from '../platform/slices';
@@ -47,6 +48,10 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
   private arrivals: FileRow[] = [];
   /** A row left or moved since the order was last arranged: it is arranged again from every row. */
   private reorder = false;
+  /** The order being arranged a slice at a time, when one is. */
+  private arranging: Promise<void> | undefined;
+  /** Counts the sorts and filters chosen (and orders arranged at once): an order arranged for an older one is dropped. */
+  private epoch = 0;
   private readonly dirty = new ShardedSet();
   /** Items whose row changed in place, redrawn on their own. */
   private readonly pendingItems = new Set<FileNode>();
@@ -101,14 +106,61 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     this.refreshed.fire();
   }
 
-  /** The rows in view order (all of them, not only the page shown). */
+  /**
+   * The rows in view order (all of them, not only the page shown), arranged at once if they are not: for tests and
+   * callers that need the whole order now. The view itself reads them through getChildren, a slice at a time.
+   */
   arrangedRows(): readonly FileRow[] {
-    if (this.arranged && this.arrivals.length > 0) {
-      this.arranged = mergeRows(this.arranged, arrangeRows(this.arrivals, this.sortKey, this.filterKey), this.sortKey);
+    if (!this.isArranged()) {
+      // The order being arranged in slices took some arrivals with it: every row is arranged again instead.
+      if (this.arranging) { this.reorder = true; }
+      this.arranged = finish(this.arrangeNext());
+      this.epoch++; // an order being arranged in slices is older than this one
     }
+    return this.arranged!;
+  }
+
+  /** Whether the order holds every row as it is now. */
+  private isArranged(): boolean {
+    return this.arranged !== undefined && !this.reorder && this.arrivals.length === 0;
+  }
+
+  /**
+   * The steps that bring the order up to date: the arrivals merged into it, or every row arranged again when one
+   * left or moved. What they take is taken now (rows that arrive meanwhile wait for the next arrangement).
+   */
+  private arrangeNext(): Generator<void, FileRow[]> {
+    const arrivals = this.arrivals;
     this.arrivals = [];
-    this.arranged ??= arrangeRows(this.rows.valueList(), this.sortKey, this.filterKey);
-    return this.arranged;
+    if (this.arranged && !this.reorder) { return mergeSteps(this.arranged, arrivals, this.sortKey, this.filterKey); }
+    this.reorder = false;
+    return arrangeSteps(this.rows.valueList(), this.sortKey, this.filterKey);
+  }
+
+  /**
+   * Brings the order up to date: at once when it takes `budgetMs` or less (a small corpus, a few arrivals), else a
+   * slice at a time, the promise resolved when it is done. Rows that change meanwhile are arranged the next time.
+   */
+  private arrange(budgetMs: number): Promise<void> | undefined {
+    if (this.arranging) { return this.arranging; }
+    if (this.isArranged()) { return undefined; }
+    const epoch = this.epoch;
+    const steps = this.arrangeNext();
+    const started = performance.now();
+    let step = steps.next();
+    while (!step.done && performance.now() - started < budgetMs) { step = steps.next(); }
+    if (step.done) { this.arranged = step.value; return undefined; }
+    this.arranging = (async () => {
+      while (!step.done) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const from = performance.now();
+        step = steps.next();
+        while (!step.done && performance.now() - from < SLICE_MS) { step = steps.next(); }
+      }
+      // Dropped when a sort or filter was chosen meanwhile (or the order arranged at once): the next read arranges it.
+      if (this.epoch === epoch) { this.arranged = step.value; }
+    })().finally(() => { this.arranging = undefined; });
+    return this.arranging;
   }
 
   row(uri: string): FileRow | undefined {
@@ -130,13 +182,19 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
     return this.rows.valueList();
   }
 
-  getChildren(node?: ViewNode): ViewNode[] {
+  getChildren(node?: ViewNode): ViewNode[] | Promise<ViewNode[]> {
     if (!node) {
       // The rows in so far, within a slice's budget: while a large corpus is listed, VS Code asks for the root after
       // each refresh, and bringing every row changed since up to date at once held the host's thread for 65-115 ms
       // at 1 GB. The rest come with the next refresh.
+      const started = performance.now();
       if (!this.flushRows(SLICE_MS)) { this.timer ??= setTimeout(() => this.flush(), 0); }
-      return this.pager.list('', this.arrangedRows(), (r) => this.nodeOf(r));
+      // The order, brought up to date within a slice or a slice at a time (the root answered when it is done): one
+      // sort of every row in one turn held the host's thread for 99-341 ms at 1 GB while the listing came.
+      const arranging = this.arrange(SLICE_MS - (performance.now() - started));
+      // An order dropped meanwhile (a sort or a filter chosen) is arranged again before the root is answered.
+      const top = () => this.arranged ? this.pager.list('', this.arranged, (r) => this.nodeOf(r)) : this.getChildren();
+      return arranging ? arranging.then(top) : top();
     }
     if (node.type !== 'file') { return []; }
     const stored = this.deps.store.get(node.uri);
@@ -193,11 +251,10 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
       }
       if (performance.now() - started > budgetMs) { break; }
     }
-    // The arrivals are merged into the order when it is next read (arrangedRows), not after each slice: a merge is a
-    // pass over every row (133,000 at 1 GB, some 30 ms), and a listing is taken in many slices.
-    if (this.reorder) { this.arranged = undefined; }
-    if (!this.arranged) { this.arrivals = []; }
-    this.reorder = false;
+    // The arrivals are merged into the order when it is next read, not after each slice: a merge is a pass over every
+    // row (133,000 at 1 GB, some 30 ms), and a listing is taken in many slices. A row that left or moved makes the
+    // order be arranged again from every row, which holds the arrivals too.
+    if (this.reorder) { this.arrivals = []; }
     return this.dirty.size === 0;
   }
 
@@ -272,14 +329,24 @@ export class FilesProvider implements vscode.TreeDataProvider<ViewNode>, vscode.
 
   private rearrange(): void {
     this.arranged = undefined;
+    this.arrivals = [];
+    this.epoch++;
     this.pager.reset();
     this.emitter.fire(undefined);
     this.refreshed.fire();
   }
 
+  /** How many rows pass the filter: the order's length when it is up to date, else counted (not sorted) now. */
+  private shownCount(): number {
+    if (this.isArranged()) { return this.arranged!.length; }
+    let n = 0;
+    for (const r of this.rows.valueList()) { if (matchesFilter(r, this.filterKey)) { n++; } }
+    return n;
+  }
+
   private describe(view: vscode.TreeView<ViewNode>): void {
     // Only a filter needs the arranged rows (a sort of every row); "all" shows them all.
-    view.description = this.filterKey === 'all' ? undefined : `${this.arrangedRows().length} of ${this.rows.size}`;
+    view.description = this.filterKey === 'all' ? undefined : `${this.shownCount()} of ${this.rows.size}`;
     const problems = this.problems;
     view.badge = problems > 0
       ? { value: problems, tooltip: `${problems} ${problems === 1 ? 'file has a sidecar' : 'files have sidecars'} with orphaned or invalid annotations` }

@@ -10,7 +10,7 @@ import { decisionLabel } from '../findings/findingText';
 import { tagTitle } from '../tagging/tagModel';
 import { CommandId } from '../platform/commandIds';
 import { DuplicatePair, DuplicateGroup, SharedPassage } from './model/duplicates';
-import { FileRow, page } from './model/files';
+import { FileRow, page, Sliceable } from './model/files';
 import { TagRecord } from './model/tags';
 import { RevealTarget } from '../platform/reveal';
 
@@ -76,7 +76,7 @@ export class Pager {
   constructor(private readonly view: string) {}
 
   /** The first pages of `items` as nodes, and a "more" node when some are left. */
-  list<T>(parent: string, items: readonly T[], toNode: (t: T) => ViewNode): ViewNode[] {
+  list<T>(parent: string, items: Sliceable<T>, toNode: (t: T) => ViewNode): ViewNode[] {
     const { shown, rest } = page(items, PAGE_SIZE, this.pages.get(parent) ?? 1);
     const nodes = shown.map(toNode);
     if (rest > 0) { nodes.push({ type: 'more', view: this.view, parent, rest } satisfies MoreNode); }

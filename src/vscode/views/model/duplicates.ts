@@ -7,6 +7,7 @@ import type { DecisionStatus } from '../../../core/annotations';
 import { DuplicateCode } from '../../../core/findings';
 import { JsonRange } from '../../../core/report';
 import type { ShownFileFindings } from '../../findings/findingsStore';
+import { finish, sortSteps } from './steps';
 
 export interface StoredFile {
   uri: string;
@@ -47,18 +48,32 @@ export interface DuplicatePair {
   bPath: string;
   /** The near-duplicate similarity of the two documents, when the index measured one. */
   similarity?: number;
+  /** How many passages the two share (those dismissed left out). */
+  passageCount: number;
+  /** The passages, in the first file's order: made when read (when the pair's item is expanded). */
   passages: SharedPassage[];
+  /** Its `k`th passage alone. */
+  passage(k: number): SharedPassage;
   /** Characters shared, in the first file. */
   sharedChars: number;
   /** Passages an editor dismissed on either copy, left out of `passages` and `sharedChars`. */
   dismissed: number;
 }
 
+/** A group's pairs in the view's order, made when read: the groups hold them as numbers. (An array is one too.) */
+export interface PairList {
+  readonly length: number;
+  /** The `k`th pair, made now; undefined past the end. */
+  at(k: number): DuplicatePair | undefined;
+  /** The pairs from `start` to `end` (all of them by default), each made now. */
+  slice(start?: number, end?: number): DuplicatePair[];
+}
+
 export interface DuplicateGroup {
   /** Identity: the uri of its first file. */
   key: string;
   files: { uri: string; path: string }[];
-  pairs: DuplicatePair[];
+  pairs: PairList;
   /** The highest similarity of its pairs (0 when none was measured). */
   similarity: number;
   sharedChars: number;
@@ -69,17 +84,15 @@ export interface DuplicateGroup {
 
 /** Groups the files of one folder or several (paths are resolved within each file's folder). */
 export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] {
-  const steps = duplicateGroupSteps(stored);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) { return r.value; }
-  }
+  return finish(duplicateGroupSteps(stored));
 }
 
 /**
  * The same as duplicateGroups, a slice at a time: the generator yields after about `slice` files, related places or
  * pairs of work, so that a caller on the extension host's thread can give the thread back between slices, and returns
- * the groups. Files are numbered, so the work per cross-file passage is a few integer map lookups.
+ * the groups. Files are numbered, pairs too, and what the groups hold is columns of numbers: a rebuild made a pair
+ * object, its passages' array and a passage each for every pair (311,726 pairs at 1 GB), the garbage in which the
+ * host's full collections landed.
  */
 export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000): Generator<void, DuplicateGroup[]> {
   const all: StoredFile[] = [];
@@ -94,21 +107,7 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
   }
   const n = all.length;
   const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
-  const pairs = new Map<number, Pair>();
-  // The pair of files x and y: its first file is the one whose URI sorts first.
-  const pairOf = (x: number, y: number): { pair: Pair; flipped: boolean } => {
-    const flipped = all[y].uri < all[x].uri;
-    const [a, b] = flipped ? [y, x] : [x, y];
-    const id = a * n + b;
-    let pair = pairs.get(id);
-    if (!pair) {
-      const fa = all[a];
-      const fb = all[b];
-      pair = new Pair(fa.uri, fb.uri, fa.path, fb.path);
-      pairs.set(id, pair);
-    }
-    return { pair, flipped };
-  };
+  const t = new PairTable(all.map((s) => s.uri), all.map((s) => s.path));
   // Only files with a cross-file passage or a near-copy can be in a pair. (Not judged by duplicateShare, which is
   // rounded: a short passage in a long file can round to 0.)
   const linked: number[] = [];
@@ -138,8 +137,8 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
       if (did(1)) { yield; }
       const other = lookup(s, d.path);
       if (other === undefined || other === i) { continue; }
-      const { pair } = pairOf(i, other);
-      pair.similarity = Math.max(pair.similarity ?? 0, d.similarity);
+      const pair = t.pairOf(i, other);
+      t.similarity.set(pair, Math.max(t.similarity.get(pair), d.similarity));
     }
     for (const f of file.findings) {
       if (f.code !== DuplicateCode.crossFile) { continue; }
@@ -147,27 +146,16 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
         if (did(1)) { yield; }
         const other = lookup(s, r.path);
         if (other === undefined || other === i) { continue; }
-        const { pair, flipped } = pairOf(i, other);
-        // Each passage is reported from both sides; keep the one reported by the pair's first file.
-        if (flipped) { continue; }
-        pair.passages.push(passage(f.range, r.range, f.end - f.start, f.decision?.status, r.decision?.status));
+        const pair = t.pairOf(i, other);
+        // Each passage is reported from both sides; the one reported by the pair's first file comes first.
+        if (t.first.get(pair) !== i) { continue; }
+        t.addPassage(pair, f.range, r.range, f.end - f.start, f.decision?.status, r.decision?.status, 0);
       }
     }
   }
-  // A passage known only from the second file's side (its findings came first) is taken from there. Most pairs share
-  // a passage or two, which are compared in place; a set of the known passages' keys is made only for a pair with
-  // many (a set and a key per passage for every pair, each rebuild, was the garbage in which the host's full
-  // collections landed at 1 GB).
-  const known = new Map<Pair, Set<string>>();
-  const isKnown = (pair: Pair, r: JsonRange): boolean => {
-    if (pair.passages.length <= FEW_PASSAGES && !known.has(pair)) { return pair.passages.some((p) => p.startsAt(r)); }
-    let set = known.get(pair);
-    if (!set) { known.set(pair, set = new Set(pair.passages.map((p) => p.aKey()))); }
-    const key = rangeKey(r.start.line, r.start.character, r.end.line, r.end.character);
-    if (set.has(key)) { return true; }
-    set.add(key);
-    return false;
-  };
+  // A passage known only from the second file's side (its findings came first) is taken from there: every passage
+  // reported from that side is kept, and those the first side (or the second, twice) reported too are dropped once
+  // the passages are sorted, where they stand beside each other.
   for (const i of linked) {
     const s = all[i];
     const file = s.shared ?? s.file;
@@ -178,118 +166,258 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
         if (did(1)) { yield; }
         const other = lookup(s, r.path);
         if (other === undefined || other === i || s.uri < all[other].uri) { continue; }
-        const pair = pairs.get(other * n + i);
-        if (!pair) { continue; }
-        if (isKnown(pair, r.range)) { continue; }
-        pair.passages.push(passage(r.range, f.range, r.end - r.start, r.decision?.status, f.decision?.status));
+        const pair = t.find(other, i);
+        if (pair < 0) { continue; }
+        t.addPassage(pair, r.range, f.range, r.end - r.start, r.decision?.status, f.decision?.status, 1);
       }
     }
   }
-  work = 0;
-  // The pairs shown and their numbers, side by side (not a tuple per pair).
-  const shownIds: number[] = [];
-  const shown: Pair[] = [];
-  for (const [id, p] of pairs) {
-    const every = p.passages;
-    // A copy of the exact length: an array grown by push has room for 16 more, 24 MB of empty slots over the
-    // 158,880 pairs of one group at 1 GB, most of which have one passage. One copy, filtered only when needed.
-    const dismissed = every.some(isDismissed);
-    p.passages = dismissed ? every.filter((x) => !isDismissed(x)).slice() : every.slice();
-    p.dismissed = every.length - p.passages.length;
+  yield* t.arrangePassages(slice);
+  t.forgetLookups();
+  // The pairs shown, in the order they were made: every passage the two share is not a duplicate, an editor said of
+  // a pair whose passages were all dismissed, nor is the pair.
+  const shown: number[] = [];
+  for (let p = 0; p < t.pairs; p++) {
     if (++work % slice === 0) { yield; }
-    // Every passage the two share is not a duplicate, an editor said: nor is the pair.
-    if (p.dismissed > 0 && p.passages.length === 0) { continue; }
-    let chars = 0;
-    for (const x of p.passages) { chars += x.length; }
-    p.sharedChars = chars;
-    if (p.passages.length > 1) { p.passages.sort((x, y) => x.aLine - y.aLine || x.aCharacter - y.aCharacter); }
-    shownIds.push(id);
+    if (t.dismissed.get(p) > 0 && t.count.get(p) === 0) { continue; }
     shown.push(p);
   }
-  return yield* components(shownIds, shown, n, all, slice);
+  return yield* components(t, shown, n, slice);
 }
 
-/**
- * Pairs in the order of their keys, compared by their files' URIs instead: the same order (a key is the two URIs
- * joined by a NUL, which sorts before any character of a URI), without reading the key. Comparing the keys made V8
- * flatten each, a new string of both URIs per pair: 25 MB for the 158,880 pairs of one syndicated story's group at
- * 1 GB (a heap snapshot of the host), where an unread key stays a 32-byte pair of pointers to the URIs.
- */
-function byFiles(x: DuplicatePair, y: DuplicatePair): number {
-  if (x.a !== y.a) { return x.a < y.a ? -1 : 1; }
-  return x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
+/** A column of integers that grows (doubling): one typed array, no object per row. */
+class IntColumn {
+  private data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) { this.data = new Int32Array(capacity); }
+  push(v: number): void {
+    if (this.length === this.data.length) { this.grow(); }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number { return this.data[i]; }
+  set(i: number, v: number): void { this.data[i] = v; }
+  private grow(): void {
+    const next = new Int32Array(this.data.length * 2);
+    next.set(this.data);
+    this.data = next;
+  }
 }
 
+/** The same for fractions (a pair's similarity; -1 when none was measured). */
+class FloatColumn {
+  private data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) { this.data = new Float64Array(capacity); }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  get(i: number): number { return this.data[i]; }
+  set(i: number, v: number): void { this.data[i] = v; }
+}
+
+const DECISIONS: readonly (DecisionStatus | undefined)[] = [undefined, 'confirmed', 'dismissed', 'kept'];
+const decisionCode = (d: DecisionStatus | undefined) => (d === undefined ? 0 : DECISIONS.indexOf(d));
+const DISMISSED = decisionCode('dismissed');
+
+/** A passage's fields in the passages' column, one row of PASSAGE_FIELDS integers each. */
+const P_PAIR = 0;
+const P_A = 1; // the first file's range: line, character, end line, end character
+const P_B = 5; // the second file's
+const P_LENGTH = 9;
+const P_DECISIONS = 10; // the first copy's decision, and the second's times 4
+const P_SIDE = 11; // 0 when reported by the pair's first file, 1 by its second
+const PASSAGE_FIELDS = 12;
+
 /**
- * A pair as the groups hold it: its key is made when read (the view reads it for the pairs it shows), not for each of
- * the 158,880 pairs of one group at 1 GB on every rebuild.
+ * The pairs of a rebuild and their passages, as columns of integers: a pair is a number (its files' numbers, its
+ * similarity, where its passages start in the arranged passages and how many), a passage a row of twelve integers.
+ * A pair and its passages are made as objects only when read (the view reads the pairs of the pages it shows, and a
+ * pair's passages when its item is expanded).
  */
-class Pair implements DuplicatePair {
-  declare similarity?: number;
-  passages: Passage[] = [];
-  sharedChars = 0;
-  dismissed = 0;
-  constructor(readonly a: string, readonly b: string, readonly aPath: string, readonly bPath: string) {}
+class PairTable {
+  readonly first = new IntColumn();
+  readonly second = new IntColumn();
+  readonly similarity = new FloatColumn();
+  /** A pair's first passage in `arranged`, how many it shows, how many were dismissed, and its shared characters. */
+  readonly start = new IntColumn();
+  readonly count = new IntColumn();
+  readonly dismissed = new IntColumn();
+  readonly chars = new IntColumn();
+  readonly rows = new IntColumn(PASSAGE_FIELDS * 1024);
+  /** The passages shown, pair after pair, each pair's in its first file's order (rows of `rows`). */
+  arranged = new Int32Array(0);
+  /** An open-addressing table from a pair's two files to its number (plus one; 0 is empty). */
+  private slots = new Int32Array(1024);
+
+  constructor(readonly uris: readonly string[], readonly paths: readonly string[]) {}
+
+  get pairs(): number { return this.first.length; }
+
+  /** The pair of files x and y, made if new: its first file is the one whose URI sorts first. */
+  pairOf(x: number, y: number): number {
+    const [a, b] = this.uris[y] < this.uris[x] ? [y, x] : [x, y];
+    const found = this.find(a, b);
+    if (found >= 0) { return found; }
+    const pair = this.first.length;
+    this.first.push(a);
+    this.second.push(b);
+    this.similarity.push(-1);
+    this.start.push(0);
+    this.count.push(0);
+    this.dismissed.push(0);
+    this.chars.push(0);
+    if (this.pairs * 2 > this.slots.length) { this.rehash(); } else { this.slots[this.slotOf(a, b)] = pair + 1; }
+    return pair;
+  }
+
+  /** The pair whose first file is a and second b, or -1. */
+  find(a: number, b: number): number {
+    return this.slots[this.slotOf(a, b)] - 1;
+  }
+
+  /** The slot holding the pair (a, b), or the empty one where it would go. */
+  private slotOf(a: number, b: number): number {
+    const mask = this.slots.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) & mask;
+    for (;;) {
+      const at = this.slots[h];
+      if (at === 0 || (this.first.get(at - 1) === a && this.second.get(at - 1) === b)) { return h; }
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Drops the table from files to pairs, once every pair is made (the groups only read pairs by number). */
+  forgetLookups(): void {
+    this.slots = new Int32Array(1);
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let p = 0; p < this.pairs; p++) { this.slots[this.slotOf(this.first.get(p), this.second.get(p))] = p + 1; }
+  }
+
+  addPassage(pair: number, a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined, side: number): void {
+    const r = this.rows;
+    r.push(pair);
+    r.push(a.start.line); r.push(a.start.character); r.push(a.end.line); r.push(a.end.character);
+    r.push(b.start.line); r.push(b.start.character); r.push(b.end.line); r.push(b.end.character);
+    r.push(length);
+    r.push(decisionCode(aDecision) + 4 * decisionCode(bDecision));
+    r.push(side);
+  }
+
+  field(row: number, f: number): number { return this.rows.get(row * PASSAGE_FIELDS + f); }
+
+  /**
+   * Sorts the passages by pair, then by where they start in the first file (the first file's side first, then as
+   * they were reported), drops those reported twice, leaves the dismissed out (counted), and sets each pair's place
+   * in `arranged`, its count and its shared characters.
+   */
+  *arrangePassages(slice: number): Generator<void, void> {
+    // The sort is stable and every passage from the first file's side was added before any from the second's, so
+    // ties keep the first side first, then the order they were reported in.
+    const total = this.rows.length / PASSAGE_FIELDS;
+    const order: number[] = [];
+    for (let k = 0; k < total; k++) { order.push(k); }
+    const f = (row: number, field: number) => this.rows.get(row * PASSAGE_FIELDS + field);
+    const sorted = yield* sortSteps(order, (x, y) => f(x, P_PAIR) - f(y, P_PAIR) || f(x, P_A) - f(y, P_A) || f(x, P_A + 1) - f(y, P_A + 1), slice * 8);
+    const arranged = new Int32Array(total);
+    let out = 0;
+    let current = -1;
+    for (let k = 0; k < total; k++) {
+      if (k % slice === slice - 1) { yield; }
+      const row = sorted[k];
+      const pair = f(row, P_PAIR);
+      if (pair !== current) { current = pair; this.start.set(pair, out); }
+      // One reported from the second file's side is dropped when one with the same range in the first file came
+      // before it (in the same pair, the same start, so among the few just before).
+      if (f(row, P_SIDE) === 1 && this.knownBefore(sorted, k, row)) { continue; }
+      const decisions = f(row, P_DECISIONS);
+      if (decisions % 4 === DISMISSED || Math.floor(decisions / 4) === DISMISSED) {
+        this.dismissed.set(pair, this.dismissed.get(pair) + 1);
+        continue;
+      }
+      arranged[out++] = row;
+      this.count.set(pair, this.count.get(pair) + 1);
+      this.chars.set(pair, this.chars.get(pair) + f(row, P_LENGTH));
+    }
+    this.arranged = arranged.slice(0, out);
+  }
+
+  /**
+   * Whether a passage of the same pair and the same range in the first file stands before `sorted[k]` (one that was
+   * itself dropped has an equal one before it).
+   */
+  private knownBefore(sorted: readonly number[], k: number, row: number): boolean {
+    const f = (r: number, field: number) => this.rows.get(r * PASSAGE_FIELDS + field);
+    for (let j = k - 1; j >= 0; j--) {
+      const other = sorted[j];
+      if (f(other, P_PAIR) !== f(row, P_PAIR) || f(other, P_A) !== f(row, P_A) || f(other, P_A + 1) !== f(row, P_A + 1)) { return false; }
+      if (f(other, P_A + 2) === f(row, P_A + 2) && f(other, P_A + 3) === f(row, P_A + 3)) { return true; }
+    }
+    return false;
+  }
+}
+
+/** A pair of a rebuild's table, made when read. */
+class PairView implements DuplicatePair {
+  constructor(private readonly t: PairTable, private readonly id: number) {}
+  get a(): string { return this.t.uris[this.t.first.get(this.id)]; }
+  get b(): string { return this.t.uris[this.t.second.get(this.id)]; }
+  get aPath(): string { return this.t.paths[this.t.first.get(this.id)]; }
+  get bPath(): string { return this.t.paths[this.t.second.get(this.id)]; }
   get key(): string { return `${this.a}\0${this.b}`; }
+  get similarity(): number | undefined {
+    const s = this.t.similarity.get(this.id);
+    return s < 0 ? undefined : s;
+  }
+  get passageCount(): number { return this.t.count.get(this.id); }
+  get sharedChars(): number { return this.t.chars.get(this.id); }
+  get dismissed(): number { return this.t.dismissed.get(this.id); }
+  get passages(): SharedPassage[] {
+    const out: SharedPassage[] = [];
+    for (let k = 0; k < this.passageCount; k++) { out.push(this.passage(k)); }
+    return out;
+  }
+  passage(k: number): SharedPassage {
+    const row = this.t.arranged[this.t.start.get(this.id) + k];
+    const f = (field: number) => this.t.field(row, field);
+    const p: SharedPassage = {
+      a: range(f(P_A), f(P_A + 1), f(P_A + 2), f(P_A + 3)),
+      b: range(f(P_B), f(P_B + 1), f(P_B + 2), f(P_B + 3)),
+      length: f(P_LENGTH),
+    };
+    const aDecision = DECISIONS[f(P_DECISIONS) % 4];
+    const bDecision = DECISIONS[Math.floor(f(P_DECISIONS) / 4)];
+    if (aDecision) { p.aDecision = aDecision; }
+    if (bDecision) { p.bDecision = bDecision; }
+    return p;
+  }
 }
 
-/**
- * A shared passage as the groups hold it: its two ranges as eight integers in one object, made as ranges when read
- * (for the passages shown). Each rebuild made a passage and the two ranges of the findings it came from, seven
- * objects that lived until the next rebuild, in which the host's full collections landed at 1 GB.
- */
-class Passage implements SharedPassage {
-  declare aDecision?: DecisionStatus;
-  declare bDecision?: DecisionStatus;
-  readonly aLine: number;
-  readonly aCharacter: number;
-  private readonly aEndLine: number;
-  private readonly aEndCharacter: number;
-  private readonly bLine: number;
-  private readonly bCharacter: number;
-  private readonly bEndLine: number;
-  private readonly bEndCharacter: number;
-  constructor(a: JsonRange, b: JsonRange, readonly length: number) {
-    this.aLine = a.start.line;
-    this.aCharacter = a.start.character;
-    this.aEndLine = a.end.line;
-    this.aEndCharacter = a.end.character;
-    this.bLine = b.start.line;
-    this.bCharacter = b.start.character;
-    this.bEndLine = b.end.line;
-    this.bEndCharacter = b.end.character;
+/** A group's pairs: their numbers, in the view's order. */
+class Pairs implements PairList {
+  constructor(private readonly t: PairTable, private readonly ids: Int32Array) {}
+  get length(): number { return this.ids.length; }
+  at(k: number): DuplicatePair | undefined { return k >= 0 && k < this.ids.length ? new PairView(this.t, this.ids[k]) : undefined; }
+  slice(start = 0, end = this.ids.length): DuplicatePair[] {
+    const out: DuplicatePair[] = [];
+    for (let k = Math.max(0, start); k < Math.min(end, this.ids.length); k++) { out.push(new PairView(this.t, this.ids[k])); }
+    return out;
   }
-  get a(): JsonRange { return range(this.aLine, this.aCharacter, this.aEndLine, this.aEndCharacter); }
-  get b(): JsonRange { return range(this.bLine, this.bCharacter, this.bEndLine, this.bEndCharacter); }
-  /** Whether `r` is this passage's range in the pair's first file. */
-  startsAt(r: JsonRange): boolean {
-    return this.aLine === r.start.line && this.aCharacter === r.start.character && this.aEndLine === r.end.line && this.aEndCharacter === r.end.character;
-  }
-  aKey(): string { return rangeKey(this.aLine, this.aCharacter, this.aEndLine, this.aEndCharacter); }
 }
 
 function range(line: number, character: number, endLine: number, endCharacter: number): JsonRange {
   return { start: { line, character }, end: { line: endLine, character: endCharacter } };
 }
 
-function passage(a: JsonRange, b: JsonRange, length: number, aDecision: DecisionStatus | undefined, bDecision: DecisionStatus | undefined): Passage {
-  const p = new Passage(a, b, length);
-  if (aDecision) { p.aDecision = aDecision; }
-  if (bDecision) { p.bDecision = bDecision; }
-  return p;
-}
-
-/** A pair sharing at most this many passages is searched in place for a passage already known. */
-const FEW_PASSAGES = 8;
-
-const isDismissed = (x: Passage) => x.aDecision === 'dismissed' || x.bDecision === 'dismissed';
-
-function rangeKey(line: number, character: number, endLine: number, endCharacter: number): string {
-  return `${line}:${character}:${endLine}:${endCharacter}`;
-}
-
 /** Union-find over the pairs' files (numbered); groups biggest first, then by shared characters. */
-function* components(ids: readonly number[], pairs: readonly DuplicatePair[], n: number, all: StoredFile[], slice: number): Generator<void, DuplicateGroup[]> {
+function* components(t: PairTable, shown: readonly number[], n: number, slice: number): Generator<void, DuplicateGroup[]> {
   const parent = new Int32Array(n).fill(-1);
   const find = (x: number): number => {
     let root = x;
@@ -298,81 +426,64 @@ function* components(ids: readonly number[], pairs: readonly DuplicatePair[], n:
     return root;
   };
   let work = 0;
-  for (const id of ids) {
-    const a = Math.floor(id / n);
-    const b = id % n;
+  for (const p of shown) {
+    const a = t.first.get(p);
+    const b = t.second.get(p);
     if (parent[a] < 0) { parent[a] = a; }
     if (parent[b] < 0) { parent[b] = b; }
     const ra = find(a);
     const rb = find(b);
     // The root is the file whose URI sorts first, so that a group's key is its first file.
-    if (ra !== rb) { if (all[ra].uri < all[rb].uri) { parent[rb] = ra; } else { parent[ra] = rb; } }
+    if (ra !== rb) { if (t.uris[ra] < t.uris[rb]) { parent[rb] = ra; } else { parent[ra] = rb; } }
     if (++work % slice === 0) { yield; }
   }
-  const groups = new Map<number, DuplicateGroup>();
-  for (let k = 0; k < pairs.length; k++) {
-    const p = pairs[k];
+  interface Building extends Omit<DuplicateGroup, 'pairs'> { ids: number[] }
+  const groups = new Map<number, Building>();
+  for (const p of shown) {
     if (++work % slice === 0) { yield; }
-    const root = find(Math.floor(ids[k] / n));
+    const root = find(t.first.get(p));
     let g = groups.get(root);
-    if (!g) { groups.set(root, g = { key: all[root].uri, files: [], pairs: [], similarity: 0, sharedChars: 0, kept: [], marked: [] }); }
-    g.pairs.push(p);
-    g.similarity = Math.max(g.similarity, p.similarity ?? 0);
-    g.sharedChars += p.sharedChars;
-    for (const x of p.passages) {
-      if (x.aDecision === 'kept') { g.kept.push(p.aPath); }
-      if (x.bDecision === 'kept') { g.kept.push(p.bPath); }
-      if (x.aDecision === 'confirmed') { g.marked.push(p.aPath); }
-      if (x.bDecision === 'confirmed') { g.marked.push(p.bPath); }
+    if (!g) { groups.set(root, g = { key: t.uris[root], files: [], ids: [], similarity: 0, sharedChars: 0, kept: [], marked: [] }); }
+    g.ids.push(p);
+    g.similarity = Math.max(g.similarity, t.similarity.get(p));
+    g.sharedChars += t.chars.get(p);
+    const start = t.start.get(p);
+    for (let k = 0; k < t.count.get(p); k++) {
+      const decisions = t.field(t.arranged[start + k], P_DECISIONS);
+      const aDecision = DECISIONS[decisions % 4];
+      const bDecision = DECISIONS[Math.floor(decisions / 4)];
+      if (aDecision === 'kept') { g.kept.push(t.paths[t.first.get(p)]); }
+      if (bDecision === 'kept') { g.kept.push(t.paths[t.second.get(p)]); }
+      if (aDecision === 'confirmed') { g.marked.push(t.paths[t.first.get(p)]); }
+      if (bDecision === 'confirmed') { g.marked.push(t.paths[t.second.get(p)]); }
     }
   }
   for (let u = 0; u < n; u++) {
     if (u % (slice * 8) === slice * 8 - 1) { yield; }
-    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: all[u].uri, path: all[u].path }); }
+    if (parent[u] >= 0) { groups.get(find(u))!.files.push({ uri: t.uris[u], path: t.paths[u] }); }
   }
   yield;
-  const list = [...groups.values()];
+  const list: DuplicateGroup[] = [];
   const distinct = (paths: string[]) => [...new Set(paths)].sort();
-  for (const g of list) {
-    g.kept = distinct(g.kept);
-    g.marked = distinct(g.marked);
+  // Pairs in the order of their keys, compared by their files' URIs instead: the same order (a key is the two URIs
+  // joined by a NUL, which sorts before any character of a URI), without making the key.
+  const uriOrder = (x: number, y: number): number => {
+    const xa = t.uris[t.first.get(x)];
+    const ya = t.uris[t.first.get(y)];
+    if (xa !== ya) { return xa < ya ? -1 : 1; }
+    const xb = t.uris[t.second.get(x)];
+    const yb = t.uris[t.second.get(y)];
+    return xb < yb ? -1 : xb > yb ? 1 : 0;
+  };
+  const similarity = (p: number) => Math.max(0, t.similarity.get(p));
+  for (const g of groups.values()) {
+    const { ids, ...rest } = g;
     // A syndicated story's group can hold thousands of files and a hundred thousand pairs: sorted a slice at a time.
-    g.files = yield* sortSteps(g.files, (x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0), slice * 8);
-    g.pairs = yield* sortSteps(g.pairs, (x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || y.sharedChars - x.sharedChars || byFiles(x, y), slice * 8);
-    work += g.pairs.length + g.files.length;
+    rest.files = yield* sortSteps(rest.files, (x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0), slice * 8);
+    const order = yield* sortSteps(ids, (x, y) => similarity(y) - similarity(x) || t.chars.get(y) - t.chars.get(x) || uriOrder(x, y), slice * 8);
+    list.push({ ...rest, kept: distinct(rest.kept), marked: distinct(rest.marked), pairs: new Pairs(t, Int32Array.from(order)) });
+    work += order.length + rest.files.length;
     if (work > slice * 8) { work = 0; yield; }
   }
   return list.sort((x, y) => y.files.length - x.files.length || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
-}
-
-/**
- * `list` sorted by `compare` (stable), yielding after about `slice` comparisons: a list that short is sorted at
- * once, a longer one by merging runs bottom up, so that no slice compares more than about `slice` pairs.
- */
-export function* sortSteps<T>(list: T[], compare: (a: T, b: T) => number, slice: number): Generator<void, T[]> {
-  if (list.length <= slice) { return list.sort(compare); }
-  // Runs of `slice / 32` items sorted alone first (each some slice / 3 comparisons at most), then merged in pairs.
-  const run = Math.max(1, Math.floor(slice / 32));
-  let from = list.slice();
-  for (let i = 0; i < from.length; i += run) {
-    const sorted = from.slice(i, i + run).sort(compare);
-    for (let k = 0; k < sorted.length; k++) { from[i + k] = sorted[k]; }
-    yield;
-  }
-  let to: T[] = new Array<T>(from.length);
-  let work = 0;
-  for (let width = run; width < from.length; width *= 2) {
-    for (let lo = 0; lo < from.length; lo += 2 * width) {
-      const mid = Math.min(lo + width, from.length);
-      const hi = Math.min(lo + 2 * width, from.length);
-      let i = lo;
-      let j = mid;
-      for (let k = lo; k < hi; k++) {
-        to[k] = i < mid && (j >= hi || compare(from[j], from[i]) >= 0) ? from[i++] : from[j++];
-        if (++work >= slice) { work = 0; yield; }
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }

@@ -6,8 +6,9 @@ import { JsonRange } from '../../../../src/core/report';
 import type { DecisionStatus } from '../../../../src/core/annotations';
 import { WireFinding } from '../../../../src/protocol/indexProtocol';
 import type { ShownFileFindings, ShownFinding } from '../../../../src/vscode/findings/findingsStore';
-import { duplicateGroups, duplicateGroupSteps, SharedPassage, sortSteps, StoredFile } from '../../../../src/vscode/views/model/duplicates';
-import { arrangeRows, changesPlace, fileRow, FileRow, FileSort, mergeRows, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { duplicateGroups, duplicateGroupSteps, SharedPassage, StoredFile } from '../../../../src/vscode/views/model/duplicates';
+import { arrangeRows, arrangeSteps, changesPlace, fileRow, FileFilter, FILE_FILTERS, FileRow, FileSort, FILE_SORTS, mergeSteps, page, rowDescription, rowProblem } from '../../../../src/vscode/views/model/files';
+import { finish, sortSteps } from '../../../../src/vscode/views/model/steps';
 import { claimStatuses, FileTags, groupEntities, listClaims } from '../../../../src/vscode/views/model/tags';
 
 const r = (sl: number, sc: number, el: number, ec: number): JsonRange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec } });
@@ -77,11 +78,41 @@ describe('views: file rows', () => {
     const all = shares.map((b, i) => row(`${String.fromCharCode(104 - i)}.txt`, { boilerplateShare: b, duplicateShare: shares[7 - i], tags: i % 3 }));
     for (const sort of ['name', 'boilerplate', 'duplicated', 'tags'] as FileSort[]) {
       const before = arrangeRows(all.slice(0, 5), sort, 'all');
-      const merged = mergeRows(before, arrangeRows(all.slice(5), sort, 'all'), sort);
+      const merged = finish(mergeSteps(before, all.slice(5).reverse(), sort, 'all'));
       assert.deepStrictEqual(merged.map((x) => x.path), arrangeRows(all, sort, 'all').map((x) => x.path), sort);
       assert.strictEqual(before.length, 5, 'the arranged rows are left alone');
     }
-    assert.deepStrictEqual(mergeRows([], [], 'name'), []);
+    assert.deepStrictEqual(finish(mergeSteps([], [], 'name', 'all')), []);
+  });
+
+  it('arranges and merges a step at a time as one sort of every row would, on random rows in every sort and filter', () => {
+    // A small random generator of its own, so the test is the same on every run.
+    let seed = 13;
+    const next = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+    const rows: FileRow[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // Few distinct paths and shares, so that most comparisons tie on the sort key and many on the path (the URI
+      // breaks those).
+      rows.push({ ...row(`d${next(4)}/f${next(300)}.txt`, { boilerplateShare: next(5) / 4, duplicateShare: next(3) / 2, tags: next(3), copies: next(2) }), uri: `file:///c/${i}` });
+    }
+    for (const sort of Object.keys(FILE_SORTS) as FileSort[]) {
+      for (const filter of Object.keys(FILE_FILTERS) as FileFilter[]) {
+        const want = arrangeRows(rows, sort, filter).map((x) => x.uri);
+        const steps = arrangeSteps(rows, sort, filter, 64);
+        let yields = 0;
+        let step = steps.next();
+        while (!step.done) { yields++; step = steps.next(); }
+        assert.deepStrictEqual(step.value.map((x) => x.uri), want, `${sort}, ${filter}`);
+        // A step is about 64 rows' work: 3,000 rows filtered, then sorted and merged in passes, take many steps.
+        assert.ok(yields >= Math.floor(rows.length / 64), `${sort}, ${filter}: ${yields} steps`);
+        // The rows arrive in batches, each merged into the order so far.
+        let arranged: FileRow[] = [];
+        for (let at = 0; at < rows.length; at += 700) {
+          arranged = finish(mergeSteps(arranged, rows.slice(at, at + 700), sort, filter, 64));
+        }
+        assert.deepStrictEqual(arranged.map((x) => x.uri), want, `${sort}, ${filter}, merged`);
+      }
+    }
   });
 
   it('lists the files with untagged mentions of strings tagged elsewhere, once counted, and says how many in the row', () => {
@@ -120,6 +151,88 @@ describe('views: file rows', () => {
   });
 });
 
+/**
+ * The groups' rules written plainly, as the groups were built before they held their pairs as numbers (a pair object
+ * with an array of passages each): the reference the columns are checked against on random findings.
+ */
+function referenceGroups(stored: StoredFile[]): unknown[] {
+  const num = new Map(stored.map((s, i) => [`${s.folder}\0${s.path}`, i]));
+  const lookup = (s: StoredFile, path: string) => num.get(`${s.folder}\0${path}`);
+  interface P { a: number; b: number; similarity?: number; passages: SharedPassage[] }
+  const pairs = new Map<string, P>();
+  const pairOf = (x: number, y: number) => {
+    const [a, b] = stored[y].uri < stored[x].uri ? [y, x] : [x, y];
+    let p = pairs.get(`${a},${b}`);
+    if (!p) { pairs.set(`${a},${b}`, p = { a, b, passages: [] }); }
+    return p;
+  };
+  const cross = (s: StoredFile) => s.file.findings.filter((f) => f.code === 'duplicate.cross-file');
+  const passage = (a: JsonRange, b: JsonRange, length: number, ad?: DecisionStatus, bd?: DecisionStatus): SharedPassage =>
+    ({ a, b, length, ...(ad ? { aDecision: ad } : {}), ...(bd ? { bDecision: bd } : {}) });
+  const linked = stored.map((_, i) => i).filter((i) => stored[i].file.nearDuplicates.length > 0 || cross(stored[i]).length > 0);
+  for (const i of linked) {
+    for (const d of stored[i].file.nearDuplicates) {
+      const o = lookup(stored[i], d.path);
+      if (o === undefined || o === i) { continue; }
+      const p = pairOf(i, o);
+      p.similarity = Math.max(p.similarity ?? 0, d.similarity);
+    }
+    for (const f of cross(stored[i])) {
+      for (const x of f.related) {
+        const o = lookup(stored[i], x.path);
+        if (o === undefined || o === i) { continue; }
+        const p = pairOf(i, o);
+        if (p.a === i) { p.passages.push(passage(f.range, x.range, f.end - f.start, f.decision?.status, x.decision?.status)); }
+      }
+    }
+  }
+  const same = (x: JsonRange, y: JsonRange) => JSON.stringify(x) === JSON.stringify(y);
+  for (const i of linked) {
+    for (const f of cross(stored[i])) {
+      for (const x of f.related) {
+        const o = lookup(stored[i], x.path);
+        if (o === undefined || o === i || stored[i].uri < stored[o].uri) { continue; }
+        const p = pairs.get(`${o},${i}`);
+        if (!p || p.passages.some((q) => same(q.a, x.range))) { continue; }
+        p.passages.push(passage(x.range, f.range, x.end - x.start, x.decision?.status, f.decision?.status));
+      }
+    }
+  }
+  const dismissed = (q: SharedPassage) => q.aDecision === 'dismissed' || q.bDecision === 'dismissed';
+  const shown = [...pairs.values()].map((p) => ({ ...p, kept: p.passages.filter((q) => !dismissed(q)), dismissed: p.passages.filter(dismissed).length }))
+    .filter((p) => p.dismissed === 0 || p.kept.length > 0);
+  const root = (i: number): number => {
+    // Files joined by shown pairs, the group's root its first file by URI.
+    const seen = new Set([i]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const p of shown) {
+        if (seen.has(p.a) !== seen.has(p.b)) { seen.add(p.a); seen.add(p.b); grew = true; }
+      }
+    }
+    return [...seen].sort((x, y) => (stored[x].uri < stored[y].uri ? -1 : 1))[0];
+  };
+  const groups = new Map<number, typeof shown>();
+  for (const p of shown) {
+    const k = root(p.a);
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  return [...groups].map(([k, ps]) => {
+    const files = [...new Set(ps.flatMap((p) => [p.a, p.b]))].sort((x, y) => x - y).map((i) => stored[i].path).sort();
+    const chars = (p: (typeof shown)[number]) => p.kept.reduce((n, q) => n + q.length, 0);
+    const decided = (status: DecisionStatus) => [...new Set(ps.flatMap((p) => p.kept.flatMap((q) =>
+      [...(q.aDecision === status ? [stored[p.a].path] : []), ...(q.bDecision === status ? [stored[p.b].path] : [])])))].sort();
+    const key = (p: (typeof shown)[number]) => `${stored[p.a].uri}\0${stored[p.b].uri}`;
+    const sorted = ps.slice().sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0) || chars(y) - chars(x) || (key(x) < key(y) ? -1 : 1));
+    return {
+      key: stored[k].uri, files, similarity: Math.max(0, ...ps.map((p) => p.similarity ?? 0)), sharedChars: ps.reduce((n, p) => n + chars(p), 0),
+      kept: decided('kept'), marked: decided('confirmed'),
+      pairs: sorted.map((p) => ({ key: key(p), aPath: stored[p.a].path, bPath: stored[p.b].path, similarity: p.similarity, sharedChars: chars(p),
+        dismissed: p.dismissed, passages: p.kept.slice().sort((x, y) => x.a.start.line - y.a.start.line || x.a.start.character - y.a.start.character) })),
+    };
+  }).sort((x, y) => y.files.length - x.files.length || y.sharedChars - x.sharedChars || (x.key < y.key ? -1 : 1));
+}
+
 describe('views: duplicate groups', () => {
   const folder = 'file:///c';
   const stored = (path: string, f: Partial<ShownFileFindings>): StoredFile => ({ uri: `${folder}/${path}`, folder, path, file: findings(path, f) });
@@ -137,12 +250,43 @@ describe('views: duplicate groups', () => {
     const groups = duplicateGroups(files);
     assert.deepStrictEqual(groups.map((g) => g.files.map((f) => f.path)), [['a.txt', 'b.txt', 'c.txt'], ['d.txt', 'e.txt']]);
     const [abc, de] = groups;
-    assert.deepStrictEqual(abc.pairs.map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars]), [['a.txt', 'b.txt', 1, 120], ['b.txt', 'c.txt', 1, 50]]);
-    assert.deepStrictEqual(abc.pairs.map((p) => p.key), [`${folder}/a.txt\0${folder}/b.txt`, `${folder}/b.txt\0${folder}/c.txt`]);
-    assert.deepStrictEqual(plainPassage(abc.pairs[0].passages[0]), { a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120 });
+    assert.deepStrictEqual(abc.pairs.slice().map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars]), [['a.txt', 'b.txt', 1, 120], ['b.txt', 'c.txt', 1, 50]]);
+    assert.deepStrictEqual(abc.pairs.slice().map((p) => p.key), [`${folder}/a.txt\0${folder}/b.txt`, `${folder}/b.txt\0${folder}/c.txt`]);
+    assert.deepStrictEqual(plainPassage(abc.pairs.at(0)!.passages[0]), { a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120 });
     assert.strictEqual(abc.sharedChars, 170);
-    assert.deepStrictEqual(de.pairs.map((p) => [p.aPath, p.bPath, p.similarity, p.passages.length]), [['d.txt', 'e.txt', 0.8, 0]]);
+    assert.deepStrictEqual(de.pairs.slice().map((p) => [p.aPath, p.bPath, p.similarity, p.passages.length]), [['d.txt', 'e.txt', 0.8, 0]]);
     assert.strictEqual(de.similarity, 0.8);
+  });
+
+  it('builds the groups the plain rules build, on random findings with decisions, near-copies and passages told twice', () => {
+    let seed = 7;
+    const next = (n: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+    const statuses: (DecisionStatus | undefined)[] = [undefined, undefined, undefined, 'dismissed', 'kept', 'confirmed'];
+    for (let round = 0; round < 20; round++) {
+      const count = 5 + next(30);
+      const names = Array.from({ length: count }, (_, i) => `f${next(1000)}-${i}.txt`);
+      // Few ranges, so that passages start at the same place, are told from both sides and twice.
+      const range = () => { const line = next(4); return r(line, next(2) * 10, line + 1 + next(2), 0); };
+      const files = names.map((path) => {
+        const found: ShownFinding[] = [];
+        for (let k = next(4); k > 0; k--) {
+          const related = Array.from({ length: 1 + next(3) }, () => ({ path: names[next(count)], range: range() }));
+          const f = dup(range(), related, 10 + next(90));
+          found.push(decided({ ...f, related: f.related.map((x) => ({ ...x, end: 10 + next(90) })) }, statuses[next(6)], related.map(() => statuses[next(6)])));
+        }
+        const nearDuplicates = next(4) === 0 ? [{ path: names[next(count)], similarity: (1 + next(9)) / 10 }] : [];
+        return stored(path, { findings: found, nearDuplicates });
+      });
+      const got = duplicateGroups(files).map((g) => ({
+        key: g.key, files: g.files.map((f) => f.path), similarity: g.similarity, sharedChars: g.sharedChars, kept: g.kept, marked: g.marked,
+        pairs: g.pairs.slice().map((p) => ({ key: p.key, aPath: p.aPath, bPath: p.bPath, similarity: p.similarity, sharedChars: p.sharedChars,
+          dismissed: p.dismissed, passages: p.passages.map(plainPassage) })),
+      }));
+      const want = referenceGroups(files).map((g) => ({ ...(g as { pairs: { passages: SharedPassage[] }[] }),
+        pairs: (g as { pairs: { passages: SharedPassage[] }[] }).pairs.map((p) => ({ ...p, passages: p.passages.map(plainPassage) })) }));
+      assert.deepStrictEqual(got, want, `round ${round}`);
+      assert.ok(got.every((g) => g.pairs.every((p, k) => duplicateGroups(files)[got.indexOf(g)].pairs.at(k)!.passageCount === p.passages.length)));
+    }
   });
 
   it('builds the same groups a slice at a time, yielding between slices', () => {
@@ -224,8 +368,8 @@ describe('views: duplicate groups', () => {
     const files = [stored('z.txt', { findings: [dup(r(0, 0, 1, 0), [{ path: 'y.txt', range: r(3, 0, 4, 0) }, { path: 'gone.txt', range: r(0, 0, 1, 0) }], 70)] }),
       stored('y.txt', {})];
     const [g] = duplicateGroups(files);
-    assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath]), [['y.txt', 'z.txt']]);
-    assert.deepStrictEqual(g.pairs[0].passages.map(plainPassage), [{ a: r(3, 0, 4, 0), b: r(0, 0, 1, 0), length: 70 }]);
+    assert.deepStrictEqual(g.pairs.slice().map((p) => [p.aPath, p.bPath]), [['y.txt', 'z.txt']]);
+    assert.deepStrictEqual(g.pairs.at(0)!.passages.map(plainPassage), [{ a: r(3, 0, 4, 0), b: r(0, 0, 1, 0), length: 70 }]);
   });
 
   it('leaves out a passage dismissed on either copy, and a pair whose every passage was; names kept and marked copies', () => {
@@ -245,14 +389,14 @@ describe('views: duplicate groups', () => {
     const groups = duplicateGroups(files);
     assert.deepStrictEqual(groups.map((g) => g.files.map((f) => f.path)), [['a.txt', 'b.txt', 'c.txt']], 'c.txt and d.txt share nothing left');
     const [g] = groups;
-    assert.deepStrictEqual(g.pairs.map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars, p.dismissed]),
+    assert.deepStrictEqual(g.pairs.slice().map((p) => [p.aPath, p.bPath, p.passages.length, p.sharedChars, p.dismissed]),
       [['a.txt', 'b.txt', 1, 120, 1], ['b.txt', 'c.txt', 1, 60, 0]]);
-    assert.deepStrictEqual(g.pairs[0].passages.map(plainPassage), [{ a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120, aDecision: 'kept' }]);
-    assert.deepStrictEqual(g.pairs[1].passages.map(plainPassage), [{ a: r(20, 0, 21, 0), b: r(1, 0, 2, 0), length: 60, aDecision: 'confirmed' }]);
+    assert.deepStrictEqual(g.pairs.at(0)!.passages.map(plainPassage), [{ a: r(2, 0, 3, 0), b: r(5, 0, 6, 0), length: 120, aDecision: 'kept' }]);
+    assert.deepStrictEqual(g.pairs.at(1)!.passages.map(plainPassage), [{ a: r(20, 0, 21, 0), b: r(1, 0, 2, 0), length: 60, aDecision: 'confirmed' }]);
     assert.deepStrictEqual([g.sharedChars, g.kept, g.marked], [180, ['a.txt'], ['b.txt']]);
     // The decision about the other copy, seen from the first file's side, marks the second file's copy.
     const [h] = duplicateGroups([stored('a.txt', { findings: [decided(ab1, undefined, ['kept'])] }), stored('b.txt', {})]);
-    assert.deepStrictEqual([h.pairs[0].passages[0].bDecision, h.kept], ['kept', ['b.txt']]);
+    assert.deepStrictEqual([h.pairs.at(0)!.passages[0].bDecision, h.kept], ['kept', ['b.txt']]);
   });
 
   it('does not count a copy that a dismissed passage would make', () => {
