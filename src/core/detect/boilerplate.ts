@@ -83,11 +83,18 @@ export interface BoilerplateOptions {
    */
   insideTextListWords: number;
   /**
-   * Below the last line of the main text, the text goes on through near-good sentences that only short lines
-   * (regionMaxGapLines at most in a row, none a read-more, sign-up or comments cue) part from it: an image's "click to
-   * enlarge", an embedded video's label, a step's number. Context would judge such a sentence by those lines.
+   * Below the last line of the main text, the text goes on through near-good sentences, and through long prose that
+   * ends like a sentence, that only short lines (afterTextMaxGapLines at most in a row, none a read-more, sign-up or
+   * comments cue) part from it: an image's "click to enlarge", an embedded video's label, a step's number, a product
+   * box. Context would judge such a sentence by those lines, and the region would weigh the prose against them.
    */
   afterTextSentences: boolean;
+  /**
+   * The walk below the text (afterTextSentences) passes at most this many lines in a row that are no more than a
+   * list item long (listMaxChars): a box inside an article (an embedded post, a product box with its name, price and
+   * button) holds more of them than the region joins across (regionMaxGapLines).
+   */
+  afterTextMaxGapLines: number;
   /**
    * A line just after a line of the main text, judged boilerplate by its own measures or its neighbours alone (no
    * cue, no repetition), with the words of a sentence and a function word, is the text's own: a closing line without
@@ -128,6 +135,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   insideTextSentences: true,
   insideTextListWords: 3,
   afterTextSentences: true,
+  afterTextMaxGapLines: 12,
   longUnpunctuatedChars: 200,
   closingLines: true,
   cues: defaultCues,
@@ -582,10 +590,12 @@ const textEndCodes: ReadonlySet<string> = new Set([BoilerplateCode.readMore, Boi
 
 /**
  * See BoilerplateOptions.afterTextSentences. From the last line of the main text down, a near-good sentence that
- * context judged boilerplate becomes text (and part of the main text) when at most regionMaxGapLines short lines
- * stand between it and the text: lines judged boilerplate by any cue or repetition but those of textEndCodes, or
- * lines too short to judge. A longer line, a line kept as prose elsewhere or a cue that ends the text stops the walk,
- * so the teasers below a "Related" heading or a run of headlines are not reached.
+ * context judged boilerplate becomes text (and part of the main text), and so does long prose ending like a sentence
+ * that the region left outside, when at most afterTextMaxGapLines short lines stand between it and the text: lines
+ * judged boilerplate by any cue or repetition but those of textEndCodes, lines too short to judge, and headings
+ * (short lines context judged text) outside the region; none longer than a list item. A longer line, a cue that
+ * ends the text or a run of more short lines stops the walk, so the teasers below a "Related" heading or a run of
+ * headlines are not reached; a teaser cut short ("...") does not end like a sentence.
  */
 function continueTextBelow(
   last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions,
@@ -593,8 +603,8 @@ function continueTextBelow(
   const n = final.length;
   const short = (i: number) => {
     const v = locked[i];
-    if (measures[i].chars >= o.shortChars) { return false; }
-    return v ? !textEndCodes.has(v.code) && v.startsComments !== true : final[i] === Cls.Bad && quality[i] === Cls.Short;
+    if (measures[i].chars > o.listMaxChars) { return false; }
+    return v ? !textEndCodes.has(v.code) && v.startsComments !== true : quality[i] === Cls.Short && (final[i] === Cls.Bad || !keep[i]);
   };
   let gap = 0;
   for (let i = last + 1; i < n; i++) {
@@ -602,7 +612,10 @@ function continueTextBelow(
       final[i] = Cls.Good;
       keep[i] = 1;
       gap = 0;
-    } else if (short(i) && ++gap <= o.regionMaxGapLines) {
+    } else if (final[i] === Cls.Good && !keep[i] && quality[i] === Cls.Good && measures[i].terminal) {
+      keep[i] = 1;
+      gap = 0;
+    } else if (short(i) && ++gap <= o.afterTextMaxGapLines) {
       continue;
     } else {
       return;
