@@ -83,8 +83,9 @@ export interface BoilerplateOptions {
    */
   insideTextListWords: number;
   /**
-   * Below the last line of the main text, the text goes on through near-good sentences, and through long prose that
-   * ends like a sentence, that only short lines (afterTextMaxGapLines at most in a row, none a read-more, sign-up or
+   * Below the last line of the main text, the text goes on through near-good lines (a sentence, or a line of a
+   * sentence's length and function words without the final stop), and through long prose that ends like a sentence,
+   * that only short lines (afterTextMaxGapLines at most in a row, none a read-more, sign-up or
    * comments cue) part from it: an image's "click to enlarge", an embedded video's label, a step's number, a product
    * box. Context would judge such a sentence by those lines, and the region would weigh the prose against them.
    */
@@ -335,7 +336,7 @@ export function detectBoilerplate(
     }
   }
 
-  if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, o); }
+  if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, (i) => endsCut(model.text, units[i].end), o); }
 
   if (o.closingLines && first >= 0) { keepClosingLines(first, last, final, keep, locked, measures, o); }
 
@@ -585,20 +586,31 @@ function keepListsInsideText(
   }
 }
 
+/** The unit ending at `end` is cut short with an ellipsis ("...", "…", "[...]"), as a teaser of another story is. */
+function endsCut(text: string, end: number): boolean {
+  let e = end;
+  if (e > 0 && (text.charCodeAt(e - 1) === 0x5d || text.charCodeAt(e - 1) === 0x29)) { e--; } // ] )
+  if (e > 0 && text.charCodeAt(e - 1) === 0x2026) { return true; }
+  return e >= 3 && text.charCodeAt(e - 1) === 0x2e && text.charCodeAt(e - 2) === 0x2e && text.charCodeAt(e - 3) === 0x2e;
+}
+
 /** Cues that end the running text for continueTextBelow: what follows them is another story's, a form or a comment. */
 const textEndCodes: ReadonlySet<string> = new Set([BoilerplateCode.readMore, BoilerplateCode.signUp, BoilerplateCode.comments]);
 
 /**
- * See BoilerplateOptions.afterTextSentences. From the last line of the main text down, a near-good sentence that
- * context judged boilerplate becomes text (and part of the main text), and so does long prose ending like a sentence
+ * See BoilerplateOptions.afterTextSentences. From the last line of the main text down, a near-good line that context
+ * judged boilerplate becomes text (and part of the main text), with or without its final stop (an instruction that
+ * ends in a button's name, a sentence that ends in a link: near-good without the stop needs more function words),
+ * and so does long prose ending like a sentence
  * that the region left outside, when at most afterTextMaxGapLines short lines stand between it and the text: lines
  * judged boilerplate by any cue or repetition but those of textEndCodes, lines too short to judge, and headings
  * (short lines context judged text) outside the region; none longer than a list item. A longer line, a cue that
  * ends the text or a run of more short lines stops the walk, so the teasers below a "Related" heading or a run of
- * headlines are not reached; a teaser cut short ("...") does not end like a sentence.
+ * headlines are not reached. A line cut short ("..." or "…") is another story's teaser, not taken.
  */
 function continueTextBelow(
-  last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions,
+  last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[],
+  cut: (i: number) => boolean, o: BoilerplateOptions,
 ): void {
   const n = final.length;
   const short = (i: number) => {
@@ -608,11 +620,11 @@ function continueTextBelow(
   };
   let gap = 0;
   for (let i = last + 1; i < n; i++) {
-    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && isSentence(measures[i], o)) {
+    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && !cut(i)) {
       final[i] = Cls.Good;
       keep[i] = 1;
       gap = 0;
-    } else if (final[i] === Cls.Good && !keep[i] && quality[i] === Cls.Good && measures[i].terminal) {
+    } else if (final[i] === Cls.Good && !keep[i] && quality[i] === Cls.Good && measures[i].terminal && !cut(i)) {
       keep[i] = 1;
       gap = 0;
     } else if (short(i) && ++gap <= o.afterTextMaxGapLines) {

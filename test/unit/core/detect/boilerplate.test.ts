@@ -395,6 +395,11 @@ describe('boilerplate detector rules', function () {
     assert.equal(codes(lines(many)).get(sentence), BoilerplateCode.context);
     // So does a read-more heading: what follows it is another story's.
     assert.equal(codes(lines(['Related stories'])).get(sentence), BoilerplateCode.context);
+    // A line of a sentence's length and function words that ends in a button's name, not a stop, is taken too.
+    const step = 'Click on the button at the top of the page and the council will send you a map of the new paths » Send';
+    const stepText = page([P1, P2, P3, P4, junk, step, junk, ...tail], '\n');
+    assert.equal(codes(stepText).get(step), undefined);
+    assert.equal(codes(stepText, { afterTextSentences: false }).get(step), BoilerplateCode.context);
   });
 
   it('goes on with the text below a product box that parts a paragraph of the article from the rest', function () {
@@ -411,9 +416,10 @@ describe('boilerplate detector rules', function () {
     const without = new Map(flagged(text, scan(text, () => 1, 1, { afterTextMaxGapLines: 5 }).findings).map(([code, line]) => [line, code]));
     assert.equal(without.get(para), BoilerplateCode.outsideMainText);
     // A paragraph cut short ("...") is a teaser: the walk does not take it.
-    const teaser = para.replace(/\.$/, ' ...');
-    const cut = page([P1, P2, P3, ...box, heading, teaser, ...tail], '\n');
-    assert.notEqual(new Map(flagged(cut, scan(cut).findings).map(([code, line]) => [line, code])).get(teaser), undefined);
+    for (const teaser of [para.replace(/\.$/, ' ...'), para.replace(/\.$/, '…'), para.replace(/\.$/, ' [...]')]) {
+      const cut = page([P1, P2, P3, ...box, heading, teaser, ...tail], '\n');
+      assert.notEqual(new Map(flagged(cut, scan(cut).findings).map(([code, line]) => [line, code])).get(teaser), undefined, teaser.slice(-6));
+    }
   });
 
   it('takes a paragraph-length line without a final stop for prose when it has the function words of a sentence', function () {
