@@ -102,6 +102,13 @@ export interface BoilerplateOptions {
    * final punctuation (a quotation with its author in brackets, a pointer to a source). See keepClosingLines.
    */
   closingLines: boolean;
+  /**
+   * Above the first line of the main text, the lead goes on up through near-good lines without the final stop (a
+   * standfirst, an event's one-line summary) that only short lines (regionMaxGapLines at most in a row, none a
+   * read-more, sign-up or comments cue) part from it; near-good sentences there are text already. See
+   * continueTextAbove.
+   */
+  beforeTextLines: boolean;
   /** A line without sentence punctuation longer than this needs only stopwordsLow to be near-good. */
   longUnpunctuatedChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
@@ -137,6 +144,7 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   insideTextListWords: 3,
   afterTextSentences: true,
   afterTextMaxGapLines: 12,
+  beforeTextLines: true,
   longUnpunctuatedChars: 200,
   closingLines: true,
   cues: defaultCues,
@@ -337,6 +345,8 @@ export function detectBoilerplate(
   }
 
   if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, (i) => endsCut(model.text, units[i].end), o); }
+
+  if (o.beforeTextLines && first >= 0) { continueTextAbove(first, final, locked, quality, measures, (i) => endsCut(model.text, units[i].end), o); }
 
   if (o.closingLines && first >= 0) { keepClosingLines(first, last, final, keep, locked, measures, o); }
 
@@ -632,6 +642,28 @@ function continueTextBelow(
     } else {
       return;
     }
+  }
+}
+
+/**
+ * See BoilerplateOptions.beforeTextLines. From the line above the main text's first up, a near-good line that
+ * context judged boilerplate (no cue or repetition locked it, not cut short with an ellipsis) becomes text; lines
+ * kept as text go on with the walk, and at most regionMaxGapLines short lines in a row (list-item long, judged by a
+ * cue other than those of textEndCodes or too short to judge) are passed. Anything else ends it, so a menu or a
+ * list of headlines at the top of the page is not reached. The lines above the text are never flagged as outside
+ * it, so `keep` is left as it is.
+ */
+function continueTextAbove(
+  first: number, final: Cls[], locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[],
+  cut: (i: number) => boolean, o: BoilerplateOptions,
+): void {
+  let gap = 0;
+  for (let i = first - 1; i >= 0; i--) {
+    const v = locked[i];
+    if (final[i] === Cls.Bad && !v && quality[i] === Cls.NearGood && !cut(i)) { final[i] = Cls.Good; gap = 0; continue; }
+    if (final[i] === Cls.Good) { gap = 0; continue; }
+    const short = measures[i].chars <= o.listMaxChars && (v ? !textEndCodes.has(v.code) && v.startsComments !== true : quality[i] === Cls.Short);
+    if (!short || ++gap > o.regionMaxGapLines) { return; }
   }
 }
 

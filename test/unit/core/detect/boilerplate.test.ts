@@ -402,6 +402,22 @@ describe('boilerplate detector rules', function () {
     assert.equal(codes(stepText, { afterTextSentences: false }).get(step), BoilerplateCode.context);
   });
 
+  it('goes on with the lead above the text through a line without the final stop that a date line parts from it', function () {
+    const menu = ['Home', 'News', 'Sport', 'Weather'];
+    const lead = 'The council will show the plans for the third park of the town to the residents at the hall on the lake';
+    const date = '12 March 2026';
+    const text = page([...menu, lead, date, P1, P2, P3, P4], '\n');
+    const flags = (options: Partial<BoilerplateOptions> = {}) => new Map(flagged(text, scan(text, () => 1, 1, options).findings).map(([code, line]) => [line, code]));
+    assert.equal(flags().get(lead), undefined);
+    assert.equal(flags().get(date), BoilerplateCode.timestamp);
+    assert.equal(flags().get('Sport'), BoilerplateCode.linkList);
+    // Without the walk context judges the lead by the menu above and the date line below.
+    assert.equal(flags({ beforeTextLines: false }).get(lead), BoilerplateCode.context);
+    // A teaser cut short is not taken.
+    const cut = page([...menu, `${lead} ...`, date, P1, P2, P3, P4], '\n');
+    assert.equal(new Map(flagged(cut, scan(cut).findings).map(([code, line]) => [line, code])).get(`${lead} ...`), BoilerplateCode.context);
+  });
+
   it('goes on with the text below a product box that parts a paragraph of the article from the rest', function () {
     const box = ['Sponsored link', 'Example Boots - Walking boot - Brown', '89,99 €', 'To the shop', 'Sponsored link', 'Example Coats - Rain coat - Green', '120,00 €', 'To the shop'];
     const heading = 'Boots for the new paths';
