@@ -83,32 +83,17 @@ export interface BoilerplateOptions {
    */
   insideTextListWords: number;
   /**
-   * Below the last line of the main text, the text goes on through near-good lines (a sentence, or a line of a
-   * sentence's length and function words without the final stop), and through long prose that ends like a sentence,
-   * that only short lines (afterTextMaxGapLines at most in a row, none a read-more, sign-up or
-   * comments cue) part from it: an image's "click to enlarge", an embedded video's label, a step's number, a product
-   * box. Context would judge such a sentence by those lines, and the region would weigh the prose against them.
+   * Below the last line of the main text, the text goes on through near-good sentences that only short lines
+   * (regionMaxGapLines at most in a row, none a read-more, sign-up or comments cue) part from it: an image's "click to
+   * enlarge", an embedded video's label, a step's number. Context would judge such a sentence by those lines.
    */
   afterTextSentences: boolean;
-  /**
-   * The walk below the text (afterTextSentences) passes at most this many lines in a row that are no more than a
-   * list item long (listMaxChars): a box inside an article (an embedded post, a product box with its name, price and
-   * button) holds more of them than the region joins across (regionMaxGapLines).
-   */
-  afterTextMaxGapLines: number;
   /**
    * A line just after a line of the main text, judged boilerplate by its own measures or its neighbours alone (no
    * cue, no repetition), with the words of a sentence and a function word, is the text's own: a closing line without
    * final punctuation (a quotation with its author in brackets, a pointer to a source). See keepClosingLines.
    */
   closingLines: boolean;
-  /**
-   * Above the first line of the main text, the lead goes on up through near-good lines without the final stop (a
-   * standfirst, an event's one-line summary) that only short lines (regionMaxGapLines at most in a row, none a
-   * read-more, sign-up or comments cue) part from it; near-good sentences there are text already. See
-   * continueTextAbove.
-   */
-  beforeTextLines: boolean;
   /** A line without sentence punctuation longer than this needs only stopwordsLow to be near-good. */
   longUnpunctuatedChars: number;
   /** Phrasing cues, tried in order; see cues.ts for the defaults. */
@@ -143,8 +128,6 @@ export const defaultBoilerplateOptions: BoilerplateOptions = {
   insideTextSentences: true,
   insideTextListWords: 3,
   afterTextSentences: true,
-  afterTextMaxGapLines: 12,
-  beforeTextLines: true,
   longUnpunctuatedChars: 200,
   closingLines: true,
   cues: defaultCues,
@@ -344,9 +327,7 @@ export function detectBoilerplate(
     }
   }
 
-  if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, (i) => endsCut(model.text, units[i].end), o); }
-
-  if (o.beforeTextLines && first >= 0) { continueTextAbove(first, final, locked, quality, measures, (i) => endsCut(model.text, units[i].end), o); }
+  if (o.afterTextSentences && first >= 0) { continueTextBelow(last, final, keep, locked, quality, measures, o); }
 
   if (o.closingLines && first >= 0) { keepClosingLines(first, last, final, keep, locked, measures, o); }
 
@@ -596,74 +577,36 @@ function keepListsInsideText(
   }
 }
 
-/** The unit ending at `end` is cut short with an ellipsis ("...", "…", "[...]"), as a teaser of another story is. */
-function endsCut(text: string, end: number): boolean {
-  let e = end;
-  if (e > 0 && (text.charCodeAt(e - 1) === 0x5d || text.charCodeAt(e - 1) === 0x29)) { e--; } // ] )
-  if (e > 0 && text.charCodeAt(e - 1) === 0x2026) { return true; }
-  return e >= 3 && text.charCodeAt(e - 1) === 0x2e && text.charCodeAt(e - 2) === 0x2e && text.charCodeAt(e - 3) === 0x2e;
-}
-
 /** Cues that end the running text for continueTextBelow: what follows them is another story's, a form or a comment. */
 const textEndCodes: ReadonlySet<string> = new Set([BoilerplateCode.readMore, BoilerplateCode.signUp, BoilerplateCode.comments]);
 
 /**
- * See BoilerplateOptions.afterTextSentences. From the last line of the main text down, a near-good line that context
- * judged boilerplate becomes text (and part of the main text), with or without its final stop (an instruction that
- * ends in a button's name, a sentence that ends in a link: near-good without the stop needs more function words),
- * and so does long prose ending like a sentence
- * that the region left outside, when at most afterTextMaxGapLines short lines stand between it and the text: lines
- * judged boilerplate by any cue or repetition but those of textEndCodes, lines too short to judge, and headings
- * (short lines context judged text) outside the region; none longer than a list item. A longer line, a cue that
- * ends the text or a run of more short lines stops the walk, so the teasers below a "Related" heading or a run of
- * headlines are not reached. A line cut short ("..." or "…") is another story's teaser, not taken.
+ * See BoilerplateOptions.afterTextSentences. From the last line of the main text down, a near-good sentence that
+ * context judged boilerplate becomes text (and part of the main text) when at most regionMaxGapLines short lines
+ * stand between it and the text: lines judged boilerplate by any cue or repetition but those of textEndCodes, or
+ * lines too short to judge. A longer line, a line kept as prose elsewhere or a cue that ends the text stops the walk,
+ * so the teasers below a "Related" heading or a run of headlines are not reached.
  */
 function continueTextBelow(
-  last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[],
-  cut: (i: number) => boolean, o: BoilerplateOptions,
+  last: number, final: Cls[], keep: Uint8Array, locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[], o: BoilerplateOptions,
 ): void {
   const n = final.length;
   const short = (i: number) => {
     const v = locked[i];
-    if (measures[i].chars > o.listMaxChars) { return false; }
-    return v ? !textEndCodes.has(v.code) && v.startsComments !== true : quality[i] === Cls.Short && (final[i] === Cls.Bad || !keep[i]);
+    if (measures[i].chars >= o.shortChars) { return false; }
+    return v ? !textEndCodes.has(v.code) && v.startsComments !== true : final[i] === Cls.Bad && quality[i] === Cls.Short;
   };
   let gap = 0;
   for (let i = last + 1; i < n; i++) {
-    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && !cut(i)) {
+    if (final[i] === Cls.Bad && !locked[i] && quality[i] === Cls.NearGood && isSentence(measures[i], o)) {
       final[i] = Cls.Good;
       keep[i] = 1;
       gap = 0;
-    } else if (final[i] === Cls.Good && !keep[i] && quality[i] === Cls.Good && measures[i].terminal && !cut(i)) {
-      keep[i] = 1;
-      gap = 0;
-    } else if (short(i) && ++gap <= o.afterTextMaxGapLines) {
+    } else if (short(i) && ++gap <= o.regionMaxGapLines) {
       continue;
     } else {
       return;
     }
-  }
-}
-
-/**
- * See BoilerplateOptions.beforeTextLines. From the line above the main text's first up, a near-good line that
- * context judged boilerplate (no cue or repetition locked it, not cut short with an ellipsis) becomes text; lines
- * kept as text go on with the walk, and at most regionMaxGapLines short lines in a row (list-item long, judged by a
- * cue other than those of textEndCodes or too short to judge) are passed. Anything else ends it, so a menu or a
- * list of headlines at the top of the page is not reached. The lines above the text are never flagged as outside
- * it, so `keep` is left as it is.
- */
-function continueTextAbove(
-  first: number, final: Cls[], locked: (Verdict | undefined)[], quality: Cls[], measures: UnitMeasures[],
-  cut: (i: number) => boolean, o: BoilerplateOptions,
-): void {
-  let gap = 0;
-  for (let i = first - 1; i >= 0; i--) {
-    const v = locked[i];
-    if (final[i] === Cls.Bad && !v && quality[i] === Cls.NearGood && !cut(i)) { final[i] = Cls.Good; gap = 0; continue; }
-    if (final[i] === Cls.Good) { gap = 0; continue; }
-    const short = measures[i].chars <= o.listMaxChars && (v ? !textEndCodes.has(v.code) && v.startsComments !== true : quality[i] === Cls.Short);
-    if (!short || ++gap > o.regionMaxGapLines) { return; }
   }
 }
 

@@ -387,55 +387,10 @@ describe('boilerplate detector rules', function () {
     assert.notEqual(codes(text).get(junk), undefined);
     // Without the rule context judges the sentence by the short lines on both sides.
     assert.equal(codes(text, { afterTextSentences: false }).get(sentence), BoilerplateCode.context);
-    // Six short lines in a row are still a box inside the article (afterTextMaxGapLines, 12)...
-    assert.equal(codes(lines(['Video: the new park', 'Photos', 'Maps', 'Events'])).get(sentence), undefined);
-    assert.equal(codes(lines(['Video: the new park', 'Photos', 'Maps', 'Events']), { afterTextMaxGapLines: 5 }).get(sentence), BoilerplateCode.context);
-    // ...more short lines than a box inside an article holds end the text.
-    const many = ['Video: the new park', 'Photos', 'Maps', 'Events', 'Parks', 'Schools', 'Roads', 'Weather', 'Sport', 'Jobs', 'Homes'];
-    assert.equal(codes(lines(many)).get(sentence), BoilerplateCode.context);
+    // More short lines than a box inside an article holds (regionMaxGapLines) end the text.
+    assert.equal(codes(lines(['Video: the new park', 'Photos', 'Maps', 'Events'])).get(sentence), BoilerplateCode.context);
     // So does a read-more heading: what follows it is another story's.
     assert.equal(codes(lines(['Related stories'])).get(sentence), BoilerplateCode.context);
-    // A line of a sentence's length and function words that ends in a button's name, not a stop, is taken too.
-    const step = 'Click on the button at the top of the page and the council will send you a map of the new paths » Send';
-    const stepText = page([P1, P2, P3, P4, junk, step, junk, ...tail], '\n');
-    assert.equal(codes(stepText).get(step), undefined);
-    assert.equal(codes(stepText, { afterTextSentences: false }).get(step), BoilerplateCode.context);
-  });
-
-  it('goes on with the lead above the text through a line without the final stop that a date line parts from it', function () {
-    const menu = ['Home', 'News', 'Sport', 'Weather'];
-    const lead = 'The council will show the plans for the third park of the town to the residents at the hall on the lake';
-    const date = '12 March 2026';
-    const text = page([...menu, lead, date, P1, P2, P3, P4], '\n');
-    const flags = (options: Partial<BoilerplateOptions> = {}) => new Map(flagged(text, scan(text, () => 1, 1, options).findings).map(([code, line]) => [line, code]));
-    assert.equal(flags().get(lead), undefined);
-    assert.equal(flags().get(date), BoilerplateCode.timestamp);
-    assert.equal(flags().get('Sport'), BoilerplateCode.linkList);
-    // Without the walk context judges the lead by the menu above and the date line below.
-    assert.equal(flags({ beforeTextLines: false }).get(lead), BoilerplateCode.context);
-    // A teaser cut short is not taken.
-    const cut = page([...menu, `${lead} ...`, date, P1, P2, P3, P4], '\n');
-    assert.equal(new Map(flagged(cut, scan(cut).findings).map(([code, line]) => [line, code])).get(`${lead} ...`), BoilerplateCode.context);
-  });
-
-  it('goes on with the text below a product box that parts a paragraph of the article from the rest', function () {
-    const box = ['Sponsored link', 'Example Boots - Walking boot - Brown', '89,99 €', 'To the shop', 'Sponsored link', 'Example Coats - Rain coat - Green', '120,00 €', 'To the shop'];
-    const heading = 'Boots for the new paths';
-    const para = 'Residents who walk the new paths in the spring will find that the council has laid gravel on the north side, so that the ground stays firm after rain and the families who come with prams and bikes can keep to the trail without getting stuck in the mud.';
-    const tail = ['Share', 'Facebook', 'Twitter', '© 2026 The Daily Example'];
-    const text = page([P1, P2, P3, ...box, heading, para, ...tail], '\n');
-    const flags = new Map(flagged(text, scan(text).findings).map(([code, line]) => [line, code]));
-    assert.equal(flags.get(para), undefined);
-    assert.equal(flags.get(heading), undefined);
-    assert.notEqual(flags.get('89,99 €'), undefined);
-    // Without the walk the region leaves the paragraph outside the text (the box weighs more than it does).
-    const without = new Map(flagged(text, scan(text, () => 1, 1, { afterTextMaxGapLines: 5 }).findings).map(([code, line]) => [line, code]));
-    assert.equal(without.get(para), BoilerplateCode.outsideMainText);
-    // A paragraph cut short ("...") is a teaser: the walk does not take it.
-    for (const teaser of [para.replace(/\.$/, ' ...'), para.replace(/\.$/, '…'), para.replace(/\.$/, ' [...]')]) {
-      const cut = page([P1, P2, P3, ...box, heading, teaser, ...tail], '\n');
-      assert.notEqual(new Map(flagged(cut, scan(cut).findings).map(([code, line]) => [line, code])).get(teaser), undefined, teaser.slice(-6));
-    }
   });
 
   it('takes a paragraph-length line without a final stop for prose when it has the function words of a sentence', function () {
