@@ -76,7 +76,7 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
   };
   const transfer = new Set<ArrayBuffer>();
   for (const a of [blocks, packed.shapes, packed.uniqueShapes, packed.tokHash, packed.tokBytes, packed.tokAnchors, packed.tokLong, packed.fpHash, packed.fpPos]) {
-    // Tokens in a SharedArrayBuffer (shareTokens) are shared, not transferred: both threads read the same bytes.
+    // Tokens in a SharedArrayBuffer (packBatch) are shared, not transferred: both threads read the same bytes.
     if (a.buffer instanceof ArrayBuffer) { transfer.add(a.buffer); }
   }
   // The line tables stay with the sender's model, so they are copied rather than transferred.
