@@ -10,7 +10,7 @@ import { Worker } from 'worker_threads';
 import { listCorpus } from './corpus';
 import { CorpusIndex, FileAnalysis } from './index/corpusIndex';
 import { FindingsReader } from './index/findingsPack';
-import { unpackDocument } from './index/prepare';
+import { unpackBatch, unpackDocument } from './index/prepare';
 import { ScanCancelled, ScanOptions, ScanResult, SkippedFile, StageClock } from './scan';
 import { AnalyseItem, PrepareReply, PrepareRequest } from './index/prepareProtocol';
 import { readStamped, stampOf, textLoader } from './index/sourceFile';
@@ -160,10 +160,12 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
         if (r.type !== 'prepared') { return; }
         out--;
         send();
+        const docs = unpackBatch(r.batch);
+        let d = 0;
         for (const f of r.files) {
           if (f.ok) {
             const load = textLoader(root, f.path, f.stamp, index.options);
-            index.loadPrepared(f.path, unpackDocument(f.doc, load), f.stamp, load);
+            index.loadPrepared(f.path, unpackDocument(docs[d++], load), f.stamp, load);
             bytes += f.bytes;
           } else {
             skipped.push({ path: f.path, reason: f.reason, message: f.message });
@@ -251,13 +253,15 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
           outstanding[wi]--;
           if (sent < batches && outstanding[wi] < inFlight) { sendBatch(wi); }
           const findings = new FindingsReader(r.findings);
+          let at = 0;
           for (const res of r.results) {
             if (res.changed) {
               changed.push(res.path);
               out.changed(res.path);
             } else {
               const others = out.streaming ? new Set<string>() : undefined;
-              out.analysed(index.analyzeFound(res.path, findings.next(res.findings), res.spans, others), others);
+              const spans = r.spans.subarray(at, at += 5 * res.spans);
+              out.analysed(index.analyzeFound(res.path, findings.next(res.findings), spans, others), others);
             }
           }
           out.flush();

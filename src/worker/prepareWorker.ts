@@ -14,7 +14,7 @@ import { Tokens } from '../core/detect/tokens';
 import { Finding } from '../core/findings';
 import { SharedPostings, TokenDirectory } from '../core/index/corpusIndex';
 import { packFindings } from '../core/index/findingsPack';
-import { fingerprintBuffer, packDocument, prepareDocument, shareDocuments, unpackBlocks } from '../core/index/prepare';
+import { packBatch, packDocument, PackedDocument, prepareDocument, unpackBlocks } from '../core/index/prepare';
 import { readIfUnchanged, readStamped, resolveRoot } from '../core/index/sourceFile';
 import { shapeStatsFromCounts } from '../core/shapeCounts';
 import { TextModel } from '../core/text';
@@ -43,7 +43,7 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
   // Each file is packed as soon as it is prepared, so a batch holds no text (files run up to maxFileBytes);
   // only its arrays wait, to be moved into the batch's shared buffer at the end.
   const files: PreparedFile[] = [];
-  const packed: Extract<PreparedFile, { ok: true }>[] = [];
+  const packed: PackedDocument[] = [];
   const realRoot = resolveRoot(req.root);
   const folders = new Map<string, string>();
   for (const rel of req.files) {
@@ -55,15 +55,14 @@ function prepare(req: Extract<PrepareRequest, { type: 'prepare' }>): void {
     // Only the block shapes, not the detector's measures: phase two reads the text again and measures it then, so
     // measuring here too would only be thrown away (shapeHash gives the same shapes for half the work).
     const prepared = prepareDocument(r.text, { k: req.k, window: req.window });
-    const file = { path: rel, ok: true as const, bytes: r.bytes, doc: packDocument(prepared).packed, stamp };
-    packed.push(file);
-    files.push(file);
+    packed.push(packDocument(prepared).packed);
+    files.push({ path: rel, ok: true, bytes: r.bytes, stamp });
   }
   // Every array of the batch but the fingerprints goes into one shared buffer, and both threads hold views; the
-  // fingerprints, read by the index's thread alone, go into a buffer of their own, transferred.
-  const fingerprints = fingerprintBuffer(packed.map((f) => f.doc));
-  shareDocuments(packed.map((f) => f.doc));
-  reply({ type: 'prepared', files }, [fingerprints]);
+  // fingerprints, read by the index's thread alone, go into a buffer of their own, transferred; one layout says
+  // where each document's arrays are (packBatch).
+  const batch = packBatch(packed);
+  reply({ type: 'prepared', files, batch }, [batch.fingerprints, batch.layout.buffer as ArrayBuffer]);
 }
 
 /** The boilerplate findings of one file read again, or changed when it is no longer the version prepared. */
@@ -132,7 +131,8 @@ function hashReader(t: TokenDirectory): (id: number) => Uint16Array | undefined 
 
 /**
  * Replies with a batch's results. Every file's spans go flat (other, aStart, aEnd, bStart, bEnd) into one buffer,
- * each file's a view on it: one buffer transferred a batch instead of one a file. The findings go packed too.
+ * which lists them file by file: one buffer transferred a batch, and no view a file to clone. The findings go
+ * packed too.
  */
 function answer(batch: Held[], s: Spans): void {
   const found = batch.map((h) => spansOf(h, s));
@@ -142,7 +142,6 @@ function answer(batch: Held[], s: Spans): void {
   let at = 0;
   const results: AnalyseResult[] = found.map((f) => {
     if (f.changed) { return f; }
-    const first = at;
     for (const sp of f.spans) {
       flat[at] = sp.other;
       flat[at + 1] = sp.aStart;
@@ -151,10 +150,10 @@ function answer(batch: Held[], s: Spans): void {
       flat[at + 4] = sp.bEnd;
       at += 5;
     }
-    return { path: f.path, changed: false, findings: f.findings.length, spans: flat.subarray(first, at) };
+    return { path: f.path, changed: false, findings: f.findings.length, spans: f.spans.length };
   });
   const findings = packFindings(found.map((f) => (f.changed ? [] : f.findings)));
-  reply({ type: 'analysed', results, findings }, [flat.buffer, findings.head.buffer, findings.nums.buffer, findings.related.buffer]);
+  reply({ type: 'analysed', results, spans: flat, findings }, [flat.buffer, findings.head.buffer, findings.nums.buffer, findings.related.buffer]);
 }
 
 parentPort?.on('message', (req: PrepareRequest) => {

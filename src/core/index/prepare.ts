@@ -76,7 +76,7 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
   };
   const transfer = new Set<ArrayBuffer>();
   for (const a of [blocks, packed.shapes, packed.uniqueShapes, packed.tokHash, packed.tokBytes, packed.tokAnchors, packed.tokLong, packed.fpHash, packed.fpPos]) {
-    // Tokens in a SharedArrayBuffer (shareTokens) are shared, not transferred: both threads read the same bytes.
+    // Tokens in a SharedArrayBuffer (packBatch) are shared, not transferred: both threads read the same bytes.
     if (a.buffer instanceof ArrayBuffer) { transfer.add(a.buffer); }
   }
   // The line tables stay with the sender's model, so they are copied rather than transferred.
@@ -84,82 +84,106 @@ export function packDocument(p: PreparedDocument): { packed: PackedDocument; tra
 }
 
 /**
- * Moves the fingerprints of a batch of packed documents into one ArrayBuffer of their own, replacing each
- * document's by views on it, and returns that buffer, to be transferred. Only the index's thread reads them, and
- * only up to the bulk sort of a one-shot scan, which then drops them (CorpusIndex.dropFingerprints): apart from
- * the arrays that live on, the buffer can be freed (203 MB at 1 GB).
+ * A batch of packed documents as three buffers, for one postMessage: the fingerprints in an ArrayBuffer of their
+ * own (transferred, not shared: only the index's thread reads them, and only up to the bulk sort of a one-shot
+ * scan, which then drops them (CorpusIndex.dropFingerprints), so apart from the arrays that live on the buffer can
+ * be freed: 203 MB at 1 GB), every other array (line tables, blocks, shapes and word tokens) in one
+ * SharedArrayBuffer, and `layout`, where each document's arrays stand in them (see LAYOUT_WORDS). Sent to another
+ * thread, the shared bytes are not copied: the index on the main thread and the span searches on the workers read
+ * the same hashes, which exist once. One buffer a batch, not one per array: each buffer costs an ArrayBuffer
+ * object and a native record besides its bytes (seven a document were 1.2 KB a file, 170 MB at 1 GB), and
+ * thousands of small buffers that live as long as the index, allocated between the file buffers a worker reads
+ * and frees, kept the allocator from giving pages back. And one layout, not a dozen views a document: the
+ * structured clone of eleven views a document cost each worker 0.1-0.2 s at 100 MB, and the receiver as much.
  */
-export function fingerprintBuffer(docs: PackedDocument[]): ArrayBuffer {
-  let n = 0;
-  for (const d of docs) { n += d.fpHash.length + d.fpPos.length; }
-  const buffer = new ArrayBuffer(4 * Math.max(1, n));
-  let at = 0;
-  const take = (a: Uint32Array) => {
-    const v = new Uint32Array(buffer, at, a.length);
-    v.set(a);
-    at += 4 * a.length;
-    return v;
-  };
-  for (const d of docs) {
-    d.fpHash = take(d.fpHash);
-    d.fpPos = take(d.fpPos);
-  }
-  return buffer;
+export interface PackedBatch {
+  shared: SharedArrayBuffer;
+  fingerprints: ArrayBuffer;
+  layout: Uint32Array;
 }
 
 /**
- * Moves every other array of a batch of packed documents (line tables, blocks, shapes and word tokens; the
- * fingerprints have a buffer of their own, fingerprintBuffer) into one SharedArrayBuffer, replacing each array of `docs` by a view on it, and returns the documents' tokens as
- * views too. Sent to another thread, the views share the bytes instead of copying them: the index on the main
- * thread and the span searches on the workers read the same hashes, which exist once. One buffer a batch, not
- * one per array: each buffer costs an ArrayBuffer object and a native record besides its bytes (seven a
- * document were 1.2 KB a file, 170 MB at 1 GB), and thousands of small buffers that live as long as the index,
- * allocated between the file buffers a worker reads and frees, kept the allocator from giving pages back.
+ * Numbers a document in a batch's layout: byte offset and length of shapes, uniqueShapes, lineStarts, lineEnds,
+ * blocks, tokAnchors, tokLong, tokHash and tokBytes in the shared buffer, then the fingerprints' first index (in
+ * 32-bit words) and their count in the fingerprint buffer (fpHash, then fpPos, each `count` long).
  */
-export function shareDocuments(docs: PackedDocument[]): Tokens[] {
+const LAYOUT_WORDS = 20;
+
+/** Packs a batch of documents into one PackedBatch (each array copied once; no view made on the buffers). */
+export function packBatch(docs: PackedDocument[]): PackedBatch {
   // Each document's part: the 64-bit shapes first, then the 32-bit arrays, then the 16-bit hashes and the
   // bytes, each part rounded up to 8 bytes so that the next document's shapes start aligned.
   const round = (n: number, to: number) => Math.ceil(n / to) * to;
-  const wide = (d: PackedDocument) => [d.lineStarts, d.lineEnds, d.blocks, d.tokAnchors, d.tokLong];
-  const size = (d: PackedDocument) => {
-    let n = 8 * (d.shapes.length + d.uniqueShapes.length);
-    for (const a of wide(d)) { n += 4 * a.length; }
-    return round(round(n + 2 * d.tokHash.length, 4) + d.tokBytes.length, 8);
-  };
   let bytes = 0;
-  for (const d of docs) { bytes += size(d); }
-  const buffer = new SharedArrayBuffer(Math.max(8, bytes));
+  let fpWords = 0;
+  for (const d of docs) {
+    const n = 8 * (d.shapes.length + d.uniqueShapes.length) +
+      4 * (d.lineStarts.length + d.lineEnds.length + d.blocks.length + d.tokAnchors.length + d.tokLong.length);
+    bytes += round(round(n + 2 * d.tokHash.length, 4) + d.tokBytes.length, 8);
+    fpWords += d.fpHash.length + d.fpPos.length;
+  }
+  const shared = new SharedArrayBuffer(Math.max(8, bytes));
+  const fingerprints = new ArrayBuffer(4 * Math.max(1, fpWords));
+  const layout = new Uint32Array(LAYOUT_WORDS * docs.length);
+  const f64 = new Float64Array(shared, 0, shared.byteLength >> 3);
+  const u32 = new Uint32Array(shared, 0, shared.byteLength >> 2);
+  const u16 = new Uint16Array(shared, 0, shared.byteLength >> 1);
+  const u8 = new Uint8Array(shared);
+  const fp = new Uint32Array(fingerprints);
   let at = 0;
-  const take32 = (a: Uint32Array) => {
-    const v = new Uint32Array(buffer, at, a.length);
-    v.set(a);
-    at += 4 * a.length;
-    return v;
-  };
-  return docs.map((d) => {
-    const shapes = new Float64Array(buffer, at, d.shapes.length);
-    shapes.set(d.shapes);
+  let fpAt = 0;
+  let l = 0;
+  const mark = (length: number) => { layout[l++] = at; layout[l++] = length; };
+  const put32 = (a: Uint32Array) => { mark(a.length); u32.set(a, at >> 2); at += 4 * a.length; };
+  for (const d of docs) {
+    mark(d.shapes.length);
+    f64.set(d.shapes, at >> 3);
     at += 8 * d.shapes.length;
-    d.shapes = shapes;
-    const unique = new Float64Array(buffer, at, d.uniqueShapes.length);
-    unique.set(d.uniqueShapes);
+    mark(d.uniqueShapes.length);
+    f64.set(d.uniqueShapes, at >> 3);
     at += 8 * d.uniqueShapes.length;
-    d.uniqueShapes = unique;
-    d.lineStarts = take32(d.lineStarts);
-    d.lineEnds = take32(d.lineEnds);
-    d.blocks = take32(d.blocks);
-    d.tokAnchors = take32(d.tokAnchors);
-    d.tokLong = take32(d.tokLong);
-    const hash = new Uint16Array(buffer, at, d.tokHash.length);
-    hash.set(d.tokHash);
+    put32(d.lineStarts);
+    put32(d.lineEnds);
+    put32(d.blocks);
+    put32(d.tokAnchors);
+    put32(d.tokLong);
+    mark(d.tokHash.length);
+    u16.set(d.tokHash, at >> 1);
     at = round(at + 2 * d.tokHash.length, 4);
-    d.tokHash = hash;
-    const packedBytes = new Uint8Array(buffer, at, d.tokBytes.length);
-    packedBytes.set(d.tokBytes);
+    mark(d.tokBytes.length);
+    u8.set(d.tokBytes, at);
     at = round(at + d.tokBytes.length, 8);
-    d.tokBytes = packedBytes;
-    return { count: hash.length, hash, offsets: new TokenOffsets({ bytes: packedBytes, anchors: d.tokAnchors, long: d.tokLong }) };
-  });
+    layout[l++] = fpAt;
+    layout[l++] = d.fpHash.length;
+    fp.set(d.fpHash, fpAt);
+    fp.set(d.fpPos, fpAt + d.fpHash.length);
+    fpAt += d.fpHash.length + d.fpPos.length;
+  }
+  return { shared, fingerprints, layout };
+}
+
+/** The documents of a packed batch, in the order packBatch was given them, every array a view on its buffers. */
+export function unpackBatch(batch: PackedBatch): PackedDocument[] {
+  const { shared, fingerprints, layout } = batch;
+  const docs: PackedDocument[] = [];
+  for (let l = 0; l < layout.length; l += LAYOUT_WORDS) {
+    const fpAt = 4 * layout[l + 18];
+    const fpCount = layout[l + 19];
+    docs.push({
+      shapes: new Float64Array(shared, layout[l], layout[l + 1]),
+      uniqueShapes: new Float64Array(shared, layout[l + 2], layout[l + 3]),
+      lineStarts: new Uint32Array(shared, layout[l + 4], layout[l + 5]),
+      lineEnds: new Uint32Array(shared, layout[l + 6], layout[l + 7]),
+      blocks: new Uint32Array(shared, layout[l + 8], layout[l + 9]),
+      tokAnchors: new Uint32Array(shared, layout[l + 10], layout[l + 11]),
+      tokLong: new Uint32Array(shared, layout[l + 12], layout[l + 13]),
+      tokHash: new Uint16Array(shared, layout[l + 14], layout[l + 15]),
+      tokBytes: new Uint8Array(shared, layout[l + 16], layout[l + 17]),
+      fpHash: new Uint32Array(fingerprints, fpAt, fpCount),
+      fpPos: new Uint32Array(fingerprints, fpAt + 4 * fpCount, fpCount),
+    });
+  }
+  return docs;
 }
 
 /** The distinct non-zero shapes, sorted (a typed sort: no boxed numbers, no Set). */

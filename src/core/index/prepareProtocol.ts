@@ -4,7 +4,7 @@ import { DuplicateOptions } from '../detect/duplicates';
 import { PackedOffsets } from '../detect/tokenOffsets';
 import { SharedPostings, TokenDirectory } from './corpusIndex';
 import { PackedFindings } from './findingsPack';
-import { PackedDocument } from './prepare';
+import { PackedBatch } from './prepare';
 import { SourceStamp } from './sourceFile';
 
 /**
@@ -36,20 +36,23 @@ export type PrepareRequest =
   /** The corpus's shared postings and every document's word hashes, shared (not copied) with the worker. */
   | { type: 'spans'; shared: SharedPostings; tokens: TokenDirectory; options: DuplicateOptions };
 
+/** A file prepared, or not. The prepared ones' documents are the reply's batch, in the order of the files. */
 export type PreparedFile =
-  | { path: string; ok: true; bytes: number; doc: PackedDocument; stamp: SourceStamp | undefined }
+  | { path: string; ok: true; bytes: number; stamp: SourceStamp | undefined }
   | { path: string; ok: false; reason: string; message: string };
 
 /**
- * A file that changed on disk since it was prepared has no findings: the scan re-indexes it. `spans` are the shared
- * passages, trimmed of boilerplate ends, as (other id, aStart, aEnd, bStart, bEnd) in token indices. `findings` is
- * the number of the file's boilerplate findings in the batch's packed findings (which list them file by file).
+ * A file that changed on disk since it was prepared has no findings: the scan re-indexes it. `spans` is the number
+ * of the file's shared passages, trimmed of boilerplate ends, in the batch's `spans` (which lists them file by file,
+ * as other id, aStart, aEnd, bStart, bEnd in token indices: five numbers a passage). `findings` is the number of
+ * the file's boilerplate findings in the batch's packed findings (which list them file by file too).
  */
 export type AnalyseResult =
-  | { path: string; changed: false; findings: number; spans: Int32Array }
+  | { path: string; changed: false; findings: number; spans: number }
   | { path: string; changed: true };
 
 export type PrepareReply =
-  | { type: 'prepared'; files: PreparedFile[] }
-  | { type: 'analysed'; results: AnalyseResult[]; findings: PackedFindings }
+  | { type: 'prepared'; files: PreparedFile[]; batch: PackedBatch }
+  /** Every file's spans in one flat array (see AnalyseResult), not a view a file: one buffer, nothing per file to clone. */
+  | { type: 'analysed'; results: AnalyseResult[]; spans: Int32Array; findings: PackedFindings }
   | { type: 'error'; message: string };

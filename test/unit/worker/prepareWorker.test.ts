@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { defaultBoilerplateOptions } from '../../../src/core/detect/boilerplate';
 import { defaultDuplicateOptions } from '../../../src/core/detect/duplicates';
+import { unpackBatch } from '../../../src/core/index/prepare';
 import { AnalyseItem, PreparedFile, PrepareReply, PrepareRequest } from '../../../src/core/index/prepareProtocol';
 
 const repo = path.resolve(__dirname, '..', '..', '..', '..');
@@ -36,17 +37,19 @@ describe('prepare worker: phase two on phase one\'s lines and blocks', () => {
   it('finds the same boilerplate with the lines given, and calls a text of another length changed', async () => {
     const prepared = await ask({ type: 'prepare', root: dir, files: ['a.txt'], maxFileBytes: 1 << 20, k: 6, window: 10 });
     assert.equal(prepared.type, 'prepared');
-    const file = (prepared as Extract<PrepareReply, { type: 'prepared' }>).files[0] as Extract<PreparedFile, { ok: true }>;
+    const reply0 = prepared as Extract<PrepareReply, { type: 'prepared' }>;
+    const file = reply0.files[0] as Extract<PreparedFile, { ok: true }>;
+    const doc = unpackBatch(reply0.batch)[0];
     // No shared fingerprints: the span search has nothing to visit, so each batch is answered at once.
     worker.postMessage({
       type: 'spans', options: defaultDuplicateOptions,
       shared: { postings: { start: new Int32Array(1), doc: new Uint32Array(0), pos: new Uint32Array(0) }, candGroup: new Uint32Array(0), candPos: new Uint32Array(0), candFirst: new Int32Array(2) },
       tokens: { buffers: [], directory: new Int32Array([-1, 0, 0]) },
     } satisfies PrepareRequest);
-    const blocks = file.doc.blocks.length / 4;
+    const blocks = doc.blocks.length / 4;
     const base: AnalyseItem = { path: 'a.txt', id: 0, counts: new Int32Array(blocks).fill(1), stamp: file.stamp };
-    const lines = { starts: file.doc.lineStarts, ends: file.doc.lineEnds, blocks: file.doc.blocks };
-    const ends = file.doc.lineEnds.slice();
+    const lines = { starts: doc.lineStarts, ends: doc.lineEnds, blocks: doc.blocks };
+    const ends = doc.lineEnds.slice();
     ends[ends.length - 1] += 1;
     const reply = await ask({
       type: 'analyse', totalFiles: 1, options: defaultBoilerplateOptions,
