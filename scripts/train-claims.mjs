@@ -7,7 +7,9 @@
 //   node scripts/train-claims.mjs --train DIR [--grid VOCAB:LAMBDA:WEIGHT:LEARNED,...] [--write]
 //
 // DIR holds one or more files per transcript, named GROUP-PART.tsv (the files of one GROUP are one transcript);
-// each line is "id<TAB>label<TAB>sentence" or "label<TAB>sentence" (label 1: check-worthy), in the transcript's order
+// each line is "id<TAB>label<TAB>sentence" or "label<TAB>sentence" (label 1: check-worthy), in the transcript's order,
+// or a whole file is in the CLEF format "id<TAB>speaker<TAB>text<TAB>label", read as one document of "SPEAKER: text"
+// lines the way scripts/eval-clef.mjs ranks it
 // (the previous line is the context input). A small grid is searched by leave-one-transcript-out cross-validation (each transcript ranked by a
 // model trained on the others, as CLEF ranks each debate on its own; the mean average precision decides). --write
 // trains on every transcript with the chosen settings and writes the model file; without it nothing is written.
@@ -35,7 +37,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'train-claims-'));
 const outfile = path.join(tmp, 'engine.cjs');
 await esbuild.build({
   stdin: {
-    contents: `export { cueLogit, claimWords, contextOf, LEARNED_FEATURES } from './src/core/suggest/claims';
+    contents: `export { cueLogit, claimInputs, claimWords, contextOf, LEARNED_FEATURES } from './src/core/suggest/claims';
       export { splitSentences, SPEAKER_LABEL } from './src/core/suggest/sentences';
       export { tokenize } from './src/core/suggest/tokens';
       export { findEntities, defaultEntityOptions } from './src/core/suggest/entities';`,
@@ -66,13 +68,46 @@ function lineInputs(line) {
   return { cue: best, last: last ?? best.z };
 }
 
+/**
+ * A whole transcript in the CLEF format (lines "id<TAB>speaker<TAB>text<TAB>label"), read as the one document a user
+ * opens: every line "SPEAKER: text", joined by newlines, the inputs taken from the document as the score takes them
+ * (who moderates, the sentence before), and each line given its sentence with the highest cue logit, as
+ * scripts/eval-clef.mjs ranks a transcript.
+ */
+function transcriptRows(rows) {
+  const lines = rows.map((cols) => ({ positive: cols[cols.length - 1].trim() === '1', line: `${cols[1].trim().toUpperCase()}: ${cols.slice(2, -1).join('\t')}` }));
+  const doc = lines.map((x) => x.line).join('\n');
+  const spans = engine.splitSentences(doc);
+  const inputs = engine.claimInputs(doc, spans, engine.findEntities(doc, engine.tokenize(doc), spans, engine.defaultEntityOptions));
+  const best = lines.map(() => undefined);
+  let at = 0; let k = 0;
+  for (const [j, x] of lines.entries()) {
+    const end = at + x.line.length;
+    while (k < inputs.length && inputs[k].span.end <= at) { k++; }
+    for (let i = k; i < inputs.length && inputs[i].span.start < end; i++) {
+      if (!best[j] || inputs[i].cue.z > best[j].cue.z) { best[j] = inputs[i]; }
+    }
+    at = end + 1;
+  }
+  return lines.map((x, j) => {
+    const input = best[j];
+    const cue = input ? { ...input.cue, features: { ...input.cue.features } } : engine.cueLogit(x.line, 0, false);
+    cue.features.context = engine.contextOf(input?.previous);
+    return { positive: x.positive, cue, words: engine.claimWords(cue.text) };
+  });
+}
+
 const groups = new Map();
 for (const file of fs.readdirSync(trainDir).filter((f) => f.endsWith('.tsv')).sort()) {
   const group = file.split('-')[0];
+  const raw = fs.readFileSync(path.join(trainDir, file), 'utf8').split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim());
+  const split = raw.map((l) => l.split('\t'));
+  if (split.length && split.every((cols) => cols.length >= 4 && /^\d+$/.test(cols[0]) && /^[01]$/.test(cols[cols.length - 1].trim()))) {
+    groups.set(group, [...(groups.get(group) ?? []), ...transcriptRows(split)]);
+    continue;
+  }
   let previous;
-  for (const raw of fs.readFileSync(path.join(trainDir, file), 'utf8').split('\n')) {
-    if (!raw.trim()) { continue; }
-    const cols = raw.split('\t');
+  for (const cols of split) {
     const [label, sentence] = cols.length >= 3 && /^\d+$/.test(cols[0]) && /^[01]$/.test(cols[1])
       ? [cols[1], cols.slice(2).join('\t')] : [cols[0], cols.slice(1).join('\t')];
     if (!sentence.trim()) { continue; }

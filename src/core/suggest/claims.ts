@@ -258,12 +258,24 @@ function questioners(text: string, sentences: readonly Span[], speakers: readonl
   return new Set([...count].filter(([, c]) => c.all >= 6 && c.asked >= c.all / 4).map(([who]) => who));
 }
 
-/** Claims among the sentences of `text`; `entities` (of the same text) help name the speaker. */
-export function findClaims(
-  text: string, sentences: readonly Span[], entities: readonly EntitySuggestion[], options: ClaimOptions = defaultClaimOptions,
-): ClaimSuggestion[] {
-  const out: ClaimSuggestion[] = [];
-  let lastPerson: EntitySuggestion | undefined;
+/** The cue inputs of one sentence of a document, as the claim score reads it (see `claimInputs`). */
+export interface ClaimInput {
+  span: Span;
+  /** The names inside the sentence. */
+  inside: EntitySuggestion[];
+  cue: { z: number; features: Record<string, number>; text: string };
+  /** The cue logit of the sentence before it, if any: the context input. */
+  previous?: number;
+}
+
+/**
+ * The cue inputs of every sentence of `text`, in order: the words after any speaker label, the names inside the
+ * sentence (a name in the label is who speaks, not a name the sentence is about), whether the speaker is one the
+ * document shows to be a questioner, and the previous sentence's cue logit. One function for the score and for
+ * scripts/train-claims.mjs, so the model learns from the inputs it is given.
+ */
+export function claimInputs(text: string, sentences: readonly Span[], entities: readonly EntitySuggestion[]): ClaimInput[] {
+  const out: ClaimInput[] = [];
   let e = 0;
   const speakers = turnSpeakers(text, sentences);
   const asking = questioners(text, sentences, speakers);
@@ -275,12 +287,24 @@ export function findClaims(
       if (entities[e].start >= span.start) { inside.push(entities[e]); }
       e++;
     }
-    // A name in the speaker's label is who speaks, not a name the sentence is about.
     const label = SPEAKER_LABEL.exec(sentence)?.[0].length ?? 0;
     const who = speakers[k];
     const cue = cueLogit(sentence, inside.filter((x) => x.start >= span.start + label).length, who !== undefined && asking.has(who));
-    const score = scoreOf(cue, previous);
+    out.push({ span, inside, cue, previous });
     previous = cue.z;
+  }
+  return out;
+}
+
+/** Claims among the sentences of `text`; `entities` (of the same text) help name the speaker. */
+export function findClaims(
+  text: string, sentences: readonly Span[], entities: readonly EntitySuggestion[], options: ClaimOptions = defaultClaimOptions,
+): ClaimSuggestion[] {
+  const out: ClaimSuggestion[] = [];
+  let lastPerson: EntitySuggestion | undefined;
+  for (const { span, inside, cue, previous } of claimInputs(text, sentences, entities)) {
+    const sentence = text.slice(span.start, span.end);
+    const score = scoreOf(cue, previous);
     if (score >= options.minScore) {
       // Four decimals, not two: a transcript ranked by its claims (a threshold of 0) has thousands of lines, and
       // at two decimals the strong ones tie in a few steps of the score near 1, where their order is lost.
