@@ -4,10 +4,12 @@
 // truncated documents.jsonl is ever left to pass for a complete one, and an earlier export there is kept whole.
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { isProcessAlive, WriteError } from '../io/atomicWrite';
 import { describeErrno, isWithin } from '../io/safeRead';
 
+/** A staging folder is `.corpus-lens-export-<host>-<pid>-<random>`. */
 const PREFIX = '.corpus-lens-export-';
 
 /** Creates `dir` and its missing parents; a failure is a WriteError naming the folder and the real reason. */
@@ -28,7 +30,7 @@ export function makeOutputFolder(dir: string): void {
 export function createStage(outDir: string): string {
   makeOutputFolder(outDir);
   removeDeadStages(outDir);
-  const stage = path.join(outDir, `${PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const stage = path.join(outDir, `${PREFIX}${hostTag()}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     fs.mkdirSync(stage);
   } catch (e) {
@@ -84,12 +86,21 @@ function listFiles(dir: string, rel: string): string[] {
   return out.sort();
 }
 
-/** Staging folders of exports whose process is gone (killed mid-export) are removed by the next export. */
+/**
+ * Staging folders of exports whose process is gone (killed mid-export) are removed by the next export on the same
+ * machine; one made on another machine (a shared folder) is left to that machine, whose pids these are not.
+ */
 function removeDeadStages(outDir: string): void {
   let names: string[];
   try { names = fs.readdirSync(outDir); } catch { return; }
+  const mine = `${PREFIX}${hostTag()}-`;
   for (const name of names) {
-    const m = new RegExp(`^${PREFIX.replace(/[.]/g, '\\.')}(\\d+)-[0-9a-f]+$`).exec(name);
+    const m = name.startsWith(mine) ? /^(\d+)-[0-9a-f]+$/.exec(name.slice(mine.length)) : null;
     if (m && !isProcessAlive(Number(m[1]))) { fs.rmSync(path.join(outDir, name), { recursive: true, force: true }); }
   }
+}
+
+/** This machine's name as it may stand in a file name: letters, digits, dots and dashes, at most 64 of them. */
+function hostTag(): string {
+  return os.hostname().replace(/[^A-Za-z0-9.-]/g, '_').slice(0, 64) || 'host';
 }

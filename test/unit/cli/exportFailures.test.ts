@@ -2,8 +2,10 @@
 // corpus would read, an output that would land on a corpus file. Each exits 1 (2 for usage) with one clear line,
 // leaves no half-written file that looks complete, and keeps an earlier export and the corpus as they were.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import nodeFs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main';
 import { tempDir } from '../core/export/exportHelpers';
@@ -100,5 +102,21 @@ describe('export: output that cannot be written', function () {
     assert.match(r.err, /the export would write over a\.txt, a file of the corpus; export to a folder outside it; nothing was exported/);
     assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), TEXT);
     assert.deepEqual(fs.readdirSync(parent), ['c']);
+  });
+
+  it('removes the staging folder of an export killed on this machine, and leaves one of another machine alone', async () => {
+    const dir = corpus('stale');
+    const out = tempDir('o');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const host = os.hostname().replace(/[^A-Za-z0-9.-]/g, '_').slice(0, 64) || 'host';
+    const killed = `.corpus-lens-export-${host}-${dead}-0badc0de`;
+    const elsewhere = `.corpus-lens-export-${host}x-${dead}-0badc0de`;
+    for (const name of [killed, elsewhere]) {
+      fs.mkdirSync(path.join(out, name));
+      fs.writeFileSync(path.join(out, name, 'documents.jsonl'), '{"id":"cut sh');
+    }
+    const r = await cli('export', dir, '--format', 'jsonl', '--out', out);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(fs.readdirSync(out).sort(), [elsewhere, 'documents.jsonl', 'removed.jsonl', 'warnings.jsonl']);
   });
 });
