@@ -80,6 +80,8 @@ export async function checkSidecars(folder: string, fix: boolean): Promise<Annot
     const entry: AnnotationsReport['sidecars'][number] = { path: relative(folder, sidecarPath), source: null, error: null, annotations: [] };
     report.sidecars.push(entry);
     report.totals.sidecars++;
+    // Whether the sidecar was checked and only its write failed: it is then "not written", not "invalid".
+    let writing = false;
     try {
       const sourcePath = await sourceOf(folder, sidecarPath);
       entry.source = relative(folder, sourcePath);
@@ -91,6 +93,7 @@ export async function checkSidecars(folder: string, fix: boolean): Promise<Annot
         ...(a.reason ? { reason: a.reason } : {}),
       }));
       if (fix) {
+        writing = true;
         const saved = session.dirty ? await session.save() : { written: false, conflicts: [] };
         entry.written = saved.written;
         entry.conflicts = saved.conflicts;
@@ -106,7 +109,7 @@ export async function checkSidecars(folder: string, fix: boolean): Promise<Annot
         ? formatIssues(relative(folder, e.file), e.issues)
         : `${entry.path}: ${e instanceof Error ? e.message : String(e)}`;
       entry.annotations = [];
-      delete entry.written;
+      if (writing) { entry.written = false; } else { delete entry.written; }
       delete entry.conflicts;
       report.totals.invalid++;
     }
@@ -118,7 +121,7 @@ function formatReport(report: AnnotationsReport, fix: boolean): string {
   const lines: string[] = [];
   for (const s of report.sidecars) {
     if (s.error !== null) {
-      lines.push(`${printable(s.path)}: invalid`, ...s.error.split('\n').map((l) => `  ${printable(l)}`));
+      lines.push(`${printable(s.path)}: ${s.written === false ? 'not written' : 'invalid'}`, ...s.error.split('\n').map((l) => `  ${printable(l)}`));
       continue;
     }
     const counts = (['exact', 'moved', 'fuzzy', 'orphaned'] as const)
@@ -137,7 +140,9 @@ function formatReport(report: AnnotationsReport, fix: boolean): string {
   }
   for (const k of report.skipped) { lines.push(`${printable(k.path)}: skipped: ${printable(k.message)}`); }
   const t = report.totals;
-  lines.push(`${plural(t.sidecars, 'sidecar')}${t.invalid ? ` (${t.invalid} invalid)` : ''}, ${plural(t.annotations, 'annotation')}: `
+  const notWritten = report.sidecars.filter((s) => s.error !== null && s.written === false).length;
+  const failed = [t.invalid - notWritten ? `${t.invalid - notWritten} invalid` : '', notWritten ? `${notWritten} not written` : ''].filter(Boolean).join(', ');
+  lines.push(`${plural(t.sidecars, 'sidecar')}${failed ? ` (${failed})` : ''}, ${plural(t.annotations, 'annotation')}: `
     + `${t.exact} exact, ${t.moved} moved, ${t.fuzzy} fuzzy, ${t.orphaned} orphaned`);
   return lines.join('\n') + '\n';
 }

@@ -3,7 +3,10 @@
 // src/core/export; this parses options, draws progress and prints the summary.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { corpusMatcher } from '../core/corpus';
 import { exportCorpus } from '../core/export/exportCorpus';
+import { WriteError } from '../core/io/atomicWrite';
+import { printable } from '../core/io/walkFolder';
 import { EXPORT_FORMATS, ExportFormat } from '../core/export/types';
 import { parseFolderCommand } from './args';
 import { CliIO, ProgressBar, UsageError } from './io';
@@ -48,8 +51,10 @@ export async function runExportCommand(argv: string[], io: CliIO): Promise<numbe
   if (out === undefined) { throw new UsageError('export needs --out DIR'); }
   const outDir = path.resolve(out);
   if (fs.existsSync(outDir) && !fs.statSync(outDir).isDirectory()) { throw new UsageError(`--out must be a folder: ${out}`); }
-  if (outDir === folder || outDir.startsWith(folder + path.sep) && !(args.values.get('exclude')?.length)) {
-    // Writing inside the corpus would feed the export's own .txt files (brat) into the next scan.
+  if (outDir === folder || outDir.startsWith(folder + path.sep) && corpusMatcher({ include: args.values.get('include'), exclude: args.values.get('exclude') })(
+    `${path.relative(folder, outDir).split(path.sep).join('/')}/x.txt`)) {
+    // Writing inside the corpus would feed the export's own .txt files (brat) into the next scan: only a folder
+    // that --exclude leaves out of the corpus will do.
     throw new UsageError('--out must be outside the corpus folder (or excluded from it with --exclude)');
   }
   const minScoreText = one('min-score');
@@ -77,7 +82,13 @@ export async function runExportCommand(argv: string[], io: CliIO): Promise<numbe
     });
   } catch (e) {
     // The output folder cannot be made or written (permissions, a full disk, a file in the way): the corpus and
-    // its sidecars are only read, so nothing is lost; say where and why instead of a stack trace.
+    // its sidecars are only read, and what was written is removed unpublished (staging.ts), so nothing is lost
+    // and nothing half-written is left; say where and why instead of a stack trace.
+    if (e instanceof WriteError) {
+      bar.clear();
+      io.stderr(`corpus-lens: cannot write the export to ${printable(out)}: ${printable(e.message)}; nothing was exported\n`);
+      return 1;
+    }
     const code = (e as NodeJS.ErrnoException).code;
     const where = (e as NodeJS.ErrnoException).path;
     if (code === undefined || !WRITE_ERRORS.has(code) || (where !== undefined && !path.resolve(where).startsWith(outDir))) { throw e; }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importAnnotations } from '../core/export/importCorpus';
 import { ImportFormat } from '../core/export/importFormats';
+import { printable } from '../core/io/walkFolder';
 import { parseArgs } from './args';
 import { CliIO, UsageError } from './io';
 
@@ -43,8 +44,9 @@ export async function runImportCommand(argv: string[], io: CliIO): Promise<numbe
   } else {
     io.stdout(`imported ${summary.imported} tags into ${summary.sidecarsWritten} sidecars; ${summary.duplicates} already there; ` +
       `${summary.rejected.length} not written; ${summary.problems.length} unreadable records\n`);
-    for (const r of summary.rejected) { io.stderr(`corpus-lens: not imported: ${r.path}: "${r.quote}": ${r.reason}\n`); }
-    for (const p of summary.problems) { io.stderr(`corpus-lens: ${p.where}: ${p.message}\n`); }
+    // Paths, quotes and messages come from the input: their control characters are shown as escapes, one line each.
+    for (const r of summary.rejected) { io.stderr(`corpus-lens: not imported: ${printable(r.path)}: "${printable(r.quote)}": ${printable(r.reason)}\n`); }
+    for (const p of summary.problems) { io.stderr(`corpus-lens: ${printable(p.where)}: ${printable(p.message)}\n`); }
   }
   return summary.rejected.length > 0 || summary.problems.length > 0 ? 1 : 0;
 }

@@ -1,4 +1,6 @@
-// Output plumbing for the CLI: where text goes, and a progress bar that only draws on a terminal.
+// Output plumbing for the CLI: where text goes, what a failed write of the report does, and a progress bar that
+// only draws on a terminal.
+import { describeErrno } from '../core/io/safeRead';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -14,6 +16,23 @@ export const processIO: CliIO = {
 };
 
 export class UsageError extends Error {}
+
+/**
+ * What the process does when its report cannot be written (stdout a file on a full disk, /dev/full, a closed
+ * pipe): a reader that stopped early (EPIPE, `scan --json | head`) ends it quietly with 0, as Unix tools do; any
+ * other failure is one line on stderr and exit 1, never a stack trace and never 0 for a report cut short.
+ */
+export function handleOutputErrors(
+  stream: { on(event: 'error', listener: (e: NodeJS.ErrnoException) => void): unknown },
+  stderr: (s: string) => void,
+  exit: (code: number) => void,
+): void {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') { exit(0); return; }
+    stderr(`corpus-lens: cannot write the output: ${describeErrno(e)}; what was written is incomplete\n`);
+    exit(1);
+  });
+}
 
 /** A one-line progress bar redrawn in place on stderr; silent when stderr is not a terminal. */
 export class ProgressBar {

@@ -3,6 +3,8 @@ import { annotationsUsage, runAnnotationsCommand } from './annotationsCommand';
 import { exportUsage, runExportCommand } from './exportCommand';
 import { importUsage, runImportCommand } from './importCommand';
 import { CliIO, processIO, UsageError } from './io';
+
+export { handleOutputErrors } from './io';
 import { runScanCommand, scanUsage } from './scanCommand';
 import { runSuggestCommand, suggestUsage } from './suggestCommand';
 

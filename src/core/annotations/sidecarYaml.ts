@@ -46,6 +46,15 @@ export function parseSidecar(text: string, file: string, limits: SidecarLimits =
     throw new SidecarError(file, 'syntax', [{ message: `cannot parse: ${(e as Error).message}` }]);
   }
   if (doc.errors.length > 0) {
+    // A file whose lines end in a lone CR (classic Mac OS) is one long line to YAML: a screen of "nested mappings"
+    // errors would hide the cause, so it is said once, where the first lone CR stands.
+    const loneCr = text.search(/\r(?!\n)/);
+    if (loneCr >= 0 && !/\n/.test(text.slice(0, loneCr))) {
+      throw new SidecarError(file, 'syntax', [{
+        ...at(lineCounter, loneCr),
+        message: 'its lines end in a lone CR (classic Mac OS), which YAML does not read as a line break; convert them to LF or CRLF (e.g. tr \'\\r\' \'\\n\'); it is left untouched until then',
+      }]);
+    }
     throw new SidecarError(file, 'syntax', doc.errors.slice(0, 20).map((e) => {
       const p = lineCounter.linePos(e.pos[0]);
       return { message: inOurWords(e), line: p.line, col: p.col };

@@ -4,11 +4,12 @@
 // silently: `removed.jsonl` lists every dropped document, removed span and tag that did not reach the output;
 // `warnings.jsonl` lists orphaned annotations, unreadable sidecars and files that changed or could not be read.
 import { defaultMinScore } from '../detect/calibration';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AnnotationStore } from '../annotations/store';
 import { applyDecisions, placedDecisions } from '../annotations/decisions';
-import { CorpusSelection } from '../corpus';
+import { corpusMatcher, CorpusSelection } from '../corpus';
 import { BratWriter } from './brat';
 import { CleanedText, BoilerplateRule, RemovedSpan, spansToRemove } from './clean';
 import { ClusterOutcome, copyDecision, nearDuplicateClusters, resolveCluster } from './clusters';
@@ -22,6 +23,7 @@ import { IndexedFile, indexForExport } from './scanAdapter';
 import { isTag, loadAnnotations } from './sidecars';
 import { readSourceText, textSha256 } from './sourceReader';
 import { SpansJsonlWriter } from './spansJsonl';
+import { createStage, discardStage, publishedPath, publishStage } from './staging';
 import { ANNOTATION_FORMATS, ExportDocument, ExportFormat, FormatWriter, PlacedTag, WriterContext } from './types';
 import { W3cWriter } from './w3c';
 
@@ -70,6 +72,32 @@ export function exportsCleanedText(format: ExportFormat, on: 'source' | 'cleaned
 }
 
 export async function exportCorpus(root: string, options: ExportOptions): Promise<ExportSummary> {
+  // Everything is written into a staging folder and moved into outDir only once complete (staging.ts). Made
+  // before the indexing, so that an output folder that cannot be written fails at once, not after the work.
+  const existed = fs.existsSync(options.outDir);
+  const stage = createStage(options.outDir);
+  let published = false;
+  try {
+    const summary = await exportStaged(root, options, stage);
+    publishStage(stage, options.outDir, root, corpusMatcher(options));
+    published = true;
+    summary.files = summary.files.map((f) => publishedPath(stage, options.outDir, f));
+    return summary;
+  } finally {
+    if (!published) {
+      try {
+        discardStage(stage);
+        // An output folder this export made is removed again if it stayed empty (rmdir refuses one that is not).
+        if (!existed) { fs.rmdirSync(options.outDir); }
+      } catch {
+        // The error that stopped the export is the one to report.
+      }
+    }
+  }
+}
+
+/** The export proper, with every output file written under `stage`. */
+async function exportStaged(root: string, options: ExportOptions, stage: string): Promise<ExportSummary> {
   const unit = options.offsets ?? 'codepoints';
   const on = options.on ?? 'source';
   const cleaned = exportsCleanedText(options.format, on);
@@ -84,10 +112,10 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
   const read = (rel: string) => readSourceText(root, rel, corpus.maxFileBytes);
 
   const summary: ExportSummary = { format: options.format, documents: 0, droppedDocuments: 0, removedSpans: 0, tags: 0, removedTags: 0, orphaned: 0, warnings: 0, skipped: 0, invalidSidecars: 0, files: [] };
-  const removedFile = new OutputFile(path.join(options.outDir, 'removed.jsonl'));
-  const warningsFile = new OutputFile(path.join(options.outDir, 'warnings.jsonl'));
+  const removedFile = new OutputFile(path.join(stage, 'removed.jsonl'));
+  const warningsFile = new OutputFile(path.join(stage, 'warnings.jsonl'));
   const ctx: WriterContext = {
-    outDir: options.outDir, unit,
+    outDir: stage, unit,
     removed: (e) => { removedFile.record(e); if (e.type !== 'span' && e.type !== 'document') { summary.removedTags++; } },
     warn: (e) => { warningsFile.record(e); summary.warnings++; },
   };
@@ -161,8 +189,7 @@ export async function exportCorpus(root: string, options: ExportOptions): Promis
     options.onProgress?.({ phase: 'exporting', done: corpus.files.length, total: corpus.files.length });
     await writer.finish();
   } finally {
-    removedFile.close();
-    warningsFile.close();
+    try { removedFile.close(); } finally { warningsFile.close(); }
   }
   summary.files = [...writer.files, removedFile.file, warningsFile.file];
   return summary;

@@ -2,8 +2,9 @@
 // W3C Web Annotations in JSON Lines or as a collection, and span JSON Lines (Prodigy, doccano). Each parser gives
 // tags with the text they quote and offsets into the text the other tool saw, in UTF-16; placing them in the
 // corpus file is importCorpus's job.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readFileSafeSync } from '../io/safeRead';
+import { walkFolder } from '../io/walkFolder';
 import { CLAIM_TYPE, bratFiles } from './brat';
 import { OffsetUnit, offsetMapper } from './offsets';
 import { CL_NAMESPACE } from './w3c';
@@ -39,10 +40,39 @@ export interface ParsedInput {
   problems: ImportProblem[];
 }
 
+/** Input files over this size are refused unread (a JavaScript string holds at most about 512 M code units). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Strict UTF-8; a BOM at the start (a Windows tool's JSON Lines) is dropped. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An input file's text through the safe reader: a FIFO or a device named as the input (or linked from a brat
+ * folder) is refused without blocking, a huge file unread, and bytes that are not UTF-8 are refused rather than
+ * read as replacement characters into the sidecars.
+ */
+function readInputFile(file: string): { ok: true; text: string } | { ok: false; missing: boolean; message: string } {
+  const r = readFileSafeSync(file, { maxBytes: MAX_INPUT_BYTES });
+  if (!r.ok) { return { ok: false, missing: r.reason === 'missing', message: `cannot read it: ${r.message}` }; }
+  try {
+    return { ok: true, text: utf8.decode(r.bytes) };
+  } catch {
+    return { ok: false, missing: false, message: 'not valid UTF-8; convert it to UTF-8 to import it' };
+  }
+}
+
+/** readInputFile's text, or undefined with its refusal added to `problems` at `where`. */
+function readInput(file: string, where: string, problems: ImportProblem[]): string | undefined {
+  const r = readInputFile(file);
+  if (r.ok) { return r.text; }
+  problems.push({ where, message: r.message });
+  return undefined;
+}
+
 /** Reads JSON Lines; a line that is not JSON is a problem, not an abort. */
-function jsonLines(file: string, problems: ImportProblem[]): { line: number; value: unknown }[] {
+function jsonLines(file: string, problems: ImportProblem[], raw = readInput(file, file, problems)): { line: number; value: unknown }[] {
   const out: { line: number; value: unknown }[] = [];
-  fs.readFileSync(file, 'utf8').split(/\r?\n/).forEach((l, i) => {
+  (raw ?? '').split(/\r?\n/).forEach((l, i) => {
     if (l.trim() === '') { return; }
     try { out.push({ line: i + 1, value: JSON.parse(l) }); } catch (e) { problems.push({ where: `${file}:${i + 1}`, message: `not JSON: ${(e as Error).message}` }); }
   });
@@ -84,7 +114,8 @@ export function parseSpansJsonl(file: string, unit: OffsetUnit): ParsedInput {
 /** W3C annotations: JSON Lines of Annotation, or one JSON document (AnnotationCollection, AnnotationPage, array). */
 export function parseW3c(file: string, unit: OffsetUnit, base: string): ParsedInput {
   const problems: ImportProblem[] = [];
-  const raw = fs.readFileSync(file, 'utf8');
+  const raw = readInput(file, file, problems);
+  if (raw === undefined) { return { tags: [], problems }; }
   let items: { where: string; value: unknown }[];
   try {
     const whole: unknown = JSON.parse(raw);
@@ -93,7 +124,7 @@ export function parseW3c(file: string, unit: OffsetUnit, base: string): ParsedIn
         : isObject(whole) && whole.type === 'AnnotationPage' ? (whole.items as unknown[] | undefined) ?? [] : [whole];
     items = list.map((value, i) => ({ where: `${file} item ${i + 1}`, value }));
   } catch {
-    items = jsonLines(file, problems).map(({ line, value }) => ({ where: `${file}:${line}`, value }));
+    items = jsonLines(file, problems, raw).map(({ line, value }) => ({ where: `${file}:${line}`, value }));
   }
   const tags: ImportedTag[] = [];
   for (const { where, value } of items) {
@@ -148,16 +179,24 @@ function creatorName(creator: unknown): string | undefined {
 export function parseBrat(folder: string, unit: OffsetUnit): ParsedInput {
   const problems: ImportProblem[] = [];
   const tags: ImportedTag[] = [];
-  for (const ann of listAnn(folder)) {
-    const relAnn = path.relative(folder, ann).split(path.sep).join('/');
+  const listing = walkFolder(folder, { enter: () => true, wants: (rel) => rel.endsWith('.ann') });
+  for (const k of listing.skipped) { problems.push({ where: k.path, message: k.message }); }
+  for (const relAnn of listing.files) {
+    const ann = path.join(folder, ...relAnn.split('/'));
     const txtFile = ann.slice(0, -4) + '.txt';
-    let text: string;
-    try { text = fs.readFileSync(txtFile, 'utf8').replace(/^\ufeff/, ''); } catch { problems.push({ where: relAnn, message: 'no .txt beside this .ann' }); continue; }
+    const txt = readInputFile(txtFile);
+    if (!txt.ok) {
+      problems.push(txt.missing ? { where: relAnn, message: 'no .txt beside this .ann' } : { where: relAnn.slice(0, -4) + '.txt', message: txt.message });
+      continue;
+    }
+    const text = txt.text;
+    const annText = readInput(ann, relAnn, problems);
+    if (annText === undefined) { continue; }
     const docPath = relAnn.slice(0, -4) + '.txt';
     if (bratFiles(docPath).ann !== relAnn) { problems.push({ where: relAnn, message: 'unexpected file name' }); continue; }
     const map = offsetMapper(text, unit);
     const byId = new Map<string, ImportedTag>();
-    fs.readFileSync(ann, 'utf8').split(/\r?\n/).forEach((line, i) => {
+    annText.split(/\r?\n/).forEach((line, i) => {
       const where = `${relAnn}:${i + 1}`;
       const fields = line.split('\t');
       if (line.trim() === '') { return; }
@@ -194,15 +233,6 @@ export function parseBrat(folder: string, unit: OffsetUnit): ParsedInput {
     tags.push(...byId.values());
   }
   return { tags, problems };
-}
-
-function listAnn(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) { out.push(...listAnn(p)); } else if (e.isFile() && e.name.endsWith('.ann')) { out.push(p); }
-  }
-  return out.sort();
 }
 
 /** A note's value: the export writes strings as they are and other values as JSON. */

@@ -90,6 +90,21 @@ describe('corpus-lens scan', () => {
       assert.match(out.stderr, /skipped locked\.txt: cannot read/);
     }
   });
+
+  it('says a UTF-16 file is UTF-16, whether or not its text has NUL bytes, and scans the others', async () => {
+    // "Hi there" in UTF-16 LE has a NUL after every letter; CJK text in UTF-16 BE has none.
+    fs.writeFileSync(path.join(dir, 'le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hi there\n', 'utf16le')]));
+    fs.writeFileSync(path.join(dir, 'be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('中文報告', 'utf16le').swap16()]));
+    const { out, io } = capture();
+    const code = await main(['scan', dir, '--jsonl'], io);
+    assert.strictEqual(code, 0);
+    const lines = out.stderr.split('\n').filter((l) => /(le|be)\.txt/.test(l));
+    assert.deepStrictEqual(lines, [
+      'corpus-lens: skipped be.txt: UTF-16 text (byte order mark FE FF), not UTF-8; convert it to UTF-8 to have it read',
+      'corpus-lens: skipped le.txt: UTF-16 text (byte order mark FF FE), not UTF-8; convert it to UTF-8 to have it read',
+    ]);
+    assert.ok(out.stdout.includes('"path":"a.txt"'));
+  });
 });
 
 describe('listCorpusFiles under a sub-folder', () => {

@@ -202,6 +202,17 @@ annotations:
   });
 
   describe('hostile files', () => {
+    it('a file whose lines end in lone CRs: one error saying so, where the first one stands, not a screen of others', () => {
+      const e = errorOf('version: 1\rannotations:\r  - id: a1\r    kind: note\r    quote: x\r    start: 0\r    end: 1\r');
+      assert.equal(e.reason, 'syntax');
+      assert.deepEqual(e.issues, [{
+        line: 1, col: 11,
+        message: "its lines end in a lone CR (classic Mac OS), which YAML does not read as a line break; convert them to LF or CRLF (e.g. tr '\\r' '\\n'); it is left untouched until then",
+      }]);
+      // A file with LF line breaks and a CR in a value reads as before.
+      assert.equal(parseSidecar('version: 1\nannotations:\n  - id: a1\n    kind: note\n    quote: "a\\rb"\n    start: 0\n    end: 3\n', 'x').data.annotations[0].quote, 'a\rb');
+    });
+
     it('billion laughs: alias expansion is capped, with the place of the first alias', function () {
       this.timeout(5000);
       const lol = ['version: 1', 'annotations: []', 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];

@@ -2,6 +2,7 @@
 // UTF-8. Each must be reported as that tag's (or file's) problem, the rest of the input still imported, and
 // nothing thrown (a throw lost the whole run and printed a stack trace instead of the JSON summary).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { importAnnotations } from '../../../../src/core/export/importCorpus';
@@ -72,5 +73,47 @@ describe('import: hostile offsets, quotes and sidecars', function () {
     assert.deepEqual(summary.rejected.map((r) => [r.path, /not valid UTF-8/.test(r.reason)]), [['a.txt', true]]);
     assert.deepEqual(fs.readFileSync(path.join(dir, 'a.txt.annotations.yaml')), bad);
     assert.ok(fs.existsSync(path.join(dir, 'b.txt.annotations.yaml')));
+  });
+
+  describe('input files the reader must refuse without hanging or guessing', () => {
+    const fifo = (p: string, test: Mocha.Context) => {
+      try { execFileSync('mkfifo', [p]); } catch { test.skip(); }
+    };
+
+    it('reports a FIFO given as the input at once, instead of waiting for a writer forever', async function () {
+      const dir = tempDir('imp-fifo');
+      writeFiles(dir, { 'a.txt': TEXT });
+      const input = path.join(dir, '..', `${path.basename(dir)}-pipe.jsonl`);
+      fifo(input, this);
+      const summary = await importAnnotations(dir, { format: 'spans-jsonl', input });
+      assert.deepEqual(summary.problems, [{ where: input, message: 'cannot read it: not a regular file (a named pipe); not reading it' }]);
+      assert.equal(summary.imported, 0);
+    });
+
+    it('reads a JSON Lines input that starts with a BOM, and refuses one that is not UTF-8 instead of importing U+FFFD', async () => {
+      const dir = tempDir('imp-bom');
+      writeFiles(dir, { 'a.txt': TEXT });
+      const line = JSON.stringify({ text: TEXT, meta: { path: 'a.txt' }, spans: [{ start: 14, end: 23, label: 'person' }] });
+      const bom = path.join(dir, '..', `${path.basename(dir)}-bom.jsonl`);
+      fs.writeFileSync(bom, '\ufeff' + line + '\n');
+      const imported = await importAnnotations(dir, { format: 'spans-jsonl', input: bom });
+      assert.deepEqual(imported.problems, []);
+      assert.equal(imported.imported, 1);
+      const latin1 = path.join(dir, '..', `${path.basename(dir)}-latin1.jsonl`);
+      fs.writeFileSync(latin1, Buffer.concat([Buffer.from('{"text":"Fran'), Buffer.from([0xe7]), Buffer.from('ois","spans":[],"meta":{"path":"a.txt"}}\n')]));
+      const refused = await importAnnotations(dir, { format: 'spans-jsonl', input: latin1 });
+      assert.deepEqual(refused.problems, [{ where: latin1, message: 'not valid UTF-8; convert it to UTF-8 to import it' }]);
+    });
+
+    it('reports a FIFO named .ann in a brat folder and imports the pairs beside it', async function () {
+      const dir = tempDir('imp-brat-fifo');
+      writeFiles(dir, { 'a.txt': TEXT, 'b.txt': TEXT });
+      const brat = tempDir('brat-in');
+      writeFiles(brat, { 'a.txt': TEXT, 'a.ann': 'T1\tperson 14 23\tMira Osei\n', 'b.txt': TEXT });
+      fifo(path.join(brat, 'b.ann'), this);
+      const summary = await importAnnotations(dir, { format: 'brat', input: brat });
+      assert.deepEqual(summary.problems, [{ where: 'b.ann', message: 'not a regular file (a named pipe); not reading it' }]);
+      assert.equal(summary.imported, 1);
+    });
   });
 });

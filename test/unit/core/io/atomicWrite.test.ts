@@ -95,6 +95,25 @@ describe('sidecar writes: failing disks, permissions, encodings', () => {
     assert.equal(parseSidecar(fs.readFileSync(fine, 'utf8'), fine).data.annotations[0].start, 19);
   });
 
+  it('says "not written", not "invalid", of a valid sidecar whose write failed, in the report and its JSON', async () => {
+    const rofs = corpus('ro');
+    const bad = corpus('bad', 'version: 1\nannotations: [\n');
+    let out = '';
+    const code = await failing('writeFile', (p) => (p.includes(`${path.sep}ro${path.sep}`) ? 'EROFS' : undefined),
+      () => runAnnotationsCommand([dir, '--fix'], { stdout: (s) => { out += s; }, stderr: () => undefined }));
+    assert.equal(code, 1);
+    const lines = out.split('\n');
+    assert.ok(lines.includes('ro/a.txt.annotations.yaml: not written'), out);
+    assert.ok(lines.includes('bad/a.txt.annotations.yaml: invalid'), out);
+    assert.equal(lines.filter((l) => /^\d+ sidecars/.test(l))[0], '2 sidecars (1 invalid, 1 not written), 0 annotations: 0 exact, 0 moved, 0 fuzzy, 0 orphaned');
+    const { report } = await failing('writeFile', (p) => (p.includes(`${path.sep}ro${path.sep}`) ? 'EROFS' : undefined), () => run(dir, '--json', '--fix'));
+    const byPath = new Map(report.sidecars.map((s) => [s.path, s]));
+    assert.equal(byPath.get('ro/a.txt.annotations.yaml')!.written, false);
+    assert.equal('written' in byPath.get('bad/a.txt.annotations.yaml')!, false);
+    assert.equal(fs.readFileSync(rofs, 'utf8'), SIDECAR);
+    assert.equal(fs.readFileSync(bad, 'utf8'), 'version: 1\nannotations: [\n');
+  });
+
   it('D3: writes a sidecar whose name leaves no room for the old temporary name', async () => {
     const name = 'n'.repeat(230) + '.txt';
     fs.writeFileSync(path.join(dir, name), SOURCE);
