@@ -133,7 +133,9 @@ async function main() {
     console.log('  the blocks by owner (from the profile; a block is whose code, or the collector, had the most of it):');
     for (const line of formatOwnerSummary(owned, LIMITS.longestBlockMs)) { console.log(`    ${line}`); }
   } else {
-    console.log('  the blocks by owner: not known without a profile (CORPUS_LENS_BENCH_PROFILE); the counts above are every block, VS Code\'s and the scheduler\'s included');
+    // Without a profile only the scheduler's share is known: the thread's wait for a core, from its counters.
+    const waited = long.filter((b) => b.waitMs !== undefined && b.waitMs > b.ms / 2).length;
+    console.log(`  the blocks by owner: not known without a profile (CORPUS_LENS_BENCH_PROFILE); of the ${long.length} over 50 ms, ${waited} waited for a core for more than half of their time`);
   }
   const series = (r.rssSamples ?? []).map(([t, rss, heap, index]) => `${Math.round(t / 1000)}s:${Math.round(rss / MB)}/${Math.round(heap / MB)}/${Math.round((index ?? 0) / MB)}`).join(' ');
   console.log(`  host RSS / host thread heap / index process RSS over time (s of host life: MB): ${series}`);
