@@ -29,7 +29,7 @@ function schedClock() {
   try { fd = fs.openSync(`/proc/self/task/${process.pid}/schedstat`, 'r'); } catch { return undefined; }
   const buf = Buffer.alloc(96);
   return () => {
-    const [run, wait] = buf.latin1Slice(0, fs.readSync(fd, buf, 0, buf.length, 0)).split(' ').map(Number);
+    const [run, wait] = buf.toString('latin1', 0, fs.readSync(fd, buf, 0, buf.length, 0)).split(' ').map(Number);
     return { runMs: run / 1e6, waitMs: wait / 1e6 };
   };
 }

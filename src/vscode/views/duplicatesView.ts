@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { baseName, formatCount, linesLabel, percent, plural } from '../platform/text';
 import { FindingsStore } from '../findings/findingsStore';
 import { CommandId } from '../platform/commandIds';
-import { DuplicateGroup, duplicateGroupSteps } from './model/duplicates';
+import { DuplicateGroup, TableSizes, duplicateGroupSteps } from './model/duplicates';
 import { GroupNode, MoreNode, Pager, PairNode, PassageNode, ViewNode, moreItem } from './nodes';
 import { DUPLICATES_VIEW } from './model/viewIds';
 import { RevealTarget } from '../platform/reveal';
@@ -47,6 +47,8 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
   private visible = () => true;
   /** How much of the host's thread the last rebuild of the groups took. */
   private lastBuildMs = 0;
+  /** The last rebuild's table sizes, from which the next sizes its own (see TableSizes). */
+  private readonly sizes: TableSizes = { pairs: 0, passages: 0 };
 
   constructor(private readonly deps: { store: FindingsStore }) {
     this.disposables.push(deps.store.onDidChange(() => {
@@ -80,7 +82,7 @@ export class DuplicatesProvider implements vscode.TreeDataProvider<ViewNode>, vs
 
   private async build(): Promise<DuplicateGroup[]> {
     const at = this.changes;
-    const steps = duplicateGroupSteps(this.deps.store.entries(), STEP_WORK);
+    const steps = duplicateGroupSteps(this.deps.store.entries(), STEP_WORK, this.sizes);
     let busy = 0;
     for (;;) {
       const started = performance.now();
