@@ -5,25 +5,26 @@
 // share of it was spent in the extension's code, in the Node IPC of its workers' messages, or in the collector.
 //
 // A sample's stack decides its owner:
-//   ours       a frame of the extension's bundle (its dist/*.js) is on the stack, or Node's child_process channel
-//              (the workers' replies arrive through it: VS Code's own host protocol runs over a socket);
+//   ours       a frame of the extension's bundle (its dist/*.js) is on the stack, or the serialization of Node's
+//              child_process channel (the workers' replies are parsed there: VS Code's own host protocol runs over
+//              a socket; VS Code's own spawns, as of its port finder, are not ours);
 //   collector  V8's "(garbage collector)": the host's heap is mostly ours (docs/scaling.md, the heap snapshot), so
 //              a collection is counted with ours, though VS Code's garbage is in it too;
 //   probe      the bench's own probe (editorRealProbe.cjs), also where it calls the extension's API;
 //   vscode     any other JavaScript (VS Code, its built-in extensions, Node's other internals);
-//   none       "(program)" and "(idle)" samples (native code outside JavaScript), and a block's time that was
-//              neither on a core nor waiting for one (the thread asleep in a system call);
+//   none       "(program)" and "(idle)" samples (native code outside JavaScript);
 //   scheduler  the time the thread waited for a core (the probe reads the scheduler's counters of the thread, see
 //              editorRealProbe.cjs): the machine's other processes, or the host's own other threads, had them.
-// With those counters, the samples only share out the time the thread was on a core: on a loaded machine the
-// profiler's sampling thread waits for a core too (3-6 ms between samples of a 0.5 ms interval, at a load of 6), so
-// gaps between samples say nothing about the thread. Without them (an older probe's blocks), a sample stands for the
-// time until the next, and the scheduler's share is not known.
+// With those counters, the samples share out only the rest of the block (the time on a core, and asleep in a call:
+// the collector waiting for its helper threads, a spawn for its child): on a loaded machine the profiler's sampling
+// thread waits for a core too (3-6 ms between samples of a 0.5 ms interval at a load of 6), so the gaps between
+// samples cannot tell. Without them (an older probe's blocks) a sample stands for the time until the next, and the
+// scheduler's share is not known.
 // A block's owner is the one with the largest share of its time.
 export const OWNERS = ['ours', 'collector', 'probe', 'vscode', 'scheduler', 'none'];
 
 const OURS = /\/corpus-lens[^/]*\/dist\/[^/]+\.js$/;
-const IPC = /^node:internal\/child_process/;
+const IPC = /^node:internal\/child_process\/serialization/;
 
 /**
  * The blocks over `overMs` with their owners. `blocks` as the probe wrote them ({ phase, endUs, ms, cpuMs, waitMs }:
@@ -70,13 +71,13 @@ export function blockOwners(profile, blocks, overMs = 50) {
       if (us > 0) { shares[owner(samples[i])] += us / 1000; }
     }
     const sampled = OWNERS.reduce((sum, o) => sum + shares[o], 0);
-    if (b.cpuMs !== undefined && b.waitMs !== undefined) {
-      // The samples share out the time on a core; the wait is the scheduler's; the rest nobody's.
-      const cpu = Math.min(b.cpuMs, b.ms);
-      for (const o of OWNERS) { shares[o] = sampled > 0 ? (shares[o] / sampled) * cpu : 0; }
-      if (sampled === 0) { shares.none = cpu; }
-      shares.scheduler = Math.min(b.waitMs, b.ms - cpu);
-      shares.none += Math.max(0, b.ms - cpu - shares.scheduler);
+    if (b.waitMs !== undefined) {
+      // The wait for a core is the scheduler's; the samples share out the rest, the time on a core and the time
+      // asleep in a call (the collector waiting for its helper threads, a spawn waiting for its child's exec).
+      const wait = Math.min(b.waitMs, b.ms);
+      for (const o of OWNERS) { shares[o] = sampled > 0 ? (shares[o] / sampled) * (b.ms - wait) : 0; }
+      if (sampled === 0) { shares.none = b.ms - wait; }
+      shares.scheduler = wait;
     } else {
       shares.none += Math.max(0, b.ms - sampled);
     }
@@ -86,16 +87,26 @@ export function blockOwners(profile, blocks, overMs = 50) {
   return out;
 }
 
-/** Per phase: the blocks over the limit, those that are ours (our code or the collector the largest share), and the rest by owner. */
+/**
+ * Per phase: the blocks over the limit, those that are ours (our code or the collector the largest share), the rest
+ * by owner, and the blocks in which our code's and the collector's time alone passed 50 ms (the blocks that a
+ * machine of their own would still show: on a loaded one most of a block can be the wait for a core).
+ */
 export function ownerSummary(owned) {
   const phases = new Map();
   for (const b of owned) {
     let p = phases.get(b.phase);
-    if (!p) { phases.set(b.phase, p = { total: 0, longest: 0, longestOurs: 0, byOwner: Object.fromEntries(OWNERS.map((o) => [o, 0])) }); }
+    if (!p) {
+      phases.set(b.phase, p = { total: 0, longest: 0, longestOurs: 0, oursOnCore: 0, oursOverBar: 0, byOwner: Object.fromEntries(OWNERS.map((o) => [o, 0])) });
+    }
     p.total++;
     p.longest = Math.max(p.longest, b.ms);
     p.byOwner[b.owner]++;
     if (b.owner === 'ours' || b.owner === 'collector') { p.longestOurs = Math.max(p.longestOurs, b.ms); }
+    // About what the block would have been on a machine of its own: our code's and the collector's time alone.
+    const ours = b.shares.ours + b.shares.collector;
+    p.oursOnCore = Math.max(p.oursOnCore, ours);
+    if (ours > 50) { p.oursOverBar++; }
   }
   return phases;
 }
@@ -108,7 +119,7 @@ export function formatOwnerSummary(owned, overMs = 50) {
     lines.push(`${phase}: ${p.total} blocks over ${overMs} ms (longest ${p.longest.toFixed(0)} ms); ours ${ours} `
       + `(our code ${p.byOwner.ours}, the collector ${p.byOwner.collector}; longest ${p.longestOurs.toFixed(0)} ms), `
       + `VS Code ${p.byOwner.vscode}, the probe ${p.byOwner.probe}, the scheduler (waiting for a core) ${p.byOwner.scheduler}, `
-      + `native or unsampled ${p.byOwner.none}`);
+      + `native or unsampled ${p.byOwner.none}; our code and the collector alone past 50 ms in ${p.oursOverBar} (at most ${p.oursOnCore.toFixed(0)} ms in one)`);
   }
   return lines;
 }
