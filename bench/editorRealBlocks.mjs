@@ -11,8 +11,11 @@
 //   setImmediate, each short); with the blocks the probe timed (editorReal.mjs writes them beside the profile), a
 //   block is the time the probe's timer was late, which is one turn. The .vsix's bundle is minified: --map names
 //   its functions by their source, from the map of a build of the same tree with the same options and a source map
-//   (esbuild's minified names are the same for the same input).
+//   (esbuild's minified names are the same for the same input). With --blocks each block also says whose it is
+//   (editorRealOwners.mjs: our code, the collector, VS Code's, the probe's, or unsampled) and the shares, and a
+//   summary per phase follows.
 import * as fs from 'node:fs';
+import { blockOwners, formatOwnerSummary } from './editorRealOwners.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -93,9 +96,11 @@ const spent = (i) => (i + 1 < samples.length ? times[i + 1] - times[i] : 0) / 10
 
 const blocks = [];
 const timed = process.argv.indexOf('--blocks');
+const timedBlocks = timed > 0 ? JSON.parse(fs.readFileSync(process.argv[timed + 1], 'utf8')) : [];
+const owned = blockOwners(profile, timedBlocks, overMs);
 if (timed > 0) {
   // The probe's timer fires every 10 ms: a lateness of `ms` ending at `endUs` held the thread from about then.
-  for (const b of JSON.parse(fs.readFileSync(process.argv[timed + 1], 'utf8'))) {
+  for (const b of timedBlocks) {
     if (b.ms <= overMs) { continue; }
     const from = b.endUs - b.ms * 1000;
     let start = samples.length;
@@ -104,7 +109,8 @@ if (timed > 0) {
       if (start === samples.length && times[i] >= from) { start = i; }
       if (times[i] > b.endUs) { end = i; break; }
     }
-    if (start < end) { blocks.push({ start, end, ms: b.ms }); }
+    const o = owned.find((x) => x.endUs === b.endUs);
+    if (start < end) { blocks.push({ start, end, ms: b.ms, owner: o }); }
   }
 } else {
   let start = -1;
@@ -132,8 +138,10 @@ for (const b of blocks) {
     for (const f of new Set(s)) { add(total, f, ms); }
   }
   const heavy = [...mine].sort((x, y) => y[1] - x[1]).slice(0, 3).map(([f, ms]) => `${f} ${ms.toFixed(0)}`).join('; ');
-  console.log(`at ${((times[b.start] - profile.startTime) / 1e6).toFixed(1)} s: ${b.ms.toFixed(0)} ms  [${heavy}]`);
+  const o = b.owner && ` ${b.owner.phase}, ${b.owner.owner} (${Object.entries(b.owner.shares).filter(([, ms]) => ms >= 0.5).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ')})`;
+  console.log(`at ${((times[b.start] - profile.startTime) / 1e6).toFixed(1)} s: ${b.ms.toFixed(0)} ms${o ?? ''}  [${heavy}]`);
 }
+if (timed > 0) { console.log(''); for (const line of formatOwnerSummary(owned, overMs)) { console.log(line); } }
 const sum = blocks.reduce((s, b) => s + b.ms, 0);
 console.log(`\n${blocks.length} blocks over ${overMs} ms, ${sum.toFixed(0)} ms in all; longest ${Math.max(0, ...blocks.map((b) => b.ms)).toFixed(0)} ms`);
 const list = (title, map) => {

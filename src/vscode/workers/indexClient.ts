@@ -29,8 +29,9 @@ interface Pending extends RequestCallbacks {
 
 export class IndexWorkerClient extends WorkerHost<IndexReply, Pending> {
   constructor(extensionPath: string, private readonly activity: Activity) {
-    // A process of its own: the index of a large corpus is gigabytes, which the extension host should not hold.
-    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker', { process: { execArgv: INDEX_WORKER_EXEC_ARGV } });
+    // A process of its own: the index of a large corpus is gigabytes, which the extension host should not hold. In
+    // the background: the scan takes every core it is given, and the host's thread should not wait for one.
+    super(WorkerHost.script(extensionPath, 'scanWorker.js'), 'the index worker', { process: { execArgv: INDEX_WORKER_EXEC_ARGV, background: true } });
   }
 
   /** Sends a request; aborting `signal` cancels it (a scan is then answered with cancelled). */

@@ -88,26 +88,44 @@ export function duplicateGroups(stored: Iterable<StoredFile>): DuplicateGroup[] 
 }
 
 /**
+ * How many pairs and passages a rebuild's table held. A caller that rebuilds the groups again and again (the view,
+ * as a corpus's findings arrive) passes the same object each time: a rebuild sizes its columns from the last one's
+ * and writes its own. Grown from empty, the table doubled its columns and rehashed its pairs inside single steps
+ * (at 1 GB: 311,726 pairs, the passages' column some tens of MB copied at once, 26-45 ms a step).
+ */
+export interface TableSizes {
+  pairs: number;
+  passages: number;
+}
+
+/**
  * The same as duplicateGroups, a slice at a time: the generator yields after about `slice` files, related places or
  * pairs of work, so that a caller on the extension host's thread can give the thread back between slices, and returns
  * the groups. Files are numbered, pairs too, and what the groups hold is columns of numbers: a rebuild made a pair
  * object, its passages' array and a passage each for every pair (311,726 pairs at 1 GB), the garbage in which the
  * host's full collections landed.
  */
-export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000): Generator<void, DuplicateGroup[]> {
+export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000, sizes?: TableSizes): Generator<void, DuplicateGroup[]> {
   const all: StoredFile[] = [];
+  const uris: string[] = [];
+  const pathList: string[] = [];
   const ids = new Map<string, Map<string, number>>();
   for (const s of stored) {
     let paths = ids.get(s.folder);
     if (!paths) { ids.set(s.folder, paths = new Map()); }
-    paths.set(s.path, all.length);
+    // The URIs and paths by number are taken here, in steps: two lists of 133,000 made at once after the loop (each
+    // path read through the store's entry) held the host's thread for tens of milliseconds in the real editor.
+    const path = s.path;
+    paths.set(path, all.length);
     all.push(s);
+    uris.push(s.uri);
+    pathList.push(path);
     // Numbering 133,000 files at once held the host's thread for some 70 ms.
     if (all.length % slice === 0) { yield; }
   }
   const n = all.length;
   const lookup = (s: StoredFile, path: string) => ids.get(s.folder)?.get(path);
-  const t = new PairTable(all.map((s) => s.uri), all.map((s) => s.path));
+  const t = new PairTable(uris, pathList, sizes);
   // Only files with a cross-file passage or a near-copy can be in a pair. (Not judged by duplicateShare, which is
   // rounded: a short passage in a long file can round to 0.)
   const linked: number[] = [];
@@ -173,6 +191,10 @@ export function* duplicateGroupSteps(stored: Iterable<StoredFile>, slice = 2000)
     }
   }
   yield* t.arrangePassages(slice);
+  if (sizes) {
+    sizes.pairs = t.pairs;
+    sizes.passages = t.rows.length / PASSAGE_FIELDS;
+  }
   t.forgetLookups();
   // The pairs shown, in the order they were made: every passage the two share is not a duplicate, an editor said of
   // a pair whose passages were all dismissed, nor is the pair.
@@ -240,21 +262,35 @@ const PASSAGE_FIELDS = 12;
  * pair's passages when its item is expanded).
  */
 class PairTable {
-  readonly first = new IntColumn();
-  readonly second = new IntColumn();
-  readonly similarity = new FloatColumn();
+  readonly first: IntColumn;
+  readonly second: IntColumn;
+  readonly similarity: FloatColumn;
   /** A pair's first passage in `arranged`, how many it shows, how many were dismissed, and its shared characters. */
-  readonly start = new IntColumn();
-  readonly count = new IntColumn();
-  readonly dismissed = new IntColumn();
-  readonly chars = new IntColumn();
-  readonly rows = new IntColumn(PASSAGE_FIELDS * 1024);
+  readonly start: IntColumn;
+  readonly count: IntColumn;
+  readonly dismissed: IntColumn;
+  readonly chars: IntColumn;
+  readonly rows: IntColumn;
   /** The passages shown, pair after pair, each pair's in its first file's order (rows of `rows`). */
   arranged = new Int32Array(0);
   /** An open-addressing table from a pair's two files to its number (plus one; 0 is empty). */
-  private slots = new Int32Array(1024);
+  private slots: Int32Array;
 
-  constructor(readonly uris: readonly string[], readonly paths: readonly string[]) {}
+  /** @param sizes the last rebuild's, if any: the columns start with room for a quarter more, the lookup table for twice that */
+  constructor(readonly uris: readonly string[], readonly paths: readonly string[], sizes?: TableSizes) {
+    const pairs = Math.max(1024, Math.ceil((sizes?.pairs ?? 0) * 1.25));
+    const passages = Math.max(1024, Math.ceil((sizes?.passages ?? 0) * 1.25));
+    this.first = new IntColumn(pairs);
+    this.second = new IntColumn(pairs);
+    this.similarity = new FloatColumn(pairs);
+    this.start = new IntColumn(pairs);
+    this.count = new IntColumn(pairs);
+    this.dismissed = new IntColumn(pairs);
+    this.chars = new IntColumn(pairs);
+    this.rows = new IntColumn(PASSAGE_FIELDS * passages);
+    // A power of two at least twice the pairs expected: rehashed when the pairs pass half of it.
+    this.slots = new Int32Array(2 ** Math.ceil(Math.log2(pairs * 2)));
+  }
 
   get pairs(): number { return this.first.length; }
 
@@ -323,7 +359,10 @@ class PairTable {
     // ties keep the first side first, then the order they were reported in.
     const total = this.rows.length / PASSAGE_FIELDS;
     const order: number[] = [];
-    for (let k = 0; k < total; k++) { order.push(k); }
+    for (let k = 0; k < total; k++) {
+      order.push(k);
+      if (k % (slice * 8) === slice * 8 - 1) { yield; }
+    }
     const f = (row: number, field: number) => this.rows.get(row * PASSAGE_FIELDS + field);
     const sorted = yield* sortSteps(order, (x, y) => f(x, P_PAIR) - f(y, P_PAIR) || f(x, P_A) - f(y, P_A) || f(x, P_A + 1) - f(y, P_A + 1), slice * 8);
     const arranged = new Int32Array(total);

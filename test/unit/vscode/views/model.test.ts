@@ -306,6 +306,28 @@ describe('views: duplicate groups', () => {
     assert.deepStrictEqual(step.value.map((g) => [g.files.length, g.pairs.length, g.key]), [[20, 19, 'file:///c/n00.txt'], [19, 18, 'file:///c/n21.txt']]);
   });
 
+  it('sizes a rebuild\'s table from the last one\'s, with the same groups, and notes its own sizes', () => {
+    const files: StoredFile[] = [];
+    for (let i = 0; i < 40; i++) {
+      const name = (k: number) => `n${String(k).padStart(2, '0')}.txt`;
+      const links = [i - 1, i + 1].filter((k) => k >= 0 && k < 40 && k !== 20 && i !== 20);
+      files.push(stored(name(i), { findings: links.map((k) => dup(r(k, 0, k, 30), [{ path: name(k), range: r(i, 0, i, 30) }], 30)) }));
+    }
+    const shown = (groups: ReturnType<typeof duplicateGroups>) => groups.map((g) => ({
+      key: g.key, files: g.files, kept: g.kept, marked: g.marked, similarity: g.similarity, sharedChars: g.sharedChars,
+      pairs: g.pairs.slice().map((p) => ({ key: p.key, passages: p.passages, sharedChars: p.sharedChars, dismissed: p.dismissed })),
+    }));
+    const sizes = { pairs: 0, passages: 0 };
+    const first = finish(duplicateGroupSteps(files, 3, sizes));
+    // 19 + 18 pairs; each passage told from both of its files.
+    assert.deepStrictEqual(sizes, { pairs: 37, passages: 74 });
+    assert.deepStrictEqual(shown(first), shown(duplicateGroups(files)));
+    // Sized from the last rebuild, larger or smaller than this one: the same groups.
+    assert.deepStrictEqual(shown(finish(duplicateGroupSteps(files, 3, sizes))), shown(first));
+    assert.deepStrictEqual(shown(finish(duplicateGroupSteps(files, 3, { pairs: 5000, passages: 9000 }))), shown(first));
+    assert.deepStrictEqual(sizes, { pairs: 37, passages: 74 });
+  });
+
   it('sorts a long list a slice at a time, stably, as one sort would', () => {
     // Pseudo-random keys with many repeats, so that stability shows (the index breaks the ties).
     let seed = 7;

@@ -4,6 +4,7 @@
 // (src/worker/hostPort.ts).
 import * as assert from 'assert';
 import { fork } from 'child_process';
+import * as os from 'os';
 import * as path from 'path';
 import { WORKER_PROCESS_ENV } from '../../../../src/protocol/workerProcess';
 import { WorkerHost, WorkerStart } from '../../../../src/vscode/workers/workerHost';
@@ -85,6 +86,15 @@ describe('WorkerHost', () => {
     host.dispose();
     await assert.rejects(held, /shut down/);
     await gone(pid);
+  });
+
+  it('runs a background worker process at a lower priority than its own, and another at its own', async () => {
+    host = new EchoHost({ process: { execArgv: [], background: true } });
+    const { pid } = await host.send('echo');
+    assert.strictEqual(os.getPriority(pid), Math.min(19, os.getPriority() + 10));
+    host.dispose();
+    host = new EchoHost({ process: { execArgv: [] } });
+    assert.strictEqual(os.getPriority((await host.send('echo')).pid), os.getPriority());
   });
 
   it('announces a started worker before the request that started it is posted', async () => {
