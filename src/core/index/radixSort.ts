@@ -19,40 +19,6 @@ export function radixSortUint32(keys: Uint32Array, scratch?: Uint32Array): void 
   sortLowDigits(keys, scratch ? scratch.subarray(0, n) : new Uint32Array(n), PASSES);
 }
 
-/**
- * The keys of several arrays in one new array, sorted as radixSortUint32 sorts. The keys are dealt straight from
- * the parts into their places by their top digit, and each of the 256 parts so made is sorted by its three lower
- * digits through a scratch array as long as the largest: for hashes, about 1/256 of the keys. Beside the result
- * this needs no second array of every key (radixSortUint32's scratch: 106 MB for the fingerprints of 1 GB, made
- * at the sort, which is near the scan's peak), and the deal replaces the copy of the parts into one array.
- */
-export function sortedConcat(parts: readonly Uint32Array[]): Uint32Array {
-  const starts = new Uint32Array(BUCKETS + 1);
-  for (const p of parts) {
-    for (let i = 0; i < p.length; i++) { starts[(p[i] >>> 24) + 1]++; }
-  }
-  let largest = 0;
-  for (let b = 0; b < BUCKETS; b++) {
-    largest = Math.max(largest, starts[b + 1]);
-    starts[b + 1] += starts[b];
-  }
-  const out = new Uint32Array(starts[BUCKETS]);
-  const next = starts.slice(0, BUCKETS);
-  for (const p of parts) {
-    for (let i = 0; i < p.length; i++) {
-      const k = p[i];
-      out[next[k >>> 24]++] = k;
-    }
-  }
-  const scratch = new Uint32Array(largest);
-  for (let b = 0; b < BUCKETS; b++) {
-    const from = starts[b];
-    const to = starts[b + 1];
-    if (to - from > 1) { sortLowDigits(out.subarray(from, to), scratch.subarray(0, to - from), PASSES - 1); }
-  }
-  return out;
-}
-
 /** Least-significant-digit passes over the lowest `passes` digits, through `scratch` (as long as `keys`). */
 function sortLowDigits(keys: Uint32Array, scratch: Uint32Array, passes: number): void {
   const n = keys.length;
@@ -88,4 +54,79 @@ function sortLowDigits(keys: Uint32Array, scratch: Uint32Array, passes: number):
     to = t;
   }
   if (from !== keys) { keys.set(from); }
+}
+
+/**
+ * Keys of a window of countedRuns: 4 M keys (16 MB). At 1 GB (26.6 million fingerprints) that is 7 windows, so
+ * 8 reads of the parts in all, against one array of every key (106 MB) standing beside the parts they are read from.
+ */
+const WINDOW_KEYS = 4 * 1024 * 1024;
+
+/**
+ * The keys that stand `min` to `max` times in the parts, as (key, count) pairs in ascending order of key, and
+ * the number of keys those pairs stand for. The keys are not all sorted in one array
+ * (106 MB for the fingerprints of 1 GB, beside the parts they are read from): they are sorted a window of top digits at a time, each window holding at most
+ * `windowKeys` keys (or one top digit's, if more), and dealt into it by a read of every part. A run never
+ * crosses a top digit, so each window's runs are whole.
+ */
+export function countedRuns(parts: readonly Uint32Array[], min: number, max: number, windowKeys = WINDOW_KEYS): { pairs: Uint32Array; runs: number; keys: number } {
+  const starts = new Uint32Array(BUCKETS + 1);
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) { starts[(p[i] >>> 24) + 1]++; }
+  }
+  let largest = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    largest = Math.max(largest, starts[b + 1]);
+    starts[b + 1] += starts[b];
+  }
+  const window = new Uint32Array(Math.min(starts[BUCKETS], Math.max(windowKeys, largest)));
+  const scratch = new Uint32Array(largest);
+  const next = new Uint32Array(BUCKETS);
+  const pieces: Uint32Array[] = [];
+  let runs = 0;
+  let keys = 0;
+  for (let lo = 0; lo < BUCKETS;) {
+    let hi = lo + 1;
+    while (hi < BUCKETS && starts[hi + 1] - starts[lo] <= window.length) { hi++; }
+    const base = starts[lo];
+    const n = starts[hi] - base;
+    for (let b = lo; b < hi; b++) { next[b] = starts[b] - base; }
+    const span = hi - lo;
+    for (const p of parts) {
+      for (let i = 0; i < p.length; i++) {
+        const k = p[i];
+        const t = k >>> 24;
+        // One unsigned compare for lo <= t < hi.
+        if (((t - lo) >>> 0) < span) { window[next[t]++] = k; }
+      }
+    }
+    for (let b = lo; b < hi; b++) {
+      const from = starts[b] - base;
+      const to = starts[b + 1] - base;
+      if (to - from > 1) { sortLowDigits(window.subarray(from, to), scratch.subarray(0, to - from), PASSES - 1); }
+    }
+    // The pairs are gathered at the window's front: pair r at 2r, 2r + 1, never past the run being read as long
+    // as min >= 2; with min 1 they are gathered apart.
+    const out = min >= 2 ? window : new Uint32Array(2 * n);
+    let r = 0;
+    for (let i = 0; i < n;) {
+      const h = window[i];
+      let j = i + 1;
+      while (j < n && window[j] === h) { j++; }
+      if (j - i >= min && j - i <= max) {
+        out[2 * r] = h;
+        out[2 * r + 1] = j - i;
+        r++;
+        keys += j - i;
+      }
+      i = j;
+    }
+    if (r > 0) { pieces.push(out.slice(0, 2 * r)); }
+    runs += r;
+    lo = hi;
+  }
+  const pairs = new Uint32Array(2 * runs);
+  let at = 0;
+  for (const piece of pieces) { pairs.set(piece, at); at += piece.length; }
+  return { pairs, runs, keys };
 }
