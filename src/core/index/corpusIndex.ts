@@ -10,7 +10,7 @@ import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
-import { HashIndex32, HashSet32 } from './hashSet';
+import { HashSet32, SortedKeyIndex } from './hashSet';
 import { HashFilter, PostingTable } from './postings';
 import { countedRuns } from './radixSort';
 import { ShapeCounter } from './shapeCounter';
@@ -676,29 +676,28 @@ export class CorpusIndex implements ShapeStats {
    * grouped by fingerprint in SharedArrayBuffers (GroupedPostings, walked in the order the posting table would
    * walk them), with every document's shared fingerprints as group numbers. Nothing enters the posting table: an
    * incremental call looks up the fingerprints it needs in the pooled documents (resolve). Documents with no shared
-   * fingerprint drop their tokens. `collect`, when given, is called once the sort's array of every hash is
-   * garbage and before the shared arrays are made: a caller that can collect the heap in full frees that array
-   * (106 MB at 1 GB) first, so the two never stand in memory together.
+   * fingerprint drop their tokens. `collect`, when given, is called once the sort's garbage can go and before the
+   * shared arrays are made: a caller that can collect the heap in full frees it first. `dropFingerprints`, for a
+   * one-shot scan, drops each document's fingerprints once they are read (see dropFingerprints), with a call to
+   * `collect` each time a chunk of them (64 MB) is left behind: the candidates are made first, and the postings from
+   * them, so that the postings' arrays (80 MB at 1 GB) are made only once every fingerprint (203 MB) can be gone.
    */
-  sharedPostings(collect?: () => void): SharedPostings {
+  sharedPostings(collect?: () => void, dropFingerprints = false): SharedPostings {
     if (this.deferred.size === 0 || this.table.count !== 0 || this.partialTable) {
       throw new Error('sharedPostings is for a bulk load whose fingerprints are all deferred');
     }
     const { docs, sorted, distinct, sharedCount } = this.sortDeferred();
     collect?.();
-    const groupOf = new HashIndex32(distinct);
+    const groupOf = new SortedKeyIndex(sorted, distinct);
     const start = new Int32Array(new SharedArrayBuffer(4 * (distinct + 1)));
-    for (let g = 0; g < distinct; g++) {
-      groupOf.set(sorted[2 * g], g);
-      start[g + 1] = start[g] + sorted[2 * g + 1];
-    }
-    const doc = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
-    const pos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    for (let g = 0; g < distinct; g++) { start[g + 1] = start[g] + sorted[2 * g + 1]; }
     const candGroup = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
     const candPos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
     const candFirst = new Int32Array(new SharedArrayBuffer(4 * (this.nextId + 1)));
-    // A posting table walks a fingerprint's postings from the last added: each group is filled from its end.
-    const fill = Int32Array.from(start.subarray(1));
+    if (dropFingerprints) { this.chunks.close(); }
+    // The fingerprints' buffer being read, and the bytes of those left behind since the last collection.
+    let reading: ArrayBufferLike | undefined;
+    let left = 0;
     let o = 0;
     for (const d of docs) {
       this.pooled.add(d); // looked up in by incremental calls (resolve), as after sharedFingerprints
@@ -707,15 +706,37 @@ export class CorpusIndex implements ShapeStats {
       for (let i = 0; i < fp.count; i++) {
         const g = groupOf.get(fp.hash[i]);
         if (g < 0) { continue; }
-        const s = --fill[g];
-        doc[s] = d.id;
-        pos[s] = fp.pos[i];
         candGroup[o] = g;
         candPos[o] = fp.pos[i];
         o++;
       }
       candFirst[d.id + 1] = o;
       if (o === candFirst[d.id]) { d.dropTokens(); }
+      if (!dropFingerprints) { continue; }
+      d.dropFingerprints();
+      if (fp.hash.buffer !== reading) {
+        left += reading?.byteLength ?? 0;
+        reading = fp.hash.buffer;
+        if (left >= 4 * CHUNK_WORDS) { collect?.(); left = 0; }
+      }
+    }
+    if (dropFingerprints) {
+      // Any document not loaded in bulk (a file indexed again during the scan) drops its fingerprints too.
+      this.dropFingerprints();
+      reading = undefined;
+      collect?.();
+    }
+    // A posting table walks a fingerprint's postings from the last added: each group is filled from its end, in
+    // the order of the documents and of their candidates.
+    const fill = Int32Array.from(start.subarray(1));
+    const doc = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    const pos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    for (const d of docs) {
+      for (let c = candFirst[d.id], end = candFirst[d.id + 1]; c < end; c++) {
+        const s = --fill[candGroup[c]];
+        doc[s] = d.id;
+        pos[s] = candPos[c];
+      }
     }
     this.deferred.clear();
     this.table = new PostingTable();
