@@ -172,6 +172,16 @@ class StoredDocument implements IndexedDocument {
    * until it is re-indexed, as with dropped tokens.
    */
   get fingerprints(): Fingerprints {
+    const buffer = this.heldFingerprintBuffer();
+    return {
+      count: this.fpCount,
+      hash: new Uint32Array(buffer, this.fpHashAt, this.fpHashLength),
+      pos: new Uint32Array(buffer, this.fpPosAt, this.fpPosLength),
+    };
+  }
+
+  /** The fingerprints' buffer, their arrays made again first if they were dropped. */
+  private heldFingerprintBuffer(): ArrayBufferLike {
     if (!this.fpBuffer) {
       this.counts.refingerprinted++;
       // The same pass as prepareDocument's: the wide word hashes, winnowed.
@@ -184,11 +194,15 @@ class StoredDocument implements IndexedDocument {
       this.fpPosAt = fp.pos.byteOffset;
       this.fpPosLength = fp.pos.length;
     }
-    return {
-      count: this.fpCount,
-      hash: new Uint32Array(this.fpBuffer, this.fpHashAt, this.fpHashLength),
-      pos: new Uint32Array(this.fpBuffer, this.fpPosAt, this.fpPosLength),
-    };
+    return this.fpBuffer as ArrayBufferLike;
+  }
+
+  /**
+   * Where the fingerprints' hashes lie: their buffer (made again if dropped), the first one's place in it in
+   * 32-bit words, and their count; for a pass over every document's hashes that makes no view of each.
+   */
+  get fingerprintHashes(): [ArrayBufferLike, number, number] {
+    return [this.heldFingerprintBuffer(), this.fpHashAt / 4, this.fpCount];
   }
 
   /** Whether the fingerprints are held now (not dropped). */
@@ -667,7 +681,18 @@ export class CorpusIndex implements ShapeStats {
    */
   private sortDeferred(): { docs: StoredDocument[]; sorted: Uint32Array; distinct: number; sharedCount: number } {
     const docs = [...this.deferred];
-    const { pairs, runs, keys } = countedRuns(docs.map((d) => d.fingerprints.hash.subarray(0, d.fingerprints.count)), 2, this.options.duplicates.maxPostings);
+    const arrays: Uint32Array[] = [];
+    const numbers = new Map<ArrayBufferLike, number>();
+    const ranges = new Uint32Array(3 * docs.length);
+    docs.forEach((d, r) => {
+      const [buffer, first, count] = d.fingerprintHashes;
+      let a = numbers.get(buffer);
+      if (a === undefined) { a = arrays.length; arrays.push(new Uint32Array(buffer)); numbers.set(buffer, a); }
+      ranges[3 * r] = a;
+      ranges[3 * r + 1] = first;
+      ranges[3 * r + 2] = first + count;
+    });
+    const { pairs, runs, keys } = countedRuns({ arrays, ranges }, 2, this.options.duplicates.maxPostings);
     return { docs, sorted: pairs, distinct: runs, sharedCount: keys };
   }
 

@@ -58,33 +58,49 @@ function sortLowDigits(keys: Uint32Array, scratch: Uint32Array, passes: number):
 
 /**
  * Keys of a window of countedRuns: 4 M keys (16 MB). At 1 GB (26.6 million fingerprints) that is 7 windows, so
- * 8 reads of the parts in all, against one array of every key (106 MB) standing beside the parts they are read from.
+ * 8 reads of the keys in all, against one array of every key (106 MB) standing beside the arrays they are read from.
  */
 const WINDOW_KEYS = 4 * 1024 * 1024;
 
 /**
- * The keys that stand `min` to `max` times in the parts, as (key, count) pairs in ascending order of key, and
- * the number of keys those pairs stand for. The keys are not all sorted in one array
- * (106 MB for the fingerprints of 1 GB, beside the parts they are read from): they are sorted a window of top digits at a time, each window holding at most
- * `windowKeys` keys (or one top digit's, if more), and dealt into it by a read of every part. A run never
- * crosses a top digit, so each window's runs are whole.
+ * Keys lying in ranges of a few arrays: range r is arrays[ranges[3r]] from ranges[3r + 1] to ranges[3r + 2]
+ * (exclusive). The bulk scan's fingerprints lie so in their 64 MB chunks, a range a document: 12 bytes where a
+ * view of each document's hashes was some 100 bytes of the heap (133,000 of them at 1 GB).
  */
-export function countedRuns(parts: readonly Uint32Array[], min: number, max: number, windowKeys = WINDOW_KEYS): { pairs: Uint32Array; runs: number; keys: number } {
+export interface KeyRanges {
+  arrays: readonly Uint32Array[];
+  ranges: Uint32Array;
+}
+
+/**
+ * The keys that stand `min` (at least 1) to `max` times in the ranges, as (key, count) pairs in ascending order
+ * of key, and the number of keys those pairs stand for. The keys are not all sorted in one array (106 MB for the
+ * fingerprints of 1 GB, beside the chunks they are read from): they are sorted a window of top digits at a time,
+ * each window holding at most `windowKeys` keys (or one top digit's, if more), and dealt into it by a read of
+ * every range. A run never crosses a top digit, so each window's runs are whole. The pairs are written into an
+ * array as long as the most there can be, of which only the pages written are ever resident (a large typed array
+ * is mapped zeroed, its pages touched as they are written), and returned as a view of its start.
+ */
+export function countedRuns(keys: KeyRanges, min: number, max: number, windowKeys = WINDOW_KEYS): { pairs: Uint32Array; runs: number; keys: number } {
+  const { arrays, ranges } = keys;
   const starts = new Uint32Array(BUCKETS + 1);
-  for (const p of parts) {
-    for (let i = 0; i < p.length; i++) { starts[(p[i] >>> 24) + 1]++; }
+  for (let r = 0; r < ranges.length; r += 3) {
+    const a = arrays[ranges[r]];
+    for (let i = ranges[r + 1], end = ranges[r + 2]; i < end; i++) { starts[(a[i] >>> 24) + 1]++; }
   }
   let largest = 0;
   for (let b = 0; b < BUCKETS; b++) {
     largest = Math.max(largest, starts[b + 1]);
     starts[b + 1] += starts[b];
   }
-  const window = new Uint32Array(Math.min(starts[BUCKETS], Math.max(windowKeys, largest)));
+  const total = starts[BUCKETS];
+  const window = new Uint32Array(Math.min(total, Math.max(windowKeys, largest)));
   const scratch = new Uint32Array(largest);
   const next = new Uint32Array(BUCKETS);
-  const pieces: Uint32Array[] = [];
+  // A run of min keys or more makes a pair of two numbers.
+  const pairs = new Uint32Array(2 * Math.floor(total / Math.max(1, min)));
   let runs = 0;
-  let keys = 0;
+  let counted = 0;
   for (let lo = 0; lo < BUCKETS;) {
     let hi = lo + 1;
     while (hi < BUCKETS && starts[hi + 1] - starts[lo] <= window.length) { hi++; }
@@ -92,9 +108,10 @@ export function countedRuns(parts: readonly Uint32Array[], min: number, max: num
     const n = starts[hi] - base;
     for (let b = lo; b < hi; b++) { next[b] = starts[b] - base; }
     const span = hi - lo;
-    for (const p of parts) {
-      for (let i = 0; i < p.length; i++) {
-        const k = p[i];
+    for (let r = 0; r < ranges.length; r += 3) {
+      const a = arrays[ranges[r]];
+      for (let i = ranges[r + 1], end = ranges[r + 2]; i < end; i++) {
+        const k = a[i];
         const t = k >>> 24;
         // One unsigned compare for lo <= t < hi.
         if (((t - lo) >>> 0) < span) { window[next[t]++] = k; }
@@ -105,28 +122,19 @@ export function countedRuns(parts: readonly Uint32Array[], min: number, max: num
       const to = starts[b + 1] - base;
       if (to - from > 1) { sortLowDigits(window.subarray(from, to), scratch.subarray(0, to - from), PASSES - 1); }
     }
-    // The pairs are gathered at the window's front: pair r at 2r, 2r + 1, never past the run being read as long
-    // as min >= 2; with min 1 they are gathered apart.
-    const out = min >= 2 ? window : new Uint32Array(2 * n);
-    let r = 0;
     for (let i = 0; i < n;) {
       const h = window[i];
       let j = i + 1;
       while (j < n && window[j] === h) { j++; }
       if (j - i >= min && j - i <= max) {
-        out[2 * r] = h;
-        out[2 * r + 1] = j - i;
-        r++;
-        keys += j - i;
+        pairs[2 * runs] = h;
+        pairs[2 * runs + 1] = j - i;
+        runs++;
+        counted += j - i;
       }
       i = j;
     }
-    if (r > 0) { pieces.push(out.slice(0, 2 * r)); }
-    runs += r;
     lo = hi;
   }
-  const pairs = new Uint32Array(2 * runs);
-  let at = 0;
-  for (const piece of pieces) { pairs.set(piece, at); at += piece.length; }
-  return { pairs, runs, keys };
+  return { pairs: pairs.subarray(0, 2 * runs), runs, keys: counted };
 }
