@@ -705,7 +705,8 @@ export class CorpusIndex implements ShapeStats {
    * shared arrays are made: a caller that can collect the heap in full frees it first. `dropFingerprints`, for a
    * one-shot scan, drops each document's fingerprints once they are read (see dropFingerprints), with a call to
    * `collect` each time a chunk of them (64 MB) is left behind: the candidates are made first, and the postings from
-   * them, so that the postings' arrays (80 MB at 1 GB) are made only once every fingerprint (203 MB) can be gone.
+   * them, so that the postings' two arrays are made once the fingerprints (203 MB at 1 GB) are garbage, all but the
+   * last chunk collected.
    */
   sharedPostings(collect?: () => void, dropFingerprints = false): SharedPostings {
     if (this.deferred.size === 0 || this.table.count !== 0 || this.partialTable) {
@@ -747,9 +748,9 @@ export class CorpusIndex implements ShapeStats {
     }
     if (dropFingerprints) {
       // Any document not loaded in bulk (a file indexed again during the scan) drops its fingerprints too.
+      // The last chunk goes with the caller's next collection: the postings' arrays made next stand far under the
+      // sort's peak.
       this.dropFingerprints();
-      reading = undefined;
-      collect?.();
     }
     // A posting table walks a fingerprint's postings from the last added: each group is filled from its end, in
     // the order of the documents and of their candidates.
