@@ -53,8 +53,8 @@ export class HashSet32 {
 /**
  * The place of each key in an ascending array of (key, value) pairs (key g at 2g), found through a directory of
  * the keys' top bits: the bulk scan's fingerprint-to-group lookup, asked once per fingerprint of the corpus. The
- * directory has about one slot for two keys, 4 bytes each, where a hash map of the keys held four slots of 8 bytes,
- * and the keys are the pairs' own. Most fingerprints asked for are not shared (24 of the 26.6 million at 1 GB):
+ * directory has about one slot for two keys, 4 bytes each, where a hash map of the keys held two to four slots of
+ * 8 bytes, and the keys are the pairs' own. Most fingerprints asked for are not shared (24 of the 26.6 million at 1 GB):
  * a bit a slot of 16 a key, set by the keys' low bits, answers most of those without reading the directory or the
  * keys (1 in 16 or so of them read on).
  */
