@@ -58,7 +58,7 @@ export interface ParallelOptions {
   heapHeadroomMb?: number | false;
   /**
    * The index is not edited after the scan (a report is written, then the process ends: the CLI): every
-   * document's fingerprints are dropped once the sort has found the shared ones (CorpusIndex.dropFingerprints).
+   * document's fingerprints are dropped as the sort's last pass reads them (CorpusIndex.sharedPostings).
    */
   dropFingerprints?: boolean;
 }
@@ -229,11 +229,11 @@ export async function scanFolderParallel(root: string, options: ScanOptions, par
     const headroom = heapHeadroom(parallel);
     const cap = headroom !== undefined ? new HeapCap(headroom) : undefined;
     if (index.totalFiles > 0) {
-      // The sort's array of every hash is collected before the shared arrays are made (see sharedPostings).
-      const shared = index.sharedPostings(cap && (() => cap.settle()));
+      // The sort's garbage, and the fingerprints when dropped, are collected as the shared arrays are made (see
+      // sharedPostings).
+      const shared = index.sharedPostings(cap && (() => cap.settle()), parallel.dropFingerprints);
       const spans: PrepareRequest = { type: 'spans', shared, tokens: index.tokenDirectory(), options: index.options.duplicates };
       for (const w of workers) { w.postMessage(spans); }
-      if (parallel.dropFingerprints) { index.dropFingerprints(); }
     }
     // What the sort made to find the shared fingerprints (and the fingerprints, when dropped) is garbage now: this
     // collection frees it before phase two adds to it, and sets the cap's first limit.

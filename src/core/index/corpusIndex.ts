@@ -10,9 +10,9 @@ import { Fingerprints, winnow } from '../detect/winnow';
 import { DuplicateCode, Finding, NearDuplicate, RelatedLocation } from '../findings';
 import { EngineOptions, EngineOptionsInput, resolveOptions } from '../options';
 import { Block, TextModel } from '../text';
-import { HashIndex32, HashSet32 } from './hashSet';
+import { HashSet32, SortedKeyIndex } from './hashSet';
 import { HashFilter, PostingTable } from './postings';
-import { sortedConcat } from './radixSort';
+import { countedRuns } from './radixSort';
 import { ShapeCounter } from './shapeCounter';
 import { distinctShapes, packBlocks, prepareDocument, PreparedDocument, unpackBlocks } from './prepare';
 import { ChangedOnDisk, SourceStamp } from './sourceFile';
@@ -172,6 +172,16 @@ class StoredDocument implements IndexedDocument {
    * until it is re-indexed, as with dropped tokens.
    */
   get fingerprints(): Fingerprints {
+    const buffer = this.heldFingerprintBuffer();
+    return {
+      count: this.fpCount,
+      hash: new Uint32Array(buffer, this.fpHashAt, this.fpHashLength),
+      pos: new Uint32Array(buffer, this.fpPosAt, this.fpPosLength),
+    };
+  }
+
+  /** The fingerprints' buffer, their arrays made again first if they were dropped. */
+  private heldFingerprintBuffer(): ArrayBufferLike {
     if (!this.fpBuffer) {
       this.counts.refingerprinted++;
       // The same pass as prepareDocument's: the wide word hashes, winnowed.
@@ -184,11 +194,15 @@ class StoredDocument implements IndexedDocument {
       this.fpPosAt = fp.pos.byteOffset;
       this.fpPosLength = fp.pos.length;
     }
-    return {
-      count: this.fpCount,
-      hash: new Uint32Array(this.fpBuffer, this.fpHashAt, this.fpHashLength),
-      pos: new Uint32Array(this.fpBuffer, this.fpPosAt, this.fpPosLength),
-    };
+    return this.fpBuffer as ArrayBufferLike;
+  }
+
+  /**
+   * Where the fingerprints' hashes lie: their buffer (made again if dropped), the first one's place in it in
+   * 32-bit words, and their count; for a pass over every document's hashes that makes no view of each.
+   */
+  get fingerprintHashes(): [ArrayBufferLike, number, number] {
+    return [this.heldFingerprintBuffer(), this.fpHashAt / 4, this.fpCount];
   }
 
   /** Whether the fingerprints are held now (not dropped). */
@@ -660,34 +674,26 @@ export class CorpusIndex implements ShapeStats {
   }
 
   /**
-   * Every deferred fingerprint's hash in one typed array, sorted in linear time (sortedConcat; the native sort
-   * grew as n log n: 1.9 s alone for the 26.6 million of 1 GB, against 0.6 s); then one pass over the runs finds
-   * those standing 2 to maxPostings times. They are gathered at the front of `sorted` as (hash, postings) pairs:
-   * pair i at 2i, 2i + 1 (never past the run being read, as each shared run has at least two entries).
+   * The hashes of the deferred fingerprints that stand 2 to maxPostings times, as (hash, postings) pairs in
+   * ascending order of hash: pair i at 2i, 2i + 1. Sorted in linear time (the native sort grew as n log n: 1.9 s
+   * alone for the 26.6 million of 1 GB, against 0.6 s) a window of hashes at a time (countedRuns), so that no array
+   * of every hash (106 MB at 1 GB) stands beside the fingerprints it is read from.
    */
   private sortDeferred(): { docs: StoredDocument[]; sorted: Uint32Array; distinct: number; sharedCount: number } {
     const docs = [...this.deferred];
-    // Dealt from the documents' arrays straight into one sorted array, with no second array of every hash beside it.
-    const sorted = sortedConcat(docs.map((d) => d.fingerprints.hash.subarray(0, d.fingerprints.count)));
-    const n = sorted.length;
-    const max = this.options.duplicates.maxPostings;
-    let distinct = 0;
-    let sharedCount = 0;
-    for (let i = 0; i < n;) {
-      const h = sorted[i];
-      let j = i + 1;
-      while (j < n && sorted[j] === h) { j++; }
-      if (j - i >= 2 && j - i <= max) {
-        sorted[2 * distinct] = h;
-        sorted[2 * distinct + 1] = j - i;
-        distinct++;
-        sharedCount += j - i;
-      }
-      i = j;
-    }
-    // Only the pairs are kept: the whole array (4 bytes a fingerprint, 106 MB at 1 GB) can go before the
-    // callers allocate what they build from it.
-    return { docs, sorted: sorted.slice(0, 2 * distinct), distinct, sharedCount };
+    const arrays: Uint32Array[] = [];
+    const numbers = new Map<ArrayBufferLike, number>();
+    const ranges = new Uint32Array(3 * docs.length);
+    docs.forEach((d, r) => {
+      const [buffer, first, count] = d.fingerprintHashes;
+      let a = numbers.get(buffer);
+      if (a === undefined) { a = arrays.length; arrays.push(new Uint32Array(buffer)); numbers.set(buffer, a); }
+      ranges[3 * r] = a;
+      ranges[3 * r + 1] = first;
+      ranges[3 * r + 2] = first + count;
+    });
+    const { pairs, runs, keys } = countedRuns({ arrays, ranges }, 2, this.options.duplicates.maxPostings);
+    return { docs, sorted: pairs, distinct: runs, sharedCount: keys };
   }
 
   /**
@@ -695,29 +701,29 @@ export class CorpusIndex implements ShapeStats {
    * grouped by fingerprint in SharedArrayBuffers (GroupedPostings, walked in the order the posting table would
    * walk them), with every document's shared fingerprints as group numbers. Nothing enters the posting table: an
    * incremental call looks up the fingerprints it needs in the pooled documents (resolve). Documents with no shared
-   * fingerprint drop their tokens. `collect`, when given, is called once the sort's array of every hash is
-   * garbage and before the shared arrays are made: a caller that can collect the heap in full frees that array
-   * (106 MB at 1 GB) first, so the two never stand in memory together.
+   * fingerprint drop their tokens. `collect`, when given, is called once the sort's garbage can go and before the
+   * shared arrays are made: a caller that can collect the heap in full frees it first. `dropFingerprints`, for a
+   * one-shot scan, drops each document's fingerprints once they are read (see dropFingerprints), with a call to
+   * `collect` each time a chunk of them (64 MB) is left behind: the candidates are made first, and the postings from
+   * them, so that the postings' two arrays are made once the fingerprints (203 MB at 1 GB) are garbage, all but the
+   * last chunk collected.
    */
-  sharedPostings(collect?: () => void): SharedPostings {
+  sharedPostings(collect?: () => void, dropFingerprints = false): SharedPostings {
     if (this.deferred.size === 0 || this.table.count !== 0 || this.partialTable) {
       throw new Error('sharedPostings is for a bulk load whose fingerprints are all deferred');
     }
     const { docs, sorted, distinct, sharedCount } = this.sortDeferred();
     collect?.();
-    const groupOf = new HashIndex32(distinct);
+    const groupOf = new SortedKeyIndex(sorted, distinct);
     const start = new Int32Array(new SharedArrayBuffer(4 * (distinct + 1)));
-    for (let g = 0; g < distinct; g++) {
-      groupOf.set(sorted[2 * g], g);
-      start[g + 1] = start[g] + sorted[2 * g + 1];
-    }
-    const doc = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
-    const pos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    for (let g = 0; g < distinct; g++) { start[g + 1] = start[g] + sorted[2 * g + 1]; }
     const candGroup = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
     const candPos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
     const candFirst = new Int32Array(new SharedArrayBuffer(4 * (this.nextId + 1)));
-    // A posting table walks a fingerprint's postings from the last added: each group is filled from its end.
-    const fill = Int32Array.from(start.subarray(1));
+    if (dropFingerprints) { this.chunks.close(); }
+    // The fingerprints' buffer being read, and the bytes of those left behind since the last collection.
+    let reading: ArrayBufferLike | undefined;
+    let left = 0;
     let o = 0;
     for (const d of docs) {
       this.pooled.add(d); // looked up in by incremental calls (resolve), as after sharedFingerprints
@@ -726,15 +732,37 @@ export class CorpusIndex implements ShapeStats {
       for (let i = 0; i < fp.count; i++) {
         const g = groupOf.get(fp.hash[i]);
         if (g < 0) { continue; }
-        const s = --fill[g];
-        doc[s] = d.id;
-        pos[s] = fp.pos[i];
         candGroup[o] = g;
         candPos[o] = fp.pos[i];
         o++;
       }
       candFirst[d.id + 1] = o;
       if (o === candFirst[d.id]) { d.dropTokens(); }
+      if (!dropFingerprints) { continue; }
+      d.dropFingerprints();
+      if (fp.hash.buffer !== reading) {
+        left += reading?.byteLength ?? 0;
+        reading = fp.hash.buffer;
+        if (left >= 4 * CHUNK_WORDS) { collect?.(); left = 0; }
+      }
+    }
+    if (dropFingerprints) {
+      // Any document not loaded in bulk (a file indexed again during the scan) drops its fingerprints too.
+      // The last chunk goes with the caller's next collection: the postings' arrays made next stand far under the
+      // sort's peak.
+      this.dropFingerprints();
+    }
+    // A posting table walks a fingerprint's postings from the last added: each group is filled from its end, in
+    // the order of the documents and of their candidates.
+    const fill = Int32Array.from(start.subarray(1));
+    const doc = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    const pos = new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, sharedCount)));
+    for (const d of docs) {
+      for (let c = candFirst[d.id], end = candFirst[d.id + 1]; c < end; c++) {
+        const s = --fill[candGroup[c]];
+        doc[s] = d.id;
+        pos[s] = candPos[c];
+      }
     }
     this.deferred.clear();
     this.table = new PostingTable();

@@ -100,4 +100,22 @@ describe('CorpusIndex after a bulk analysis', () => {
     sameEverywhere(bulk, incremental);
     assert.strictEqual(bulk.refingerprinted, 16);
   });
+
+  it('drops the fingerprints as the sort\'s last pass reads them, with the same shared postings as keeping them', () => {
+    const kept = new CorpusIndex(options);
+    const dropped = new CorpusIndex(options);
+    const incremental = new CorpusIndex(options);
+    for (const [p, t] of corpus()) { kept.load(p, t); dropped.load(p, t); incremental.setDocument(p, t); }
+    let collected = 0;
+    const a = kept.sharedPostings();
+    const b = dropped.sharedPostings(() => collected++, true);
+    // After the sort; this corpus fills no 64 MB chunk, and the last goes with the caller's next collection.
+    assert.strictEqual(collected, 1);
+    for (const key of ['candGroup', 'candPos', 'candFirst'] as const) { assert.deepStrictEqual(b[key], a[key], key); }
+    for (const key of ['start', 'doc', 'pos'] as const) { assert.deepStrictEqual(b.postings[key], a.postings[key], key); }
+    assert.ok(a.postings.doc.length > 1, 'the corpus shares fingerprints');
+    assert.strictEqual(dropped.refingerprinted, 0);
+    sameEverywhere(dropped, incremental);
+    assert.strictEqual(dropped.refingerprinted, 16, 'the fingerprints were dropped, and made again for the lookup');
+  });
 });
