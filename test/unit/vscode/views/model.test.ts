@@ -289,14 +289,19 @@ describe('views: duplicate groups', () => {
     }
   });
 
-  it('builds the same groups a slice at a time, yielding between slices', () => {
-    // A chain of files, each sharing one passage with the next, and a pair apart: two groups.
+  /** A chain of 40 files, each sharing one passage with the next, broken at the 21st: two groups. */
+  const chainOfFiles = (): StoredFile[] => {
     const files: StoredFile[] = [];
     for (let i = 0; i < 40; i++) {
       const name = (k: number) => `n${String(k).padStart(2, '0')}.txt`;
       const links = [i - 1, i + 1].filter((k) => k >= 0 && k < 40 && k !== 20 && i !== 20);
       files.push(stored(name(i), { findings: links.map((k) => dup(r(k, 0, k, 30), [{ path: name(k), range: r(i, 0, i, 30) }], 30)) }));
     }
+    return files;
+  };
+
+  it('builds the same groups a slice at a time, yielding between slices', () => {
+    const files = chainOfFiles();
     const steps = duplicateGroupSteps(files, 3);
     let yields = 0;
     let step = steps.next();
@@ -307,12 +312,7 @@ describe('views: duplicate groups', () => {
   });
 
   it('sizes a rebuild\'s table from the last one\'s, with the same groups, and notes its own sizes', () => {
-    const files: StoredFile[] = [];
-    for (let i = 0; i < 40; i++) {
-      const name = (k: number) => `n${String(k).padStart(2, '0')}.txt`;
-      const links = [i - 1, i + 1].filter((k) => k >= 0 && k < 40 && k !== 20 && i !== 20);
-      files.push(stored(name(i), { findings: links.map((k) => dup(r(k, 0, k, 30), [{ path: name(k), range: r(i, 0, i, 30) }], 30)) }));
-    }
+    const files = chainOfFiles();
     const shown = (groups: ReturnType<typeof duplicateGroups>) => groups.map((g) => ({
       key: g.key, files: g.files, kept: g.kept, marked: g.marked, similarity: g.similarity, sharedChars: g.sharedChars,
       pairs: g.pairs.slice().map((p) => ({ key: p.key, passages: p.passages, sharedChars: p.sharedChars, dismissed: p.dismissed })),
