@@ -3,10 +3,11 @@ import { annotationsUsage, runAnnotationsCommand } from './annotationsCommand';
 import { exportUsage, runExportCommand } from './exportCommand';
 import { importUsage, runImportCommand } from './importCommand';
 import { CliIO, processIO, UsageError } from './io';
-
-export { handleOutputErrors } from './io';
 import { runScanCommand, scanUsage } from './scanCommand';
 import { runSuggestCommand, suggestUsage } from './suggestCommand';
+
+// bin/corpus-lens.js sets up its stdout with it before it runs main.
+export { handleOutputErrors } from './io';
 
 const usage = `usage: corpus-lens <command> [options]
 
